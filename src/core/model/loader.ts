@@ -1,0 +1,250 @@
+// Reads a DSOMM model file: our bundled model, the official 4.x `generated/model.yaml`
+// (meta document + data document, dependsOn by uuid) and the legacy 1.x `generated.yaml`
+// (one document, dependsOn by name, teamsImplemented per activity). Follows the parser
+// rules in DSOMM's format notes: key everything by uuid, keep unknown fields, keep
+// references as written, report unresolved dependencies as warnings.
+import { Document } from 'yaml';
+import { deref, isMap, isSeq, mapEntries, parseYaml, positionOf, scalarText, seqItems, toJS } from '../yaml';
+import { Activity, Dimension, Model, ModelMeta, ModelWarning, SubDimension, Tool } from './types';
+
+export class ModelError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(line ? `${file}:${line}${column ? `:${column}` : ''}: ${message}` : `${file}: ${message}`);
+    this.name = 'ModelError';
+  }
+}
+
+const UUID_RE = /(?:uuid:)?\s*([0-9a-f]{6,}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{6,})/i;
+const KNOWN_FIELDS = new Set([
+  'uuid', 'level', 'description', 'risk', 'measure', 'assessment', 'meta', 'difficultyOfImplementation',
+  'usefulness', 'implementation', 'dependsOn', 'references', 'tags', 'teamsImplemented',
+]);
+
+/** Parses model text. Throws ModelError for files that are not a usable model. */
+export function parseModel(text: string, source: string): Model {
+  const parsed = parseYaml(text);
+  if (parsed.errors.length) {
+    const e = parsed.errors[0];
+    throw new ModelError(`not valid YAML: ${e.message}`, source, e.line, e.column);
+  }
+  const docs = parsed.documents.filter((d) => d.contents !== null && d.contents !== undefined);
+  let meta: ModelMeta = {};
+  const data: Document.Parsed[] = [];
+  for (const doc of docs) {
+    const keys = mapEntries(doc, doc.contents).map((e) => e.keyText);
+    if (keys.length === 1 && keys[0] === 'meta') meta = readMeta(doc);
+    else data.push(doc);
+  }
+  if (data.length !== 1) {
+    throw new ModelError(
+      data.length === 0 ? 'no activities: the file has no dimensions document' : `expected one data document, found ${data.length}`,
+      source,
+    );
+  }
+  const doc = data[0];
+  if (!isMap(doc.contents)) throw new ModelError('the model must be a map of dimensions', source, positionOf(doc.contents, parsed.lineCounter).line);
+
+  const warnings: ModelWarning[] = [];
+  const activities = new Map<string, Activity>();
+  const byName = new Map<string, Activity>();
+  const rawDepends = new Map<string, { values: string[]; line: number }>();
+  const dimensions: Dimension[] = [];
+  let legacy = false;
+
+  for (const dimEntry of mapEntries(doc, doc.contents)) {
+    if (skipKey(dimEntry.keyText) || !isMap(deref(doc, dimEntry.value))) continue;
+    const dimension: Dimension = { name: dimEntry.keyText, subdimensions: [] };
+    for (const subEntry of mapEntries(doc, dimEntry.value)) {
+      if (skipKey(subEntry.keyText) || !isMap(deref(doc, subEntry.value))) continue;
+      const sub: SubDimension = { name: subEntry.keyText, dimension: dimension.name, activities: [] };
+      for (const actEntry of mapEntries(doc, subEntry.value)) {
+        if (skipKey(actEntry.keyText)) continue;
+        const node = deref(doc, actEntry.value);
+        const line = positionOf(actEntry.keyNode as never, parsed.lineCounter).line;
+        if (!isMap(node)) continue;
+        const fields = new Map(mapEntries(doc, node).map((e) => [e.keyText, e.value]));
+        if (fields.has('ignore') && toPlain(doc, fields.get('ignore')) === true) continue;
+        const uuid = scalarText(deref(doc, fields.get('uuid')))?.trim();
+        const levelText = scalarText(deref(doc, fields.get('level')));
+        const level = Number(levelText);
+        if (!uuid) {
+          warnings.push({ message: `activity "${actEntry.keyText}" has no uuid and was skipped`, line, activity: actEntry.keyText });
+          continue;
+        }
+        if (!Number.isInteger(level) || level < 1 || level > 5) {
+          warnings.push({ message: `activity "${actEntry.keyText}" has no level 1-5 (${levelText ?? 'missing'}) and was skipped`, line, activity: actEntry.keyText });
+          continue;
+        }
+        if (activities.has(uuid)) {
+          warnings.push({ message: `duplicate uuid ${uuid} ("${actEntry.keyText}" and "${activities.get(uuid)!.name}"); the later one was skipped`, line, activity: actEntry.keyText });
+          continue;
+        }
+        if (fields.has('teamsImplemented')) legacy = true;
+        const activity: Activity = {
+          uuid,
+          name: actEntry.keyText,
+          dimension: dimension.name,
+          subdimension: sub.name,
+          level,
+          description: textOf(doc, fields.get('description')),
+          risk: textOf(doc, fields.get('risk')),
+          measure: textOf(doc, fields.get('measure')),
+          assessment: textOf(doc, fields.get('assessment')),
+          implementationGuide: textOf(doc, mapGetPlain(doc, fields.get('meta'), 'implementationGuide')),
+          difficulty: readDifficulty(doc, fields.get('difficultyOfImplementation')),
+          usefulness: numberOrUndefined(scalarText(deref(doc, fields.get('usefulness')))),
+          tools: readTools(doc, fields.get('implementation')),
+          dependsOn: [],
+          references: readReferences(doc, fields.get('references')),
+          tags: seqItems(doc, fields.get('tags')).map((t) => scalarText(t) ?? '').filter((t) => t && t !== 'none'),
+          teamsImplemented: readTeams(doc, fields.get('teamsImplemented')),
+          extra: {},
+          line,
+        };
+        for (const [k, v] of fields) if (!KNOWN_FIELDS.has(k)) activity.extra[k] = toPlain(doc, v);
+        rawDepends.set(uuid, { values: seqItems(doc, fields.get('dependsOn')).map((d) => scalarText(d) ?? '').filter(Boolean), line });
+        activities.set(uuid, activity);
+        if (!byName.has(activity.name)) byName.set(activity.name, activity);
+        sub.activities.push(activity);
+      }
+      if (sub.activities.length) dimension.subdimensions.push(sub);
+    }
+    if (dimension.subdimensions.length) dimensions.push(dimension);
+  }
+  if (activities.size === 0) throw new ModelError('no activities found (expected dimension → sub-dimension → activity with uuid and level)', source);
+
+  for (const [uuid, { values, line }] of rawDepends) {
+    const activity = activities.get(uuid)!;
+    for (const raw of values) {
+      const m = UUID_RE.exec(raw);
+      const target = (m && activities.get(m[1].toLowerCase())) || activities.get(raw.trim()) || byName.get(raw.trim());
+      if (target) {
+        if (target.uuid !== uuid && !activity.dependsOn.includes(target.uuid)) activity.dependsOn.push(target.uuid);
+      } else {
+        warnings.push({ message: `"${activity.name}" depends on unknown activity "${raw}"`, line, activity: activity.name });
+      }
+    }
+  }
+  for (const cycle of findCycles(activities)) {
+    warnings.push({ message: `dependency cycle: ${cycle.map((u) => activities.get(u)!.name).join(' → ')}` });
+  }
+  const hasMetaDoc = docs.length > data.length;
+  return { meta, source, format: hasMetaDoc || !legacy ? 'v4' : 'legacy', dimensions, activities, warnings };
+}
+
+function skipKey(key: string): boolean {
+  return key.startsWith('_') || key === 'ignore';
+}
+
+function readMeta(doc: Document.Parsed): ModelMeta {
+  const meta = mapEntries(doc, doc.contents)[0]?.value;
+  const out: ModelMeta = {};
+  for (const e of mapEntries(doc, meta)) {
+    const v = scalarText(deref(doc, e.value));
+    if (v === undefined) continue;
+    if (e.keyText === 'version' || e.keyText === 'released' || e.keyText === 'publisher') out[e.keyText] = v;
+  }
+  return out;
+}
+
+function textOf(doc: Document.Parsed, node: unknown): string {
+  const v = scalarText(deref(doc, node));
+  return v === undefined ? '' : v.trim();
+}
+
+function numberOrUndefined(v: string | undefined): number | undefined {
+  const n = Number(v);
+  return v !== undefined && v !== '' && Number.isFinite(n) ? n : undefined;
+}
+
+function mapGetPlain(doc: Document.Parsed, node: unknown, key: string): unknown {
+  return mapEntries(doc, node).find((e) => e.keyText === key)?.value;
+}
+
+function toPlain(doc: Document.Parsed, node: unknown): unknown {
+  const n = deref(doc, node) as { toJSON?: (arg?: unknown, ctx?: unknown) => unknown } | undefined;
+  if (n === undefined || n === null) return n;
+  try {
+    // A throwaway document so the alias budget applies to this subtree too.
+    const d = new Document(n as never);
+    return toJS(d as Document.Parsed, 100);
+  } catch {
+    return undefined;
+  }
+}
+
+function readDifficulty(doc: Document.Parsed, node: unknown): Activity['difficulty'] {
+  const out: Activity['difficulty'] = {};
+  for (const e of mapEntries(doc, node)) {
+    const n = numberOrUndefined(scalarText(deref(doc, e.value)));
+    if (n !== undefined && (e.keyText === 'knowledge' || e.keyText === 'time' || e.keyText === 'resources')) out[e.keyText] = n;
+  }
+  return out;
+}
+
+function readTools(doc: Document.Parsed, node: unknown): Tool[] {
+  const tools: Tool[] = [];
+  for (const item of seqItems(doc, node)) {
+    if (!isMap(item)) continue; // the odd bogus item in old builds
+    const f = new Map(mapEntries(doc, item).map((e) => [e.keyText, deref(doc, e.value)]));
+    const name = scalarText(f.get('name'));
+    // A 1.5.0 build has one item that is a map of every implementation: it has no name.
+    if (!name) continue;
+    const tool: Tool = { name: name.trim(), tags: seqItems(doc, f.get('tags')).map((t) => scalarText(t) ?? '').filter(Boolean) };
+    const uuid = scalarText(f.get('uuid'));
+    const url = scalarText(f.get('url'));
+    const description = scalarText(f.get('description'));
+    if (uuid) tool.uuid = uuid;
+    if (url) tool.url = url.trim();
+    if (description) tool.description = description.trim();
+    tools.push(tool);
+  }
+  return tools;
+}
+
+function readReferences(doc: Document.Parsed, node: unknown): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of mapEntries(doc, node)) {
+    const v = deref(doc, e.value);
+    out[e.keyText] = isSeq(v) ? seqItems(doc, v).map((i) => (scalarText(i) ?? '').trim()).filter(Boolean) : [scalarText(v) ?? ''].filter(Boolean);
+  }
+  return out;
+}
+
+function readTeams(doc: Document.Parsed, node: unknown): Record<string, boolean> | undefined {
+  if (!isMap(deref(doc, node))) return undefined;
+  const out: Record<string, boolean> = {};
+  for (const e of mapEntries(doc, node)) out[e.keyText] = scalarText(deref(doc, e.value)) === 'true';
+  return out;
+}
+
+/** Each elementary cycle once (by its smallest member), so a bad model is reported, not looped on. */
+function findCycles(activities: Map<string, Activity>): string[][] {
+  const cycles: string[][] = [];
+  const state = new Map<string, 1 | 2>();
+  const stack: string[] = [];
+  const seen = new Set<string>();
+  const visit = (u: string) => {
+    state.set(u, 1);
+    stack.push(u);
+    for (const d of activities.get(u)?.dependsOn ?? []) {
+      if (state.get(d) === 1) {
+        const cycle = stack.slice(stack.indexOf(d));
+        const key = [...cycle].sort().join(',');
+        if (!seen.has(key)) {
+          seen.add(key);
+          cycles.push([...cycle, d]);
+        }
+      } else if (!state.has(d)) visit(d);
+    }
+    stack.pop();
+    state.set(u, 2);
+  };
+  for (const u of activities.keys()) if (!state.has(u)) visit(u);
+  return cycles;
+}

@@ -1,0 +1,44 @@
+// What a probe reports. Probes are fine-grained, named checks (stable ids such as `sast`,
+// `gha.actions-pinned`, `container.non-root`); activity statuses are derived from them by
+// the rules in model/rules.yaml.
+import { Loc } from '../types';
+
+export type ProbeResult = 'pass' | 'partial' | 'fail' | 'not-applicable';
+
+/** Why a probe passed: the exact place and the text found there. */
+export interface Evidence {
+  loc: Loc;
+  /** The line or token as written, trimmed (shown in hovers, the tree and reports). */
+  text: string;
+  /** The catalogue tool that matched, when a tool matched. */
+  tool?: string;
+}
+
+/**
+ * A weak or missing control at a precise place, for diagnostics and quick fixes:
+ * an unpinned action, a root final stage, a scanner that cannot fail the build, ...
+ */
+export interface Finding {
+  /** The probe that found it. */
+  probe: string;
+  /** Stable code per kind of finding, e.g. `unpinned-action`, `root-user`, `latest-tag`. */
+  code: string;
+  message: string;
+  loc: Loc;
+  severity: 'warning' | 'information';
+  /** Small facts a quick fix needs (e.g. { stage: 'runtime', image: 'node' }). */
+  data?: Record<string, string>;
+}
+
+export interface ProbeOutcome {
+  id: string;
+  result: ProbeResult;
+  evidence: Evidence[];
+  /** Short human notes: why partial, what was not counted (disabled, install-only, external). */
+  notes: string[];
+  findings: Finding[];
+}
+
+export function outcome(id: string, result: ProbeResult, evidence: Evidence[] = [], notes: string[] = [], findings: Finding[] = []): ProbeOutcome {
+  return { id, result, evidence, notes, findings };
+}

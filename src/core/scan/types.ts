@@ -1,0 +1,134 @@
+// The shared vocabulary of the detection engine: what parsers produce and probes consume.
+// Every position is exact and 1-based, because hovers, diagnostics and quick fixes use it.
+
+export interface Loc {
+  /** Root-relative, '/'-separated path. */
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A value with the place it was written. */
+export interface Located<T = string> {
+  value: T;
+  loc: Loc;
+}
+
+export type CiKind =
+  | 'github-workflow'
+  | 'github-action'
+  | 'gitlab-ci'
+  | 'azure-pipelines'
+  | 'jenkinsfile'
+  | 'circleci'
+  | 'bitbucket-pipelines';
+
+export type ContainerKind = 'dockerfile' | 'compose' | 'kubernetes' | 'helm-chart' | 'helm-values' | 'kustomization';
+
+export type HygieneKind = 'dependabot' | 'renovate' | 'pre-commit' | 'security-policy' | 'codeowners' | 'gitignore';
+
+/** Files read only when a CI step points at them (one level of indirection) or for facts (lockfiles). */
+export type SupportKind = 'makefile' | 'shell-script' | 'package-json' | 'lockfile' | 'manifest';
+
+export type FileKind = CiKind | ContainerKind | HygieneKind | SupportKind;
+
+export const CI_KINDS: readonly CiKind[] = [
+  'github-workflow', 'github-action', 'gitlab-ci', 'azure-pipelines', 'jenkinsfile', 'circleci', 'bitbucket-pipelines',
+];
+export const CONTAINER_KINDS: readonly ContainerKind[] = ['dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization'];
+
+export function isCiKind(k: FileKind): k is CiKind {
+  return (CI_KINDS as readonly string[]).includes(k);
+}
+
+/** A problem with one file (parse error, too large, binary): shown to the user, never thrown. */
+export interface FileProblem {
+  message: string;
+  line?: number;
+  column?: number;
+  severity: 'error' | 'warning';
+}
+
+/** One logical shell line as written (continuation lines joined; the loc is its first character). */
+export interface ShellLine {
+  text: string;
+  loc: Loc;
+}
+
+export interface CiStep {
+  /** Step name or id when the dialect has one. */
+  name?: string;
+  /** The step as a whole (its first line). */
+  loc: Loc;
+  /** Shell lines the step runs: GHA `run`, GitLab `script`/`before_script`/`after_script`, Azure `script`/`bash`/`pwsh`/`powershell`, Jenkins `sh`/`bat`/`powershell`, CircleCI `run`, Bitbucket `script`. */
+  script: ShellLine[];
+  /** What the step calls: GHA action (`actions/checkout@v4`, `./path`, `docker://img`), Azure `task` (`Docker@2`), CircleCI orb command/job (`snyk/scan`), Bitbucket `pipe` (`atlassian/git-secrets-scan:0.5.1`), Jenkins DSL step (`dependencyCheck`). */
+  uses?: Located;
+  /** Inputs to `uses` (GHA `with`, Azure `inputs`, pipe `variables`, orb parameters, Jenkins named args), values as strings. */
+  inputs: Record<string, Located>;
+  env: Record<string, Located>;
+  /** Set where a failure of this step cannot fail the build (continue-on-error / continueOnError / allow_failure: true). Points at that setting. */
+  cannotFail?: Loc;
+}
+
+export interface CiJob {
+  /** The job's key (GHA job id, GitLab job name, Azure job/stage name, Jenkins stage name, CircleCI job, Bitbucket step name or index). */
+  id: string;
+  name?: string;
+  loc: Loc;
+  stage?: string;
+  steps: CiStep[];
+  /** The container image the job runs in (GitLab/Bitbucket `image`, GHA `container`, CircleCI first `docker` image, Azure `container`, Jenkins `agent { docker }`). */
+  image?: Located;
+  /** Where it runs: GHA `runs-on`, Azure `pool` (vmImage or name), Jenkins agent label, CircleCI `machine`/`resource_class`. */
+  runner?: Located;
+  services: Located[];
+  env: Record<string, Located>;
+  /** Set where the whole job cannot fail the pipeline. */
+  cannotFail?: Loc;
+  /** Job-level call of another pipeline: GHA reusable workflow `uses`, GitLab `trigger`, Azure `template`. */
+  uses?: Located;
+  /** GitHub Actions: where the job sets `permissions` (absent = inherits the workflow's). */
+  permissions?: Located<unknown>;
+  /** Trigger rules that make the job manual-only (GitLab `when: manual`, ...); such jobs still count but are noted. */
+  manual?: boolean;
+}
+
+export type ReferenceKind =
+  | 'local-include'      // GitLab `include: local`, Azure template in the repo, GHA local reusable workflow / action
+  | 'template'           // GitLab `include: template` (shipped by GitLab; understood by name)
+  | 'remote'             // a URL include
+  | 'project'            // GitLab `include: project`
+  | 'component'          // GitLab CI/CD component
+  | 'reusable-workflow'  // GHA `uses: owner/repo/.github/workflows/x.yml@ref`
+  | 'orb'                // CircleCI orb
+  | 'shared-library'     // Jenkins `@Library`
+  | 'pipe';              // Bitbucket pipe (also a step `uses`)
+
+export interface CiReference {
+  kind: ReferenceKind;
+  ref: string;
+  loc: Loc;
+  /** Root-relative path when the reference names a file in this workspace. */
+  localPath?: string;
+}
+
+export interface CiFile {
+  kind: CiKind;
+  path: string;
+  /** The top-level key where file-level hovers and diagnostics attach (`jobs:`, `stages:`, `pipeline {`, `steps:`, ...). */
+  anchor: Loc;
+  jobs: CiJob[];
+  references: CiReference[];
+  /** Pipeline-wide variables (GitLab `variables`, GHA `env`, Azure `variables`, Jenkins `environment`). */
+  env: Record<string, Located>;
+  /** Cron schedules (GHA `on.schedule`, Azure `schedules`, Jenkins `cron` triggers, CircleCI scheduled workflows). */
+  schedules: Located[];
+  /** Events that start the pipeline, as the dialect names them (push, pull_request, merge_request_event, ...). */
+  events: string[];
+  /** GitHub Actions: top-level `permissions`. */
+  permissions?: Located<unknown>;
+  problems: FileProblem[];
+}

@@ -1,0 +1,162 @@
+// One YAML reader for the whole core, built on the `yaml` package because detection needs
+// exact node positions, comments survive for edits, and alias expansion can be capped.
+// Safe by construction: only the core schema's tags are resolved (no functions, no
+// `!!js/*`); unknown tags such as GitLab's `!reference` are kept as plain data.
+import {
+  Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Node,
+  parseAllDocuments,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+} from 'yaml';
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+}
+
+export interface YamlProblem {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface ParsedYaml {
+  documents: Document.Parsed[];
+  lineCounter: LineCounter;
+  errors: YamlProblem[];
+  warnings: YamlProblem[];
+}
+
+export interface YamlOptions {
+  /** YAML 1.1 resolves unquoted dates to Date objects (what DSOMM's progress files need). */
+  yaml11?: boolean;
+  /** How many alias expansions one document may need before it is refused (billion-laughs guard). */
+  maxAliasCount?: number;
+}
+
+const referenceTag = {
+  // GitLab CI `!reference [job, script]`: keep the sequence as data, resolved by the GitLab parser.
+  tag: '!reference',
+  collection: 'seq' as const,
+  resolve: (seq: unknown) => seq,
+};
+
+export function parseYaml(text: string, options: YamlOptions = {}): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, {
+    lineCounter,
+    prettyErrors: false,
+    schema: options.yaml11 ? 'yaml-1.1' : 'core',
+    customTags: [referenceTag],
+    uniqueKeys: true,
+    strict: false,
+  });
+  const errors: YamlProblem[] = [];
+  const warnings: YamlProblem[] = [];
+  const docs = Array.isArray(documents) ? documents : [];
+  for (const doc of docs) {
+    for (const e of doc.errors) errors.push(problem(e.message, e.pos[0], lineCounter));
+    for (const w of doc.warnings) {
+      // Unknown tags are normal in CI files (`!Ref`, `!reference`); they are not worth a warning.
+      if (w.code === 'TAG_RESOLVE_FAILED') continue;
+      warnings.push(problem(w.message, w.pos[0], lineCounter));
+    }
+  }
+  return { documents: docs, lineCounter, errors, warnings };
+}
+
+function problem(message: string, offset: number, lc: LineCounter): YamlProblem {
+  const { line, col } = lc.linePos(offset);
+  // The yaml package appends " at line L, column C" plus a code frame to some messages.
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return { message: first, line, column: col };
+}
+
+/**
+ * Converts a document to plain JS with an alias budget, so a "billion laughs" document is
+ * rejected instead of expanding. Throws with a clear message when the budget is exceeded.
+ */
+export function toJS(doc: Document.Parsed, maxAliasCount = 1000): unknown {
+  return doc.toJS({ maxAliasCount });
+}
+
+export function positionOf(node: Node | undefined | null, lc: LineCounter): Position {
+  const offset = node?.range?.[0] ?? 0;
+  const { line, col } = lc.linePos(offset);
+  return { line, column: col };
+}
+
+export function endPositionOf(node: Node | undefined | null, lc: LineCounter): Position {
+  const offset = node?.range?.[1] ?? 0;
+  const { line, col } = lc.linePos(offset);
+  return { line, column: col };
+}
+
+/** The text of a scalar as written (e.g. "8.30", not 8.3), or undefined for non-scalars. */
+export function scalarText(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const s = node as Scalar & { source?: string };
+  if (s.value === null || s.value === undefined) return s.source ?? '';
+  if (s.value instanceof Date) return s.source ?? s.value.toISOString().slice(0, 10);
+  if (typeof s.value === 'number' && typeof s.source === 'string' && s.type === 'PLAIN') return s.source;
+  return String(s.value);
+}
+
+/** Follows an alias to its anchor's node (one hop; aliases to aliases are not valid YAML). */
+export function deref(doc: Document.Parsed, node: unknown): unknown {
+  if (isAlias(node)) return node.resolve(doc);
+  return node;
+}
+
+export interface MapEntry {
+  key: Scalar | undefined;
+  keyText: string;
+  value: unknown;
+  keyNode: unknown;
+}
+
+export function mapEntries(doc: Document.Parsed, node: unknown, seen: Set<unknown> = new Set()): MapEntry[] {
+  const n = deref(doc, node);
+  if (!isMap(n) || seen.has(n)) return []; // `seen` stops cyclic merge keys
+  seen.add(n);
+  const out: MapEntry[] = [];
+  for (const pair of (n as YAMLMap).items) {
+    if (!isPair(pair)) continue;
+    const keyText = scalarText(pair.key);
+    // Merge keys (`<<: *base`) contribute the anchored map's entries.
+    if (keyText === '<<') {
+      const src = deref(doc, pair.value);
+      const sources = isSeq(src) ? (src as YAMLSeq).items.map((i) => deref(doc, i)) : [src];
+      for (const s of sources) out.push(...mapEntries(doc, s, seen));
+      continue;
+    }
+    if (keyText === undefined) continue;
+    out.push({ key: isScalar(pair.key) ? (pair.key as Scalar) : undefined, keyText, value: pair.value, keyNode: pair.key });
+  }
+  return out;
+}
+
+export function mapGet(doc: Document.Parsed, node: unknown, key: string): unknown {
+  let found: unknown;
+  for (const e of mapEntries(doc, node)) if (e.keyText === key) found = e.value; // last wins, as in YAML merges
+  return found === undefined ? undefined : deref(doc, found);
+}
+
+export function seqItems(doc: Document.Parsed, node: unknown): unknown[] {
+  const n = deref(doc, node);
+  if (!isSeq(n)) return [];
+  return (n as YAMLSeq).items.map((i) => deref(doc, i));
+}
+
+export { isMap, isScalar, isSeq, isPair, isAlias };
+export type { Document, Node, Scalar, YAMLMap, YAMLSeq, LineCounter };
