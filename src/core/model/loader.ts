@@ -3,8 +3,8 @@
 // (one document, dependsOn by name, teamsImplemented per activity). Follows the parser
 // rules in DSOMM's format notes: key everything by uuid, keep unknown fields, keep
 // references as written, report unresolved dependencies as warnings.
-import { Document } from 'yaml';
-import { deref, isMap, isSeq, mapEntries, parseYaml, positionOf, scalarText, seqItems, toJS } from '../yaml';
+import { Document, isAlias, isNode, Node, visit } from 'yaml';
+import { deref, isMap, isScalar, isSeq, mapEntries, parseYaml, positionOf, scalarText, seqItems } from '../yaml';
 import { Activity, Dimension, Model, ModelMeta, ModelWarning, SubDimension, Tool } from './types';
 
 export class ModelError extends Error {
@@ -19,7 +19,13 @@ export class ModelError extends Error {
   }
 }
 
-const UUID_RE = /(?:uuid:)?\s*([0-9a-f]{6,}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{6,})/i;
+// Not followed by more id characters: 4.3.1 has uuids such as `f0e0…d20b-medium` next to `f0e0…d20b`.
+const UUID_RE = /(?:uuid:)?\s*([0-9a-f]{6,}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{6,})(?![\w-])/i;
+/**
+ * Generated model files use no YAML aliases. Each alias the walk follows costs a pass over the
+ * whole document, so an alias-heavy file would take minutes: refuse it instead.
+ */
+export const MAX_ALIASES = 100;
 const KNOWN_FIELDS = new Set([
   'uuid', 'level', 'description', 'risk', 'measure', 'assessment', 'meta', 'difficultyOfImplementation',
   'usefulness', 'implementation', 'dependsOn', 'references', 'tags', 'teamsImplemented',
@@ -32,10 +38,15 @@ export function parseModel(text: string, source: string): Model {
     const e = parsed.errors[0];
     throw new ModelError(`not valid YAML: ${e.message}`, source, e.line, e.column);
   }
-  const docs = parsed.documents.filter((d) => d.contents !== null && d.contents !== undefined);
+  // An empty document (a stray `---`) parses to a null scalar: drop it like a missing one.
+  const docs = parsed.documents.filter((d) => d.contents !== null && d.contents !== undefined && !(isScalar(d.contents) && d.contents.value === null));
   let meta: ModelMeta = {};
   const data: Document.Parsed[] = [];
   for (const doc of docs) {
+    const tooMany = nthAlias(doc, MAX_ALIASES + 1);
+    if (tooMany) {
+      throw new ModelError(`more than ${MAX_ALIASES} YAML aliases; DSOMM model files use none`, source, positionOf(tooMany, parsed.lineCounter).line);
+    }
     const keys = mapEntries(doc, doc.contents).map((e) => e.keyText);
     if (keys.length === 1 && keys[0] === 'meta') meta = readMeta(doc);
     else data.push(doc);
@@ -68,7 +79,8 @@ export function parseModel(text: string, source: string): Model {
         const line = positionOf(actEntry.keyNode as never, parsed.lineCounter).line;
         if (!isMap(node)) continue;
         const fields = new Map(mapEntries(doc, node).map((e) => [e.keyText, e.value]));
-        if (fields.has('ignore') && toPlain(doc, fields.get('ignore')) === true) continue;
+        const ignore = deref(doc, fields.get('ignore'));
+        if (isScalar(ignore) && ignore.value === true) continue;
         const uuid = scalarText(deref(doc, fields.get('uuid')))?.trim();
         const levelText = scalarText(deref(doc, fields.get('level')));
         const level = Number(levelText);
@@ -106,7 +118,14 @@ export function parseModel(text: string, source: string): Model {
           extra: {},
           line,
         };
-        for (const [k, v] of fields) if (!KNOWN_FIELDS.has(k)) activity.extra[k] = toPlain(doc, v);
+        for (const [k, v] of fields) {
+          if (KNOWN_FIELDS.has(k)) continue;
+          try {
+            activity.extra[k] = toPlain(doc, v);
+          } catch (e) {
+            warnings.push({ message: `"${activity.name}": field "${k}" was dropped: ${(e as Error).message}`, line, activity: activity.name });
+          }
+        }
         rawDepends.set(uuid, { values: seqItems(doc, fields.get('dependsOn')).map((d) => scalarText(d) ?? '').filter(Boolean), line });
         activities.set(uuid, activity);
         if (!byName.has(activity.name)) byName.set(activity.name, activity);
@@ -116,13 +135,24 @@ export function parseModel(text: string, source: string): Model {
     }
     if (dimension.subdimensions.length) dimensions.push(dimension);
   }
-  if (activities.size === 0) throw new ModelError('no activities found (expected dimension → sub-dimension → activity with uuid and level)', source);
+  if (activities.size === 0) {
+    // Say why when activities were there but all were skipped (e.g. none has a uuid).
+    const first = warnings[0];
+    throw first
+      ? new ModelError(`no usable activities: ${first.message}${warnings.length > 1 ? ` (and ${warnings.length - 1} more)` : ''}`, source, first.line)
+      : new ModelError('no activities found (expected dimension → sub-dimension → activity with uuid and level)', source);
+  }
 
   for (const [uuid, { values, line }] of rawDepends) {
     const activity = activities.get(uuid)!;
     for (const raw of values) {
-      const m = UUID_RE.exec(raw);
-      const target = (m && activities.get(m[1].toLowerCase())) || activities.get(raw.trim()) || byName.get(raw.trim());
+      const value = raw.trim();
+      const m = UUID_RE.exec(value);
+      // The exact id first (with or without a `uuid:` prefix), then a uuid inside the value, then the name.
+      const target =
+        activities.get(value.replace(/^uuid:\s*/i, '')) ||
+        (m && (activities.get(m[1]) || activities.get(m[1].toLowerCase()))) ||
+        byName.get(value);
       if (target) {
         if (target.uuid !== uuid && !activity.dependsOn.includes(target.uuid)) activity.dependsOn.push(target.uuid);
       } else {
@@ -166,16 +196,26 @@ function mapGetPlain(doc: Document.Parsed, node: unknown, key: string): unknown 
   return mapEntries(doc, node).find((e) => e.keyText === key)?.value;
 }
 
+/** Plain JS for a field's value. Throws when the value needs too many alias expansions (billion laughs). */
 function toPlain(doc: Document.Parsed, node: unknown): unknown {
-  const n = deref(doc, node) as { toJSON?: (arg?: unknown, ctx?: unknown) => unknown } | undefined;
-  if (n === undefined || n === null) return n;
-  try {
-    // A throwaway document so the alias budget applies to this subtree too.
-    const d = new Document(n as never);
-    return toJS(d as Document.Parsed, 100);
-  } catch {
+  const n = deref(doc, node);
+  if (!isNode(n)) return n ?? null;
+  // Resolved within the whole document (an alias may point outside this field), with an alias budget.
+  return (n as Node).toJS(doc, { maxAliasCount: 100 });
+}
+
+/** The n-th alias node of the document in file order, if there are that many. */
+function nthAlias(doc: Document.Parsed, n: number): Node | undefined {
+  let count = 0;
+  let found: Node | undefined;
+  visit(doc, (_key, node) => {
+    if (isAlias(node) && ++count >= n) {
+      found = node;
+      return visit.BREAK;
+    }
     return undefined;
-  }
+  });
+  return found;
 }
 
 function readDifficulty(doc: Document.Parsed, node: unknown): Activity['difficulty'] {

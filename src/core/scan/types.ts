@@ -32,7 +32,10 @@ export type HygieneKind = 'dependabot' | 'renovate' | 'pre-commit' | 'security-p
 /** Files read only when a CI step points at them (one level of indirection) or for facts (lockfiles). */
 export type SupportKind = 'makefile' | 'shell-script' | 'package-json' | 'lockfile' | 'manifest';
 
-export type FileKind = CiKind | ContainerKind | HygieneKind | SupportKind;
+/** Infrastructure as code: Terraform, CloudFormation/SAM, Pulumi, Ansible playbooks, Bicep, Terragrunt. */
+export type IacKind = 'iac';
+
+export type FileKind = CiKind | ContainerKind | HygieneKind | SupportKind | IacKind;
 
 export const CI_KINDS: readonly CiKind[] = [
   'github-workflow', 'github-action', 'gitlab-ci', 'azure-pipelines', 'jenkinsfile', 'circleci', 'bitbucket-pipelines',

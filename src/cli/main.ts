@@ -1,0 +1,220 @@
+// `dsomm`: the headless entry. The same core as the extension, over node's fs.
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { parseModel, ModelError } from '../core/model/loader';
+import { formatModelSummary, summarizeModel } from '../core/model/summary';
+import { Model } from '../core/model/types';
+import { decodeText } from '../core/fs';
+import { NodeFileSystem } from '../core/nodeFileSystem';
+import { loadDetectionData, scanWorkspace, DetectionData } from '../core/scan/scan';
+import { toJsonReport } from '../core/reports/json';
+import { toMarkdownReport, toTextReport } from '../core/reports/text';
+import { toSarif } from '../core/reports/sarif';
+import { statSync, writeFileSync } from 'fs';
+
+/** Exit codes, documented in the README. */
+export const EXIT = { ok: 0, belowThreshold: 1, usage: 2, badInput: 3, badModel: 4 } as const;
+
+export class CliError extends Error {
+  constructor(message: string, readonly code: number) {
+    super(message);
+  }
+}
+
+const USAGE = `Usage:
+  dsomm scan [DIR] [--format text|json|markdown|sarif] [--level N] [--fail-under N]
+             [--model FILE] [--output FILE]
+      Index DIR (default: the current folder) for pipeline and container files, detect
+      which DSOMM activities they implement and report. Exit 1 when the achieved level
+      is under --fail-under.
+  dsomm model [--model FILE] [--json]     summary of the DSOMM model (bundled by default)
+  dsomm --help | --version`;
+
+export interface ParsedArgs {
+  command: string | undefined;
+  positional: string[];
+  options: Map<string, string | true>;
+}
+
+export function parseArgs(argv: string[], valued: ReadonlySet<string>): ParsedArgs {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+      if (eq > 0) options.set(name, a.slice(eq + 1));
+      else if (valued.has(name)) {
+        if (i + 1 >= argv.length) throw new CliError(`--${name} needs a value`, EXIT.usage);
+        options.set(name, argv[++i]);
+      } else options.set(name, true);
+    } else if (a.startsWith('-') && a.length > 1) {
+      if (a === '-h') options.set('help', true);
+      else throw new CliError(`unknown option ${a}`, EXIT.usage);
+    } else positional.push(a);
+  }
+  return { command: positional.shift(), positional, options };
+}
+
+export function bundledModelPath(file = 'dsomm-model.yaml'): string {
+  // dist/cli.js → ../model; out/src/cli/main.js (tests) → ../../../model
+  for (const rel of ['../model/', '../../../model/']) {
+    const p = path.resolve(__dirname, rel + file);
+    try {
+      readFileSync(p, { flag: 'r' });
+      return p;
+    } catch {
+      /* try the next layout */
+    }
+  }
+  throw new CliError(`the bundled data (model/${file}) is missing from this installation`, EXIT.badModel);
+}
+
+function loadBundledDetection(): DetectionData {
+  const probes = bundledModelPath('probes.yaml');
+  const rules = bundledModelPath('rules.yaml');
+  try {
+    return loadDetectionData(readFileSync(probes, 'utf8'), probes, readFileSync(rules, 'utf8'), rules);
+  } catch (e) {
+    throw new CliError(`invalid detection data: ${(e as Error).message}`, EXIT.badModel);
+  }
+}
+
+function intOption(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
+  const v = optionString(args, name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`--${name} must be a whole number from ${min} to ${max}`, EXIT.usage);
+  return n;
+}
+
+async function scanCommand(args: ParsedArgs, io: Io): Promise<number> {
+  checkOptions(args, ['format', 'level', 'fail-under', 'model', 'output', 'progress', 'team']);
+  if (args.positional.length > 1) throw new CliError('scan takes one folder', EXIT.usage);
+  const dir = path.resolve(args.positional[0] ?? '.');
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new CliError(`no such folder: ${dir}`, EXIT.badInput);
+  }
+  if (!isDir) throw new CliError(`not a folder: ${dir}`, EXIT.badInput);
+  const format = optionString(args, 'format') ?? 'text';
+  if (!['text', 'json', 'markdown', 'sarif'].includes(format)) throw new CliError(`--format must be text, json, markdown or sarif`, EXIT.usage);
+  const level = intOption(args, 'level', 1, 5);
+  const failUnder = intOption(args, 'fail-under', 1, 5);
+  const model = loadModelFile(optionString(args, 'model'));
+  const data = loadBundledDetection();
+  const { result } = await scanWorkspace(new NodeFileSystem(dir), dir, model, data);
+  const output =
+    format === 'json' ? JSON.stringify(toJsonReport(result, { targetLevel: level }), null, 2)
+    : format === 'sarif' ? JSON.stringify(toSarif(result, { level, toolVersion: versionString() }), null, 2)
+    : format === 'markdown' ? toMarkdownReport(result, { level })
+    : toTextReport(result, { level });
+  const outFile = optionString(args, 'output');
+  if (outFile) {
+    try {
+      writeFileSync(outFile, output.endsWith('\n') ? output : output + '\n');
+    } catch (e) {
+      throw new CliError(`cannot write ${outFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, EXIT.badInput);
+    }
+  } else io.out(output);
+  for (const f of result.files) for (const p of f.problems) if (p.severity === 'error') io.err(`dsomm: ${f.path}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+  if (failUnder !== undefined && result.achievedLevel < failUnder) {
+    io.err(`dsomm: achieved level ${result.achievedLevel} is under the required level ${failUnder}`);
+    return EXIT.belowThreshold;
+  }
+  return EXIT.ok;
+}
+
+export function loadModelFile(file: string | undefined): Model {
+  const p = file ? path.resolve(file) : bundledModelPath();
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(p);
+  } catch (e) {
+    throw new CliError(`cannot read model file ${p}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, EXIT.badModel);
+  }
+  const decoded = decodeText(bytes);
+  if ('error' in decoded) throw new CliError(`model file ${p}: ${decoded.error}`, EXIT.badModel);
+  try {
+    return parseModel(decoded.text, file ? p : 'bundled');
+  } catch (e) {
+    if (e instanceof ModelError) throw new CliError(`invalid model: ${e.message}`, EXIT.badModel);
+    throw e;
+  }
+}
+
+function checkOptions(args: ParsedArgs, allowed: string[]): void {
+  for (const k of args.options.keys()) {
+    if (!allowed.includes(k)) throw new CliError(`unknown option --${k} for "${args.command}"`, EXIT.usage);
+  }
+}
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const args = parseArgs(argv, new Set(['model', 'format', 'level', 'fail-under', 'progress', 'output', 'team']));
+    if (args.options.has('version')) {
+      io.out(versionString());
+      return EXIT.ok;
+    }
+    if (args.options.has('help') || !args.command || args.command === 'help') {
+      io.out(USAGE);
+      return args.command || args.options.has('help') ? EXIT.ok : EXIT.usage;
+    }
+    switch (args.command) {
+      case 'scan':
+        return await scanCommand(args, io);
+      case 'model': {
+        checkOptions(args, ['model', 'json']);
+        if (args.positional.length) throw new CliError(`unexpected argument "${args.positional[0]}" for "model" (a model file is given with --model FILE)`, EXIT.usage);
+        const model = loadModelFile(optionString(args, 'model'));
+        const summary = summarizeModel(model);
+        io.out(args.options.has('json') ? JSON.stringify(summary, null, 2) : formatModelSummary(summary));
+        return EXIT.ok;
+      }
+      default:
+        throw new CliError(`unknown command "${args.command}"\n${USAGE}`, EXIT.usage);
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(`dsomm: ${e.message}`);
+      return e.code;
+    }
+    io.err(`dsomm: internal error: ${(e as Error).stack ?? e}`);
+    return EXIT.badInput;
+  }
+}
+
+export function optionString(args: ParsedArgs, name: string): string | undefined {
+  const v = args.options.get(name);
+  if (v === true) throw new CliError(`--${name} needs a value`, EXIT.usage);
+  return v;
+}
+
+function versionString(): string {
+  for (const rel of ['../package.json', '../../../package.json']) {
+    try {
+      return String(JSON.parse(readFileSync(path.resolve(__dirname, rel), 'utf8')).version);
+    } catch {
+      /* next */
+    }
+  }
+  return 'unknown';
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') }).then((code) => {
+    process.exitCode = code;
+  });
+}

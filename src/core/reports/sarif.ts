@@ -1,0 +1,49 @@
+// SARIF 2.1.0 for code scanning: one result per missing activity at or below the level
+// (attached to the most relevant pipeline file) and one per weak-control finding.
+import { ScanResult } from '../scan/result';
+
+export function toSarif(r: ScanResult, options: { level?: number; toolVersion?: string } = {}): object {
+  const level = options.level ?? 5;
+  const missing = r.activities.filter((a) => a.status === 'missing' && a.activity.level <= level);
+  const anchor = r.files.find((f) => f.kind === 'github-workflow') ?? r.files.find((f) => /gitlab|azure|jenkins|circleci|bitbucket/.test(f.kind));
+  const rules = new Map<string, object>();
+  const results: object[] = [];
+  for (const a of missing) {
+    const id = `DSOMM-${a.activity.uuid}`;
+    rules.set(id, {
+      id,
+      name: a.activity.name.replace(/[^A-Za-z0-9]+/g, ''),
+      shortDescription: { text: `DSOMM L${a.activity.level}: ${a.activity.name}` },
+      fullDescription: { text: a.activity.risk || a.activity.name },
+      help: { text: a.activity.measure || a.activity.name },
+      helpUri: `https://dsomm.owasp.org/activity-description?uuid=${a.activity.uuid}`,
+      properties: { tags: ['dsomm', a.activity.dimension], level: a.activity.level },
+    });
+    results.push({
+      ruleId: id,
+      level: 'note',
+      message: { text: `Missing DSOMM level ${a.activity.level} activity "${a.activity.name}" (${a.activity.dimension} › ${a.activity.subdimension}).` },
+      locations: anchor ? [{ physicalLocation: { artifactLocation: { uri: anchor.path, uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } } }] : [],
+      partialFingerprints: { dsommActivity: a.activity.uuid },
+    });
+  }
+  for (const f of r.findings) {
+    const id = `DSOMM-${f.probe}/${f.code}`;
+    if (!rules.has(id)) rules.set(id, { id, name: f.code, shortDescription: { text: f.message.split('. ')[0] }, properties: { tags: ['dsomm', f.probe] } });
+    results.push({
+      ruleId: id,
+      level: f.severity === 'warning' ? 'warning' : 'note',
+      message: { text: f.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: f.loc.path, uriBaseId: '%SRCROOT%' }, region: { startLine: f.loc.line, startColumn: f.loc.column, endLine: f.loc.endLine, endColumn: Math.max(f.loc.endColumn, f.loc.column + 1) } } }],
+      partialFingerprints: { dsommFinding: `${f.probe}/${f.code}/${f.loc.path}/${f.loc.line}` },
+    });
+  }
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'dsomm', informationUri: 'https://dsomm.owasp.org', version: options.toolVersion ?? '0.0.0', rules: [...rules.values()] } },
+      results,
+    }],
+  };
+}

@@ -1,0 +1,105 @@
+// Terminal and Markdown reports of a scan, grouped by dimension, with a progress summary.
+import { ActivityResult, ActivityStatus, ScanResult } from '../scan/result';
+
+export const STATUS_LABEL: Record<ActivityStatus, string> = {
+  detected: 'detected',
+  partial: 'partial',
+  missing: 'missing',
+  unknown: 'needs decision',
+  'not-applicable': 'not applicable',
+  done: 'done',
+  'in-progress': 'in progress',
+};
+
+const STATUS_MARK: Record<ActivityStatus, string> = {
+  detected: '✔', done: '✔', 'not-applicable': '–', partial: '◐', 'in-progress': '◐', missing: '✘', unknown: '?',
+};
+
+export interface ReportOptions {
+  /** Show activities up to this level (default: all). */
+  level?: number;
+}
+
+function visible(r: ScanResult, o: ReportOptions): ActivityResult[] {
+  return r.activities.filter((a) => !o.level || a.activity.level <= o.level);
+}
+
+function groups(list: ActivityResult[]): Map<string, ActivityResult[]> {
+  const m = new Map<string, ActivityResult[]>();
+  for (const a of list) (m.get(a.activity.dimension) ?? m.set(a.activity.dimension, []).get(a.activity.dimension)!).push(a);
+  for (const v of m.values()) v.sort((a, b) => a.activity.level - b.activity.level || a.activity.subdimension.localeCompare(b.activity.subdimension) || a.activity.name.localeCompare(b.activity.name));
+  return m;
+}
+
+function levelLine(r: ScanResult, o: ReportOptions): string[] {
+  const lines = [`Achieved DSOMM level: ${r.achievedLevel}${o.level ? ` (target ${o.level})` : ''}`];
+  for (const l of r.levels) {
+    if (o.level && l.level > o.level) break;
+    lines.push(`  Level ${l.level}: ${l.achieved}/${l.decidable} achieved${l.undecided ? `, ${l.undecided} need a human decision` : ''}`);
+  }
+  return lines;
+}
+
+export function toTextReport(r: ScanResult, o: ReportOptions = {}): string {
+  const out: string[] = [];
+  out.push(`DSOMM scan of ${r.root} (model ${r.model.version ?? '?'}, ${r.model.activityCount} activities)`);
+  const problems = r.files.filter((f) => f.problems.length);
+  out.push(`${r.files.length} pipeline/container/repository files indexed${problems.length ? `, ${problems.length} with problems` : ''}`);
+  out.push('');
+  out.push(...levelLine(r, o));
+  for (const [dim, list] of groups(visible(r, o))) {
+    const achieved = list.filter((a) => a.status === 'detected' || a.status === 'done' || a.status === 'not-applicable').length;
+    out.push('');
+    out.push(`${dim}  (${achieved}/${list.length})`);
+    for (const a of list) {
+      out.push(`  ${STATUS_MARK[a.status]} L${a.activity.level} ${a.activity.name} — ${STATUS_LABEL[a.status]}`);
+      for (const e of a.evidence.slice(0, 3)) out.push(`      ${e.loc.path}:${e.loc.line}  ${e.text}`);
+      if (a.evidence.length > 3) out.push(`      … ${a.evidence.length - 3} more`);
+    }
+  }
+  if (problems.length) {
+    out.push('');
+    out.push('Files with problems:');
+    for (const f of problems) for (const p of f.problems) out.push(`  ${f.path}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+  }
+  if (r.external.length) {
+    out.push('');
+    out.push('External references (cannot be read offline, not counted):');
+    for (const x of r.external) out.push(`  ${x.from}:${x.loc.line}  ${x.kind} ${x.ref}`);
+  }
+  return out.join('\n');
+}
+
+function md(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+}
+
+export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
+  const out: string[] = [];
+  out.push(`# DSOMM assessment`);
+  out.push('');
+  out.push(`Model ${md(r.model.version ?? '?')} · ${r.model.activityCount} activities · **achieved level ${r.achievedLevel}**${o.level ? ` (target ${o.level})` : ''}`);
+  out.push('');
+  out.push('| Level | Achieved | Need a decision |');
+  out.push('| --- | --- | --- |');
+  for (const l of r.levels) if (!o.level || l.level <= o.level) out.push(`| ${l.level} | ${l.achieved}/${l.decidable} | ${l.undecided} |`);
+  for (const [dim, list] of groups(visible(r, o))) {
+    out.push('');
+    out.push(`## ${md(dim)}`);
+    out.push('');
+    out.push('| Level | Activity | Status | Evidence |');
+    out.push('| --- | --- | --- | --- |');
+    for (const a of list) {
+      const evidence = a.evidence.slice(0, 2).map((e) => `\`${md(e.loc.path)}:${e.loc.line}\``).join(', ');
+      out.push(`| ${a.activity.level} | ${md(a.activity.name)} | ${STATUS_MARK[a.status]} ${STATUS_LABEL[a.status]} | ${evidence} |`);
+    }
+  }
+  const problems = r.files.filter((f) => f.problems.length);
+  if (problems.length) {
+    out.push('');
+    out.push('## Files with problems');
+    out.push('');
+    for (const f of problems) for (const p of f.problems) out.push(`- \`${md(f.path)}${p.line ? `:${p.line}` : ''}\`: ${md(p.message)}`);
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,379 @@
+// Azure Pipelines: single-job files (`steps:` at the top), `jobs:`, `stages: → jobs:`,
+// deployment jobs with their strategies, templates at every level, and `${{ }}` template
+// expressions used as list items (their nested items are read as if written in place).
+import { deref, isMap, isScalar, isSeq } from '../../yaml';
+import { CiFile, CiJob, CiStep, Loc, Located } from '../types';
+import {
+  dirname,
+  emptyCiFile,
+  entries,
+  Entry,
+  envMap,
+  get,
+  guard,
+  isTrue,
+  itemLoc,
+  items,
+  joinLoc,
+  keyLoc,
+  located,
+  locatedScalar,
+  nodeLoc,
+  normalizePath,
+  openYaml,
+  scriptLines,
+  spend,
+  str,
+  YamlCtx,
+} from './common';
+
+const SCRIPT_KEYS = ['script', 'bash', 'pwsh', 'powershell'];
+const DEPLOY_HOOKS = ['preDeploy', 'deploy', 'routeTraffic', 'postRouteTraffic'];
+
+interface Scope {
+  stage?: string;
+  pool?: Entry;
+  container?: Entry;
+}
+
+class AzureParser {
+  /** resources.containers: alias → image node. */
+  private readonly containers = new Map<string, unknown>();
+
+  constructor(private readonly ctx: YamlCtx, private readonly file: CiFile) {}
+
+  problem(message: string, at: Loc, severity: 'error' | 'warning' = 'warning'): void {
+    this.file.problems.push({ message, line: at.line, column: at.column, severity });
+  }
+
+  run(): void {
+    const { ctx, file } = this;
+    const root = entries(ctx, ctx.doc.contents);
+    const byKey = new Map(root.map((e) => [e.key, e] as const));
+
+    for (const c of items(ctx, get(ctx, byKey.get('resources')?.value, 'containers'))) {
+      const alias = str(ctx, get(ctx, c, 'container'));
+      const image = get(ctx, c, 'image');
+      if (alias && image !== undefined) this.containers.set(alias, image);
+    }
+
+    // Events: CI trigger and PR trigger unless set to `none`; scheduled runs.
+    const trigger = byKey.get('trigger');
+    if (trigger && str(ctx, trigger.value) !== 'none') file.events.push('push');
+    const pr = byKey.get('pr');
+    if (pr && str(ctx, pr.value) !== 'none') file.events.push('pull_request');
+    for (const s of items(ctx, byKey.get('schedules')?.value)) {
+      const cron = locatedScalar(ctx, get(ctx, s, 'cron'));
+      if (cron) file.schedules.push(cron);
+    }
+    if (file.schedules.length) file.events.push('schedule');
+
+    const vars = byKey.get('variables');
+    if (vars) file.env = this.variables(vars.value);
+
+    const ext = byKey.get('extends');
+    if (ext) this.template(get(ctx, ext.value, 'template'), keyLoc(ctx, ext));
+
+    const scope: Scope = { pool: byKey.get('pool'), container: byKey.get('container') };
+    const stages = byKey.get('stages');
+    const jobs = byKey.get('jobs');
+    const steps = byKey.get('steps');
+    if (stages) guard(file.problems, '`stages`', () => this.stages(stages, scope), keyLoc(ctx, stages));
+    else if (jobs) guard(file.problems, '`jobs`', () => this.jobs(jobs.value, scope, keyLoc(ctx, jobs)), keyLoc(ctx, jobs));
+    else if (steps) {
+      guard(file.problems, '`steps`', () => {
+        // A single implicit job: job-level keys sit at the top.
+        const job = this.newJob('Job', keyLoc(ctx, steps), scope, ctx.doc.contents);
+        job.steps = this.steps(steps.value, keyLoc(ctx, steps));
+        file.jobs.push(job);
+      }, keyLoc(ctx, steps));
+    }
+    if (ext) {
+      // Pipelines that extend a template often pass their stages, jobs or steps as parameters.
+      const params = entries(ctx, ext.value).find((e) => e.key === 'parameters');
+      if (params) guard(file.problems, '`extends.parameters`', () => this.parameterLists(params, scope, 0), keyLoc(ctx, params));
+    }
+    const anchor = stages ?? jobs ?? steps ?? ext ?? root[0];
+    if (anchor) file.anchor = keyLoc(ctx, anchor);
+  }
+
+  /** Stage, job and step lists found in template parameters, read as if written in place. */
+  private parameterLists(e: Entry, scope: Scope, depth: number): void {
+    const { ctx, file } = this;
+    if (depth > 6 || !spend(ctx)) return;
+    const v = e.value;
+    if (isMap(v)) {
+      for (const sub of entries(ctx, v)) this.parameterLists(sub, scope, depth + 1);
+      return;
+    }
+    if (!isSeq(v)) return;
+    const list = this.listItems(v);
+    const has = (keys: string[]) => list.some((i) => entries(ctx, i).some((x) => keys.includes(x.key)));
+    if (has(['stage'])) this.stages(e, scope);
+    else if (has(['job', 'deployment'])) this.jobs(v, scope, keyLoc(ctx, e));
+    else if (has([...SCRIPT_KEYS, 'task', 'checkout'])) {
+      const job = this.newJob(e.key, keyLoc(ctx, e), scope, undefined);
+      job.steps = this.steps(v, keyLoc(ctx, e));
+      file.jobs.push(job);
+    }
+  }
+
+  // ----- templates --------------------------------------------------------------------------
+
+  /** Records a `template:` reference; returns it as a Located. */
+  template(node: unknown, fallback: Loc): Located | undefined {
+    const l = locatedScalar(this.ctx, node);
+    if (!l) return undefined;
+    const at = l.value.lastIndexOf('@');
+    const repo = at > 0 ? l.value.slice(at + 1) : undefined;
+    if (repo !== undefined && repo !== 'self') {
+      this.file.references.push({ kind: 'remote', ref: l.value, loc: l.loc });
+      return l;
+    }
+    const p = repo === 'self' ? l.value.slice(0, at) : l.value;
+    if (/\$\(|\$\{\{|\$\[/.test(p)) {
+      // Built from parameters or variables: the file cannot be known here.
+      this.file.references.push({ kind: 'local-include', ref: l.value, loc: l.loc });
+      return l;
+    }
+    const localPath = p.startsWith('/') ? normalizePath(p) : normalizePath(`${dirname(this.file.path)}/${p}`);
+    this.file.references.push({ kind: 'local-include', ref: l.value, loc: l.loc ?? fallback, localPath });
+    return l;
+  }
+
+  // ----- lists with template expressions ------------------------------------------------------
+
+  /** Items of a list; `- ${{ if … }}:` / `- ${{ each … }}:` items contribute their nested items. */
+  private listItems(node: unknown, depth = 0): unknown[] {
+    const { ctx } = this;
+    const out: unknown[] = [];
+    if (depth > 10) return out;
+    for (const item of items(ctx, node)) {
+      if (!spend(ctx)) break;
+      if (isMap(item)) {
+        const es = entries(ctx, item);
+        if (es.length && es.every((e) => e.key.startsWith('${{'))) {
+          for (const e of es) out.push(...this.listItems(e.value, depth + 1));
+          continue;
+        }
+      }
+      out.push(item);
+    }
+    return out;
+  }
+
+  // ----- stages and jobs ----------------------------------------------------------------------
+
+  private stages(stages: Entry, scope: Scope): void {
+    const { ctx } = this;
+    if (!isSeq(stages.value)) {
+      this.problem('`stages` should be a list', keyLoc(ctx, stages), 'error');
+      return;
+    }
+    for (const st of this.listItems(stages.value)) {
+      const loc = itemLoc(ctx, st);
+      if (!isMap(st)) {
+        this.problem('A stage should be a mapping', loc, 'error');
+        continue;
+      }
+      const tpl = entries(ctx, st).find((e) => e.key === 'template');
+      if (tpl) {
+        this.template(tpl.value, keyLoc(ctx, tpl));
+        continue;
+      }
+      const name = str(ctx, get(ctx, st, 'stage'));
+      const sub: Scope = {
+        stage: name,
+        pool: entries(ctx, st).find((e) => e.key === 'pool') ?? scope.pool,
+        container: scope.container,
+      };
+      const jobs = get(ctx, st, 'jobs');
+      guard(this.file.problems, `stage '${name ?? '?'}'`, () => this.jobs(jobs, sub, loc), loc);
+    }
+  }
+
+  private jobs(node: unknown, scope: Scope, at: Loc): void {
+    const { ctx, file } = this;
+    if (!isSeq(node)) {
+      this.problem('`jobs` should be a list', at, 'error');
+      return;
+    }
+    for (const j of this.listItems(node)) {
+      const loc = itemLoc(ctx, j);
+      guard(file.problems, 'a job', () => {
+        if (!isMap(j)) {
+          this.problem('A job should be a mapping', loc, 'error');
+          return;
+        }
+        const es = entries(ctx, j);
+        const idEntry = es.find((e) => e.key === 'job' || e.key === 'deployment');
+        const tpl = es.find((e) => e.key === 'template');
+        if (!idEntry && tpl) {
+          const uses = this.template(tpl.value, keyLoc(ctx, tpl));
+          if (uses) {
+            const job = this.newJob(uses.value, joinLoc(keyLoc(ctx, tpl), uses.loc), scope, undefined);
+            job.uses = uses;
+            file.jobs.push(job);
+          }
+          return;
+        }
+        if (!idEntry) {
+          this.problem('A job needs `job:`, `deployment:` or `template:`', loc, 'error');
+          return;
+        }
+        const id = str(ctx, idEntry.value) || (idEntry.key === 'job' ? 'Job' : 'Deployment');
+        const idLoc = isScalar(idEntry.value) ? joinLoc(keyLoc(ctx, idEntry), nodeLoc(ctx, idEntry.value)) : keyLoc(ctx, idEntry);
+        const job = this.newJob(id, idLoc, scope, j);
+        if (idEntry.key === 'deployment') job.steps = this.deploymentSteps(j, loc);
+        else job.steps = this.steps(get(ctx, j, 'steps'), loc);
+        file.jobs.push(job);
+      }, loc);
+    }
+  }
+
+  /** A job with the settings of `node` (a job mapping, or the root of a single-job file). */
+  private newJob(id: string, loc: Loc, scope: Scope, node: unknown): CiJob {
+    const { ctx } = this;
+    const job: CiJob = { id, loc, steps: [], services: [], env: {} };
+    if (scope.stage) job.stage = scope.stage;
+    const es = node === undefined ? [] : entries(ctx, node);
+    const own = (k: string) => es.find((e) => e.key === k);
+    const pool = own('pool') ?? scope.pool;
+    if (pool) job.runner = this.pool(pool);
+    const container = own('container') ?? scope.container;
+    if (container) job.image = this.container(container.value);
+    const name = own('displayName');
+    if (name) job.name = str(ctx, name.value);
+    for (const s of entries(ctx, own('services')?.value)) {
+      const img = this.container(s.value);
+      if (img) job.services.push(img);
+    }
+    const vars = own('variables');
+    if (vars && node !== ctx.doc.contents) job.env = this.variables(vars.value);
+    const coe = own('continueOnError');
+    if (coe && isTrue(ctx, coe.value)) job.cannotFail = keyLoc(ctx, coe);
+    return job;
+  }
+
+  private pool(e: Entry): Located | undefined {
+    const { ctx } = this;
+    const v = e.value;
+    if (isScalar(v)) return locatedScalar(ctx, v);
+    if (isMap(v)) return locatedScalar(ctx, get(ctx, v, 'vmImage')) ?? locatedScalar(ctx, get(ctx, v, 'name'));
+    return undefined;
+  }
+
+  /** `container: alias|image` or `{ image }`; aliases of resources.containers give their image. */
+  private container(node: unknown): Located | undefined {
+    const { ctx } = this;
+    const v = deref(ctx.doc, node);
+    if (isMap(v)) return locatedScalar(ctx, get(ctx, v, 'image'));
+    const l = locatedScalar(ctx, v);
+    if (!l) return undefined;
+    const resource = this.containers.get(l.value);
+    return resource !== undefined ? locatedScalar(ctx, resource) ?? l : l;
+  }
+
+  /** `variables:` as a map or a list of `{name, value}` / `{group}` / `{template}`. */
+  variables(node: unknown): Record<string, Located> {
+    const { ctx } = this;
+    const v = deref(ctx.doc, node);
+    if (isMap(v)) return envMap(ctx, v);
+    const out: Record<string, Located> = {};
+    for (const item of this.listItems(v)) {
+      const es = entries(ctx, item);
+      const name = es.find((e) => e.key === 'name');
+      const tpl = es.find((e) => e.key === 'template');
+      if (name) {
+        const n = str(ctx, name.value);
+        const value = es.find((e) => e.key === 'value');
+        if (n) out[n] = value ? located(ctx, value.value, keyLoc(ctx, value)) : { value: '', loc: keyLoc(ctx, name) };
+      } else if (tpl) this.template(tpl.value, keyLoc(ctx, tpl));
+    }
+    return out;
+  }
+
+  private deploymentSteps(job: unknown, at: Loc): CiStep[] {
+    const { ctx } = this;
+    const out: CiStep[] = [];
+    const direct = get(ctx, job, 'steps');
+    if (direct !== undefined) out.push(...this.steps(direct, at));
+    const strategy = get(ctx, job, 'strategy');
+    for (const s of entries(ctx, strategy)) {
+      if (!['runOnce', 'rolling', 'canary'].includes(s.key)) continue;
+      for (const hook of DEPLOY_HOOKS) {
+        const h = get(ctx, s.value, hook);
+        if (h !== undefined) out.push(...this.steps(get(ctx, h, 'steps'), at));
+      }
+      const on = get(ctx, s.value, 'on');
+      for (const when of ['failure', 'success']) {
+        const h = get(ctx, on, when);
+        if (h !== undefined) out.push(...this.steps(get(ctx, h, 'steps'), at));
+      }
+    }
+    return out;
+  }
+
+  // ----- steps --------------------------------------------------------------------------------
+
+  steps(node: unknown, at: Loc): CiStep[] {
+    const { ctx, file } = this;
+    const out: CiStep[] = [];
+    if (node === undefined) return out;
+    if (!isSeq(deref(ctx.doc, node))) {
+      this.problem('`steps` should be a list', nodeLoc(ctx, node, at), 'error');
+      return out;
+    }
+    for (const item of this.listItems(node)) {
+      const loc = itemLoc(ctx, item, at);
+      guard(file.problems, 'a step', () => {
+        if (!isMap(item)) {
+          this.problem('A step should be a mapping', loc, 'error');
+          return;
+        }
+        const es = entries(ctx, item);
+        const own = (k: string) => es.find((e) => e.key === k);
+        const tpl = own('template');
+        if (tpl) {
+          this.template(tpl.value, keyLoc(ctx, tpl));
+          return;
+        }
+        const enabled = own('enabled');
+        if (enabled && isScalar(enabled.value) && enabled.value.value === false) return; // never runs
+        const step: CiStep = { loc, script: [], inputs: {}, env: {} };
+        const label = own('displayName') ?? own('name');
+        if (label) step.name = str(ctx, label.value);
+        for (const k of SCRIPT_KEYS) {
+          const s = own(k);
+          if (s) step.script = scriptLines(ctx, s.value);
+        }
+        const task = own('task');
+        if (task) step.uses = locatedScalar(ctx, task.value);
+        for (const i of entries(ctx, own('inputs')?.value)) step.inputs[i.key] = located(ctx, i.value, keyLoc(ctx, i));
+        const env = own('env');
+        if (env) step.env = envMap(ctx, env.value);
+        const coe = own('continueOnError');
+        if (coe && isTrue(ctx, coe.value)) step.cannotFail = keyLoc(ctx, coe);
+        out.push(step);
+      }, loc);
+    }
+    return out;
+  }
+}
+
+export function parseAzurePipelines(path: string, text: string): CiFile {
+  const file = emptyCiFile('azure-pipelines', path);
+  guard(file.problems, 'the pipeline', () => {
+    const docs = openYaml(file, text);
+    const ctx = docs.find((d) => isMap(d.doc.contents));
+    if (!ctx) {
+      if (docs.length) {
+        const l = nodeLoc(docs[0], docs[0].doc.contents);
+        file.problems.push({ message: 'Expected a mapping at the top level', line: l.line, column: l.column, severity: 'error' });
+      }
+      return;
+    }
+    new AzureParser(ctx, file).run();
+  });
+  return file;
+}

@@ -1,0 +1,248 @@
+// Probes that look at structure rather than at which tool runs: pipelines present, runners,
+// schedules, GitHub Actions hygiene, repository files, local hooks, pinning, IaC.
+import { Catalogue, matchInvocation, matchPreCommitHook } from './catalogue';
+import { DependabotFile, PreCommitFile, RenovateFile } from './hygiene';
+import { Evidence, Finding, outcome, ProbeOutcome } from './probes/types';
+import { invocations } from './shell';
+import { CiFile, CiJob, isCiKind, Loc } from './types';
+import { IndexEntry } from './workspaceIndex';
+
+const SECURITY_PROBES = new Set(['secret-scan', 'sast', 'sast.client', 'sca', 'sca.client', 'iac-scan', 'dockerfile-lint', 'image-scan']);
+const FIRST_PARTY_OWNERS = new Set(['actions', 'github']);
+const SHA_RE = /^[0-9a-f]{40}$/i;
+
+function fileLoc(path: string): Loc {
+  return { path, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+function ciFiles(entries: IndexEntry[]): CiFile[] {
+  return entries.map((e) => e.parsed).filter((p): p is CiFile => !!p && isCiKind(p.kind) && 'jobs' in p);
+}
+
+export function runCodeProbes(entries: IndexEntry[], catalogue: Catalogue, isGitRepository: boolean): ProbeOutcome[] {
+  const ci = ciFiles(entries);
+  const byKind = (k: string) => entries.filter((e) => e.kind === k);
+  return [
+    ciPipeline(ci),
+    ciVirtualEnv(ci),
+    ciSchedule(ci),
+    dependencyBot(entries),
+    dependencyAutomerge(entries, ci),
+    actionsPinned(ci),
+    tokenPermissions(ci),
+    exists('repo.security-policy', byKind('security-policy'), 'no SECURITY.md in the root, .github/ or docs/'),
+    exists('repo.gitignore', byKind('gitignore'), 'no .gitignore'),
+    exists('repo.codeowners', byKind('codeowners'), 'no CODEOWNERS file'),
+    isGitRepository
+      ? outcome('repo.version-control', 'pass', [{ loc: fileLoc('.git'), text: 'git repository' }])
+      : outcome('repo.version-control', ci.length ? 'pass' : 'fail', ci.slice(0, 1).map((f) => ({ loc: f.anchor, text: 'pipeline definitions are versioned files' })), ci.length ? [] : ['the folder is not a git repository']),
+    lockfiles(entries),
+    localHooks(entries, catalogue, 'local.security-hooks', (p) => SECURITY_PROBES.has(p)),
+    localHooks(entries, catalogue, 'local.lint-hooks', (p) => p === 'lint'),
+    iacPresent(entries),
+  ];
+}
+
+function exists(id: string, files: IndexEntry[], missing: string): ProbeOutcome {
+  return files.length ? outcome(id, 'pass', files.map((f) => ({ loc: fileLoc(f.path), text: f.path }))) : outcome(id, 'fail', [], [missing]);
+}
+
+function ciPipeline(ci: CiFile[]): ProbeOutcome {
+  const withJobs = ci.filter((f) => f.jobs.length > 0 || f.references.length > 0);
+  if (!withJobs.length) return outcome('ci.pipeline', 'fail', [], ['no CI pipeline definition found']);
+  return outcome('ci.pipeline', 'pass', withJobs.map((f) => ({ loc: f.anchor, text: `${f.path}: ${f.jobs.length} job${f.jobs.length === 1 ? '' : 's'}` })));
+}
+
+/** Does the job run on a fresh, throw-away machine or container? */
+function ephemeral(file: CiFile, job: CiJob): boolean | undefined {
+  const runner = job.runner?.value.toLowerCase() ?? '';
+  switch (file.kind) {
+    case 'github-workflow':
+      if (job.image) return true;
+      if (!runner) return job.uses ? undefined : false;
+      return !runner.includes('self-hosted');
+    case 'gitlab-ci':
+    case 'bitbucket-pipelines':
+      return true; // Docker/Kubernetes executors start a fresh container per job
+    case 'circleci':
+      return !!job.image || /machine|macos|large|medium|small/.test(runner) || undefined;
+    case 'azure-pipelines':
+      return !!job.image || /ubuntu|windows|macos|vmimage/.test(runner);
+    case 'jenkinsfile':
+      return !!job.image || runner.includes('kubernetes') || runner.includes('docker');
+    default:
+      return undefined;
+  }
+}
+
+function ciVirtualEnv(ci: CiFile[]): ProbeOutcome {
+  const ev: Evidence[] = [];
+  let yes = 0;
+  let no = 0;
+  const notes: string[] = [];
+  for (const f of ci) {
+    if (f.kind === 'github-action') continue;
+    for (const job of f.jobs) {
+      const e = ephemeral(f, job);
+      if (e === undefined) continue;
+      if (e) {
+        yes++;
+        ev.push({ loc: (job.image ?? job.runner)?.loc ?? job.loc, text: job.image ? `container: ${job.image.value}` : job.runner ? `runs on ${job.runner.value}` : `${job.id}: container executor` });
+      } else {
+        no++;
+        notes.push(`${f.path}: job ${job.id} runs on ${job.runner?.value ?? 'a static agent'}`);
+      }
+    }
+  }
+  if (yes + no === 0) return outcome('ci.virtual-env', ci.length ? 'not-applicable' : 'fail', [], ci.length ? [] : ['no CI jobs']);
+  return outcome('ci.virtual-env', no === 0 ? 'pass' : yes ? 'partial' : 'fail', ev.slice(0, 20), notes.slice(0, 10));
+}
+
+function ciSchedule(ci: CiFile[]): ProbeOutcome {
+  const ev = ci.flatMap((f) => f.schedules.map((s) => ({ loc: s.loc, text: `schedule: ${s.value}` })));
+  return ev.length ? outcome('ci.schedule', 'pass', ev) : outcome('ci.schedule', 'fail', [], ['no scheduled pipeline (cron) in the files; schedules set in a CI server UI cannot be seen']);
+}
+
+function dependencyBot(entries: IndexEntry[]): ProbeOutcome {
+  const ev: Evidence[] = [];
+  for (const e of entries) {
+    if (e.parsed?.kind === 'dependabot') {
+      const d = e.parsed as DependabotFile;
+      ev.push(...(d.updates.length ? d.updates.map((u) => ({ loc: u.ecosystem.loc, text: `Dependabot: ${u.ecosystem.value}${u.directory ? ` in ${u.directory}` : ''}`, tool: 'Dependabot' })) : [{ loc: fileLoc(e.path), text: e.path, tool: 'Dependabot' }]));
+    } else if (e.kind === 'renovate') ev.push({ loc: fileLoc(e.path), text: e.path, tool: 'Renovate' });
+  }
+  return ev.length ? outcome('dependency-update-bot', 'pass', ev) : outcome('dependency-update-bot', 'fail', [], ['no Dependabot or Renovate configuration']);
+}
+
+function dependencyAutomerge(entries: IndexEntry[], ci: CiFile[]): ProbeOutcome {
+  const ev: Evidence[] = [];
+  for (const e of entries) {
+    const r = e.parsed?.kind === 'renovate' ? (e.parsed as RenovateFile) : undefined;
+    if (r?.automerge) ev.push({ loc: r.automerge, text: 'Renovate automerge', tool: 'Renovate' });
+  }
+  for (const f of ci) {
+    for (const job of f.jobs) {
+      const usesMeta = job.steps.some((s) => s.uses?.value.toLowerCase().startsWith('dependabot/fetch-metadata'));
+      for (const s of job.steps) {
+        for (const l of s.script) {
+          if (/\bgh\s+pr\s+merge\b.*--auto\b/.test(l.text) && (usesMeta || /dependabot/i.test(job.id + l.text))) ev.push({ loc: l.loc, text: l.text.trim(), tool: 'GitHub auto-merge' });
+        }
+      }
+    }
+  }
+  return ev.length ? outcome('dependency-update-automerge', 'pass', ev) : outcome('dependency-update-automerge', 'fail');
+}
+
+function actionsPinned(ci: CiFile[]): ProbeOutcome {
+  const gha = ci.filter((f) => f.kind === 'github-workflow' || f.kind === 'github-action');
+  if (!gha.length) return outcome('gha.actions-pinned', 'not-applicable');
+  const ev: Evidence[] = [];
+  const findings: Finding[] = [];
+  let thirdParty = 0;
+  let pinned = 0;
+  let firstPartyUnpinned = 0;
+  for (const f of gha) {
+    const uses = f.jobs.flatMap((j) => [j.uses, ...j.steps.map((s) => s.uses)]).filter((u): u is NonNullable<typeof u> => !!u);
+    for (const u of uses) {
+      const ref = u.value.trim();
+      if (ref.startsWith('./') || ref.startsWith('docker://')) continue;
+      const at = ref.lastIndexOf('@');
+      const name = at > 0 ? ref.slice(0, at) : ref;
+      const version = at > 0 ? ref.slice(at + 1) : '';
+      const owner = name.split('/')[0].toLowerCase();
+      const isPinned = SHA_RE.test(version);
+      if (FIRST_PARTY_OWNERS.has(owner)) {
+        if (!isPinned) {
+          firstPartyUnpinned++;
+          findings.push({ probe: 'gha.actions-pinned', code: 'unpinned-first-party-action', message: `${name} is referenced by the movable ref "${version || '(none)'}". First-party actions are lower risk, but a commit SHA makes the build reproducible.`, loc: u.loc, severity: 'information', data: { action: name, ref: version } });
+        }
+        continue;
+      }
+      thirdParty++;
+      if (isPinned) {
+        pinned++;
+        ev.push({ loc: u.loc, text: ref });
+      } else {
+        findings.push({ probe: 'gha.actions-pinned', code: 'unpinned-action', message: `Third-party action ${name} is referenced by "${version || '(none)'}", which its owner can move. Pin it to a full 40-character commit SHA.`, loc: u.loc, severity: 'warning', data: { action: name, ref: version } });
+      }
+    }
+  }
+  const notes = firstPartyUnpinned ? [`${firstPartyUnpinned} first-party action reference(s) (actions/*, github/*) use tags, reported separately`] : [];
+  if (thirdParty === 0) return outcome('gha.actions-pinned', 'pass', ev, [...notes, 'no third-party actions'], findings);
+  return outcome('gha.actions-pinned', pinned === thirdParty ? 'pass' : pinned ? 'partial' : 'fail', ev, [`${pinned} of ${thirdParty} third-party action references pinned to a commit SHA`, ...notes], findings);
+}
+
+function tokenPermissions(ci: CiFile[]): ProbeOutcome {
+  const workflows = ci.filter((f) => f.kind === 'github-workflow');
+  if (!workflows.length) return outcome('gha.token-permissions', 'not-applicable');
+  const ev: Evidence[] = [];
+  const findings: Finding[] = [];
+  let full = 0;
+  let some = 0;
+  for (const f of workflows) {
+    if (f.permissions) {
+      full++;
+      ev.push({ loc: f.permissions.loc, text: `${f.path}: permissions set for the workflow` });
+      continue;
+    }
+    const jobsWith = f.jobs.filter((j) => j.permissions);
+    if (jobsWith.length && jobsWith.length === f.jobs.length) {
+      full++;
+      ev.push(...jobsWith.map((j) => ({ loc: j.permissions!.loc, text: `${f.path}: job ${j.id} sets permissions` })));
+    } else {
+      if (jobsWith.length) some++;
+      findings.push({
+        probe: 'gha.token-permissions',
+        code: 'missing-permissions',
+        message: jobsWith.length
+          ? `${f.jobs.length - jobsWith.length} job(s) in this workflow get the default GITHUB_TOKEN permissions, which can be broad. Set "permissions:" at the top level (e.g. contents: read).`
+          : 'This workflow does not set "permissions:", so its GITHUB_TOKEN gets the repository default, which can allow writes. Set the least it needs (e.g. contents: read).',
+        loc: f.anchor,
+        severity: 'warning',
+      });
+    }
+  }
+  const result = full === workflows.length ? 'pass' : full + some > 0 ? 'partial' : 'fail';
+  return outcome('gha.token-permissions', result, ev, [`${full} of ${workflows.length} workflows restrict the token`], findings);
+}
+
+function lockfiles(entries: IndexEntry[]): ProbeOutcome {
+  const locks = entries.filter((e) => e.kind === 'lockfile');
+  const manifests = entries.filter((e) => e.kind === 'manifest' || e.kind === 'package-json');
+  if (locks.length) return outcome('repo.lockfiles', 'pass', locks.map((l) => ({ loc: fileLoc(l.path), text: l.path })));
+  return outcome('repo.lockfiles', manifests.length ? 'fail' : 'not-applicable', [], manifests.length ? ['dependency manifests without committed lockfiles'] : []);
+}
+
+function localHooks(entries: IndexEntry[], catalogue: Catalogue, id: string, wanted: (probe: string) => boolean): ProbeOutcome {
+  const ev: Evidence[] = [];
+  const hookFiles = entries.filter((e) => e.parsed?.kind === 'pre-commit');
+  for (const e of hookFiles) {
+    const p = e.parsed as PreCommitFile;
+    for (const h of p.hooks) {
+      for (const m of matchPreCommitHook(catalogue, h.value)) if (wanted(m.probe)) ev.push({ loc: h.loc, text: `hook ${h.value}`, tool: m.tool });
+    }
+    for (const l of p.lines) {
+      for (const inv of invocations({ text: l.text, loc: l.loc })) {
+        if (inv.kind !== 'run') continue;
+        for (const m of matchInvocation(catalogue, inv)) if (wanted(m.probe)) ev.push({ loc: l.loc, text: l.text, tool: m.tool });
+      }
+    }
+  }
+  return ev.length ? outcome(id, 'pass', ev) : outcome(id, 'fail', [], [hookFiles.length ? 'local hooks run no matching tool' : 'no pre-commit, husky or lefthook configuration']);
+}
+
+function iacPresent(entries: IndexEntry[]): ProbeOutcome {
+  const kinds = new Set(['iac', 'kubernetes', 'helm-chart', 'kustomization']);
+  const files = entries.filter((e) => kinds.has(e.kind) && !e.outOfScope);
+  return files.length ? outcome('iac.present', 'pass', files.slice(0, 20).map((f) => ({ loc: fileLoc(f.path), text: f.path }))) : outcome('iac.present', 'fail', [], ['no Terraform, Kubernetes, Helm, Kustomize or similar definitions']);
+}
+
+/** Digests, SHAs and lockfiles together: the "Pinning of artifacts" picture. */
+export function pinningProbe(parts: ProbeOutcome[]): ProbeOutcome {
+  const applicable = parts.filter((p) => p.result !== 'not-applicable');
+  if (!applicable.length) return outcome('pinning', 'not-applicable');
+  const pass = applicable.filter((p) => p.result === 'pass').length;
+  const some = applicable.filter((p) => p.result !== 'fail').length;
+  const result = pass === applicable.length ? 'pass' : some ? 'partial' : 'fail';
+  return outcome('pinning', result, applicable.flatMap((p) => p.evidence).slice(0, 30), applicable.map((p) => `${p.id}: ${p.result}`));
+}

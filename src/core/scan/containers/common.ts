@@ -1,0 +1,281 @@
+// Shared helpers of the container parsers: located YAML values, safe document loading and
+// image reference splitting. Pure; never throws for bad input.
+import { FileProblem, Loc, Located } from '../types';
+import {
+  deref as yamlDeref,
+  Document,
+  endPositionOf,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  mapEntries,
+  MapEntry,
+  parseYaml,
+  positionOf,
+  scalarText,
+  seqItems,
+  toJS,
+} from '../../yaml';
+import { ImageRef, KeyValue } from './types';
+
+export interface YamlCtx {
+  doc: Document.Parsed;
+  lc: LineCounter;
+  path: string;
+  /** 0-based document index. */
+  index: number;
+  problems: FileProblem[];
+}
+
+/** The alias expansions one document may need before it is refused. */
+export const MAX_ALIAS_COUNT = 1000;
+
+/**
+ * Parses YAML into per-document contexts. Documents with syntax errors or excessive alias
+ * use are reported in `problems` and left out; empty documents are left out silently.
+ */
+export function loadYaml(path: string, text: string, problems: FileProblem[]): YamlCtx[] {
+  const out: YamlCtx[] = [];
+  let parsed;
+  try {
+    parsed = parseYaml(text);
+  } catch (e) {
+    problems.push({ message: `YAML could not be read: ${errorText(e)}`, severity: 'error' });
+    return out;
+  }
+  for (const e of parsed.errors) problems.push({ message: e.message, line: e.line, column: e.column, severity: 'error' });
+  parsed.documents.forEach((doc, index) => {
+    if (doc.errors.length > 0) return; // reported above
+    if (doc.contents === null || doc.contents === undefined) return;
+    try {
+      toJS(doc, MAX_ALIAS_COUNT);
+    } catch (e) {
+      const pos = positionOf(doc.contents as never, parsed.lineCounter);
+      problems.push({
+        message: `Document ${index + 1} was not read: ${errorText(e)} (alias expansion limit ${MAX_ALIAS_COUNT})`,
+        line: pos.line,
+        column: pos.column,
+        severity: 'error',
+      });
+      return;
+    }
+    out.push({ doc, lc: parsed.lineCounter, path, index, problems });
+  });
+  return out;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The place a node was written; single-line quoted scalars without their quotes. */
+export function nodeLoc(ctx: YamlCtx, node: unknown): Loc {
+  const start = positionOf(node as never, ctx.lc);
+  const end = endPositionOf(node as never, ctx.lc);
+  const loc: Loc = { path: ctx.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  if (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && loc.line === loc.endLine && loc.endColumn - loc.column > 2) {
+    loc.column += 1;
+    loc.endColumn -= 1;
+  }
+  return loc;
+}
+
+/** A key entry: from the key to the end of a scalar value, or just the key for collections. */
+export function entryLoc(ctx: YamlCtx, entry: MapEntry): Loc {
+  const keyLoc = nodeLoc(ctx, entry.keyNode);
+  const v = entry.value;
+  if (isScalar(v) && v.range) {
+    const end = endPositionOf(v, ctx.lc);
+    return { ...keyLoc, endLine: end.line, endColumn: end.column };
+  }
+  return keyLoc;
+}
+
+export function keyLoc(ctx: YamlCtx, entry: MapEntry): Loc {
+  return nodeLoc(ctx, entry.keyNode);
+}
+
+export function entries(ctx: YamlCtx, node: unknown): MapEntry[] {
+  return mapEntries(ctx.doc, node);
+}
+
+/** The last entry with this key (as YAML merges resolve), its value dereferenced. */
+export function entry(ctx: YamlCtx, node: unknown, key: string): MapEntry | undefined {
+  let found: MapEntry | undefined;
+  for (const e of mapEntries(ctx.doc, node)) if (e.keyText === key) found = e;
+  if (!found) return undefined;
+  return { ...found, value: deref(ctx, found.value) };
+}
+
+export function deref(ctx: YamlCtx, node: unknown): unknown {
+  return yamlDeref(ctx.doc, node);
+}
+
+export function items(ctx: YamlCtx, node: unknown): unknown[] {
+  return seqItems(ctx.doc, node);
+}
+
+export function isMapNode(node: unknown): boolean {
+  return isMap(node);
+}
+
+export function isSeqNode(node: unknown): boolean {
+  return isSeq(node);
+}
+
+/** A scalar value with its place; undefined for collections, null and empty values. */
+export function located(ctx: YamlCtx, node: unknown): Located | undefined {
+  if (!isScalar(node)) return undefined;
+  const text = scalarText(node);
+  if (text === undefined || node.value === null) return undefined;
+  return { value: text, loc: nodeLoc(ctx, node) };
+}
+
+export function locatedBool(ctx: YamlCtx, node: unknown): Located<boolean> | undefined {
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  const v = node.value;
+  let b: boolean | undefined;
+  if (typeof v === 'boolean') b = v;
+  else if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) b = v.trim().toLowerCase() === 'true';
+  if (b === undefined) return undefined;
+  return { value: b, loc: nodeLoc(ctx, node) };
+}
+
+export function locatedNumber(ctx: YamlCtx, node: unknown): Located<number> | undefined {
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  const v = node.value;
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
+  if (!Number.isFinite(n)) return undefined;
+  return { value: n, loc: nodeLoc(ctx, node) };
+}
+
+/** The scalar items of a sequence (a single scalar counts as one item). */
+export function locatedList(ctx: YamlCtx, node: unknown): Located[] {
+  if (isScalar(node)) {
+    const l = located(ctx, node);
+    return l ? [l] : [];
+  }
+  const out: Located[] = [];
+  for (const i of items(ctx, node)) {
+    const l = located(ctx, i);
+    if (l) out.push(l);
+  }
+  return out;
+}
+
+/** Reports a value of the wrong shape as a warning at its place. */
+export function shapeProblem(ctx: YamlCtx, node: unknown, message: string): void {
+  const pos = positionOf(node as never, ctx.lc);
+  ctx.problems.push({ message, line: pos.line, column: pos.column, severity: 'warning' });
+}
+
+// ---------------------------------------------------------------------------------------
+// Image references
+
+/** Splits `registry:port/name:tag@sha256:…` into name, tag and digest. */
+export function splitImage(ref: string): ImageRef {
+  let rest = ref.trim();
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1) || undefined;
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1) || undefined;
+    rest = rest.slice(0, colon);
+  }
+  const out: ImageRef = { name: rest };
+  if (tag !== undefined) out.tag = tag;
+  if (digest !== undefined) out.digest = digest;
+  return out;
+}
+
+/** True when the reference carries a sha256 digest (`@sha256:…`). */
+export function hasDigest(image: ImageRef): boolean {
+  return !!image.digest && /^sha256:/i.test(image.digest);
+}
+
+const VAR_RE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+export function hasVariables(text: string): boolean {
+  VAR_RE.lastIndex = 0;
+  return VAR_RE.test(text);
+}
+
+/**
+ * Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` / `${VAR-default}` and `${VAR:+alt}`.
+ * `lookup` returns the value, or undefined when unknown. Returns undefined when some
+ * variable stays unknown and has no default.
+ */
+export function substitute(text: string, lookup: (name: string) => string | undefined): string | undefined {
+  let ok = true;
+  const out = text.replace(VAR_RE, (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
+    const name = (braced ?? bare) as string;
+    const value = lookup(name);
+    if (op === ':-' || op === '-') {
+      if (value !== undefined && (op === '-' || value !== '')) return value;
+      return word ?? '';
+    }
+    if (op === ':+' || op === '+') {
+      if (value === undefined) {
+        ok = false;
+        return '';
+      }
+      return value !== '' || op === '+' ? word ?? '' : '';
+    }
+    if (op === ':?' || op === '?') {
+      if (value === undefined) ok = false;
+      return value ?? '';
+    }
+    if (value === undefined) ok = false;
+    return value ?? '';
+  });
+  return ok ? out : undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Users
+
+/** True when a user spec (`root`, `0`, `0:0`, `root:staff`, Windows `ContainerAdministrator`) names root or the administrator. */
+export function isRootUser(user: string): boolean {
+  const u = user.trim().split(':')[0].trim().replace(/^["']|["']$/g, '').toLowerCase();
+  return u === '' || u === 'root' || u === 'containeradministrator' || /^0+$/.test(u);
+}
+
+/** Environment entries of a YAML map or `KEY=value` list (compose `environment`, k8s-like lists are handled elsewhere). */
+export function envEntries(ctx: YamlCtx, node: unknown): KeyValue[] {
+  const out: KeyValue[] = [];
+  if (isMap(node)) {
+    for (const e of entries(ctx, node)) {
+      const v = e.value;
+      const nameLoc = keyLoc(ctx, e);
+      const valueLoc = isScalar(v) && v.value !== null && v.range ? nodeLoc(ctx, v) : undefined;
+      const kv: KeyValue = { name: e.keyText, loc: entryLoc(ctx, e), nameLoc };
+      if (isScalar(v) && v.value !== null) kv.value = scalarText(v);
+      if (valueLoc) kv.valueLoc = valueLoc;
+      out.push(kv);
+    }
+    return out;
+  }
+  for (const i of items(ctx, node)) {
+    const l = located(ctx, i);
+    if (!l) continue;
+    const eq = l.value.indexOf('=');
+    const name = eq >= 0 ? l.value.slice(0, eq) : l.value;
+    const kv: KeyValue = {
+      name,
+      loc: l.loc,
+      nameLoc: l.loc.line === l.loc.endLine ? { ...l.loc, endColumn: l.loc.column + name.length } : l.loc,
+    };
+    if (eq >= 0) {
+      kv.value = l.value.slice(eq + 1);
+      if (l.loc.line === l.loc.endLine) kv.valueLoc = { ...l.loc, column: l.loc.column + eq + 1 };
+    }
+    out.push(kv);
+  }
+  return out;
+}

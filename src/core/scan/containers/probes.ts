@@ -1,0 +1,870 @@
+// Container and deployment probes: pure functions over parsed container files (the engine
+// passes only files in scope; test/fixture/example folders are excluded upstream).
+import { Evidence, Finding, outcome, ProbeOutcome, ProbeResult } from '../probes/types';
+import { Loc, Located } from '../types';
+import { hasDigest, hasVariables, isRootUser, splitImage, substitute } from './common';
+import { commandLines, mappedLoc, stageChain } from './dockerfile';
+import { NETWORK_POLICY_KINDS } from './kubernetes';
+import {
+  ComposeFile,
+  ContainerSpec,
+  DockerfileFile,
+  DockerStage,
+  HelmValuesFile,
+  ImageRef,
+  K8sResource,
+  KeyValue,
+  KubernetesFile,
+  ParsedContainerFile,
+  PodSpec,
+  ServiceSpec,
+} from './types';
+
+export const CONTAINER_PROBE_IDS = [
+  'container.present',
+  'container.non-root',
+  'container.base-image-digest',
+  'container.healthcheck',
+  'container.weak-instructions',
+  'k8s.security-context',
+  'k8s.network-policy',
+  'deploy.rolling-update',
+  'deploy.canary',
+  'deploy.blue-green',
+] as const;
+
+export type ContainerProbeId = (typeof CONTAINER_PROBE_IDS)[number];
+
+export function runContainerProbes(files: ParsedContainerFile[]): ProbeOutcome[] {
+  return [
+    probePresent(files),
+    probeNonRoot(files),
+    probeBaseImageDigest(files),
+    probeHealthcheck(files),
+    probeWeakInstructions(files),
+    probeSecurityContext(files),
+    probeNetworkPolicy(files),
+    probeRollingUpdate(files),
+    probeCanary(files),
+    probeBlueGreen(files),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------
+// Shared helpers
+
+function dockerfiles(files: ParsedContainerFile[]): DockerfileFile[] {
+  return files.filter((f): f is DockerfileFile => f.kind === 'dockerfile' && f.stages.length > 0);
+}
+function composeFiles(files: ParsedContainerFile[]): ComposeFile[] {
+  return files.filter((f): f is ComposeFile => f.kind === 'compose');
+}
+function k8sFiles(files: ParsedContainerFile[]): KubernetesFile[] {
+  return files.filter((f): f is KubernetesFile => f.kind === 'kubernetes');
+}
+function valuesFiles(files: ParsedContainerFile[]): HelmValuesFile[] {
+  return files.filter((f): f is HelmValuesFile => f.kind === 'helm-values');
+}
+
+interface Workload {
+  file: KubernetesFile;
+  resource: K8sResource;
+  pod: PodSpec;
+}
+
+function workloads(files: ParsedContainerFile[]): Workload[] {
+  const out: Workload[] = [];
+  for (const file of k8sFiles(files)) for (const resource of file.resources) if (resource.pod) out.push({ file, resource, pod: resource.pod });
+  return out;
+}
+
+function resourceName(r: K8sResource): string {
+  return `${r.kind}/${r.name ?? '(unnamed)'}`;
+}
+
+function containerName(c: ContainerSpec): string {
+  return c.name || '(unnamed)';
+}
+
+/** all → pass, some → partial, none → fail, nothing to check → not-applicable. */
+function resultOf(ok: number, total: number): ProbeResult {
+  if (total === 0) return 'not-applicable';
+  if (ok >= total) return 'pass';
+  return ok === 0 ? 'fail' : 'partial';
+}
+
+class EvidenceList {
+  readonly items: Evidence[] = [];
+  private readonly seen = new Set<string>();
+  add(loc: Loc, text: string): void {
+    const key = `${loc.path}:${loc.line}:${loc.column}:${loc.endLine}:${loc.endColumn}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push({ loc, text: text.trim() });
+  }
+}
+
+function stageLabel(s: DockerStage): string {
+  return s.name?.value ?? String(s.index);
+}
+
+function firstRawLine(text: string): string {
+  const nl = text.indexOf('\n');
+  return (nl < 0 ? text : text.slice(0, nl)).trim();
+}
+
+function fromText(s: DockerStage): string {
+  return `FROM ${s.image.platform ? `--platform=${s.image.platform} ` : ''}${s.from.value}${s.name ? ` AS ${s.name.value}` : ''}`;
+}
+
+/** Compose values may use `${VAR:-default}`: the default is taken; unknown variables leave it unresolved. */
+function composeValue(v: string): string | undefined {
+  return hasVariables(v) ? substitute(v, () => undefined) : v;
+}
+
+// ---------------------------------------------------------------------------------------
+// container.present
+
+export function probePresent(files: ParsedContainerFile[]): ProbeOutcome {
+  const ev = new EvidenceList();
+  for (const f of files) {
+    switch (f.kind) {
+      case 'dockerfile':
+        if (f.stages[0]) ev.add(f.stages[0].fromLoc, fromText(f.stages[0]));
+        break;
+      case 'compose':
+        if (f.anchor && f.services.length > 0) ev.add(f.anchor, `services: ${f.services.map((s) => s.name).join(', ')}`);
+        break;
+      case 'kubernetes': {
+        const r = f.resources.find((x) => x.pod) ?? f.resources[0];
+        if (r) ev.add(r.loc, `kind: ${r.kind}${r.name ? ` (${r.name})` : ''}`);
+        break;
+      }
+      case 'helm-chart':
+        if (f.name) ev.add(f.name.loc, `Helm chart ${f.name.value}`);
+        break;
+      case 'helm-values':
+        if (f.images[0]) ev.add(f.images[0].loc, `image: ${imageOfValues(f.images[0]) ?? ''}`);
+        break;
+      case 'kustomization':
+        if (f.anchor) ev.add(f.anchor, `kustomization: ${f.resources.map((r) => r.value).join(', ')}`);
+        break;
+    }
+  }
+  if (ev.items.length === 0) return outcome('container.present', 'fail', [], ['No Dockerfile, compose, Kubernetes, Helm or Kustomize definitions found']);
+  return outcome('container.present', 'pass', ev.items);
+}
+
+function imageOfValues(img: HelmValuesFile['images'][number]): string | undefined {
+  if (img.ref) return img.ref.value;
+  const repo = [img.registry?.value, img.repository?.value].filter((x) => x).join('/');
+  return `${repo}${img.tag?.value ? `:${img.tag.value}` : ''}${img.digest?.value ? `@${img.digest.value}` : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// container.non-root
+
+const ID_NON_ROOT = 'container.non-root';
+
+export function probeNonRoot(files: ParsedContainerFile[]): ProbeOutcome {
+  const ev = new EvidenceList();
+  const notes: string[] = [];
+  const findings: Finding[] = [];
+  let ok = 0;
+  let total = 0;
+
+  for (const f of dockerfiles(files)) {
+    total++;
+    const final = f.stages[f.stages.length - 1];
+    const chain = stageChain(f, final);
+    const withUser = chain.find((s) => s.user);
+    const base = chain[chain.length - 1];
+    const data = { stage: stageLabel(final), index: String(final.index), image: final.from.value, path: f.path };
+    if (!withUser || !withUser.user) {
+      if (base.image.tag && /(^|[-_.])nonroot($|[-_.])/i.test(base.image.tag)) {
+        ok++;
+        ev.add(base.from.loc, fromText(base));
+        notes.push(`${f.path}: the base image \`${base.from.value}\` runs as a non-root user`);
+        continue;
+      }
+      const elsewhere = f.stages.filter((s) => s.user && !chain.includes(s));
+      if (elsewhere.length > 0) notes.push(`${f.path}: USER in stage ${elsewhere.map((s) => `\`${stageLabel(s)}\``).join(', ')} does not apply to the final stage`);
+      findings.push({
+        probe: ID_NON_ROOT,
+        code: 'root-user',
+        message: `The final stage (${final.name ? `\`${final.name.value}\`, ` : ''}FROM ${final.from.value}) sets no USER, so the container runs as root`,
+        loc: final.fromLoc,
+        severity: 'warning',
+        data,
+      });
+      continue;
+    }
+    const user = withUser.user;
+    const resolved = withUser.userResolved;
+    if (resolved === undefined) {
+      ok++;
+      ev.add(user.loc, `USER ${user.value}`);
+      notes.push(`${f.path}: USER ${user.value} could not be resolved; counted as non-root`);
+    } else if (isRootUser(resolved)) {
+      findings.push({
+        probe: ID_NON_ROOT,
+        code: 'root-user',
+        message: `The final stage runs as root (USER ${user.value}${resolved !== user.value ? ` = ${resolved}` : ''})`,
+        loc: user.loc,
+        severity: 'warning',
+        data: { ...data, user: resolved },
+      });
+    } else {
+      ok++;
+      ev.add(user.loc, `USER ${user.value}`);
+    }
+  }
+
+  let composeUnset = 0;
+  for (const f of composeFiles(files)) {
+    for (const s of f.services) {
+      if (!s.user) {
+        composeUnset++;
+        continue;
+      }
+      total++;
+      const resolved = composeValue(s.user.value);
+      if (resolved !== undefined && isRootUser(resolved)) {
+        findings.push({
+          probe: ID_NON_ROOT,
+          code: 'root-user',
+          message: `Service \`${s.name}\` runs as root (user: ${s.user.value})`,
+          loc: s.user.loc,
+          severity: 'warning',
+          data: { service: s.name, user: s.user.value, path: f.path },
+        });
+      } else {
+        ok++;
+        ev.add(s.user.loc, `user: ${s.user.value}`);
+      }
+    }
+  }
+  if (composeUnset > 0) notes.push(`${composeUnset} compose service(s) set no \`user\`: their image decides`);
+
+  let k8sUnset = 0;
+  for (const w of workloads(files)) {
+    for (const c of [...w.pod.initContainers, ...w.pod.containers]) {
+      const verdict = k8sUser(w.pod, c);
+      if (verdict.kind === 'unset') {
+        k8sUnset++;
+        continue;
+      }
+      total++;
+      if (verdict.kind === 'ok') {
+        ok++;
+        ev.add(verdict.at.loc, verdict.text);
+      } else {
+        findings.push({
+          probe: ID_NON_ROOT,
+          code: 'root-user',
+          message: `Container \`${containerName(c)}\` of ${resourceName(w.resource)} runs as root (${verdict.text})`,
+          loc: verdict.at.loc,
+          severity: 'warning',
+          data: { resource: resourceName(w.resource), container: containerName(c), path: w.file.path },
+        });
+      }
+    }
+  }
+  if (k8sUnset > 0) notes.push(`${k8sUnset} Kubernetes container(s) set neither runAsNonRoot nor runAsUser: their image decides`);
+
+  for (const f of valuesFiles(files)) {
+    for (const sc of f.securityContexts) {
+      if (sc.runAsUser) {
+        total++;
+        if (sc.runAsUser.value === 0) {
+          findings.push({ probe: ID_NON_ROOT, code: 'root-user', message: `\`${sc.keyPath}.runAsUser: 0\` runs the container as root`, loc: sc.runAsUser.loc, severity: 'warning', data: { keyPath: sc.keyPath, path: f.path } });
+        } else {
+          ok++;
+          ev.add(sc.runAsUser.loc, `runAsUser: ${sc.runAsUser.value}`);
+        }
+      } else if (sc.runAsNonRoot) {
+        total++;
+        if (sc.runAsNonRoot.value) {
+          ok++;
+          ev.add(sc.runAsNonRoot.loc, 'runAsNonRoot: true');
+        } else {
+          findings.push({ probe: ID_NON_ROOT, code: 'root-user', message: `\`${sc.keyPath}.runAsNonRoot: false\` allows running as root`, loc: sc.runAsNonRoot.loc, severity: 'warning', data: { keyPath: sc.keyPath, path: f.path } });
+        }
+      }
+    }
+  }
+
+  return outcome(ID_NON_ROOT, resultOf(ok, total), ev.items, notes, findings);
+}
+
+type UserVerdict = { kind: 'unset' } | { kind: 'ok' | 'root'; at: Located<unknown>; text: string };
+
+/** A container's effective user settings (container-level overrides pod-level). */
+function k8sUser(pod: PodSpec, c: ContainerSpec): UserVerdict {
+  const runAsUser = c.securityContext?.runAsUser ?? pod.securityContext?.runAsUser;
+  const runAsNonRoot = c.securityContext?.runAsNonRoot ?? pod.securityContext?.runAsNonRoot;
+  if (runAsUser) {
+    if (runAsUser.value === 0) return { kind: 'root', at: runAsUser, text: 'runAsUser: 0' };
+    return { kind: 'ok', at: runAsUser, text: `runAsUser: ${runAsUser.value}` };
+  }
+  if (runAsNonRoot) {
+    return runAsNonRoot.value
+      ? { kind: 'ok', at: runAsNonRoot, text: 'runAsNonRoot: true' }
+      : { kind: 'root', at: runAsNonRoot, text: 'runAsNonRoot: false' };
+  }
+  return { kind: 'unset' };
+}
+
+// ---------------------------------------------------------------------------------------
+// container.base-image-digest
+
+const ID_DIGEST = 'container.base-image-digest';
+
+type ImageVerdict = { pinned: true } | { pinned: false; code: 'latest-tag' | 'untagged-image' | 'unpinned-image'; message: string };
+
+function imageVerdict(written: string, ref: ImageRef): ImageVerdict {
+  if (hasDigest(ref)) return { pinned: true };
+  if (ref.tag === undefined) return { pinned: false, code: 'untagged-image', message: `\`${written}\` has no tag or digest, so it means \`:latest\`; pin it with @sha256:…` };
+  if (ref.tag.toLowerCase() === 'latest') return { pinned: false, code: 'latest-tag', message: `\`${written}\` uses the moving \`:latest\` tag; pin it with @sha256:…` };
+  return { pinned: false, code: 'unpinned-image', message: `\`${written}\` is pinned by tag only; a digest (@sha256:…) makes it immutable` };
+}
+
+export function probeBaseImageDigest(files: ParsedContainerFile[]): ProbeOutcome {
+  const ev = new EvidenceList();
+  const notes: string[] = [];
+  const findings: Finding[] = [];
+  let ok = 0;
+  let total = 0;
+  const check = (written: string, ref: ImageRef, loc: Loc, evidenceText: string, data: Record<string, string>) => {
+    total++;
+    const v = imageVerdict(written, ref);
+    if (v.pinned) {
+      ok++;
+      ev.add(loc, evidenceText);
+      return;
+    }
+    const d: Record<string, string> = { ...data, image: written, name: ref.name };
+    if (ref.tag !== undefined) d.tag = ref.tag;
+    findings.push({ probe: ID_DIGEST, code: v.code, message: v.message, loc, severity: v.code === 'unpinned-image' ? 'information' : 'warning', data: d });
+  };
+
+  for (const f of dockerfiles(files)) {
+    for (const s of f.stages) {
+      if (s.parent !== undefined || s.scratch || !s.from.value) continue;
+      if (s.image.unresolved) {
+        notes.push(`${f.path}: FROM ${s.from.value} could not be resolved`);
+        continue;
+      }
+      check(s.image.resolved ?? s.from.value, s.image, s.from.loc, fromText(s), { stage: stageLabel(s), index: String(s.index), path: f.path });
+    }
+  }
+  for (const f of composeFiles(files)) {
+    for (const s of f.services) {
+      if (!s.image || s.build) continue; // with `build`, `image` names the built image
+      const value = composeValue(s.image.value);
+      if (value === undefined || value.trim() === '') {
+        notes.push(`${f.path}: image ${s.image.value} of service \`${s.name}\` could not be resolved`);
+        continue;
+      }
+      check(value, splitImage(value), s.image.loc, `image: ${s.image.value}`, { service: s.name, path: f.path });
+    }
+  }
+  for (const w of workloads(files)) {
+    for (const c of [...w.pod.initContainers, ...w.pod.containers]) {
+      if (!c.image) continue;
+      if (/\$|\{\{/.test(c.image.value)) {
+        notes.push(`${w.file.path}: image ${c.image.value} of container \`${containerName(c)}\` is templated`);
+        continue;
+      }
+      check(c.image.value, splitImage(c.image.value), c.image.loc, `image: ${c.image.value}`, { resource: resourceName(w.resource), container: containerName(c), path: w.file.path });
+    }
+  }
+  for (const f of valuesFiles(files)) {
+    for (const img of f.images) {
+      const data = { keyPath: img.keyPath, path: f.path };
+      if (img.ref) {
+        check(img.ref.value, splitImage(img.ref.value), img.ref.loc, `image: ${img.ref.value}`, data);
+        continue;
+      }
+      const repo = img.repository ?? img.registry;
+      if (!repo) continue;
+      if (img.digest && img.digest.value.trim() !== '') {
+        check(imageOfValues(img) ?? repo.value, { name: repo.value, digest: img.digest.value }, img.digest.loc, `digest: ${img.digest.value}`, data);
+      } else if (img.tag && img.tag.value !== '') {
+        const ref = splitImage(`${repo.value}:${img.tag.value}`);
+        check(`${repo.value}:${img.tag.value}`, ref, img.tag.loc, `tag: ${img.tag.value}`, data);
+      } else {
+        total++;
+        findings.push({
+          probe: ID_DIGEST,
+          code: 'unpinned-image',
+          message: `\`${img.keyPath}\` (${repo.value}) sets no tag or digest: the chart's appVersion tag is used; a digest makes it immutable`,
+          loc: img.tag?.loc ?? img.loc,
+          severity: 'information',
+          data: { ...data, image: repo.value, name: repo.value },
+        });
+      }
+    }
+  }
+  for (const f of files) {
+    if (f.kind !== 'kustomization') continue;
+    for (const img of f.images) {
+      const name = img.newName?.value ?? img.name.value;
+      if (img.digest) {
+        check(`${name}@${img.digest.value}`, { name, digest: img.digest.value }, img.digest.loc, `digest: ${img.digest.value}`, { path: f.path });
+      } else if (img.newTag) {
+        check(`${name}:${img.newTag.value}`, { name, tag: img.newTag.value }, img.newTag.loc, `newTag: ${img.newTag.value}`, { path: f.path });
+      } else if (img.newName && /@sha256:/i.test(img.newName.value)) {
+        check(img.newName.value, splitImage(img.newName.value), img.newName.loc, `newName: ${img.newName.value}`, { path: f.path });
+      }
+    }
+  }
+  return outcome(ID_DIGEST, resultOf(ok, total), ev.items, notes, findings);
+}
+
+// ---------------------------------------------------------------------------------------
+// container.healthcheck
+
+const ID_HEALTH = 'container.healthcheck';
+/** Batch workloads finish by design: liveness/readiness probes do not apply. */
+const BATCH_KINDS = new Set(['Job', 'CronJob']);
+
+export function probeHealthcheck(files: ParsedContainerFile[]): ProbeOutcome {
+  const ev = new EvidenceList();
+  const notes: string[] = [];
+  const findings: Finding[] = [];
+  let ok = 0;
+  let total = 0;
+
+  for (const f of dockerfiles(files)) {
+    total++;
+    const final = f.stages[f.stages.length - 1];
+    const withHc = stageChain(f, final).find((s) => s.healthcheck);
+    const data = { stage: stageLabel(final), index: String(final.index), image: final.from.value, path: f.path };
+    if (withHc?.healthcheck && !withHc.healthcheckDisabled) {
+      ok++;
+      const instr = withHc.instructions.find((i) => i.keyword === 'HEALTHCHECK' && i.loc.line === withHc.healthcheck?.loc.line);
+      ev.add(withHc.healthcheck.loc, instr ? firstRawLine(instr.raw) : `HEALTHCHECK ${withHc.healthcheck.value}`);
+    } else if (withHc?.healthcheck) {
+      findings.push({ probe: ID_HEALTH, code: 'no-healthcheck', message: 'HEALTHCHECK NONE disables the health check of the final image', loc: withHc.healthcheck.loc, severity: 'information', data: { ...data, disabled: 'true' } });
+    } else {
+      findings.push({ probe: ID_HEALTH, code: 'no-healthcheck', message: `The final stage (FROM ${final.from.value}) defines no HEALTHCHECK`, loc: final.fromLoc, severity: 'information', data });
+    }
+  }
+
+  let built = 0;
+  for (const f of composeFiles(files)) {
+    for (const s of f.services) {
+      const hc = s.healthcheck;
+      if (hc && !hc.disabled) {
+        total++;
+        ok++;
+        ev.add(hc.test?.loc ?? hc.loc, hc.test ? `healthcheck: ${hc.test.value}` : 'healthcheck:');
+      } else if (hc?.disabled) {
+        total++;
+        findings.push({ probe: ID_HEALTH, code: 'no-healthcheck', message: `The health check of service \`${s.name}\` is disabled`, loc: hc.disabledLoc ?? hc.loc, severity: 'information', data: { service: s.name, disabled: 'true', path: f.path } });
+      } else if (s.build) {
+        built++; // its Dockerfile decides and is checked on its own
+      } else {
+        total++;
+        findings.push({ probe: ID_HEALTH, code: 'no-healthcheck', message: `Service \`${s.name}\` has no healthcheck`, loc: s.loc, severity: 'information', data: { service: s.name, path: f.path } });
+      }
+    }
+  }
+  if (built > 0) notes.push(`${built} compose service(s) built from a Dockerfile without a compose healthcheck: the Dockerfile decides`);
+
+  for (const w of workloads(files)) {
+    if (BATCH_KINDS.has(w.resource.kind)) continue;
+    for (const c of w.pod.containers) {
+      total++;
+      const probe = c.livenessProbe ?? c.readinessProbe;
+      if (probe) {
+        ok++;
+        ev.add(probe, c.livenessProbe ? 'livenessProbe:' : 'readinessProbe:');
+      } else {
+        findings.push({
+          probe: ID_HEALTH,
+          code: 'no-healthcheck',
+          message: `Container \`${containerName(c)}\` of ${resourceName(w.resource)} has no liveness or readiness probe`,
+          loc: c.loc,
+          severity: 'information',
+          data: { resource: resourceName(w.resource), container: containerName(c), path: w.file.path },
+        });
+      }
+    }
+  }
+  return outcome(ID_HEALTH, resultOf(ok, total), ev.items, notes, findings);
+}
+
+// ---------------------------------------------------------------------------------------
+// container.weak-instructions
+
+const ID_WEAK = 'container.weak-instructions';
+const SHELLS = '(?:sh|bash|zsh|dash|ksh|ash)';
+const PIPE_TO_SHELL = new RegExp(
+  `\\b(curl|wget)\\b[^|;&\\n]*\\|\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?(?:env\\s+(?:\\S+=\\S*\\s+)*)?(?:/usr)?(?:/local)?(?:/bin/)?${SHELLS}\\b`,
+  'g',
+);
+const SHELL_OF_DOWNLOAD = new RegExp(`(?:^|[\\s;&|(])((?:/usr)?(?:/local)?(?:/bin/)?${SHELLS}\\s+(?:-\\S+\\s+)*(?:<\\(\\s*|-c\\s+["']?\\$\\(\\s*)(curl|wget)\\b)`, 'g');
+const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY)/i;
+/** Names that point at a secret or describe one rather than hold it (`DB_PASSWORD_FILE`, `TOKEN_URL`, `PASSWORD_MIN_LENGTH`). */
+const NOT_A_SECRET_NAME = /_(FILE|PATH|DIR|LOCATION|URL|URI|ENDPOINT|HOST|NAME|LENGTH)$/i;
+/** Flags and small numbers are settings, not secrets (`TOKENIZERS_PARALLELISM=false`, `SECRET_KEY_BASE_DUMMY=1`). */
+const NOT_A_SECRET_VALUE = /^(true|false|yes|no|on|off|none|null|\d{1,5})$/i;
+const REMOTE = /^(https?|ftp):\/\/|^git@|\.git(#.*)?$/i;
+
+export function probeWeakInstructions(files: ParsedContainerFile[]): ProbeOutcome {
+  const ev = new EvidenceList();
+  const findings: Finding[] = [];
+  const dfs = dockerfiles(files);
+  for (const f of dfs) {
+    ev.add(f.stages[0].fromLoc, fromText(f.stages[0]));
+    for (const kv of f.globalArgs) secretFinding(f, kv, 'ARG', findings);
+    for (const s of f.stages) {
+      for (const kv of s.args) secretFinding(f, kv, 'ARG', findings);
+      for (const kv of s.env) secretFinding(f, kv, 'ENV', findings);
+      for (const instr of s.instructions) {
+        if (instr.keyword === 'RUN' && !instr.jsonForm) {
+          for (const m of commandLines(instr, f.escape)) {
+            for (const re of [PIPE_TO_SHELL, SHELL_OF_DOWNLOAD]) {
+              re.lastIndex = 0;
+              for (let hit = re.exec(m.text); hit; hit = re.exec(m.text)) {
+                const start = re === PIPE_TO_SHELL ? hit.index : hit.index + hit[0].indexOf(hit[1]);
+                const end = hit.index + hit[0].length;
+                const tool = re === PIPE_TO_SHELL ? hit[1] : hit[2];
+                findings.push({
+                  probe: ID_WEAK,
+                  code: 'pipe-to-shell',
+                  message: `A script downloaded with ${tool} is run unverified; download it, check its checksum or signature, then run it`,
+                  loc: mappedLoc(f.path, m, start, end),
+                  severity: 'warning',
+                  data: { tool, stage: stageLabel(s), path: f.path },
+                });
+              }
+            }
+          }
+        } else if (instr.keyword === 'ADD' && !instr.flags.includes('checksum')) {
+          for (const w of instr.words.slice(0, -1)) {
+            if (!REMOTE.test(w.value)) continue;
+            findings.push({
+              probe: ID_WEAK,
+              code: 'add-remote-url',
+              message: `ADD fetches ${w.value} without --checksum; its content is not verified`,
+              loc: w.loc,
+              severity: 'warning',
+              data: { url: w.value, stage: stageLabel(s), path: f.path },
+            });
+          }
+        }
+      }
+    }
+  }
+  const notes = dfs.length > 0 ? [`${dfs.length} Dockerfile(s) checked`] : [];
+  if (dfs.length === 0) return outcome(ID_WEAK, 'not-applicable', [], notes, findings);
+  return outcome(ID_WEAK, findings.length > 0 ? 'fail' : 'pass', findings.length > 0 ? [] : ev.items, notes, findings);
+}
+
+function secretFinding(f: DockerfileFile, kv: KeyValue, instruction: 'ENV' | 'ARG', findings: Finding[]): void {
+  if (!SECRET_NAME.test(kv.name) || NOT_A_SECRET_NAME.test(kv.name)) return;
+  const value = (kv.value ?? '').trim().replace(/^(["'])(.*)\1$/, '$2');
+  if (value === '' || value.includes('$') || NOT_A_SECRET_VALUE.test(value)) return;
+  findings.push({
+    probe: ID_WEAK,
+    code: 'secret-in-env',
+    message: `${instruction} ${kv.name} holds a literal secret; it stays in the image metadata and layers. Use a build secret (RUN --mount=type=secret) or inject it at run time`,
+    loc: kv.loc,
+    severity: 'warning',
+    data: { name: kv.name, instruction, path: f.path },
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// k8s.security-context
+
+const ID_SC = 'k8s.security-context';
+
+export function probeSecurityContext(files: ParsedContainerFile[]): ProbeOutcome {
+  const ev = new EvidenceList();
+  const notes: string[] = [];
+  const findings: Finding[] = [];
+  let units = 0;
+  let fullyOk = 0;
+  let checksMet = 0;
+
+  for (const w of workloads(files)) {
+    const podData = { resource: resourceName(w.resource), path: w.file.path };
+    for (const k of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
+      const b = w.pod[k];
+      if (b?.value) findings.push({ probe: ID_SC, code: 'host-namespace', message: `${resourceName(w.resource)} shares the node's ${k.slice(4)} namespace (${k}: true)`, loc: b.loc, severity: 'warning', data: { ...podData, field: k } });
+    }
+    for (const c of [...w.pod.initContainers, ...w.pod.containers]) {
+      units++;
+      const data = { ...podData, container: containerName(c) };
+      const sc = c.securityContext;
+      const missing: string[] = [];
+      const runAsNonRoot = sc?.runAsNonRoot ?? w.pod.securityContext?.runAsNonRoot;
+      let met = 0;
+      if (runAsNonRoot?.value === true) {
+        met++;
+        ev.add(runAsNonRoot.loc, 'runAsNonRoot: true');
+      } else missing.push('runAsNonRoot: true');
+      if (sc?.readOnlyRootFilesystem?.value === true) {
+        met++;
+        ev.add(sc.readOnlyRootFilesystem.loc, 'readOnlyRootFilesystem: true');
+      } else missing.push('readOnlyRootFilesystem: true');
+      if (sc?.allowPrivilegeEscalation?.value === false) {
+        met++;
+        ev.add(sc.allowPrivilegeEscalation.loc, 'allowPrivilegeEscalation: false');
+      } else missing.push('allowPrivilegeEscalation: false');
+      const limits = c.resources?.limits;
+      if (limits) {
+        met++;
+        ev.add(limits.loc, `limits: ${Object.entries(limits.value).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+      }
+      const privileged = sc?.privileged?.value === true;
+      if (privileged && sc?.privileged) {
+        findings.push({ probe: ID_SC, code: 'privileged', message: `Container \`${containerName(c)}\` of ${resourceName(w.resource)} runs privileged`, loc: sc.privileged.loc, severity: 'warning', data });
+      }
+      if (missing.length > 0) {
+        findings.push({
+          probe: ID_SC,
+          code: 'missing-security-context',
+          message: `Container \`${containerName(c)}\` of ${resourceName(w.resource)} does not set ${missing.join(', ')}`,
+          loc: sc?.loc ?? c.loc,
+          severity: 'warning',
+          data: { ...data, missing: missing.map((m) => m.split(':')[0]).join(','), hasSecurityContext: sc ? 'true' : 'false' },
+        });
+      }
+      if (!limits) {
+        findings.push({
+          probe: ID_SC,
+          code: 'no-resource-limits',
+          message: `Container \`${containerName(c)}\` of ${resourceName(w.resource)} sets no resource limits`,
+          loc: c.resources?.loc ?? c.loc,
+          severity: 'warning',
+          data: { ...data, hasResources: c.resources ? 'true' : 'false' },
+        });
+      }
+      checksMet += met;
+      if (met === 4 && !privileged) fullyOk++;
+    }
+  }
+
+  for (const f of valuesFiles(files)) {
+    if (f.securityContexts.length === 0 && f.resources.length === 0) continue;
+    units++;
+    const data = { path: f.path };
+    let met = 0;
+    const missing: string[] = [];
+    const first = <T>(pick: (sc: HelmValuesFile['securityContexts'][number]) => Located<T> | undefined, want: T): Located<T> | undefined => {
+      for (const sc of f.securityContexts) {
+        const v = pick(sc);
+        if (v && v.value === want) return v;
+      }
+      return undefined;
+    };
+    const nonRoot = first((sc) => sc.runAsNonRoot, true);
+    const roFs = first((sc) => sc.readOnlyRootFilesystem, true);
+    const noEsc = first((sc) => sc.allowPrivilegeEscalation, false);
+    if (nonRoot) {
+      met++;
+      ev.add(nonRoot.loc, 'runAsNonRoot: true');
+    } else missing.push('runAsNonRoot: true');
+    if (roFs) {
+      met++;
+      ev.add(roFs.loc, 'readOnlyRootFilesystem: true');
+    } else missing.push('readOnlyRootFilesystem: true');
+    if (noEsc) {
+      met++;
+      ev.add(noEsc.loc, 'allowPrivilegeEscalation: false');
+    } else missing.push('allowPrivilegeEscalation: false');
+    // Every resources block must set limits (`resources: {}` is the usual chart default).
+    const withLimits = f.resources.filter((r) => r.limits);
+    const limits = f.resources.length > 0 && withLimits.length === f.resources.length;
+    if (limits) met++;
+    for (const r of withLimits) if (r.limits) ev.add(r.limits.loc, `limits: ${Object.entries(r.limits.value).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+    for (const sc of f.securityContexts) {
+      if (sc.privileged?.value) findings.push({ probe: ID_SC, code: 'privileged', message: `\`${sc.keyPath}.privileged: true\` runs the container privileged`, loc: sc.privileged.loc, severity: 'warning', data: { ...data, keyPath: sc.keyPath } });
+    }
+    const privileged = f.securityContexts.some((sc) => sc.privileged?.value);
+    if (missing.length > 0) {
+      const at = f.securityContexts.find((sc) => !sc.podLevel) ?? f.securityContexts[0];
+      findings.push({
+        probe: ID_SC,
+        code: 'missing-security-context',
+        message: `The values do not set ${missing.join(', ')}`,
+        loc: at?.loc ?? f.resources[0].loc,
+        severity: 'warning',
+        data: { ...data, keyPath: at?.keyPath ?? f.resources[0].keyPath, missing: missing.map((m) => m.split(':')[0]).join(','), hasSecurityContext: at ? 'true' : 'false' },
+      });
+    }
+    if (!limits) {
+      for (const r of f.resources) if (!r.limits) findings.push({ probe: ID_SC, code: 'no-resource-limits', message: `\`${r.keyPath}\` sets no limits`, loc: r.loc, severity: 'warning', data: { ...data, keyPath: r.keyPath, hasResources: 'true' } });
+    }
+    checksMet += met;
+    if (met === 4 && !privileged) fullyOk++;
+  }
+
+  let composeServices = 0;
+  for (const f of composeFiles(files)) {
+    for (const s of f.services) {
+      composeServices++;
+      const data = { service: s.name, path: f.path };
+      if (s.privileged?.value) findings.push({ probe: ID_SC, code: 'privileged', message: `Service \`${s.name}\` runs privileged`, loc: s.privileged.loc, severity: 'warning', data });
+      if (!composeHasLimits(s)) findings.push({ probe: ID_SC, code: 'no-resource-limits', message: `Service \`${s.name}\` sets no resource limits (deploy.resources.limits, mem_limit or cpus)`, loc: s.loc, severity: 'information', data });
+    }
+  }
+  if (composeServices > 0) notes.push('Compose services are checked for privileged mode and resource limits only');
+
+  let result: ProbeResult;
+  if (units === 0) result = 'not-applicable';
+  else if (fullyOk === units) result = 'pass';
+  else result = checksMet === 0 ? 'fail' : 'partial';
+  if (units > 0) notes.unshift(`${fullyOk} of ${units} container definition(s) fully hardened (runAsNonRoot, readOnlyRootFilesystem, no privilege escalation, resource limits)`);
+  return outcome(ID_SC, result, ev.items, notes, findings);
+}
+
+function composeHasLimits(s: ServiceSpec): boolean {
+  return !!(s.limits || s.memLimit || s.cpus);
+}
+
+// ---------------------------------------------------------------------------------------
+// k8s.network-policy
+
+const ID_NP = 'k8s.network-policy';
+
+export function probeNetworkPolicy(files: ParsedContainerFile[]): ProbeOutcome {
+  const ev = new EvidenceList();
+  const notes: string[] = [];
+  const findings: Finding[] = [];
+  const policies: K8sResource[] = [];
+  for (const f of k8sFiles(files)) {
+    for (const r of f.resources) {
+      if (!NETWORK_POLICY_KINDS.has(r.kind)) continue;
+      policies.push(r);
+      ev.add(r.loc, `kind: ${r.kind}${r.name ? ` (${r.name})` : ''}`);
+    }
+  }
+  let valuesOff = 0;
+  for (const f of valuesFiles(files)) {
+    for (const np of f.networkPolicy) {
+      if (np.value) ev.add(np.loc, 'networkPolicy enabled: true');
+      else {
+        valuesOff++;
+        findings.push({ probe: ID_NP, code: 'no-network-policy', message: 'The chart\'s network policy is switched off in these values', loc: np.loc, severity: 'information', data: { path: f.path } });
+      }
+    }
+  }
+  const ws = workloads(files);
+  if (ev.items.length === 0) {
+    if (ws.length === 0) return outcome(ID_NP, valuesOff > 0 ? 'fail' : 'not-applicable', [], notes, findings);
+    const seenFiles = new Set<string>();
+    for (const w of ws) {
+      if (seenFiles.has(w.file.path)) continue;
+      seenFiles.add(w.file.path);
+      findings.push({
+        probe: ID_NP,
+        code: 'no-network-policy',
+        message: `No NetworkPolicy restricts the traffic of ${resourceName(w.resource)} (no policy in the scanned manifests)`,
+        loc: w.resource.loc,
+        severity: 'information',
+        data: { resource: resourceName(w.resource), namespace: w.resource.namespace ?? '', path: w.file.path },
+      });
+    }
+    return outcome(ID_NP, 'fail', [], notes, findings);
+  }
+  // Policies found: every explicit workload namespace should have one, when policies name theirs.
+  const policyNamespaces = new Set(policies.map((p) => p.namespace));
+  if (policies.length > 0 && !policyNamespaces.has(undefined)) {
+    const uncovered = [...new Set(ws.map((w) => w.resource.namespace).filter((n): n is string => !!n && !policyNamespaces.has(n)))];
+    if (uncovered.length > 0) {
+      notes.push(`No network policy in namespace(s) ${uncovered.join(', ')}`);
+      return outcome(ID_NP, 'partial', ev.items, notes, findings);
+    }
+  }
+  return outcome(ID_NP, 'pass', ev.items, notes, findings);
+}
+
+// ---------------------------------------------------------------------------------------
+// deploy.rolling-update / deploy.canary / deploy.blue-green
+
+export type DeliveryStrategy = 'rolling-update' | 'canary' | 'blue-green';
+
+export interface StrategyFact {
+  strategy: DeliveryStrategy;
+  /** How it was found: `Deployment.strategy`, `Rollout.canary`, `Flagger Canary`, `VirtualService weights`, ... */
+  via: string;
+  /** False for a Deployment relying on the default strategy (RollingUpdate). */
+  explicit: boolean;
+  evidence: Evidence;
+}
+
+const ROLLING_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+
+export function deploymentStrategyFacts(files: ParsedContainerFile[]): StrategyFact[] {
+  const out: StrategyFact[] = [];
+  for (const f of k8sFiles(files)) {
+    for (const r of f.resources) {
+      const isRollout = r.kind === 'Rollout' && r.apiVersion.startsWith('argoproj.io/');
+      const st = r.strategy;
+      if (isRollout && st) {
+        if (st.canary) out.push({ strategy: 'canary', via: 'Argo Rollouts canary', explicit: true, evidence: { loc: st.canary, text: `canary: (${resourceName(r)})` } });
+        if (st.blueGreen) out.push({ strategy: 'blue-green', via: 'Argo Rollouts blueGreen', explicit: true, evidence: { loc: st.blueGreen, text: `blueGreen: (${resourceName(r)})` } });
+        continue;
+      }
+      if (ROLLING_KINDS.has(r.kind)) {
+        if (st?.type?.value === 'RollingUpdate') {
+          out.push({ strategy: 'rolling-update', via: `${r.kind}.${st.field}`, explicit: true, evidence: { loc: st.type.loc, text: `type: RollingUpdate (${resourceName(r)})` } });
+        } else if (st && !st.type && st.rollingUpdate) {
+          out.push({ strategy: 'rolling-update', via: `${r.kind}.${st.field}`, explicit: true, evidence: { loc: st.rollingUpdate.loc, text: `rollingUpdate: (${resourceName(r)})` } });
+        } else if (!st && r.kind === 'Deployment') {
+          out.push({ strategy: 'rolling-update', via: 'Deployment default', explicit: false, evidence: { loc: r.loc, text: `kind: Deployment (${r.name ?? 'unnamed'}) without strategy: RollingUpdate by default` } });
+        }
+      }
+      if (r.flagger) {
+        const fl = r.flagger;
+        const blueGreen = !!fl.iterations && !fl.stepWeight && !fl.stepWeights && !fl.maxWeight;
+        out.push({
+          strategy: blueGreen ? 'blue-green' : 'canary',
+          via: blueGreen ? 'Flagger blue/green (iterations)' : 'Flagger Canary',
+          explicit: true,
+          evidence: { loc: fl.loc, text: `Flagger ${resourceName(r)}${fl.targetRef ? ` → ${fl.targetRef.value}` : ''}${blueGreen ? ' (iterations: blue/green)' : ''}` },
+        });
+      }
+      if (r.routing) {
+        out.push({
+          strategy: 'canary',
+          via: `${r.kind} weights`,
+          explicit: true,
+          evidence: { loc: r.routing.loc, text: `${resourceName(r)} weights ${r.routing.weights.map((w) => w.value).join('/')}` },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function strategyProbe(id: string, strategy: DeliveryStrategy, files: ParsedContainerFile[]): ProbeOutcome {
+  const facts = deploymentStrategyFacts(files).filter((f) => f.strategy === strategy);
+  const anyK8s = k8sFiles(files).some((f) => f.resources.length > 0);
+  const explicit = facts.filter((f) => f.explicit);
+  if (explicit.length > 0) {
+    const notes = facts.length > explicit.length ? [`${facts.length - explicit.length} Deployment(s) rely on the default strategy`] : [];
+    return outcome(id, 'pass', explicit.map((f) => f.evidence), notes);
+  }
+  if (facts.length > 0) return outcome(id, 'partial', facts.map((f) => f.evidence), ['Deployments roll out with RollingUpdate by default, but no strategy is configured explicitly']);
+  if (!anyK8s) return outcome(id, 'not-applicable', [], ['No Kubernetes manifests']);
+  return outcome(id, 'fail', [], [`No ${strategy.replace('-', ' ')} deployment found in the Kubernetes manifests`]);
+}
+
+export function probeRollingUpdate(files: ParsedContainerFile[]): ProbeOutcome {
+  return strategyProbe('deploy.rolling-update', 'rolling-update', files);
+}
+
+export function probeCanary(files: ParsedContainerFile[]): ProbeOutcome {
+  return strategyProbe('deploy.canary', 'canary', files);
+}
+
+export function probeBlueGreen(files: ParsedContainerFile[]): ProbeOutcome {
+  return strategyProbe('deploy.blue-green', 'blue-green', files);
+}

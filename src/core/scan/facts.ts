@@ -1,0 +1,224 @@
+// Per-file facts: which catalogue tools a CI file runs (directly or one level down through
+// make, scripts and npm scripts), what it mentions but does not count (installed only,
+// switched off), what it calls that cannot be read offline, and weak controls found on
+// the way. Facts are cached per file by the index, so a change re-computes one file.
+import { Catalogue, matchGitlabComponent, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables, ToolMatch } from './catalogue';
+import { Evidence, Finding } from './probes/types';
+import { Indirection, findIndirection } from './indirection';
+import { invocations, Invocation } from './shell';
+import { CiFile, CiReference, CiStep, Loc, Located, ShellLine } from './types';
+import { dirname, resolvePath, joinPath } from '../fs';
+
+export interface ToolHit {
+  probe: string;
+  tool: string;
+  evidence: Evidence;
+  /** Where the step or job is set so that it cannot fail the build. */
+  cannotFail?: Loc;
+}
+
+export interface NotCounted {
+  probe: string;
+  tool: string;
+  evidence: Evidence;
+  reason: string;
+}
+
+export interface FileFacts {
+  hits: ToolHit[];
+  notCounted: NotCounted[];
+  external: CiReference[];
+  findings: Finding[];
+  /** Other files these facts were computed from (invalidate this file's facts when they change). */
+  reads: Set<string>;
+}
+
+/** Files a CI step can reach through one level of indirection, parsed by the index. */
+export type SupportFile =
+  | { kind: 'makefile'; targets: Map<string, ShellLine[]>; dependencies: Map<string, string[]>; first?: string }
+  | { kind: 'package-json'; scripts: Map<string, ShellLine> }
+  | { kind: 'shell-script'; lines: ShellLine[] }
+  | { kind: 'ci-fragment'; file: CiFile };
+
+export interface FactsContext {
+  catalogue: Catalogue;
+  /** Reads and parses a file by root-relative path; `as` says how (CI fragments need the dialect). */
+  support(path: string, as: SupportFile['kind'] | CiFile['kind']): Promise<SupportFile | undefined>;
+}
+
+/** Probes whose tools are security controls: a run that cannot fail the build is a weak control. */
+const NON_GATING_PROBES = new Set(['ci.tests', 'lint', 'deploy', 'container-build', 'load-test', 'chaos']);
+
+export function emptyFacts(): FileFacts {
+  return { hits: [], notCounted: [], external: [], findings: [], reads: new Set() };
+}
+
+function envValues(env: Record<string, Located>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) out[k] = v.value;
+  return out;
+}
+
+function inputValues(inputs: Record<string, Located>): Record<string, string> {
+  return envValues(inputs);
+}
+
+function evidenceAt(loc: Loc, text: string, tool?: string): Evidence {
+  const trimmed = text.trim();
+  return { loc, text: trimmed.length > 200 ? trimmed.slice(0, 197) + '…' : trimmed, tool };
+}
+
+export async function ciFacts(file: CiFile, ctx: FactsContext): Promise<FileFacts> {
+  const facts = emptyFacts();
+  await collectCiFile(file, ctx, facts, envValues(file.env), 0);
+  for (const hit of facts.hits) {
+    if (hit.cannotFail && !NON_GATING_PROBES.has(hit.probe)) {
+      facts.findings.push({
+        probe: hit.probe,
+        code: 'scanner-cannot-fail',
+        message: `${hit.tool} runs, but this step is set so that it cannot fail the build: its findings never stop a bad change.`,
+        loc: hit.cannotFail,
+        severity: 'warning',
+        data: { tool: hit.tool },
+      });
+    }
+  }
+  return facts;
+}
+
+async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, globalEnv: Record<string, string>, depth: number): Promise<void> {
+  const cat = ctx.catalogue;
+  const fileDisabled = disabledProbesByVariables(cat, globalEnv);
+  const add = (m: ToolMatch, evidence: Evidence, disabledBy: Map<string, string>, cannotFail?: Loc) => {
+    const off = m.disabled ?? (disabledBy.has(m.probe) ? `switched off by ${disabledBy.get(m.probe)}` : undefined);
+    if (off) facts.notCounted.push({ probe: m.probe, tool: m.tool, evidence, reason: off });
+    else facts.hits.push({ probe: m.probe, tool: m.tool, evidence, cannotFail });
+  };
+
+  for (const ref of file.references) {
+    if (ref.kind === 'template' || ref.kind === 'component') {
+      const matches = ref.kind === 'template' ? matchGitlabTemplate(cat, ref.ref) : matchGitlabComponent(cat, ref.ref);
+      for (const m of matches) add(m, evidenceAt(ref.loc, `include ${ref.kind}: ${ref.ref}`, m.tool), fileDisabled);
+      if (ref.kind === 'component' && matches.length === 0) facts.external.push(ref);
+    } else if (ref.kind === 'local-include' && ref.localPath) {
+      // GitHub local workflows and actions are indexed files of their own; GitLab and Azure
+      // fragments are not, so they are read here (one level, as the issue asks).
+      if (depth > 0 || file.kind === 'github-workflow' || file.kind === 'github-action') continue;
+      facts.reads.add(ref.localPath);
+      const fragment = await ctx.support(ref.localPath, file.kind);
+      if (fragment?.kind === 'ci-fragment') {
+        await collectCiFile(fragment.file, ctx, facts, { ...envValues(fragment.file.env), ...globalEnv }, depth + 1);
+      }
+    } else if (ref.kind !== 'pipe' && ref.kind !== 'local-include') {
+      facts.external.push(ref);
+    }
+  }
+
+  for (const job of file.jobs) {
+    const jobDisabled = new Map([...fileDisabled, ...disabledProbesByVariables(cat, envValues(job.env))]);
+    if (job.uses) {
+      for (const m of matchUses(cat, file.kind, job.uses.value, {})) add(m, evidenceAt(job.uses.loc, `uses: ${job.uses.value}`, m.tool), jobDisabled, job.cannotFail);
+    }
+    for (const step of job.steps) {
+      await collectStep(file, step, ctx, facts, jobDisabled, step.cannotFail ?? job.cannotFail, add);
+    }
+  }
+}
+
+type Add = (m: ToolMatch, evidence: Evidence, disabledBy: Map<string, string>, cannotFail?: Loc) => void;
+
+async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts: FileFacts, disabled: Map<string, string>, cannotFail: Loc | undefined, add: Add): Promise<void> {
+  const stepDisabled = Object.keys(step.env).length ? new Map([...disabled, ...disabledProbesByVariables(ctx.catalogue, envValues(step.env))]) : disabled;
+  if (step.uses) {
+    for (const m of matchUses(ctx.catalogue, file.kind, step.uses.value, inputValues(step.inputs))) {
+      add(m, evidenceAt(step.uses.loc, `${file.kind === 'azure-pipelines' ? 'task' : file.kind === 'bitbucket-pipelines' ? 'pipe' : 'uses'}: ${step.uses.value}`, m.tool), stepDisabled, cannotFail);
+    }
+  }
+  const state = { cwd: '' };
+  for (const line of step.script) {
+    await collectLine(line, state, ctx, facts, stepDisabled, cannotFail, add, undefined);
+  }
+}
+
+async function collectLine(
+  line: ShellLine,
+  state: { cwd: string },
+  ctx: FactsContext,
+  facts: FileFacts,
+  disabled: Map<string, string>,
+  cannotFail: Loc | undefined,
+  add: Add,
+  via: string | undefined,
+): Promise<void> {
+  for (const inv of safeInvocations(line)) {
+    if (inv.program === 'cd' && inv.kind === 'run') {
+      const target = inv.args.find((a) => !a.startsWith('-'));
+      if (target && !target.includes('$')) state.cwd = resolvePath(state.cwd, target) ?? state.cwd;
+      continue;
+    }
+    const text = via ? `${line.text}  (via ${via})` : line.text;
+    if (inv.kind === 'install') {
+      for (const m of matchInstall(ctx.catalogue, inv)) {
+        facts.notCounted.push({ probe: m.probe, tool: m.tool, evidence: evidenceAt(line.loc, text, m.tool), reason: 'installed but never run' });
+      }
+      continue;
+    }
+    for (const m of matchInvocation(ctx.catalogue, inv)) add(m, evidenceAt(line.loc, text, m.tool), disabled, cannotFail);
+    if (via !== undefined) continue; // one level of indirection only
+    const ind = findIndirection(inv);
+    if (!ind) continue;
+    const target = await resolveIndirection(ind, state.cwd, ctx, facts);
+    if (!target) continue;
+    const label = `${line.loc.path}:${line.loc.line}`;
+    const inner = { cwd: target.cwd };
+    for (const l of target.lines) await collectLine(l, inner, ctx, facts, disabled, cannotFail, add, label);
+  }
+}
+
+function safeInvocations(line: ShellLine): Invocation[] {
+  try {
+    return invocations(line);
+  } catch {
+    return []; // the shell analyser is best effort; one odd line never stops a scan
+  }
+}
+
+async function resolveIndirection(ind: Indirection, cwd: string, ctx: FactsContext, facts: FileFacts): Promise<{ lines: ShellLine[]; cwd: string } | undefined> {
+  switch (ind.kind) {
+    case 'make': {
+      const dir = ind.dir ? resolvePath(cwd, ind.dir) : cwd;
+      if (dir === undefined) return undefined;
+      const candidates = ind.file ? [resolvePath(dir, ind.file)] : ['GNUmakefile', 'makefile', 'Makefile'].map((n) => joinPath(dir, n));
+      for (const path of candidates) {
+        if (!path) continue;
+        facts.reads.add(path);
+        const mk = await ctx.support(path, 'makefile');
+        if (mk?.kind !== 'makefile') continue;
+        const target = ind.target || mk.first;
+        if (!target) return undefined;
+        // The target's recipe plus its direct prerequisites' recipes (`ci: lint test scan`).
+        const lines = [...(mk.targets.get(target) ?? [])];
+        for (const dep of mk.dependencies.get(target) ?? []) lines.push(...(mk.targets.get(dep) ?? []));
+        return { lines, cwd: dir };
+      }
+      return undefined;
+    }
+    case 'script': {
+      const path = resolvePath(cwd, ind.path);
+      if (!path) return undefined;
+      facts.reads.add(path);
+      const sh = await ctx.support(path, 'shell-script');
+      return sh?.kind === 'shell-script' ? { lines: sh.lines, cwd: dirname(path) } : undefined;
+    }
+    case 'npm-script': {
+      const dir = ind.dir ? resolvePath(cwd, ind.dir) : cwd;
+      if (dir === undefined) return undefined;
+      const path = joinPath(dir, 'package.json');
+      facts.reads.add(path);
+      const pkg = await ctx.support(path, 'package-json');
+      if (pkg?.kind !== 'package-json') return undefined;
+      const lines = ['pre' + ind.name, ind.name, 'post' + ind.name].map((n) => pkg.scripts.get(n)).filter((l): l is ShellLine => !!l);
+      return { lines, cwd: dir };
+    }
+  }
+}

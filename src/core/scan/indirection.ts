@@ -1,0 +1,512 @@
+// One level of indirection from CI steps: `make target`, `./scripts/x.sh`, `npm run x`.
+// The readers here turn Makefiles and package.json into shell lines with exact positions;
+// findIndirection says where an invocation points. Pure TypeScript, never throws.
+import { parseYaml, isMap, isPair, isScalar } from '../yaml';
+import type { LineCounter, Scalar, YAMLMap } from '../yaml';
+import { Invocation } from './shell';
+import { Loc, ShellLine } from './types';
+
+export type Indirection =
+  | { kind: 'make'; target: string; dir?: string; file?: string }
+  | { kind: 'script'; path: string }
+  | { kind: 'npm-script'; name: string; dir?: string };
+
+// ───────────────────────────── Makefile ─────────────────────────────
+
+interface MakeModel {
+  recipes: Map<string, ShellLine[]>;
+  deps: Map<string, string[]>;
+  defaultGoal?: string;
+}
+
+/** GNU make's special targets (`.PHONY`, `.DEFAULT_GOAL`, ...): never real targets. */
+function isSpecialTarget(t: string): boolean {
+  return /^\.[A-Z_]+$/.test(t);
+}
+
+/** Index of the first `#` that starts a make comment (not escaped, not inside `$(…)`), or -1. */
+function makeCommentStart(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '\\') { i++; continue; }
+    if (s[i] === '#') return i;
+  }
+  return -1;
+}
+
+/**
+ * Classifies a make line: an assignment (`A = b`, `A := b`, `A ?= b`, `A += b`, `A != b`) or a
+ * rule (`targets : prerequisites`), by the first top-level `=` or `:` (references like
+ * `$(SRC:.c=.o)` skipped).
+ */
+function classify(s: string): { kind: 'assign' | 'rule' | 'other'; at: number } {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') { i++; continue; }
+    if (c === '$' && (s[i + 1] === '(' || s[i + 1] === '{')) { depth++; i++; continue; }
+    if (depth > 0) {
+      if (c === '(' || c === '{') depth++;
+      else if (c === ')' || c === '}') depth--;
+      continue;
+    }
+    if (c === '=') return { kind: 'assign', at: i };
+    if (c === ':') {
+      if (s[i + 1] === '=' || (s[i + 1] === ':' && s[i + 2] === '=') || (s[i + 1] === ':' && s[i + 2] === ':' && s[i + 3] === '=')) return { kind: 'assign', at: i };
+      return { kind: 'rule', at: i };
+    }
+  }
+  return { kind: 'other', at: -1 };
+}
+
+/** Index of the first top-level `;` in a rule's prerequisite part (starts an inline recipe), or -1. */
+function inlineRecipeStart(s: string): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') { i++; continue; }
+    if (c === '$' && (s[i + 1] === '(' || s[i + 1] === '{')) { depth++; i++; continue; }
+    if (depth > 0) {
+      if (c === '(' || c === '{') depth++;
+      else if (c === ')' || c === '}') depth--;
+      continue;
+    }
+    if (c === ';') return i;
+  }
+  return -1;
+}
+
+function endsWithContinuation(s: string): boolean {
+  const m = /\\+$/.exec(s);
+  return !!m && m[0].length % 2 === 1;
+}
+
+function parseMake(path: string, text: string): MakeModel {
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const recipes = new Map<string, ShellLine[]>();
+  const deps = new Map<string, string[]>();
+  let defaultGoal: string | undefined;
+  let explicitGoal: string | undefined;
+  let prefix = '\t';
+  // The rule being read: its targets, whether it is a `::` rule, and the recipe collected so far.
+  let rule: { targets: string[]; double: boolean; lines: ShellLine[] } | undefined;
+
+  const commit = () => {
+    if (!rule) return;
+    for (const t of rule.targets) {
+      const prev = recipes.get(t) ?? [];
+      // `::` rules each add a recipe; a later `:` recipe replaces an earlier one (as make does).
+      if (rule.double) recipes.set(t, [...prev, ...rule.lines]);
+      else recipes.set(t, rule.lines.length ? [...rule.lines] : prev);
+    }
+    rule = undefined;
+  };
+
+  const addRecipe = (cmdText: string, line: number, column: number, endLine: number, endColumn: number) => {
+    if (!rule) return;
+    const m = /^[\s@+-]*/.exec(cmdText)![0].length;
+    const body = cmdText.slice(m).replace(/\s+$/, '');
+    if (!body || body.startsWith('#')) return;
+    const loc: Loc = { path, line, column: column + m, endLine, endColumn };
+    rule.lines.push({ text: body, loc });
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const lineNo = i + 1;
+    if (rule && raw.startsWith(prefix) && raw.length > 0) {
+      // A recipe line; backslash-newline continues it (the next line's recipe prefix is dropped).
+      let body = raw.slice(prefix.length);
+      const startCol = prefix.length + 1;
+      let endLine = lineNo;
+      let endText = raw;
+      while (endsWithContinuation(body) && i + 1 < lines.length) {
+        i++;
+        let next = lines[i];
+        if (next.startsWith(prefix)) next = next.slice(prefix.length);
+        body = body.slice(0, -1).replace(/\s+$/, '') + ' ' + next.trim();
+        endLine = i + 1;
+        endText = lines[i];
+      }
+      if (endsWithContinuation(body)) body = body.slice(0, -1);
+      addRecipe(body, lineNo, startCol, endLine, endText.replace(/\s+$/, '').length + 1);
+      continue;
+    }
+    // A make line: continuation lines join with a space.
+    let logical = raw;
+    while (endsWithContinuation(logical) && i + 1 < lines.length) {
+      i++;
+      logical = logical.slice(0, -1).replace(/\s+$/, '') + ' ' + lines[i].trim();
+    }
+    const hash = makeCommentStart(logical);
+    const code = (hash >= 0 ? logical.slice(0, hash) : logical).trim();
+    if (!code) continue; // blank and comment lines keep the rule open
+    if (/^(override\s+|export\s+)?define\b/.test(code)) {
+      commit();
+      while (i + 1 < lines.length && !/^\s*endef\b/.test(lines[i + 1])) i++;
+      i++;
+      continue;
+    }
+    if (/^(ifeq|ifneq|ifdef|ifndef|else|endif)\b/.test(code)) continue;
+    const rp = /^\.RECIPEPREFIX\s*(?::{0,3}|\+|\?)=\s*(.?)/.exec(code);
+    if (rp) {
+      commit();
+      prefix = rp[1] || '\t';
+      continue;
+    }
+    if (/^(-include|sinclude|include|vpath|unexport|undefine)\b/.test(code)) { commit(); continue; }
+    const body = code.replace(/^(export|override|private)\s+/, '');
+    const c = classify(body);
+    if (c.kind === 'assign') {
+      commit();
+      const dg = /^\.DEFAULT_GOAL\s*(?::{0,3}|\?|\+)=\s*(\S*)/.exec(body);
+      if (dg) explicitGoal = dg[1] || undefined;
+      continue;
+    }
+    if (c.kind !== 'rule') { commit(); continue; }
+    commit();
+    const targetsPart = body.slice(0, c.at).trim();
+    let after = body.slice(c.at + 1);
+    const double = after.startsWith(':');
+    if (double) after = after.slice(1);
+    // `target: VAR = value` is a target-specific variable, not a rule with a recipe
+    if (classify(after).kind === 'assign' && inlineRecipeStart(after) < 0) continue;
+    const semi = inlineRecipeStart(after);
+    let prereqPart = semi >= 0 ? after.slice(0, semi) : after;
+    const lastColon = classify(prereqPart);
+    if (lastColon.kind === 'rule') prereqPart = prereqPart.slice(prereqPart.lastIndexOf(':') + 1); // static pattern rule
+    const targets = targetsPart.split(/\s+/).filter((t) => t && !isSpecialTarget(t));
+    const prereqs = prereqPart.split(/\s+/).filter((p) => p && p !== '|');
+    if (!targets.length) continue;
+    for (const t of targets) {
+      const d = deps.get(t) ?? [];
+      for (const p of prereqs) if (!d.includes(p)) d.push(p);
+      deps.set(t, d);
+      if (!recipes.has(t)) recipes.set(t, []);
+    }
+    if (defaultGoal === undefined) {
+      const first = targets.find((t) => !t.includes('%') && (!t.startsWith('.') || t.includes('/')));
+      if (first) defaultGoal = first;
+    }
+    rule = { targets, double, lines: [] };
+    if (semi >= 0) {
+      // `target: prereqs ; command`: the command's column in the physical line
+      const inline = after.slice(semi + 1);
+      const trimmed = inline.trim();
+      if (trimmed) {
+        const col = raw.indexOf(trimmed);
+        const column = col >= 0 ? col + 1 : 1;
+        addRecipe(trimmed, lineNo, column, lineNo, column + trimmed.length);
+      }
+    }
+  }
+  commit();
+  const goal = explicitGoal ?? defaultGoal;
+  return { recipes, deps, defaultGoal: goal };
+}
+
+/** Puts `first` at the front of a map (the engine takes the first key as the default goal). */
+function withFirst<V>(m: Map<string, V>, first: string | undefined): Map<string, V> {
+  if (first === undefined || !m.has(first)) return m;
+  const out = new Map<string, V>([[first, m.get(first)!]]);
+  for (const [k, v] of m) if (k !== first) out.set(k, v);
+  return out;
+}
+
+/**
+ * Rule targets → recipe lines (prefixes `@`, `-`, `+` stripped; continuation lines joined; loc is
+ * the command text's first character). Recipes of prerequisites are not merged (see
+ * makeDependencies). The first key is the default goal (`.DEFAULT_GOAL` or the first ordinary
+ * target); targets without a recipe map to [].
+ */
+export function parseMakefile(path: string, text: string): Map<string, ShellLine[]> {
+  try {
+    const m = parseMake(path, text);
+    return withFirst(m.recipes, m.defaultGoal);
+  } catch {
+    return new Map();
+  }
+}
+
+/** Rule targets → their prerequisites (normal and order-only), in order, without duplicates. */
+export function makeDependencies(path: string, text: string): Map<string, string[]> {
+  try {
+    const m = parseMake(path, text);
+    return withFirst(m.deps, m.defaultGoal);
+  } catch {
+    return new Map();
+  }
+}
+
+/** The goal `make` builds without a target: `.DEFAULT_GOAL` or the first ordinary target. */
+export function makeDefaultGoal(path: string, text: string): string | undefined {
+  try {
+    return parseMake(path, text).defaultGoal;
+  } catch {
+    return undefined;
+  }
+}
+
+// ───────────────────────────── package.json ─────────────────────────────
+
+/**
+ * package.json `scripts` → ShellLine per script, positioned at the first character inside the
+ * value's quotes. Invalid JSON gives an empty map.
+ */
+export function parsePackageScripts(path: string, text: string): Map<string, ShellLine> {
+  const out = new Map<string, ShellLine>();
+  try {
+    const parsed = parseYaml(text);
+    const doc = parsed.documents[0];
+    if (!doc) return out;
+    const root = doc.contents;
+    if (!isMap(root)) return out;
+    const lc = parsed.lineCounter;
+    for (const pair of (root as YAMLMap).items) {
+      if (!isPair(pair) || !isScalar(pair.key) || String((pair.key as Scalar).value) !== 'scripts') continue;
+      if (!isMap(pair.value)) continue;
+      for (const sp of (pair.value as YAMLMap).items) {
+        if (!isPair(sp) || !isScalar(sp.key) || !isScalar(sp.value)) continue;
+        const v = sp.value as Scalar;
+        if (typeof v.value !== 'string' || !v.range) continue;
+        const quoted = v.type === 'QUOTE_DOUBLE' || v.type === 'QUOTE_SINGLE';
+        const start = v.range[0] + (quoted ? 1 : 0);
+        const end = Math.max(start, v.range[1] - (quoted ? 1 : 0));
+        out.set(String((sp.key as Scalar).value), { text: v.value, loc: locOf(path, lc, start, end) });
+      }
+    }
+  } catch {
+    return out;
+  }
+  return out;
+}
+
+function locOf(path: string, lc: LineCounter, start: number, end: number): Loc {
+  const a = lc.linePos(start);
+  const b = lc.linePos(end);
+  return { path, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+}
+
+// ───────────────────────────── where an invocation points ─────────────────────────────
+
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ash', 'ksh']);
+
+/** CI variables that name the checkout: `$GITHUB_WORKSPACE/scripts/x.sh` is `scripts/x.sh`. */
+const WORKSPACE_PREFIX = /^(?:\$\{?(?:GITHUB_WORKSPACE|CI_PROJECT_DIR|WORKSPACE|PWD|BITBUCKET_CLONE_DIR|CIRCLE_WORKING_DIRECTORY|BUILD_SOURCESDIRECTORY|SYSTEM_DEFAULTWORKINGDIRECTORY)\}?|\$\{\{\s*github\.workspace\s*\}\}|\$\((?:pwd|Build\.SourcesDirectory|System\.DefaultWorkingDirectory)\)|~\/project)\/+/;
+
+function normalizePath(p: string): string | undefined {
+  let s = p.replace(WORKSPACE_PREFIX, '');
+  if (s.startsWith('/') || s.startsWith('~') || s.includes('$') || s.includes('`') || !s) return undefined;
+  s = s.replace(/\/{2,}/g, '/');
+  const parts: string[] = [];
+  for (const seg of s.split('/')) {
+    if (seg === '.' || seg === '') continue;
+    parts.push(seg);
+  }
+  return parts.length ? parts.join('/') : undefined;
+}
+
+function isScriptPath(p: string): boolean {
+  return /\.(sh|bash)$/i.test(p) || p.includes('/');
+}
+
+/** Wrappers whose command word is a package, module or jar, never a shell script path. */
+const NOT_A_PATH = new Set(['npx', 'npm exec', 'pnpm dlx', 'yarn dlx', 'bun x', 'bunx', 'pnpx', 'pipx run', 'uvx', 'uv tool run', 'go run', 'java -jar', 'python']);
+
+const MAKE_VALUE_OPTS = new Set(['-o', '-W', '-I', '--old-file', '--what-if', '--new-file', '--assume-new', '--assume-old', '--include-dir']);
+
+function makeIndirection(args: string[]): Indirection {
+  let dir: string | undefined;
+  let file: string | undefined;
+  let target = '';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') { target = args.slice(i + 1).find((x) => !x.includes('=')) ?? ''; break; }
+    if (a === '-C' || a === '--directory') { dir = args[++i]; continue; }
+    if (a.startsWith('--directory=')) { dir = a.slice(12); continue; }
+    if (a.startsWith('-C') && !a.startsWith('--')) { dir = a.slice(2); continue; }
+    if (a === '-f' || a === '--file' || a === '--makefile') { file = args[++i]; continue; }
+    if (/^--(file|makefile)=/.test(a)) { file = a.slice(a.indexOf('=') + 1); continue; }
+    if (a.startsWith('-f') && !a.startsWith('--')) { file = a.slice(2); continue; }
+    if (a === '-j' || a === '-l' || a === '--jobs' || a === '--load-average') {
+      if (/^\d+(\.\d+)?$/.test(args[i + 1] ?? '')) i++;
+      continue;
+    }
+    if (MAKE_VALUE_OPTS.has(a)) { i++; continue; }
+    if (a.startsWith('-')) continue;
+    if (/^[A-Za-z_][A-Za-z0-9_.]*\s*[:+?]?=/.test(a)) continue; // VAR=value
+    target = a;
+    break;
+  }
+  const out: Indirection = { kind: 'make', target };
+  const d = dir !== undefined ? normalizePath(dir) : undefined;
+  if (d) out.dir = d;
+  const f = file !== undefined ? normalizePath(file) : undefined;
+  if (f) out.file = f;
+  return out;
+}
+
+const YARN_BUILTINS = new Set(['add', 'audit', 'autoclean', 'bin', 'cache', 'check', 'config', 'create', 'dedupe', 'dlx', 'exec', 'explain',
+  'generate-lock-entry', 'global', 'help', 'import', 'info', 'init', 'install', 'licenses', 'link', 'list', 'login', 'logout', 'node', 'npm',
+  'outdated', 'owner', 'pack', 'patch', 'patch-commit', 'plugin', 'policies', 'publish', 'rebuild', 'remove', 'search', 'set', 'stage',
+  'tag', 'team', 'unlink', 'unplug', 'up', 'upgrade', 'upgrade-interactive', 'version', 'versions', 'why', 'workspace', 'workspaces',
+  'constraints', 'sdks', 'dedupe', 'self-update']);
+const PNPM_BUILTINS = new Set(['add', 'install', 'i', 'update', 'up', 'upgrade', 'remove', 'rm', 'uninstall', 'un', 'link', 'ln', 'unlink',
+  'import', 'rebuild', 'rb', 'prune', 'fetch', 'patch', 'patch-commit', 'patch-remove', 'audit', 'list', 'ls', 'll', 'la', 'outdated',
+  'why', 'licenses', 'dlx', 'exec', 'create', 'init', 'publish', 'pack', 'store', 'server', 'env', 'setup', 'root', 'bin', 'config', 'c',
+  'deploy', 'doctor', 'recursive', 'm', 'multi', 'self-update', 'cat-file', 'cat-index', 'find-hash', 'approve-builds',
+  'ignored-builds', 'dedupe', 'ci', 'install-test', 'it', 'add', 'help', 'version', 'get', 'set']);
+
+interface PmArgs {
+  dir?: string;
+  /** Index of the subcommand (first non-option word). */
+  sub: number;
+  /** A workspace filter was given: the package is not the one in `dir`. */
+  elsewhere: boolean;
+}
+
+function pmArgs(args: string[], start = 0): PmArgs {
+  let dir: string | undefined;
+  let elsewhere = false;
+  let i = start;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    const inline = a.startsWith('--') && eq > 0 ? a.slice(eq + 1) : undefined;
+    const val = () => (inline !== undefined ? inline : args[++i]);
+    if (name === '--prefix' || name === '-C' || name === '--dir' || name === '--cwd') { dir = val(); continue; }
+    if (name === '--filter' || name === '-F' || name === '-w' || name === '--workspace') { val(); elsewhere = true; continue; }
+    if (name === '-r' || name === '--recursive' || name === '-ws' || name === '--workspaces') { elsewhere = true; continue; }
+    if (name === '--loglevel' || name === '--registry' || name === '--userconfig' || name === '--reporter') { val(); continue; }
+    if (a.startsWith('-')) continue;
+    break;
+  }
+  return { dir, sub: i, elsewhere };
+}
+
+function scriptName(args: string[], from: number): { name?: string; dir?: string; elsewhere: boolean } {
+  const p = pmArgs(args, from);
+  let dir = p.dir;
+  let elsewhere = p.elsewhere;
+  // options after the script name still belong to the package manager, up to `--`
+  for (let i = p.sub + 1; i < args.length && args[i] !== '--'; i++) {
+    if (!args[i].startsWith('-')) continue;
+    const q = pmArgs(args, i);
+    if (q.dir !== undefined) dir = q.dir;
+    if (q.elsewhere) elsewhere = true;
+    i = q.sub - 1;
+  }
+  return { name: args[p.sub], dir, elsewhere };
+}
+
+function npmScript(name: string | undefined, ...dirs: (string | undefined)[]): Indirection | undefined {
+  if (!name || name.startsWith('-')) return undefined;
+  const out: Indirection = { kind: 'npm-script', name };
+  const raw = dirs.find((d) => d !== undefined);
+  const d = raw !== undefined ? normalizePath(raw) : undefined;
+  if (d) out.dir = d;
+  return out;
+}
+
+/**
+ * Where an invocation points, for the engine to follow one level: a make target, a script file
+ * in the workspace, or a package.json script. Undefined for everything else.
+ */
+export function findIndirection(inv: Invocation): Indirection | undefined {
+  try {
+    return indirectionOf(inv);
+  } catch {
+    return undefined;
+  }
+}
+
+function indirectionOf(inv: Invocation): Indirection | undefined {
+  if (inv.kind !== 'run') return undefined;
+  const args = inv.args;
+  switch (inv.program) {
+    case 'make':
+    case 'gmake':
+      return makeIndirection(args);
+    case 'npm': {
+      const p = pmArgs(args);
+      if (p.elsewhere) return undefined;
+      const sub = args[p.sub];
+      if (sub === 'run' || sub === 'run-script' || sub === 'rum' || sub === 'urn') {
+        const s = scriptName(args, p.sub + 1);
+        return s.elsewhere ? undefined : npmScript(s.name, s.dir, p.dir);
+      }
+      if (sub === 'test' || sub === 't' || sub === 'tst') return npmScript('test', pmArgs(args, p.sub + 1).dir, p.dir);
+      if (sub === 'start' || sub === 'stop' || sub === 'restart') return npmScript(sub, pmArgs(args, p.sub + 1).dir, p.dir);
+      return undefined;
+    }
+    case 'yarn': {
+      const p = pmArgs(args);
+      if (p.elsewhere) return undefined;
+      const sub = args[p.sub];
+      if (sub === undefined) return undefined;
+      if (sub === 'run') {
+        const s = scriptName(args, p.sub + 1);
+        return npmScript(s.name, s.dir, p.dir);
+      }
+      if (YARN_BUILTINS.has(sub)) return undefined;
+      return npmScript(sub, p.dir);
+    }
+    case 'pnpm': {
+      const p = pmArgs(args);
+      if (p.elsewhere) return undefined;
+      const sub = args[p.sub];
+      if (sub === undefined) return undefined;
+      if (sub === 'run' || sub === 'run-script') {
+        const s = scriptName(args, p.sub + 1);
+        return s.elsewhere ? undefined : npmScript(s.name, s.dir, p.dir);
+      }
+      if (sub === 'test' || sub === 't' || sub === 'tst') return npmScript('test', p.dir);
+      if (sub === 'start') return npmScript('start', p.dir);
+      if (PNPM_BUILTINS.has(sub)) return undefined;
+      return npmScript(sub, p.dir);
+    }
+    case 'bun': {
+      const p = pmArgs(args);
+      if (args[p.sub] !== 'run') return undefined;
+      const s = scriptName(args, p.sub + 1);
+      if (!s.name || /\.(m?[jt]sx?|cjs|cts)$/.test(s.name) || s.name.includes('/')) return undefined;
+      return npmScript(s.name, s.dir, p.dir);
+    }
+    case 'source':
+    case '.': {
+      const path = args[0] !== undefined && isScriptPath(args[0]) ? normalizePath(args[0]) : undefined;
+      return path ? { kind: 'script', path } : undefined;
+    }
+    default:
+      break;
+  }
+  if (SHELLS.has(inv.program)) {
+    let i = 0;
+    for (; i < args.length; i++) {
+      const a = args[i];
+      if (a === '--') { i++; break; }
+      if (a === '--rcfile' || a === '--init-file') { i++; continue; }
+      if (/^[-+][A-Za-z]+$/.test(a) || a.startsWith('--')) {
+        if (a[0] === '-' && a.includes('c') && !a.startsWith('--')) return undefined; // `sh -c` is parsed, not a file
+        if (/^[-+][A-Za-z]*[oO]$/.test(a)) i++;
+        continue;
+      }
+      break;
+    }
+    const script = args[i];
+    if (script === undefined || !isScriptPath(script)) return undefined;
+    const path = normalizePath(script);
+    return path ? { kind: 'script', path } : undefined;
+  }
+  // A script run by path: `./scripts/scan.sh`, `scripts/scan.sh`, `ci/build`.
+  const cmd = inv.command;
+  if (cmd === undefined || inv.program.startsWith('$')) return undefined;
+  if (inv.wrapper && NOT_A_PATH.has(inv.wrapper)) return undefined;
+  if (!/\.(sh|bash)$/i.test(cmd)) {
+    if (!cmd.includes('/')) return undefined;
+    const base = cmd.slice(cmd.lastIndexOf('/') + 1);
+    if (base.includes('.') || /(^|\/)(node_modules|\.?venv|vendor|\.tox)\//.test(cmd)) return undefined;
+  }
+  const path = normalizePath(cmd);
+  return path ? { kind: 'script', path } : undefined;
+}

@@ -1,0 +1,58 @@
+// One dispatch from a file kind to its parser. Parsers never throw: problems travel with the result.
+import { parseAzurePipelines } from './ci/azure';
+import { parseBitbucketPipelines } from './ci/bitbucket';
+import { parseCircleCi } from './ci/circleci';
+import { parseGithubAction, parseGithubWorkflow } from './ci/github';
+import { parseGitlabCi } from './ci/gitlab';
+import { parseJenkinsfile } from './ci/jenkins';
+import { parseCompose } from './containers/compose';
+import { parseDockerfile } from './containers/dockerfile';
+import { parseHelmChart, parseHelmValues } from './containers/helm';
+import { isHelmTemplate, parseKubernetes } from './containers/kubernetes';
+import { parseKustomization } from './containers/kustomize';
+import { ParsedContainerFile } from './containers/types';
+import { DependabotFile, parseDependabot, parsePreCommit, parseRenovate, PreCommitFile, RenovateFile } from './hygiene';
+import { CiFile, CiKind, FileKind } from './types';
+
+export type ParsedFile = CiFile | ParsedContainerFile | DependabotFile | RenovateFile | PreCommitFile;
+
+const CI_PARSERS: Record<CiKind, (path: string, text: string) => CiFile> = {
+  'github-workflow': parseGithubWorkflow,
+  'github-action': parseGithubAction,
+  'gitlab-ci': parseGitlabCi,
+  'azure-pipelines': parseAzurePipelines,
+  jenkinsfile: parseJenkinsfile,
+  circleci: parseCircleCi,
+  'bitbucket-pipelines': parseBitbucketPipelines,
+};
+
+export function parseCiFragment(kind: CiKind, path: string, text: string): CiFile {
+  return CI_PARSERS[kind](path, text);
+}
+
+export function parseFile(kind: FileKind, path: string, text: string): ParsedFile | undefined {
+  if (kind in CI_PARSERS) return CI_PARSERS[kind as CiKind](path, text);
+  switch (kind) {
+    case 'dockerfile':
+      return parseDockerfile(path, text);
+    case 'compose':
+      return parseCompose(path, text);
+    case 'kubernetes':
+      // Helm templates are Go templates, not YAML: they are listed but not parsed.
+      return isHelmTemplate(path, text) ? undefined : parseKubernetes(path, text);
+    case 'helm-chart':
+      return parseHelmChart(path, text);
+    case 'helm-values':
+      return parseHelmValues(path, text);
+    case 'kustomization':
+      return parseKustomization(path, text);
+    case 'dependabot':
+      return parseDependabot(path, text);
+    case 'renovate':
+      return parseRenovate(path, text);
+    case 'pre-commit':
+      return parsePreCommit(path, text);
+    default:
+      return undefined;
+  }
+}

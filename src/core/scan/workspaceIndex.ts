@@ -1,0 +1,257 @@
+// The workspace index: every relevant file, parsed once and cached by content, with its
+// facts. The extension keeps one per workspace folder and calls update() from its file
+// watcher; the CLI builds one and evaluates it once.
+import { basename, decodeText, FileSystem } from '../fs';
+import { Catalogue } from './catalogue';
+import { classify, needsContent } from './classify';
+import { ciFacts, emptyFacts, FactsContext, FileFacts, SupportFile } from './facts';
+import { parseFile, ParsedFile, parseCiFragment } from './parse';
+import { parseMakefile, makeDependencies, parsePackageScripts } from './indirection';
+import { shellLinesOfScript } from './shell';
+import { CiKind, FileKind, FileProblem, isCiKind } from './types';
+import { isTestOrExamplePath, walkWorkspace, WalkOptions } from './walker';
+
+export interface IndexOptions {
+  exclude?: string[];
+  respectGitignore?: boolean;
+  /** Files larger than this are listed with a note and not read (default 1 MiB). */
+  maxFileSize?: number;
+  /** Count container files in test/fixture/example folders too (default false). */
+  includeTestFolders?: boolean;
+  /** Lets a host (the editor) breathe during long walks. */
+  yieldFn?: () => Promise<void>;
+  signal?: AbortSignal;
+}
+
+export interface IndexEntry {
+  path: string;
+  kind: FileKind;
+  size: number;
+  hash?: string;
+  parsed?: ParsedFile;
+  problems: FileProblem[];
+  facts?: FileFacts;
+  /** Container files in test/fixture/example folders, outside the container checks by default. */
+  outOfScope: boolean;
+}
+
+/** Kinds whose content the index reads and parses up front; the others only need to exist. */
+const PARSED_KINDS = new Set<FileKind>([
+  'github-workflow', 'github-action', 'gitlab-ci', 'azure-pipelines', 'jenkinsfile', 'circleci', 'bitbucket-pipelines',
+  'dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization',
+  'dependabot', 'renovate', 'pre-commit',
+]);
+
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+/** FNV-1a over the text: enough to tell "same content" for a cache key. */
+export function contentHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16) + ':' + text.length;
+}
+
+export class WorkspaceIndex {
+  private readonly entries = new Map<string, IndexEntry>();
+  private readonly supportCache = new Map<string, { hash: string; file: SupportFile | undefined }>();
+  /** True when the root is a git work tree (`.git` exists). */
+  isGitRepository = false;
+  walkProblems: { path: string; message: string }[] = [];
+
+  constructor(
+    readonly fs: FileSystem,
+    readonly catalogue: Catalogue,
+    readonly options: IndexOptions = {},
+  ) {}
+
+  get maxFileSize(): number {
+    return this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  }
+
+  all(): IndexEntry[] {
+    return [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  get(path: string): IndexEntry | undefined {
+    return this.entries.get(path);
+  }
+
+  async build(): Promise<void> {
+    this.entries.clear();
+    this.supportCache.clear();
+    const walkOptions: WalkOptions = {
+      exclude: this.options.exclude,
+      respectGitignore: this.options.respectGitignore,
+      maxFileSize: this.maxFileSize,
+      signal: this.options.signal,
+      yieldFn: this.options.yieldFn,
+    };
+    const walked = await walkWorkspace(this.fs, walkOptions);
+    this.walkProblems = walked.problems;
+    this.isGitRepository = await this.fs.stat('.git').then(() => true, () => false);
+    for (const f of walked.files) {
+      this.entries.set(f.path, { path: f.path, kind: f.kind, size: f.size, problems: [], outOfScope: this.outOfScope(f.path, f.kind) });
+    }
+    for (const p of walked.problems) {
+      const e = this.entries.get(p.path);
+      if (e) e.problems.push({ message: p.message, severity: 'warning' });
+    }
+    let n = 0;
+    for (const entry of this.entries.values()) {
+      if (this.options.signal?.aborted) throw new Error('scan cancelled');
+      await this.load(entry);
+      if (this.options.yieldFn && ++n % 50 === 0) await this.options.yieldFn();
+    }
+    await this.computeFacts([...this.entries.values()]);
+  }
+
+  /**
+   * Applies file changes (from a watcher). Re-reads only the changed files, re-parses only
+   * those whose content changed, and recomputes facts for them and for the CI files that
+   * read them. Returns false when nothing that matters changed.
+   */
+  async update(changes: { path: string; deleted?: boolean }[]): Promise<boolean> {
+    let dirty = false;
+    const refacts = new Set<IndexEntry>();
+    for (const change of changes) {
+      const path = change.path;
+      if (basename(path) === '.gitignore' || path === '.git') {
+        await this.build();
+        return true;
+      }
+      if (this.supportCache.delete(path)) {
+        dirty = true;
+        for (const e of this.entries.values()) if (e.facts?.reads.has(path)) refacts.add(e);
+      }
+      const existing = this.entries.get(path);
+      if (change.deleted) {
+        if (existing) {
+          this.entries.delete(path);
+          dirty = true;
+        }
+        continue;
+      }
+      let kind = existing?.kind ?? classify(path);
+      if (!kind && needsContent(path)) kind = await this.classifyByContent(path);
+      if (!kind) continue;
+      const stat = await this.fs.stat(path).catch(() => undefined);
+      if (!stat || stat.type !== 'file') {
+        if (existing) {
+          this.entries.delete(path);
+          dirty = true;
+        }
+        continue;
+      }
+      const entry: IndexEntry = existing ?? { path, kind, size: stat.size, problems: [], outOfScope: this.outOfScope(path, kind) };
+      entry.size = stat.size;
+      const before = entry.hash;
+      await this.load(entry);
+      this.entries.set(path, entry);
+      if (entry.hash !== before || !existing) {
+        dirty = true;
+        refacts.add(entry);
+      }
+    }
+    if (refacts.size) await this.computeFacts([...refacts].filter((e) => this.entries.get(e.path) === e));
+    return dirty;
+  }
+
+  private outOfScope(path: string, kind: FileKind): boolean {
+    return !this.options.includeTestFolders && !isCiKind(kind) && isTestOrExamplePath(path);
+  }
+
+  private async classifyByContent(path: string): Promise<FileKind | undefined> {
+    const text = await this.readText(path).catch(() => undefined);
+    return typeof text === 'string' ? classify(path, text.slice(0, 4096)) : undefined;
+  }
+
+  private async readText(path: string): Promise<string | { error: string }> {
+    const bytes = await this.fs.readFile(path);
+    if (bytes.length > this.maxFileSize) return { error: `skipped: larger than ${Math.round(this.maxFileSize / 1024)} KiB` };
+    const decoded = decodeText(bytes);
+    return 'error' in decoded ? decoded : decoded.text;
+  }
+
+  private async load(entry: IndexEntry): Promise<void> {
+    if (!PARSED_KINDS.has(entry.kind)) return;
+    if (entry.size > this.maxFileSize) {
+      entry.problems = [{ message: `skipped: larger than ${Math.round(this.maxFileSize / 1024)} KiB (see the dsomm.maxFileSize setting)`, severity: 'warning' }];
+      entry.parsed = undefined;
+      entry.hash = `size:${entry.size}`;
+      return;
+    }
+    let text: string | { error: string };
+    try {
+      text = await this.readText(entry.path);
+    } catch (e) {
+      entry.problems = [{ message: `could not be read: ${(e as Error).message}`, severity: 'error' }];
+      entry.parsed = undefined;
+      entry.hash = undefined;
+      return;
+    }
+    if (typeof text !== 'string') {
+      entry.problems = [{ message: text.error, severity: 'warning' }];
+      entry.parsed = undefined;
+      entry.hash = text.error;
+      return;
+    }
+    const hash = contentHash(text);
+    if (hash === entry.hash && entry.parsed) return;
+    entry.hash = hash;
+    try {
+      entry.parsed = parseFile(entry.kind, entry.path, text);
+      entry.problems = entry.parsed ? [...entry.parsed.problems] : [];
+    } catch (e) {
+      // Parsers promise not to throw; if one does, the scan still goes on.
+      entry.parsed = undefined;
+      entry.problems = [{ message: `could not be parsed: ${(e as Error).message}`, severity: 'error' }];
+    }
+  }
+
+  private async computeFacts(entries: IndexEntry[]): Promise<void> {
+    const ctx: FactsContext = { catalogue: this.catalogue, support: (path, as) => this.support(path, as) };
+    for (const entry of entries) {
+      const parsed = entry.parsed;
+      if (parsed && isCiKind(parsed.kind) && 'jobs' in parsed) {
+        try {
+          entry.facts = await ciFacts(parsed, ctx);
+        } catch (e) {
+          entry.facts = emptyFacts();
+          entry.problems.push({ message: `could not be analysed: ${(e as Error).message}`, severity: 'error' });
+        }
+      }
+    }
+  }
+
+  /** Files reached through indirection (Makefile, scripts, package.json, CI fragments), cached by content. */
+  private async support(path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
+    let text: string | { error: string };
+    try {
+      const stat = await this.fs.stat(path);
+      if (stat.type !== 'file') return undefined;
+      text = await this.readText(path);
+    } catch {
+      return undefined;
+    }
+    if (typeof text !== 'string') return undefined;
+    const hash = contentHash(text) + ':' + as;
+    const cached = this.supportCache.get(path);
+    if (cached?.hash === hash) return cached.file;
+    let file: SupportFile | undefined;
+    try {
+      if (as === 'makefile') {
+        const targets = parseMakefile(path, text);
+        file = { kind: 'makefile', targets, dependencies: makeDependencies(path, text), first: targets.keys().next().value };
+      } else if (as === 'package-json') file = { kind: 'package-json', scripts: parsePackageScripts(path, text) };
+      else if (as === 'shell-script') file = { kind: 'shell-script', lines: shellLinesOfScript(path, text) };
+      else if (as !== 'ci-fragment') file = { kind: 'ci-fragment', file: parseCiFragment(as, path, text) };
+    } catch {
+      file = undefined;
+    }
+    this.supportCache.set(path, { hash, file });
+    return file;
+  }
+}

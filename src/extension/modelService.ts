@@ -1,0 +1,103 @@
+// Owns the DSOMM model the extension shows: the bundled one, or the file named by the
+// `dsomm.modelFile` setting. A user file that fails to load never leaves the user without
+// a model: the bundled one is used and the error names file and line.
+import * as vscode from 'vscode';
+import { parseModel, ModelError } from '../core/model/loader';
+import { Model } from '../core/model/types';
+import { decodeText } from '../core/fs';
+import { log } from './log';
+
+export class ModelService implements vscode.Disposable {
+  private model: Promise<Model> | undefined;
+  private readonly changed = new vscode.EventEmitter<Model>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('dsomm.modelFile')) void this.reload();
+      }),
+    );
+  }
+
+  get bundledUri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.extensionUri, 'model', 'dsomm-model.yaml');
+  }
+
+  /** The model, loaded on first use (never during activation). */
+  get(): Promise<Model> {
+    this.model ??= this.load();
+    return this.model;
+  }
+
+  async reload(): Promise<Model> {
+    this.model = this.load();
+    const model = await this.model;
+    this.changed.fire(model);
+    return model;
+  }
+
+  /** The file the setting points at, or undefined for the bundled model. */
+  configuredUri(): vscode.Uri | undefined {
+    const setting = vscode.workspace.getConfiguration('dsomm').get<string>('modelFile', '').trim();
+    if (!setting) return undefined;
+    if (/^[a-z][\w+.-]+:\/\//i.test(setting)) return vscode.Uri.parse(setting);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const expanded = setting.replace(/^~(?=\/|$)/, process.env.HOME ?? '~');
+    if (expanded.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(expanded)) {
+      // An absolute path lives where the workspace lives (local, remote or virtual).
+      return folder ? folder.uri.with({ path: vscode.Uri.file(expanded).path }) : vscode.Uri.file(expanded);
+    }
+    return folder ? vscode.Uri.joinPath(folder.uri, expanded) : undefined;
+  }
+
+  private async load(): Promise<Model> {
+    const custom = this.configuredUri();
+    if (custom) {
+      try {
+        const model = await readModel(custom);
+        log(`Loaded DSOMM model ${model.meta.version ?? ''} from ${custom.toString(true)}: ${model.activities.size} activities, ${model.warnings.length} warnings`);
+        for (const w of model.warnings) log(`  model warning${w.line ? ` (line ${w.line})` : ''}: ${w.message}`);
+        return model;
+      } catch (e) {
+        const err = e as Error;
+        log(`Could not load the model file ${custom.toString(true)}: ${err.message}`);
+        void showModelError(custom, err);
+      }
+    }
+    const model = await readModel(this.bundledUri, 'bundled');
+    log(`Using the bundled DSOMM model ${model.meta.version ?? ''} (${model.activities.size} activities)`);
+    return model;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+async function readModel(uri: vscode.Uri, label?: string): Promise<Model> {
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  const decoded = decodeText(bytes);
+  const source = label ?? (uri.scheme === 'file' ? uri.fsPath : uri.toString(true));
+  if ('error' in decoded) throw new ModelError(decoded.error, source);
+  return parseModel(decoded.text, source);
+}
+
+async function showModelError(uri: vscode.Uri, err: Error): Promise<void> {
+  const line = err instanceof ModelError ? err.line : undefined;
+  const open = 'Open Model File';
+  const bundled = 'Use Bundled Model';
+  const choice = await vscode.window.showErrorMessage(
+    `DSOMM: the model file could not be used, so the bundled model is shown. ${err.message}`,
+    open,
+    bundled,
+  );
+  if (choice === open) {
+    const pos = new vscode.Position(Math.max(0, (line ?? 1) - 1), 0);
+    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos) });
+  } else if (choice === bundled) {
+    await vscode.commands.executeCommand('dsomm.useBundledModel');
+  }
+}

@@ -1,0 +1,49 @@
+// The core's FileSystem over vscode.workspace.fs, rooted at a folder URI. Going through
+// workspace.fs (never node fs) is what makes remote (SSH, WSL, containers) and virtual
+// workspaces work.
+import * as vscode from 'vscode';
+import { DirEntry, EntryType, FileStat, WritableFileSystem } from '../core/fs';
+
+function typeOf(t: vscode.FileType): EntryType {
+  if (t & vscode.FileType.Directory) return 'directory';
+  if (t & vscode.FileType.File) return 'file';
+  return 'other';
+}
+
+export class VscodeFileSystem implements WritableFileSystem {
+  constructor(readonly root: vscode.Uri) {}
+
+  uri(path: string): vscode.Uri {
+    return path === '' ? this.root : vscode.Uri.joinPath(this.root, ...path.split('/'));
+  }
+
+  async readFile(path: string): Promise<Uint8Array> {
+    return vscode.workspace.fs.readFile(this.uri(path));
+  }
+
+  async readDirectory(path: string): Promise<DirEntry[]> {
+    const entries = await vscode.workspace.fs.readDirectory(this.uri(path));
+    return entries.map(([name, t]) => ({ name, type: typeOf(t), symlink: (t & vscode.FileType.SymbolicLink) !== 0 }));
+  }
+
+  async stat(path: string): Promise<FileStat> {
+    const s = await vscode.workspace.fs.stat(this.uri(path));
+    return { type: typeOf(s.type), size: s.size, mtime: s.mtime };
+  }
+
+  async writeFile(path: string, data: Uint8Array): Promise<void> {
+    await vscode.workspace.fs.writeFile(this.uri(path), data);
+  }
+
+  async rename(from: string, to: string, options: { overwrite: boolean }): Promise<void> {
+    await vscode.workspace.fs.rename(this.uri(from), this.uri(to), options);
+  }
+
+  async delete(path: string): Promise<void> {
+    await vscode.workspace.fs.delete(this.uri(path), { useTrash: false });
+  }
+
+  async createDirectory(path: string): Promise<void> {
+    await vscode.workspace.fs.createDirectory(this.uri(path));
+  }
+}

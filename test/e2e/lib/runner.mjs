@@ -1,0 +1,117 @@
+// A small step runner for UI journeys in the real VS Code workbench.
+//
+// A journey is a module in test/e2e/journeys/ that exports
+//   export const title = 'what the user does';
+//   export default async function (t) { await t.step('check name', async () => { ... }); ... }
+// `t` gives the journey:
+//   t.step(name, fn)      a named check; records pass/fail. The first failing step saves
+//                         FAILED-<journey>-<step>.png and stops the journey (later steps would only
+//                         fail for the same reason).
+//   t.page                the Playwright page showing the workbench
+//   t.wb                  Workbench helpers (lib/workbench.mjs)
+//   t.screenshot(name)    saves <outDir>/<name>.png (moves the mouse away first unless { keepMouse: true })
+//   t.workspace           the workspace folder the workbench has open (a temp copy of the demo workspace)
+//   t.log(...)            prints an indented line under the current step
+// Each journey runs in its own code-server and browser context, with fresh user data.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { installExtension, startCodeServer, workbenchUrl } from '../../../scripts/code-server.mjs';
+import { copyDemoWorkspace, makeTempDir, onSignal, ROOT } from '../../../scripts/harness.mjs';
+import { Workbench } from './workbench.mjs';
+
+class StepFailed extends Error {}
+
+const slug = s => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+const firstLines = (e, n = 8) => String(e?.stack || e).split('\n').slice(0, n).join('\n');
+
+/**
+ * Runs one journey and returns its check results.
+ * @param {{ name: string, title?: string, run: (t: object) => Promise<void> }} journey
+ * @param {{ browser: import('playwright-core').Browser, outDir: string, vsix?: string }} options
+ * @returns {Promise<{ title: string, state: 'passed'|'failed', durationMs: number, error?: string }[]>}
+ */
+export async function runJourney(journey, { browser, outDir, vsix }) {
+  const results = [];
+  const tmp = makeTempDir(`e2e-${journey.name}`);
+  const unregister = onSignal(async () => { await server?.stop(); tmp.cleanup(); });
+  const serverLog = [];
+  const pageLog = [];
+  let server;
+  let context;
+  let page;
+  let current = 'starting the workbench';
+  console.log(`\n${journey.name}${journey.title ? `: ${journey.title}` : ''}`);
+
+  const saveFailure = async stepName => {
+    const base = `FAILED-${slug(journey.name)}-${slug(stepName)}`;
+    mkdirSync(outDir, { recursive: true });
+    await page?.screenshot({ path: path.join(outDir, `${base}.png`) }).catch(() => {});
+    writeFileSync(path.join(outDir, `${base}.log`), `--- browser console ---\n${pageLog.join('\n')}\n\n--- code-server ---\n${serverLog.join('')}`);
+    console.log(`      screenshot and log: ${path.relative(process.cwd(), path.join(outDir, base))}.{png,log}`);
+  };
+
+  const t = {
+    page: undefined,
+    wb: undefined,
+    workspace: undefined,
+    outDir,
+    log: (...args) => console.log('      ', ...args),
+    screenshot: async (name, { keepMouse = false } = {}) => {
+      mkdirSync(outDir, { recursive: true });
+      if (!keepMouse) {
+        // Park the mouse over the editor area so hover tooltips do not cover the side bar.
+        await page.mouse.move(1000, 700);
+        await page.waitForTimeout(400);
+      }
+      await page.screenshot({ path: path.join(outDir, `${name}.png`) });
+    },
+    step: async (name, fn) => {
+      current = name;
+      const started = Date.now();
+      try {
+        await fn();
+      } catch (e) {
+        const durationMs = Date.now() - started;
+        results.push({ title: `${journey.name} › ${name}`, state: 'failed', durationMs, error: firstLines(e) });
+        console.log(`  ✘ ${name} (${durationMs} ms)\n${firstLines(e).split('\n').map(l => `      ${l}`).join('\n')}`);
+        await saveFailure(name);
+        throw new StepFailed(name);
+      }
+      const durationMs = Date.now() - started;
+      results.push({ title: `${journey.name} › ${name}`, state: 'passed', durationMs });
+      console.log(`  ✔ ${name} (${durationMs} ms)`);
+      current = `journey code after "${name}"`;
+    },
+  };
+
+  try {
+    t.workspace = copyDemoWorkspace(tmp.dir);
+    if (vsix) {
+      // The packaged extension, installed as a user would; no development path in the URL.
+      installExtension(vsix, { dataDir: tmp.dir });
+    }
+    server = await startCodeServer({ dataDir: tmp.dir, onLog: s => serverLog.push(s) });
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS || 30_000));
+    page.on('console', m => pageLog.push(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', e => pageLog.push(`[pageerror] ${e.message}`));
+    await page.goto(workbenchUrl({ ...server, folder: t.workspace, extensionDevelopmentPath: vsix ? undefined : ROOT }));
+    t.page = page;
+    t.wb = new Workbench(page);
+    await journey.run(t);
+  } catch (e) {
+    if (!(e instanceof StepFailed)) {
+      // Setup or journey code outside a step failed: record it as a failed check of its own.
+      results.push({ title: `${journey.name} › ${current}`, state: 'failed', error: firstLines(e) });
+      console.log(`  ✘ ${current} (outside a step)\n${firstLines(e).split('\n').map(l => `      ${l}`).join('\n')}`);
+      await saveFailure(current);
+    }
+  } finally {
+    await context?.close().catch(() => {});
+    await server?.stop();
+    tmp.cleanup();
+    unregister();
+  }
+  return results;
+}

@@ -1,0 +1,141 @@
+// Page helpers for the VS Code web workbench (code-server 4.139 = VS Code 1.139). Selectors that
+// depend on VS Code's DOM live here, so journeys read like user steps and a VS Code upgrade means
+// fixing one file.
+import assert from 'node:assert/strict';
+
+const escapeRegExp = s => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export class Workbench {
+  /** @param {import('playwright-core').Page} page */
+  constructor(page) {
+    this.page = page;
+  }
+
+  /** The primary side bar (Explorer, our DSOMM view container, ...). */
+  get sidebar() {
+    return this.page.locator('#workbench\\.parts\\.sidebar');
+  }
+
+  /** Resolves once the workbench shell with its activity bar is rendered. */
+  async waitUntilReady() {
+    await this.page.locator('.monaco-workbench').waitFor();
+    await this.page.locator('.activitybar').waitFor();
+  }
+
+  /** The activity-bar icon of a view container, by its title (e.g. "DevSecOps Maturity"). */
+  activityBarItem(title) {
+    // The aria-label is the title, followed by " (keybinding)" for some built-ins like the Explorer.
+    return this.page.locator(`.activitybar a.action-label[aria-label="${title}"], .activitybar a.action-label[aria-label^="${title} ("]`).first();
+  }
+
+  /** Opens a view container from the activity bar (clicking an already open one would close it). */
+  async openViewContainer(title) {
+    const item = this.activityBarItem(title);
+    await item.waitFor();
+    const open = await item.evaluate(a => a.closest('.action-item')?.classList.contains('checked') ?? false);
+    if (!open || !(await this.sidebar.isVisible())) {
+      await item.click();
+    }
+    await this.sidebar.waitFor();
+  }
+
+  /** Title shown in the side bar's header (upper-cased by CSS; innerText returns it as displayed). */
+  async sidebarTitle() {
+    return (await this.sidebar.locator('.composite.title .title-label').first().innerText()).trim();
+  }
+
+  /** Tree rows in the side bar. */
+  treeRows() {
+    return this.sidebar.locator('.monaco-list-row[role="treeitem"]');
+  }
+
+  /** The tree row whose label is exactly `label` (descriptions and tooltips do not matter). */
+  treeItem(label) {
+    return this.treeRows().filter({
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }),
+    }).first();
+  }
+
+  /**
+   * All rendered tree rows: { label, description, level, expanded } (expanded: true/false, or
+   * undefined for leaves). Only rows in the viewport are rendered, like in any virtualised list.
+   */
+  async treeItems() {
+    // Rows are absolutely positioned; DOM order need not be visual order, data-index is.
+    const rows = await this.treeRows().evaluateAll(els => els.map(r => ({
+      index: Number(r.getAttribute('data-index')),
+      label: r.querySelector('.label-name')?.textContent?.trim() ?? '',
+      description: r.querySelector('.label-description')?.textContent?.trim() || undefined,
+      level: Number(r.getAttribute('aria-level')),
+      expanded: r.hasAttribute('aria-expanded') ? r.getAttribute('aria-expanded') === 'true' : undefined,
+    })));
+    return rows.sort((a, b) => a.index - b.index).map(({ index, ...item }) => item);
+  }
+
+  /** Expands the tree row `label` (if collapsed) and returns the labels of its direct children. */
+  async expand(label) {
+    const row = this.treeItem(label);
+    await row.waitFor();
+    const expanded = await row.getAttribute('aria-expanded');
+    assert.notEqual(expanded, null, `tree item "${label}" has no children to expand`);
+    if (expanded !== 'true') {
+      await row.locator('.monaco-tl-twistie').click();
+    }
+    await this.page.waitForFunction(el => el.getAttribute('aria-expanded') === 'true', await row.elementHandle());
+    return this.childrenOf(label);
+  }
+
+  /** Collapses the tree row `label` (if expanded) and waits until it reports collapsed. */
+  async collapse(label) {
+    const row = this.treeItem(label);
+    await row.waitFor();
+    if ((await row.getAttribute('aria-expanded')) === 'true') {
+      await row.locator('.monaco-tl-twistie').click();
+    }
+    await this.page.waitForFunction(el => el.getAttribute('aria-expanded') === 'false', await row.elementHandle());
+  }
+
+  /**
+   * The rendered direct children of the row `label`, waiting (up to `timeoutMs`) until there is at
+   * least one; returns [] if none appear, e.g. for a collapsed row.
+   */
+  async childrenOf(label, { timeoutMs = 10_000 } = {}) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const items = await this.treeItems();
+      const parent = items.findIndex(i => i.label === label);
+      const children = [];
+      if (parent >= 0) {
+        const level = items[parent].level;
+        for (const item of items.slice(parent + 1)) {
+          if (item.level <= level) { break; }
+          if (item.level === level + 1) { children.push(item); }
+        }
+      }
+      if (children.length > 0 || Date.now() > deadline) { return children; }
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** Runs a command by its title from the command palette (F1). */
+  async runCommand(title) {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * Text of all notifications. Headless pages have no focus, so toasts do not show: this opens the
+   * notification centre, reads it and closes it again.
+   */
+  async notifications() {
+    await this.page.locator('[id="status.notifications"]').click();
+    const center = this.page.locator('.notifications-center');
+    await center.waitFor();
+    const text = await center.innerText();
+    await this.page.keyboard.press('Escape');
+    return text;
+  }
+}

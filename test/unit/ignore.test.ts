@@ -1,0 +1,476 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Glob, IgnoreMatcher, parseIgnoreFile, parsePattern, ruleMatches, trimTrailingSpaces } from '../../src/core/scan/ignore';
+
+// Each scenario: ignore files by location ('' = root .gitignore, 'sub' = sub/.gitignore,
+// 'info/exclude' = .git/info/exclude) and paths with the expected answer. A trailing '/' marks a
+// folder. When git is available every scenario is also checked against `git check-ignore`.
+interface Scenario {
+  name: string;
+  ignoreFiles: Record<string, string>;
+  cases: [string, boolean][];
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'basic patterns, comments, escapes, trailing spaces, classes',
+    ignoreFiles: {
+      '': [
+        '# a comment',
+        '',
+        '*.log',
+        '!important.log',
+        '/root-only.txt',
+        'build/',
+        'doc/*.txt',
+        '\\#hash',
+        '\\!bang',
+        'trailing   ',
+        'escaped\\ ',
+        '?.tmp',
+        '[abc].x',
+        '[!abc].y',
+        '[a-c][0-9].z',
+      ].join('\n'),
+    },
+    cases: [
+      ['a.log', true],
+      ['sub/b.log', true],
+      ['important.log', false],
+      ['sub/important.log', false],
+      ['root-only.txt', true],
+      ['sub/root-only.txt', false],
+      ['build/', true],
+      ['build/x.txt', true],
+      ['sub/build/', true],
+      ['other/build', false],
+      ['sub/buildfile', false],
+      ['doc/a.txt', true],
+      ['doc/sub/b.txt', false],
+      ['x/doc/a.txt', false],
+      ['# a comment', false],
+      ['#hash', true],
+      ['!bang', true],
+      ['trailing', true],
+      ['escaped ', true],
+      ['escaped', false],
+      ['a.tmp', true],
+      ['ab.tmp', false],
+      ['a.x', true],
+      ['d.x', false],
+      ['d.y', true],
+      ['a.y', false],
+      ['b5.z', true],
+      ['d5.z', false],
+      ['bx.z', false],
+    ],
+  },
+  {
+    name: 'double asterisks: leading, trailing, middle, and not between slashes',
+    ignoreFiles: {
+      '': ['**/logs', '**/cache/tmp', 'abc/**', 'a/**/b', 'x**/y', 'foo/**/', 'm/n**o', 'p/**q'].join('\n'),
+    },
+    cases: [
+      ['logs/', true],
+      ['deep/er/logs/', true],
+      ['q/logs', true],
+      ['cache/tmp', true],
+      ['p1/cache/tmp', true],
+      ['cache/q/tmp', false],
+      ['abc/', false],
+      ['abc/f', true],
+      ['abc/d/e', true],
+      ['a/b', true],
+      ['a/x/b', true],
+      ['a/x/y/b', true],
+      ['a/xb', false],
+      ['b', false],
+      // git strips the literal prefix before wildmatch, so `**` after it is "at the start".
+      ['xy', true],
+      ['xa/y', true],
+      ['xa/b/y', true],
+      ['z/xy', false],
+      ['foo/', false],
+      ['foo/bar', false],
+      ['foo/dir/', true],
+      ['foo/dir/file', true],
+      // `**` inside a segment is a plain `*`.
+      ['m/nzzo', true],
+      ['m/nz/zo', false],
+      ['p/zq', true],
+      ['p/z/q', false],
+    ],
+  },
+  {
+    name: 'nested .gitignore files and negation; no re-include below an excluded folder',
+    ignoreFiles: {
+      '': ['*.gen', '!keep.gen', 'logs/', '/stuff/*', '!/stuff/keep/', '/stuff/keep/*', '!/stuff/keep/this', 'foo/', '!foo/bar'].join('\n'),
+      sub: ['!a.gen', '/only-here', '*.txt', '!logs/keep.txt'].join('\n'),
+    },
+    cases: [
+      ['x.gen', true],
+      ['keep.gen', false],
+      ['sub/a.gen', false],
+      ['sub/b.gen', true],
+      ['sub/deeper/a.gen', false],
+      ['sub/only-here', true],
+      ['only-here', false],
+      ['sub/deeper/only-here', false],
+      ['sub/n.txt', true],
+      ['n.txt', false],
+      ['sub/deeper/n.txt', true],
+      ['sub/logs/', true],
+      ['sub/logs/keep.txt', true],
+      ['stuff/', false],
+      ['stuff/a', true],
+      ['stuff/keep/', false],
+      ['stuff/keep/b', true],
+      ['stuff/keep/this', false],
+      ['foo/', true],
+      ['foo/bar', true],
+    ],
+  },
+  {
+    name: 'bracket expressions and escapes',
+    ignoreFiles: {
+      '': ['[]]x', '[!]]y', '[[:digit:]]d', '[a-]m', 'x[', '\\*star', 'q\\?', '*.[oa]', '[^0-9]n', 'r[z-a]'].join('\n'),
+    },
+    cases: [
+      [']x', true],
+      ['ax', false],
+      ['ay', true],
+      [']y', false],
+      ['5d', true],
+      ['ad', false],
+      ['-m', true],
+      ['am', true],
+      ['bm', false],
+      ['x[', false],
+      ['*star', true],
+      ['xstar', false],
+      ['q?', true],
+      ['qa', false],
+      ['f.o', true],
+      ['f.a', true],
+      ['f.c', false],
+      ['an', true],
+      ['5n', false],
+      ['rz', true],
+      ['rb', false],
+    ],
+  },
+  {
+    name: 'anchoring by leading and middle slashes; folder-only patterns',
+    ignoreFiles: {
+      '': ['/a/b', 'c/d', 'e', '/*.c', 'doc/frotz/', 'frob/', '*.LOG'].join('\n'),
+    },
+    cases: [
+      ['a/b', true],
+      ['z/a/b', false],
+      ['c/d', true],
+      ['z/c/d', false],
+      ['e', true],
+      ['z/e', true],
+      ['y/e/f', true],
+      ['x.c', true],
+      ['d/x.c', false],
+      ['doc/frotz/', true],
+      ['a2/doc/frotz/', false],
+      ['frob/', true],
+      ['a3/frob/', true],
+      ['a4/frob', false],
+      ['l.log', false],
+      ['l.LOG', true],
+    ],
+  },
+  {
+    name: '.git/info/exclude has the lowest precedence',
+    ignoreFiles: {
+      'info/exclude': ['*.secret', '!keep.local', '*.local'].join('\n'),
+      '': ['!x.secret'].join('\n'),
+    },
+    cases: [
+      ['y.secret', true],
+      ['x.secret', false],
+      ['a.local', true],
+      ['keep.local', true],
+    ],
+  },
+];
+
+function matcherFor(s: Scenario): IgnoreMatcher {
+  const m = new IgnoreMatcher();
+  for (const [where, text] of Object.entries(s.ignoreFiles)) {
+    if (where === 'info/exclude') m.addExcludeFile('', text);
+    else m.addIgnoreFile(where, text);
+  }
+  return m;
+}
+
+function gitAvailable(): boolean {
+  try {
+    execFileSync('git', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The paths git check-ignore reports as ignored, in a fresh repository built for the scenario. */
+function gitIgnored(s: Scenario): Set<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsomm-ignore-'));
+  try {
+    const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir, XDG_CONFIG_HOME: dir };
+    execFileSync('git', ['init', '-q', '.'], { cwd: dir, env, stdio: 'ignore' });
+    for (const [where, text] of Object.entries(s.ignoreFiles)) {
+      const file = where === 'info/exclude' ? path.join(dir, '.git/info/exclude') : path.join(dir, where, '.gitignore');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text + '\n');
+    }
+    for (const [p] of s.cases) {
+      const abs = path.join(dir, p);
+      if (p.endsWith('/')) fs.mkdirSync(abs, { recursive: true });
+      else {
+        fs.mkdirSync(path.dirname(abs), { recursive: true });
+        fs.writeFileSync(abs, '');
+      }
+    }
+    const paths = s.cases.map(([p]) => p.replace(/\/$/, ''));
+    let out = '';
+    try {
+      out = execFileSync('git', ['-c', 'core.excludesFile=', '-c', 'core.ignoreCase=false', 'check-ignore', '--no-index', '-z', '--stdin'], {
+        cwd: dir,
+        env,
+        input: paths.join('\0') + '\0',
+        encoding: 'utf8',
+      });
+    } catch (e) {
+      const err = e as { status?: number; stdout?: string };
+      if (err.status !== 1) throw e; // 1 = nothing ignored
+      out = err.stdout ?? '';
+    }
+    return new Set(out.split('\0').filter(Boolean));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('ignore: gitignore semantics', () => {
+  const hasGit = gitAvailable();
+  for (const s of SCENARIOS) {
+    describe(s.name, () => {
+      const m = matcherFor(s);
+      for (const [p, expected] of s.cases) {
+        it(`${JSON.stringify(p)} is ${expected ? '' : 'not '}ignored`, () => {
+          const isDir = p.endsWith('/');
+          assert.equal(m.isIgnored(p.replace(/\/$/, ''), isDir), expected);
+        });
+      }
+      it('agrees with git check-ignore', function () {
+        if (!hasGit) this.skip();
+        const ignored = gitIgnored(s);
+        const expected = new Set(s.cases.filter(([, e]) => e).map(([p]) => p.replace(/\/$/, '')));
+        assert.deepEqual([...ignored].sort(), [...expected].sort());
+      });
+    });
+  }
+});
+
+describe('ignore: parsing', () => {
+  it('skips comments and blank lines, keeps escaped #', () => {
+    const rules = parseIgnoreFile('# c\n\n   \n\\#x\n#y\n');
+    assert.deepEqual(rules.map((r) => r.source), ['\\#x']);
+  });
+
+  it('handles CRLF and a BOM', () => {
+    const rules = parseIgnoreFile('\ufeff*.log\r\n!keep.log\r\n');
+    assert.deepEqual(rules.map((r) => [r.source, r.negated]), [['*.log', false], ['!keep.log', true]]);
+    assert.ok(ruleMatches(rules[0], 'a.log', false));
+  });
+
+  it('trims unescaped trailing spaces only', () => {
+    assert.equal(trimTrailingSpaces('a  '), 'a');
+    assert.equal(trimTrailingSpaces('a\\ '), 'a\\ ');
+    assert.equal(trimTrailingSpaces('a\\  '), 'a\\ ');
+    assert.equal(trimTrailingSpaces('a\t'), 'a\t');
+    assert.equal(trimTrailingSpaces('a b'), 'a b');
+  });
+
+  it('sets negation, folder-only and anchoring flags', () => {
+    const r = parsePattern('!/a/b/')!;
+    assert.equal(r.negated, true);
+    assert.equal(r.dirOnly, true);
+    assert.equal(r.anchored, true);
+    const s = parsePattern('name/')!;
+    assert.equal(s.anchored, false);
+    assert.equal(s.dirOnly, true);
+    assert.equal(parsePattern('!'), undefined);
+    assert.equal(parsePattern('/'), undefined);
+  });
+
+  it('applies a nested file relative to its own folder only', () => {
+    const [r] = parseIgnoreFile('/x', 'sub/dir');
+    assert.ok(ruleMatches(r, 'sub/dir/x', false));
+    assert.ok(!ruleMatches(r, 'x', false));
+    assert.ok(!ruleMatches(r, 'sub/x', false));
+    assert.ok(!ruleMatches(r, 'sub/dirx', false));
+  });
+
+  it('a pattern with a trailing lone backslash or an unterminated class matches nothing', () => {
+    assert.ok(new Glob('abc\\').invalid);
+    assert.ok(new Glob('a[bc').invalid);
+    assert.ok(new Glob('[[:nope:]]').invalid);
+    assert.ok(!new Glob('a[bc').match('ab'));
+  });
+});
+
+describe('ignore: matcher precedence', () => {
+  it('overrides beat .gitignore negations', () => {
+    const m = new IgnoreMatcher();
+    m.addOverrides(['node_modules/']);
+    m.addIgnoreFile('', '!node_modules/\n');
+    assert.equal(m.isIgnored('node_modules', true), true);
+    assert.equal(m.isIgnored('a/node_modules/x.js', false), true);
+  });
+
+  it('a later override negation re-includes', () => {
+    const m = new IgnoreMatcher();
+    m.addOverrides(['vendor/', '!vendor/']);
+    assert.equal(m.isIgnored('vendor', true), false);
+  });
+
+  it('a deeper .gitignore wins over a shallower one', () => {
+    const m = new IgnoreMatcher();
+    m.addIgnoreFile('', '!*.tmp\n');
+    m.addIgnoreFile('a', '*.tmp\n');
+    m.addIgnoreFile('a/b', '!x.tmp\n');
+    assert.equal(m.isIgnored('q.tmp', false), false);
+    assert.equal(m.isIgnored('a/q.tmp', false), true);
+    assert.equal(m.isIgnored('a/b/x.tmp', false), false);
+    assert.equal(m.isIgnored('a/b/y.tmp', false), true);
+    assert.equal(m.match('a/b/x.tmp', false)?.rule.source, '!x.tmp');
+  });
+
+  it('ignore files above a nested repository do not apply inside it', () => {
+    const m = new IgnoreMatcher();
+    m.addIgnoreFile('', '*.log\n');
+    m.addRepoRoot('clones/r');
+    assert.equal(m.isIgnored('clones/a.log', false), true);
+    assert.equal(m.isIgnored('clones/r/a.log', false), false);
+  });
+
+  it('case-insensitive matching when asked', () => {
+    const m = new IgnoreMatcher({ ignoreCase: true });
+    m.addIgnoreFile('', '*.LOG\n/Build/\n[A-C]x\n');
+    assert.equal(m.isIgnored('a.log', false), true);
+    assert.equal(m.isIgnored('build', true), true);
+    assert.equal(m.isIgnored('bx', false), true);
+    assert.equal(m.isIgnored('dx', false), false);
+  });
+});
+
+describe('ignore: no catastrophic backtracking', () => {
+  it('a hostile pattern against long names and paths stays fast', () => {
+    // A backtracking matcher (or a naive regex like /^[^/]*a[^/]*a...[b]$/) tries O(n^8) ways
+    // of splitting these texts: hours, not milliseconds. The trailing class keeps the quick
+    // suffix check from answering, so the full simulation runs.
+    const hostile = '*a*a*a*a*a*a*a*a*[b]';
+    const name = 'a'.repeat(20000);
+    const longPath = Array.from({ length: 100 }, () => 'a'.repeat(100)).join('/');
+    const start = Date.now();
+    const g = new Glob(hostile);
+    assert.equal(g.match(name), false);
+    assert.equal(g.match(name + 'b'), true);
+    assert.equal(new Glob('*a*a*a*a*a*a*a*a*b').match(name), false);
+    const m = new IgnoreMatcher();
+    m.addIgnoreFile('', `${hostile}\n**/${hostile}\n**/*a*a*a*a*a**/**a*a*a*a*[c]\na/**/**/**/**/**/**/**/[z]\n`);
+    assert.equal(m.isIgnored(longPath, false), false);
+    assert.equal(m.isIgnored(longPath + 'b', false), true);
+    assert.equal(m.isIgnored(`a/${longPath}/z`, false), true);
+    assert.equal(m.isIgnored(`a/${longPath}/y`, false), false);
+    const elapsed = Date.now() - start;
+    assert.ok(elapsed < 5000, `took ${elapsed} ms`);
+  });
+
+  it('a naive backtracking regex really is slow on the same input (sanity check of the test)', () => {
+    // 8 stars on 24 characters already take a noticeable time with V8's backtracking engine;
+    // the matcher above handles 20000 characters.
+    const naive = /^[^/]*a[^/]*a[^/]*a[^/]*a[^/]*a[^/]*a[^/]*a[^/]*a[^/]*[b]$/;
+    const text = 'a'.repeat(24);
+    const t0 = Date.now();
+    assert.equal(naive.test(text), false);
+    const naiveMs = Date.now() - t0;
+    const t1 = Date.now();
+    for (let i = 0; i < 10; i++) assert.equal(new Glob('*a*a*a*a*a*a*a*a*[b]').match(text), false);
+    const oursMs = Date.now() - t1;
+    assert.ok(oursMs <= naiveMs + 5, `ours ${oursMs} ms, naive ${naiveMs} ms`);
+  });
+});
+
+describe('ignore: random patterns against git (seeded)', () => {
+  // Short and long (> 30 tokens: the array-based simulation rather than the bit-parallel one)
+  // random patterns over a small alphabet, two .gitignore levels per scenario; every answer must
+  // match git. All scenarios live in one repository (scenario N in folder sN), checked at once.
+  it('agrees with git check-ignore on 60 random scenarios', function () {
+    try {
+      execFileSync('git', ['--version'], { stdio: 'ignore' });
+    } catch {
+      this.skip();
+    }
+    this.timeout(60000);
+    let seed = 20240611;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)];
+    const atoms = ['a', 'b', 'ab', '*', '**', '?', '[ab]', '[!a]', '/', '/', '**/', '/**', 'a*', '*b', '\\*', 'x'];
+    const pattern = (long: boolean) => {
+      let p = '';
+      const n = long ? 14 + Math.floor(rnd() * 10) : 1 + Math.floor(rnd() * 5);
+      for (let i = 0; i < n; i++) p += pick(atoms);
+      if (rnd() < 0.2) p = '!' + p;
+      if (rnd() < 0.15) p += '/';
+      if (rnd() < 0.1) p = '/' + p;
+      return p;
+    };
+    const segs = ['a', 'b', 'ab', 'ba', 'aab', 'x', 'bb', 'abab'];
+    const s: Scenario = { name: 'random', ignoreFiles: {}, cases: [] };
+    const labels = new Map<string, string>();
+    for (let round = 0; round < 60; round++) {
+      const long = round % 3 === 0;
+      const top = `s${round}`;
+      const rootPats = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => pattern(long));
+      const subPats = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pattern(long));
+      s.ignoreFiles[top] = rootPats.join('\n');
+      s.ignoreFiles[`${top}/a`] = subPats.join('\n');
+      const dirs = new Set<string>(['a']);
+      const files = new Set<string>();
+      for (let i = 0; i < 25; i++) {
+        const p = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => pick(segs)).join('/');
+        (rnd() < 0.3 ? dirs : files).add(p);
+      }
+      const all = [...files, ...dirs];
+      for (const f of [...files]) {
+        if (all.some((o) => o.startsWith(f + '/'))) {
+          files.delete(f);
+          dirs.add(f);
+        }
+      }
+      for (const d of dirs) files.delete(d);
+      for (const f of files) s.cases.push([`${top}/${f}`, false]);
+      for (const d of dirs) s.cases.push([`${top}/${d}/`, false]);
+      labels.set(top, `${JSON.stringify(rootPats)} / a: ${JSON.stringify(subPats)}`);
+    }
+    const git = gitIgnored(s);
+    const m = matcherFor(s);
+    for (const [p] of s.cases) {
+      const rel = p.replace(/\/$/, '');
+      assert.equal(m.isIgnored(rel, p.endsWith('/')), git.has(rel), `${labels.get(p.split('/')[0])}: ${p}`);
+    }
+    assert.ok(s.cases.length > 1000, `${s.cases.length} cases`);
+  });
+});
