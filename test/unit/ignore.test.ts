@@ -395,6 +395,19 @@ describe('ignore: no catastrophic backtracking', () => {
     assert.ok(elapsed < 5000, `took ${elapsed} ms`);
   });
 
+  it('long patterns (the state-list simulation) are linear too', () => {
+    const g = new Glob('*a'.repeat(20) + '[b]');
+    assert.equal(g.match('a'.repeat(25) + 'b'), true);
+    assert.equal(g.match('a'.repeat(19) + 'b'), false);
+    const start = Date.now();
+    assert.equal(g.match('a'.repeat(20000)), false);
+    assert.ok(Date.now() - start < 2000);
+    const h = new Glob('x/**/' + 'ab?'.repeat(12) + '/**/[z]');
+    assert.equal(h.match('x/' + 'abc'.repeat(12) + '/z'), true);
+    assert.equal(h.match('x/q/' + 'abc'.repeat(12) + '/r/s/z'), true);
+    assert.equal(h.match('x/q' + 'abc'.repeat(12) + '/z'), false);
+  });
+
   it('a naive backtracking regex really is slow on the same input (sanity check of the test)', () => {
     // 8 stars on 24 characters already take a noticeable time with V8's backtracking engine;
     // the matcher above handles 20000 characters.

@@ -19,9 +19,13 @@
 // up, then exclude files (.git/info/exclude); within one list the last matching pattern decides.
 // A path whose parent directory is excluded is excluded, whatever later negations say.
 //
-// The matcher is a Thompson-style NFA simulation over the pattern's tokens: time is
-// O(pattern tokens × path length) for every pattern, so a hostile pattern such as
-// `*a*a*a*a*a*a*a*a*b` stays linear in the path. Literal and `*suffix` patterns take fast paths.
+// The matcher is a Thompson-style NFA simulation over the pattern's tokens (bit-parallel, one
+// 32-bit word per step, for patterns of up to 30 tokens; a state list beyond): it never
+// backtracks, time is O(pattern tokens × path length) at worst, so a hostile pattern such as
+// `*a*a*a*a*a*a*a*a*b` stays linear in the path. Literal and `*suffix` patterns, and literal
+// heads/tails, are checked first without the simulation.
+// Characters are UTF-16 code units (git works on bytes: `?` against a non-ASCII character can
+// differ); case folding, when asked for, is per character.
 
 // ---------------------------------------------------------------------------------------
 // Tokens
