@@ -13,6 +13,7 @@ import {
   Node,
   parseAllDocuments,
   Scalar,
+  visit,
   YAMLMap,
   YAMLSeq,
 } from 'yaml';
@@ -112,10 +113,36 @@ export function scalarText(node: unknown): string | undefined {
   return String(s.value);
 }
 
+/**
+ * Per document: the node each alias refers to. The yaml package's `Alias.resolve(doc)` walks the
+ * whole document on every call, which made files with many aliases quadratic; this walks it
+ * once. Same rule as the package: the last node with that anchor before the alias, in document
+ * order (an anchored collection comes before its contents). Parsed documents are not edited in
+ * the core; an alias the walk did not see (a node added later) falls back to `resolve`.
+ */
+const aliasTargets = new WeakMap<Document.Parsed, Map<unknown, unknown>>();
+
+function indexAliases(doc: Document.Parsed): Map<unknown, unknown> {
+  const targets = new Map<unknown, unknown>();
+  const anchors = new Map<string, unknown>();
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  return targets;
+}
+
 /** Follows an alias to its anchor's node (one hop; aliases to aliases are not valid YAML). */
 export function deref(doc: Document.Parsed, node: unknown): unknown {
-  if (isAlias(node)) return node.resolve(doc);
-  return node;
+  if (!isAlias(node)) return node;
+  let targets = aliasTargets.get(doc);
+  if (!targets) {
+    targets = indexAliases(doc);
+    aliasTargets.set(doc, targets);
+  }
+  return targets.has(node) ? targets.get(node) : node.resolve(doc);
 }
 
 export interface MapEntry {

@@ -4,6 +4,7 @@ import { activityTooltipMarkdown, buildActivityTree, STATUS_TEXT, TreeNodeData }
 import { ActivityStatus } from '../core/scan/result';
 import { AssessmentService } from './assessmentService';
 import { ModelService } from './modelService';
+import { targetLevel } from './settings';
 
 const STATUS_ICON: Record<ActivityStatus, [string, string]> = {
   detected: ['pass-filled', 'testing.iconPassed'],
@@ -24,7 +25,26 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
     private readonly models: ModelService,
     private readonly assessment: AssessmentService,
   ) {
-    this.subscriptions = [models.onDidChange(() => this.refresh()), assessment.onDidChange(() => this.refresh())];
+    this.subscriptions = [
+      models.onDidChange(() => this.refresh()),
+      assessment.onDidChange(() => this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('dsomm.targetLevel') && this.filtered) this.refresh();
+      }),
+    ];
+  }
+
+  /** When set, only activities up to the target level are shown. */
+  private filtered = false;
+
+  setFiltered(on: boolean): void {
+    this.filtered = on;
+    void vscode.commands.executeCommand('setContext', 'dsomm.filteredByLevel', on);
+    this.refresh();
+  }
+
+  get isFiltered(): boolean {
+    return this.filtered;
   }
 
   refresh(): void {
@@ -36,7 +56,7 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
     // The welcome view explains what to do when no folder is open.
     if (!vscode.workspace.workspaceFolders?.length) return [];
     const [model, result] = await Promise.all([this.models.get(), this.assessment.get()]);
-    return buildActivityTree(model, result);
+    return buildActivityTree(model, result, this.filtered ? { maxLevel: targetLevel() } : {});
   }
 
   getTreeItem(node: TreeNodeData): vscode.TreeItem {

@@ -35,7 +35,11 @@ export class AssessmentService implements vscode.Disposable {
 
   /** The latest result; the first call builds the index (never during activation). */
   get(): Promise<ScanResult | undefined> {
-    this.current ??= this.build();
+    if (!this.current) {
+      this.current = this.build();
+      // Listeners (status bar, tree) learn about the first result like about any later one.
+      void this.current.then((r) => r && this.changed.fire(r));
+    }
     return this.current;
   }
 

@@ -6,6 +6,8 @@ import { AssessmentService } from './assessmentService';
 import { registerModelCommands } from './modelCommands';
 import { ModelService } from './modelService';
 import { outputChannel } from './log';
+import { StatusBar } from './statusBar';
+import { targetLevel } from './settings';
 
 export interface DsommApi {
   models: ModelService;
@@ -17,12 +19,24 @@ export function activate(context: vscode.ExtensionContext): DsommApi {
   const models = new ModelService(context);
   const assessment = new AssessmentService(context, models);
   const tree = new ActivityTreeProvider(models, assessment);
+  const statusBar = new StatusBar(assessment);
   const view = vscode.window.createTreeView('dsomm.activities', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   context.subscriptions.push(
     models,
     assessment,
     tree,
     view,
+    statusBar,
+    vscode.commands.registerCommand('dsomm.setTargetLevel', async () => {
+      const current = targetLevel();
+      const pick = await vscode.window.showQuickPick(
+        [1, 2, 3, 4, 5].map((l) => ({ label: `Level ${l}`, description: l === current ? 'current' : undefined, level: l })),
+        { title: 'DSOMM: target maturity level', placeHolder: 'Which level is your team aiming for?' },
+      );
+      if (pick) await vscode.workspace.getConfiguration('dsomm').update('targetLevel', pick.level, vscode.ConfigurationTarget.Workspace);
+    }),
+    vscode.commands.registerCommand('dsomm.filterByTargetLevel', () => tree.setFiltered(true)),
+    vscode.commands.registerCommand('dsomm.clearLevelFilter', () => tree.setFiltered(false)),
     vscode.commands.registerCommand('dsomm.refresh', async () => {
       await models.reload();
       await assessment.rescan();
@@ -30,6 +44,9 @@ export function activate(context: vscode.ExtensionContext): DsommApi {
     vscode.commands.registerCommand('dsomm.showLog', () => outputChannel().show()),
     ...registerModelCommands(context, models),
   );
+  // The status bar needs a result; build it shortly after start-up, never inside activate().
+  const warmUp = setTimeout(() => void assessment.get(), 1500);
+  context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
   return { models, assessment, tree };
 }
 

@@ -75,4 +75,25 @@ describe('Assessment of the demo workspace', () => {
       await vscode.workspace.fs.delete(file);
     }
   });
+
+  it('filters the tree to the target level', async () => {
+    const { tree } = await api();
+    await vscode.workspace.getConfiguration('dsomm').update('targetLevel', 1, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('dsomm.filterByTargetLevel');
+    try {
+      const levels: number[] = [];
+      for (const dim of await tree.getChildren()) {
+        for (const sub of await tree.getChildren(dim)) {
+          for (const a of await tree.getChildren(sub)) if (a.type === 'activity') levels.push(a.activity.level);
+        }
+      }
+      assert.strictEqual(levels.length, 26, 'DSOMM 4.3.1 has 26 level-1 activities');
+      assert.ok(levels.every((l) => l === 1));
+    } finally {
+      await vscode.commands.executeCommand('dsomm.clearLevelFilter');
+    }
+    let count = 0;
+    for (const dim of await tree.getChildren()) for (const sub of await tree.getChildren(dim)) count += (await tree.getChildren(sub)).length;
+    assert.strictEqual(count, 194);
+  });
 });

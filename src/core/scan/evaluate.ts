@@ -1,7 +1,7 @@
 // From an index to a ScanResult: tool probes from the per-file facts, the code and
 // container probes, then the rules in model/rules.yaml turn probes into activity statuses.
 import { Model } from '../model/types';
-import { Catalogue, evaluateRules, RuleSet } from './catalogue';
+import { Catalogue, evaluateRules, matchConfigFile, RuleSet } from './catalogue';
 import { pinningProbe, runCodeProbes } from './codeProbes';
 import { runContainerProbes } from './containers/probes';
 import { ParsedContainerFile } from './containers/types';
@@ -17,14 +17,58 @@ export interface EvaluateInput {
   model: Model;
   catalogue: Catalogue;
   rules: RuleSet;
+  /**
+   * Root-relative paths of tool configuration files in the workspace (ConfigFileRecorder).
+   * Optional: without it, configuration files are simply not looked at.
+   */
+  configFiles?: readonly string[];
 }
 
-/** Tool probes that only make sense when the workspace has something for them to look at. */
-const APPLICABILITY: Record<string, (kinds: Set<FileKind>) => boolean> = {
-  'image-scan': (k) => k.has('dockerfile') || k.has('compose') || k.has('kubernetes') || k.has('helm-chart'),
-  'dockerfile-lint': (k) => k.has('dockerfile'),
-  'container-build': (k) => k.has('dockerfile'),
-  'iac-scan': (k) => k.has('iac' as FileKind) || k.has('kubernetes') || k.has('helm-chart') || k.has('kustomization') || k.has('dockerfile'),
+/** What applicability checks can look at. */
+interface Workspace {
+  /** Kinds of the indexed files in scope. */
+  kinds: Set<FileKind>;
+  /** Root-relative paths of the indexed files in scope. */
+  paths: string[];
+  /** Does this tool probe have a counted run? */
+  counted(probe: string): boolean;
+}
+
+const has = (w: Workspace, ...kinds: FileKind[]) => kinds.some((k) => w.kinds.has(k));
+const name = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+const JS_LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock']);
+const MOBILE_FILES = new Set(['Podfile.lock', 'pubspec.lock', 'build.gradle', 'build.gradle.kts']);
+/** The repository holds container definitions or its pipeline builds images. */
+const containers = (w: Workspace) => has(w, 'dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization') || w.counted('container-build');
+/** The repository builds its own images. */
+const builtImages = (w: Workspace) => has(w, 'dockerfile') || w.counted('container-build');
+const k8s = (w: Workspace) => has(w, 'kubernetes', 'helm-chart', 'kustomization');
+/** Something runs somewhere: infrastructure definitions, cluster resources or a deploy step. */
+const infrastructure = (w: Workspace) => has(w, 'iac') || k8s(w) || w.counted('deploy');
+/** npm/Yarn/pnpm/Bun manifests: there is client-side JavaScript to judge (or a Node service). */
+const jsPackages = (w: Workspace) => w.paths.some((p) => name(p) === 'package.json' || JS_LOCKFILES.has(name(p)));
+
+/**
+ * Tool probes that only make sense when the workspace has something for them to look at; the
+ * others always apply. Unsure cases stay applicable: a false "missing" can be overruled by the
+ * team, a false "not applicable" hides a gap.
+ */
+const APPLICABILITY: Record<string, (w: Workspace) => boolean> = {
+  'image-scan': containers,
+  'image-update-check': containers,
+  'image-vuln-compare': containers,
+  'artifact-secret-scan': builtImages, // its catalogue tools scan images
+  'container-test': builtImages,
+  'dockerfile-lint': (w) => has(w, 'dockerfile'),
+  'container-build': (w) => has(w, 'dockerfile'),
+  'iac-scan': (w) => has(w, 'iac', 'dockerfile') || k8s(w),
+  'iac-scan.k8s': k8s,
+  'iac-scan.cloud': (w) => has(w, 'iac'),
+  'cloud-config-scan': infrastructure,
+  'infra-vuln-scan': infrastructure,
+  'unused-resources': infrastructure,
+  'sca.client': jsPackages,
+  'sast.client': (w) => jsPackages(w) || w.paths.some((p) => MOBILE_FILES.has(name(p))),
 };
 
 function dedupeEvidence(list: Evidence[]): Evidence[] {
@@ -37,23 +81,58 @@ function dedupeEvidence(list: Evidence[]): Evidence[] {
   });
 }
 
-export function toolProbes(entries: IndexEntry[], catalogue: Catalogue): ProbeOutcome[] {
+/** The same program in different probes: by its URL when the catalogue gives one, else by name. */
+function toolIdentities(catalogue: Catalogue): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of catalogue.probes) {
+    for (const t of p.tools) out.set(`${p.id}\u0000${t.name}`, t.url ? t.url.toLowerCase().replace(/\/+$/, '') : t.name.toLowerCase());
+  }
+  return out;
+}
+
+export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFiles: readonly string[] = []): ProbeOutcome[] {
   const hits = new Map<string, ToolHit[]>();
   const notCounted = new Map<string, NotCounted[]>();
   for (const e of entries) {
     for (const h of e.facts?.hits ?? []) (hits.get(h.probe) ?? hits.set(h.probe, []).get(h.probe)!).push(h);
     for (const n of e.facts?.notCounted ?? []) (notCounted.get(n.probe) ?? notCounted.set(n.probe, []).get(n.probe)!).push(n);
   }
-  const kinds = new Set(entries.filter((e) => !e.outOfScope).map((e) => e.kind));
+  const inScope = entries.filter((e) => !e.outOfScope);
+  const workspace: Workspace = { kinds: new Set(inScope.map((e) => e.kind)), paths: inScope.map((e) => e.path), counted: (p) => (hits.get(p)?.length ?? 0) > 0 };
   const external = entries.flatMap((e) => e.facts?.external ?? []);
+
+  // "Installed but never run" is only true of a tool that runs nowhere: not for this probe,
+  // and not for another one (Semgrep installed, run for sast: no note under secret-scan).
+  const identity = toolIdentities(catalogue);
+  const idOf = (probe: string, tool: string) => identity.get(`${probe}\u0000${tool}`) ?? tool.toLowerCase();
+  const ran = new Set([...hits.values()].flat().map((h) => idOf(h.probe, h.tool)));
+
+  const configs = new Map<string, Evidence[]>();
+  for (const path of configFiles) {
+    for (const m of matchConfigFile(catalogue, path)) {
+      (configs.get(m.probe) ?? configs.set(m.probe, []).get(m.probe)!).push({ loc: { path, line: 1, column: 1, endLine: 1, endColumn: 1 }, text: `${path} (configuration)`, tool: m.tool });
+    }
+  }
+
   return catalogue.probes.map((p) => {
     const h = hits.get(p.id) ?? [];
     const evidence = dedupeEvidence(h.map((x) => x.evidence));
-    const notes = [...new Set((notCounted.get(p.id) ?? []).map((n) => `${n.tool} at ${n.evidence.loc.path}:${n.evidence.loc.line} not counted: ${n.reason}`))];
+    const notes = [
+      ...new Set(
+        (notCounted.get(p.id) ?? [])
+          .filter((n) => !n.installOnly || !ran.has(idOf(n.probe, n.tool)))
+          .map((n) => `${n.tool} at ${n.evidence.loc.path}:${n.evidence.loc.line} not counted: ${n.reason}`),
+      ),
+    ];
     if (h.length) return outcome(p.id, 'pass', evidence, notes);
     const applicable = APPLICABILITY[p.id];
-    if (applicable && !applicable(kinds)) return outcome(p.id, 'not-applicable', [], notes);
+    if (applicable && !applicable(workspace)) return outcome(p.id, 'not-applicable', [], notes);
+    const config = configs.get(p.id);
     if (external.length) notes.push(`${external.length} external reference(s) (remote workflows, templates, orbs, libraries) cannot be read offline and may run more tools`);
+    if (config?.length) {
+      notes.unshift(`configuration only: ${[...new Set(config.map((c) => c.tool))].join(', ')} ${config.length === 1 ? 'has a configuration file' : 'have configuration files'}, but no pipeline run was found`);
+      return outcome(p.id, 'partial', dedupeEvidence(config), notes);
+    }
     return outcome(p.id, 'fail', [], notes);
   });
 }
@@ -67,7 +146,7 @@ export function evaluate(input: EvaluateInput): ScanResult {
   const containerFiles = entries
     .filter((e) => !e.outOfScope && (CONTAINER_KINDS as readonly string[]).includes(e.kind) && e.parsed)
     .map((e) => e.parsed as ParsedContainerFile);
-  const probes: ProbeOutcome[] = [...toolProbes(entries, catalogue), ...runCodeProbes(entries, catalogue, index.isGitRepository), ...runContainerProbes(containerFiles)];
+  const probes: ProbeOutcome[] = [...toolProbes(entries, catalogue, input.configFiles), ...runCodeProbes(entries, catalogue, index.isGitRepository), ...runContainerProbes(containerFiles)];
   const byId = new Map(probes.map((p) => [p.id, p]));
   const pinning = pinningProbe(['container.base-image-digest', 'gha.actions-pinned', 'repo.lockfiles'].map((id) => byId.get(id)).filter((p): p is ProbeOutcome => !!p));
   probes.push(pinning);

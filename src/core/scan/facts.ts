@@ -22,6 +22,8 @@ export interface NotCounted {
   tool: string;
   evidence: Evidence;
   reason: string;
+  /** An install of the tool, not a run (the note is dropped when the tool runs elsewhere). */
+  installOnly?: boolean;
 }
 
 export interface FileFacts {
@@ -46,8 +48,34 @@ export interface FactsContext {
   support(path: string, as: SupportFile['kind'] | CiFile['kind']): Promise<SupportFile | undefined>;
 }
 
-/** Probes whose tools are security controls: a run that cannot fail the build is a weak control. */
-const NON_GATING_PROBES = new Set(['ci.tests', 'lint', 'deploy', 'container-build', 'load-test', 'chaos']);
+/**
+ * Probes whose tools are not scanners: a run of them that cannot fail the build is no weak
+ * control (every other probe's tools are security controls whose failures should stop a build).
+ */
+const NON_GATING_PROBES = new Set([
+  'ci.tests', 'lint', 'deploy', 'container-build', 'load-test', 'chaos', 'findings-upload', 'pr-feedback', 'issue-creation',
+  'inventory-upload', 'sbom', 'sbom-attest', 'signing', 'smoke-test', 'secrets-manager', 'vuln-management', 'egress-filter',
+  'service-catalog', 'threat-model', 'dev-environment', 'dead-code', 'duplicate-code', 'image-update-check', 'libyear',
+]);
+
+/** Build gates: a run that cannot fail the build gates nothing, so it is not counted at all. */
+const GATE_PROBES = new Set(['vuln-gate.high', 'vuln-gate.medium', 'vuln-gate.all']);
+
+/**
+ * Probes that qualify how another probe's tool runs (a gate, a scope, an upload, a side scan)
+ * or narrow a broader probe. When one place matches several probes, a finding about that place
+ * names the broadest probe that is not one of these (Trivy image scan: image-scan, not
+ * artifact-secret-scan or vuln-gate.high).
+ */
+const QUALIFIER_PROBES = new Set([
+  'artifact-secret-scan', 'scanner-scoping', 'high-intensity', 'fp-suppression', 'findings-upload', 'pr-feedback',
+  'issue-creation', 'exploit-prioritisation', 'image-vuln-compare', 'sbom-attest', 'inventory-upload', ...GATE_PROBES,
+]);
+
+/** The probe a finding about several matches at one place is filed under. */
+export function primaryProbe(probes: string[]): string {
+  return probes.find((p) => !p.includes('.') && !QUALIFIER_PROBES.has(p)) ?? probes.find((p) => !QUALIFIER_PROBES.has(p)) ?? probes[0];
+}
 
 export function emptyFacts(): FileFacts {
   return { hits: [], notCounted: [], external: [], findings: [], reads: new Set() };
@@ -71,28 +99,75 @@ function evidenceAt(loc: Loc, text: string, tool?: string): Evidence {
 export async function ciFacts(file: CiFile, ctx: FactsContext): Promise<FileFacts> {
   const facts = emptyFacts();
   await collectCiFile(file, ctx, facts, envValues(file.env), 0);
+  // One finding per place and tool: a Trivy image scan under `continue-on-error` matches
+  // image-scan and artifact-secret-scan, but it is one weak control to fix.
+  const weak = new Map<string, { hit: ToolHit; probes: string[] }>();
   for (const hit of facts.hits) {
-    if (hit.cannotFail && !NON_GATING_PROBES.has(hit.probe)) {
-      facts.findings.push({
-        probe: hit.probe,
-        code: 'scanner-cannot-fail',
-        message: `${hit.tool} runs, but this step is set so that it cannot fail the build: its findings never stop a bad change.`,
-        loc: hit.cannotFail,
-        severity: 'warning',
-        data: { tool: hit.tool },
-      });
-    }
+    if (!hit.cannotFail || NON_GATING_PROBES.has(hit.probe)) continue;
+    const key = `${locKey(hit.cannotFail)}|${hit.tool}`;
+    const w = weak.get(key);
+    if (!w) weak.set(key, { hit, probes: [hit.probe] });
+    else if (!w.probes.includes(hit.probe)) w.probes.push(hit.probe);
+  }
+  for (const { hit, probes } of weak.values()) {
+    facts.findings.push({
+      probe: primaryProbe(probes),
+      code: 'scanner-cannot-fail',
+      message: `${hit.tool} runs, but this step is set so that it cannot fail the build: its findings never stop a bad change.`,
+      loc: hit.cannotFail!,
+      severity: 'warning',
+      data: { tool: hit.tool, probes: probes.join(',') },
+    });
   }
   return facts;
+}
+
+function locKey(loc: Loc): string {
+  return `${loc.path}:${loc.line}:${loc.column}`;
+}
+
+/**
+ * `control-disabled` findings for CI variables that switch a probe's jobs off
+ * (GitLab `SAST_DISABLED: "true"`, ...), one per variable, wherever it is set.
+ */
+function variableSwitches(cat: Catalogue, env: Record<string, Located>, facts: FileFacts): void {
+  for (const [name, v] of Object.entries(env)) {
+    // A variable can switch several probes off (SAST_DISABLED: sast and iac-scan).
+    const probes = [...disabledProbesByVariables(cat, { [name]: v.value }).keys()];
+    if (!probes.length) continue;
+    if (facts.findings.some((f) => f.code === 'control-disabled' && locKey(f.loc) === locKey(v.loc))) continue;
+    facts.findings.push({
+      probe: primaryProbe(probes),
+      code: 'control-disabled',
+      message: `${name}: ${v.value} switches off the pipeline's ${probes.join(' and ')} jobs: that control does not run.`,
+      loc: v.loc,
+      severity: 'warning',
+      data: { variable: name, probes: probes.join(',') },
+    });
+  }
 }
 
 async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, globalEnv: Record<string, string>, depth: number): Promise<void> {
   const cat = ctx.catalogue;
   const fileDisabled = disabledProbesByVariables(cat, globalEnv);
+  variableSwitches(cat, file.env, facts);
   const add = (m: ToolMatch, evidence: Evidence, disabledBy: Map<string, string>, cannotFail?: Loc) => {
     const off = m.disabled ?? (disabledBy.has(m.probe) ? `switched off by ${disabledBy.get(m.probe)}` : undefined);
-    if (off) facts.notCounted.push({ probe: m.probe, tool: m.tool, evidence, reason: off });
-    else facts.hits.push({ probe: m.probe, tool: m.tool, evidence, cannotFail });
+    if (off) {
+      facts.notCounted.push({ probe: m.probe, tool: m.tool, evidence, reason: off });
+      if (m.disabled && !facts.findings.some((f) => f.code === 'control-disabled' && locKey(f.loc) === locKey(evidence.loc) && f.data?.tool === m.tool)) {
+        facts.findings.push({
+          probe: m.probe,
+          code: 'control-disabled',
+          message: `${m.tool} is ${m.disabled} here, so this step does not count for it.`,
+          loc: evidence.loc,
+          severity: 'information',
+          data: { tool: m.tool, probes: m.probe },
+        });
+      }
+    } else if (cannotFail && GATE_PROBES.has(m.probe)) {
+      facts.notCounted.push({ probe: m.probe, tool: m.tool, evidence, reason: `the step cannot fail the build (${cannotFail.path}:${cannotFail.line}), so it gates nothing` });
+    } else facts.hits.push({ probe: m.probe, tool: m.tool, evidence, cannotFail });
   };
 
   for (const ref of file.references) {
@@ -116,6 +191,7 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
 
   for (const job of file.jobs) {
     const jobDisabled = new Map([...fileDisabled, ...disabledProbesByVariables(cat, envValues(job.env))]);
+    variableSwitches(cat, job.env, facts);
     if (job.uses) {
       for (const m of matchUses(cat, file.kind, job.uses.value, {})) add(m, evidenceAt(job.uses.loc, `uses: ${job.uses.value}`, m.tool), jobDisabled, job.cannotFail);
     }
@@ -129,6 +205,7 @@ type Add = (m: ToolMatch, evidence: Evidence, disabledBy: Map<string, string>, c
 
 async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts: FileFacts, disabled: Map<string, string>, cannotFail: Loc | undefined, add: Add): Promise<void> {
   const stepDisabled = Object.keys(step.env).length ? new Map([...disabled, ...disabledProbesByVariables(ctx.catalogue, envValues(step.env))]) : disabled;
+  variableSwitches(ctx.catalogue, step.env, facts);
   if (step.uses) {
     for (const m of matchUses(ctx.catalogue, file.kind, step.uses.value, inputValues(step.inputs))) {
       add(m, evidenceAt(step.uses.loc, `${file.kind === 'azure-pipelines' ? 'task' : file.kind === 'bitbucket-pipelines' ? 'pipe' : 'uses'}: ${step.uses.value}`, m.tool), stepDisabled, cannotFail);
@@ -159,7 +236,9 @@ async function collectLine(
     const text = via ? `${line.text}  (via ${via})` : line.text;
     if (inv.kind === 'install') {
       for (const m of matchInstall(ctx.catalogue, inv)) {
-        facts.notCounted.push({ probe: m.probe, tool: m.tool, evidence: evidenceAt(line.loc, text, m.tool), reason: 'installed but never run' });
+        // Installing Semgrep says nothing about how it will run (its rule exclusions, a gate).
+        if (QUALIFIER_PROBES.has(m.probe)) continue;
+        facts.notCounted.push({ probe: m.probe, tool: m.tool, evidence: evidenceAt(line.loc, text, m.tool), reason: 'installed but never run', installOnly: true });
       }
       continue;
     }

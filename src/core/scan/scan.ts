@@ -3,6 +3,7 @@
 import { FileSystem } from '../fs';
 import { Model } from '../model/types';
 import { Catalogue, loadCatalogue, loadRules, RuleSet } from './catalogue';
+import { ConfigFileRecorder } from './configFiles';
 import { evaluate } from './evaluate';
 import { ScanResult } from './result';
 import { IndexOptions, WorkspaceIndex } from './workspaceIndex';
@@ -25,8 +26,10 @@ export async function scanWorkspace(
   model: Model,
   data: DetectionData,
   options: IndexOptions = {},
-): Promise<{ index: WorkspaceIndex; result: ScanResult }> {
-  const index = new WorkspaceIndex(fs, data.catalogue, options);
+): Promise<{ index: WorkspaceIndex; result: ScanResult; configFiles: ConfigFileRecorder }> {
+  // The recorder sees the walker's directory listings and keeps the tool configuration files.
+  const configFiles = new ConfigFileRecorder(fs, data.catalogue, options.includeTestFolders);
+  const index = new WorkspaceIndex(configFiles, data.catalogue, options);
   await index.build();
-  return { index, result: evaluate({ root, index, model, catalogue: data.catalogue, rules: data.rules }) };
+  return { index, configFiles, result: evaluate({ root, index, model, catalogue: data.catalogue, rules: data.rules, configFiles: configFiles.paths() }) };
 }

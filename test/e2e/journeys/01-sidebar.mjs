@@ -53,4 +53,16 @@ export default async function (t) {
     assert.ok(activities.every(a => a.label.length > 0), 'an activity without a label');
     await t.screenshot('03-subdimension-expanded');
   });
+
+  await t.step('activities show their detection status and the status bar shows the target level', async () => {
+    const activities = await wb.childrenOf(SUB_DIMENSION);
+    const defined = activities.find(a => a.label === 'Defined build process');
+    assert.ok(defined, 'Defined build process not listed');
+    assert.match(defined.description ?? '', /L1 · detected/);
+    const sbom = activities.find(a => a.label === 'SBOM of components');
+    assert.match(sbom?.description ?? '', /L2 · missing/);
+    const status = wb.page.locator('.statusbar-item', { hasText: /DSOMM L1 · \d+\/26/ });
+    await status.first().waitFor({ timeout: 15000 });
+    t.log('status bar:', await status.first().innerText());
+  });
 }

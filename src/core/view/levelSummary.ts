@@ -1,0 +1,45 @@
+// The status bar's numbers: how much of the target level is achieved, overall and per dimension.
+import { ACHIEVED_STATUSES, ScanResult } from '../scan/result';
+
+export interface TargetSummary {
+  targetLevel: number;
+  /** Activities at levels ≤ target. */
+  total: number;
+  /** Of those: detected, done or not applicable. */
+  achieved: number;
+  /** Of those: nobody has decided yet (no rule, no progress entry). */
+  undecided: number;
+  dimensions: { name: string; total: number; achieved: number }[];
+}
+
+export function targetSummary(result: ScanResult, targetLevel: number): TargetSummary {
+  const dims = new Map<string, { name: string; total: number; achieved: number }>();
+  let total = 0;
+  let achieved = 0;
+  let undecided = 0;
+  for (const a of result.activities) {
+    if (a.activity.level > targetLevel) continue;
+    const d = dims.get(a.activity.dimension) ?? dims.set(a.activity.dimension, { name: a.activity.dimension, total: 0, achieved: 0 }).get(a.activity.dimension)!;
+    total++;
+    d.total++;
+    if (ACHIEVED_STATUSES.has(a.status)) {
+      achieved++;
+      d.achieved++;
+    } else if (a.status === 'unknown') undecided++;
+  }
+  return { targetLevel, total, achieved, undecided, dimensions: [...dims.values()] };
+}
+
+/** "DSOMM L1 · 18/26" */
+export function statusBarText(s: TargetSummary): string {
+  return `DSOMM L${s.targetLevel} · ${s.achieved}/${s.total}`;
+}
+
+export function statusBarTooltipMarkdown(s: TargetSummary, achievedLevel: number): string {
+  const rows = s.dimensions.map((d) => `| ${d.name} | ${d.achieved}/${d.total} |`);
+  return [
+    `**DSOMM target level ${s.targetLevel}**: ${s.achieved} of ${s.total} activities detected, done or not applicable. Achieved level: ${achievedLevel}.`,
+    s.undecided ? `${s.undecided} activities need your decision (they cannot be seen in files).` : '',
+    '| Dimension | Achieved |\n| --- | --- |\n' + rows.join('\n'),
+  ].filter(Boolean).join('\n\n');
+}
