@@ -10,6 +10,7 @@ import { loadDetectionData, scanWorkspace, DetectionData } from '../core/scan/sc
 import { toJsonReport } from '../core/reports/json';
 import { toMarkdownReport, toTextReport } from '../core/reports/text';
 import { toSarif } from '../core/reports/sarif';
+import { applyProgress, DEFAULT_PROGRESS_FILE, ProgressData, ProgressFileError, ProgressSettingsError, readProgress, resolveProgressSettings } from '../core/progress';
 import { statSync, writeFileSync } from 'fs';
 
 /** Exit codes, documented in the README. */
@@ -23,10 +24,13 @@ export class CliError extends Error {
 
 const USAGE = `Usage:
   dsomm scan [DIR] [--format text|json|markdown|sarif] [--level N] [--fail-under N]
-             [--model FILE] [--output FILE]
+             [--model FILE] [--output FILE] [--progress FILE] [--team NAME]
       Index DIR (default: the current folder) for pipeline and container files, detect
       which DSOMM activities they implement and report. Exit 1 when the achieved level
-      is under --fail-under.
+      is under --fail-under. --progress reads a DSOMM team-progress.yaml (and the
+      team-evidence.yaml next to it) and layers --team's states and "not applicable"
+      decisions on the result; --team alone reads DIR/.dsomm/team-progress.yaml. The
+      files are only read.
   dsomm model [--model FILE] [--json]     summary of the DSOMM model (bundled by default)
   dsomm --help | --version`;
 
@@ -110,7 +114,9 @@ async function scanCommand(args: ParsedArgs, io: Io): Promise<number> {
   const failUnder = intOption(args, 'fail-under', 1, 5);
   const model = loadModelFile(optionString(args, 'model'));
   const data = loadBundledDetection();
-  const { result } = await scanWorkspace(new NodeFileSystem(dir), dir, model, data);
+  const progress = await loadProgressOption(args, dir, io);
+  const { result: scanned } = await scanWorkspace(new NodeFileSystem(dir), dir, model, data);
+  const result = progress ? applyProgress(scanned, progress) : scanned;
   const output =
     format === 'json' ? JSON.stringify(toJsonReport(result, { targetLevel: level }), null, 2)
     : format === 'sarif' ? JSON.stringify(toSarif(result, { level, toolVersion: versionString() }), null, 2)
@@ -130,6 +136,43 @@ async function scanCommand(args: ParsedArgs, io: Io): Promise<number> {
     return EXIT.belowThreshold;
   }
   return EXIT.ok;
+}
+
+/** --progress FILE / --team NAME: the team's progress, read only (the scan never writes it). */
+async function loadProgressOption(args: ParsedArgs, dir: string, io: Io): Promise<ProgressData | undefined> {
+  const file = optionString(args, 'progress');
+  const team = optionString(args, 'team');
+  if (file === undefined && team === undefined) return undefined;
+  if (team !== undefined && !team.trim()) throw new CliError('--team needs a team name', EXIT.usage);
+  const abs = file !== undefined ? path.resolve(file) : path.join(dir, ...DEFAULT_PROGRESS_FILE.split('/'));
+  let isFile = false;
+  try {
+    isFile = statSync(abs).isFile();
+  } catch (e) {
+    const hint = file === undefined ? ' (give one with --progress FILE)' : '';
+    throw new CliError(`cannot read progress file ${abs}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}${hint}`, EXIT.badInput);
+  }
+  if (!isFile) throw new CliError(`progress file ${abs} is not a file`, EXIT.badInput);
+  const folder = path.dirname(abs);
+  try {
+    let settings = resolveProgressSettings({ file: path.basename(abs), team });
+    const data = await readProgress(new NodeFileSystem(folder), settings);
+    const teams = data.teams();
+    if (team === undefined) {
+      if (teams.length > 1) throw new CliError(`${abs} holds progress of several teams (${teams.join(', ')}); choose one with --team NAME`, EXIT.usage);
+      if (teams.length === 0) return data;
+      settings = { ...settings, team: teams[0] };
+      return new ProgressData(settings, data.progress, data.evidenceFile);
+    }
+    if (!teams.includes(settings.team)) io.err(`dsomm: ${abs} has nothing for team "${settings.team}"${teams.length ? ` (teams: ${teams.join(', ')})` : ''}`);
+    return data;
+  } catch (e) {
+    if (e instanceof ProgressFileError) {
+      throw new CliError(`progress file ${path.join(folder, ...e.file.split('/'))}${e.line ? `:${e.line}` : ''}: ${e.reason.split('\n')[0]}`, EXIT.badInput);
+    }
+    if (e instanceof ProgressSettingsError) throw new CliError(e.message, EXIT.usage);
+    throw e;
+  }
 }
 
 export function loadModelFile(file: string | undefined): Model {

@@ -233,7 +233,10 @@ function localHooks(entries: IndexEntry[], catalogue: Catalogue, id: string, wan
 
 function iacPresent(entries: IndexEntry[]): ProbeOutcome {
   const kinds = new Set(['iac', 'kubernetes', 'helm-chart', 'kustomization']);
-  const files = entries.filter((e) => kinds.has(e.kind) && !e.outOfScope);
+  // A chart is cited by its Chart.yaml, not by each of its templates.
+  const charts = entries.filter((e) => e.kind === 'helm-chart').map((e) => e.path.slice(0, e.path.lastIndexOf('/') + 1));
+  const inChart = (p: string) => charts.some((dir) => p.startsWith(dir + 'templates/'));
+  const files = entries.filter((e) => kinds.has(e.kind) && !e.outOfScope && !(e.kind === 'kubernetes' && inChart(e.path)));
   return files.length ? outcome('iac.present', 'pass', files.slice(0, 20).map((f) => ({ loc: fileLoc(f.path), text: f.path }))) : outcome('iac.present', 'fail', [], ['no Terraform, Kubernetes, Helm, Kustomize or similar definitions']);
 }
 

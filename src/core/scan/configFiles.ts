@@ -9,20 +9,119 @@
 // (their files are never recorded); a file ignored by name inside a listed folder is recorded.
 // Files in test/fixture/example folders are left out, as container files are.
 import { DirEntry, FileStat, FileSystem, joinPath } from '../fs';
-import { Catalogue, matchConfigFile } from './catalogue';
+import { Catalogue, matchConfigFile, wildcardMatch } from './catalogue';
 import { DEFAULT_EXCLUDES, isTestOrExamplePath } from './walker';
 
 const EXCLUDED_FOLDERS = new Set(DEFAULT_EXCLUDES.map((p) => p.replace(/\/$/, '')));
 
+/**
+ * The catalogue's config-file patterns, compiled once, for a fast first test of every file the
+ * walker lists (a large tree has hundreds of thousands): each path is split once, and patterns of
+ * another depth or another last segment are rejected with one comparison. matchConfigFile then
+ * confirms the few candidates (and names the tools).
+ */
+class PatternSet {
+  private readonly fixed = new Map<number, string[][]>();
+  private readonly deep: string[][] = [];
+  /** Every pattern's last segment, as a quick test of the file name alone. */
+  private readonly lastNames = new Set<string>();
+  private readonly lastTests: ((name: string) => boolean)[] = [];
+  /** Patterns ending in `**` (`.threatdragon/**`): any file below such a folder. */
+  private readonly folders: string[] = [];
+  private anyName = false;
+
+  constructor(catalogue: Catalogue) {
+    const seen = new Set<string>();
+    for (const p of catalogue.probes) {
+      for (const t of p.tools) {
+        for (const pattern of t.configFiles) {
+          const segs = pattern.toLowerCase().replace(/\\/g, '/').split('/').filter((x) => x && x !== '.');
+          const key = segs.join('/');
+          if (!segs.length || seen.has(key)) continue;
+          seen.add(key);
+          if (segs.includes('**')) this.deep.push(segs);
+          else (this.fixed.get(segs.length) ?? this.fixed.set(segs.length, []).get(segs.length)!).push(segs);
+          const last = segs[segs.length - 1];
+          if (last !== '**') this.addLast(last);
+          else {
+            const folder = [...segs].reverse().find((x) => x !== '**');
+            if (folder === undefined) this.anyName = true;
+            else if (!this.folders.includes(folder)) this.folders.push(folder);
+          }
+        }
+      }
+    }
+  }
+
+  private addLast(last: string): void {
+    if (!last.includes('*')) this.lastNames.add(last);
+    else if (this.lastTests.length >= 200) this.anyName = true; // a huge user catalogue: no name test
+    else {
+      const star = last.indexOf('*');
+      const lit = last.replace(/\*/g, '');
+      // `*.json` and `.eslintrc*`, the common shapes, without the general matcher.
+      if (last === '*' + lit) this.lastTests.push((n) => n.endsWith(lit));
+      else if (last === lit + '*') this.lastTests.push((n) => n.startsWith(lit));
+      else this.lastTests.push((n) => n.length >= lit.length && (star === 0 || n.startsWith(last.slice(0, star))) && wildcardMatch(last, n));
+    }
+  }
+
+  /** The file name (last segment) alone can be a configuration file. */
+  mayMatchName(fileName: string): boolean {
+    if (this.anyName) return true;
+    const name = fileName.toLowerCase();
+    return this.lastNames.has(name) || this.lastTests.some((t) => t(name));
+  }
+
+  /** Files in this folder may match whatever their name (it is below a `folder/**` folder). */
+  mayMatchAnyIn(dir: string): boolean {
+    if (this.anyName) return true;
+    if (!this.folders.length || !dir) return false;
+    const segs = dir.toLowerCase().split('/');
+    return this.folders.some((f) => segs.some((d) => segMatch(f, d)));
+  }
+
+  mayMatch(path: string): boolean {
+    const slash = path.lastIndexOf('/');
+    if (!this.mayMatchName(path.slice(slash + 1)) && !this.mayMatchAnyIn(slash < 0 ? '' : path.slice(0, slash))) return false;
+    const segs = path.toLowerCase().split('/');
+    for (const p of this.fixed.get(segs.length) ?? []) if (p.every((g, i) => segMatch(g, segs[i]))) return true;
+    const name = segs[segs.length - 1];
+    for (const p of this.deep) {
+      const last = p[p.length - 1];
+      if (last !== '**' && !segMatch(last, name)) continue;
+      if (deepMatch(p, 0, segs, 0)) return true;
+    }
+    return false;
+  }
+}
+
+function segMatch(glob: string, seg: string): boolean {
+  return glob.includes('*') ? wildcardMatch(glob, seg) : glob === seg;
+}
+
+/** `**` = any number of segments; patterns are a few segments long, so plain recursion is fine. */
+function deepMatch(p: string[], i: number, s: string[], j: number): boolean {
+  if (i === p.length) return j === s.length;
+  if (p[i] === '**') {
+    for (let k = j; k <= s.length; k++) if (deepMatch(p, i + 1, s, k)) return true;
+    return false;
+  }
+  return j < s.length && segMatch(p[i], s[j]) && deepMatch(p, i + 1, s, j + 1);
+}
+
 export class ConfigFileRecorder implements FileSystem {
   /** Directory → names of matching files in it (replaced at each listing of the directory). */
   private readonly byDir = new Map<string, Set<string>>();
+  private readonly prefilter: PatternSet;
 
   constructor(
     readonly inner: FileSystem,
     private readonly catalogue: Catalogue,
     private readonly includeTestFolders = false,
-  ) {}
+  ) {
+    this.prefilter = new PatternSet(catalogue);
+  }
 
   readFile(path: string): Promise<Uint8Array> {
     return this.inner.readFile(path);
@@ -35,7 +134,10 @@ export class ConfigFileRecorder implements FileSystem {
   async readDirectory(path: string): Promise<DirEntry[]> {
     const entries = await this.inner.readDirectory(path);
     const names = new Set<string>();
-    for (const e of entries) if (e.type === 'file' && this.matches(joinPath(path, e.name))) names.add(e.name);
+    const anyName = this.prefilter.mayMatchAnyIn(path);
+    for (const e of entries) {
+      if (e.type === 'file' && (anyName || this.prefilter.mayMatchName(e.name)) && this.matches(joinPath(path, e.name))) names.add(e.name);
+    }
     if (names.size) this.byDir.set(path, names);
     else this.byDir.delete(path);
     return entries;
@@ -82,6 +184,7 @@ export class ConfigFileRecorder implements FileSystem {
   }
 
   private matches(path: string): boolean {
+    if (!this.prefilter.mayMatch(path)) return false;
     if (!this.includeTestFolders && isTestOrExamplePath(path)) return false;
     return matchConfigFile(this.catalogue, path).length > 0;
   }

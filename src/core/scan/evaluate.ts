@@ -1,10 +1,10 @@
 // From an index to a ScanResult: tool probes from the per-file facts, the code and
 // container probes, then the rules in model/rules.yaml turn probes into activity statuses.
 import { Model } from '../model/types';
-import { Catalogue, evaluateRules, matchConfigFile, RuleSet } from './catalogue';
+import { Catalogue, matchConfigFile, RuleSet } from './catalogue';
 import { pinningProbe, runCodeProbes } from './codeProbes';
-import { runContainerProbes } from './containers/probes';
 import { ParsedContainerFile } from './containers/types';
+import { activityStatusesFor, containerProbesFor } from './evaluationCache';
 import { NotCounted, ToolHit } from './facts';
 import { Evidence, Finding, outcome, ProbeOutcome } from './probes/types';
 import { ActivityResult, ExternalReference, IndexedFileInfo, ScanResult, summarizeLevels } from './result';
@@ -130,7 +130,8 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
     const config = configs.get(p.id);
     if (external.length) notes.push(`${external.length} external reference(s) (remote workflows, templates, orbs, libraries) cannot be read offline and may run more tools`);
     if (config?.length) {
-      notes.unshift(`configuration only: ${[...new Set(config.map((c) => c.tool))].join(', ')} ${config.length === 1 ? 'has a configuration file' : 'have configuration files'}, but no pipeline run was found`);
+      const found = config.map((c) => `${c.loc.path} (${c.tool})`).join(', ');
+      notes.unshift(`only configuration found: ${found}; a file alone is a weak hint, no pipeline run was found`);
       return outcome(p.id, 'partial', dedupeEvidence(config), notes);
     }
     return outcome(p.id, 'fail', [], notes);
@@ -146,13 +147,14 @@ export function evaluate(input: EvaluateInput): ScanResult {
   const containerFiles = entries
     .filter((e) => !e.outOfScope && (CONTAINER_KINDS as readonly string[]).includes(e.kind) && e.parsed)
     .map((e) => e.parsed as ParsedContainerFile);
-  const probes: ProbeOutcome[] = [...toolProbes(entries, catalogue, input.configFiles), ...runCodeProbes(entries, catalogue, index.isGitRepository), ...runContainerProbes(containerFiles)];
+  const probes: ProbeOutcome[] = [...toolProbes(entries, catalogue, input.configFiles), ...runCodeProbes(entries, catalogue, index.isGitRepository), ...containerProbesFor(index, containerFiles)];
   const byId = new Map(probes.map((p) => [p.id, p]));
   const pinning = pinningProbe(['container.base-image-digest', 'gha.actions-pinned', 'repo.lockfiles'].map((id) => byId.get(id)).filter((p): p is ProbeOutcome => !!p));
   probes.push(pinning);
   byId.set(pinning.id, pinning);
 
-  const statuses = evaluateRules(rules, byId, model.activities.keys());
+  // Only activities whose probes changed since the last evaluation of this index are re-evaluated.
+  const statuses = activityStatusesFor(index, rules, byId, model);
   const activities: ActivityResult[] = [];
   for (const a of model.activities.values()) {
     const s = statuses.get(a.uuid);

@@ -96,9 +96,26 @@ function evidenceAt(loc: Loc, text: string, tool?: string): Evidence {
   return { loc, text: trimmed.length > 200 ? trimmed.slice(0, 197) + '…' : trimmed, tool };
 }
 
+/**
+ * The first error that makes the CI system refuse the file. YAML dialects reject a file with a
+ * syntax or structure error as a whole; the Jenkinsfile reader is best effort, so its errors
+ * (and the analyser's own failures) do not discount anything.
+ */
+function refusal(file: CiFile): string | undefined {
+  if (file.kind === 'jenkinsfile') return undefined;
+  const e = file.problems.find((p) => p.severity === 'error' && !p.message.startsWith('Could not analyse'));
+  return e ? `${file.path}${e.line ? `:${e.line}` : ''}: ${e.message}` : undefined;
+}
+
 export async function ciFacts(file: CiFile, ctx: FactsContext): Promise<FileFacts> {
   const facts = emptyFacts();
-  await collectCiFile(file, ctx, facts, envValues(file.env), 0);
+  const refused: string[] = [];
+  await collectCiFile(file, ctx, facts, envValues(file.env), 0, refused);
+  if (refused.length) {
+    // The CI system would not run any of it: nothing here counts (the notes say why).
+    for (const h of facts.hits) facts.notCounted.push({ probe: h.probe, tool: h.tool, evidence: h.evidence, reason: `the pipeline would not run, its definition has an error (${refused[0]})` });
+    facts.hits = [];
+  }
   // One finding per place and tool: a Trivy image scan under `continue-on-error` matches
   // image-scan and artifact-secret-scan, but it is one weak control to fix.
   const weak = new Map<string, { hit: ToolHit; probes: string[] }>();
@@ -139,7 +156,7 @@ function variableSwitches(cat: Catalogue, env: Record<string, Located>, facts: F
     facts.findings.push({
       probe: primaryProbe(probes),
       code: 'control-disabled',
-      message: `${name}: ${v.value} switches off the pipeline's ${probes.join(' and ')} jobs: that control does not run.`,
+      message: `${name}: ${v.value} switches off the ${probes.join(' and ')} jobs that CI templates and components add: that control does not run there.`,
       loc: v.loc,
       severity: 'warning',
       data: { variable: name, probes: probes.join(',') },
@@ -147,11 +164,15 @@ function variableSwitches(cat: Catalogue, env: Record<string, Located>, facts: F
   }
 }
 
-async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, globalEnv: Record<string, string>, depth: number): Promise<void> {
+async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, globalEnv: Record<string, string>, depth: number, refused: string[]): Promise<void> {
   const cat = ctx.catalogue;
+  const refusedBy = refusal(file);
+  if (refusedBy) refused.push(refusedBy);
+  // Switch variables (SAST_DISABLED, ...) are read by the jobs GitLab's templates and components
+  // add; a job of your own that runs semgrep runs whatever they say.
   const fileDisabled = disabledProbesByVariables(cat, globalEnv);
   variableSwitches(cat, file.env, facts);
-  const add = (m: ToolMatch, evidence: Evidence, disabledBy: Map<string, string>, cannotFail?: Loc) => {
+  const add = (m: ToolMatch, evidence: Evidence, disabledBy: ReadonlyMap<string, string>, cannotFail?: Loc) => {
     const off = m.disabled ?? (disabledBy.has(m.probe) ? `switched off by ${disabledBy.get(m.probe)}` : undefined);
     if (off) {
       facts.notCounted.push({ probe: m.probe, tool: m.tool, evidence, reason: off });
@@ -173,7 +194,12 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
   for (const ref of file.references) {
     if (ref.kind === 'template' || ref.kind === 'component') {
       const matches = ref.kind === 'template' ? matchGitlabTemplate(cat, ref.ref) : matchGitlabComponent(cat, ref.ref);
-      for (const m of matches) add(m, evidenceAt(ref.loc, `include ${ref.kind}: ${ref.ref}`, m.tool), fileDisabled);
+      // When every job family the template adds is switched off, so is what they would
+      // report (SAST_DISABLED: the SAST template uploads no report either).
+      const primary = matches.filter((m) => !QUALIFIER_PROBES.has(m.probe));
+      const allOff = primary.length > 0 && primary.every((m) => fileDisabled.has(m.probe));
+      const disabledBy = allOff ? new Map([...fileDisabled, ...matches.map((m): [string, string] => [m.probe, fileDisabled.get(primary[0].probe)!])]) : fileDisabled;
+      for (const m of matches) add(m, evidenceAt(ref.loc, `include ${ref.kind}: ${ref.ref}`, m.tool), disabledBy);
       if (ref.kind === 'component' && matches.length === 0) facts.external.push(ref);
     } else if (ref.kind === 'local-include' && ref.localPath) {
       // GitHub local workflows and actions are indexed files of their own; GitLab and Azure
@@ -182,38 +208,43 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
       facts.reads.add(ref.localPath);
       const fragment = await ctx.support(ref.localPath, file.kind);
       if (fragment?.kind === 'ci-fragment') {
-        await collectCiFile(fragment.file, ctx, facts, { ...envValues(fragment.file.env), ...globalEnv }, depth + 1);
+        await collectCiFile(fragment.file, ctx, facts, { ...envValues(fragment.file.env), ...globalEnv }, depth + 1, refused);
       }
     } else if (ref.kind !== 'pipe' && ref.kind !== 'local-include') {
       facts.external.push(ref);
     }
   }
 
+  const understood = new Set<string>();
   for (const job of file.jobs) {
-    const jobDisabled = new Map([...fileDisabled, ...disabledProbesByVariables(cat, envValues(job.env))]);
     variableSwitches(cat, job.env, facts);
     if (job.uses) {
-      for (const m of matchUses(cat, file.kind, job.uses.value, {})) add(m, evidenceAt(job.uses.loc, `uses: ${job.uses.value}`, m.tool), jobDisabled, job.cannotFail);
+      for (const m of matchUses(cat, file.kind, job.uses.value, {})) add(m, evidenceAt(job.uses.loc, `uses: ${job.uses.value}`, m.tool), NO_SWITCHES, job.cannotFail);
     }
     for (const step of job.steps) {
-      await collectStep(file, step, ctx, facts, jobDisabled, step.cannotFail ?? job.cannotFail, add);
+      await collectStep(file, step, ctx, facts, step.cannotFail ?? job.cannotFail, add, understood);
     }
   }
+  // A pipe no catalogue tool knows is a container image of someone else's: it may run anything.
+  for (const ref of file.references) if (ref.kind === 'pipe' && !understood.has(ref.ref)) facts.external.push(ref);
 }
 
-type Add = (m: ToolMatch, evidence: Evidence, disabledBy: Map<string, string>, cannotFail?: Loc) => void;
+const NO_SWITCHES: ReadonlyMap<string, string> = new Map();
 
-async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts: FileFacts, disabled: Map<string, string>, cannotFail: Loc | undefined, add: Add): Promise<void> {
-  const stepDisabled = Object.keys(step.env).length ? new Map([...disabled, ...disabledProbesByVariables(ctx.catalogue, envValues(step.env))]) : disabled;
+type Add = (m: ToolMatch, evidence: Evidence, disabledBy: ReadonlyMap<string, string>, cannotFail?: Loc) => void;
+
+async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts: FileFacts, cannotFail: Loc | undefined, add: Add, understood: Set<string>): Promise<void> {
   variableSwitches(ctx.catalogue, step.env, facts);
   if (step.uses) {
-    for (const m of matchUses(ctx.catalogue, file.kind, step.uses.value, inputValues(step.inputs))) {
-      add(m, evidenceAt(step.uses.loc, `${file.kind === 'azure-pipelines' ? 'task' : file.kind === 'bitbucket-pipelines' ? 'pipe' : 'uses'}: ${step.uses.value}`, m.tool), stepDisabled, cannotFail);
+    const matches = matchUses(ctx.catalogue, file.kind, step.uses.value, inputValues(step.inputs));
+    if (matches.length) understood.add(step.uses.value);
+    for (const m of matches) {
+      add(m, evidenceAt(step.uses.loc, `${file.kind === 'azure-pipelines' ? 'task' : file.kind === 'bitbucket-pipelines' ? 'pipe' : 'uses'}: ${step.uses.value}`, m.tool), NO_SWITCHES, cannotFail);
     }
   }
   const state = { cwd: '' };
   for (const line of step.script) {
-    await collectLine(line, state, ctx, facts, stepDisabled, cannotFail, add, undefined);
+    await collectLine(line, state, ctx, facts, NO_SWITCHES, cannotFail, add, undefined);
   }
 }
 
@@ -222,7 +253,7 @@ async function collectLine(
   state: { cwd: string },
   ctx: FactsContext,
   facts: FileFacts,
-  disabled: Map<string, string>,
+  disabled: ReadonlyMap<string, string>,
   cannotFail: Loc | undefined,
   add: Add,
   via: string | undefined,

@@ -163,11 +163,13 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
     return cancelled || truncated;
   };
 
-  const tick = async (): Promise<void> => {
+  /** Counts an entry; true when it is time to yield (the caller awaits yieldFn, so entries cost no promise). */
+  const due = (): boolean => {
     if (yieldEvery > 0 && ++sinceYield >= yieldEvery) {
       sinceYield = 0;
-      await yieldFn();
+      return true;
     }
+    return false;
   };
 
   const readTextFile = async (path: string): Promise<string | undefined> => {
@@ -184,12 +186,25 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
     }
   };
 
-  const handleFile = async (path: string, repoRoot: string): Promise<void> => {
+  const classifyContexts = new Map<string, ClassifyContext>();
+  const contextFor = (repoRoot: string): ClassifyContext => {
+    let ctx = classifyContexts.get(repoRoot);
+    if (!ctx) classifyContexts.set(repoRoot, (ctx = { isChartDir: (d) => chartDirs.has(joinPath(repoRoot, d)) }));
+    return ctx;
+  };
+
+  /** Most files are none of ours: decided synchronously, without a stat or a promise. */
+  const firstLook = (path: string, repoRoot: string): { rel: string; kind: FileKind | undefined } | undefined => {
     const rel = repoRoot === '' ? path : path.slice(repoRoot.length + 1);
-    const ctx: ClassifyContext = { isChartDir: (d) => chartDirs.has(joinPath(repoRoot, d)) };
-    let kind = classify(rel, undefined, ctx);
-    const sniff = kind === undefined && needsContent(rel);
-    if (kind === undefined && !sniff) return;
+    const kind = classify(rel, undefined, contextFor(repoRoot));
+    if (kind === undefined && !needsContent(rel)) return undefined;
+    return { rel, kind };
+  };
+
+  const handleFile = async (path: string, repoRoot: string, rel: string, firstKind: FileKind | undefined): Promise<void> => {
+    const ctx = contextFor(repoRoot);
+    let kind = firstKind;
+    const sniff = kind === undefined;
 
     let size: number;
     let mtime: number;
@@ -266,12 +281,14 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
     }
     if (entries.some((e) => e.name === 'Chart.yaml' && e.type === 'file')) chartDirs.add(task.path);
 
+    const prefix = task.path === '' ? '' : task.path + '/';
     for (const entry of entries) {
       if (stopped()) return;
       stats.entries++;
-      await tick();
+      if (due()) await yieldFn();
       if (entry.name === '.git' || entry.type === 'other') continue;
-      const path = joinPath(task.path, entry.name);
+      // Entry names hold no '/', so this is joinPath(task.path, entry.name) without its regex.
+      const path = prefix + entry.name;
       const isDir = entry.type === 'directory';
       if (matcher.match(path, isDir)?.ignored) {
         stats.ignored++;
@@ -290,7 +307,8 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
           problems.push({ path: '', message: `stopped after ${maxFiles} files (maxFiles); the scan is incomplete` });
           return;
         }
-        await handleFile(path, repoRoot);
+        const look = firstLook(path, repoRoot);
+        if (look) await handleFile(path, repoRoot, look.rel, look.kind);
       }
     }
   };

@@ -122,9 +122,14 @@ export class WorkspaceIndex {
         await this.build();
         return true;
       }
-      if (this.supportCache.delete(path)) {
-        dirty = true;
-        for (const e of this.entries.values()) if (e.facts?.reads.has(path)) refacts.add(e);
+      // CI files that read this path through indirection: also when it could not be read before
+      // (a Makefile created after the workflow that calls it), which left nothing in the cache.
+      if (this.supportCache.delete(path)) dirty = true;
+      for (const e of this.entries.values()) {
+        if (e.facts?.reads.has(path)) {
+          refacts.add(e);
+          dirty = true;
+        }
       }
       const existing = this.entries.get(path);
       if (change.deleted) {
@@ -212,7 +217,15 @@ export class WorkspaceIndex {
   }
 
   private async computeFacts(entries: IndexEntry[]): Promise<void> {
-    const ctx: FactsContext = { catalogue: this.catalogue, support: (path, as) => this.support(path, as) };
+    // Many CI files call the same Makefiles, scripts and fragments: read each once per pass.
+    const pass = new Map<string, Promise<SupportFile | undefined>>();
+    const support = (path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> => {
+      const key = `${as}\u0000${path}`;
+      let p = pass.get(key);
+      if (!p) pass.set(key, (p = this.support(path, as)));
+      return p;
+    };
+    const ctx: FactsContext = { catalogue: this.catalogue, support };
     for (const entry of entries) {
       const parsed = entry.parsed;
       if (parsed && isCiKind(parsed.kind) && 'jobs' in parsed) {

@@ -1,0 +1,105 @@
+// Text helpers for guidance: lines with their end-of-line style, positions and edits.
+import { Loc } from '../scan/types';
+import { Position0, Range0, TextEdit } from './types';
+
+/** The file's line break: CRLF when the text uses it anywhere, else LF (CRLF files stay CRLF). */
+export function eolOf(text: string): '\r\n' | '\n' {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Lines without their breaks (`\r\n` and `\n`); a final break gives a last empty line. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r?\n/);
+}
+
+export function indentOf(line: string): number {
+  const m = /^[ \t]*/.exec(line);
+  return m ? m[0].length : 0;
+}
+
+export function isBlank(line: string): boolean {
+  return line.trim() === '';
+}
+
+/** A line that holds only a `#` comment (YAML, Dockerfile, shell). */
+export function isHashComment(line: string): boolean {
+  return /^\s*#/.test(line);
+}
+
+export function pos(line: number, character: number): Position0 {
+  return { line, character };
+}
+
+export function range0(startLine: number, startChar: number, endLine: number, endChar: number): Range0 {
+  return { start: pos(startLine, startChar), end: pos(endLine, endChar) };
+}
+
+/** A 1-based Loc as a 0-based range. An empty or inverted Loc becomes the rest of its first line when `lines` are given. */
+export function locToRange(loc: Loc, lines?: string[]): Range0 {
+  const sl = Math.max(0, loc.line - 1);
+  const sc = Math.max(0, loc.column - 1);
+  let el = Math.max(0, loc.endLine - 1);
+  let ec = Math.max(0, loc.endColumn - 1);
+  if (el < sl || (el === sl && ec <= sc)) {
+    el = sl;
+    ec = lines ? Math.max(sc, (lines[sl] ?? '').length) : sc;
+  }
+  return range0(sl, sc, el, ec);
+}
+
+/** Offsets where each line starts (handles both line-break styles). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+export function offsetAt(text: string, starts: number[], p: Position0): number {
+  if (p.line >= starts.length) return text.length;
+  const lineStart = starts[p.line];
+  let lineEnd = p.line + 1 < starts.length ? starts[p.line + 1] - 1 : text.length;
+  if (lineEnd > lineStart && text[lineEnd - 1] === '\r') lineEnd--;
+  return Math.min(lineStart + p.character, lineEnd);
+}
+
+export function positionAt(starts: number[], offset: number): Position0 {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return pos(lo, offset - starts[lo]);
+}
+
+/** Applies non-overlapping edits (as VS Code does). Used by tests and by hosts without an editor. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const starts = lineStarts(text);
+  const withOffsets = edits.map((e, i) => ({ e, i, s: offsetAt(text, starts, e.range.start), t: offsetAt(text, starts, e.range.end) }));
+  withOffsets.sort((a, b) => b.s - a.s || b.i - a.i);
+  let out = text;
+  for (const { e, s, t } of withOffsets) out = out.slice(0, s) + e.newText + out.slice(t);
+  return out;
+}
+
+/** An insertion at a position. */
+export function insertAt(line: number, character: number, newText: string): TextEdit {
+  return { range: range0(line, character, line, character), newText };
+}
+
+/** The first sentence of a model text (risk, measure), on one line. */
+export function firstSentence(text: string, max = 240): string {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
+  if (!flat) return '';
+  // A sentence ends at . ! ? followed by a capital (or the end), but not after an abbreviation.
+  const re = /[.!?](?=\s+[A-Z("'`]|$)/g;
+  let s = flat;
+  for (let m = re.exec(flat); m; m = re.exec(flat)) {
+    const before = flat.slice(0, m.index + 1);
+    if (/(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|incl|approx|Dr|Mr|Ms|No)\.$/i.test(before)) continue;
+    s = before;
+    break;
+  }
+  return s.length > max ? s.slice(0, max - 1).trimEnd() + '…' : s;
+}

@@ -1,0 +1,163 @@
+// The vocabulary of in-editor guidance: hovers, diagnostics, quick fixes. Pure data, shaped
+// so that the VS Code providers (thin wrappers) can map it 1:1 onto vscode types.
+//
+// Positions
+// ---------
+// - `Loc` (from the engine) is 1-based, end exclusive: what hovers and diagnostics are computed
+//   from, and what `hoverAt` takes (line and column as in a Loc, i.e. VS Code position + 1).
+// - `Range0` / `Position0` are 0-based with an exclusive end, exactly like `vscode.Range`:
+//   `new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character)`.
+//   Characters are UTF-16 code units (JavaScript string indices), as in VS Code.
+// - Every diagnostic carries both: `range` (0-based) and `loc` (the engine's 1-based Loc).
+// - Text edits are 0-based (Range0): `vscode.TextEdit.replace(range, newText)`.
+import { CiKind, Loc } from '../scan/types';
+
+export interface Position0 {
+  line: number;
+  character: number;
+}
+
+export interface Range0 {
+  start: Position0;
+  end: Position0;
+}
+
+export interface TextEdit {
+  range: Range0;
+  newText: string;
+}
+
+/** A command the hover or a code action can run: `vscode.commands.executeCommand(command, ...args)`. */
+export interface GuidanceAction {
+  /** Short label for links and buttons. */
+  title: string;
+  command: string;
+  args: unknown[];
+}
+
+/**
+ * Command ids the guidance links to. The extension registers them (not part of the core);
+ * a renamed command only needs a change here.
+ */
+export const GUIDANCE_COMMANDS = {
+  /** Shows an activity's details. Args: [{ uuid }]. */
+  openActivity: 'dsomm.openActivity',
+  /** Marks an activity done in the team's progress file. Args: [{ uuid, state: 'done' }]. */
+  markActivityDone: 'dsomm.markActivityDone',
+  /** Marks an activity not applicable (asks for a reason). Args: [{ uuid }]. */
+  markNotApplicable: 'dsomm.markActivityNotApplicable',
+} as const;
+
+export type DiagnosticSeverity = 'error' | 'warning' | 'information' | 'hint';
+
+/** What a quick fix may be computed on: the dialects of model/fixes.yaml. */
+export type FixDialect = Exclude<CiKind, 'github-action'> | 'dockerfile' | 'compose' | 'kubernetes' | 'repository';
+
+export const FIX_DIALECTS: readonly FixDialect[] = [
+  'github-workflow', 'gitlab-ci', 'azure-pipelines', 'jenkinsfile', 'circleci', 'bitbucket-pipelines',
+  'dockerfile', 'compose', 'kubernetes', 'repository',
+];
+
+export const CI_FIX_DIALECTS: readonly FixDialect[] = [
+  'github-workflow', 'gitlab-ci', 'azure-pipelines', 'jenkinsfile', 'circleci', 'bitbucket-pipelines',
+];
+
+/** The diagnostic's payload for code actions (kept JSON-serialisable). */
+export interface DiagnosticData {
+  /** `missing-activity`: a detectable activity ≤ the target level is missing or partial; `finding`: a weak control. */
+  kind: 'missing-activity' | 'finding';
+  /** Activity uuid (missing activities; findings when their probe feeds an activity). */
+  activity?: string;
+  activityName?: string;
+  level?: number;
+  /** Missing activities: the rule's probes that do not pass. Findings: the finding's probe. */
+  probes: string[];
+  /** Findings: the finding code (`unpinned-action`, `root-user`, ...). */
+  findingCode?: string;
+  /** Findings: the finding's own data. */
+  findingData?: Record<string, string>;
+  /** The pipeline file new CI jobs go into (chosen as the diagnostics anchor), when there is one. */
+  pipeline?: { path: string; kind: CiKind };
+  /** Fix template ids that apply (filled when the diagnostics were computed with a fix catalogue). */
+  fixes?: string[];
+}
+
+export interface GuidanceDiagnostic {
+  /** Root-relative path of the file the diagnostic belongs to. */
+  path: string;
+  /** 0-based, end exclusive (vscode.Range). */
+  range: Range0;
+  /** The same place, 1-based (the engine's Loc). */
+  loc: Loc;
+  message: string;
+  severity: DiagnosticSeverity;
+  /** `value` is the probe id (missing activities) or the finding code; `target` the DSOMM activity page. */
+  code: { value: string; target?: string };
+  source: 'DSOMM';
+  data: DiagnosticData;
+}
+
+/** One way to fix a diagnostic: a template of model/fixes.yaml applied to one file. */
+export interface FixOption {
+  templateId: string;
+  title: string;
+  /** The file the fix edits or creates (root-relative). */
+  path: string;
+  dialect: FixDialect;
+  /** `edit`: text edits on `path`; `create`: a new file at `path`. */
+  kind: 'edit' | 'create';
+  /** The one to show first (VS Code `isPreferred`). */
+  preferred?: boolean;
+}
+
+export type FixResult =
+  | { kind: 'edits'; path: string; edits: TextEdit[]; title: string; notes: string[] }
+  | { kind: 'create-file'; path: string; content: string; title: string; notes: string[] }
+  | {
+      kind: 'cannot-place';
+      path: string;
+      title: string;
+      /** Why the fix was not placed automatically (shown to the user). */
+      reason: string;
+      /** What would have been inserted, for the user to paste by hand. */
+      snippet?: string;
+    };
+
+/** An activity as a hover shows it. */
+export interface HoverActivity {
+  uuid: string;
+  name: string;
+  dimension: string;
+  subdimension: string;
+  level: number;
+  status: string;
+  /** First sentence of the model's risk and measure texts. */
+  risk: string;
+  measure: string;
+  url: string;
+  actions: GuidanceAction[];
+}
+
+export interface HoverContent {
+  kind: 'evidence' | 'file-summary';
+  /** What the hover covers (1-based Loc); `range` is the same place, 0-based. */
+  loc: Loc;
+  range: Range0;
+  /** Evidence: the evidence items under the cursor. */
+  evidence: { text: string; tool?: string; loc: Loc }[];
+  /** Evidence: the activities the evidence counts for. */
+  activities: HoverActivity[];
+  /** Evidence: probes the evidence counts for that feed no activity (shown as a note). */
+  otherProbes: string[];
+  /** File summary (hover on the file's anchor). */
+  summary?: {
+    path: string;
+    targetLevel: number;
+    /** Activities with evidence in this file. */
+    covered: HoverActivity[];
+    /** Detectable activities ≤ target level that are missing or partial. */
+    missing: HoverActivity[];
+    /** How many more were left out of `missing` to keep the hover short. */
+    moreMissing: number;
+  };
+}

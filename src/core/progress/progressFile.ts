@@ -1,0 +1,272 @@
+// `team-progress.yaml` of the DSOMM web app (v4): reading, the one edit we make, and writing.
+//
+//   progress:
+//     <activity uuid>: # <activity name>
+//       <team>:
+//         <state>: YYYY-MM-DD        # unquoted: YAML 1.1 reads it as a date, as the app needs
+//
+// Reading is strict about the shape (a file we do not understand is never rewritten) and lenient
+// about content: quoted dates are read, and activities, teams and states that are not ours or
+// not configured are kept. Writing is canonical so git diffs stay small: activities in model
+// order (uuid order without a model), teams sorted, states by score (unknown ones after, by
+// date); the file's top comment and top-level keys other than `progress` are kept, other
+// comments are not (the `# name` comments are regenerated).
+import { Document, isCollection, isScalar, Node, Pair, YAMLMap } from 'yaml';
+import { ProgressSettings, ProgressState, sortStates } from './settings';
+import {
+  canonicalJson,
+  dateValue,
+  deref,
+  extraEntry,
+  formatError,
+  headerLines,
+  isMap,
+  isNull,
+  keyName,
+  oneLine,
+  pairLines,
+  ParsedFile,
+  parseSingleDocument,
+} from './yamlSupport';
+
+/** State name → normalised date ('YYYY-MM-DD', or a UTC timestamp when the file had a time). */
+export type TeamStates = Map<string, string>;
+
+export interface ActivityProgress {
+  uuid: string;
+  /** The `# name` comment after the uuid, as read (regenerated from the model on write). */
+  comment?: string;
+  teams: Map<string, TeamStates>;
+  /** 1-based line of the uuid in the file (0 for entries made in memory). */
+  line: number;
+}
+
+export interface ExtraEntry {
+  key: string;
+  keyNode: unknown;
+  value: unknown;
+}
+
+export interface ProgressDocument {
+  source: string;
+  header?: string;
+  /** In file order. */
+  activities: Map<string, ActivityProgress>;
+  /** Top-level keys other than `progress`, kept as they are. */
+  extra: ExtraEntry[];
+}
+
+export const DEFAULT_PROGRESS_HEADER = ' Team progress in the format of the OWASP DSOMM web app (v4): activity uuid → team → state → date.';
+
+/** A new file (it gets the default header comment when written). */
+export function emptyProgressDocument(source: string): ProgressDocument {
+  return { source, header: DEFAULT_PROGRESS_HEADER, activities: new Map(), extra: [] };
+}
+
+/** Parses a team-progress.yaml text. Throws ProgressFileError (with the line) when it is not one. */
+export function parseProgressDocument(text: string, source: string): ProgressDocument {
+  const file = parseSingleDocument(text, source);
+  const out: ProgressDocument = { source, header: file.header, activities: new Map(), extra: [] };
+  if (!file.doc) return out;
+  const root = file.doc.contents;
+  if (!isMap(root)) throw formatError(file, root, "expected a map with the key 'progress'");
+  const seen = new Set<string>();
+  for (const pair of root.items) {
+    const key = keyName(file, pair.key, 'a top-level key');
+    if (seen.has(key)) throw formatError(file, pair.key, `the key '${key}' appears twice`);
+    seen.add(key);
+    if (key === 'progress') readActivities(file, pair.value, out);
+    else out.extra.push(extraEntry(file, key, pair));
+  }
+  return out;
+}
+
+function readActivities(file: ParsedFile, node: unknown, out: ProgressDocument): void {
+  const map = deref(file.doc!, node);
+  if (isNull(map)) return;
+  if (!isMap(map)) throw formatError(file, node, "'progress' must map activity uuids to teams");
+  for (const pair of map.items) {
+    const uuid = keyName(file, pair.key, 'an activity uuid');
+    if (out.activities.has(uuid)) throw formatError(file, pair.key, `the activity ${uuid} appears twice`);
+    const activity: ActivityProgress = { uuid, teams: new Map(), line: file.lc.linePos((pair.key as Node).range?.[0] ?? 0).line };
+    const comment = commentOf(pair);
+    if (comment) activity.comment = comment;
+    out.activities.set(uuid, activity);
+    const teams = deref(file.doc!, pair.value);
+    if (isNull(teams)) continue;
+    if (!isMap(teams)) throw formatError(file, pair.value ?? pair.key, `activity ${uuid}: expected team names with their states`);
+    for (const tp of teams.items) {
+      const team = keyName(file, tp.key, 'a team name');
+      if (activity.teams.has(team)) throw formatError(file, tp.key, `activity ${uuid}: team '${team}' appears twice`);
+      const states: TeamStates = new Map();
+      activity.teams.set(team, states);
+      const sm = deref(file.doc!, tp.value);
+      if (isNull(sm)) continue;
+      if (!isMap(sm)) throw formatError(file, tp.value ?? tp.key, `activity ${uuid}, team '${team}': expected progress states with dates (Started: 2025-10-01)`);
+      for (const sp of sm.items) {
+        const state = keyName(file, sp.key, 'a progress state');
+        if (states.has(state)) throw formatError(file, sp.key, `activity ${uuid}, team '${team}': state '${state}' appears twice`);
+        const date = dateValue(file, sp.value);
+        if (!date) {
+          const shown = isScalar(sp.value) && sp.value.value !== null ? `"${String((sp.value as { source?: string }).source ?? sp.value.value)}"` : 'the value';
+          throw formatError(file, isNull(sp.value) ? sp.key : sp.value, `activity ${uuid}, team '${team}', state '${state}': ${shown} is not a date (YYYY-MM-DD)`);
+        }
+        states.set(state, date);
+      }
+    }
+  }
+}
+
+/** `uuid:  # name` puts the comment before the value's first entry (or after a flow value). */
+function commentOf(pair: Pair): string | undefined {
+  const v = pair.value as Node | null;
+  const k = pair.key as Node | null;
+  const raw = (isCollection(v) ? v.commentBefore : undefined) ?? (isScalar(k) ? k.comment : undefined) ?? (v && (isCollection(v) || isScalar(v)) ? v.comment : undefined);
+  if (!raw) return undefined;
+  const first = raw.split('\n').find((l) => l.trim() !== '');
+  return first ? first.trim() : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+export interface EmitOptions {
+  /** The progress states (sorted by score on output). */
+  states: readonly ProgressState[];
+  /** Activity uuid → name in model order: the order of activities and their `# name` comments. */
+  names?: ReadonlyMap<string, string>;
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Model order for the uuids the name map knows, then the others by uuid; without a map, by uuid. */
+export function orderUuids(uuids: Iterable<string>, names?: ReadonlyMap<string, string>): string[] {
+  const rank = new Map<string, number>();
+  if (names) {
+    let i = 0;
+    for (const k of names.keys()) rank.set(k, i++);
+  }
+  return [...uuids].sort((a, b) => {
+    const ra = rank.get(a);
+    const rb = rank.get(b);
+    if (ra !== undefined && rb !== undefined) return ra - rb;
+    if (ra !== undefined) return -1;
+    if (rb !== undefined) return 1;
+    return compareText(a, b);
+  });
+}
+
+/** Configured states by score, then states we do not know by date and name. */
+export function orderStates(states: TeamStates, known: readonly ProgressState[]): [string, string][] {
+  const score = new Map(known.map((s) => [s.name, s.score]));
+  return [...states].sort(([na, da], [nb, db]) => {
+    const sa = score.get(na);
+    const sb = score.get(nb);
+    if (sa !== undefined && sb !== undefined) return sa - sb;
+    if (sa !== undefined) return -1;
+    if (sb !== undefined) return 1;
+    return compareText(da, db) || compareText(na, nb);
+  });
+}
+
+export function emitProgressDocument(doc: ProgressDocument, options: EmitOptions): string {
+  const states = sortStates(options.states);
+  const lines = headerLines(doc.header);
+  lines.push('progress:');
+  for (const uuid of orderUuids(doc.activities.keys(), options.names)) {
+    const activity = doc.activities.get(uuid)!;
+    const name = oneLine(options.names?.get(uuid) ?? activity.comment ?? '');
+    const comment = name ? ` # ${name}` : '';
+    if (activity.teams.size === 0) {
+      lines.push(...pairLines('  ', uuid, ` {}${comment}`));
+      continue;
+    }
+    lines.push(...pairLines('  ', uuid, comment));
+    for (const team of [...activity.teams.keys()].sort(compareText)) {
+      const teamStates = activity.teams.get(team)!;
+      if (teamStates.size === 0) {
+        lines.push(...pairLines('    ', team, ' {}'));
+        continue;
+      }
+      lines.push(...pairLines('    ', team, ''));
+      for (const [state, date] of orderStates(teamStates, states)) lines.push(...pairLines('      ', state, ` ${date}`));
+    }
+  }
+  let text = lines.join('\n') + '\n';
+  if (doc.extra.length) {
+    const d = new Document(null, { schema: 'yaml-1.1' });
+    const map = new YAMLMap();
+    for (const e of doc.extra) map.items.push(new Pair(e.keyNode, e.value));
+    d.contents = map;
+    text += d.toString({ lineWidth: 0 });
+  }
+  return text;
+}
+
+/** Everything a progress file means, as one comparable text (order-independent where YAML is). */
+export function progressSnapshot(doc: ProgressDocument): string {
+  const activities = [...doc.activities.keys()].sort(compareText).map((uuid) => {
+    const a = doc.activities.get(uuid)!;
+    const teams = [...a.teams.keys()].sort(compareText).map((t) => [t, [...a.teams.get(t)!].sort(([x], [y]) => compareText(x, y))]);
+    return [uuid, teams];
+  });
+  const scratch = new Document(null, { schema: 'yaml-1.1' });
+  const extra = doc.extra.map((e) => [e.key, toJs(e.value, scratch)]);
+  return canonicalJson({ activities, extra });
+}
+
+function toJs(node: unknown, scratch: Document): unknown {
+  if (isScalar(node) || isCollection(node)) return (node as Node).toJS(scratch);
+  return node;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The one edit: a team's state for one activity.
+
+/**
+ * Sets `team`'s state of activity `uuid` to `state` (undefined or the 0 % state: no progress).
+ * Like the web app: every configured state from the first non-zero one up to `state` gets a
+ * date (existing dates kept, missing ones `day`), dates never decrease upwards (a later date
+ * below is moved down to the one above it), higher configured states and the 0 % state are
+ * removed. States we do not know and other teams are not touched. Returns whether anything changed.
+ */
+export function applyState(
+  doc: ProgressDocument,
+  settings: Pick<ProgressSettings, 'team' | 'states'>,
+  uuid: string,
+  state: string | undefined,
+  activityName: string | undefined,
+  day: string,
+): boolean {
+  const states = sortStates(settings.states);
+  const target = state === undefined ? undefined : states.find((s) => s.name === state);
+  if (state !== undefined && !target) throw new RangeError(`unknown progress state "${state}" (known: ${states.map((s) => s.name).join(', ')})`);
+  const team = settings.team;
+  const activity = doc.activities.get(uuid);
+  const before = activity?.teams.get(team);
+  const next: TeamStates = new Map(before ?? []);
+  const known = new Set(states.map((s) => s.name));
+  if (!target || target.score === 0) {
+    for (const s of known) next.delete(s);
+  } else {
+    const upTo = states.filter((s) => s.score > 0 && s.score <= target.score);
+    for (const s of states) if (s.score === 0 || s.score > target.score) next.delete(s.name); // the 0 % state is never written
+    const dates = upTo.map((s) => next.get(s.name) ?? day);
+    for (let i = dates.length - 2; i >= 0; i--) if (dates[i] > dates[i + 1]) dates[i] = dates[i + 1];
+    upTo.forEach((s, i) => next.set(s.name, dates[i]));
+  }
+  const changed = canonicalJson([...(before ?? [])].sort()) !== canonicalJson([...next].sort());
+  if (!changed) return false; // the `# name` comment alone is not worth a write
+  if (next.size === 0) {
+    activity!.teams.delete(team);
+    if (activity!.teams.size === 0) doc.activities.delete(uuid);
+    return true;
+  }
+  const entry = activity ?? { uuid, teams: new Map<string, TeamStates>(), line: 0 };
+  if (!activity) doc.activities.set(uuid, entry);
+  if (activityName) entry.comment = activityName;
+  entry.teams.set(team, next);
+  return true;
+}

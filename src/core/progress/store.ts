@@ -1,0 +1,274 @@
+// The team progress store: reads `team-progress.yaml` and its companion `team-evidence.yaml`,
+// and makes one edit at a time without ever losing data:
+// - every edit is applied to the file as it is on disk right now (read, edit, write), never to a
+//   copy read earlier, so an external change made in the meantime survives;
+// - just before replacing, the file is read again; if it changed since our read, the edit is
+//   re-applied to the new content (a few times, then ProgressFileError 'conflict');
+// - a file that does not parse is never replaced (ProgressFileError with file and line);
+// - the new text is written to a temporary file in the same folder and renamed over the old one
+//   (atomic on local disks), after the old version was saved as `.<name>.bak` next to it;
+// - the new text must read back to exactly what we meant before anything is written.
+// Only one small window remains: a change landing between the last re-read and the rename.
+import { basename, decodeText, dirname, FileSystem, joinPath, WritableFileSystem } from '../fs';
+import { ProgressData } from './data';
+import {
+  applyClearNotApplicable,
+  applyEvidence,
+  applyNotApplicable,
+  applyRemoveEvidence,
+  emitEvidenceDocument,
+  emptyEvidenceDocument,
+  EvidenceDocument,
+  EvidenceInput,
+  evidenceSnapshot,
+  NotApplicableInput,
+  parseEvidenceDocument,
+} from './evidenceFile';
+import { applyState, emitProgressDocument, emptyProgressDocument, parseProgressDocument, ProgressDocument, progressSnapshot } from './progressFile';
+import { backupPath, dayOf, ProgressFileError, ProgressSettings, ProgressSettingsError } from './settings';
+
+export interface WriteOptions {
+  /** Activity uuid → name in model order: activity order and `# name` comments of the files. */
+  names?: ReadonlyMap<string, string>;
+  /** Id generator for new evidence entries (default: a random UUID). */
+  newId?: () => string;
+  /** How often an edit is re-applied when the file keeps changing on disk while saving (default 5). */
+  retries?: number;
+}
+
+export interface WriteResult {
+  /** False when the edit changed nothing (the file was not written). */
+  changed: boolean;
+  /** The file that was (or would have been) written. */
+  file: string;
+  /** The id of the evidence entry, for saveEvidence. */
+  id?: string;
+}
+
+/** Parses a team-progress.yaml text (pure; for the CLI and tests). Throws ProgressFileError. */
+export function parseProgressText(text: string, source: string): ProgressDocument {
+  return parseProgressDocument(text, source);
+}
+
+/** Parses a team-evidence.yaml text (pure). Throws ProgressFileError. */
+export function parseEvidenceText(text: string, source: string): EvidenceDocument {
+  return parseEvidenceDocument(text, source);
+}
+
+/** Both files; a missing file reads as empty. Throws ProgressFileError for unreadable or invalid files. */
+export async function readProgress(fs: FileSystem, settings: ProgressSettings): Promise<ProgressData> {
+  const progressBytes = await readBytes(fs, settings.file);
+  const evidenceBytes = await readBytes(fs, settings.evidenceFile);
+  const progress = progressBytes === undefined ? emptyProgressDocument(settings.file) : parseProgressDocument(decode(progressBytes, settings.file), settings.file);
+  const evidence = evidenceBytes === undefined ? emptyEvidenceDocument(settings.evidenceFile) : parseEvidenceDocument(decode(evidenceBytes, settings.evidenceFile), settings.evidenceFile);
+  return new ProgressData(settings, progress, evidence);
+}
+
+/**
+ * Sets the team's state of one activity (`state` undefined or the 0 % state: no progress).
+ * Lower states are filled up to it (existing dates kept, missing ones `today`), higher ones
+ * removed; other teams, unknown states and other activities are not touched.
+ */
+export async function setState(
+  fs: WritableFileSystem,
+  settings: ProgressSettings,
+  uuid: string,
+  state: string | undefined,
+  activityName?: string,
+  today: string | Date = new Date(),
+  options: WriteOptions = {},
+): Promise<WriteResult> {
+  checkEdit(settings, uuid);
+  if (state !== undefined && !settings.states.some((s) => s.name === state)) {
+    throw new RangeError(`unknown progress state "${state}" (known: ${settings.states.map((s) => s.name).join(', ')})`);
+  }
+  const day = dayOf(today);
+  const changed = await update(fs, settings.file, progressKind(settings, options), (doc) => applyState(doc, settings, uuid, state, activityName, day), options);
+  return { changed, file: settings.file };
+}
+
+/** Records in the companion file that the activity does not apply to the team (reason required). */
+export async function setNotApplicable(
+  fs: WritableFileSystem,
+  settings: ProgressSettings,
+  uuid: string,
+  decision: NotApplicableInput,
+  activityName?: string,
+  today: string | Date = new Date(),
+  options: WriteOptions = {},
+): Promise<WriteResult> {
+  checkEdit(settings, uuid);
+  if (!decision.reason?.trim()) throw new RangeError('a "not applicable" decision needs a reason');
+  const day = dayOf(today);
+  const newId = options.newId ?? randomId;
+  const changed = await update(fs, settings.evidenceFile, evidenceKind(options), (doc) => applyNotApplicable(doc, settings.team, uuid, decision, activityName, day, newId), options);
+  return { changed, file: settings.evidenceFile };
+}
+
+/** Withdraws the team's "not applicable" decision for the activity. */
+export async function clearNotApplicable(fs: WritableFileSystem, settings: ProgressSettings, uuid: string, options: WriteOptions = {}): Promise<WriteResult> {
+  checkEdit(settings, uuid);
+  const changed = await update(fs, settings.evidenceFile, evidenceKind(options), (doc) => applyClearNotApplicable(doc, settings.team, uuid), options);
+  return { changed, file: settings.evidenceFile };
+}
+
+/** Adds free-text evidence for the team (or updates the entry `input.id`). The result has its id. */
+export async function saveEvidence(
+  fs: WritableFileSystem,
+  settings: ProgressSettings,
+  uuid: string,
+  input: EvidenceInput,
+  activityName?: string,
+  today: string | Date = new Date(),
+  options: WriteOptions = {},
+): Promise<WriteResult> {
+  checkEdit(settings, uuid);
+  if (!input.title?.trim()) throw new RangeError('evidence needs a title');
+  const day = dayOf(today);
+  // One id for every attempt, so a retried save does not create a second entry.
+  const id = input.id ?? (options.newId ?? randomId)();
+  const changed = await update(fs, settings.evidenceFile, evidenceKind(options), (doc) => applyEvidence(doc, settings.team, uuid, { ...input, id }, activityName, day, () => id).changed, options);
+  return { changed, file: settings.evidenceFile, id };
+}
+
+/** Removes the team from evidence entry `id` (the entry goes when no other team shares it). */
+export async function removeEvidence(fs: WritableFileSystem, settings: ProgressSettings, uuid: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
+  checkEdit(settings, uuid);
+  const changed = await update(fs, settings.evidenceFile, evidenceKind(options), (doc) => applyRemoveEvidence(doc, settings.team, uuid, id), options);
+  return { changed, file: settings.evidenceFile };
+}
+
+function checkEdit(settings: ProgressSettings, uuid: string): void {
+  if (!settings.team.trim()) throw new ProgressSettingsError('no team name is set');
+  if (!uuid.trim() || /[\r\n]/.test(uuid)) throw new RangeError(`not an activity uuid: "${uuid}"`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading and replacing files
+
+interface FileKind<D> {
+  empty(source: string): D;
+  parse(text: string, source: string): D;
+  emit(doc: D): string;
+  snapshot(doc: D): string;
+}
+
+function progressKind(settings: ProgressSettings, options: WriteOptions): FileKind<ProgressDocument> {
+  return {
+    empty: emptyProgressDocument,
+    parse: parseProgressDocument,
+    emit: (doc) => emitProgressDocument(doc, { states: settings.states, names: options.names }),
+    snapshot: progressSnapshot,
+  };
+}
+
+function evidenceKind(options: WriteOptions): FileKind<EvidenceDocument> {
+  return {
+    empty: emptyEvidenceDocument,
+    parse: parseEvidenceDocument,
+    emit: (doc) => emitEvidenceDocument(doc, { names: options.names }),
+    snapshot: evidenceSnapshot,
+  };
+}
+
+async function update<D>(fs: WritableFileSystem, path: string, kind: FileKind<D>, edit: (doc: D) => boolean, options: WriteOptions): Promise<boolean> {
+  const retries = options.retries ?? 5;
+  for (let attempt = 0; attempt <= retries; attempt++) {
+    const before = await readBytes(fs, path);
+    const oldText = before === undefined ? undefined : decode(before, path);
+    const doc = oldText === undefined ? kind.empty(path) : kind.parse(oldText, path);
+    if (!edit(doc)) return false;
+    let text = kind.emit(doc);
+    let back: D | undefined;
+    try {
+      back = kind.parse(text, path);
+    } catch {
+      back = undefined;
+    }
+    if (back === undefined || kind.snapshot(back) !== kind.snapshot(doc)) {
+      throw new ProgressFileError(path, 'internal error: the new content would not read back the same, so the file was left as it was', 'internal');
+    }
+    if (oldText !== undefined && oldText.includes('\r\n')) text = text.replace(/\n/g, '\r\n');
+    if (await replace(fs, path, before, new TextEncoder().encode(text))) return true;
+  }
+  throw new ProgressFileError(path, `the file kept changing on disk while saving (${retries + 1} attempts); nothing was written`, 'conflict');
+}
+
+/**
+ * Writes `data` to `path` through a temporary file in the same folder, unless the file no longer
+ * holds `expected` (undefined: did not exist). Returns false in that case (nothing written).
+ */
+async function replace(fs: WritableFileSystem, path: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean> {
+  const dir = dirname(path);
+  const tmp = joinPath(dir, `.${basename(path)}.${randomSuffix()}.tmp`);
+  if (dir) await io(path, 'cannot create the folder', () => fs.createDirectory(dir));
+  await io(path, 'cannot write a temporary file', () => fs.writeFile(tmp, data));
+  let renamed = false;
+  try {
+    const now = await readBytes(fs, path);
+    if (!sameBytes(now, expected)) return false;
+    if (expected !== undefined) await io(path, 'cannot write the backup', () => fs.writeFile(backupPath(path), expected));
+    await io(path, 'cannot replace the file', () => fs.rename(tmp, path, { overwrite: true }));
+    renamed = true;
+    return true;
+  } finally {
+    if (!renamed) await fs.delete(tmp).catch(() => undefined);
+  }
+}
+
+async function io(path: string, what: string, action: () => Promise<void>): Promise<void> {
+  try {
+    await action();
+  } catch (e) {
+    throw new ProgressFileError(path, `${what}: ${describe(e)}; the file was left as it was`, 'io');
+  }
+}
+
+async function readBytes(fs: FileSystem, path: string): Promise<Uint8Array | undefined> {
+  try {
+    return await fs.readFile(path);
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw new ProgressFileError(path, `cannot read: ${describe(e)}`, 'io');
+  }
+}
+
+function decode(bytes: Uint8Array, path: string): string {
+  const d = decodeText(bytes);
+  if ('error' in d) throw new ProgressFileError(path, d.error, 'encoding', 1, 1);
+  return d.text;
+}
+
+/** Node's ENOENT, or vscode.FileSystemError.FileNotFound. */
+export function isNotFound(e: unknown): boolean {
+  const err = e as { code?: unknown; name?: unknown } | null;
+  return !!err && (err.code === 'ENOENT' || err.code === 'FileNotFound' || (typeof err.name === 'string' && /EntryNotFound|FileNotFound/.test(err.name)));
+}
+
+function describe(e: unknown): string {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  if (err && typeof err.code === 'string' && err.code !== 'Unknown') return err.code;
+  return err && typeof err.message === 'string' ? err.message : String(e);
+}
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function randomSuffix(): string {
+  return Math.random().toString(36).slice(2, 10);
+}
+
+/** A random (version 4) UUID, as the web app uses for evidence ids. */
+export function randomId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  const hex = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = ((parseInt(hex[16], 16) & 3) | 8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -1,0 +1,92 @@
+// Reuse between evaluations of the same index: the extension re-evaluates after every file
+// change, and most of a result does not depend on the file that changed.
+//
+//   - Container probes are pure functions of the parsed container files: when the list is the
+//     same objects as last time (no container file was re-parsed), their outcomes are reused.
+//   - An activity's status depends only on its rule and on the result and evidence of the probes
+//     the rule uses (ActivityEvaluation.probes). Only activities using a probe whose result or
+//     evidence changed are evaluated again; the others keep their previous evaluation.
+//
+// Both are exact: the same inputs give the same outputs, so results equal a full evaluation.
+import { Model } from '../model/types';
+import { ActivityEvaluation, evaluateRules, RuleSet } from './catalogue';
+import { runContainerProbes } from './containers/probes';
+import { ParsedContainerFile } from './containers/types';
+import { Evidence, ProbeOutcome } from './probes/types';
+
+interface Cache {
+  containerFiles?: readonly ParsedContainerFile[];
+  containerProbes?: ProbeOutcome[];
+  rules?: RuleSet;
+  probes?: Map<string, ProbeOutcome>;
+  statuses?: Map<string, ActivityEvaluation>;
+}
+
+const caches = new WeakMap<object, Cache>();
+
+function cacheOf(owner: object): Cache {
+  let c = caches.get(owner);
+  if (!c) caches.set(owner, (c = {}));
+  return c;
+}
+
+function sameList<T>(a: readonly T[] | undefined, b: readonly T[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** runContainerProbes, reused while `owner` (the index) has the same parsed container files. */
+export function containerProbesFor(owner: object, files: ParsedContainerFile[]): ProbeOutcome[] {
+  const c = cacheOf(owner);
+  if (!c.containerProbes || !sameList(c.containerFiles, files)) {
+    c.containerProbes = runContainerProbes(files);
+    c.containerFiles = files;
+  }
+  return c.containerProbes;
+}
+
+function sameEvidence(a: Evidence, b: Evidence): boolean {
+  if (a === b) return true;
+  const x = a.loc;
+  const y = b.loc;
+  return (
+    a.text === b.text && a.tool === b.tool &&
+    x.path === y.path && x.line === y.line && x.column === y.column && x.endLine === y.endLine && x.endColumn === y.endColumn
+  );
+}
+
+/** What a rule can see of a probe: its result and its evidence. */
+function sameForRules(a: ProbeOutcome | undefined, b: ProbeOutcome | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.result !== b.result || a.evidence.length !== b.evidence.length) return false;
+  for (let i = 0; i < a.evidence.length; i++) if (!sameEvidence(a.evidence[i], b.evidence[i])) return false;
+  return true;
+}
+
+/**
+ * evaluateRules over the model's activities, re-evaluating only the activities whose probes
+ * changed since the last call for `owner` (all of them when the rules changed).
+ */
+export function activityStatusesFor(owner: object, rules: RuleSet, probes: Map<string, ProbeOutcome>, model: Model): Map<string, ActivityEvaluation> {
+  const c = cacheOf(owner);
+  const uuids = [...model.activities.keys()];
+  const previous = c.rules === rules ? c.statuses : undefined;
+  let statuses: Map<string, ActivityEvaluation>;
+  if (!previous || !c.probes) {
+    statuses = evaluateRules(rules, probes, uuids);
+  } else {
+    const changed = new Set<string>();
+    for (const id of new Set([...probes.keys(), ...c.probes.keys()])) if (!sameForRules(probes.get(id), c.probes.get(id))) changed.add(id);
+    const stale = uuids.filter((u) => {
+      const s = previous.get(u);
+      return !s || s.probes.some((p) => changed.has(p));
+    });
+    const fresh = stale.length ? evaluateRules(rules, probes, stale) : new Map<string, ActivityEvaluation>();
+    statuses = new Map(uuids.map((u) => [u, fresh.get(u) ?? previous.get(u)!]));
+  }
+  c.rules = rules;
+  c.probes = probes;
+  c.statuses = statuses;
+  return statuses;
+}

@@ -1,0 +1,389 @@
+// Golden repositories under test/fixtures/engine/<case>/: per case, the exact evidence
+// (path:line) of the probes that matter, the CI findings, the external references and the
+// places that must never count. Then incremental updates of the index on a temporary copy.
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { matchConfigFile } from '../../src/core/scan/catalogue';
+import { ConfigFileRecorder } from '../../src/core/scan/configFiles';
+import { evaluate } from '../../src/core/scan/evaluate';
+import { isTestOrExamplePath } from '../../src/core/scan/walker';
+import { ProbeOutcome } from '../../src/core/scan/probes/types';
+import { ScanResult } from '../../src/core/scan/result';
+import { at, bundled, REPO_ROOT, scanDir } from './scanHelpers';
+
+const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/engine');
+
+interface ProbeExpectation {
+  result: ProbeOutcome['result'];
+  /** The exact evidence places (sorted comparison); omitted = not checked. */
+  evidence?: string[];
+  /** Each must match one note. */
+  notes?: RegExp[];
+  /** None may match a note. */
+  notNotes?: RegExp[];
+}
+
+interface GoldenCase {
+  name: string;
+  what: string;
+  probes: Record<string, ProbeExpectation>;
+  /** Exactly these findings from the pipeline files (`path:line code probe`); container findings are left to containers.test.ts. */
+  ciFindings: string[];
+  /** Other findings that must be there. */
+  alsoFindings?: string[];
+  /** Exactly these external references (`from:line kind ref`). */
+  external: string[];
+  /** Places no probe may cite. */
+  never: string[];
+}
+
+const CASES: GoldenCase[] = [
+  {
+    name: 'gitlab',
+    what: 'anchors and merge keys, extends, !reference, include: local, SAST_DISABLED, commented, echo, URL and install-only lines',
+    probes: {
+      // semgrep runs in a job that extends a hidden job carrying the merged anchor; the SAST
+      // template is switched off by SAST_DISABLED, which does not touch a job of our own.
+      // `pip install semgrep` in the anchored before_script: semgrep also runs, so no install note.
+      sast: { result: 'pass', evidence: ['.gitlab-ci.yml:27'], notes: [/^GitLab SAST at \.gitlab-ci\.yml:6 not counted: switched off by SAST_DISABLED$/], notNotes: [/installed but never run/] },
+      // gitleaks comes through `!reference [.secret_commands, script]`.
+      'secret-scan': { result: 'pass', evidence: ['.gitlab-ci.yml:21'] },
+      sca: { result: 'pass', evidence: ['.gitlab-ci.yml:7'] },
+      // The trivy job lives in the locally included fragment.
+      'image-scan': { result: 'pass', evidence: ['ci/containers.yml:13'] },
+      'vuln-gate.high': { result: 'pass', evidence: ['ci/containers.yml:13'] },
+      // The switched-off SAST template uploads no report either; Dependency Scanning still does.
+      'findings-upload': { result: 'pass', evidence: ['.gitlab-ci.yml:7'] },
+      // `docker build` in the fragment: images are built although there is no Dockerfile.
+      'container-build': { result: 'pass', evidence: ['ci/containers.yml:7'] },
+      // checkov is only installed; the commented `checkov -d infra` does not count.
+      'iac-scan': { result: 'fail', evidence: [], notes: [/^Checkov at \.gitlab-ci\.yml:43 not counted: installed but never run$/] },
+      'iac-scan.cloud': { result: 'fail', evidence: [] },
+      'iac-scan.k8s': { result: 'not-applicable' },
+      'dockerfile-lint': { result: 'not-applicable' },
+      'sca.client': { result: 'not-applicable' },
+    },
+    ciFindings: ['.gitlab-ci.yml:11 control-disabled sast'],
+    external: [],
+    never: ['.gitlab-ci.yml:6', '.gitlab-ci.yml:17', '.gitlab-ci.yml:42', '.gitlab-ci.yml:43', '.gitlab-ci.yml:44', '.gitlab-ci.yml:45'],
+  },
+  {
+    name: 'github',
+    what: 'local reusable workflow, composite action, make / npm / script indirection, --sbom=false and sbom: false, remote reusable workflow',
+    probes: {
+      sast: { result: 'pass', evidence: ['.github/workflows/reusable-sast.yml:11'] },
+      'dockerfile-lint': { result: 'pass', evidence: ['.github/actions/lint-dockerfile/action.yml:6'] },
+      // `make scan` → Makefile target scan → trivy fs; the evidence is the recipe line.
+      sca: { result: 'pass', evidence: ['Makefile:4'] },
+      // `npm run sbom` → cyclonedx-npm; both Docker SBOM switches are noted, not counted.
+      sbom: {
+        result: 'pass',
+        evidence: ['package.json:6'],
+        notes: [
+          /^Docker BuildKit SBOM at \.github\/workflows\/ci\.yml:26 not counted: switched off by --sbom=false$/,
+          /^Docker BuildKit SBOM at \.github\/workflows\/ci\.yml:27 not counted: switched off by sbom: false$/,
+        ],
+      },
+      'sbom-attest': { result: 'fail', evidence: [] },
+      'secret-scan': { result: 'pass', evidence: ['scripts/secrets.sh:3'] },
+      'container-build': { result: 'pass', evidence: ['.github/workflows/ci.yml:26', '.github/workflows/ci.yml:27'] },
+      // The remote reusable workflow (a ZAP scan, by its name) cannot be read: external, no pass.
+      dast: { result: 'fail', evidence: [], notes: [/^1 external reference\(s\)/] },
+      'iac-scan': { result: 'fail', evidence: [], notes: [/^Checkov at \.github\/workflows\/ci\.yml:25 not counted: installed but never run$/] },
+      'sca.client': { result: 'fail', evidence: [] },
+      'container.non-root': { result: 'fail', evidence: [] },
+    },
+    ciFindings: [
+      '.github/workflows/ci.yml:14 unpinned-action gha.actions-pinned',
+      '.github/workflows/ci.yml:26 control-disabled sbom',
+      '.github/workflows/ci.yml:27 control-disabled sbom',
+    ],
+    // Only the builder stage sets USER: the final stage (FROM on line 9) runs as root.
+    alsoFindings: ['Dockerfile:9 root-user container.non-root'],
+    external: ['.github/workflows/ci.yml:14 reusable-workflow acme/security-workflows/.github/workflows/zap.yml@v2'],
+    never: ['.github/workflows/ci.yml:23', '.github/workflows/ci.yml:24', '.github/workflows/ci.yml:25', 'Dockerfile:4'],
+  },
+  {
+    name: 'jenkins',
+    what: 'declarative pipeline with dependencyCheck, a commented-out sh and a shared library',
+    probes: {
+      sca: { result: 'pass', evidence: ['Jenkinsfile:13'] },
+      'ci.tests': { result: 'pass', evidence: ['Jenkinsfile:8'] },
+      'container-build': { result: 'pass', evidence: ['Jenkinsfile:18'] },
+      // `// sh 'trivy image …'` is a comment; the library step may scan, but cannot be read.
+      'image-scan': { result: 'fail', evidence: [], notes: [/^1 external reference\(s\)/] },
+      'container.non-root': { result: 'pass', evidence: ['Dockerfile:2'] },
+    },
+    ciFindings: [],
+    external: ['Jenkinsfile:1 shared-library acme-security@v3'],
+    never: ['Jenkinsfile:19', 'Jenkinsfile:20'],
+  },
+  {
+    name: 'azure',
+    what: 'tasks and a step template in the repository',
+    probes: {
+      'container-build': { result: 'pass', evidence: ['azure-pipelines.yml:7'] },
+      // The template's script is read in place; the evidence is in the template file.
+      'image-scan': { result: 'pass', evidence: ['templates/scan.yml:2'] },
+      sast: { result: 'pass', evidence: ['azure-pipelines.yml:13'] },
+      'dockerfile-lint': { result: 'not-applicable' },
+    },
+    ciFindings: [],
+    external: [],
+    never: ['azure-pipelines.yml:12'],
+  },
+  {
+    name: 'circleci',
+    what: 'a known orb step and an unknown orb',
+    probes: {
+      sca: { result: 'pass', evidence: ['.circleci/config.yml:13'] },
+      // acme/secret-scan comes from an orb nobody can read offline: never a pass.
+      'secret-scan': { result: 'fail', evidence: [], notes: [/^2 external reference\(s\)/] },
+      'image-scan': { result: 'not-applicable' },
+    },
+    ciFindings: [],
+    external: ['.circleci/config.yml:4 orb snyk/snyk@2.1.0', '.circleci/config.yml:5 orb acme/security@1.4.0'],
+    never: ['.circleci/config.yml:15'],
+  },
+  {
+    name: 'bitbucket',
+    what: 'a known pipe and an unknown one',
+    probes: {
+      'secret-scan': { result: 'pass', evidence: ['bitbucket-pipelines.yml:8'] },
+      // The unknown pipe is someone else's image: external, not an image scan.
+      'image-scan': { result: 'fail', evidence: [], notes: [/^1 external reference\(s\)/] },
+      // semgrep is only installed (and named in an echo).
+      sast: { result: 'fail', evidence: [], notes: [/^Semgrep at bitbucket-pipelines\.yml:19 not counted: installed but never run$/] },
+    },
+    ciFindings: [],
+    external: ['bitbucket-pipelines.yml:12 pipe acme/container-scan:2.0.0'],
+    never: ['bitbucket-pipelines.yml:12', 'bitbucket-pipelines.yml:19', 'bitbucket-pipelines.yml:20'],
+  },
+  {
+    name: 'config',
+    what: 'tool configuration files without any pipeline, and probes that do not apply',
+    probes: {
+      'secret-scan': { result: 'partial', evidence: ['.gitleaks.toml:1'], notes: [/^only configuration found: \.gitleaks\.toml \(Gitleaks\)/] },
+      sast: { result: 'partial', evidence: ['sonar-project.properties:1'] },
+      'fp-suppression': { result: 'partial', evidence: ['.trivyignore:1'] },
+      'threat-model': { result: 'partial', evidence: ['docs/threat-model.md:1'] },
+      'service-catalog': { result: 'partial', evidence: ['catalog-info.yaml:1'] },
+      'dev-environment': { result: 'partial', evidence: ['.devcontainer/devcontainer.json:1'] },
+      // No JavaScript manifests, containers, Kubernetes or cloud IaC here.
+      'sca.client': { result: 'not-applicable' },
+      'sast.client': { result: 'not-applicable' },
+      'image-scan': { result: 'not-applicable' },
+      'artifact-secret-scan': { result: 'not-applicable' },
+      'container-test': { result: 'not-applicable' },
+      'iac-scan.k8s': { result: 'not-applicable' },
+      'iac-scan.cloud': { result: 'not-applicable' },
+      'cloud-config-scan': { result: 'not-applicable' },
+      sca: { result: 'fail', evidence: [] },
+    },
+    ciFindings: [],
+    external: [],
+    // examples/ holds a .semgrep.yml of an example, not of this repository.
+    never: ['examples/app/.semgrep.yml:1'],
+  },
+];
+
+const CONTAINER_PROBE = /^(container\.|k8s\.|deploy\.)/;
+
+function check(result: ScanResult, c: GoldenCase): void {
+  const probes = new Map(result.probes.map((p) => [p.id, p]));
+  for (const [id, exp] of Object.entries(c.probes)) {
+    const p = probes.get(id);
+    assert.ok(p, `${c.name}: probe ${id} is reported`);
+    assert.equal(p.result, exp.result, `${c.name}: ${id} (evidence ${p.evidence.map(at).join(', ')}; notes ${JSON.stringify(p.notes)})`);
+    if (exp.evidence) assert.deepEqual(p.evidence.map(at).sort(), [...exp.evidence].sort(), `${c.name}: ${id} evidence`);
+    for (const re of exp.notes ?? []) assert.ok(p.notes.some((n) => re.test(n)), `${c.name}: ${id} has a note matching ${re}: ${JSON.stringify(p.notes)}`);
+    for (const re of exp.notNotes ?? []) assert.ok(!p.notes.some((n) => re.test(n)), `${c.name}: ${id} has no note matching ${re}: ${JSON.stringify(p.notes)}`);
+  }
+  const ci = result.findings.filter((f) => !CONTAINER_PROBE.test(f.probe)).map((f) => `${at(f)} ${f.code} ${f.probe}`);
+  assert.deepEqual(ci.sort(), [...c.ciFindings].sort(), `${c.name}: CI findings`);
+  for (const want of c.alsoFindings ?? []) assert.ok(result.findings.some((f) => `${at(f)} ${f.code} ${f.probe}` === want), `${c.name}: ${want}`);
+  assert.deepEqual(result.external.map((x) => `${x.from}:${x.loc.line} ${x.kind} ${x.ref}`).sort(), [...c.external].sort(), `${c.name}: external`);
+  for (const place of c.never) {
+    for (const p of result.probes) assert.ok(!p.evidence.some((e) => at(e) === place), `${c.name}: ${p.id} must not cite ${place}`);
+  }
+  // Whatever the case: a tool probe never passes or is partial without evidence.
+  const toolProbes = new Set(bundled().data.catalogue.probes.map((p) => p.id));
+  for (const p of result.probes) {
+    if (toolProbes.has(p.id) && (p.result === 'pass' || p.result === 'partial')) assert.ok(p.evidence.length > 0, `${c.name}: ${p.id} is ${p.result} without evidence`);
+  }
+}
+
+describe('engine golden repositories (test/fixtures/engine)', function () {
+  this.timeout(60_000);
+
+  for (const c of CASES) {
+    it(`${c.name}: ${c.what}`, async () => {
+      const { result } = await scanDir(path.join(FIXTURES, c.name));
+      assert.deepEqual(result.files.filter((f) => f.problems.length).map((f) => `${f.path}: ${JSON.stringify(f.problems)}`), [], `${c.name}: no parse problems`);
+      check(result, c);
+    });
+  }
+
+  it('every place quoted in the cases exists in its fixture', () => {
+    for (const c of CASES) {
+      const places = [
+        ...Object.values(c.probes).flatMap((p) => p.evidence ?? []),
+        ...c.ciFindings.map((f) => f.split(' ')[0]),
+        ...(c.alsoFindings ?? []).map((f) => f.split(' ')[0]),
+        ...c.never,
+      ];
+      for (const place of places) {
+        const [file, line] = place.split(':');
+        const lines = readFileSync(path.join(FIXTURES, c.name, file), 'utf8').split('\n');
+        assert.ok(Number(line) >= 1 && Number(line) <= lines.length && lines[Number(line) - 1].trim() !== '', `${c.name}: ${place} is a non-empty line`);
+      }
+    }
+  });
+});
+
+describe('engine: configuration files seen during the walk', () => {
+  it('the recorder keeps exactly the paths matchConfigFile accepts (outside test and example folders)', async () => {
+    const { data } = bundled();
+    // A path for every catalogue pattern (`*` → a word, `**` → zero, one or two folders), near misses, and ordinary files.
+    const paths = new Set<string>(['README.md', 'src/index.ts', 'src/app.json', 'deep/a/b/c.yml', '.github/codeql/x.yml', '.github/codeql/sub/x.yml', 'examples/.gitleaks.toml', 'test/fixtures/catalog-info.yaml']);
+    for (const probe of data.catalogue.probes) {
+      for (const tool of probe.tools) {
+        for (const pattern of tool.configFiles) {
+          for (const deep of ['', 'a/', 'a/b/']) {
+            const p = pattern.replace(/\*\*\//g, deep).replace(/\/\*\*$/, deep ? '/' + deep + 'f.json' : '/f.json').replace(/\*/g, 'x');
+            paths.add(p);
+            paths.add('nested/' + p);
+            paths.add(p.replace(/\.[a-z]+$/, '.bak'));
+          }
+        }
+      }
+    }
+    const tree = new Map<string, Map<string, 'file' | 'directory'>>();
+    for (const p of paths) {
+      const segs = p.split('/');
+      for (let i = 0; i < segs.length; i++) {
+        const dir = segs.slice(0, i).join('/');
+        if (!tree.has(dir)) tree.set(dir, new Map());
+        tree.get(dir)!.set(segs[i], i === segs.length - 1 ? 'file' : 'directory');
+      }
+    }
+    const fs = {
+      readDirectory: async (dir: string) => [...(tree.get(dir) ?? new Map()).entries()].map(([name, type]) => ({ name, type, symlink: false })),
+      readFile: async () => new Uint8Array(),
+      stat: async () => ({ type: 'file' as const, size: 0, mtime: 0 }),
+    };
+    const recorder = new ConfigFileRecorder(fs, data.catalogue);
+    for (const dir of tree.keys()) await recorder.readDirectory(dir);
+    const files = [...paths].filter((p) => tree.get(p.split('/').slice(0, -1).join('/'))?.get(p.split('/').pop()!) === 'file');
+    const want = files.filter((p) => matchConfigFile(data.catalogue, p).length > 0 && !isTestOrExamplePath(p)).sort();
+    assert.ok(want.length > 80, `${want.length} matching paths`);
+    assert.deepEqual(recorder.paths(), want);
+  });
+});
+
+describe('engine: pipelines the CI system would refuse', function () {
+  this.timeout(60_000);
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'dsomm-refused-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a YAML error in a locally included fragment: nothing of the GitLab pipeline counts, the notes say why', async () => {
+    writeFileSync(path.join(dir, '.gitlab-ci.yml'), 'include:\n  - local: ci/scan.yml\nsecrets:\n  script:\n    - gitleaks detect --source .\n');
+    mkdirSync(path.join(dir, 'ci'));
+    writeFileSync(path.join(dir, 'ci/scan.yml'), 'sast:\n  script:\n    - semgrep scan --config auto\n  bad: [unclosed\n');
+    const { result } = await scanDir(dir);
+    for (const id of ['secret-scan', 'sast']) {
+      const p = result.probes.find((x) => x.id === id)!;
+      assert.equal(p.result, 'fail', id);
+      assert.ok(p.notes.some((n) => /not counted: the pipeline would not run, its definition has an error \(ci\/scan\.yml:\d+: /.test(n)), `${id}: ${JSON.stringify(p.notes)}`);
+    }
+  });
+
+  it('the same pipeline without the error counts both tools', async () => {
+    writeFileSync(path.join(dir, '.gitlab-ci.yml'), 'include:\n  - local: ci/scan.yml\nsecrets:\n  script:\n    - gitleaks detect --source .\n');
+    mkdirSync(path.join(dir, 'ci'));
+    writeFileSync(path.join(dir, 'ci/scan.yml'), 'sast:\n  script:\n    - semgrep scan --config auto\n');
+    const { result } = await scanDir(dir);
+    assert.deepEqual(result.probes.filter((x) => x.id === 'secret-scan' || x.id === 'sast').map((p) => `${p.id} ${p.result} ${p.evidence.map(at).join(',')}`), ['sast pass ci/scan.yml:3', 'secret-scan pass .gitlab-ci.yml:5']);
+  });
+});
+
+describe('engine: incremental updates of the index', function () {
+  this.timeout(60_000);
+  let dir: string;
+  const WF = '.github/workflows/ci.yml';
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dsomm-incremental-'));
+    cpSync(path.join(FIXTURES, 'incremental'), dir, { recursive: true });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const probeOf = (r: ScanResult, id: string) => r.probes.find((p) => p.id === id)!;
+
+  it('adding a gitleaks step makes secret-scan pass; deleting the workflow makes it fail again', async () => {
+    const { model, data } = bundled();
+    const { index, result } = await scanDir(dir);
+    const again = () => evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules });
+    assert.equal(probeOf(result, 'secret-scan').result, 'fail');
+
+    const original = readFileSync(path.join(dir, WF), 'utf8');
+    writeFileSync(path.join(dir, WF), original + '      - run: gitleaks detect --source . --no-banner\n');
+    assert.equal(await index.update([{ path: WF }]), true);
+    const added = probeOf(again(), 'secret-scan');
+    assert.equal(added.result, 'pass');
+    assert.deepEqual(added.evidence.map(at), [`${WF}:11`]);
+
+    unlinkSync(path.join(dir, WF));
+    assert.equal(await index.update([{ path: WF, deleted: true }]), true);
+    const gone = again();
+    assert.equal(probeOf(gone, 'secret-scan').result, 'fail');
+    assert.equal(probeOf(gone, 'ci.pipeline').result, 'fail');
+    assert.ok(!gone.files.some((f) => f.path === WF));
+  });
+
+  it('changing a Makefile target a workflow runs recomputes that workflow’s facts', async () => {
+    const { model, data } = bundled();
+    const { index, result } = await scanDir(dir);
+    const again = () => evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules });
+    assert.equal(probeOf(result, 'sca').result, 'fail');
+    const before = index.get(WF)!.facts!;
+    assert.ok(before.reads.has('Makefile'), 'the workflow’s facts record that they read the Makefile');
+
+    writeFileSync(path.join(dir, 'Makefile'), 'scan:\n\ttrivy fs --exit-code 1 --severity HIGH,CRITICAL .\n');
+    assert.equal(await index.update([{ path: 'Makefile' }]), true);
+    const after = index.get(WF)!.facts!;
+    assert.notEqual(after, before, 'facts were recomputed');
+    assert.deepEqual(after.hits.filter((h) => h.probe === 'sca').map((h) => `${at(h.evidence)} ${h.evidence.text}`), ['Makefile:2 trivy fs --exit-code 1 --severity HIGH,CRITICAL .  (via .github/workflows/ci.yml:10)']);
+    const sca = probeOf(again(), 'sca');
+    assert.equal(sca.result, 'pass');
+    assert.deepEqual(sca.evidence.map(at), ['Makefile:2']);
+
+    writeFileSync(path.join(dir, 'Makefile'), 'scan:\n\t@echo "scanner removed"\n');
+    await index.update([{ path: 'Makefile' }]);
+    assert.equal(probeOf(again(), 'sca').result, 'fail');
+  });
+
+  it('configuration files: recorded during the walk (not in ignored folders) and kept up to date from watcher events', async () => {
+    mkdirSync(path.join(dir, 'generated'));
+    writeFileSync(path.join(dir, '.gitignore'), 'generated/\n');
+    writeFileSync(path.join(dir, 'generated/.gitleaks.toml'), 'title = "ignored"\n');
+    const { model, data } = bundled();
+    const { index, result, configFiles } = await scanDir(dir);
+    assert.deepEqual(configFiles.paths(), []);
+    assert.equal(probeOf(result, 'secret-scan').result, 'fail');
+
+    writeFileSync(path.join(dir, '.gitleaks.toml'), 'title = "root"\n');
+    assert.equal(await configFiles.update([{ path: '.gitleaks.toml' }]), true);
+    assert.equal(await configFiles.update([{ path: 'node_modules/x/.gitleaks.toml' }]), false, 'excluded folders stay out');
+    const withConfig = evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules, configFiles: configFiles.paths() });
+    assert.equal(probeOf(withConfig, 'secret-scan').result, 'partial');
+    assert.deepEqual(probeOf(withConfig, 'secret-scan').evidence.map(at), ['.gitleaks.toml:1']);
+
+    unlinkSync(path.join(dir, '.gitleaks.toml'));
+    assert.equal(await configFiles.update([{ path: '.gitleaks.toml', deleted: true }]), true);
+    assert.deepEqual(configFiles.paths(), []);
+  });
+});

@@ -1,0 +1,233 @@
+// Weak-control fixes (token permissions, checkout credentials, non-root USER, pin placeholder,
+// scanners that cannot fail) and file creations (Dependabot, Renovate, SECURITY.md): each applied
+// to fixtures (LF and CRLF), re-parsed without problems, and re-evaluated until the finding is gone.
+import * as assert from 'node:assert/strict';
+import { computeFix } from '../../src/core/guidance/computeFix';
+import { diagnosticsFor } from '../../src/core/guidance/diagnostics';
+import { fixesFor } from '../../src/core/guidance/fixes';
+import { applyEdits } from '../../src/core/guidance/text';
+import { FixResult } from '../../src/core/guidance/types';
+import { parseDockerfile } from '../../src/core/scan/containers/dockerfile';
+import { probeNonRoot } from '../../src/core/scan/containers/probes';
+import { parseDependabot } from '../../src/core/scan/hygiene';
+import { parseFile } from '../../src/core/scan/parse';
+import { CiFile, FileKind } from '../../src/core/scan/types';
+import { bundled, CANONICAL_PATH, cleanTempWorkspaces, fixture, scanDir, tempWorkspace, toCrlf, writeFiles } from './guidanceHarness';
+
+const EOLS = [
+  { name: 'LF', conv: (t: string) => t },
+  { name: 'CRLF', conv: toCrlf },
+];
+
+function edited(text: string, res: FixResult): string {
+  assert.equal(res.kind, 'edits', JSON.stringify(res));
+  return res.kind === 'edits' ? applyEdits(text, res.edits) : text;
+}
+
+function problems(kind: FileKind, p: string, text: string): string[] {
+  return (parseFile(kind, p, text)?.problems ?? []).map((x) => `${x.severity} ${x.line}: ${x.message}`);
+}
+
+async function fixIn(kind: FileKind, file: string, id: string, eol: (t: string) => string, at?: (r: Awaited<ReturnType<typeof scanDir>>['result']) => import('../../src/core/scan/types').Loc | undefined) {
+  const rel = CANONICAL_PATH[kind];
+  const text = eol(fixture(file));
+  const dir = tempWorkspace({ [rel]: text });
+  const first = await scanDir(dir);
+  const res = computeFix(bundled().fixes, id, first.index.get(rel)!, text, { files: first.index.all(), at: at?.(first.result) });
+  const after = edited(text, res);
+  assert.deepEqual(problems(kind, rel, after), [], after);
+  writeFiles(dir, { [rel]: after });
+  const again = await scanDir(dir);
+  return { before: first.result, after: again.result, text, edited: after, res, rel };
+}
+
+describe('guidance: weak-control fixes', function () {
+  this.timeout(60_000);
+  after(cleanTempWorkspaces);
+
+  for (const eol of EOLS) {
+    it(`workflow permissions: inserted before \`jobs:\` (and the comments above it) — ${eol.name}`, async () => {
+      for (const file of ['github/basic.yml', 'github/weak.yml', 'github/indent4.yml']) {
+        const r = await fixIn('github-workflow', file, 'gha.workflow-permissions', eol.conv);
+        assert.ok(r.before.findings.some((f) => f.code === 'missing-permissions'), file);
+        assert.ok(!r.after.findings.some((f) => f.code === 'missing-permissions'), file);
+        assert.equal(r.after.probes.find((p) => p.id === 'gha.token-permissions')?.result, 'pass', file);
+        if (eol.name === 'CRLF') assert.ok(!/(^|[^\r])\n/.test(r.edited));
+      }
+      const weak = await fixIn('github-workflow', 'github/weak.yml', 'gha.workflow-permissions', (t) => t);
+      assert.match(weak.edited, /on: \[push\]\n\npermissions:\n {2}contents: read\n\n# Jobs of the scan workflow.\njobs:/);
+      const four = await fixIn('github-workflow', 'github/indent4.yml', 'gha.workflow-permissions', (t) => t);
+      assert.match(four.edited, /\npermissions:\n {4}contents: read\n\njobs:\n/);
+    });
+
+    it(`checkout: persist-credentials: false on every actions/checkout step, or only the one at the diagnostic — ${eol.name}`, async () => {
+      const all = await fixIn('github-workflow', 'github/weak.yml', 'gha.checkout-persist-credentials', eol.conv);
+      const parsed = parseFile('github-workflow', all.rel, all.edited) as CiFile;
+      const checkouts = parsed.jobs.flatMap((j) => j.steps).filter((s) => s.uses?.value.startsWith('actions/checkout'));
+      assert.equal(checkouts.length, 3);
+      for (const s of checkouts) assert.equal(s.inputs['persist-credentials']?.value, 'false');
+      assert.ok(all.edited.includes(eol.conv('        with:\n          path: other\n          persist-credentials: false\n')));
+      const one = await fixIn('github-workflow', 'github/weak.yml', 'gha.checkout-persist-credentials', eol.conv, () => ({ path: '.github/workflows/ci.yml', line: 9, column: 15, endLine: 9, endColumn: 34 }));
+      const p1 = parseFile('github-workflow', one.rel, one.edited) as CiFile;
+      const c1 = p1.jobs.flatMap((j) => j.steps).filter((s) => s.uses?.value.startsWith('actions/checkout'));
+      assert.deepEqual(c1.map((s) => s.inputs['persist-credentials']?.value), ['false', undefined, undefined]);
+      const four = await fixIn('github-workflow', 'github/indent4.yml', 'gha.checkout-persist-credentials', eol.conv);
+      assert.ok(four.edited.includes(eol.conv('                with:\n                    fetch-depth: 1\n                    persist-credentials: false\n')));
+    });
+
+    it(`scanners that cannot fail: the setting is turned off (GitHub, GitLab, Azure) — ${eol.name}`, async () => {
+      for (const [kind, file] of [['github-workflow', 'github/weak.yml'], ['gitlab-ci', 'gitlab/weak.yml'], ['azure-pipelines', 'azure/weak.yml']] as const) {
+        const r = await fixIn(kind, file, 'ci.scanner-must-fail', eol.conv, (res) => res.findings.find((f) => f.code === 'scanner-cannot-fail')?.loc);
+        assert.ok(r.before.findings.some((f) => f.code === 'scanner-cannot-fail'), file);
+        assert.ok(!r.after.findings.some((f) => f.code === 'scanner-cannot-fail'), file);
+        assert.equal(r.after.probes.find((p) => p.id === 'image-scan')?.result, 'pass', file);
+        assert.match(r.edited, /(continue-on-error|allow_failure|continueOnError): false/);
+      }
+      const gh = await fixIn('github-workflow', 'github/weak.yml', 'ci.scanner-must-fail', (t) => t);
+      assert.match(gh.edited, /continue-on-error: false # findings never fail the build\n/);
+    });
+
+    it(`non-root USER in the final stage, by base image family — ${eol.name}`, async () => {
+      const cases: [string, RegExp][] = [
+        ['docker/multi.Dockerfile', /EXPOSE 8080\nRUN groupadd --system --gid 10001 app \\\n && useradd --system --uid 10001 --gid app --no-create-home --shell \/usr\/sbin\/nologin app\nUSER 10001:10001\n# Start the server.\nCMD/],
+        ['docker/alpine.Dockerfile', /COPY app .\/app\nRUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app\nUSER 10001:10001\n$/],
+        ['docker/root.Dockerfile', /USER root\nRUN groupadd[^\n]*\n[^\n]*\nUSER 10001:10001\nENTRYPOINT/],
+        ['docker/distroless.Dockerfile', /COPY --from=build \/app \/app\nUSER 10001:10001\n$/],
+      ];
+      for (const [file, shape] of cases) {
+        const r = await fixIn('dockerfile', file, 'dockerfile.non-root-user', eol.conv);
+        assert.ok(r.before.findings.some((f) => f.code === 'root-user'), file);
+        assert.ok(!r.after.findings.some((f) => f.code === 'root-user'), file);
+        assert.equal(r.after.probes.find((p) => p.id === 'container.non-root')?.result, 'pass', file);
+        assert.equal(probeNonRoot([parseDockerfile('Dockerfile', r.edited)]).result, 'pass');
+        assert.match(r.edited.replace(/\r\n/g, '\n'), shape, file);
+      }
+    });
+
+    it(`pin placeholder for latest and untagged images (Dockerfile, compose) — ${eol.name}`, async () => {
+      const at = (code: string, line: number) => (res: Awaited<ReturnType<typeof scanDir>>['result']) => res.findings.find((f) => f.code === code && f.loc.line === line)?.loc;
+      const one = await fixIn('dockerfile', 'docker/latest.Dockerfile', 'image.pin-placeholder', eol.conv, at('latest-tag', 4));
+      assert.match(one.edited, /FROM nginx:<pin-a-version> AS web/);
+      assert.match(one.edited, /FROM --platform=\$BUILDPLATFORM golang AS build/, 'only the image at the diagnostic');
+      const all = await fixIn('dockerfile', 'docker/latest.Dockerfile', 'image.pin-placeholder', eol.conv);
+      assert.match(all.edited, /FROM --platform=\$BUILDPLATFORM golang:<pin-a-version> AS build/);
+      assert.ok(!all.after.findings.some((f) => f.code === 'latest-tag' || f.code === 'untagged-image'));
+      const file = parseDockerfile('Dockerfile', all.edited);
+      assert.deepEqual(file.problems, []);
+      assert.deepEqual(file.stages.map((s) => s.image.tag), ['<pin-a-version>', '<pin-a-version>']);
+      const compose = await fixIn('compose', 'compose/latest.yml', 'image.pin-placeholder', eol.conv);
+      assert.match(compose.edited, /image: nginx:<pin-a-version> # the front end/);
+      assert.match(compose.edited, /image: "redis:<pin-a-version>"/);
+      assert.ok(!compose.after.findings.some((f) => f.code === 'latest-tag' || f.code === 'untagged-image'));
+      const k8s = await fixIn('kubernetes', 'k8s/app.yaml', 'image.pin-placeholder', eol.conv);
+      assert.match(k8s.edited, /image: 'ghcr.io\/acme\/web:<pin-a-version>'/);
+      assert.match(k8s.edited, /image: ghcr.io\/acme\/sidecar:1.2.0/);
+      assert.ok(k8s.before.findings.some((f) => f.code === 'latest-tag'));
+      assert.ok(!k8s.after.findings.some((f) => f.code === 'latest-tag'));
+    });
+  }
+
+  it('a spot fix with nothing to change says so instead of editing', async () => {
+    const text = fixture('docker/multi.Dockerfile');
+    const res = computeFix(bundled().fixes, 'image.pin-placeholder', { path: 'Dockerfile', kind: 'dockerfile' }, text);
+    assert.equal(res.kind, 'cannot-place');
+    const flow = computeFix(bundled().fixes, 'gha.checkout-persist-credentials', { path: '.github/workflows/ci.yml', kind: 'github-workflow' }, fixture('github/flow.yml'));
+    assert.equal(flow.kind, 'cannot-place');
+    if (flow.kind === 'cannot-place') assert.match(flow.reason, /flow style/);
+  });
+});
+
+describe('guidance: files to create', function () {
+  this.timeout(60_000);
+  after(cleanTempWorkspaces);
+  const files = {
+    '.github/workflows/ci.yml': 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n',
+    'web/package.json': '{ "name": "web" }\n',
+    'web/package-lock.json': '{ "lockfileVersion": 3 }\n',
+    'api/package.json': '{ "name": "api" }\n',
+    'worker/requirements.txt': 'requests\n',
+    'svc/go.mod': 'module example.com/svc\n\ngo 1.23\n',
+    'java/pom.xml': '<project/>\n',
+    'web/Dockerfile': 'FROM nginx:1.27\nUSER nginx\n',
+    'api/Dockerfile': 'FROM node:20\nUSER node\n',
+    'test/fixtures/Dockerfile': 'FROM ubuntu:latest\n',
+    'infra/main.tf': 'terraform {}\n',
+  };
+
+  it('Dependabot: one entry per ecosystem found, with its folders', async () => {
+    const dir = tempWorkspace(files);
+    const { index, result } = await scanDir(dir);
+    assert.equal(result.probes.find((p) => p.id === 'dependency-update-bot')?.result, 'fail');
+    const res = computeFix(bundled().fixes, 'dependency-updates.dependabot', undefined, '', { files: index.all() });
+    assert.equal(res.kind, 'create-file');
+    if (res.kind !== 'create-file') return;
+    assert.equal(res.path, '.github/dependabot.yml');
+    const parsed = parseDependabot(res.path, res.content);
+    assert.deepEqual(parsed.problems, []);
+    assert.deepEqual(parsed.updates.map((u) => [u.ecosystem.value, u.directory]), [
+      ['npm', undefined],
+      ['pip', '/worker'],
+      ['gomod', '/svc'],
+      ['maven', '/java'],
+      ['docker', undefined],
+      ['terraform', '/infra'],
+      ['github-actions', '/'],
+    ]);
+    assert.match(res.content, /- package-ecosystem: npm\n {4}directories:\n {6}- \/api\n {6}- \/web\n/);
+    assert.match(res.content, /- package-ecosystem: docker\n {4}directories:\n {6}- \/api\n {6}- \/web\n/, 'test fixtures are left out');
+    writeFiles(dir, { [res.path]: res.content });
+    const again = await scanDir(dir);
+    assert.equal(again.result.probes.find((p) => p.id === 'dependency-update-bot')?.result, 'pass');
+  });
+
+  it('Renovate: limited to the managers of the ecosystems found', async () => {
+    const dir = tempWorkspace(files);
+    const { index } = await scanDir(dir);
+    const res = computeFix(bundled().fixes, 'dependency-updates.renovate', undefined, '', { files: index.all() });
+    assert.equal(res.kind, 'create-file');
+    if (res.kind !== 'create-file') return;
+    const json = JSON.parse(res.content);
+    assert.deepEqual(json.extends, ['config:recommended']);
+    assert.deepEqual(json.enabledManagers, ['npm', 'pip_requirements', 'gomod', 'maven', 'dockerfile', 'terraform', 'github-actions']);
+    writeFiles(dir, { [res.path]: res.content });
+    assert.equal((await scanDir(dir)).result.probes.find((p) => p.id === 'dependency-update-bot')?.result, 'pass');
+  });
+
+  it('an existing file is never overwritten', async () => {
+    const dir = tempWorkspace({ ...files, '.github/dependabot.yml': 'version: 2\nupdates: []\n' });
+    const { index } = await scanDir(dir);
+    const res = computeFix(bundled().fixes, 'dependency-updates.dependabot', undefined, '', { files: index.all() });
+    assert.equal(res.kind, 'cannot-place');
+    if (res.kind === 'cannot-place') assert.match(res.reason, /already exists/);
+  });
+
+  it('SECURITY.md: a skeleton that the engine takes for a security policy', async () => {
+    const dir = tempWorkspace(files);
+    const res = computeFix(bundled().fixes, 'security-policy.security-md', undefined, '');
+    assert.equal(res.kind, 'create-file');
+    if (res.kind !== 'create-file') return;
+    assert.equal(res.path, 'SECURITY.md');
+    assert.match(res.content, /^# Security policy\n/);
+    writeFiles(dir, { [res.path]: res.content });
+    assert.equal((await scanDir(dir)).result.probes.find((p) => p.id === 'repo.security-policy')?.result, 'pass');
+  });
+
+  it('the missing "Automated PRs for patches" diagnostic offers Dependabot first on GitHub, Renovate first elsewhere', async () => {
+    const { fixes } = bundled();
+    for (const [extra, first] of [[{}, 'dependency-updates.dependabot'], [{ '.github/workflows/ci.yml': undefined }, 'dependency-updates.renovate']] as const) {
+      const ws: Record<string, string> = { ...files, '.gitlab-ci.yml': 'build:\n  script:\n    - make\n' };
+      for (const k of Object.keys(extra)) delete ws[k];
+      const dir = tempWorkspace(ws);
+      const { index, result } = await scanDir(dir);
+      const diags = diagnosticsFor(result, index.all(), { targetLevel: 1, fixes });
+      const d = [...diags.values()].flat().find((x) => x.data.activityName === 'Automated PRs for patches');
+      assert.ok(d, 'diagnostic present');
+      assert.deepEqual([...d!.data.fixes!].sort(), ['dependency-updates.dependabot', 'dependency-updates.renovate']);
+      const options = fixesFor(fixes, result, index.get(d!.path), d!);
+      assert.equal(options[0].templateId, first);
+      assert.equal(options[0].preferred, true);
+      assert.equal(options[0].kind, 'create');
+      assert.equal(options.filter((o) => o.preferred).length, 1);
+    }
+  });
+});
