@@ -12,6 +12,14 @@ import { ModelService } from './modelService';
 import { VscodeFileSystem } from './vscodeFileSystem';
 import { log } from './log';
 
+export interface DocumentAssessment {
+  folder: vscode.WorkspaceFolder;
+  result: ScanResult;
+  index: WorkspaceIndex;
+  /** The document's path relative to `folder`, '/'-separated (the index's key). */
+  path: string;
+}
+
 export class AssessmentService implements vscode.Disposable {
   private index: WorkspaceIndex | undefined;
   private current: Promise<ScanResult | undefined> | undefined;
@@ -41,6 +49,19 @@ export class AssessmentService implements vscode.Disposable {
       void this.current.then((r) => r && this.changed.fire(r));
     }
     return this.current;
+  }
+
+  /**
+   * The assessment that a workspace file belongs to, for the providers that work on one document
+   * (hovers, diagnostics, code actions, webviews). Answered from the cached index: no file-system walk.
+   * `path` is the file's '/'-separated path relative to its workspace folder.
+   */
+  async resultFor(uri: vscode.Uri): Promise<DocumentAssessment | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || folder.uri.toString() !== this.folder?.uri.toString()) return undefined;
+    const result = await this.get();
+    if (!result || !this.index) return undefined;
+    return { folder, result, index: this.index, path: vscode.workspace.asRelativePath(uri, false) };
   }
 
   async rescan(): Promise<ScanResult | undefined> {
