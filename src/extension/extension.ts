@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ActivityTreeProvider } from './activityTree';
 import { AssessmentService } from './assessmentService';
 import { registerModelCommands } from './modelCommands';
+import { registerProgressCommands } from './progressCommands';
 import { ModelService } from './modelService';
 import { outputChannel } from './log';
 import { StatusBar } from './statusBar';
@@ -18,9 +19,10 @@ export interface DsommApi {
 export function activate(context: vscode.ExtensionContext): DsommApi {
   const models = new ModelService(context);
   const assessment = new AssessmentService(context, models);
-  const tree = new ActivityTreeProvider(models, assessment);
+  const tree = new ActivityTreeProvider(models, assessment, context.workspaceState);
   const statusBar = new StatusBar(assessment);
   const view = vscode.window.createTreeView('dsomm.activities', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+  tree.attach(view);
   context.subscriptions.push(
     models,
     assessment,
@@ -43,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): DsommApi {
     }),
     vscode.commands.registerCommand('dsomm.showLog', () => outputChannel().show()),
     ...registerModelCommands(context, models),
+    ...registerProgressCommands(assessment, models, tree),
   );
   // The status bar needs a result; build it shortly after start-up, never inside activate().
   const warmUp = setTimeout(() => void assessment.get(), 1500);
