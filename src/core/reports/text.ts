@@ -74,6 +74,14 @@ function md(text: string): string {
   return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }
 
+/** The team's word on an activity, for the status column ('' when the team recorded nothing). */
+function teamDecision(a: ActivityResult): string {
+  const flat = (t: string) => md(t.replace(/\s+/g, ' ').trim());
+  if (a.notApplicable) return `: ${flat(a.notApplicable.reason)}${a.notApplicable.date ? ` (${flat(a.notApplicable.date)})` : ''}`;
+  if (a.progress) return ` (${flat(a.progress.state)} since ${flat(a.progress.date)})`;
+  return '';
+}
+
 export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
   const out: string[] = [];
   out.push(`# DSOMM assessment`);
@@ -91,7 +99,7 @@ export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
     out.push('| --- | --- | --- | --- |');
     for (const a of list) {
       const evidence = a.evidence.slice(0, 2).map((e) => `\`${md(e.loc.path)}:${e.loc.line}\``).join(', ');
-      out.push(`| ${a.activity.level} | ${md(a.activity.name)} | ${STATUS_MARK[a.status]} ${STATUS_LABEL[a.status]} | ${evidence} |`);
+      out.push(`| ${a.activity.level} | ${md(a.activity.name)} | ${STATUS_MARK[a.status]} ${STATUS_LABEL[a.status]}${teamDecision(a)} | ${evidence} |`);
     }
   }
   const problems = r.files.filter((f) => f.problems.length);
