@@ -8,11 +8,13 @@ import { ModelService } from './modelService';
 import { outputChannel } from './log';
 import { StatusBar } from './statusBar';
 import { targetLevel } from './settings';
+import { registerWebviews, Webviews } from './webviews';
 
 export interface DsommApi {
   models: ModelService;
   assessment: AssessmentService;
   tree: ActivityTreeProvider;
+  webviews: Webviews;
 }
 
 export function activate(context: vscode.ExtensionContext): DsommApi {
@@ -44,10 +46,11 @@ export function activate(context: vscode.ExtensionContext): DsommApi {
     vscode.commands.registerCommand('dsomm.showLog', () => outputChannel().show()),
     ...registerModelCommands(context, models),
   );
+  const webviews = registerWebviews(context, assessment, models);
   // The status bar needs a result; build it shortly after start-up, never inside activate().
   const warmUp = setTimeout(() => void assessment.get(), 1500);
   context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
-  return { models, assessment, tree };
+  return { models, assessment, tree, webviews };
 }
 
 export function deactivate(): void {

@@ -1,4 +1,4 @@
-// The status-bar item: achieved activities at the target level; a click opens the sidebar.
+// The status-bar item: achieved activities at the target level; a click opens the dashboard.
 import * as vscode from 'vscode';
 import { statusBarText, statusBarTooltipMarkdown, targetSummary } from '../core/view/levelSummary';
 import { ScanResult } from '../core/scan/result';
@@ -12,7 +12,7 @@ export class StatusBar implements vscode.Disposable {
 
   constructor(private readonly assessment: AssessmentService) {
     this.item.name = 'DSOMM maturity';
-    this.item.command = 'dsomm.activities.focus';
+    this.item.command = 'dsomm.openDashboard';
     this.subscriptions = [
       assessment.onDidChange((r) => this.render(r)),
       vscode.workspace.onDidChangeConfiguration((e) => {
