@@ -27,6 +27,8 @@ export abstract class PanelController implements vscode.Disposable {
   lastMessage: unknown;
   /** Messages refused by checkMessage since start (tests read it). */
   rejected: string[] = [];
+  /** How often a webview page of this kind has loaded and said 'ready' (tests read it). */
+  readyCount = 0;
   private panelSubscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -78,7 +80,10 @@ export abstract class PanelController implements vscode.Disposable {
       log(`Ignored a message from the ${this.viewType} webview: ${checked.error}`);
       return;
     }
-    if (checked.message.type === 'ready') return this.refresh();
+    if (checked.message.type === 'ready') {
+      this.readyCount++;
+      return this.refresh();
+    }
     if (!(await this.handle(checked.message))) await handleCommonMessage(checked.message);
   }
 
