@@ -9,11 +9,13 @@ import { ModelService } from './modelService';
 import { outputChannel } from './log';
 import { StatusBar } from './statusBar';
 import { targetLevel } from './settings';
+import { registerWebviews, Webviews } from './webviews';
 
 export interface DsommApi {
   models: ModelService;
   assessment: AssessmentService;
   tree: ActivityTreeProvider;
+  webviews: Webviews;
 }
 
 export function activate(context: vscode.ExtensionContext): DsommApi {
@@ -47,10 +49,11 @@ export function activate(context: vscode.ExtensionContext): DsommApi {
     ...registerModelCommands(context, models),
     ...registerProgressCommands(assessment, models, tree),
   );
+  const webviews = registerWebviews(context, assessment, models);
   // The status bar needs a result; build it shortly after start-up, never inside activate().
   const warmUp = setTimeout(() => void assessment.get(), 1500);
   context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
-  return { models, assessment, tree };
+  return { models, assessment, tree, webviews };
 }
 
 export function deactivate(): void {
