@@ -12,6 +12,12 @@ import { ModelService } from './modelService';
 import { VscodeFileSystem } from './vscodeFileSystem';
 import { log } from './log';
 
+/**
+ * Watcher events closer together than this are applied as one update (a save, a git checkout).
+ * VS Code's watcher already coalesces events for ~75 ms, so a short wait here is enough.
+ */
+const DEBOUNCE_MS = 50;
+
 export interface DocumentAssessment {
   folder: vscode.WorkspaceFolder;
   result: ScanResult;
@@ -29,6 +35,8 @@ export class AssessmentService implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private pending = new Map<string, boolean>();
   private timer: NodeJS.Timeout | undefined;
+  /** When the first of the pending watcher events arrived (for the "Updated after changes" log line). */
+  private firstPendingAt = 0;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -131,10 +139,11 @@ export class AssessmentService implements vscode.Disposable {
     const queue = (uri: vscode.Uri, deleted: boolean) => {
       const rel = vscode.workspace.asRelativePath(uri, false);
       if (rel === uri.fsPath || rel.startsWith('..')) return;
+      if (this.pending.size === 0) this.firstPendingAt = performance.now();
       this.pending.set(rel, deleted);
       clearTimeout(this.timer);
       // A short debounce folds the burst of events from a save or a git checkout into one update.
-      this.timer = setTimeout(() => void this.flush(), 150);
+      this.timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
     };
     this.subscriptions.push(
       watcher,
@@ -146,10 +155,15 @@ export class AssessmentService implements vscode.Disposable {
 
   private async flush(): Promise<void> {
     const changes = [...this.pending].map(([path, deleted]) => ({ path, deleted }));
+    const since = this.firstPendingAt;
     this.pending.clear();
     if (!this.index || !changes.length) return;
     try {
-      if (await this.index.update(changes)) await this.reevaluate();
+      if (await this.index.update(changes)) {
+        await this.reevaluate();
+        const names = changes.length > 3 ? `${changes.length} files` : changes.map((c) => c.path).join(', ');
+        log(`Updated after changes to ${names} in ${Math.round(performance.now() - since)} ms (since the first file event)`);
+      }
     } catch (e) {
       log(`Update after file changes failed: ${(e as Error).message}`);
     }
