@@ -11,6 +11,7 @@ import { decodeText } from '../core/fs';
 import { ModelService } from './modelService';
 import { VscodeFileSystem } from './vscodeFileSystem';
 import { log } from './log';
+import { yieldToHost } from './yieldToHost';
 
 /**
  * Watcher events closer together than this are applied as one update (a save, a git checkout).
@@ -99,16 +100,24 @@ export class AssessmentService implements vscode.Disposable {
     const started = Date.now();
     try {
       const data = await this.detection();
+      const dataReady = Date.now();
       const index = new WorkspaceIndex(new VscodeFileSystem(folder.uri), data.catalogue, {
         maxFileSize: vscode.workspace.getConfiguration('dsomm').get<number>('maxFileSize', 1024 * 1024),
-        yieldFn: () => new Promise((r) => setTimeout(r, 0)),
+        yieldFn: yieldToHost,
       });
       await index.build();
+      const built = Date.now();
       this.index = index;
       this.detectionData = data;
       this.watch(folder);
-      const result = this.evaluate(await this.models.get());
-      log(`Indexed ${folder.name}: ${result.files.length} files in ${Date.now() - started} ms; achieved level ${result.achievedLevel}`);
+      const model = await this.models.get();
+      const modelReady = Date.now();
+      const result = this.evaluate(model);
+      const done = Date.now();
+      log(
+        `Indexed ${folder.name}: ${result.files.length} files in ${done - started} ms (detection rules ${dataReady - started} ms, ` +
+          `walk, read and parse ${built - dataReady} ms, model ${modelReady - built} ms, evaluation ${done - modelReady} ms); achieved level ${result.achievedLevel}`,
+      );
       return result;
     } catch (e) {
       log(`Indexing ${folder.name} failed: ${(e as Error).stack ?? e}`);
