@@ -15,6 +15,13 @@ import { ModelService } from './modelService';
 import { VscodeFileSystem } from './vscodeFileSystem';
 import { progressSettingsFor } from './settings';
 import { log } from './log';
+import { yieldToHost } from './yieldToHost';
+
+/**
+ * Watcher events closer together than this are applied as one update (a save, a git checkout).
+ * VS Code's watcher already coalesces events for ~75 ms, so a short wait here is enough.
+ */
+const DEBOUNCE_MS = 50;
 
 export interface DocumentAssessment {
   folder: vscode.WorkspaceFolder;
@@ -55,6 +62,8 @@ export class FolderAssessment implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private watching = false;
   private disposed = false;
+  /** When the first of the pending watcher events arrived (for the "Updated after changes" log line). */
+  private firstPendingAt = 0;
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
@@ -139,18 +148,26 @@ export class FolderAssessment implements vscode.Disposable {
     const started = Date.now();
     try {
       const data = await this.host.detection();
+      const dataReady = Date.now();
       const index = new WorkspaceIndex(this.fs, data.catalogue, {
         maxFileSize: vscode.workspace.getConfiguration('dsomm', folder.uri).get<number>('maxFileSize', 1024 * 1024),
-        yieldFn: () => new Promise((r) => setTimeout(r, 0)),
+        yieldFn: yieldToHost,
       });
       await index.build();
+      const built = Date.now();
       this.index = index;
       this.detectionData = data;
       this.watch();
-      this.scanned = this.evaluate(await this.host.models.get());
+      const model = await this.host.models.get();
+      const modelReady = Date.now();
+      this.scanned = this.evaluate(model);
       await this.readProgressFiles();
       const result = this.withProgress(this.scanned);
-      log(`Indexed ${folder.name}: ${result.files.length} files in ${Date.now() - started} ms; achieved level ${result.achievedLevel}`);
+      const done = Date.now();
+      log(
+        `Indexed ${folder.name}: ${result.files.length} files in ${done - started} ms (detection rules ${dataReady - started} ms, ` +
+          `walk, read and parse ${built - dataReady} ms, model ${modelReady - built} ms, evaluation and progress ${done - modelReady} ms); achieved level ${result.achievedLevel}`,
+      );
       return result;
     } catch (e) {
       log(`Indexing ${folder.name} failed: ${(e as Error).stack ?? e}`);
@@ -220,11 +237,12 @@ export class FolderAssessment implements vscode.Disposable {
     const queue = (uri: vscode.Uri, deleted: boolean) => {
       const rel = relativePath(this.folder, uri);
       if (rel === undefined || rel === '') return;
+      if (this.pending.size === 0 && !this.progressDirty) this.firstPendingAt = performance.now();
       if (this.isProgressFile(rel)) this.progressDirty = true;
       else this.pending.set(rel, deleted);
       clearTimeout(this.timer);
       // A short debounce folds the burst of events from a save or a git checkout into one update.
-      this.timer = setTimeout(() => void this.flush(), 150);
+      this.timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
     };
     this.subscriptions.push(
       watcher,
@@ -246,6 +264,7 @@ export class FolderAssessment implements vscode.Disposable {
   private async flush(): Promise<void> {
     const changes = [...this.pending].map(([path, deleted]) => ({ path, deleted }));
     const progressChanged = this.progressDirty;
+    const since = this.firstPendingAt;
     this.pending.clear();
     this.progressDirty = false;
     if (!this.index) return;
@@ -256,6 +275,8 @@ export class FolderAssessment implements vscode.Disposable {
       if ((filesChanged || progressChanged) && this.scanned) {
         this.current = Promise.resolve(this.withProgress(this.scanned));
         this.publish(await this.current);
+        const names = changes.length > 3 ? `${changes.length} files` : changes.map((c) => c.path).join(', ');
+        log(`Updated after changes to ${names || 'the progress file'} in ${Math.round(performance.now() - since)} ms (since the first file event)`);
       }
     } catch (e) {
       log(`Update after file changes in ${this.folder.name} failed: ${(e as Error).message}`);

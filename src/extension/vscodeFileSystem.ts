@@ -12,6 +12,12 @@ function typeOf(t: vscode.FileType): EntryType {
 }
 
 export class VscodeFileSystem implements WritableFileSystem {
+  /**
+   * Every workspace.fs call is a round trip through the workbench (measured in code-server: ~9 ms
+   * each one after the other, 100 at once in ~13 ms), so the index keeps many in flight.
+   */
+  readonly concurrency = 32;
+
   constructor(readonly root: vscode.Uri) {}
 
   uri(path: string): vscode.Uri {

@@ -1,6 +1,7 @@
 // The workspace index: every relevant file, parsed once and cached by content, with its
 // facts. The extension keeps one per workspace folder and calls update() from its file
 // watcher; the CLI builds one and evaluates it once.
+import { forEachLimit } from '../concurrency';
 import { basename, decodeText, dirname, FileSystem } from '../fs';
 import { Catalogue } from './catalogue';
 import { classify, needsContent } from './classify';
@@ -10,7 +11,7 @@ import { parseMakefile, makeDependencies, parsePackageScripts } from './indirect
 import { shellLinesOfScript } from './shell';
 import { CiKind, FileKind, FileProblem, isCiKind } from './types';
 import { IgnoreMatcher } from './ignore';
-import { isTestOrExamplePath, largeFileNote, walkWorkspace, WalkOptions } from './walker';
+import { DEFAULT_CONCURRENCY, isTestOrExamplePath, largeFileNote, walkWorkspace, WalkOptions } from './walker';
 
 export interface IndexOptions {
   exclude?: string[];
@@ -21,6 +22,8 @@ export interface IndexOptions {
   includeTestFolders?: boolean;
   /** Lets a host (the editor) breathe during long walks. */
   yieldFn?: () => Promise<void>;
+  /** File-system calls in flight at once. Default: the file system's `concurrency`, else 8. */
+  concurrency?: number;
   signal?: AbortSignal;
 }
 
@@ -76,6 +79,10 @@ export class WorkspaceIndex {
     return this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   }
 
+  private get concurrency(): number {
+    return Math.max(1, this.options.concurrency ?? this.fs.concurrency ?? DEFAULT_CONCURRENCY);
+  }
+
   all(): IndexEntry[] {
     return [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
@@ -93,13 +100,15 @@ export class WorkspaceIndex {
       maxFileSize: this.maxFileSize,
       signal: this.options.signal,
       yieldFn: this.options.yieldFn,
+      concurrency: this.options.concurrency,
     };
+    const isGit = this.fs.stat('.git').then(() => true, () => false);
     const walked = await walkWorkspace(this.fs, walkOptions);
     this.walkProblems = walked.problems;
     this.ignore = walked.ignore;
     this.repoRoots = walked.repoRoots;
     this.chartDirs = new Set(walked.chartDirs);
-    this.isGitRepository = await this.fs.stat('.git').then(() => true, () => false);
+    this.isGitRepository = await isGit;
     for (const f of walked.files) {
       this.entries.set(f.path, { path: f.path, kind: f.kind, size: f.size, problems: [], outOfScope: this.outOfScope(f.path, f.kind) });
     }
@@ -107,12 +116,13 @@ export class WorkspaceIndex {
       const e = this.entries.get(p.path);
       if (e) e.problems.push({ message: p.message, severity: 'warning' });
     }
+    // Reads overlap (each is a round trip in the editor); parsing stays on this thread between them.
     let n = 0;
-    for (const entry of this.entries.values()) {
+    await forEachLimit([...this.entries.values()], this.concurrency, async (entry) => {
       if (this.options.signal?.aborted) throw new Error('scan cancelled');
       await this.load(entry);
       if (this.options.yieldFn && ++n % 50 === 0) await this.options.yieldFn();
-    }
+    });
     await this.computeFacts([...this.entries.values()]);
   }
 
@@ -162,6 +172,12 @@ export class WorkspaceIndex {
         for (const p of [...this.supportCache.keys()]) if (p.startsWith(prefix)) this.supportCache.delete(p);
         continue;
       }
+      let kind = existing?.kind ?? this.classifyPath(path);
+      if (!kind && needsContent(this.repoRelative(path))) kind = await this.classifyByContent(path);
+      if (!kind) continue;
+      // The read starts with the stat: two round trips in the editor cost as much as one.
+      const read = PARSED_KINDS.has(kind) ? this.fs.readFile(path) : undefined;
+      read?.catch(() => undefined); // a failure is reported by load(), or moot when the stat fails
       const stat = await this.fs.stat(path).catch(() => undefined);
       if (!stat || stat.type !== 'file' || this.ignore.isIgnored(path, false)) {
         if (existing) {
@@ -170,13 +186,10 @@ export class WorkspaceIndex {
         }
         continue;
       }
-      let kind = existing?.kind ?? this.classifyPath(path);
-      if (!kind && needsContent(this.repoRelative(path))) kind = await this.classifyByContent(path);
-      if (!kind) continue;
       const entry: IndexEntry = existing ?? { path, kind, size: stat.size, problems: [], outOfScope: this.outOfScope(path, kind) };
       entry.size = stat.size;
       const before = entry.hash;
-      await this.load(entry);
+      await this.load(entry, read);
       this.entries.set(path, entry);
       if (entry.hash !== before || !existing) {
         dirty = true;
@@ -229,14 +242,15 @@ export class WorkspaceIndex {
     return typeof text === 'string' ? this.classifyPath(path, text.slice(0, 4096)) : undefined;
   }
 
-  private async readText(path: string): Promise<string | { error: string }> {
-    const bytes = await this.fs.readFile(path);
+  private async readText(path: string, prefetched?: Promise<Uint8Array>): Promise<string | { error: string }> {
+    const bytes = await (prefetched ?? this.fs.readFile(path));
     if (bytes.length > this.maxFileSize) return { error: largeFileNote(bytes.length, this.maxFileSize) };
     const decoded = decodeText(bytes);
     return 'error' in decoded ? decoded : decoded.text;
   }
 
-  private async load(entry: IndexEntry): Promise<void> {
+  /** Reads (or takes the `prefetched` content) and parses a file of a PARSED_KINDS kind. */
+  private async load(entry: IndexEntry, prefetched?: Promise<Uint8Array>): Promise<void> {
     if (!PARSED_KINDS.has(entry.kind)) return;
     if (entry.size > this.maxFileSize) {
       entry.problems = [{ message: largeFileNote(entry.size, this.maxFileSize), severity: 'warning' }];
@@ -246,7 +260,7 @@ export class WorkspaceIndex {
     }
     let text: string | { error: string };
     try {
-      text = await this.readText(entry.path);
+      text = await this.readText(entry.path, prefetched);
     } catch (e) {
       entry.problems = [{ message: `could not be read: ${(e as Error).message}`, severity: 'error' }];
       entry.parsed = undefined;
@@ -284,7 +298,8 @@ export class WorkspaceIndex {
       return p;
     };
     const ctx: FactsContext = { catalogue: this.catalogue, support };
-    for (const entry of entries) {
+    // CI files wait on the support files they read, so they are analysed side by side.
+    await forEachLimit(entries, this.concurrency, async (entry) => {
       const parsed = entry.parsed;
       if (parsed && isCiKind(parsed.kind) && 'jobs' in parsed) {
         try {
@@ -294,15 +309,14 @@ export class WorkspaceIndex {
           entry.problems.push({ message: `could not be analysed: ${(e as Error).message}`, severity: 'error' });
         }
       }
-    }
+    });
   }
 
   /** Files reached through indirection (Makefile, scripts, package.json, CI fragments), cached by content. */
   private async support(path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
     let text: string | { error: string };
     try {
-      const stat = await this.fs.stat(path);
-      if (stat.type !== 'file') return undefined;
+      // No stat first: reading a folder or a missing file fails, which means "not there" here too.
       text = await this.readText(path);
     } catch {
       return undefined;
