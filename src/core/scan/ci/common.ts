@@ -68,11 +68,13 @@ export function openYaml(file: CiFile, text: string): YamlCtx[] {
 }
 
 function checkAliasBomb(ctx: YamlCtx): void {
-  const unresolved = unresolvedAliases(ctx);
+  const { unresolved, aliases } = unresolvedAliases(ctx);
   for (const a of unresolved) {
     const p = posOf(ctx, rangeOf(a)?.[0] ?? 0);
     ctx.problems.push({ message: `Unknown alias *${(a as { source?: string }).source ?? ''}`, line: p.line, column: p.column, severity: 'error' });
   }
+  // Without a single alias nothing can expand: most files skip the trial conversion.
+  if (aliases === 0) return;
   try {
     // Same budget as yaml.ts's toJS; maps as Maps so complex keys raise no process warnings.
     ctx.doc.toJS({ maxAliasCount: 1000, mapAsMap: true });
@@ -90,14 +92,16 @@ function checkAliasBomb(ctx: YamlCtx): void {
   }
 }
 
-/** Aliases whose anchor is not defined before them (linear walk, aliases not followed). */
-function unresolvedAliases(ctx: YamlCtx): unknown[] {
+/** Aliases whose anchor is not defined before them, and how many aliases there are (linear walk, aliases not followed). */
+function unresolvedAliases(ctx: YamlCtx): { unresolved: unknown[]; aliases: number } {
   const out: unknown[] = [];
   const stack: unknown[] = [ctx.doc.contents];
   let guard = 0;
+  let aliases = 0;
   while (stack.length && guard++ < 200_000) {
     const n = stack.pop();
     if (isAlias(n)) {
+      aliases++;
       let target: unknown;
       try {
         target = deref(ctx.doc, n);
@@ -112,7 +116,8 @@ function unresolvedAliases(ctx: YamlCtx): unknown[] {
       stack.push(n.value, n.key);
     }
   }
-  return out;
+  // A walk cut short by the guard may have missed aliases: count it as having some.
+  return { unresolved: out, aliases: stack.length ? aliases + 1 : aliases };
 }
 
 /** The first alias whose anchored node itself contains aliases (where the expansion multiplies). */
