@@ -24,7 +24,7 @@ const STATUS_ICON: Record<ActivityStatus, [string, string]> = {
   'in-progress': ['clock', 'list.warningForeground'],
   missing: ['error', 'testing.iconFailed'],
   unknown: ['question', 'descriptionForeground'],
-  'not-applicable': ['circle-slash', 'disabledForeground'],
+  'not-applicable': ['circle-slash', 'descriptionForeground'],
 };
 
 const GROUPING_KEY = 'dsomm.tree.groupBy';
