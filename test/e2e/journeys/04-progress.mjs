@@ -12,6 +12,7 @@ const DIMENSION = 'Build and Deployment';
 // Level-1 activities the demo workspace's files cannot show ("needs your decision").
 const DONE = { sub: 'Deployment', name: 'Inventory of production components', uuid: '2a44b708-734f-4463-b0cb-86dc46344b2f' };
 const NOT_APPLICABLE = { sub: 'Patch Management', name: 'A patch policy is defined', uuid: '99415139-6b50-441b-89e1-0aa59accd43d' };
+const PALETTE = { name: 'Defined decommissioning process', uuid: 'da4ff665-dcb9-4e93-9d20-48cdedc50fc2' };
 const REASON = 'Patching is owned by the platform team (see their runbook).';
 const TEAM = 'demo-workspace'; // the default team: the folder's name
 
@@ -106,6 +107,17 @@ export default async function (t) {
     await t.screenshot('04-progress-sidebar');
   });
 
+  await t.step('Command Palette › DSOMM: Mark Activity Done, picking the activity by name', async () => {
+    await wb.runCommand('DSOMM: Mark Activity Done');
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: PALETTE.name }).first().waitFor();
+    await input.fill(PALETTE.name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: PALETTE.name }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await waitUntil('the row to say Fully implemented', async () => /^L2 · Fully implemented$/.test(await description(PALETTE.name)));
+    assert.match(readFileSync(progressFile, 'utf8'), new RegExp(`  ${PALETTE.uuid}: # ${PALETTE.name}\\n`));
+  });
+
   await t.step('after reloading the window the marks are still there', async () => {
     await page.reload();
     await wb.waitUntilReady();
@@ -114,7 +126,9 @@ export default async function (t) {
     await page.waitForTimeout(1000);
     await openTree();
     await waitUntil('the marks after the reload', async () =>
-      /^L1 · Fully implemented$/.test(await description(DONE.name)) && /^L1 · not applicable$/.test(await description(NOT_APPLICABLE.name)));
+      /^L1 · Fully implemented$/.test(await description(DONE.name)) &&
+      /^L1 · not applicable$/.test(await description(NOT_APPLICABLE.name)) &&
+      /^L2 · Fully implemented$/.test(await description(PALETTE.name)));
     await statusItem().waitFor({ timeout: 15_000 });
     assert.equal(await statusCount(), before + 2);
     await t.screenshot('04-progress-after-reload');
