@@ -175,6 +175,13 @@ describe('Team progress', () => {
     const backups = (await vscode.workspace.fs.readDirectory(uri('.dsomm'))).map(([n]) => n).filter((n) => n.endsWith('.tmp'));
     assert.deepEqual(backups, [], 'no temporary files left behind');
     assert.match(await waitForRow(BUILD, /Started/), /Started/);
+    // "Open Team Progress File" goes to the line of the problem.
+    await vscode.commands.executeCommand('dsomm.openProgressFile');
+    const editor = await waitFor('the progress file in an editor', async () =>
+      vscode.window.activeTextEditor?.document.uri.path.endsWith('/.dsomm/team-progress.yaml') ? vscode.window.activeTextEditor : undefined);
+    const line = Number(/line (\d+)/.exec(problem)![1]);
+    assert.strictEqual(editor.selection.active.line + 1, line);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     // Fixing the file clears the problem.
     await write(PROGRESS(), FIXTURE);
     await waitFor('the problem to clear', async () => (assessment.folders()[0].progressError === undefined ? true : undefined));
