@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { ActivityTreeProvider } from './activityTree';
 import { AssessmentService } from './assessmentService';
+import { registerGuidance } from './guidance';
 import { registerModelCommands } from './modelCommands';
 import { ModelService } from './modelService';
 import { outputChannel } from './log';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): DsommApi {
     vscode.commands.registerCommand('dsomm.showLog', () => outputChannel().show()),
     ...registerModelCommands(context, models),
   );
+  registerGuidance(context, assessment);
   // The status bar needs a result; build it shortly after start-up, never inside activate().
   const warmUp = setTimeout(() => void assessment.get(), 1500);
   context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
