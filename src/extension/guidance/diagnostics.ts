@@ -42,8 +42,8 @@ export class GuidanceDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('DSOMM');
   /** uri → diagnostics shown. */
   private shown = new Map<string, ShownDiagnostic[]>();
-  /** uris of the files the assessment indexed. */
-  private indexed = new Set<string>();
+  /** uri → content hash of the files the assessment indexed. */
+  private indexed = new Map<string, string | undefined>();
   /** uri → where the saved lines of an edited document are now. */
   private readonly trackers = new Map<string, LineTracker>();
   /** uri → the document's `dsomm-ignore` comments when diagnostics were last computed. */
@@ -113,8 +113,10 @@ export class GuidanceDiagnostics implements vscode.Disposable {
     const doc = e.document;
     const key = doc.uri.toString();
     if (!this.indexed.has(key) && vscode.languages.match(GUIDANCE_SELECTOR, doc) === 0) return;
-    if (!doc.isDirty) {
-      // Back to the saved text (undo, revert): lines are where the saved file has them.
+    // (`doc.isDirty` may not be updated yet when this event arrives: compare the text instead.)
+    const indexedHash = this.indexed.get(key);
+    if (indexedHash !== undefined && contentHash(doc.getText()) === indexedHash) {
+      // Back to the indexed text (undo, revert): lines are where the assessment has them.
       this.trackers.delete(key);
       if ((this.ignoreKeys.get(key) ?? '') !== this.ignoreKey(doc, undefined)) this.schedule(300);
       return;
@@ -174,13 +176,13 @@ export class GuidanceDiagnostics implements vscode.Disposable {
     }
     const fixes = await this.fixes.get();
     const shown = new Map<string, ShownDiagnostic[]>();
-    const indexed = new Set<string>();
+    const indexed = new Map<string, string | undefined>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const da = await this.assessment.resultFor(folder.uri);
       if (!da) continue;
       const entries = da.index.all();
       const byPath = new Map(entries.map((e) => [e.path, e] as const));
-      for (const e of entries) indexed.add(uriOf(folder, e.path).toString());
+      for (const e of entries) indexed.set(uriOf(folder, e.path).toString(), e.hash);
 
       // Open documents: their buffer text, and where their saved lines are now.
       const views = new Map<string, { doc: vscode.TextDocument; lines?: LineTracker; edited: boolean } | undefined>();
