@@ -111,6 +111,21 @@ export default async function (t) {
     t.log(`opened ${file} at line ${line}`);
   });
 
+  await t.step('"Open Details" in the tree\'s context menu shows a missing activity, with the fix button, in the same panel', async () => {
+    await wb.openViewContainer('DevSecOps Maturity');
+    await wb.expand('Build and Deployment');
+    await wb.expand('Build');
+    await wb.treeItem('SBOM of components').click({ button: 'right' });
+    await page.locator('.context-view .action-label', { hasText: /^Open Details$/ }).first().click();
+    details = await webviewFrame(page, 'h1', 'SBOM of components');
+    assert.match(await details.locator('.header .meta').innerText(), /missing/);
+    await details.locator('button', { hasText: 'Insert fix…' }).waitFor();
+    assert.match(await details.locator('.section').first().innerText(), /Nothing in the indexed files shows this activity/);
+    const tabs = await page.locator('.tabs-container .tab', { hasText: /SBOM of components|Defined build process/ }).count();
+    assert.equal(tabs, 1, 'a second details panel was opened');
+    await t.screenshot('05-details-missing');
+  });
+
   await t.step('the webviews loaded without Content Security Policy violations', async () => {
     assert.deepEqual(cspErrors, []);
   });
