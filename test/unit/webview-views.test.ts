@@ -312,3 +312,31 @@ describe('Messages from webviews', () => {
     refused({ type: 'export', format: 'pdf' }, /format must be one of/);
   });
 });
+
+describe('Webview page scripts and styles (media/webview)', () => {
+  const dir = path.join(REPO_ROOT, 'media', 'webview');
+  const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
+
+  it('build the page from text only: no markup parsing, no eval, no network', () => {
+    for (const f of ['webview.js', 'details.js', 'dashboard.js']) {
+      const src = read(f);
+      for (const [re, what] of [
+        [/\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment/, 'markup parsing'],
+        [/\beval\s*\(|new\s+Function\b|setTimeout\s*\(\s*['"`]/, 'eval'],
+        [/\bfetch\s*\(|XMLHttpRequest|WebSocket|EventSource|importScripts|navigator\.sendBeacon/, 'network access'],
+        [/https?:\/\/(?!\)|\/)/, 'a hard-coded URL'],
+      ] as [RegExp, string][]) {
+        assert.doesNotMatch(src, re, `${f} uses ${what}`);
+      }
+    }
+    // Links are only set from view-model URLs that are https (safeHref) and are checked again.
+    assert.match(read('webview.js'), /\/\^https:\\\/\\\/\//);
+  });
+
+  it('style with theme variables and load nothing from outside', () => {
+    const css = read('webview.css');
+    assert.doesNotMatch(css, /@import|url\(/, 'the stylesheet loads other resources');
+    assert.match(css, /var\(--vscode-foreground\)/);
+    assert.match(css, /body\.vscode-high-contrast/);
+  });
+});
