@@ -110,6 +110,13 @@ describe('Dashboard view-model', () => {
     assert.equal(nextBestActivities(result, 5, 2).length, 2, 'the list is capped');
   });
 
+  it('the Markdown export lists the same next best activities', () => {
+    const md = toMarkdownReport(result, { nextBestFor: 2 });
+    const section = md.split('## Next best activities (target level 2)\n\n')[1].split('\n\n')[0];
+    assert.deepEqual(section.split('\n').map((l) => l.replace(/ — .*/, '')), ['1. Alpha', '2. Bravo', '3. Echo', '4. India']);
+    assert.doesNotMatch(toMarkdownReport(result), /Next best/);
+  });
+
   it('shows the model with nothing counted before an assessment', () => {
     const view = buildDashboard(model, undefined, { targetLevel: 1 });
     assert.equal(view.assessed, false);
