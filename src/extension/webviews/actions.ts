@@ -25,8 +25,14 @@ export async function runContributed(command: string, ...args: unknown[]): Promi
   return true;
 }
 
-export async function openEvidence(path: string, line: number, column = 1): Promise<void> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
+/** The workspace folder a result was computed for (`ScanResult.root`), else the first one. */
+function folderOf(root: string | undefined): vscode.WorkspaceFolder | undefined {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  return folders.find((f) => f.uri.toString(true) === root || f.uri.toString() === root) ?? folders[0];
+}
+
+export async function openEvidence(root: string | undefined, path: string, line: number, column = 1): Promise<void> {
+  const folder = folderOf(root);
   if (!folder) return;
   const uri = vscode.Uri.joinPath(folder.uri, ...path.split('/'));
   const pos = new vscode.Position(line - 1, column - 1);
@@ -37,15 +43,15 @@ export async function openEvidence(path: string, line: number, column = 1): Prom
   }
 }
 
-/** Handles the messages both panels share; returns false for ones the panel handles itself. */
-export async function handleCommonMessage(m: WebviewMessage): Promise<boolean> {
+/** Handles the messages both panels share (`root`: the shown result's folder); returns false for ones the panel handles itself. */
+export async function handleCommonMessage(m: WebviewMessage, root: string | undefined): Promise<boolean> {
   try {
     switch (m.type) {
       case 'openActivity':
         await vscode.commands.executeCommand('dsomm.openActivity', { uuid: m.uuid });
         return true;
       case 'openEvidence':
-        await openEvidence(m.path, m.line, m.column);
+        await openEvidence(root, m.path, m.line, m.column);
         return true;
       case 'openExternal':
         await vscode.env.openExternal(vscode.Uri.parse(m.url, true));

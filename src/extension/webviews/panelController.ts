@@ -30,6 +30,8 @@ export abstract class PanelController implements vscode.Disposable {
   /** How often a webview page of this kind has loaded and said 'ready' (tests read it). */
   readyCount = 0;
   private panelSubscriptions: vscode.Disposable[] = [];
+  /** The folder of the result last shown: evidence paths are relative to it. */
+  private root: string | undefined;
 
   constructor(
     protected readonly deps: WebviewDeps,
@@ -84,7 +86,7 @@ export abstract class PanelController implements vscode.Disposable {
       this.readyCount++;
       return this.refresh();
     }
-    if (!(await this.handle(checked.message))) await handleCommonMessage(checked.message);
+    if (!(await this.handle(checked.message))) await handleCommonMessage(checked.message, this.root);
   }
 
   /** Sends the current view-model (the panel stays as it is: no new HTML, no flicker). */
@@ -96,6 +98,7 @@ export abstract class PanelController implements vscode.Disposable {
       const { title, message } = await this.render(model, result);
       if (this.panel !== panel) return;
       panel.title = title;
+      this.root = result?.root;
       this.lastMessage = message;
       await panel.webview.postMessage(message);
     } catch (e) {
