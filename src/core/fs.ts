@@ -36,6 +36,12 @@ export interface WritableFileSystem extends FileSystem {
   rename(from: string, to: string, options: { overwrite: boolean }): Promise<void>;
   delete(path: string): Promise<void>;
   createDirectory(path: string): Promise<void>;
+  /**
+   * Creates `path` with `data` only if nothing exists there yet: true when created, false when
+   * the path already existed (nothing written). The progress store's lock files rely on it, so
+   * it must be atomic wherever the platform allows.
+   */
+  createExclusive(path: string, data: Uint8Array): Promise<boolean>;
 }
 
 export function joinPath(...parts: string[]): string {

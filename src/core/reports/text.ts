@@ -74,6 +74,19 @@ function md(text: string): string {
   return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }
 
+/** A code span: Markdown escapes do not work inside one (and HTML is not interpreted there). */
+function codeSpan(text: string): string {
+  return '`' + text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ') + '`';
+}
+
+/** The team's word on an activity, for the status column ('' when the team recorded nothing). */
+function teamDecision(a: ActivityResult): string {
+  const flat = (t: string) => md(t.replace(/\s+/g, ' ').trim());
+  if (a.notApplicable) return `: ${flat(a.notApplicable.reason)}${a.notApplicable.date ? ` (${flat(a.notApplicable.date)})` : ''}`;
+  if (a.progress) return ` (${flat(a.progress.state)} since ${flat(a.progress.date)})`;
+  return '';
+}
+
 export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
   const out: string[] = [];
   out.push(`# DSOMM assessment`);
@@ -90,8 +103,8 @@ export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
     out.push('| Level | Activity | Status | Evidence |');
     out.push('| --- | --- | --- | --- |');
     for (const a of list) {
-      const evidence = a.evidence.slice(0, 2).map((e) => `\`${md(e.loc.path)}:${e.loc.line}\``).join(', ');
-      out.push(`| ${a.activity.level} | ${md(a.activity.name)} | ${STATUS_MARK[a.status]} ${STATUS_LABEL[a.status]} | ${evidence} |`);
+      const evidence = a.evidence.slice(0, 2).map((e) => codeSpan(`${e.loc.path}:${e.loc.line}`)).join(', ');
+      out.push(`| ${a.activity.level} | ${md(a.activity.name)} | ${STATUS_MARK[a.status]} ${STATUS_LABEL[a.status]}${teamDecision(a)} | ${evidence} |`);
     }
   }
   const problems = r.files.filter((f) => f.problems.length);
@@ -99,7 +112,7 @@ export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
     out.push('');
     out.push('## Files with problems');
     out.push('');
-    for (const f of problems) for (const p of f.problems) out.push(`- \`${md(f.path)}${p.line ? `:${p.line}` : ''}\`: ${md(p.message)}`);
+    for (const f of problems) for (const p of f.problems) out.push(`- ${codeSpan(`${f.path}${p.line ? `:${p.line}` : ''}`)}: ${md(p.message)}`);
   }
   return out.join('\n') + '\n';
 }

@@ -105,11 +105,20 @@ export interface WalkResult {
   truncated: boolean;
   /** Folders holding `.git` (repository roots), '' for the root itself. */
   repoRoots: string[];
+  /** Folders holding a Chart.yaml (Helm charts), root-relative. */
+  chartDirs: string[];
+  /** The ignore rules the walk applied (defaults, options, every .gitignore and exclude file read). */
+  ignore: IgnoreMatcher;
 }
 
 function defaultYield(): Promise<void> {
   const g = globalThis as { setImmediate?: (cb: () => void) => unknown };
   return new Promise((resolve) => (g.setImmediate ? g.setImmediate(resolve) : setTimeout(resolve, 0)));
+}
+
+/** The one note for a file over the size limit (walker and index say it the same way). */
+export function largeFileNote(size: number, maxFileSize: number): string {
+  return `skipped: larger than ${formatSize(maxFileSize)} (${formatSize(size)}); see the dsomm.maxFileSize setting`;
 }
 
 function formatSize(n: number): string {
@@ -227,7 +236,7 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
       stats.skippedLarge++;
       // A generic YAML file cannot be classified without reading it: leave it out quietly.
       if (kind === undefined) return;
-      problems.push({ path, message: `skipped: larger than ${formatSize(maxFileSize)} (${formatSize(size)})` });
+      problems.push({ path, message: largeFileNote(size, maxFileSize) });
       files.push({ path, kind, size, mtime });
       return;
     }
@@ -354,7 +363,7 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   stats.durationMs = Date.now() - started;
   repoRoots.sort();
-  return { files, problems, stats, cancelled, truncated, repoRoots };
+  return { files, problems, stats, cancelled, truncated, repoRoots, chartDirs: [...chartDirs].sort(), ignore: matcher };
 }
 
 const TEST_OR_EXAMPLE_SEGMENTS = new Set([

@@ -2,7 +2,7 @@
 // facts. The extension keeps one per workspace folder and calls update() from its file
 // watcher; the CLI builds one and evaluates it once.
 import { forEachLimit } from '../concurrency';
-import { basename, decodeText, FileSystem } from '../fs';
+import { basename, decodeText, dirname, FileSystem } from '../fs';
 import { Catalogue } from './catalogue';
 import { classify, needsContent } from './classify';
 import { ciFacts, emptyFacts, FactsContext, FileFacts, SupportFile } from './facts';
@@ -10,7 +10,8 @@ import { parseFile, ParsedFile, parseCiFragment } from './parse';
 import { parseMakefile, makeDependencies, parsePackageScripts } from './indirection';
 import { shellLinesOfScript } from './shell';
 import { CiKind, FileKind, FileProblem, isCiKind } from './types';
-import { DEFAULT_CONCURRENCY, isTestOrExamplePath, walkWorkspace, WalkOptions } from './walker';
+import { IgnoreMatcher } from './ignore';
+import { DEFAULT_CONCURRENCY, isTestOrExamplePath, largeFileNote, walkWorkspace, WalkOptions } from './walker';
 
 export interface IndexOptions {
   exclude?: string[];
@@ -63,6 +64,10 @@ export class WorkspaceIndex {
   /** True when the root is a git work tree (`.git` exists). */
   isGitRepository = false;
   walkProblems: { path: string; message: string }[] = [];
+  /** What the last walk knew, so update() classifies and ignores a changed file as build() would. */
+  private ignore = new IgnoreMatcher();
+  private repoRoots: string[] = [];
+  private chartDirs = new Set<string>();
 
   constructor(
     readonly fs: FileSystem,
@@ -100,6 +105,9 @@ export class WorkspaceIndex {
     const isGit = this.fs.stat('.git').then(() => true, () => false);
     const walked = await walkWorkspace(this.fs, walkOptions);
     this.walkProblems = walked.problems;
+    this.ignore = walked.ignore;
+    this.repoRoots = walked.repoRoots;
+    this.chartDirs = new Set(walked.chartDirs);
     this.isGitRepository = await isGit;
     for (const f of walked.files) {
       this.entries.set(f.path, { path: f.path, kind: f.kind, size: f.size, problems: [], outOfScope: this.outOfScope(f.path, f.kind) });
@@ -108,8 +116,8 @@ export class WorkspaceIndex {
       const e = this.entries.get(p.path);
       if (e) e.problems.push({ message: p.message, severity: 'warning' });
     }
-    // Reads overlap (each is a round trip in the editor); parsing stays on this thread between them.
     let n = 0;
+    // Reads overlap (each is a round trip in the editor); parsing stays on this thread between them.
     await forEachLimit([...this.entries.values()], this.concurrency, async (entry) => {
       if (this.options.signal?.aborted) throw new Error('scan cancelled');
       await this.load(entry);
@@ -122,16 +130,22 @@ export class WorkspaceIndex {
    * Applies file changes (from a watcher). Re-reads only the changed files, re-parses only
    * those whose content changed, and recomputes facts for them and for the CI files that
    * read them. Returns false when nothing that matters changed.
+   *
+   * Changes that alter how other files are classified or ignored (a .gitignore, an exclude
+   * file, a `.git` appearing or going, a Chart.yaml appearing or going, a folder full of files
+   * moved in) rebuild the index. A deleted folder takes its files with it.
    */
   async update(changes: { path: string; deleted?: boolean }[]): Promise<boolean> {
     let dirty = false;
     const refacts = new Set<IndexEntry>();
     for (const change of changes) {
-      const path = change.path;
-      if (basename(path) === '.gitignore' || path === '.git') {
+      const path = change.path.replace(/^\/+|\/+$/g, '');
+      if (path === '') continue;
+      if (await this.changesLayout(path, !!change.deleted)) {
         await this.build();
         return true;
       }
+      if (path.split('/').includes('.git')) continue; // git's own files are never scanned
       // CI files that read this path through indirection: also when it could not be read before
       // (a Makefile created after the workflow that calls it), which left nothing in the cache.
       if (this.supportCache.delete(path)) dirty = true;
@@ -147,22 +161,31 @@ export class WorkspaceIndex {
           this.entries.delete(path);
           dirty = true;
         }
+        // The path may have been a folder: its files went with it.
+        const prefix = path + '/';
+        for (const p of [...this.entries.keys()]) {
+          if (p.startsWith(prefix)) {
+            this.entries.delete(p);
+            dirty = true;
+          }
+        }
+        for (const p of [...this.supportCache.keys()]) if (p.startsWith(prefix)) this.supportCache.delete(p);
         continue;
       }
-      let kind = existing?.kind ?? classify(path);
-      if (!kind && needsContent(path)) kind = await this.classifyByContent(path);
-      if (!kind) continue;
-      // The read starts with the stat: two round trips in the editor cost as much as one.
-      const read = PARSED_KINDS.has(kind) ? this.fs.readFile(path) : undefined;
+      // A known file's read starts with its stat: two round trips in the editor cost as much as one.
+      const read = existing && PARSED_KINDS.has(existing.kind) ? this.fs.readFile(path) : undefined;
       read?.catch(() => undefined); // a failure is reported by load(), or moot when the stat fails
       const stat = await this.fs.stat(path).catch(() => undefined);
-      if (!stat || stat.type !== 'file') {
+      if (!stat || stat.type !== 'file' || this.ignore.isIgnored(path, false)) {
         if (existing) {
           this.entries.delete(path);
           dirty = true;
         }
         continue;
       }
+      let kind = existing?.kind ?? this.classifyPath(path);
+      if (!kind && needsContent(this.repoRelative(path))) kind = await this.classifyByContent(path);
+      if (!kind) continue;
       const entry: IndexEntry = existing ?? { path, kind, size: stat.size, problems: [], outOfScope: this.outOfScope(path, kind) };
       entry.size = stat.size;
       const before = entry.hash;
@@ -177,18 +200,51 @@ export class WorkspaceIndex {
     return dirty;
   }
 
+  /** Does this change alter how other files are classified or ignored? */
+  private async changesLayout(path: string, deleted: boolean): Promise<boolean> {
+    const name = basename(path);
+    if (name === '.gitignore' || name === '.git' || path === '.git/info/exclude' || path.endsWith('/.git/info/exclude')) return true;
+    if (name === 'Chart.yaml') return deleted === this.chartDirs.has(dirname(path));
+    if (deleted || this.entries.has(path)) return false;
+    // A folder that arrives with content (moved or copied in) is walked as a whole.
+    const stat = await this.fs.stat(path).catch(() => undefined);
+    if (stat?.type !== 'directory' || this.ignore.isIgnored(path, true)) return false;
+    const children = await this.fs.readDirectory(path).catch(() => []);
+    return children.length > 0;
+  }
+
+  /** The repository a path belongs to: the deepest folder holding `.git` above it ('' for the root). */
+  private repoRootOf(path: string): string {
+    let best = '';
+    for (const r of this.repoRoots) if (r !== '' && r.length > best.length && path.startsWith(r + '/')) best = r;
+    return best;
+  }
+
+  private repoRelative(path: string): string {
+    const root = this.repoRootOf(path);
+    return root === '' ? path : path.slice(root.length + 1);
+  }
+
+  /** classify() as the walker calls it: repository-relative, knowing which folders are Helm charts. */
+  private classifyPath(path: string, firstBytes?: string): FileKind | undefined {
+    const root = this.repoRootOf(path);
+    const rel = root === '' ? path : path.slice(root.length + 1);
+    const isChartDir = (d: string) => this.chartDirs.has(root === '' ? d : d === '' ? root : `${root}/${d}`);
+    return classify(rel, firstBytes, { isChartDir });
+  }
+
   private outOfScope(path: string, kind: FileKind): boolean {
     return !this.options.includeTestFolders && !isCiKind(kind) && isTestOrExamplePath(path);
   }
 
   private async classifyByContent(path: string): Promise<FileKind | undefined> {
     const text = await this.readText(path).catch(() => undefined);
-    return typeof text === 'string' ? classify(path, text.slice(0, 4096)) : undefined;
+    return typeof text === 'string' ? this.classifyPath(path, text.slice(0, 4096)) : undefined;
   }
 
   private async readText(path: string, prefetched?: Promise<Uint8Array>): Promise<string | { error: string }> {
     const bytes = await (prefetched ?? this.fs.readFile(path));
-    if (bytes.length > this.maxFileSize) return { error: `skipped: larger than ${Math.round(this.maxFileSize / 1024)} KiB` };
+    if (bytes.length > this.maxFileSize) return { error: largeFileNote(bytes.length, this.maxFileSize) };
     const decoded = decodeText(bytes);
     return 'error' in decoded ? decoded : decoded.text;
   }
@@ -197,7 +253,7 @@ export class WorkspaceIndex {
   private async load(entry: IndexEntry, prefetched?: Promise<Uint8Array>): Promise<void> {
     if (!PARSED_KINDS.has(entry.kind)) return;
     if (entry.size > this.maxFileSize) {
-      entry.problems = [{ message: `skipped: larger than ${Math.round(this.maxFileSize / 1024)} KiB (see the dsomm.maxFileSize setting)`, severity: 'warning' }];
+      entry.problems = [{ message: largeFileNote(entry.size, this.maxFileSize), severity: 'warning' }];
       entry.parsed = undefined;
       entry.hash = `size:${entry.size}`;
       return;
@@ -212,7 +268,8 @@ export class WorkspaceIndex {
       return;
     }
     if (typeof text !== 'string') {
-      entry.problems = [{ message: text.error, severity: 'warning' }];
+      // Binary or non-UTF-8 content under a pipeline name: say so for this file, read the others.
+      entry.problems = [{ message: text.error.startsWith('skipped:') ? text.error : `not read: ${text.error}`, severity: 'warning' }];
       entry.parsed = undefined;
       entry.hash = text.error;
       return;
@@ -222,7 +279,8 @@ export class WorkspaceIndex {
     entry.hash = hash;
     try {
       entry.parsed = parseFile(entry.kind, entry.path, text);
-      entry.problems = entry.parsed ? [...entry.parsed.problems] : [];
+      // An empty file gets one note instead of whatever its parser makes of nothing ("no FROM").
+      entry.problems = text.trim() === '' ? [{ message: 'empty file: nothing to detect', severity: 'warning' }] : entry.parsed ? [...entry.parsed.problems] : [];
     } catch (e) {
       // Parsers promise not to throw; if one does, the scan still goes on.
       entry.parsed = undefined;
