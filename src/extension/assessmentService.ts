@@ -61,10 +61,10 @@ export class FolderAssessment implements vscode.Disposable {
   private pending = new Map<string, boolean>();
   private progressDirty = false;
   private timer: NodeJS.Timeout | undefined;
-  private watching = false;
-  private disposed = false;
   /** When the first of the pending watcher events arrived (for the "Updated after changes" log line). */
   private firstPendingAt = 0;
+  private watching = false;
+  private disposed = false;
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
@@ -167,7 +167,8 @@ export class FolderAssessment implements vscode.Disposable {
       const done = Date.now();
       log(
         `Indexed ${folder.name}: ${result.files.length} files in ${done - started} ms (detection rules ${dataReady - started} ms, ` +
-          `walk, read and parse ${built - dataReady} ms, model ${modelReady - built} ms, evaluation and progress ${done - modelReady} ms); achieved level ${result.achievedLevel}`,
+          `walk, read and parse ${built - dataReady} ms, model ${modelReady - built} ms, evaluation and progress ${done - modelReady} ms); ` +
+          `achieved level ${result.achievedLevel}`,
       );
       return result;
     } catch (e) {
@@ -287,8 +288,8 @@ export class FolderAssessment implements vscode.Disposable {
       if ((filesChanged || progressChanged) && this.scanned) {
         this.current = Promise.resolve(this.withProgress(this.scanned));
         this.publish(await this.current);
-        const names = changes.length > 3 ? `${changes.length} files` : changes.map((c) => c.path).join(', ');
-        log(`Updated after changes to ${names || 'the progress file'} in ${Math.round(performance.now() - since)} ms (since the first file event)`);
+        const names = changes.length > 3 ? `${changes.length} files` : changes.map((c) => c.path).join(', ') || 'the progress file';
+        log(`Updated after changes to ${names} in ${Math.round(performance.now() - since)} ms (since the first file event)`);
       }
     } catch (e) {
       log(`Update after file changes in ${this.folder.name} failed: ${(e as Error).message}`);

@@ -122,8 +122,8 @@ export class WorkspaceIndex {
       const e = this.entries.get(p.path);
       if (e) e.problems.push({ message: p.message, severity: 'warning' });
     }
-    // Reads overlap (each is a round trip in the editor); parsing stays on this thread between them.
     let n = 0;
+    // Reads overlap (each is a round trip in the editor); parsing stays on this thread between them.
     await forEachLimit([...this.entries.values()], this.concurrency, async (entry) => {
       if (this.options.signal?.aborted) throw new Error('scan cancelled');
       await this.load(entry);
@@ -179,11 +179,8 @@ export class WorkspaceIndex {
         }
         continue;
       }
-      let kind = existing?.kind ?? this.classifyPath(path);
-      if (!kind && needsContent(this.repoRelative(path))) kind = await this.classifyByContent(path);
-      if (!kind) continue;
-      // The read starts with the stat: two round trips in the editor cost as much as one.
-      const read = PARSED_KINDS.has(kind) ? this.fs.readFile(path) : undefined;
+      // A known file's read starts with its stat: two round trips in the editor cost as much as one.
+      const read = existing && PARSED_KINDS.has(existing.kind) ? this.fs.readFile(path) : undefined;
       read?.catch(() => undefined); // a failure is reported by load(), or moot when the stat fails
       const stat = await this.fs.stat(path).catch(() => undefined);
       if (!stat || stat.type !== 'file' || this.ignore.isIgnored(path, false)) {
@@ -193,6 +190,9 @@ export class WorkspaceIndex {
         }
         continue;
       }
+      let kind = existing?.kind ?? this.classifyPath(path);
+      if (!kind && needsContent(this.repoRelative(path))) kind = await this.classifyByContent(path);
+      if (!kind) continue;
       const entry: IndexEntry = existing ?? { path, kind, size: stat.size, problems: [], outOfScope: this.outOfScope(path, kind) };
       entry.size = stat.size;
       const before = entry.hash;
