@@ -77,7 +77,7 @@
 
   function render(m) {
     const v = m.view;
-    setState({ uuid: m.uuid });
+    setState({ uuid: m.uuid, ...(m.folder ? { folder: m.folder } : {}) });
     if (!v) {
       replaceApp(el('p', { class: 'notice', text: 'This activity is not part of the current DSOMM model.' }));
       return;

@@ -126,6 +126,26 @@ export default async function (t) {
     await t.screenshot('05-details-missing');
   });
 
+  await t.step('setting a progress state in the details panel records it and the panel updates in place', async () => {
+    await details.locator('select#state').selectOption('Started');
+    await details.locator('button', { hasText: 'Set state' }).click();
+    const decision = details.locator('.decision', { hasText: 'Started' });
+    await decision.waitFor({ timeout: 20_000 });
+    const text = await decision.innerText();
+    t.log('team state:', text);
+    assert.match(text, /^Team .+: Started since \d{4}-\d{2}-\d{2}$/);
+    assert.match(await details.locator('.header .meta').innerText(), /in progress/);
+    await details.locator('button', { hasText: 'Reset decision' }).waitFor();
+    // The dashboard (same data) counts the activity as in progress too. Its tab was behind the
+    // evidence file, so VS Code unloaded the page: the status bar brings it back.
+    await page.locator('.statusbar-item', { hasText: /DSOMM L1 · \d+\/\d+/ }).first().click();
+    dashboard = await webviewFrame(page, 'h1', 'DevSecOps maturity');
+    const row = dashboard.locator('table.heatmap tr', { has: dashboard.locator('th.sub', { hasText: /^Build$/ }) });
+    await row.locator('.cell-button[data-col="2"]').click();
+    await dashboard.locator('#cell-activities li', { hasText: /in progress\s+SBOM of components/ }).waitFor();
+    await t.screenshot('05-progress');
+  });
+
   await t.step('the webviews loaded without Content Security Policy violations', async () => {
     assert.deepEqual(cspErrors, []);
   });
