@@ -31,10 +31,11 @@ export interface DocumentAssessment {
   path: string;
 }
 
-/** '/'-separated path of `uri` inside `folder`, or undefined when it is not inside. */
+/** '/'-separated path of `uri` inside `folder` ('' for the folder itself), or undefined when it is not inside. */
 export function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
   if (uri.scheme !== folder.uri.scheme || uri.authority !== folder.uri.authority) return undefined;
   const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  if (uri.path === base || `${uri.path}/` === base) return '';
   return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
 }
 
