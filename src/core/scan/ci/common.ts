@@ -13,6 +13,7 @@ import {
   parseYaml,
   scalarText,
 } from '../../yaml';
+import { aliasesMayFail } from '../aliases';
 import { joinContinuations, PhysicalLine } from '../shell';
 import { CiFile, CiKind, CiReference, FileProblem, Loc, Located, ShellLine } from '../types';
 
@@ -70,13 +71,13 @@ export function openYaml(file: CiFile, text: string): YamlCtx[] {
 }
 
 function checkAliasBomb(ctx: YamlCtx): void {
-  const { unresolved, aliases } = unresolvedAliases(ctx);
+  const unresolved = unresolvedAliases(ctx);
   for (const a of unresolved) {
     const p = posOf(ctx, rangeOf(a)?.[0] ?? 0);
     ctx.problems.push({ message: `Unknown alias *${(a as { source?: string }).source ?? ''}`, line: p.line, column: p.column, severity: 'error' });
   }
-  // Without a single alias nothing can expand: most files skip the trial conversion.
-  if (aliases === 0) return;
+  // The trial conversion below only finds alias trouble: skip it when there can be none.
+  if (!unresolved.length && !aliasesMayFail(ctx.doc, 1000)) return;
   try {
     // Same budget as yaml.ts's toJS; maps as Maps so complex keys raise no process warnings.
     ctx.doc.toJS({ maxAliasCount: 1000, mapAsMap: true });
@@ -94,16 +95,14 @@ function checkAliasBomb(ctx: YamlCtx): void {
   }
 }
 
-/** Aliases whose anchor is not defined before them, and how many aliases there are (linear walk, aliases not followed). */
-function unresolvedAliases(ctx: YamlCtx): { unresolved: unknown[]; aliases: number } {
+/** Aliases whose anchor is not defined before them (linear walk, aliases not followed). */
+function unresolvedAliases(ctx: YamlCtx): unknown[] {
   const out: unknown[] = [];
   const stack: unknown[] = [ctx.doc.contents];
   let guard = 0;
-  let aliases = 0;
   while (stack.length && guard++ < 200_000) {
     const n = stack.pop();
     if (isAlias(n)) {
-      aliases++;
       let target: unknown;
       try {
         target = deref(ctx.doc, n);
@@ -118,8 +117,7 @@ function unresolvedAliases(ctx: YamlCtx): { unresolved: unknown[]; aliases: numb
       stack.push(n.value, n.key);
     }
   }
-  // A walk cut short by the guard may have missed aliases: count it as having some.
-  return { unresolved: out, aliases: stack.length ? aliases + 1 : aliases };
+  return out;
 }
 
 /** The first alias whose anchored node itself contains aliases (where the expansion multiplies). */

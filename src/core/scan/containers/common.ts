@@ -17,6 +17,7 @@ import {
   seqItems,
   toJS,
 } from '../../yaml';
+import { aliasesMayFail } from '../aliases';
 import { ImageRef, KeyValue } from './types';
 
 export interface YamlCtx {
@@ -51,7 +52,8 @@ export function loadYaml(path: string, text: string, problems: FileProblem[]): Y
     if (doc.errors.length > 0) return; // reported above
     if (doc.contents === null || doc.contents === undefined) return;
     try {
-      if (mayHaveAliases) toJS(doc, MAX_ALIAS_COUNT);
+      // The conversion only finds alias trouble (bombs, aliases without anchor).
+      if (mayHaveAliases && aliasesMayFail(doc, MAX_ALIAS_COUNT)) toJS(doc, MAX_ALIAS_COUNT);
     } catch (e) {
       const pos = positionOf(doc.contents as never, parsed.lineCounter);
       problems.push({
