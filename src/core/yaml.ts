@@ -70,6 +70,8 @@ export function parseYaml(text: string, options: YamlOptions = {}): ParsedYaml {
     customTags: [referenceTag],
     uniqueKeys: true,
     strict: false,
+    // Hostile keys (`[a, b]: x` stringified by toJS) must not print process warnings in the editor.
+    logLevel: 'error',
   });
   const errors: YamlProblem[] = [];
   const warnings: YamlProblem[] = [];
