@@ -34,7 +34,13 @@ export class AssessmentService implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly models: ModelService,
   ) {
-    this.subscriptions.push(models.onDidChange(() => void this.reevaluate()));
+    this.subscriptions.push(
+      models.onDidChange(() => void this.reevaluate()),
+      // Settings that decide what the index holds: index again (only once there is an index).
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (this.index && (e.affectsConfiguration('dsomm.includeTestFolders') || e.affectsConfiguration('dsomm.maxFileSize'))) void this.rescan();
+      }),
+    );
   }
 
   get folder(): vscode.WorkspaceFolder | undefined {
@@ -93,6 +99,7 @@ export class AssessmentService implements vscode.Disposable {
       const data = await this.detection();
       const index = new WorkspaceIndex(new VscodeFileSystem(folder.uri), data.catalogue, {
         maxFileSize: vscode.workspace.getConfiguration('dsomm').get<number>('maxFileSize', 1024 * 1024),
+        includeTestFolders: vscode.workspace.getConfiguration('dsomm').get<boolean>('includeTestFolders', false),
         yieldFn: () => new Promise((r) => setTimeout(r, 0)),
       });
       await index.build();
