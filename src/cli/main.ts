@@ -26,12 +26,14 @@ export class CliError extends Error {
 const USAGE = `Usage:
   dsomm scan [DIR] [--format text|json|markdown|html|sarif] [--level N] [--fail-under N]
              [--model FILE] [--output FILE] [--progress FILE] [--team NAME]
+             [--include-test-folders]
       Index DIR (default: the current folder) for pipeline and container files, detect
       which DSOMM activities they implement and report. Exit 1 when the achieved level
       is under --fail-under. --progress reads a DSOMM team-progress.yaml (and the
       team-evidence.yaml next to it) and layers --team's states and "not applicable"
       decisions on the result; --team alone reads DIR/.dsomm/team-progress.yaml. The
-      files are only read.
+      files are only read. Container files in test, fixture and example folders are
+      left out of the container checks unless --include-test-folders is given.
   dsomm model [--model FILE] [--json]     summary of the DSOMM model (bundled by default)
   dsomm --help | --version`;
 
@@ -99,7 +101,9 @@ function intOption(args: ParsedArgs, name: string, min: number, max: number): nu
 }
 
 async function scanCommand(args: ParsedArgs, io: Io): Promise<number> {
-  checkOptions(args, ['format', 'level', 'fail-under', 'model', 'output', 'progress', 'team']);
+  checkOptions(args, ['format', 'level', 'fail-under', 'model', 'output', 'progress', 'team', 'include-test-folders']);
+  const includeTestFolders = args.options.get('include-test-folders');
+  if (includeTestFolders !== undefined && includeTestFolders !== true) throw new CliError('--include-test-folders takes no value', EXIT.usage);
   if (args.positional.length > 1) throw new CliError('scan takes one folder', EXIT.usage);
   const dir = path.resolve(args.positional[0] ?? '.');
   let isDir = false;
@@ -116,7 +120,7 @@ async function scanCommand(args: ParsedArgs, io: Io): Promise<number> {
   const model = loadModelFile(optionString(args, 'model'));
   const data = loadBundledDetection();
   const progress = await loadProgressOption(args, dir, io);
-  const { result: scanned } = await scanWorkspace(new NodeFileSystem(dir), dir, model, data);
+  const { result: scanned } = await scanWorkspace(new NodeFileSystem(dir), dir, model, data, { includeTestFolders: includeTestFolders === true });
   const result = progress ? applyProgress(scanned, progress) : scanned;
   const output =
     format === 'json' ? JSON.stringify(toJsonReport(result, { targetLevel: level }), null, 2)

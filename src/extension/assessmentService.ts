@@ -73,6 +73,13 @@ export class FolderAssessment implements vscode.Disposable {
   ) {
     this.key = folder.uri.toString();
     this.fs = new VscodeFileSystem(folder.uri);
+    this.subscriptions.push(
+      // Settings that decide what the index holds: index again (only once there is an index).
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        const affects = (key: string) => e.affectsConfiguration(key, folder.uri);
+        if (this.index && (affects('dsomm.includeTestFolders') || affects('dsomm.maxFileSize'))) void this.rescan();
+      }),
+    );
   }
 
   /** The latest result with the team's progress applied; the first call builds the index. */
@@ -151,8 +158,10 @@ export class FolderAssessment implements vscode.Disposable {
     try {
       const data = await this.host.detection();
       const dataReady = Date.now();
+      const config = vscode.workspace.getConfiguration('dsomm', folder.uri);
       const index = new WorkspaceIndex(this.fs, data.catalogue, {
-        maxFileSize: vscode.workspace.getConfiguration('dsomm', folder.uri).get<number>('maxFileSize', 1024 * 1024),
+        maxFileSize: config.get<number>('maxFileSize', 1024 * 1024),
+        includeTestFolders: config.get<boolean>('includeTestFolders', false),
         yieldFn: yieldToHost,
       });
       await index.build();

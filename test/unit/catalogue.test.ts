@@ -222,6 +222,8 @@ describe('catalogue: shell invocation matching', () => {
     const sbom = off.find((m) => m.probe === 'sbom')!;
     assert.match(sbom.disabled ?? '', /--sbom=false/);
     assert.ok(pairs(off).includes('container-build/Docker build'));
+    const none = matchInvocation(cat, inv('docker', ['buildx', 'build', '--sbom=none', '-t', 'x', '.'])).find((m) => m.probe === 'sbom');
+    assert.match(none?.disabled ?? '', /--sbom=none/, '--sbom=none switches the SBOM off too');
     const pair = matchInvocation(cat, inv('docker', ['build', '--sbom', 'false', '.'])).find((m) => m.probe === 'sbom');
     assert.ok(pair?.disabled, '--sbom false (two words) is a switch too');
   });
@@ -347,6 +349,9 @@ describe('catalogue: uses, images, templates, hooks, config files', () => {
     assert.deepEqual(probes(matchGitlabTemplate(cat, 'Security/SAST.latest.gitlab-ci.yml')), ['findings-upload', 'sast']);
     assert.deepEqual(probes(matchGitlabTemplate(cat, 'jobs/sast-iac.gitlab-ci.yml')), ['findings-upload', 'iac-scan']);
     assert.deepEqual(matchGitlabTemplate(cat, 'Nodejs.gitlab-ci.yml'), []);
+    // Auto DevOps enables the jobs of the security templates it includes.
+    const auto = probes(matchGitlabTemplate(cat, 'Auto-DevOps.gitlab-ci.yml'));
+    for (const p of ['sast', 'sca', 'secret-scan', 'image-scan', 'dast']) assert.ok(auto.includes(p), `Auto-DevOps enables ${p}: ${auto.join(', ')}`);
     assert.deepEqual(probes(matchGitlabComponent(cat, 'gitlab.com/components/secret-detection/secret-detection@1.1.2')), ['findings-upload', 'secret-scan']);
     assert.deepEqual(probes(matchGitlabComponent(cat, '$CI_SERVER_FQDN/components/sast/sast@~latest')), ['findings-upload', 'sast']);
   });

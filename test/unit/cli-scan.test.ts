@@ -323,6 +323,26 @@ describe('dsomm scan (CLI)', function () {
       assert.match(r.errLines[0], /^dsomm: invalid model: .*tabs\.yaml:\d+/);
     });
 
+    it('container files in test and fixture folders: left out of container checks unless --include-test-folders', async () => {
+      writeFileSync(path.join(tmp, 'Dockerfile'), 'FROM alpine:3.20\nUSER 1000\n');
+      mkdirSync(path.join(tmp, 'test/fixtures/app'), { recursive: true });
+      writeFileSync(path.join(tmp, 'test/fixtures/app/Dockerfile'), 'FROM alpine:3.20\nRUN echo root\n');
+      const nonRoot = (j: Json) => j.probes.find((p: Json) => p.id === 'container.non-root');
+      const fixture = (j: Json) => j.files.find((f: Json) => f.path === 'test/fixtures/app/Dockerfile');
+
+      const byDefault = JSON.parse((await run('scan', tmp, '--format', 'json')).out);
+      assert.equal(nonRoot(byDefault).result, 'pass');
+      assert.equal(fixture(byDefault).outOfScope, true, 'listed, marked out of scope');
+
+      const included = await run('scan', tmp, '--format', 'json', '--include-test-folders');
+      assert.equal(included.code, EXIT.ok);
+      const j = JSON.parse(included.out);
+      assert.equal(nonRoot(j).result, 'partial', 'the fixture Dockerfile runs as root and now counts');
+      assert.equal(fixture(j).outOfScope, undefined);
+
+      assert.equal((await run('scan', tmp, '--include-test-folders=yes')).code, EXIT.usage);
+    });
+
     it('one broken YAML workflow next to a good one: the report is intact, the broken file is listed with its line, exit 0', async () => {
       mkdirSync(path.join(tmp, '.github/workflows'), { recursive: true });
       writeFileSync(path.join(tmp, '.github/workflows/good.yml'), 'on: [push]\npermissions:\n  contents: read\njobs:\n  scan:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gitleaks detect --source .\n');

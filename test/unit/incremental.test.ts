@@ -110,6 +110,23 @@ describe('incremental re-evaluation', function () {
       assert.ok(comparable(incremental) === comparable(await fresh()), `after "${what}" the incremental result differs from a fresh scan`);
     }
   });
+  it("follows make's file order (GNUmakefile, makefile, Makefile), also for one created later", async () => {
+    const { model, data } = bundled();
+    write('Makefile', 'scan:\n\tsemgrep ci\n');
+    const index = new WorkspaceIndex(fs, data.catalogue);
+    await index.build();
+    // Evidence points at the line in the make file that runs the tool.
+    const tools = () => evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules }).probes.flatMap((p) => p.evidence.filter((e) => e.tool).map((e) => `${e.tool} ${e.loc.path}:${e.loc.line}`));
+    assert.ok(tools().includes('Semgrep Makefile:2'), tools().join('\n'));
+    write('GNUmakefile', 'scan:\n\tgitleaks detect\n');
+    assert.equal(await index.update([{ path: 'GNUmakefile' }]), true);
+    assert.ok(tools().includes('Gitleaks GNUmakefile:2'), 'GNUmakefile comes first for make');
+    assert.ok(!tools().some((t) => t.startsWith('Semgrep')), 'the Makefile is no longer the one make reads');
+    unlinkSync(path.join(dir, 'GNUmakefile'));
+    await index.update([{ path: 'GNUmakefile', deleted: true }]);
+    assert.ok(tools().includes('Semgrep Makefile:2'));
+  });
+
   it('forgets everything below a deleted folder: index entries and the scripts CI files call', async () => {
     const { model, data } = bundled();
     write('.github/workflows/ci.yml', WORKFLOW + '      - run: ./tools/scan.sh\n');

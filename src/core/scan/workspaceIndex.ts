@@ -67,6 +67,11 @@ export class WorkspaceIndex {
    * Also remembers paths that could not be read, for the same reason.
    */
   private readonly supportCache = new Map<string, Map<string, Promise<SupportFile | undefined>>>();
+  /**
+   * Folder → names of the files in it, for folders where make is run: `make` tries GNUmakefile,
+   * makefile and Makefile in turn, and one listing costs less than two failed reads.
+   */
+  private readonly listings = new Map<string, Promise<Set<string> | undefined>>();
   /** True when the root is a git work tree (`.git` exists). */
   isGitRepository = false;
   walkProblems: { path: string; message: string }[] = [];
@@ -100,6 +105,7 @@ export class WorkspaceIndex {
   async build(): Promise<void> {
     this.entries.clear();
     this.supportCache.clear();
+    this.listings.clear();
     const walkOptions: WalkOptions = {
       exclude: this.options.exclude,
       respectGitignore: this.options.respectGitignore,
@@ -163,6 +169,8 @@ export class WorkspaceIndex {
           dirty = true;
         }
       }
+      this.listings.delete(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+      for (const d of [...this.listings.keys()]) if (within(d)) this.listings.delete(d);
       for (const e of this.entries.values()) {
         if (e.facts && (e.facts.reads.has(path) || [...e.facts.reads].some((r) => r.startsWith(below)))) {
           refacts.add(e);
@@ -320,7 +328,26 @@ export class WorkspaceIndex {
     return file;
   }
 
+  private listing(dir: string): Promise<Set<string> | undefined> {
+    let names = this.listings.get(dir);
+    if (!names) {
+      // Past a wrapper that records what the walker lists (ConfigFileRecorder): this is no walk.
+      const fs = (this.fs as { inner?: FileSystem }).inner ?? this.fs;
+      names = fs.readDirectory(dir).then(
+        (entries) => new Set(entries.filter((e) => e.type === 'file').map((e) => e.name)),
+        () => undefined, // unreadable: the reads themselves decide
+      );
+      this.listings.set(dir, names);
+    }
+    return names;
+  }
+
   private async readSupport(path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
+    if (as === 'makefile') {
+      const slash = path.lastIndexOf('/');
+      const names = await this.listing(slash < 0 ? '' : path.slice(0, slash));
+      if (names && !names.has(path.slice(slash + 1))) return undefined;
+    }
     let text: string | { error: string };
     try {
       // No stat first: a folder or a missing file fails to read just the same.
