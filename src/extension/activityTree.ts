@@ -120,7 +120,8 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
     const parts = [];
     if (this.filtered) parts.push(`levels 1–${targetLevel()}`);
     if (this.statusFilter) parts.push([...this.statusFilter].map((s) => STATUS_TEXT[s]).join(', '));
-    if (parts.length) lines.push(`Showing only ${parts.join('; ')}.`);
+    // A message hides the welcome view, which has the "Show All Statuses" link for an empty tree.
+    if (parts.length && !this.empty) lines.push(`Showing only ${parts.join('; ')}.`);
     this.view.message = lines.length ? lines.join('\n') : undefined;
   }
 
@@ -130,11 +131,19 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
     const folders = this.assessment.folders();
     if (!folders.length) return [];
     const [model, results] = await Promise.all([this.models.get(), Promise.all(folders.map((f) => f.get()))]);
-    return buildWorkspaceTree(
+    const roots = buildWorkspaceTree(
       folders.map((f, i) => ({ key: f.key, name: f.folder.name, model, result: results[i] })),
       { groupBy: this.grouping, ...(this.filtered ? { maxLevel: targetLevel() } : {}), ...(this.statusFilter ? { statuses: this.statusFilter } : {}) },
     );
+    if (this.empty !== (roots.length === 0)) {
+      this.empty = roots.length === 0;
+      this.updateMessage();
+    }
+    return roots;
   }
+
+  /** The last root list was empty (the status filter left nothing): the welcome view explains it. */
+  private empty = false;
 
   getTreeItem(node: TreeNodeData): vscode.TreeItem {
     if (node.type === 'evidence') {

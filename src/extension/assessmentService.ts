@@ -294,10 +294,15 @@ export class FolderAssessment implements vscode.Disposable {
     try {
       const filesChanged = changes.length > 0 && (await this.index.update(changes));
       if (filesChanged) this.scanned = this.evaluate(await this.host.models.get());
+      const problemBefore = this.progressProblem;
       if (progressChanged) await this.readProgressFiles();
       if ((filesChanged || progressChanged) && this.scanned) {
-        this.current = Promise.resolve(this.withProgress(this.scanned));
-        this.publish(await this.current);
+        const before = await this.current;
+        const result = this.withProgress(this.scanned);
+        this.current = Promise.resolve(result);
+        // Our own writes come back as watcher events: when nothing the user sees changed, the tree
+        // is not rebuilt again (a rebuild while a context menu is open would drop its argument).
+        if (filesChanged || this.progressProblem !== problemBefore || !before || teamSignature(before) !== teamSignature(result)) this.publish(result);
         const names = changes.length > 3 ? `${changes.length} files` : changes.map((c) => c.path).join(', ') || 'the progress file';
         log(`Updated after changes to ${names} in ${Math.round(performance.now() - since)} ms (since the first file event)`);
       }
@@ -314,6 +319,11 @@ export class FolderAssessment implements vscode.Disposable {
 }
 
 const OPEN_FILE = 'Open File';
+
+/** What the team's files decide for a result: statuses, states and "not applicable" reasons. */
+function teamSignature(result: ScanResult): string {
+  return JSON.stringify(result.activities.map((a) => [a.activity.uuid, a.status, a.progress?.state, a.progress?.date, a.notApplicable?.reason, a.notApplicable?.by, a.notApplicable?.date]));
+}
 
 function progressErrorMessage(folder: vscode.WorkspaceFolder, e: ProgressFileError): string {
   const where = `${e.file}${e.line ? ` line ${e.line}` : ''}`;

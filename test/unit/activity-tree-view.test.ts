@@ -17,6 +17,7 @@ import {
   TreeNodeData,
 } from '../../src/core/view/activityTree';
 import { Model } from '../../src/core/model/types';
+import { statusBarText, statusBarTooltipMarkdown, targetSummary } from '../../src/core/view/levelSummary';
 import { bundled, DEMO, scanDir } from './scanHelpers';
 
 const BUILD = 'f6f7737f-25a9-4317-8de2-09bf59f29b5b'; // Defined build process (detected in the demo)
@@ -203,6 +204,31 @@ describe('activity tree view model', () => {
       assert.equal(notDone.length, all.length - 1);
       assert.ok(!notDone.some((p) => p.uuid === BUILD));
       assert.equal(activityPickItems(model, undefined).find((p) => p.uuid === SBOM)?.description, 'L2');
+    });
+  });
+
+  describe('status bar', () => {
+    it('counts detected, done and not applicable up to the target level, per dimension', () => {
+      const plain = targetSummary(result, 1);
+      assert.equal(plain.total, 26);
+      assert.equal(statusBarText(plain), `DSOMM L1 · ${plain.achieved}/26`);
+      assert.equal(plain.dimensions.reduce((n, d) => n + d.total, 0), 26);
+      assert.equal(plain.dimensions.reduce((n, d) => n + d.achieved, 0), plain.achieved);
+      // BUILD and SECRETS were detected already; marking SBOM (level 2) started changes nothing at level 1.
+      assert.equal(targetSummary(withProgress(result), 1).achieved, plain.achieved);
+      const settings = resolveProgressSettings({ team: 'Blue' });
+      const unknownL1 = result.activities.find((a) => a.activity.level === 1 && a.status === 'unknown')!.activity.uuid;
+      const marked = applyProgress(result, new ProgressData(settings, parseProgressText(`progress:\n  ${unknownL1}:\n    Blue:\n      Fully implemented: 2026-01-01\n`, settings.file)));
+      const after = targetSummary(marked, 1);
+      assert.equal(after.achieved, plain.achieved + 1);
+      assert.equal(after.undecided, plain.undecided - 1);
+    });
+
+    it('tooltip: a table row per dimension, names escaped', () => {
+      const s = targetSummary(result, 2);
+      const md = statusBarTooltipMarkdown({ ...s, dimensions: [...s.dimensions, { name: 'Evil | [x](command:y)', total: 1, achieved: 0 }] }, result.achievedLevel);
+      for (const d of s.dimensions) assert.ok(md.includes(`| ${d.name} | ${d.achieved}/${d.total} |`), d.name);
+      assert.ok(md.includes('| Evil \\| \\[x\\]\\(command:y\\) | 0/1 |'), md);
     });
   });
 

@@ -118,6 +118,33 @@ export default async function (t) {
     assert.match(readFileSync(progressFile, 'utf8'), new RegExp(`  ${PALETTE.uuid}: # ${PALETTE.name}\\n`));
   });
 
+  await t.step('Filter by Status… shows only the picked statuses; an empty result offers "Show All Statuses"', async () => {
+    const pickStatus = async label => {
+      await wb.runCommand('DSOMM: Filter by Status');
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^\\s*${label}`) }).first();
+      await row.waitFor();
+      // A click on a row of a multi-select pick toggles its check box.
+      await row.click();
+      await page.locator('.quick-input-widget', { hasText: '1 Selected' }).waitFor();
+      await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).click();
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    };
+    await pickStatus('done');
+    await waitUntil('only done rows', async () => {
+      const rows = (await wb.treeItems()).filter(i => /^L\d/.test(i.description ?? ''));
+      return rows.length > 0 && rows.every(i => /Fully implemented/.test(i.description));
+    });
+    t.log('done:', (await wb.treeItems()).filter(i => /^L\d/.test(i.description ?? '')).map(i => i.label).join(' | '));
+    await wb.runCommand('DSOMM: Show All Statuses');
+    // Nothing in the demo is "in progress": the welcome view explains the empty tree.
+    await pickStatus('in progress');
+    const welcome = wb.sidebar.getByText('No activity has the statuses you picked.');
+    await welcome.waitFor();
+    await t.screenshot('04-progress-empty-filter');
+    await wb.sidebar.getByRole('button', { name: 'Show All Statuses' }).or(wb.sidebar.getByText('Show All Statuses')).first().click();
+    await wb.treeItem(DIMENSION).waitFor();
+  });
+
   await t.step('after reloading the window the marks are still there', async () => {
     await page.reload();
     await wb.waitUntilReady();

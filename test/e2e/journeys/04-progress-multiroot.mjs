@@ -1,0 +1,80 @@
+// Journey: a multi-root workspace gets one assessment per folder. The tree has a node per folder;
+// marking an activity in the second folder writes that folder's progress file only.
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const title = 'multi-root workspace: one tree node and one progress file per folder';
+
+const CONTAINER_TITLE = 'DevSecOps Maturity';
+const ACTIVITY = { sub: 'Deployment', name: 'Inventory of production components', uuid: '2a44b708-734f-4463-b0cb-86dc46344b2f' };
+
+async function waitUntil(what, fn, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 200));
+  }
+}
+
+export default async function (t) {
+  const { wb, page } = t;
+  // Two folders: the demo workspace and an empty service folder next to it.
+  const parent = path.dirname(t.workspace);
+  const second = path.join(parent, 'payments-service');
+  cpSync(path.join(t.workspace, '.github'), path.join(second, '.github'), { recursive: true });
+  const workspaceFile = path.join(parent, 'two.code-workspace');
+  writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: t.workspace }, { path: second }] }));
+
+  await t.step('the workspace opens with both folders as top-level tree nodes, each with its counts', async () => {
+    await wb.waitUntilReady();
+    // Let the first window (one folder) finish starting before replacing it with the workspace.
+    await page.locator('.statusbar-item', { hasText: /DSOMM L1/ }).first().waitFor();
+    const url = new URL(page.url());
+    url.searchParams.delete('folder');
+    url.searchParams.set('workspace', workspaceFile);
+    await page.goto(url.toString());
+    // code-server now and then fails to read the .code-workspace file while the previous window shuts
+    // down ("No Folder Opened", reads "Canceled" in the log): a reload reads it again.
+    const ready = page.locator('.statusbar-item', { hasText: /DSOMM L1/ }).first();
+    const noFolder = page.getByText('You have not yet added a folder to the workspace');
+    for (let attempt = 1; ; attempt++) {
+      await wb.waitUntilReady();
+      await ready.or(noFolder).first().waitFor();
+      if (await ready.isVisible()) break;
+      assert.ok(attempt < 3, 'code-server opened the workspace without its folders three times');
+      t.log('the workspace opened without folders; reloading');
+      await page.reload();
+    }
+    await page.waitForTimeout(1000);
+    await wb.openViewContainer(CONTAINER_TITLE);
+    await wb.treeItem('payments-service').waitFor();
+    const top = (await wb.treeItems()).filter(i => i.level === 1);
+    t.log('top level:', top.map(i => `${i.label} (${i.description})`).join(' | '));
+    assert.deepEqual(top.map(i => i.label), ['demo-workspace', 'payments-service']);
+    assert.ok(top.every(i => /^\d+\/194$/.test(i.description ?? '')), 'each folder counts all 194 activities');
+    assert.notEqual(top[0].description, top[1].description, 'the folders are assessed separately');
+  });
+
+  await t.step(`marking "${ACTIVITY.name}" in payments-service writes only that folder's progress file`, async () => {
+    await wb.collapse('demo-workspace');
+    await wb.expand('payments-service');
+    await wb.expand(ACTIVITY.sub);
+    const row = wb.treeItem(ACTIVITY.name);
+    await row.click({ button: 'right' });
+    const item = page.locator('.context-view .monaco-menu .action-item .action-label', { hasText: 'Mark Activity Done' }).first();
+    await item.waitFor();
+    await item.hover();
+    await item.click();
+    const file = path.join(second, '.dsomm', 'team-progress.yaml');
+    const text = await waitUntil('the progress file of payments-service', () => existsSync(file) && readFileSync(file, 'utf8'));
+    // The team defaults to the folder's name.
+    assert.match(text, new RegExp(`  ${ACTIVITY.uuid}: # ${ACTIVITY.name}\\n    payments-service:\\n      Started: `));
+    assert.equal(existsSync(path.join(t.workspace, '.dsomm', 'team-progress.yaml')), false, 'the other folder is untouched');
+    await waitUntil('the row to say Fully implemented', async () =>
+      (await wb.treeItems()).some(i => i.label === ACTIVITY.name && /Fully implemented/.test(i.description ?? '')));
+    await t.screenshot('04-progress-multiroot');
+  });
+}
