@@ -200,6 +200,18 @@ describe('Guidance in the editor (demo workspace)', function () {
     assert.ok(ours(api).some((d) => codeOf(d) === 'no-healthcheck' && d.range.start.line === line + 1), JSON.stringify(ours(api).map((d) => `${codeOf(d)}@${d.range.start.line}`)));
   });
 
+  it('dsomm.diagnostics.enabled: false clears the DSOMM diagnostics, true brings them back', async () => {
+    const all = () => vscode.languages.getDiagnostics().flatMap(([, list]) => list).filter((d) => d.source === 'DSOMM');
+    await waitFor('DSOMM diagnostics', () => all().length > 0);
+    await vscode.workspace.getConfiguration('dsomm').update('diagnostics.enabled', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('no DSOMM diagnostics', () => all().length === 0);
+    } finally {
+      await vscode.workspace.getConfiguration('dsomm').update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('DSOMM diagnostics again', () => all().length > 0);
+  });
+
   it('dsomm.insertFix inserts a control into the given pipeline file', async () => {
     const gitlab = fileUri('.gitlab-ci.yml');
     const original = (await vscode.workspace.openTextDocument(gitlab)).getText();

@@ -51,9 +51,6 @@ export class GuidanceDiagnostics implements vscode.Disposable {
   /** path in folder → saved text, by the index's content hash (for `dsomm-ignore` in closed files). */
   private readonly savedTexts = new Map<string, { hash: string | undefined; text: string | undefined }>();
   private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly refreshed = new vscode.EventEmitter<void>();
-  /** Fires after every refresh of the collection (tests wait on it). */
-  readonly onDidRefresh = this.refreshed.event;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private rerun = false;
@@ -65,7 +62,6 @@ export class GuidanceDiagnostics implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       this.collection,
-      this.refreshed,
       assessment.onDidChange(() => this.schedule(0)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('dsomm.diagnostics') || e.affectsConfiguration('dsomm.targetLevel')) this.schedule(0);
@@ -162,7 +158,6 @@ export class GuidanceDiagnostics implements vscode.Disposable {
       } while (this.rerun);
     })().finally(() => {
       this.running = undefined;
-      this.refreshed.fire();
     });
     return this.running;
   }
