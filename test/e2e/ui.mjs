@@ -24,10 +24,11 @@ const filters = process.argv.slice(2);
 function finish(results, t0) {
   const passed = results.filter(r => r.state === 'passed').length;
   const failed = results.filter(r => r.state === 'failed').length;
+  const skipped = results.filter(r => r.state === 'skipped').length;
   console.log(`\ne2e checks (${seconds(Date.now() - t0)}, screenshots in ${path.relative(process.cwd(), OUT) || '.'}):`);
   printResults(results);
-  writeLayerSummary({ passed, failed, tests: results });
-  console.log(`${passed} passed, ${failed} failed`);
+  writeLayerSummary({ passed, failed, skipped, tests: results });
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   process.exit(failed > 0 ? 1 : 0);
 }
 
