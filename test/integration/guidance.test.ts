@@ -77,7 +77,11 @@ describe('Guidance in the editor (demo workspace)', function () {
     const doc = await vscode.workspace.openTextDocument(uri);
     const line = doc.lineAt(77); // `uses: aquasecurity/trivy-action@<sha> # v0.28.0`
     assert.match(line.text, /aquasecurity\/trivy-action/);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(77, line.firstNonWhitespaceCharacterIndex + 8));
+    // The first hover may wait for a re-evaluation still running after the previous suite's file changes.
+    const hovers = await waitFor('a DSOMM hover', async () => {
+      const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(77, line.firstNonWhitespaceCharacterIndex + 8));
+      return /DSOMM/.test(hoverText(h)) ? h : undefined;
+    });
     const text = hoverText(hovers);
     assert.match(text, /\*\*DSOMM\*\*/);
     assert.match(text, /Evidence: `uses: aquasecurity\/trivy-action@/);

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { hoverAt, renderHoverMarkdown } from '../../core/guidance';
 import { AssessmentService } from '../assessmentService';
+import { log } from '../log';
 import { targetLevel } from '../settings';
 import { GuidanceDiagnostics } from './diagnostics';
 import { FixCatalogueSource, toRange, TRUSTED_COMMANDS } from './shared';
@@ -16,6 +17,15 @@ export class GuidanceHoverProvider implements vscode.HoverProvider {
   ) {}
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    try {
+      return await this.hover(doc, position, token);
+    } catch (e) {
+      log(`DSOMM hover failed on ${doc.uri.toString(true)}:${position.line + 1}: ${(e as Error).stack ?? e}`);
+      return undefined;
+    }
+  }
+
+  private async hover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const da = await this.assessment.resultFor(doc.uri);
     if (!da || token.isCancellationRequested) return undefined;
     const entry = da.index.get(da.path);
