@@ -75,9 +75,9 @@ export class GuidanceDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((doc) => this.trackers.delete(doc.uri.toString())),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         const key = doc.uri.toString();
-        this.trackers.delete(key);
-        // Closing without saving brings the saved comments back.
-        if (this.ignoreKeys.has(key)) this.schedule(0);
+        this.ignoreKeys.delete(key);
+        // Closing an edited document without saving brings the saved text (and its comments) back.
+        if (this.trackers.delete(key)) this.schedule(0);
       }),
     );
   }
@@ -238,7 +238,15 @@ export class GuidanceDiagnostics implements vscode.Disposable {
         }
         if (out.length) shown.set(uri.toString(), out);
       }
-      for (const [path, v] of views) if (v) this.ignoreKeys.set(uriOf(folder, path).toString(), this.ignoreKey(v.doc, v.edited ? v.lines : undefined));
+    }
+    // The comments these diagnostics were computed with (typing only recomputes when they change).
+    this.ignoreKeys.clear();
+    for (const doc of vscode.workspace.textDocuments) {
+      const key = doc.uri.toString();
+      const hash = indexed.get(key);
+      if (!indexed.has(key)) continue;
+      const edited = hash === undefined || contentHash(doc.getText()) !== hash;
+      this.ignoreKeys.set(key, this.ignoreKey(doc, edited ? this.trackers.get(key) : undefined));
     }
     this.indexed = indexed;
     this.shown = shown;
