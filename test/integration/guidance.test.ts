@@ -77,7 +77,11 @@ describe('Guidance in the editor (demo workspace)', function () {
     const doc = await vscode.workspace.openTextDocument(uri);
     const line = doc.lineAt(77); // `uses: aquasecurity/trivy-action@<sha> # v0.28.0`
     assert.match(line.text, /aquasecurity\/trivy-action/);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(77, line.firstNonWhitespaceCharacterIndex + 8));
+    // The first hover may wait for a re-evaluation still running after the previous suite's file changes.
+    const hovers = await waitFor('a DSOMM hover', async () => {
+      const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(77, line.firstNonWhitespaceCharacterIndex + 8));
+      return /DSOMM/.test(hoverText(h)) ? h : undefined;
+    });
     const text = hoverText(hovers);
     assert.match(text, /\*\*DSOMM\*\*/);
     assert.match(text, /Evidence: `uses: aquasecurity\/trivy-action@/);
@@ -198,6 +202,18 @@ describe('Guidance in the editor (demo workspace)', function () {
     await waitFor('root-user to be silenced', () => !ours(api).some((d) => codeOf(d) === 'root-user'));
     // The other findings on that FROM line stay (moved down with it).
     assert.ok(ours(api).some((d) => codeOf(d) === 'no-healthcheck' && d.range.start.line === line + 1), JSON.stringify(ours(api).map((d) => `${codeOf(d)}@${d.range.start.line}`)));
+  });
+
+  it('dsomm.diagnostics.enabled: false clears the DSOMM diagnostics, true brings them back', async () => {
+    const all = () => vscode.languages.getDiagnostics().flatMap(([, list]) => list).filter((d) => d.source === 'DSOMM');
+    await waitFor('DSOMM diagnostics', () => all().length > 0);
+    await vscode.workspace.getConfiguration('dsomm').update('diagnostics.enabled', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('no DSOMM diagnostics', () => all().length === 0);
+    } finally {
+      await vscode.workspace.getConfiguration('dsomm').update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('DSOMM diagnostics again', () => all().length > 0);
   });
 
   it('dsomm.insertFix inserts a control into the given pipeline file', async () => {

@@ -8,7 +8,7 @@ import { GUIDANCE_COMMANDS, HoverContent } from '../../src/core/guidance/types';
 import { firstSentence } from '../../src/core/guidance/text';
 import { ScanResult } from '../../src/core/scan/result';
 import { WorkspaceIndex } from '../../src/core/scan/workspaceIndex';
-import { DEMO, scanDir } from './guidanceHarness';
+import { bundled, DEMO, scanDir } from './guidanceHarness';
 
 const SBOM = '2858ac12-0179-40d9-9acf-1b839c030473';
 const DEFINED_BUILD = 'f6f7737f-25a9-4317-8de2-09bf59f29b5b';
@@ -107,6 +107,20 @@ describe('guidance: hovers on the demo workspace', function () {
     assert.ok(!plain.includes('command:'));
     const summary = renderHoverMarkdown(hover('.github/workflows/ci.yml', 16, 1)!);
     assert.match(summary, /Missing up to level 2:/);
+  });
+
+  it('links "Insert fix" on missing activities that a template can fix (with the catalogue and the document URI)', () => {
+    const uri = 'file:///ws/.github/workflows/ci.yml';
+    const h = hoverAt(result, index.get('.github/workflows/ci.yml')!, 16, 1, { targetLevel: 2, maxMissing: 50, fixes: bundled().fixes, uri })!;
+    const sbom = h.summary!.missing.find((a) => a.uuid === SBOM)!;
+    assert.deepEqual(sbom.actions[0], { title: 'Insert fix', command: GUIDANCE_COMMANDS.insertFix, args: [{ uuid: SBOM, uri }] });
+    const withoutFix = h.summary!.missing.filter((a) => !a.actions.some((x) => x.command === GUIDANCE_COMMANDS.insertFix));
+    assert.ok(withoutFix.length > 0, 'activities no template fixes get no link');
+    const md = renderHoverMarkdown(h);
+    assert.ok(md.includes(`[Insert fix](command:dsomm.insertFix?${encodeURIComponent(JSON.stringify([{ uuid: SBOM, uri }]))})`));
+    // Without the URI (e.g. the CLI), no link.
+    const plain = hoverAt(result, index.get('.github/workflows/ci.yml')!, 16, 1, { targetLevel: 2, maxMissing: 50, fixes: bundled().fixes })!;
+    assert.ok(plain.summary!.missing.every((a) => !a.actions.some((x) => x.command === GUIDANCE_COMMANDS.insertFix)));
   });
 
   it('is cheap: hovering every line of a file takes little time', () => {

@@ -4,6 +4,7 @@
 import { ActivityResult, ScanResult } from '../scan/result';
 import { CiFile, Loc } from '../scan/types';
 import { IndexEntry } from '../scan/workspaceIndex';
+import { FixCatalogue } from './fixCatalogue';
 import { activityFamily, activityUrl, byLevelThenName, ciFileOf, fileAnchor, LocatedEvidence, lookup } from './lookup';
 import { firstSentence, locToRange } from './text';
 import { GUIDANCE_COMMANDS, GuidanceAction, HoverActivity, HoverContent } from './types';
@@ -13,6 +14,12 @@ export interface HoverOptions {
   targetLevel: number;
   /** At most this many missing activities in a file summary (default 8). */
   maxMissing?: number;
+  /**
+   * With the fix catalogue and the document's URI, missing activities that a template can fix get
+   * an "Insert fix" link (dsomm.insertFix `{ uuid, uri }`).
+   */
+  fixes?: FixCatalogue;
+  uri?: string;
 }
 
 /** Statuses that count as "missing something" for guidance. */
@@ -147,8 +154,17 @@ function fileSummary(result: ScanResult, entry: IndexEntry, anchor: Loc, options
       path: entry.path,
       targetLevel: options.targetLevel,
       covered: [...covered].sort(byLevelThenName).map((a) => hoverActivity(a, false)),
-      missing: gaps.slice(0, max).map((a) => hoverActivity(a)),
+      missing: gaps.slice(0, max).map((a) => withInsertFix(hoverActivity(a), a, result, options)),
       moreMissing: Math.max(0, gaps.length - max),
     },
   };
+}
+
+/** Adds "Insert fix" when a template satisfies one of the activity's probes that do not pass. */
+function withInsertFix(h: HoverActivity, a: ActivityResult, result: ScanResult, options: HoverOptions): HoverActivity {
+  if (!options.fixes || !options.uri) return h;
+  const outcome = lookup(result).probeResult;
+  const needed = a.probes.filter((p) => outcome.get(p) !== 'pass' && outcome.get(p) !== 'not-applicable');
+  if (!options.fixes.templates.some((t) => t.satisfies.some((p) => needed.includes(p)))) return h;
+  return { ...h, actions: [{ title: 'Insert fix', command: GUIDANCE_COMMANDS.insertFix, args: [{ uuid: a.activity.uuid, uri: options.uri }] }, ...h.actions] };
 }

@@ -51,9 +51,6 @@ export class GuidanceDiagnostics implements vscode.Disposable {
   /** path in folder → saved text, by the index's content hash (for `dsomm-ignore` in closed files). */
   private readonly savedTexts = new Map<string, { hash: string | undefined; text: string | undefined }>();
   private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly refreshed = new vscode.EventEmitter<void>();
-  /** Fires after every refresh of the collection (tests wait on it). */
-  readonly onDidRefresh = this.refreshed.event;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private rerun = false;
@@ -65,7 +62,6 @@ export class GuidanceDiagnostics implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       this.collection,
-      this.refreshed,
       assessment.onDidChange(() => this.schedule(0)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('dsomm.diagnostics') || e.affectsConfiguration('dsomm.targetLevel')) this.schedule(0);
@@ -79,9 +75,9 @@ export class GuidanceDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((doc) => this.trackers.delete(doc.uri.toString())),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         const key = doc.uri.toString();
-        this.trackers.delete(key);
-        // Closing without saving brings the saved comments back.
-        if (this.ignoreKeys.has(key)) this.schedule(0);
+        this.ignoreKeys.delete(key);
+        // Closing an edited document without saving brings the saved text (and its comments) back.
+        if (this.trackers.delete(key)) this.schedule(0);
       }),
     );
   }
@@ -162,7 +158,6 @@ export class GuidanceDiagnostics implements vscode.Disposable {
       } while (this.rerun);
     })().finally(() => {
       this.running = undefined;
-      this.refreshed.fire();
     });
     return this.running;
   }
@@ -243,7 +238,15 @@ export class GuidanceDiagnostics implements vscode.Disposable {
         }
         if (out.length) shown.set(uri.toString(), out);
       }
-      for (const [path, v] of views) if (v) this.ignoreKeys.set(uriOf(folder, path).toString(), this.ignoreKey(v.doc, v.edited ? v.lines : undefined));
+    }
+    // The comments these diagnostics were computed with (typing only recomputes when they change).
+    this.ignoreKeys.clear();
+    for (const doc of vscode.workspace.textDocuments) {
+      const key = doc.uri.toString();
+      const hash = indexed.get(key);
+      if (!indexed.has(key)) continue;
+      const edited = hash === undefined || contentHash(doc.getText()) !== hash;
+      this.ignoreKeys.set(key, this.ignoreKey(doc, edited ? this.trackers.get(key) : undefined));
     }
     this.indexed = indexed;
     this.shown = shown;

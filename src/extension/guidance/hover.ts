@@ -4,17 +4,28 @@
 import * as vscode from 'vscode';
 import { hoverAt, renderHoverMarkdown } from '../../core/guidance';
 import { AssessmentService } from '../assessmentService';
+import { log } from '../log';
 import { targetLevel } from '../settings';
 import { GuidanceDiagnostics } from './diagnostics';
-import { toRange, TRUSTED_COMMANDS } from './shared';
+import { FixCatalogueSource, toRange, TRUSTED_COMMANDS } from './shared';
 
 export class GuidanceHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly assessment: AssessmentService,
     private readonly diagnostics: GuidanceDiagnostics,
+    private readonly fixes: FixCatalogueSource,
   ) {}
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    try {
+      return await this.hover(doc, position, token);
+    } catch (e) {
+      log(`DSOMM hover failed on ${doc.uri.toString(true)}:${position.line + 1}: ${(e as Error).stack ?? e}`);
+      return undefined;
+    }
+  }
+
+  private async hover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const da = await this.assessment.resultFor(doc.uri);
     if (!da || token.isCancellationRequested) return undefined;
     const entry = da.index.get(da.path);
@@ -23,7 +34,8 @@ export class GuidanceHoverProvider implements vscode.HoverProvider {
     const lines = this.diagnostics.linesOf(doc, entry);
     const savedLine = lines ? lines.toSaved(position.line) : position.line;
     if (savedLine < 0) return undefined;
-    const h = hoverAt(da.result, entry, savedLine + 1, position.character + 1, { targetLevel: targetLevel() });
+    const fixes = await this.fixes.get();
+    const h = hoverAt(da.result, entry, savedLine + 1, position.character + 1, { targetLevel: targetLevel(), fixes, uri: doc.uri.toString() });
     if (!h) return undefined;
     const md = new vscode.MarkdownString(renderHoverMarkdown(h));
     md.isTrusted = { enabledCommands: [...TRUSTED_COMMANDS] };

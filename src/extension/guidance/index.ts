@@ -19,7 +19,7 @@ export function registerGuidance(context: vscode.ExtensionContext, assessment: A
   const applier = new FixApplier(assessment, fixes, diagnostics);
   context.subscriptions.push(
     diagnostics,
-    vscode.languages.registerHoverProvider(GUIDANCE_SELECTOR, new GuidanceHoverProvider(assessment, diagnostics)),
+    vscode.languages.registerHoverProvider(GUIDANCE_SELECTOR, new GuidanceHoverProvider(assessment, diagnostics, fixes)),
     vscode.languages.registerCodeActionsProvider(GUIDANCE_SELECTOR, new GuidanceCodeActions(assessment, fixes, diagnostics, applier), GuidanceCodeActions.metadata),
     vscode.commands.registerCommand(FIX_APPLIED_COMMAND, async (req: FixRequest) => {
       // VS Code applied the resolved edit already; without a resolve, apply it now.

@@ -106,15 +106,21 @@ export function registerInsertFix(assessment: AssessmentService, fixes: FixCatal
 
     const entries = da.index.all();
     const relPath = uri ? da.path : undefined;
-    const options: FixOption[] = [];
-    for (const entry of candidateFiles(entries, relPath)) {
-      for (const o of fixesFor(catalogue, result, entry, gapOn(entry, probes, activity), entries)) {
-        if (!options.some((x) => x.templateId === o.templateId && x.path === o.path)) options.push(o);
+    const optionsIn = (files: IndexEntry[]) => {
+      const out: FixOption[] = [];
+      for (const entry of files) {
+        for (const o of fixesFor(catalogue, result, entry, gapOn(entry, probes, activity), entries)) {
+          if (!out.some((x) => x.templateId === o.templateId && x.path === o.path)) out.push(o);
+        }
       }
-    }
+      return out;
+    };
+    // The given file first; when nothing fits there (a Dockerfile for a CI scanner), the workspace's files.
+    let options = optionsIn(candidateFiles(entries, relPath));
+    if (!options.length && relPath) options = optionsIn(candidateFiles(entries, undefined));
     const what = activity ? `"${activity.activity.name}"` : `the check ${args.probe}`;
     if (!options.length) {
-      void vscode.window.showInformationMessage(`DSOMM: there is no fix to insert for ${what}${relPath ? ` in ${relPath}` : ''}.`);
+      void vscode.window.showInformationMessage(`DSOMM: there is no fix to insert for ${what}.`);
       return false;
     }
     let option = options[0];
