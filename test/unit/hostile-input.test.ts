@@ -155,6 +155,19 @@ jobs:
     assert.ok(matchInvocation(cat, { kind: 'run', program: 'gitleaks', args: ['detect'], line: 1 } as never).length > 0);
   });
 
+  it('megabyte-long lines of spaces or backslashes are read in linear time', async () => {
+    // `/\s+$/`-style trimming is quadratic on such runs: 80 KB took 20 s, 900 KB would take most of an hour.
+    const run = (unit: string) => unit.repeat(Math.floor(400_000 / unit.length)) + 'x';
+    const started = Date.now();
+    const r = await scanWith({
+      Makefile: `scan:\n\t${run(' ')}\n\t${run('\\')}\n`,
+      '.github/workflows/make.yml': `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make scan\n      - run: ${JSON.stringify(run(' \t'))}\n`,
+      Jenkinsfile: `pipeline { stages { stage('x') { steps { sh "${run(' ')}" } } } }\n`,
+    });
+    assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
+    goodStillDetected(r);
+  });
+
   it('a hostile user catalogue pattern cannot freeze matching', async () => {
     const user = loadCatalogue(
       `schemaVersion: 1\nprobes:\n  - id: evil\n    title: Evil\n    tools:\n      - name: E\n        run:\n          - program: tool\n            subcommands: ["${'... a '.repeat(12)}... b"]\n            anyArgs: ["*a*a*a*a*a*a*a*a*a*a*b"]\n        configFiles: ["${'**/'.repeat(12)}zz.toml", "${'*a'.repeat(20)}*b"]\n`,

@@ -1,5 +1,6 @@
 // From an index to a ScanResult: tool probes from the per-file facts, the code and
 // container probes, then the rules in model/rules.yaml turn probes into activity statuses.
+import { trimEndOf } from '../text';
 import { Model } from '../model/types';
 import { Catalogue, matchConfigFile, RuleSet } from './catalogue';
 import { pinningProbe, runCodeProbes } from './codeProbes';
@@ -85,7 +86,7 @@ function dedupeEvidence(list: Evidence[]): Evidence[] {
 function toolIdentities(catalogue: Catalogue): Map<string, string> {
   const out = new Map<string, string>();
   for (const p of catalogue.probes) {
-    for (const t of p.tools) out.set(`${p.id}\u0000${t.name}`, t.url ? t.url.toLowerCase().replace(/\/+$/, '') : t.name.toLowerCase());
+    for (const t of p.tools) out.set(`${p.id}\u0000${t.name}`, t.url ? trimEndOf(t.url.toLowerCase(), '/') : t.name.toLowerCase());
   }
   return out;
 }
