@@ -20,6 +20,11 @@ export interface FileStat {
 }
 
 export interface FileSystem {
+  /**
+   * How many calls are worth having in flight at once; unset means the reader's default. A file
+   * system whose every call is a round trip (vscode.workspace.fs) wants more than a local disk.
+   */
+  readonly concurrency?: number;
   readFile(path: string): Promise<Uint8Array>;
   readDirectory(path: string): Promise<DirEntry[]>;
   stat(path: string): Promise<FileStat>;

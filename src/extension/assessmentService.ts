@@ -1,16 +1,27 @@
-// Keeps one live assessment of the workspace: builds the index through vscode.workspace.fs
-// when first asked, then applies file-watcher events incrementally (only changed files are
-// re-read) and re-evaluates. Everything it computes comes from src/core.
+// Keeps one live assessment per workspace folder: builds the folder's index through
+// vscode.workspace.fs when first asked, applies file-watcher events incrementally (only changed
+// files are re-read), layers the team's progress file on the result, and re-evaluates. An
+// external edit of the progress file or its companion evidence file (git pull, another editor)
+// refreshes the result. Everything it computes comes from src/core.
 import * as vscode from 'vscode';
 import { Model } from '../core/model/types';
-import { DetectionData, loadDetectionData } from '../core/scan/scan';
+import { DetectionData } from '../core/scan/scan';
 import { evaluate } from '../core/scan/evaluate';
 import { ScanResult } from '../core/scan/result';
 import { WorkspaceIndex } from '../core/scan/workspaceIndex';
-import { decodeText } from '../core/fs';
+import { applyProgress, ProgressData, ProgressFileError, ProgressSettings, readProgress } from '../core/progress';
 import { ModelService } from './modelService';
 import { VscodeFileSystem } from './vscodeFileSystem';
+import { progressSettingsFor } from './settings';
 import { log } from './log';
+import { yieldToHost } from './yieldToHost';
+import { bundledData } from './bundledData';
+
+/**
+ * Watcher events closer together than this are applied as one update (a save, a git checkout).
+ * VS Code's watcher already coalesces events for ~75 ms, so a short wait here is enough.
+ */
+const DEBOUNCE_MS = 50;
 
 export interface DocumentAssessment {
   folder: vscode.WorkspaceFolder;
@@ -20,121 +31,230 @@ export interface DocumentAssessment {
   path: string;
 }
 
-export class AssessmentService implements vscode.Disposable {
+/** '/'-separated path of `uri` inside `folder` ('' for the folder itself), or undefined when it is not inside. */
+export function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
+  if (uri.scheme !== folder.uri.scheme || uri.authority !== folder.uri.authority) return undefined;
+  const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  if (uri.path === base || `${uri.path}/` === base) return '';
+  return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+}
+
+/** What a folder assessment needs from the service that owns it. */
+interface AssessmentHost {
+  readonly models: ModelService;
+  detection(): Promise<DetectionData>;
+  published(folder: FolderAssessment, result: ScanResult | undefined): void;
+}
+
+/** The assessment of one workspace folder: its index, its progress files, its result. */
+export class FolderAssessment implements vscode.Disposable {
+  /** Stable key of the folder (its URI), used in tree node ids and command arguments. */
+  readonly key: string;
+  readonly fs: VscodeFileSystem;
   private index: WorkspaceIndex | undefined;
+  private detectionData: DetectionData | undefined;
+  private scanned: ScanResult | undefined;
   private current: Promise<ScanResult | undefined> | undefined;
-  private data: Promise<DetectionData> | undefined;
-  private readonly changed = new vscode.EventEmitter<ScanResult | undefined>();
-  readonly onDidChange = this.changed.event;
+  private progressData: ProgressData | undefined;
+  private progressProblem: string | undefined;
+  private progressProblemAt: { file: string; line?: number; column?: number } | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private pending = new Map<string, boolean>();
+  private progressDirty = false;
   private timer: NodeJS.Timeout | undefined;
+  /** When the first of the pending watcher events arrived (for the "Updated after changes" log line). */
+  private firstPendingAt = 0;
+  private watching = false;
+  private disposed = false;
 
   constructor(
-    private readonly context: vscode.ExtensionContext,
-    private readonly models: ModelService,
+    readonly folder: vscode.WorkspaceFolder,
+    private readonly host: AssessmentHost,
   ) {
-    this.subscriptions.push(models.onDidChange(() => void this.reevaluate()));
+    this.key = folder.uri.toString();
+    this.fs = new VscodeFileSystem(folder.uri);
   }
 
-  get folder(): vscode.WorkspaceFolder | undefined {
-    return vscode.workspace.workspaceFolders?.[0];
-  }
-
-  /** The latest result; the first call builds the index (never during activation). */
+  /** The latest result with the team's progress applied; the first call builds the index. */
   get(): Promise<ScanResult | undefined> {
     if (!this.current) {
       this.current = this.build();
       // Listeners (status bar, tree) learn about the first result like about any later one.
-      void this.current.then((r) => r && this.changed.fire(r));
+      void this.current.then((r) => r && this.publish(r));
     }
     return this.current;
   }
 
-  /**
-   * The assessment that a workspace file belongs to, for the providers that work on one document
-   * (hovers, diagnostics, code actions, webviews). Answered from the cached index: no file-system walk.
-   * `path` is the file's '/'-separated path relative to its workspace folder.
-   */
-  async resultFor(uri: vscode.Uri): Promise<DocumentAssessment | undefined> {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder || folder.uri.toString() !== this.folder?.uri.toString()) return undefined;
-    const result = await this.get();
-    if (!result || !this.index) return undefined;
-    return { folder, result, index: this.index, path: vscode.workspace.asRelativePath(uri, false) };
+  /** The cached index (undefined before the first get() finished). */
+  get workspaceIndex(): WorkspaceIndex | undefined {
+    return this.index;
+  }
+
+  /** The team's progress as last read (undefined when no file could be read yet). */
+  get progress(): ProgressData | undefined {
+    return this.progressData;
+  }
+
+  /** The progress settings for this folder. Throws ProgressSettingsError for invalid settings. */
+  settings(): ProgressSettings {
+    return progressSettingsFor(this.folder);
   }
 
   async rescan(): Promise<ScanResult | undefined> {
     this.index = undefined;
     this.current = this.build();
     const r = await this.current;
-    this.changed.fire(r);
+    this.publish(r);
     return r;
   }
 
-  private detection(): Promise<DetectionData> {
-    this.data ??= (async () => {
-      const read = async (name: string) => {
-        const uri = vscode.Uri.joinPath(this.context.extensionUri, 'model', name);
-        const d = decodeText(await vscode.workspace.fs.readFile(uri));
-        if ('error' in d) throw new Error(`${name}: ${d.error}`);
-        return d.text;
-      };
-      return loadDetectionData(await read('probes.yaml'), 'probes.yaml', await read('rules.yaml'), 'rules.yaml');
-    })();
-    return this.data;
+  /**
+   * Runs one write to the progress files, then re-reads them and publishes the new result.
+   * Errors (ProgressFileError, ProgressSettingsError, RangeError) reach the caller.
+   */
+  async write<T>(edit: (settings: ProgressSettings, names: ReadonlyMap<string, string>) => Promise<T>): Promise<T> {
+    const settings = this.settings();
+    const model = await this.host.models.get();
+    const names = new Map<string, string>();
+    for (const d of model.dimensions) for (const s of d.subdimensions) for (const a of s.activities) names.set(a.uuid, a.name);
+    try {
+      return await edit(settings, names);
+    } finally {
+      await this.reloadProgress();
+    }
+  }
+
+  /** Re-reads the progress files and re-applies them (after a write or an external change). */
+  async reloadProgress(): Promise<void> {
+    await this.readProgressFiles();
+    if (this.scanned) {
+      this.current = Promise.resolve(this.withProgress(this.scanned));
+      this.publish(await this.current);
+    }
+  }
+
+  /** Re-evaluates with the current model (after a model change). */
+  async reevaluate(): Promise<void> {
+    if (!this.index || !this.detectionData) return;
+    this.scanned = this.evaluate(await this.host.models.get());
+    this.current = Promise.resolve(this.withProgress(this.scanned));
+    this.publish(await this.current);
+  }
+
+  private publish(result: ScanResult | undefined): void {
+    if (!this.disposed) this.host.published(this, result);
   }
 
   private async build(): Promise<ScanResult | undefined> {
     const folder = this.folder;
-    if (!folder) return undefined;
     const started = Date.now();
     try {
-      const data = await this.detection();
-      const index = new WorkspaceIndex(new VscodeFileSystem(folder.uri), data.catalogue, {
-        maxFileSize: vscode.workspace.getConfiguration('dsomm').get<number>('maxFileSize', 1024 * 1024),
-        yieldFn: () => new Promise((r) => setTimeout(r, 0)),
+      const data = await this.host.detection();
+      const dataReady = Date.now();
+      const index = new WorkspaceIndex(this.fs, data.catalogue, {
+        maxFileSize: vscode.workspace.getConfiguration('dsomm', folder.uri).get<number>('maxFileSize', 1024 * 1024),
+        yieldFn: yieldToHost,
       });
       await index.build();
+      const built = Date.now();
       this.index = index;
       this.detectionData = data;
-      this.watch(folder);
-      const result = this.evaluate(await this.models.get());
-      log(`Indexed ${folder.name}: ${result.files.length} files in ${Date.now() - started} ms; achieved level ${result.achievedLevel}`);
+      this.watch();
+      const model = await this.host.models.get();
+      const modelReady = Date.now();
+      this.scanned = this.evaluate(model);
+      await this.readProgressFiles();
+      const result = this.withProgress(this.scanned);
+      const done = Date.now();
+      log(
+        `Indexed ${folder.name}: ${result.files.length} files in ${done - started} ms (detection rules ${dataReady - started} ms, ` +
+          `walk, read and parse ${built - dataReady} ms, model ${modelReady - built} ms, evaluation and progress ${done - modelReady} ms); ` +
+          `achieved level ${result.achievedLevel}`,
+      );
       return result;
     } catch (e) {
       log(`Indexing ${folder.name} failed: ${(e as Error).stack ?? e}`);
-      void vscode.window.showErrorMessage(`DSOMM: the workspace could not be indexed: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(`DSOMM: the folder ${folder.name} could not be indexed: ${(e as Error).message}`);
       return undefined;
     }
   }
 
-  private detectionData: DetectionData | undefined;
-
   private evaluate(model: Model): ScanResult {
     const data = this.detectionData!;
-    return evaluate({ root: this.folder!.uri.toString(true), index: this.index!, model, catalogue: data.catalogue, rules: data.rules });
+    return evaluate({ root: this.folder.uri.toString(true), index: this.index!, model, catalogue: data.catalogue, rules: data.rules });
   }
 
-  private async reevaluate(): Promise<void> {
-    if (!this.index || !this.detectionData) return;
-    this.current = Promise.resolve(this.evaluate(await this.models.get()));
-    this.changed.fire(await this.current);
+  private withProgress(scanned: ScanResult): ScanResult {
+    return this.progressData ? applyProgress(scanned, this.progressData) : scanned;
   }
 
-  private watching = false;
+  /**
+   * Reads both progress files. A file that does not parse keeps the last good progress on screen
+   * and tells the user where the problem is (once per problem); the store never writes such a file.
+   */
+  private async readProgressFiles(): Promise<void> {
+    let settings: ProgressSettings;
+    try {
+      settings = this.settings();
+    } catch (e) {
+      this.progressData = undefined;
+      this.reportOnce(`DSOMM: the progress settings are invalid: ${(e as Error).message}`);
+      return;
+    }
+    try {
+      this.progressData = await readProgress(this.fs, settings);
+      this.progressProblem = undefined;
+      this.progressProblemAt = undefined;
+    } catch (e) {
+      // Settings changed since the last good read: that progress no longer belongs here.
+      const last = this.progressData?.settings;
+      if (last && (last.file !== settings.file || last.team !== settings.team)) this.progressData = undefined;
+      if (e instanceof ProgressFileError) {
+        this.progressProblemAt = { file: e.file, line: e.line, column: e.column };
+        this.reportOnce(progressErrorMessage(this.folder, e), e);
+      }
+      else this.reportOnce(`DSOMM: cannot read the progress file: ${(e as Error).message}`);
+    }
+  }
 
-  private watch(folder: vscode.WorkspaceFolder): void {
+  /** Shows an error once until a different one (or a good read) replaces it. */
+  private reportOnce(message: string, fileError?: ProgressFileError): void {
+    if (message === this.progressProblem) return;
+    this.progressProblem = message;
+    log(message);
+    if (fileError) void this.showError(fileError);
+    else void vscode.window.showErrorMessage(message);
+  }
+
+  /** The problem with the progress files, when the last read failed. */
+  get progressError(): string | undefined {
+    return this.progressProblem;
+  }
+
+  /** Where the last failed read found the problem (file and line), for "open the file". */
+  get progressErrorLine(): { file: string; line?: number; column?: number } | undefined {
+    return this.progressProblemAt;
+  }
+
+  /** Shows a progress-file error with an "Open File" button that opens it at the line. */
+  async showError(e: ProgressFileError): Promise<void> {
+    const answer = await vscode.window.showErrorMessage(progressErrorMessage(this.folder, e), OPEN_FILE);
+    if (answer === OPEN_FILE) await openProgressFile(this.folder, e);
+  }
+
+  private watch(): void {
     if (this.watching) return;
     this.watching = true;
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.folder, '**/*'));
     const queue = (uri: vscode.Uri, deleted: boolean) => {
-      const rel = vscode.workspace.asRelativePath(uri, false);
-      if (rel === uri.fsPath || rel.startsWith('..')) return;
-      this.pending.set(rel, deleted);
+      const rel = relativePath(this.folder, uri);
+      if (rel === undefined || rel === '') return;
+      if (this.pending.size === 0 && !this.progressDirty) this.firstPendingAt = performance.now();
+      if (this.isProgressFile(rel)) this.progressDirty = true;
+      else this.pending.set(rel, deleted);
       clearTimeout(this.timer);
       // A short debounce folds the burst of events from a save or a git checkout into one update.
-      this.timer = setTimeout(() => void this.flush(), 150);
+      this.timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
     };
     this.subscriptions.push(
       watcher,
@@ -144,20 +264,158 @@ export class AssessmentService implements vscode.Disposable {
     );
   }
 
+  private isProgressFile(rel: string): boolean {
+    try {
+      const s = this.settings();
+      // A created or deleted folder on the way (e.g. `.dsomm/` by git checkout): the watcher may
+      // report the folder without the files inside it.
+      return rel === s.file || rel === s.evidenceFile || s.file.startsWith(`${rel}/`) || s.evidenceFile.startsWith(`${rel}/`);
+    } catch {
+      return false;
+    }
+  }
+
   private async flush(): Promise<void> {
     const changes = [...this.pending].map(([path, deleted]) => ({ path, deleted }));
+    const progressChanged = this.progressDirty;
+    const since = this.firstPendingAt;
     this.pending.clear();
-    if (!this.index || !changes.length) return;
+    this.progressDirty = false;
+    if (!this.index) return;
     try {
-      if (await this.index.update(changes)) await this.reevaluate();
+      const filesChanged = changes.length > 0 && (await this.index.update(changes));
+      if (filesChanged) this.scanned = this.evaluate(await this.host.models.get());
+      if (progressChanged) await this.readProgressFiles();
+      if ((filesChanged || progressChanged) && this.scanned) {
+        this.current = Promise.resolve(this.withProgress(this.scanned));
+        this.publish(await this.current);
+        const names = changes.length > 3 ? `${changes.length} files` : changes.map((c) => c.path).join(', ') || 'the progress file';
+        log(`Updated after changes to ${names} in ${Math.round(performance.now() - since)} ms (since the first file event)`);
+      }
     } catch (e) {
-      log(`Update after file changes failed: ${(e as Error).message}`);
+      log(`Update after file changes in ${this.folder.name} failed: ${(e as Error).message}`);
     }
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.timer);
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+const OPEN_FILE = 'Open File';
+
+function progressErrorMessage(folder: vscode.WorkspaceFolder, e: ProgressFileError): string {
+  const where = `${e.file}${e.line ? ` line ${e.line}` : ''}`;
+  const folderName = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? ` in ${folder.name}` : '';
+  return `DSOMM: ${where}${folderName} cannot be used: ${e.reason.split('\n')[0]}. It is left unchanged until it is fixed.`;
+}
+
+/** Opens the progress file at the problem's line. */
+export async function openProgressFile(folder: vscode.WorkspaceFolder, e: { file: string; line?: number; column?: number }): Promise<void> {
+  const uri = vscode.Uri.joinPath(folder.uri, ...e.file.split('/'));
+  const pos = new vscode.Position(Math.max(0, (e.line ?? 1) - 1), Math.max(0, (e.column ?? 1) - 1));
+  await vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos), preview: false });
+}
+
+export class AssessmentService implements vscode.Disposable, AssessmentHost {
+  private readonly assessments = new Map<string, FolderAssessment>();
+  private data: Promise<DetectionData> | undefined;
+  private readonly changed = new vscode.EventEmitter<ScanResult | undefined>();
+  /** Fires after every re-evaluation of any folder (files, progress, model), with that folder's result. */
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    readonly models: ModelService,
+  ) {
+    this.subscriptions.push(
+      models.onDidChange(() => {
+        for (const f of this.assessments.values()) void f.reevaluate();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const removed of e.removed) {
+          this.assessments.get(removed.uri.toString())?.dispose();
+          this.assessments.delete(removed.uri.toString());
+        }
+        // Listeners re-read folders(); added folders are assessed when asked for.
+        this.changed.fire(undefined);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!['dsomm.progressFile', 'dsomm.team', 'dsomm.progressStates'].some((s) => e.affectsConfiguration(s))) return;
+        for (const f of this.assessments.values()) void f.reloadProgress();
+      }),
+    );
+  }
+
+  /** The first workspace folder (kept for callers that predate multi-root support). */
+  get folder(): vscode.WorkspaceFolder | undefined {
+    return vscode.workspace.workspaceFolders?.[0];
+  }
+
+  /** One assessment per workspace folder, in the workspace's order. */
+  folders(): FolderAssessment[] {
+    return (vscode.workspace.workspaceFolders ?? []).map((f) => this.forFolder(f));
+  }
+
+  forFolder(folder: vscode.WorkspaceFolder): FolderAssessment {
+    const key = folder.uri.toString();
+    let a = this.assessments.get(key);
+    if (!a) {
+      a = new FolderAssessment(folder, this);
+      this.assessments.set(key, a);
+    }
+    return a;
+  }
+
+  /** The assessment for a folder key (FolderAssessment.key), or the only folder's when `key` is undefined. */
+  byKey(key: string | undefined): FolderAssessment | undefined {
+    if (key === undefined) return this.folders()[0];
+    return this.folders().find((f) => f.key === key);
+  }
+
+  /** The first folder's latest result, with the team's progress applied. */
+  async get(): Promise<ScanResult | undefined> {
+    return this.folders()[0]?.get();
+  }
+
+  /**
+   * The assessment that a workspace file belongs to, for the providers that work on one document
+   * (hovers, diagnostics, code actions, webviews). Answered from the cached index: no file-system walk.
+   * `path` is the file's '/'-separated path relative to its workspace folder.
+   */
+  async resultFor(uri: vscode.Uri): Promise<DocumentAssessment | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return undefined;
+    const assessment = this.forFolder(folder);
+    const result = await assessment.get();
+    const index = assessment.workspaceIndex;
+    const path = relativePath(folder, uri);
+    if (!result || !index || path === undefined) return undefined;
+    return { folder, result, index, path };
+  }
+
+  /** Re-indexes every folder; resolves to the first folder's result. */
+  async rescan(): Promise<ScanResult | undefined> {
+    const results = await Promise.all(this.folders().map((f) => f.rescan()));
+    return results[0];
+  }
+
+  detection(): Promise<DetectionData> {
+    // From the build's snapshot: parsing the rules' YAML at first use was the slowest part of opening the view.
+    this.data ??= bundledData(this.context.extensionUri).then((d) => d.detection);
+    return this.data;
+  }
+
+  published(_folder: FolderAssessment, result: ScanResult | undefined): void {
+    this.changed.fire(result);
+  }
+
+  dispose(): void {
     this.changed.dispose();
+    for (const a of this.assessments.values()) a.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }

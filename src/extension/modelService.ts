@@ -6,6 +6,7 @@ import { parseModel, ModelError } from '../core/model/loader';
 import { Model } from '../core/model/types';
 import { decodeText } from '../core/fs';
 import { log } from './log';
+import { bundledData } from './bundledData';
 
 export class ModelService implements vscode.Disposable {
   private model: Promise<Model> | undefined;
@@ -69,7 +70,7 @@ export class ModelService implements vscode.Disposable {
         void showModelError(custom, err);
       }
     }
-    const model = await readModel(this.bundledUri, 'bundled');
+    const model = (await bundledData(this.context.extensionUri)).model;
     log(`Using the bundled DSOMM model ${model.meta.version ?? ''} (${model.activities.size} activities)`);
     return model;
   }

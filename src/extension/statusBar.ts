@@ -1,35 +1,55 @@
-// The status-bar item: achieved activities at the target level; a click opens the sidebar.
+// The status-bar item: achieved activities at the target level (of the active editor's folder in
+// a multi-root workspace), with per-dimension progress in the tooltip; a click opens the dashboard.
 import * as vscode from 'vscode';
 import { statusBarText, statusBarTooltipMarkdown, targetSummary } from '../core/view/levelSummary';
+import { escapeMarkdown } from '../core/view/activityTree';
 import { ScanResult } from '../core/scan/result';
-import { AssessmentService } from './assessmentService';
+import { AssessmentService, FolderAssessment } from './assessmentService';
 import { targetLevel } from './settings';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('dsomm.status', vscode.StatusBarAlignment.Left, 50);
   private readonly subscriptions: vscode.Disposable[];
-  private last: ScanResult | undefined;
 
   constructor(private readonly assessment: AssessmentService) {
     this.item.name = 'DSOMM maturity';
-    this.item.command = 'dsomm.activities.focus';
+    this.item.command = 'dsomm.openDashboard';
     this.subscriptions = [
-      assessment.onDidChange((r) => this.render(r)),
+      assessment.onDidChange(() => void this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        if ((vscode.workspace.workspaceFolders?.length ?? 0) > 1) void this.update();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('dsomm.targetLevel')) this.render(this.last);
+        if (e.affectsConfiguration('dsomm.targetLevel')) void this.update();
       }),
     ];
   }
 
-  render(result: ScanResult | undefined): void {
-    this.last = result;
+  /** The folder the status bar speaks for: the active editor's, else the first. */
+  private folder(): FolderAssessment | undefined {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? this.assessment.forFolder(folder) : this.assessment.folders()[0];
+  }
+
+  private async update(): Promise<void> {
+    const folder = this.folder();
+    this.render(await folder?.get(), folder);
+  }
+
+  render(result: ScanResult | undefined, folder?: FolderAssessment): void {
     if (!result) {
       this.item.hide();
       return;
     }
     const s = targetSummary(result, targetLevel());
     this.item.text = `$(shield) ${statusBarText(s)}`;
-    this.item.tooltip = new vscode.MarkdownString(statusBarTooltipMarkdown(s, result.achievedLevel));
+    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    const parts = [statusBarTooltipMarkdown(s, result.achievedLevel)];
+    if (multiRoot && folder) parts.unshift(`Folder **${escapeMarkdown(folder.folder.name)}**`);
+    if (folder?.progressError) parts.push(`$(warning) ${escapeMarkdown(folder.progressError)}`);
+    const tooltip = new vscode.MarkdownString(parts.join('\n\n'), true);
+    this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: `DSOMM target level ${s.targetLevel}: ${s.achieved} of ${s.total} activities achieved` };
     this.item.show();
   }

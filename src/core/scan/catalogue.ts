@@ -1278,10 +1278,20 @@ function evalCondition(c: Condition, probes: Map<string, ProbeOutcome>): Eval {
   return { status, evidence: status === 'missing' ? [] : evidence };
 }
 
+/** Evidence objects live as long as the facts of their file: each one's key is built once. */
+const evidenceKeys = new WeakMap<Evidence, string>();
+
+function evidenceKey(e: Evidence): string {
+  let key = evidenceKeys.get(e);
+  if (key === undefined) evidenceKeys.set(e, (key = `${e.loc.path}:${e.loc.line}:${e.loc.column}:${e.tool ?? ''}:${e.text}`));
+  return key;
+}
+
 function dedupeEvidence(list: Evidence[]): Evidence[] {
+  if (list.length < 2) return list;
   const seen = new Set<string>();
   return list.filter((e) => {
-    const key = `${e.loc.path}:${e.loc.line}:${e.loc.column}:${e.tool ?? ''}:${e.text}`;
+    const key = evidenceKey(e);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

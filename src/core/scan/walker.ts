@@ -17,6 +17,7 @@
 // Symlinks: the interface has no realpath, so symlinked folders are not descended into by
 // default. With followSymlinks they are, but never from inside another followed symlink (at most
 // one hop), and maxDepth bounds the walk either way, so loops cannot hang it.
+import { Limiter } from '../concurrency';
 import { decodeText, DirEntry, FileSystem, joinPath } from '../fs';
 import { classify, ClassifyContext, CONTENT_SNIFF_BYTES, needsContent } from './classify';
 import { IgnoreMatcher } from './ignore';
@@ -61,7 +62,10 @@ export interface WalkOptions {
   yieldEvery?: number;
   /** How to yield; default a macrotask (setImmediate, else setTimeout 0). */
   yieldFn?: () => Promise<void>;
-  /** Folders read at the same time. Default 8. */
+  /**
+   * Folders read at the same time; the stats and reads of files run with up to twice as many calls
+   * in flight. Default: the file system's `concurrency`, else 8.
+   */
   concurrency?: number;
 }
 
@@ -151,7 +155,9 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
   const followSymlinks = options.followSymlinks ?? false;
   const yieldEvery = options.yieldEvery ?? DEFAULT_YIELD_EVERY;
   const yieldFn = options.yieldFn ?? defaultYield;
-  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const concurrency = Math.max(1, options.concurrency ?? fs.concurrency ?? DEFAULT_CONCURRENCY);
+  // Files of all folders being read share one bound, so a folder of thousands cannot flood the host.
+  const fileIo = new Limiter(concurrency * 2);
   const signal = options.signal;
 
   const matcher = new IgnoreMatcher({ ignoreCase: options.ignoreCase });
@@ -291,8 +297,11 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
     if (entries.some((e) => e.name === 'Chart.yaml' && e.type === 'file')) chartDirs.add(task.path);
 
     const prefix = task.path === '' ? '' : task.path + '/';
+    // The files of a folder are stat'ed (and sniffed) concurrently: awaited one by one, their round
+    // trips would add up.
+    const fileWork: Promise<void>[] = [];
     for (const entry of entries) {
-      if (stopped()) return;
+      if (stopped()) break;
       stats.entries++;
       if (due()) await yieldFn();
       if (entry.name === '.git' || entry.type === 'other') continue;
@@ -314,12 +323,13 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
         if (++fileCount > maxFiles) {
           truncated = true;
           problems.push({ path: '', message: `stopped after ${maxFiles} files (maxFiles); the scan is incomplete` });
-          return;
+          break;
         }
         const look = firstLook(path, repoRoot);
-        if (look) await handleFile(path, repoRoot, look.rel, look.kind);
+        if (look) fileWork.push(fileIo.run(() => (cancelled ? Promise.resolve() : handleFile(path, repoRoot, look.rel, look.kind))));
       }
     }
+    await Promise.all(fileWork);
   };
 
   // A small pool of workers over a stack of folders (depth-first keeps the stack small).

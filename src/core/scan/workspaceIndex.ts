@@ -1,6 +1,7 @@
 // The workspace index: every relevant file, parsed once and cached by content, with its
 // facts. The extension keeps one per workspace folder and calls update() from its file
 // watcher; the CLI builds one and evaluates it once.
+import { forEachLimit } from '../concurrency';
 import { basename, decodeText, dirname, FileSystem } from '../fs';
 import { Catalogue } from './catalogue';
 import { classify, needsContent } from './classify';
@@ -10,7 +11,7 @@ import { parseMakefile, makeDependencies, parsePackageScripts } from './indirect
 import { shellLinesOfScript } from './shell';
 import { CiKind, FileKind, FileProblem, isCiKind } from './types';
 import { IgnoreMatcher } from './ignore';
-import { isTestOrExamplePath, largeFileNote, walkWorkspace, WalkOptions } from './walker';
+import { DEFAULT_CONCURRENCY, isTestOrExamplePath, largeFileNote, walkWorkspace, WalkOptions } from './walker';
 
 export interface IndexOptions {
   exclude?: string[];
@@ -21,6 +22,8 @@ export interface IndexOptions {
   includeTestFolders?: boolean;
   /** Lets a host (the editor) breathe during long walks. */
   yieldFn?: () => Promise<void>;
+  /** File-system calls in flight at once. Default: the file system's `concurrency`, else 8. */
+  concurrency?: number;
   signal?: AbortSignal;
 }
 
@@ -57,7 +60,13 @@ export function contentHash(text: string): string {
 
 export class WorkspaceIndex {
   private readonly entries = new Map<string, IndexEntry>();
-  private readonly supportCache = new Map<string, { hash: string; file: SupportFile | undefined }>();
+  /**
+   * Files reached through indirection (Makefiles, scripts, package.json, CI fragments), by path
+   * and by how they were read. Kept until update() hears of a change at or above the path (or a
+   * rebuild), so re-evaluating a workflow neither stats nor reads the files it calls again.
+   * Also remembers paths that could not be read, for the same reason.
+   */
+  private readonly supportCache = new Map<string, Map<string, Promise<SupportFile | undefined>>>();
   /** True when the root is a git work tree (`.git` exists). */
   isGitRepository = false;
   walkProblems: { path: string; message: string }[] = [];
@@ -74,6 +83,10 @@ export class WorkspaceIndex {
 
   get maxFileSize(): number {
     return this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  }
+
+  private get concurrency(): number {
+    return Math.max(1, this.options.concurrency ?? this.fs.concurrency ?? DEFAULT_CONCURRENCY);
   }
 
   all(): IndexEntry[] {
@@ -93,13 +106,15 @@ export class WorkspaceIndex {
       maxFileSize: this.maxFileSize,
       signal: this.options.signal,
       yieldFn: this.options.yieldFn,
+      concurrency: this.options.concurrency,
     };
+    const isGit = this.fs.stat('.git').then(() => true, () => false);
     const walked = await walkWorkspace(this.fs, walkOptions);
     this.walkProblems = walked.problems;
     this.ignore = walked.ignore;
     this.repoRoots = walked.repoRoots;
     this.chartDirs = new Set(walked.chartDirs);
-    this.isGitRepository = await this.fs.stat('.git').then(() => true, () => false);
+    this.isGitRepository = await isGit;
     for (const f of walked.files) {
       this.entries.set(f.path, { path: f.path, kind: f.kind, size: f.size, problems: [], outOfScope: this.outOfScope(f.path, f.kind) });
     }
@@ -108,11 +123,12 @@ export class WorkspaceIndex {
       if (e) e.problems.push({ message: p.message, severity: 'warning' });
     }
     let n = 0;
-    for (const entry of this.entries.values()) {
+    // Reads overlap (each is a round trip in the editor); parsing stays on this thread between them.
+    await forEachLimit([...this.entries.values()], this.concurrency, async (entry) => {
       if (this.options.signal?.aborted) throw new Error('scan cancelled');
       await this.load(entry);
       if (this.options.yieldFn && ++n % 50 === 0) await this.options.yieldFn();
-    }
+    });
     await this.computeFacts([...this.entries.values()]);
   }
 
@@ -136,32 +152,36 @@ export class WorkspaceIndex {
         return true;
       }
       if (path.split('/').includes('.git')) continue; // git's own files are never scanned
-      // CI files that read this path through indirection: also when it could not be read before
-      // (a Makefile created after the workflow that calls it), which left nothing in the cache.
-      if (this.supportCache.delete(path)) dirty = true;
+      // The path may be a folder (deleted, renamed, checked out): what lies below it counts too.
+      const below = path + '/';
+      const within = (p: string) => p === path || p.startsWith(below);
+      // Forget indirection targets there, and re-analyse the CI files that read them: also when
+      // one could not be read before (a Makefile created after the workflow that calls it).
+      for (const p of [...this.supportCache.keys()]) {
+        if (within(p)) {
+          this.supportCache.delete(p);
+          dirty = true;
+        }
+      }
       for (const e of this.entries.values()) {
-        if (e.facts?.reads.has(path)) {
+        if (e.facts && (e.facts.reads.has(path) || [...e.facts.reads].some((r) => r.startsWith(below)))) {
           refacts.add(e);
           dirty = true;
         }
       }
       const existing = this.entries.get(path);
       if (change.deleted) {
-        if (existing) {
-          this.entries.delete(path);
-          dirty = true;
-        }
-        // The path may have been a folder: its files went with it.
-        const prefix = path + '/';
         for (const p of [...this.entries.keys()]) {
-          if (p.startsWith(prefix)) {
+          if (within(p)) {
             this.entries.delete(p);
             dirty = true;
           }
         }
-        for (const p of [...this.supportCache.keys()]) if (p.startsWith(prefix)) this.supportCache.delete(p);
         continue;
       }
+      // A known file's read starts with its stat: two round trips in the editor cost as much as one.
+      const read = existing && PARSED_KINDS.has(existing.kind) ? this.fs.readFile(path) : undefined;
+      read?.catch(() => undefined); // a failure is reported by load(), or moot when the stat fails
       const stat = await this.fs.stat(path).catch(() => undefined);
       if (!stat || stat.type !== 'file' || this.ignore.isIgnored(path, false)) {
         if (existing) {
@@ -176,7 +196,7 @@ export class WorkspaceIndex {
       const entry: IndexEntry = existing ?? { path, kind, size: stat.size, problems: [], outOfScope: this.outOfScope(path, kind) };
       entry.size = stat.size;
       const before = entry.hash;
-      await this.load(entry);
+      await this.load(entry, read);
       this.entries.set(path, entry);
       if (entry.hash !== before || !existing) {
         dirty = true;
@@ -229,14 +249,15 @@ export class WorkspaceIndex {
     return typeof text === 'string' ? this.classifyPath(path, text.slice(0, 4096)) : undefined;
   }
 
-  private async readText(path: string): Promise<string | { error: string }> {
-    const bytes = await this.fs.readFile(path);
+  private async readText(path: string, prefetched?: Promise<Uint8Array>): Promise<string | { error: string }> {
+    const bytes = await (prefetched ?? this.fs.readFile(path));
     if (bytes.length > this.maxFileSize) return { error: largeFileNote(bytes.length, this.maxFileSize) };
     const decoded = decodeText(bytes);
     return 'error' in decoded ? decoded : decoded.text;
   }
 
-  private async load(entry: IndexEntry): Promise<void> {
+  /** Reads (or takes the `prefetched` content) and parses a file of a PARSED_KINDS kind. */
+  private async load(entry: IndexEntry, prefetched?: Promise<Uint8Array>): Promise<void> {
     if (!PARSED_KINDS.has(entry.kind)) return;
     if (entry.size > this.maxFileSize) {
       entry.problems = [{ message: largeFileNote(entry.size, this.maxFileSize), severity: 'warning' }];
@@ -246,7 +267,7 @@ export class WorkspaceIndex {
     }
     let text: string | { error: string };
     try {
-      text = await this.readText(entry.path);
+      text = await this.readText(entry.path, prefetched);
     } catch (e) {
       entry.problems = [{ message: `could not be read: ${(e as Error).message}`, severity: 'error' }];
       entry.parsed = undefined;
@@ -275,16 +296,9 @@ export class WorkspaceIndex {
   }
 
   private async computeFacts(entries: IndexEntry[]): Promise<void> {
-    // Many CI files call the same Makefiles, scripts and fragments: read each once per pass.
-    const pass = new Map<string, Promise<SupportFile | undefined>>();
-    const support = (path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> => {
-      const key = `${as}\u0000${path}`;
-      let p = pass.get(key);
-      if (!p) pass.set(key, (p = this.support(path, as)));
-      return p;
-    };
-    const ctx: FactsContext = { catalogue: this.catalogue, support };
-    for (const entry of entries) {
+    const ctx: FactsContext = { catalogue: this.catalogue, support: (path, as) => this.support(path, as) };
+    // CI files wait on the support files they read, so they are analysed side by side.
+    await forEachLimit(entries, this.concurrency, async (entry) => {
       const parsed = entry.parsed;
       if (parsed && isCiKind(parsed.kind) && 'jobs' in parsed) {
         try {
@@ -294,35 +308,38 @@ export class WorkspaceIndex {
           entry.problems.push({ message: `could not be analysed: ${(e as Error).message}`, severity: 'error' });
         }
       }
-    }
+    });
   }
 
-  /** Files reached through indirection (Makefile, scripts, package.json, CI fragments), cached by content. */
-  private async support(path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
+  /** A file reached through indirection, read and parsed once (see supportCache). */
+  private support(path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
+    let byKind = this.supportCache.get(path);
+    if (!byKind) this.supportCache.set(path, (byKind = new Map()));
+    let file = byKind.get(as);
+    if (!file) byKind.set(as, (file = this.readSupport(path, as)));
+    return file;
+  }
+
+  private async readSupport(path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
     let text: string | { error: string };
     try {
-      const stat = await this.fs.stat(path);
-      if (stat.type !== 'file') return undefined;
+      // No stat first: a folder or a missing file fails to read just the same.
       text = await this.readText(path);
     } catch {
       return undefined;
     }
     if (typeof text !== 'string') return undefined;
-    const hash = contentHash(text) + ':' + as;
-    const cached = this.supportCache.get(path);
-    if (cached?.hash === hash) return cached.file;
-    let file: SupportFile | undefined;
     try {
       if (as === 'makefile') {
         const targets = parseMakefile(path, text);
-        file = { kind: 'makefile', targets, dependencies: makeDependencies(path, text), first: targets.keys().next().value };
-      } else if (as === 'package-json') file = { kind: 'package-json', scripts: parsePackageScripts(path, text) };
-      else if (as === 'shell-script') file = { kind: 'shell-script', lines: shellLinesOfScript(path, text) };
-      else if (as !== 'ci-fragment') file = { kind: 'ci-fragment', file: parseCiFragment(as, path, text) };
+        return { kind: 'makefile', targets, dependencies: makeDependencies(path, text), first: targets.keys().next().value };
+      }
+      if (as === 'package-json') return { kind: 'package-json', scripts: parsePackageScripts(path, text) };
+      if (as === 'shell-script') return { kind: 'shell-script', lines: shellLinesOfScript(path, text) };
+      if (as !== 'ci-fragment') return { kind: 'ci-fragment', file: parseCiFragment(as, path, text) };
     } catch {
-      file = undefined;
+      // best effort, like the parsers: an odd file is simply not followed
     }
-    this.supportCache.set(path, { hash, file });
-    return file;
+    return undefined;
   }
 }

@@ -1,5 +1,6 @@
 // The status bar's numbers: how much of the target level is achieved, overall and per dimension.
 import { ACHIEVED_STATUSES, ScanResult } from '../scan/result';
+import { escapeMarkdown } from './activityTree';
 
 export interface TargetSummary {
   targetLevel: number;
@@ -36,7 +37,7 @@ export function statusBarText(s: TargetSummary): string {
 }
 
 export function statusBarTooltipMarkdown(s: TargetSummary, achievedLevel: number): string {
-  const rows = s.dimensions.map((d) => `| ${d.name} | ${d.achieved}/${d.total} |`);
+  const rows = s.dimensions.map((d) => `| ${escapeMarkdown(d.name)} | ${d.achieved}/${d.total} |`);
   return [
     `**DSOMM target level ${s.targetLevel}**: ${s.achieved} of ${s.total} activities detected, done or not applicable. Achieved level: ${achievedLevel}.`,
     s.undecided ? `${s.undecided} activities need your decision (they cannot be seen in files).` : '',

@@ -14,6 +14,7 @@ import {
   parseYaml,
   scalarText,
 } from '../../yaml';
+import { aliasesMayFail } from '../aliases';
 import { joinContinuations, PhysicalLine } from '../shell';
 import { CiFile, CiKind, CiReference, FileProblem, Loc, Located, ShellLine } from '../types';
 
@@ -76,6 +77,8 @@ function checkAliasBomb(ctx: YamlCtx): void {
     const p = posOf(ctx, rangeOf(a)?.[0] ?? 0);
     ctx.problems.push({ message: `Unknown alias *${(a as { source?: string }).source ?? ''}`, line: p.line, column: p.column, severity: 'error' });
   }
+  // The trial conversion below only finds alias trouble: skip it when there can be none.
+  if (!unresolved.length && !aliasesMayFail(ctx.doc, 1000)) return;
   try {
     // Same budget as yaml.ts's toJS; maps as Maps so complex keys raise no process warnings.
     ctx.doc.toJS({ maxAliasCount: 1000, mapAsMap: true });

@@ -1,0 +1,250 @@
+// The activity tree's view model (core/view/activityTree.ts) and the command argument resolver
+// (core/view/activityArgs.ts), over the demo workspace and the bundled model.
+import * as assert from 'node:assert/strict';
+import { applyProgress, parseEvidenceText, parseProgressText, ProgressData, resolveProgressSettings } from '../../src/core/progress';
+import { ActivityStatus, ScanResult } from '../../src/core/scan/result';
+import { dsommWebUrl, resolveActivityArgs } from '../../src/core/view/activityArgs';
+import {
+  activityAccessibilityLabel,
+  activityContextValue,
+  activityDescription,
+  activityPickItems,
+  activityTooltipMarkdown,
+  ActivityNodeData,
+  buildActivityTree,
+  buildWorkspaceTree,
+  GroupNodeData,
+  TreeNodeData,
+} from '../../src/core/view/activityTree';
+import { Model } from '../../src/core/model/types';
+import { bundled, DEMO, scanDir } from './scanHelpers';
+
+const BUILD = 'f6f7737f-25a9-4317-8de2-09bf59f29b5b'; // Defined build process (detected in the demo)
+const SBOM = '2858ac12-0179-40d9-9acf-1b839c030473'; // SBOM of components (missing in the demo)
+const SECRETS = 'c6e3c812-56e2-41b0-ae01-b7afc41a004c'; // Test for stored secrets in code (detected)
+
+function activities(nodes: TreeNodeData[]): ActivityNodeData[] {
+  return nodes.flatMap((n) => (n.type === 'activity' ? [n] : n.type === 'evidence' ? [] : activities(n.children)));
+}
+
+function allIds(nodes: TreeNodeData[]): string[] {
+  return nodes.flatMap((n) => [n.id, ...(n.type === 'evidence' ? [] : allIds(n.children))]);
+}
+
+function find(nodes: TreeNodeData[], uuid: string): ActivityNodeData {
+  const n = activities(nodes).find((a) => a.activity.uuid === uuid);
+  assert.ok(n, `activity ${uuid} not in the tree`);
+  return n;
+}
+
+function modelSize(model: Model): number {
+  return model.dimensions.reduce((n, d) => n + d.subdimensions.reduce((m, s) => m + s.activities.length, 0), 0);
+}
+
+/** The demo's result with team "Blue": BUILD fully implemented, SBOM started, SECRETS not applicable. */
+function withProgress(result: ScanResult): ScanResult {
+  const settings = resolveProgressSettings({ team: 'Blue' });
+  const progress = parseProgressText(
+    `progress:\n  ${BUILD}:\n    Blue:\n      Started: 2026-01-02\n      Partly implemented: 2026-01-03\n      Fully implemented: 2026-01-04\n  ${SBOM}:\n    Blue:\n      Started: 2026-02-01\n`,
+    settings.file,
+  );
+  const evidence = parseEvidenceText(
+    `evidence:\n  ${SECRETS}:\n    - id: 11111111-1111-4111-8111-111111111111\n      teams: [Blue]\n      title: Not applicable\n      description: "no *secrets* [here](http://x)"\n      evidenceRecorded: 2026-03-01\n      reviewer: ana\n`,
+    settings.evidenceFile,
+  );
+  return applyProgress(result, new ProgressData(settings, progress, evidence));
+}
+
+describe('activity tree view model', () => {
+  let model: Model;
+  let result: ScanResult;
+  before(async () => {
+    model = bundled().model;
+    result = (await scanDir(DEMO)).result;
+  });
+
+  describe('grouping and filters', () => {
+    it('by dimension: dimension → sub-dimension → activity with counts that add up, every activity once', () => {
+      const tree = buildActivityTree(model, result);
+      assert.deepEqual(tree.map((d) => d.type), tree.map(() => 'dimension'));
+      assert.deepEqual(tree.map((d) => d.label), model.dimensions.map((d) => d.name));
+      for (const d of tree) {
+        assert.ok(d.children.every((s) => s.type === 'subdimension'));
+        assert.equal(d.total, (d.children as GroupNodeData[]).reduce((n, s) => n + s.total, 0));
+        assert.equal(d.achieved, (d.children as GroupNodeData[]).reduce((n, s) => n + s.achieved, 0));
+      }
+      assert.equal(activities(tree).length, modelSize(model));
+      assert.equal(new Set(allIds(tree)).size, allIds(tree).length, 'node ids are unique');
+      const achieved = result.activities.filter((a) => ['detected', 'done', 'not-applicable'].includes(a.status)).length;
+      assert.equal(tree.reduce((n, d) => n + d.achieved, 0), achieved);
+    });
+
+    it('by level: Level 1 … 5 → dimension → activities of that level only', () => {
+      const tree = buildActivityTree(model, result, { groupBy: 'level' });
+      assert.deepEqual(tree.map((l) => l.label), ['Level 1', 'Level 2', 'Level 3', 'Level 4', 'Level 5']);
+      for (const level of tree) {
+        assert.equal(level.type, 'level');
+        for (const dim of level.children as GroupNodeData[]) {
+          assert.equal(dim.type, 'dimension');
+          assert.ok(dim.children.every((a) => a.type === 'activity' && a.activity.level === level.level), `${level.label}/${dim.label} mixes levels`);
+        }
+      }
+      assert.equal(tree[0].total, 26, 'DSOMM 4.3.1 has 26 level-1 activities');
+      assert.equal(activities(tree).length, modelSize(model));
+      assert.equal(new Set(allIds(tree)).size, allIds(tree).length);
+      // The two groupings never share ids (VS Code keeps expansion state by id).
+      const dimIds = new Set(allIds(buildActivityTree(model, result)).filter((id) => !id.startsWith('act:') && !id.startsWith('ev:')));
+      assert.ok(allIds(tree).every((id) => !dimIds.has(id)));
+    });
+
+    it('level filter keeps levels ≤ max in both groupings', () => {
+      for (const groupBy of ['dimension', 'level'] as const) {
+        const acts = activities(buildActivityTree(model, result, { groupBy, maxLevel: 2 }));
+        assert.ok(acts.length > 26 && acts.every((a) => a.activity.level <= 2), groupBy);
+      }
+      assert.equal(activities(buildActivityTree(model, result, { maxLevel: 1 })).length, 26);
+    });
+
+    it('status filter hides rows, drops empty groups, and keeps the counts of the level-filtered tree', () => {
+      const all = buildActivityTree(model, result, { maxLevel: 2 });
+      const statuses = new Set<ActivityStatus>(['missing']);
+      const missing = buildActivityTree(model, result, { maxLevel: 2, statuses });
+      const acts = activities(missing);
+      assert.ok(acts.length > 0);
+      assert.ok(acts.every((a) => a.result?.status === 'missing'));
+      assert.equal(acts.length, activities(all).filter((a) => a.result?.status === 'missing').length);
+      for (const d of missing) {
+        const same = all.find((x) => x.id === d.id)!;
+        assert.equal(d.total, same.total, `${d.label}: counts follow the level filter, not the status filter`);
+        assert.equal(d.achieved, same.achieved);
+        assert.ok(d.children.length > 0 && d.children.every((s) => s.type === 'subdimension' && s.children.length > 0));
+      }
+      // Unassessed activities have no status: a status filter hides them all.
+      assert.deepEqual(buildActivityTree(model, undefined, { statuses }), []);
+      const byLevel = buildActivityTree(model, result, { groupBy: 'level', statuses });
+      assert.ok(activities(byLevel).every((a) => a.result?.status === 'missing'));
+    });
+
+    it('multi-root: one folder node per folder with unique ids and the folder key on activities and evidence', () => {
+      const two = buildWorkspaceTree([
+        { key: 'file:///a', name: 'a', model, result },
+        { key: 'file:///b', name: 'b', model, result: undefined },
+      ]);
+      assert.deepEqual(two.map((f) => [f.type, f.label, f.folder]), [['folder', 'a', 'file:///a'], ['folder', 'b', 'file:///b']]);
+      assert.equal(two[0].total, modelSize(model));
+      assert.ok(two[0].achieved > 0);
+      assert.equal(two[1].achieved, 0);
+      assert.equal(new Set(allIds(two)).size, allIds(two).length);
+      const build = find(two[0].children, BUILD);
+      assert.equal(build.folder, 'file:///a');
+      assert.ok(build.children.length > 0 && build.children.every((e) => e.folder === 'file:///a'));
+      assert.equal(find(two[1].children, BUILD).folder, 'file:///b');
+
+      const one = buildWorkspaceTree([{ key: 'file:///a', name: 'a', model, result }]);
+      assert.equal(one[0].type, 'dimension');
+      assert.equal(find(one, BUILD).folder, undefined);
+      assert.deepEqual(allIds(one), allIds(buildActivityTree(model, result)));
+    });
+  });
+
+  describe('rows', () => {
+    it('menu keys: activity.<status>, .marked when the team recorded something', () => {
+      const plain = buildActivityTree(model, result);
+      assert.equal(activityContextValue(find(plain, BUILD)), 'activity.detected');
+      assert.equal(activityContextValue(find(plain, SBOM)), 'activity.missing');
+      const marked = buildActivityTree(model, withProgress(result));
+      assert.equal(activityContextValue(find(marked, BUILD)), 'activity.done.marked');
+      assert.equal(activityContextValue(find(marked, SBOM)), 'activity.in-progress.marked');
+      assert.equal(activityContextValue(find(marked, SECRETS)), 'activity.not-applicable.marked');
+      assert.equal(activityContextValue(find(buildActivityTree(model), BUILD)), 'activity.unassessed');
+    });
+
+    it('descriptions: level and status; the team state next to what the files show', () => {
+      const plain = buildActivityTree(model, result);
+      assert.equal(activityDescription(find(plain, BUILD)), 'L1 · detected');
+      assert.equal(activityDescription(find(plain, SBOM)), 'L2 · missing');
+      const marked = buildActivityTree(model, withProgress(result));
+      assert.equal(activityDescription(find(marked, BUILD)), 'L1 · Fully implemented · detected in files');
+      assert.equal(activityDescription(find(marked, SBOM)), 'L2 · Started');
+      assert.match(activityDescription(find(marked, SECRETS)), /^L\d · not applicable · detected in files$/);
+      // Marking never hides the evidence.
+      assert.equal(find(marked, BUILD).children.length, find(plain, BUILD).children.length);
+      assert.equal(activityDescription(find(buildActivityTree(model), BUILD)), 'L1');
+    });
+
+    it('screen-reader labels say status, team state, reason and evidence count', () => {
+      const marked = buildActivityTree(model, withProgress(result));
+      const build = find(marked, BUILD);
+      assert.match(activityAccessibilityLabel(build), /^Defined build process, level 1, done, team state Fully implemented, \d+ evidence places?$/);
+      assert.match(activityAccessibilityLabel(find(marked, SECRETS)), /not applicable: no \*secrets\* \[here\]\(http:\/\/x\)/);
+    });
+
+    it('tooltips show files and team decisions, escaping text from files', () => {
+      const r = withProgress(result);
+      const secrets = r.activities.find((a) => a.activity.uuid === SECRETS)!;
+      const md = activityTooltipMarkdown(secrets.activity, secrets);
+      assert.match(md, /\*\*Status:\*\* not applicable/);
+      assert.match(md, /\*\*Files:\*\* detected \(\d+ places? in your files\)/);
+      assert.match(md, /\*\*Not applicable\*\* \(by ana on 2026-03-01\): no \\\*secrets\\\* \\\[here\\\]\\\(http:\/\/x\\\)/);
+      const build = r.activities.find((a) => a.activity.uuid === BUILD)!;
+      assert.match(activityTooltipMarkdown(build.activity, build), /\*\*Team Blue:\*\* Fully implemented \(100 %\) since 2026-01-04/);
+      const hostile = { ...build.activity, name: '[click](command:evil) <img src=x>' };
+      const out = activityTooltipMarkdown(hostile, build);
+      // Every Markdown-active character is backslash-escaped, so nothing becomes a link or HTML.
+      assert.ok(out.startsWith('**\\[click\\]\\(command:evil\\) \\<img src=x\\>**'), out.split('\n')[0]);
+    });
+
+    it('quick-pick entries: model order, filtered, with status and place', () => {
+      const all = activityPickItems(model, result);
+      assert.equal(all.length, modelSize(model));
+      const build = all.find((p) => p.uuid === BUILD)!;
+      assert.deepEqual({ ...build }, { uuid: BUILD, label: 'Defined build process', description: 'L1 · detected', detail: 'Build and Deployment › Build' });
+      const notDone = activityPickItems(model, withProgress(result), (_, r) => r?.status !== 'done');
+      assert.equal(notDone.length, all.length - 1);
+      assert.ok(!notDone.some((p) => p.uuid === BUILD));
+      assert.equal(activityPickItems(model, undefined).find((p) => p.uuid === SBOM)?.description, 'L2');
+    });
+  });
+
+  describe('command arguments', () => {
+    const node = (uuid: string, folder?: string): ActivityNodeData => ({ type: 'activity', id: `act:${uuid}`, ...(folder ? { folder } : {}), activity: { uuid } as never, children: [] });
+
+    it('uuid string, { uuid, state, reason }, nothing', () => {
+      assert.deepEqual(resolveActivityArgs(` ${BUILD} `), { kind: 'targets', targets: [{ uuid: BUILD }] });
+      assert.deepEqual(resolveActivityArgs({ uuid: SBOM, state: 'Started', reason: ' ' }), { kind: 'targets', targets: [{ uuid: SBOM, state: 'Started' }] });
+      assert.deepEqual(resolveActivityArgs({ uuid: SBOM, reason: 'no images' }), { kind: 'targets', targets: [{ uuid: SBOM, reason: 'no images' }] });
+      assert.deepEqual(resolveActivityArgs(), { kind: 'pick' });
+      assert.deepEqual(resolveActivityArgs(undefined, []), { kind: 'pick' });
+    });
+
+    it('tree node alone, and with the multi-selection it belongs to', () => {
+      const a = node(BUILD, 'file:///a');
+      const b = node(SBOM, 'file:///a');
+      const c = node(SECRETS, 'file:///b');
+      assert.deepEqual(resolveActivityArgs(a), { kind: 'targets', targets: [{ uuid: BUILD, folder: 'file:///a' }] });
+      assert.deepEqual(resolveActivityArgs(a, [a, b, c]), {
+        kind: 'targets',
+        targets: [{ uuid: BUILD, folder: 'file:///a' }, { uuid: SBOM, folder: 'file:///a' }, { uuid: SECRETS, folder: 'file:///b' }],
+      });
+      // Right-clicking a row outside the selection acts on that row only (as VS Code's own views do).
+      assert.deepEqual(resolveActivityArgs(c, [a, b]), { kind: 'targets', targets: [{ uuid: SECRETS, folder: 'file:///b' }] });
+      // Groups and evidence rows in a selection are skipped; duplicates folded.
+      const group = { type: 'dimension', id: 'dim:x', label: 'x', total: 0, achieved: 0, children: [] };
+      const ev = { type: 'evidence', id: 'ev', evidence: {} };
+      assert.deepEqual(resolveActivityArgs(a, [group, a, ev, a]), { kind: 'targets', targets: [{ uuid: BUILD, folder: 'file:///a' }] });
+      assert.deepEqual(resolveActivityArgs(undefined, [b, group]), { kind: 'targets', targets: [{ uuid: SBOM, folder: 'file:///a' }] });
+      assert.deepEqual(resolveActivityArgs([BUILD, { uuid: BUILD }, SBOM]), { kind: 'targets', targets: [{ uuid: BUILD }, { uuid: SBOM }] });
+    });
+
+    it('refuses what names no activity', () => {
+      for (const bad of ['', 'a b', 'x\ny', 42, { type: 'dimension', label: 'x' }, { type: 'evidence' }, { name: 'x' }, { uuid: 'not valid!' }, []]) {
+        assert.equal(resolveActivityArgs(bad).kind, 'invalid', JSON.stringify(bad));
+      }
+    });
+
+    it('DSOMM web page URL', () => {
+      assert.equal(dsommWebUrl(BUILD), `https://dsomm.owasp.org/activity-description?uuid=${BUILD}`);
+      assert.equal(dsommWebUrl('a&b=c'), 'https://dsomm.owasp.org/activity-description?uuid=a%26b%3Dc');
+    });
+  });
+});
