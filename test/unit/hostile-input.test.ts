@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ModelError, parseModel } from '../../src/core/model/loader';
-import { loadCatalogue, mergeCatalogues, matchInvocation } from '../../src/core/scan/catalogue';
+import { loadCatalogue, matchConfigFile, matchInvocation, mergeCatalogues } from '../../src/core/scan/catalogue';
+import { ConfigFileRecorder } from '../../src/core/scan/configFiles';
 import { scanWorkspace } from '../../src/core/scan/scan';
 import { ScanResult } from '../../src/core/scan/result';
 import { MAX_NESTING_DEPTH, parseYaml } from '../../src/core/yaml';
@@ -154,15 +155,34 @@ jobs:
     assert.ok(matchInvocation(cat, { kind: 'run', program: 'gitleaks', args: ['detect'], line: 1 } as never).length > 0);
   });
 
-  it('a hostile user catalogue pattern cannot freeze matching', () => {
+  it('megabyte-long lines of spaces or backslashes are read in linear time', async () => {
+    // `/\s+$/`-style trimming is quadratic on such runs: 80 KB took 20 s, 900 KB would take most of an hour.
+    const run = (unit: string) => unit.repeat(Math.floor(400_000 / unit.length)) + 'x';
+    const started = Date.now();
+    const r = await scanWith({
+      Makefile: `scan:\n\t${run(' ')}\n\t${run('\\')}\n`,
+      '.github/workflows/make.yml': `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make scan\n      - run: ${JSON.stringify(run(' \t'))}\n`,
+      Jenkinsfile: `pipeline { stages { stage('x') { steps { sh "${run(' ')}" } } } }\n`,
+    });
+    assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
+    goodStillDetected(r);
+  });
+
+  it('a hostile user catalogue pattern cannot freeze matching', async () => {
     const user = loadCatalogue(
-      `schemaVersion: 1\nprobes:\n  - id: evil\n    title: Evil\n    tools:\n      - name: E\n        run:\n          - program: tool\n            subcommands: ["${'... a '.repeat(12)}... b"]\n            anyArgs: ["*a*a*a*a*a*a*a*a*a*a*b"]\n`,
+      `schemaVersion: 1\nprobes:\n  - id: evil\n    title: Evil\n    tools:\n      - name: E\n        run:\n          - program: tool\n            subcommands: ["${'... a '.repeat(12)}... b"]\n            anyArgs: ["*a*a*a*a*a*a*a*a*a*a*b"]\n        configFiles: ["${'**/'.repeat(12)}zz.toml", "${'*a'.repeat(20)}*b"]\n`,
       'evil.yaml',
     );
     const cat = mergeCatalogues(bundled().data.catalogue, user);
     const started = Date.now();
     const m = matchInvocation(cat, { kind: 'run', program: 'tool', args: Array(5000).fill('a'), line: 1 } as never);
     assert.deepEqual(m, []);
+    const deep = Array(60).fill('d').join('/');
+    assert.deepEqual(matchConfigFile(cat, `${deep}/x.toml`), []);
+    assert.deepEqual(matchConfigFile(cat, 'a'.repeat(3000)), []);
+    const recorder = new ConfigFileRecorder(new MemoryFileSystem({ [`${deep}/x.toml`]: '', [`${deep}/${'a'.repeat(200)}`]: '' }), cat);
+    await recorder.readDirectory(deep);
+    assert.deepEqual(recorder.paths(), []);
     // Backtracking would take longer than the universe; linear matching takes milliseconds.
     assert.ok(Date.now() - started < 5_000, `${Date.now() - started} ms`);
   });

@@ -95,7 +95,7 @@ const VAR_RE = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
  * `key:` line just above it that is left without children.
  */
 export function fill(snippet: string, vars: Vars, escape: (v: string) => string = (v) => v): string {
-  const lines = snippet.replace(/\s+$/, '').split(/\r?\n/);
+  const lines = snippet.trimEnd().split(/\r?\n/);
   const out: (string | undefined)[] = [];
   for (const line of lines) {
     const names = [...line.matchAll(VAR_RE)].map((m) => m[1]);
@@ -334,7 +334,7 @@ function gitlab(text: string, t: FixTemplate, dt: DialectTemplate, vars: Vars, n
 
   if (dt.variables) {
     const varsPair = pairOf(root, 'variables');
-    const lines = dt.variables.replace(/\s+$/, '').split(/\r?\n/);
+    const lines = dt.variables.trimEnd().split(/\r?\n/);
     const keys = lines.map((l) => /^([A-Za-z_][A-Za-z0-9_]*)\s*:/.exec(l)?.[1]).filter((k): k is string => !!k);
     const taken = varsPair ? mapKeys(varsPair.value) : new Set<string>();
     const fresh = lines.filter((l) => {
@@ -537,7 +537,7 @@ function finalStageUser(path: string, text: string, dt: DialectTemplate): TextEd
   const pl = p as Exclude<typeof p, { reason: string }>;
   const family = imageFamily(pl.stage, pl.file);
   const snippet = dt.params?.[family] ?? dt.params?.other ?? 'USER 10001:10001';
-  return dockerInstructions(path, text, snippet.replace(/\s+$/, '').split(/\r?\n/));
+  return dockerInstructions(path, text, snippet.trimEnd().split(/\r?\n/));
 }
 
 /** Image references with a moving or missing tag, with their exact place. */

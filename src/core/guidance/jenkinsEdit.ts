@@ -175,7 +175,7 @@ export function jenkinsPlacement(text: string, lines: string[]): JenkinsPlacemen
 /** Groovy steps written with 4-space indentation, moved to `indent` with the file's `unit`. */
 export function reindentGroovy(snippet: string, indent: string, unit: string): string[] {
   return snippet
-    .replace(/\s+$/, '')
+    .trimEnd()
     .split(/\r?\n/)
     .map((l) => {
       if (isBlank(l)) return '';

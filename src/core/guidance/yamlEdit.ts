@@ -150,7 +150,7 @@ const BLOCK_SCALAR_RE = /(?:^|:\s|^-\s)\s*[|>][0-9+-]*\s*(#.*)?$/;
  * block scalar content keeps its own relative indentation.
  */
 export function reindentYaml(snippet: string, base: number, unit: number): string[] {
-  const src = snippet.replace(/\s+$/, '').split(/\r?\n/);
+  const src = snippet.trimEnd().split(/\r?\n/);
   const out: string[] = [];
   const stack: { canon: number; out: number }[] = [{ canon: indentOf(src.find((l) => !isBlank(l)) ?? ''), out: base }];
   let block: { keyCanon: number; contentCanon?: number; contentOut: number } | undefined;

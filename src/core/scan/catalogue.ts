@@ -6,6 +6,7 @@
 // Deliberately no regular expressions from the files: words are compared exactly, as a
 // prefix (`--format=`, `--sbom`, `dir:`) or with `*` wildcards matched by a linear-time
 // routine, so a hostile catalogue cannot freeze the editor.
+import { trimEndOf, trimOf } from '../text';
 import { Document } from 'yaml';
 import { deref, isMap, isScalar, isSeq, mapEntries, parseYaml, positionOf, scalarText, seqItems, LineCounter } from '../yaml';
 import { Invocation } from './shell';
@@ -944,7 +945,7 @@ function indexOf(cat: Catalogue): Index {
 
 function stripRef(uses: string): string {
   const at = uses.indexOf('@');
-  return (at >= 0 ? uses.slice(0, at) : uses).trim().replace(/\/+$/, '');
+  return trimEndOf((at >= 0 ? uses.slice(0, at) : uses).trim(), '/');
 }
 
 function stripPipeVersion(pipe: string): string {
@@ -1102,7 +1103,7 @@ function inputValueMatches(values: string[], value: string): boolean {
 function inputWordsOf(value: string): string[] {
   return value
     .split(/[\s,;]+/)
-    .map((w) => w.replace(/^[\s"'[\](){}]+|[\s"'[\](){}]+$/g, ''))
+    .map((w) => trimOf(w, ' \t\r\n"\'[](){}'))
     .filter(Boolean);
 }
 

@@ -100,14 +100,25 @@ function segMatch(glob: string, seg: string): boolean {
   return glob.includes('*') ? wildcardMatch(glob, seg) : glob === seg;
 }
 
-/** `**` = any number of segments; patterns are a few segments long, so plain recursion is fine. */
-function deepMatch(p: string[], i: number, s: string[], j: number): boolean {
-  if (i === p.length) return j === s.length;
-  if (p[i] === '**') {
-    for (let k = j; k <= s.length; k++) if (deepMatch(p, i + 1, s, k)) return true;
-    return false;
-  }
-  return j < s.length && segMatch(p[i], s[j]) && deepMatch(p, i + 1, s, j + 1);
+/**
+ * `**` = any number of segments. Memoised on (pattern segment, path segment): patterns come from
+ * user catalogues too, and `**\/**\/**\/…` against a deep path would otherwise take exponential time.
+ */
+function deepMatch(p: string[], i0: number, s: string[], j0: number): boolean {
+  const failed = new Set<number>();
+  const go = (i: number, j: number): boolean => {
+    if (i === p.length) return j === s.length;
+    const key = i * (s.length + 1) + j;
+    if (failed.has(key)) return false;
+    let ok: boolean;
+    if (p[i] === '**') {
+      ok = false;
+      for (let k = j; k <= s.length && !ok; k++) ok = go(i + 1, k);
+    } else ok = j < s.length && segMatch(p[i], s[j]) && go(i + 1, j + 1);
+    if (!ok) failed.add(key);
+    return ok;
+  };
+  return go(i0, j0);
 }
 
 export class ConfigFileRecorder implements FileSystem {

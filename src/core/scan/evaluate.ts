@@ -1,5 +1,6 @@
 // From an index to a ScanResult: tool probes from the per-file facts, the code and
 // container probes, then the rules in model/rules.yaml turn probes into activity statuses.
+import { trimEndOf } from '../text';
 import { Model } from '../model/types';
 import { Catalogue, matchConfigFile, RuleSet } from './catalogue';
 import { pinningProbe, runCodeProbes } from './codeProbes';
@@ -112,7 +113,7 @@ function toolIdentities(catalogue: Catalogue): Map<string, Map<string, string>> 
   out = new Map();
   for (const p of catalogue.probes) {
     const byTool = out.get(p.id) ?? out.set(p.id, new Map()).get(p.id)!;
-    for (const t of p.tools) byTool.set(t.name, t.url ? t.url.toLowerCase().replace(/\/+$/, '') : t.name.toLowerCase());
+    for (const t of p.tools) byTool.set(t.name, t.url ? trimEndOf(t.url.toLowerCase(), '/') : t.name.toLowerCase());
   }
   identities.set(catalogue, out);
   return out;

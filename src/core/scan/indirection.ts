@@ -1,6 +1,7 @@
 // One level of indirection from CI steps: `make target`, `./scripts/x.sh`, `npm run x`.
 // The readers here turn Makefiles and package.json into shell lines with exact positions;
 // findIndirection says where an invocation points. Pure TypeScript, never throws.
+import { trailingCount } from '../text';
 import { parseYaml, isMap, isPair, isScalar } from '../yaml';
 import type { LineCounter, Scalar, YAMLMap } from '../yaml';
 import { Invocation } from './shell';
@@ -76,8 +77,7 @@ function inlineRecipeStart(s: string): number {
 }
 
 function endsWithContinuation(s: string): boolean {
-  const m = /\\+$/.exec(s);
-  return !!m && m[0].length % 2 === 1;
+  return trailingCount(s, '\\') % 2 === 1;
 }
 
 function parseMake(path: string, text: string): MakeModel {
@@ -104,7 +104,7 @@ function parseMake(path: string, text: string): MakeModel {
   const addRecipe = (cmdText: string, line: number, column: number, endLine: number, endColumn: number) => {
     if (!rule) return;
     const m = /^[\s@+-]*/.exec(cmdText)![0].length;
-    const body = cmdText.slice(m).replace(/\s+$/, '');
+    const body = cmdText.slice(m).trimEnd();
     if (!body || body.startsWith('#')) return;
     const loc: Loc = { path, line, column: column + m, endLine, endColumn };
     rule.lines.push({ text: body, loc });
@@ -123,19 +123,19 @@ function parseMake(path: string, text: string): MakeModel {
         i++;
         let next = lines[i];
         if (next.startsWith(prefix)) next = next.slice(prefix.length);
-        body = body.slice(0, -1).replace(/\s+$/, '') + ' ' + next.trim();
+        body = body.slice(0, -1).trimEnd() + ' ' + next.trim();
         endLine = i + 1;
         endText = lines[i];
       }
       if (endsWithContinuation(body)) body = body.slice(0, -1);
-      addRecipe(body, lineNo, startCol, endLine, endText.replace(/\s+$/, '').length + 1);
+      addRecipe(body, lineNo, startCol, endLine, endText.trimEnd().length + 1);
       continue;
     }
     // A make line: continuation lines join with a space.
     let logical = raw;
     while (endsWithContinuation(logical) && i + 1 < lines.length) {
       i++;
-      logical = logical.slice(0, -1).replace(/\s+$/, '') + ' ' + lines[i].trim();
+      logical = logical.slice(0, -1).trimEnd() + ' ' + lines[i].trim();
     }
     const hash = makeCommentStart(logical);
     const code = (hash >= 0 ? logical.slice(0, hash) : logical).trim();

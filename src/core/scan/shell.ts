@@ -1,5 +1,6 @@
 // Shell command analysis: turns a ShellLine into the programs it actually runs.
 // Interface fixed here; the implementation (invocations) follows below.
+import { trimEndOf } from '../text';
 import { ShellLine } from './types';
 
 export interface Invocation {
@@ -1296,7 +1297,7 @@ export function joinContinuations(path: string, lines: PhysicalLine[]): ShellLin
     const lead = /^\s*/.exec(first.text)![0].length;
     const start = first.text.slice(lead);
     if (!start.trim() || start.startsWith('#')) { i++; continue; }
-    let buf = start.replace(/\s+$/, '');
+    let buf = start.trimEnd();
     let last = first;
     let lastText = first.text;
     let j = i;
@@ -1306,9 +1307,9 @@ export function joinContinuations(path: string, lines: PhysicalLine[]): ShellLin
       j++;
       const next = lines[j];
       if (st.open) buf += '\n' + next.text;
-      else if (st.backslash) buf = buf.slice(0, -1).replace(/\s+$/, '') + ' ' + next.text.trim();
+      else if (st.backslash) buf = buf.slice(0, -1).trimEnd() + ' ' + next.text.trim();
       else buf += (st.comment ? '\n' : ' ') + next.text.trim();
-      buf = buf.replace(/[ \t\r]+$/, '');
+      buf = trimEndOf(buf, ' \t\r');
       last = next;
       lastText = next.text;
       st = analyze(buf);
@@ -1318,13 +1319,13 @@ export function joinContinuations(path: string, lines: PhysicalLine[]): ShellLin
       broken = true;
     }
     if (broken) {
-      buf = start.replace(/\s+$/, '');
+      buf = start.trimEnd();
       last = first;
       lastText = first.text;
       j = i;
       st = analyze(buf);
     }
-    if (st.backslash) buf = buf.slice(0, -1).replace(/\s+$/, '');
+    if (st.backslash) buf = buf.slice(0, -1).trimEnd();
     out.push({
       text: buf,
       loc: {
@@ -1332,7 +1333,7 @@ export function joinContinuations(path: string, lines: PhysicalLine[]): ShellLin
         line: first.line,
         column: first.column + lead,
         endLine: last.line,
-        endColumn: last.column + lastText.replace(/\s+$/, '').length,
+        endColumn: last.column + lastText.trimEnd().length,
       },
     });
     i = j + 1;

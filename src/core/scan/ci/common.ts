@@ -1,6 +1,7 @@
 // Shared helpers for the YAML CI parsers: opening a file safely, locations from nodes,
 // merge-aware map access, and turning YAML scalars into logical shell lines with the exact
 // position of every line's first character. Pure TypeScript: no 'vscode' here.
+import { trimEndOf } from '../../text';
 import {
   deref,
   Document,
@@ -610,7 +611,7 @@ function blockScalar(text: string, start: number, end: number, folded: boolean, 
 }
 
 function sameValue(a: string, b: string): boolean {
-  return a.replace(/\n+$/, '') === b.replace(/\n+$/, '');
+  return trimEndOf(a, '\n') === trimEndOf(b, '\n');
 }
 
 /** The value lines of a scalar node, with source offsets for every character. */
