@@ -33,12 +33,15 @@
   }
 
   function actions(v) {
-    const select = el('select', { id: 'state', 'aria-label': 'Progress state' }, v.states.map((s) => el('option', { value: s, text: s, selected: v.progress && v.progress.state === s })));
+    const current = v.progress && v.progress.state;
+    const select = el('select', { id: 'state', 'aria-label': 'Progress state' },
+      current ? null : el('option', { value: '', text: 'Progress state…', disabled: true, selected: true }),
+      v.states.map((s) => el('option', { value: s, text: s, selected: current === s })));
     const reason = el('input', { id: 'reason', type: 'text', placeholder: 'Reason (asked for if empty)', 'aria-label': 'Reason the activity does not apply', maxlength: '2000' });
     return el('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Activity actions' },
       el('div', { class: 'action-group' },
         select,
-        el('button', { class: 'primary', text: 'Set state', onclick: () => send({ type: 'setState', uuid: v.uuid, state: select.value }) })),
+        el('button', { class: 'primary', text: 'Set state', onclick: () => (select.value ? send({ type: 'setState', uuid: v.uuid, state: select.value }) : select.focus()) })),
       el('div', { class: 'action-group' },
         reason,
         el('button', { text: 'Mark not applicable', onclick: () => send({ type: 'markNotApplicable', uuid: v.uuid, ...(reason.value.trim() ? { reason: reason.value.trim() } : {}) }) })),
@@ -74,7 +77,7 @@
 
   function render(m) {
     const v = m.view;
-    setState({ uuid: m.uuid });
+    setState({ uuid: m.uuid, ...(m.folder ? { folder: m.folder } : {}) });
     if (!v) {
       replaceApp(el('p', { class: 'notice', text: 'This activity is not part of the current DSOMM model.' }));
       return;

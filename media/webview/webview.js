@@ -79,7 +79,7 @@
     const app = document.getElementById('app');
     // Keep the scroll position across live updates.
     const scroll = document.scrollingElement ? document.scrollingElement.scrollTop : 0;
-    app.replaceChildren(...children.flat());
+    app.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
     if (document.scrollingElement) document.scrollingElement.scrollTop = scroll;
     return app;
   }

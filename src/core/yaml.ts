@@ -9,6 +9,7 @@ import {
   Document,
   isAlias,
   isMap,
+  isNode,
   isPair,
   isScalar,
   isSeq,
@@ -16,7 +17,6 @@ import {
   Node,
   parseAllDocuments,
   Scalar,
-  visit,
   YAMLMap,
   YAMLSeq,
 } from 'yaml';
@@ -70,6 +70,8 @@ export function parseYaml(text: string, options: YamlOptions = {}): ParsedYaml {
     customTags: [referenceTag],
     uniqueKeys: true,
     strict: false,
+    // Hostile keys (`[a, b]: x` stringified by toJS) must not print process warnings in the editor.
+    logLevel: 'error',
   });
   const errors: YamlProblem[] = [];
   const warnings: YamlProblem[] = [];
@@ -164,12 +166,26 @@ const aliasTargets = new WeakMap<Document.Parsed, Map<unknown, unknown>>();
 function indexAliases(doc: Document.Parsed): Map<unknown, unknown> {
   const targets = new Map<unknown, unknown>();
   const anchors = new Map<string, unknown>();
-  visit(doc, {
-    Node: (_key, node) => {
-      if (isAlias(node)) targets.set(node, anchors.get(node.source));
-      else if (node.anchor) anchors.set(node.anchor, node);
-    },
-  });
+  // visit()'s order (a node, then its items; a pair's key, then its value) with a plain stack:
+  // visit() builds a frozen path array at every collection, a large part of parsing a file.
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      targets.set(node, anchors.get(node.source));
+      continue;
+    }
+    if (isPair(node)) {
+      stack.push(node.value, node.key);
+      continue;
+    }
+    if (!isNode(node)) continue;
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (isMap(node) || isSeq(node)) {
+      const items = (node as YAMLMap | YAMLSeq).items as unknown[];
+      for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
+    }
+  }
   return targets;
 }
 

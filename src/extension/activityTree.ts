@@ -24,7 +24,7 @@ const STATUS_ICON: Record<ActivityStatus, [string, string]> = {
   'in-progress': ['clock', 'list.warningForeground'],
   missing: ['error', 'testing.iconFailed'],
   unknown: ['question', 'descriptionForeground'],
-  'not-applicable': ['circle-slash', 'disabledForeground'],
+  'not-applicable': ['circle-slash', 'descriptionForeground'],
 };
 
 const GROUPING_KEY = 'dsomm.tree.groupBy';
@@ -53,7 +53,7 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
       models.onDidChange(() => this.refresh()),
       assessment.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('dsomm.targetLevel') && this.filtered) this.refresh();
+        if (e.affectsConfiguration('dsomm.targetLevel') && this.filtered) this.changedOptions();
       }),
     ];
     this.updateContext();
@@ -97,6 +97,7 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
   }
 
   refresh(): void {
+    this.updateMessage();
     this.changed.fire(undefined);
   }
 
@@ -109,12 +110,18 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
     void vscode.commands.executeCommand('setContext', 'dsomm.filteredByLevel', this.filtered);
     void vscode.commands.executeCommand('setContext', 'dsomm.filteredByStatus', !!this.statusFilter);
     void vscode.commands.executeCommand('setContext', 'dsomm.groupBy', this.grouping);
-    if (this.view) {
-      const parts = [];
-      if (this.filtered) parts.push(`levels 1–${targetLevel()}`);
-      if (this.statusFilter) parts.push([...this.statusFilter].map((s) => STATUS_TEXT[s]).join(', '));
-      this.view.message = parts.length ? `Showing only ${parts.join('; ')}.` : undefined;
-    }
+    this.updateMessage();
+  }
+
+  /** The line above the tree: a broken progress file, and the active filters. */
+  private updateMessage(): void {
+    if (!this.view) return;
+    const lines = this.assessment.folders().flatMap((f) => (f.progressError ? [`⚠ ${f.progressError.replace(/^DSOMM: /, '')}`] : []));
+    const parts = [];
+    if (this.filtered) parts.push(`levels 1–${targetLevel()}`);
+    if (this.statusFilter) parts.push([...this.statusFilter].map((s) => STATUS_TEXT[s]).join(', '));
+    if (parts.length) lines.push(`Showing only ${parts.join('; ')}.`);
+    this.view.message = lines.length ? lines.join('\n') : undefined;
   }
 
   async getChildren(element?: TreeNodeData): Promise<TreeNodeData[]> {

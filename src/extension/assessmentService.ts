@@ -31,10 +31,11 @@ export interface DocumentAssessment {
   path: string;
 }
 
-/** '/'-separated path of `uri` inside `folder`, or undefined when it is not inside. */
+/** '/'-separated path of `uri` inside `folder` ('' for the folder itself), or undefined when it is not inside. */
 export function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
   if (uri.scheme !== folder.uri.scheme || uri.authority !== folder.uri.authority) return undefined;
   const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  if (uri.path === base || `${uri.path}/` === base) return '';
   return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
 }
 
@@ -56,6 +57,7 @@ export class FolderAssessment implements vscode.Disposable {
   private current: Promise<ScanResult | undefined> | undefined;
   private progressData: ProgressData | undefined;
   private progressProblem: string | undefined;
+  private progressProblemAt: { file: string; line?: number; column?: number } | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private pending = new Map<string, boolean>();
   private progressDirty = false;
@@ -202,11 +204,15 @@ export class FolderAssessment implements vscode.Disposable {
     try {
       this.progressData = await readProgress(this.fs, settings);
       this.progressProblem = undefined;
+      this.progressProblemAt = undefined;
     } catch (e) {
       // Settings changed since the last good read: that progress no longer belongs here.
       const last = this.progressData?.settings;
       if (last && (last.file !== settings.file || last.team !== settings.team)) this.progressData = undefined;
-      if (e instanceof ProgressFileError) this.reportOnce(progressErrorMessage(this.folder, e), e);
+      if (e instanceof ProgressFileError) {
+        this.progressProblemAt = { file: e.file, line: e.line, column: e.column };
+        this.reportOnce(progressErrorMessage(this.folder, e), e);
+      }
       else this.reportOnce(`DSOMM: cannot read the progress file: ${(e as Error).message}`);
     }
   }
@@ -223,6 +229,11 @@ export class FolderAssessment implements vscode.Disposable {
   /** The problem with the progress files, when the last read failed. */
   get progressError(): string | undefined {
     return this.progressProblem;
+  }
+
+  /** Where the last failed read found the problem (file and line), for "open the file". */
+  get progressErrorLine(): { file: string; line?: number; column?: number } | undefined {
+    return this.progressProblemAt;
   }
 
   /** Shows a progress-file error with an "Open File" button that opens it at the line. */
@@ -256,7 +267,9 @@ export class FolderAssessment implements vscode.Disposable {
   private isProgressFile(rel: string): boolean {
     try {
       const s = this.settings();
-      return rel === s.file || rel === s.evidenceFile;
+      // A created or deleted folder on the way (e.g. `.dsomm/` by git checkout): the watcher may
+      // report the folder without the files inside it.
+      return rel === s.file || rel === s.evidenceFile || s.file.startsWith(`${rel}/`) || s.evidenceFile.startsWith(`${rel}/`);
     } catch {
       return false;
     }

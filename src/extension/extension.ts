@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { ActivityTreeProvider } from './activityTree';
 import { AssessmentService } from './assessmentService';
+import { registerGuidance } from './guidance';
 import { registerModelCommands } from './modelCommands';
 import { registerProgressCommands } from './progressCommands';
 import { ModelService } from './modelService';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): DsommApi {
     ...registerProgressCommands(assessment, models, tree),
   );
   const webviews = registerWebviews(context, assessment, models);
+  registerGuidance(context, assessment);
   // The status bar needs a result; build it shortly after start-up, never inside activate().
   const warmUp = setTimeout(() => void assessment.get(), 1500);
   context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });

@@ -8,7 +8,7 @@ import { ActivityResult, ActivityStatus } from '../core/scan/result';
 import { ActivityTarget, dsommWebUrl, resolveActivityArgs } from '../core/view/activityArgs';
 import { activityPickItems, ALL_STATUSES, isMarked, STATUS_TEXT } from '../core/view/activityTree';
 import { Activity } from '../core/model/types';
-import { AssessmentService, FolderAssessment } from './assessmentService';
+import { AssessmentService, FolderAssessment, openProgressFile } from './assessmentService';
 import { ActivityTreeProvider } from './activityTree';
 import { ModelService } from './modelService';
 import { log } from './log';
@@ -29,6 +29,7 @@ export function registerProgressCommands(assessment: AssessmentService, models: 
     vscode.commands.registerCommand('dsomm.setActivityState', (a?: unknown, b?: unknown) => commands.setActivityState(a, b)),
     vscode.commands.registerCommand('dsomm.resetActivity', (a?: unknown, b?: unknown) => commands.reset(a, b)),
     vscode.commands.registerCommand('dsomm.openActivityInWeb', (a?: unknown, b?: unknown) => commands.openInWeb(a, b)),
+    vscode.commands.registerCommand('dsomm.openProgressFile', () => commands.openProgressFile()),
     vscode.commands.registerCommand('dsomm.filterByStatus', (statuses?: unknown) => filterByStatus(tree, assessment, statuses)),
     vscode.commands.registerCommand('dsomm.clearStatusFilter', () => tree.setStatusFilter(undefined)),
     vscode.commands.registerCommand('dsomm.groupByLevel', () => tree.setGrouping('level')),
@@ -114,6 +115,28 @@ class ProgressCommands {
     const targets = await this.resolve(a, b, 'Open which activity on dsomm.owasp.org?', () => true, false);
     // Opening a browser tab per row of a large selection would be a surprise: the clicked one is enough.
     for (const t of (targets ?? []).slice(0, 1)) await vscode.env.openExternal(vscode.Uri.parse(dsommWebUrl(t.target.uuid)));
+  }
+
+  /** Opens the folder's progress file (at the problem's line when it does not parse). */
+  async openProgressFile(): Promise<void> {
+    const folder = await this.pickFolder();
+    if (!folder) return;
+    let settings: ProgressSettings;
+    try {
+      settings = folder.settings();
+    } catch (e) {
+      void vscode.window.showErrorMessage(`DSOMM: ${(e as Error).message}`);
+      return;
+    }
+    const at = folder.progressErrorLine;
+    const file = at?.file ?? settings.file;
+    try {
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.folder.uri, ...file.split('/')));
+    } catch {
+      void vscode.window.showInformationMessage(`DSOMM: there is no ${file} yet; it is created when you first mark an activity.`);
+      return;
+    }
+    await openProgressFile(folder.folder, { file, line: at?.line, column: at?.column });
   }
 
   /** The command's arguments as activities with their folders; undefined when cancelled or invalid. */

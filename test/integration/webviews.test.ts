@@ -75,6 +75,34 @@ describe('Webview panels', () => {
     }
   });
 
+  it('updates both panels live when a file adds a control, without new panels', async () => {
+    const { webviews } = await api();
+    await vscode.commands.executeCommand('dsomm.openActivity', SBOM);
+    const [dashboardPanel, detailsPanel] = [webviews.dashboard.panel, webviews.details.panel];
+    const sbomCell = () => {
+      const view = (webviews.dashboard.lastMessage as { view: DashboardView }).view;
+      return view.activities[SBOM];
+    };
+    assert.strictEqual(sbomCell().status, 'missing');
+    const folder = vscode.workspace.workspaceFolders![0];
+    const file = vscode.Uri.joinPath(folder.uri, '.github', 'workflows', 'sbom-live.yml');
+    const text = 'name: sbom\non: push\npermissions:\n  contents: read\njobs:\n  sbom:\n    runs-on: ubuntu-latest\n    steps:\n      - run: syft dir:. -o cyclonedx-json=sbom.json\n';
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    try {
+      await waitFor('the dashboard to count the SBOM as detected', () => sbomCell().status === 'detected');
+      const details = await waitFor('the details to show the new evidence', () => {
+        const v = (webviews.details.lastMessage as { view: ActivityDetailsView }).view;
+        return v.status === 'detected' ? v : undefined;
+      });
+      assert.ok(details.evidence.some((e) => e.path === '.github/workflows/sbom-live.yml' && e.line === 9), JSON.stringify(details.evidence));
+      assert.strictEqual(webviews.dashboard.panel, dashboardPanel, 'the dashboard was re-created');
+      assert.strictEqual(webviews.details.panel, detailsPanel, 'the details panel was re-created');
+    } finally {
+      await vscode.workspace.fs.delete(file);
+    }
+    await waitFor('the SBOM to be missing again', () => sbomCell().status === 'missing');
+  });
+
   it('opens activity details in one reused panel, by uuid, { uuid } or tree node', async () => {
     const { webviews } = await api();
     await vscode.commands.executeCommand('dsomm.openActivity', SBOM);

@@ -110,6 +110,13 @@ describe('Dashboard view-model', () => {
     assert.equal(nextBestActivities(result, 5, 2).length, 2, 'the list is capped');
   });
 
+  it('the Markdown export lists the same next best activities', () => {
+    const md = toMarkdownReport(result, { nextBestFor: 2 });
+    const section = md.split('## Next best activities (target level 2)\n\n')[1].split('\n\n')[0];
+    assert.deepEqual(section.split('\n').map((l) => l.replace(/ — .*/, '')), ['1. Alpha', '2. Bravo', '3. Echo', '4. India']);
+    assert.doesNotMatch(toMarkdownReport(result), /Next best/);
+  });
+
   it('shows the model with nothing counted before an assessment', () => {
     const view = buildDashboard(model, undefined, { targetLevel: 1 });
     assert.equal(view.assessed, false);
@@ -310,5 +317,33 @@ describe('Messages from webviews', () => {
     refused({ type: 'markNotApplicable', uuid: A, reason: { toString: 'x' } }, /reason/);
     for (const level of [0, 6, 2.5, '2']) refused({ type: 'setTargetLevel', level }, /level must be 1 to 5/);
     refused({ type: 'export', format: 'pdf' }, /format must be one of/);
+  });
+});
+
+describe('Webview page scripts and styles (media/webview)', () => {
+  const dir = path.join(REPO_ROOT, 'media', 'webview');
+  const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
+
+  it('build the page from text only: no markup parsing, no eval, no network', () => {
+    for (const f of ['webview.js', 'details.js', 'dashboard.js']) {
+      const src = read(f);
+      for (const [re, what] of [
+        [/\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment/, 'markup parsing'],
+        [/\beval\s*\(|new\s+Function\b|setTimeout\s*\(\s*['"`]/, 'eval'],
+        [/\bfetch\s*\(|XMLHttpRequest|WebSocket|EventSource|importScripts|navigator\.sendBeacon/, 'network access'],
+        [/https?:\/\/(?!\)|\/)/, 'a hard-coded URL'],
+      ] as [RegExp, string][]) {
+        assert.doesNotMatch(src, re, `${f} uses ${what}`);
+      }
+    }
+    // Links are only set from view-model URLs that are https (safeHref) and are checked again.
+    assert.match(read('webview.js'), /\/\^https:\\\/\\\/\//);
+  });
+
+  it('style with theme variables and load nothing from outside', () => {
+    const css = read('webview.css');
+    assert.doesNotMatch(css, /@import|url\(/, 'the stylesheet loads other resources');
+    assert.match(css, /var\(--vscode-foreground\)/);
+    assert.match(css, /body\.vscode-high-contrast/);
   });
 });

@@ -1,5 +1,6 @@
 // Terminal and Markdown reports of a scan, grouped by dimension, with a progress summary.
 import { ActivityResult, ActivityStatus, ScanResult } from '../scan/result';
+import { nextBestActivities } from '../view/dashboard';
 
 export const STATUS_LABEL: Record<ActivityStatus, string> = {
   detected: 'detected',
@@ -18,6 +19,8 @@ const STATUS_MARK: Record<ActivityStatus, string> = {
 export interface ReportOptions {
   /** Show activities up to this level (default: all). */
   level?: number;
+  /** Markdown: add the dashboard's "next best activities" for this target level. */
+  nextBestFor?: number;
 }
 
 function visible(r: ScanResult, o: ReportOptions): ActivityResult[] {
@@ -96,6 +99,12 @@ export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
   out.push('| Level | Achieved | Need a decision |');
   out.push('| --- | --- | --- |');
   for (const l of r.levels) if (!o.level || l.level <= o.level) out.push(`| ${l.level} | ${l.achieved}/${l.decidable} | ${l.undecided} |`);
+  if (o.nextBestFor) {
+    const next = nextBestActivities(r, o.nextBestFor, 10);
+    out.push('', `## Next best activities (target level ${o.nextBestFor})`, '');
+    if (!next.length) out.push(`Everything up to level ${o.nextBestFor} whose dependencies are met is achieved.`);
+    next.forEach((a, i) => out.push(`${i + 1}. ${md(a.name)} — level ${a.level}, ${md(a.dimension)} › ${md(a.subdimension)}, ${STATUS_LABEL[a.status!]}`));
+  }
   for (const [dim, list] of groups(visible(r, o))) {
     out.push('');
     out.push(`## ${md(dim)}`);

@@ -60,7 +60,13 @@ export function contentHash(text: string): string {
 
 export class WorkspaceIndex {
   private readonly entries = new Map<string, IndexEntry>();
-  private readonly supportCache = new Map<string, { hash: string; file: SupportFile | undefined }>();
+  /**
+   * Files reached through indirection (Makefiles, scripts, package.json, CI fragments), by path
+   * and by how they were read. Kept until update() hears of a change at or above the path (or a
+   * rebuild), so re-evaluating a workflow neither stats nor reads the files it calls again.
+   * Also remembers paths that could not be read, for the same reason.
+   */
+  private readonly supportCache = new Map<string, Map<string, Promise<SupportFile | undefined>>>();
   /** True when the root is a git work tree (`.git` exists). */
   isGitRepository = false;
   walkProblems: { path: string; message: string }[] = [];
@@ -146,30 +152,31 @@ export class WorkspaceIndex {
         return true;
       }
       if (path.split('/').includes('.git')) continue; // git's own files are never scanned
-      // CI files that read this path through indirection: also when it could not be read before
-      // (a Makefile created after the workflow that calls it), which left nothing in the cache.
-      if (this.supportCache.delete(path)) dirty = true;
+      // The path may be a folder (deleted, renamed, checked out): what lies below it counts too.
+      const below = path + '/';
+      const within = (p: string) => p === path || p.startsWith(below);
+      // Forget indirection targets there, and re-analyse the CI files that read them: also when
+      // one could not be read before (a Makefile created after the workflow that calls it).
+      for (const p of [...this.supportCache.keys()]) {
+        if (within(p)) {
+          this.supportCache.delete(p);
+          dirty = true;
+        }
+      }
       for (const e of this.entries.values()) {
-        if (e.facts?.reads.has(path)) {
+        if (e.facts && (e.facts.reads.has(path) || [...e.facts.reads].some((r) => r.startsWith(below)))) {
           refacts.add(e);
           dirty = true;
         }
       }
       const existing = this.entries.get(path);
       if (change.deleted) {
-        if (existing) {
-          this.entries.delete(path);
-          dirty = true;
-        }
-        // The path may have been a folder: its files went with it.
-        const prefix = path + '/';
         for (const p of [...this.entries.keys()]) {
-          if (p.startsWith(prefix)) {
+          if (within(p)) {
             this.entries.delete(p);
             dirty = true;
           }
         }
-        for (const p of [...this.supportCache.keys()]) if (p.startsWith(prefix)) this.supportCache.delete(p);
         continue;
       }
       // A known file's read starts with its stat: two round trips in the editor cost as much as one.
@@ -289,15 +296,7 @@ export class WorkspaceIndex {
   }
 
   private async computeFacts(entries: IndexEntry[]): Promise<void> {
-    // Many CI files call the same Makefiles, scripts and fragments: read each once per pass.
-    const pass = new Map<string, Promise<SupportFile | undefined>>();
-    const support = (path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> => {
-      const key = `${as}\u0000${path}`;
-      let p = pass.get(key);
-      if (!p) pass.set(key, (p = this.support(path, as)));
-      return p;
-    };
-    const ctx: FactsContext = { catalogue: this.catalogue, support };
+    const ctx: FactsContext = { catalogue: this.catalogue, support: (path, as) => this.support(path, as) };
     // CI files wait on the support files they read, so they are analysed side by side.
     await forEachLimit(entries, this.concurrency, async (entry) => {
       const parsed = entry.parsed;
@@ -312,31 +311,35 @@ export class WorkspaceIndex {
     });
   }
 
-  /** Files reached through indirection (Makefile, scripts, package.json, CI fragments), cached by content. */
-  private async support(path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
+  /** A file reached through indirection, read and parsed once (see supportCache). */
+  private support(path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
+    let byKind = this.supportCache.get(path);
+    if (!byKind) this.supportCache.set(path, (byKind = new Map()));
+    let file = byKind.get(as);
+    if (!file) byKind.set(as, (file = this.readSupport(path, as)));
+    return file;
+  }
+
+  private async readSupport(path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
     let text: string | { error: string };
     try {
-      // No stat first: reading a folder or a missing file fails, which means "not there" here too.
+      // No stat first: a folder or a missing file fails to read just the same.
       text = await this.readText(path);
     } catch {
       return undefined;
     }
     if (typeof text !== 'string') return undefined;
-    const hash = contentHash(text) + ':' + as;
-    const cached = this.supportCache.get(path);
-    if (cached?.hash === hash) return cached.file;
-    let file: SupportFile | undefined;
     try {
       if (as === 'makefile') {
         const targets = parseMakefile(path, text);
-        file = { kind: 'makefile', targets, dependencies: makeDependencies(path, text), first: targets.keys().next().value };
-      } else if (as === 'package-json') file = { kind: 'package-json', scripts: parsePackageScripts(path, text) };
-      else if (as === 'shell-script') file = { kind: 'shell-script', lines: shellLinesOfScript(path, text) };
-      else if (as !== 'ci-fragment') file = { kind: 'ci-fragment', file: parseCiFragment(as, path, text) };
+        return { kind: 'makefile', targets, dependencies: makeDependencies(path, text), first: targets.keys().next().value };
+      }
+      if (as === 'package-json') return { kind: 'package-json', scripts: parsePackageScripts(path, text) };
+      if (as === 'shell-script') return { kind: 'shell-script', lines: shellLinesOfScript(path, text) };
+      if (as !== 'ci-fragment') return { kind: 'ci-fragment', file: parseCiFragment(as, path, text) };
     } catch {
-      file = undefined;
+      // best effort, like the parsers: an odd file is simply not followed
     }
-    this.supportCache.set(path, { hash, file });
-    return file;
+    return undefined;
   }
 }

@@ -25,8 +25,7 @@ export async function runContributed(command: string, ...args: unknown[]): Promi
   return true;
 }
 
-export async function openEvidence(path: string, line: number, column = 1): Promise<void> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
+export async function openEvidence(folder: vscode.WorkspaceFolder | undefined, path: string, line: number, column = 1): Promise<void> {
   if (!folder) return;
   const uri = vscode.Uri.joinPath(folder.uri, ...path.split('/'));
   const pos = new vscode.Position(line - 1, column - 1);
@@ -37,35 +36,42 @@ export async function openEvidence(path: string, line: number, column = 1): Prom
   }
 }
 
+/** The workspace folder a panel shows; its key goes with progress commands (multi-root). */
+export interface PanelFolder {
+  folder?: vscode.WorkspaceFolder;
+  key?: string;
+}
+
 /** Handles the messages both panels share; returns false for ones the panel handles itself. */
-export async function handleCommonMessage(m: WebviewMessage): Promise<boolean> {
+export async function handleCommonMessage(m: WebviewMessage, where: PanelFolder): Promise<boolean> {
+  const folder = where.key ? { folder: where.key } : {};
   try {
     switch (m.type) {
       case 'openActivity':
-        await vscode.commands.executeCommand('dsomm.openActivity', { uuid: m.uuid });
+        await vscode.commands.executeCommand('dsomm.openActivity', { uuid: m.uuid, ...folder });
         return true;
       case 'openEvidence':
-        await openEvidence(m.path, m.line, m.column);
+        await openEvidence(where.folder, m.path, m.line, m.column);
         return true;
       case 'openExternal':
         await vscode.env.openExternal(vscode.Uri.parse(m.url, true));
         return true;
       case 'openInWeb':
         // The page is public and fixed; without the progress commands the link still works.
-        if ((await vscode.commands.getCommands(true)).includes('dsomm.openActivityInWeb')) await vscode.commands.executeCommand('dsomm.openActivityInWeb', { uuid: m.uuid });
+        if ((await vscode.commands.getCommands(true)).includes('dsomm.openActivityInWeb')) await vscode.commands.executeCommand('dsomm.openActivityInWeb', { uuid: m.uuid, ...folder });
         else await vscode.env.openExternal(vscode.Uri.parse(activityUrl(m.uuid), true));
         return true;
       case 'setState':
-        await runContributed('dsomm.setActivityState', { uuid: m.uuid, state: m.state });
+        await runContributed('dsomm.setActivityState', { uuid: m.uuid, state: m.state, ...folder });
         return true;
       case 'markNotApplicable':
-        await runContributed('dsomm.markNotApplicable', { uuid: m.uuid, ...(m.reason ? { reason: m.reason } : {}) });
+        await runContributed('dsomm.markNotApplicable', { uuid: m.uuid, ...(m.reason ? { reason: m.reason } : {}), ...folder });
         return true;
       case 'resetActivity':
-        await runContributed('dsomm.resetActivity', { uuid: m.uuid });
+        await runContributed('dsomm.resetActivity', { uuid: m.uuid, ...folder });
         return true;
       case 'insertFix':
-        await runContributed('dsomm.insertFix', { uuid: m.uuid });
+        await runContributed('dsomm.insertFix', { uuid: m.uuid, ...(where.folder ? { uri: where.folder.uri.toString() } : {}) });
         return true;
       case 'setTargetLevel':
         await vscode.workspace.getConfiguration('dsomm').update('targetLevel', m.level, vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);

@@ -41,7 +41,7 @@ export function registerExportReport(assessment: AssessmentService, models: Mode
     }
     const level = targetLevel();
     const content =
-      format === 'markdown' ? toMarkdownReport(result)
+      format === 'markdown' ? toMarkdownReport(result, { nextBestFor: level })
       : format === 'html' ? renderHtmlReport(result, await models.get(), { targetLevel: level })
       : format === 'json' ? JSON.stringify(toJsonReport(result, { targetLevel: level }), null, 2) + '\n'
       : JSON.stringify(toSarif(result, { level, toolVersion: extensionVersion }), null, 2) + '\n';

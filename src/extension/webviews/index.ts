@@ -2,7 +2,8 @@
 // serializers (so open panels come back after a reload) and the report export.
 import * as vscode from 'vscode';
 import { loadFixes, FixCatalogue } from '../../core/guidance/fixCatalogue';
-import { STATUS_TEXT } from '../../core/view/activityTree';
+import { activityPickItems } from '../../core/view/activityTree';
+import { resolveActivityArgs } from '../../core/view/activityArgs';
 import { decodeText } from '../../core/fs';
 import { AssessmentService } from '../assessmentService';
 import { log } from '../log';
@@ -14,16 +15,6 @@ import { registerExportReport } from './exportReport';
 export interface Webviews {
   details: DetailsPanel;
   dashboard: DashboardPanel;
-}
-
-/** The activity uuid in a command argument: a uuid, `{ uuid }`, or a tree node with `activity`. */
-export function activityUuidOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (typeof arg !== 'object' || arg === null) return undefined;
-  const o = arg as { uuid?: unknown; activity?: { uuid?: unknown } };
-  if (typeof o.uuid === 'string') return o.uuid;
-  if (typeof o.activity?.uuid === 'string') return o.activity.uuid;
-  return undefined;
 }
 
 export function registerWebviews(context: vscode.ExtensionContext, assessment: AssessmentService, models: ModelService): Webviews {
@@ -61,29 +52,29 @@ export function registerWebviews(context: vscode.ExtensionContext, assessment: A
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('dsomm.targetLevel')) void dashboard.refresh();
     }),
-    vscode.commands.registerCommand('dsomm.openActivity', async (arg?: unknown) => {
-      let uuid = activityUuidOf(arg);
-      const model = await models.get();
-      if (uuid && !model.activities.has(uuid)) {
-        void vscode.window.showWarningMessage(`DSOMM: the model has no activity ${uuid}.`);
+    vscode.commands.registerCommand('dsomm.openActivity', async (arg?: unknown, selection?: unknown) => {
+      const resolved = resolveActivityArgs(arg, selection);
+      if (resolved.kind === 'invalid') {
+        void vscode.window.showWarningMessage(`DSOMM: cannot open activity details: ${resolved.message}.`);
         return;
       }
-      if (!uuid) {
-        const result = await assessment.get();
-        const status = new Map(result?.activities.map((r) => [r.activity.uuid, r.status]));
-        const pick = await vscode.window.showQuickPick(
-          [...model.activities.values()]
-            .sort((a, b) => a.level - b.level || a.name.localeCompare(b.name))
-            .map((a) => {
-              const s = status.get(a.uuid);
-              return { label: a.name, description: `L${a.level} · ${a.dimension} › ${a.subdimension}`, detail: s ? STATUS_TEXT[s] : undefined, uuid: a.uuid };
-            }),
-          { title: 'DSOMM: open activity details', placeHolder: 'Type to search the activities', matchOnDescription: true },
-        );
-        if (!pick) return;
-        uuid = pick.uuid;
+      const model = await models.get();
+      let target = resolved.kind === 'targets' ? resolved.targets[0] : undefined;
+      if (target && !model.activities.has(target.uuid)) {
+        void vscode.window.showWarningMessage(`DSOMM: the model has no activity ${target.uuid}.`);
+        return;
       }
-      await details.show(uuid);
+      if (!target) {
+        const pick = await vscode.window.showQuickPick(activityPickItems(model, await assessment.get()), {
+          title: 'DSOMM: open activity details',
+          placeHolder: 'Type to search the activities',
+          matchOnDescription: true,
+          matchOnDetail: true,
+        });
+        if (!pick) return;
+        target = { uuid: pick.uuid };
+      }
+      await details.show(target.uuid, target.folder);
     }),
     vscode.commands.registerCommand('dsomm.openDashboard', () => dashboard.show()),
     registerExportReport(assessment, models, String(context.extension.packageJSON.version ?? '')),

@@ -6,7 +6,7 @@ import { FixCatalogue } from '../../core/guidance/fixCatalogue';
 import { Model } from '../../core/model/types';
 import { ScanResult } from '../../core/scan/result';
 import { checkMessage, MessageContext, WebviewMessage } from '../../core/view/webviewMessages';
-import { AssessmentService } from '../assessmentService';
+import { AssessmentService, FolderAssessment } from '../assessmentService';
 import { log } from '../log';
 import { ModelService } from '../modelService';
 import { handleCommonMessage } from './actions';
@@ -30,6 +30,8 @@ export abstract class PanelController implements vscode.Disposable {
   /** How often a webview page of this kind has loaded and said 'ready' (tests read it). */
   readyCount = 0;
   private panelSubscriptions: vscode.Disposable[] = [];
+  /** The workspace folder shown (FolderAssessment.key); undefined = the first folder. */
+  folderKey: string | undefined;
 
   constructor(
     protected readonly deps: WebviewDeps,
@@ -38,7 +40,12 @@ export abstract class PanelController implements vscode.Disposable {
   ) {}
 
   /** The message with the view-model for the webview. */
-  protected abstract render(model: Model, result: ScanResult | undefined): Promise<{ title: string; message: unknown }>;
+  protected abstract render(model: Model, result: ScanResult | undefined, folder: FolderAssessment | undefined): Promise<{ title: string; message: unknown }>;
+
+  /** The assessment of the folder shown (the first folder when none was named or it was closed). */
+  protected folderAssessment(): FolderAssessment | undefined {
+    return this.deps.assessment.byKey(this.folderKey) ?? this.deps.assessment.folders()[0];
+  }
 
   /** Uuids and states a message may name. */
   protected abstract messageContext(model: Model): MessageContext;
@@ -84,7 +91,10 @@ export abstract class PanelController implements vscode.Disposable {
       this.readyCount++;
       return this.refresh();
     }
-    if (!(await this.handle(checked.message))) await handleCommonMessage(checked.message);
+    if (await this.handle(checked.message)) return;
+    const shown = this.folderAssessment();
+    // Progress commands get the folder only when the panel was opened for a particular one.
+    await handleCommonMessage(checked.message, { folder: shown?.folder, key: this.folderKey && shown ? shown.key : undefined });
   }
 
   /** Sends the current view-model (the panel stays as it is: no new HTML, no flicker). */
@@ -92,8 +102,9 @@ export abstract class PanelController implements vscode.Disposable {
     const panel = this.panel;
     if (!panel) return;
     try {
-      const [model, result] = await Promise.all([this.deps.models.get(), this.deps.assessment.get()]);
-      const { title, message } = await this.render(model, result);
+      const folder = this.folderAssessment();
+      const [model, result] = await Promise.all([this.deps.models.get(), folder?.get()]);
+      const { title, message } = await this.render(model, result, folder);
       if (this.panel !== panel) return;
       panel.title = title;
       this.lastMessage = message;

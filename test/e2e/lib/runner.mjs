@@ -14,6 +14,8 @@
 //   t.log(...)            prints an indented line under the current step
 //   t.skip(reason)        ends the journey as skipped (e.g. an optional input is missing); the
 //                         reason is printed and recorded, and the run does not fail for it
+// A journey may also export `prepareWorkspace(dir)`: it runs on the workspace copy before VS Code
+// starts (e.g. to replace the demo with a smaller repository).
 // Each journey runs in its own code-server and browser context, with fresh user data.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +31,7 @@ const firstLines = (e, n = 8) => String(e?.stack || e).split('\n').slice(0, n).j
 
 /**
  * Runs one journey and returns its check results.
- * @param {{ name: string, title?: string, run: (t: object) => Promise<void> }} journey
+ * @param {{ name: string, title?: string, run: (t: object) => Promise<void>, prepareWorkspace?: (dir: string) => void | Promise<void> }} journey
  * @param {{ browser: import('playwright-core').Browser, outDir: string, vsix?: string }} options
  * @returns {Promise<{ title: string, state: 'passed'|'failed', durationMs: number, error?: string }[]>}
  */
@@ -92,6 +94,7 @@ export async function runJourney(journey, { browser, outDir, vsix }) {
 
   try {
     t.workspace = copyDemoWorkspace(tmp.dir);
+    await journey.prepareWorkspace?.(t.workspace);
     if (vsix) {
       // The packaged extension, installed as a user would; no development path in the URL.
       installExtension(vsix, { dataDir: tmp.dir });

@@ -1,0 +1,136 @@
+// Journey: a team records what the files cannot show. From the tree's context menu it marks one
+// activity done and another not applicable (with a reason); the DSOMM progress file and its
+// companion are written, tree and status bar update, and everything is still there after a reload.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const title = 'mark activities done / not applicable from the tree; saved in the DSOMM progress file';
+
+const CONTAINER_TITLE = 'DevSecOps Maturity';
+const DIMENSION = 'Build and Deployment';
+// Level-1 activities the demo workspace's files cannot show ("needs your decision").
+const DONE = { sub: 'Deployment', name: 'Inventory of production components', uuid: '2a44b708-734f-4463-b0cb-86dc46344b2f' };
+const NOT_APPLICABLE = { sub: 'Patch Management', name: 'A patch policy is defined', uuid: '99415139-6b50-441b-89e1-0aa59accd43d' };
+const PALETTE = { name: 'Defined decommissioning process', uuid: 'da4ff665-dcb9-4e93-9d20-48cdedc50fc2' };
+const REASON = 'Patching is owned by the platform team (see their runbook).';
+const TEAM = 'demo-workspace'; // the default team: the folder's name
+
+async function waitUntil(what, fn, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 200));
+  }
+}
+
+export default async function (t) {
+  const { wb, page } = t;
+  const progressFile = path.join(t.workspace, '.dsomm', 'team-progress.yaml');
+  const evidenceFile = path.join(t.workspace, '.dsomm', 'team-evidence.yaml');
+  const statusItem = () => page.locator('.statusbar-item', { hasText: /DSOMM L1 · \d+\/26/ }).first();
+  const statusCount = async () => Number(/· (\d+)\/26/.exec(await statusItem().innerText())[1]);
+  const description = async label => (await wb.treeItems()).find(i => i.label === label)?.description ?? '';
+
+  /** Right-clicks a tree row and picks `entry` from its context menu. */
+  const contextMenu = async (label, entry) => {
+    const row = wb.treeItem(label);
+    await row.click({ button: 'right' });
+    const item = page.locator('.context-view .monaco-menu .action-item .action-label', { hasText: entry }).first();
+    await item.waitFor();
+    await item.hover();
+    await item.click();
+    await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden' });
+  };
+
+  const openTree = async () => {
+    await wb.waitUntilReady();
+    await wb.openViewContainer(CONTAINER_TITLE);
+    await wb.treeItem(DIMENSION).waitFor();
+    for (const sub of [DONE.sub, NOT_APPLICABLE.sub]) await wb.expand(sub);
+  };
+
+  /** Drags the side bar's edge so the rows' descriptions fit (for the screenshots). */
+  const widenSidebar = async () => {
+    const box = await wb.sidebar.boundingBox();
+    const edge = { x: box.x + box.width, y: box.y + box.height / 2 };
+    await page.mouse.move(edge.x + 1, edge.y);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + 260, edge.y, { steps: 8 });
+    await page.mouse.up();
+  };
+
+  let before;
+  await t.step('the tree shows the activities the files cannot show as "needs your decision"', async () => {
+    await openTree();
+    assert.match(await description(DONE.name), /^L1 · needs your decision$/);
+    assert.match(await description(NOT_APPLICABLE.name), /^L1 · needs your decision$/);
+    await statusItem().waitFor({ timeout: 15_000 });
+    before = await statusCount();
+    t.log('status bar before:', await statusItem().innerText());
+    assert.equal(existsSync(progressFile), false, 'the demo workspace starts without a progress file');
+  });
+
+  await t.step(`context menu › Mark Activity Done on "${DONE.name}"`, async () => {
+    await contextMenu(DONE.name, 'Mark Activity Done');
+    await waitUntil('the row to say Fully implemented', async () => /^L1 · Fully implemented$/.test(await description(DONE.name)));
+  });
+
+  await t.step(`context menu › Mark Activity Not Applicable… on "${NOT_APPLICABLE.name}", with a reason`, async () => {
+    await contextMenu(NOT_APPLICABLE.name, 'Mark Activity Not Applicable');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    // An empty reason is refused with a message.
+    await input.fill(' ');
+    await page.locator('.quick-input-widget', { hasText: 'A reason is needed' }).waitFor();
+    await input.fill(REASON);
+    await page.keyboard.press('Enter');
+    await waitUntil('the row to say not applicable', async () => /^L1 · not applicable$/.test(await description(NOT_APPLICABLE.name)));
+  });
+
+  await t.step('the progress file is in the DSOMM web app format; the reason is in the companion file', async () => {
+    const progress = await waitUntil('the progress file', () => existsSync(progressFile) && readFileSync(progressFile, 'utf8'));
+    t.log(progress.split('\n').filter(l => l.includes(DONE.uuid) || /^\s{4,}\S/.test(l)).join(' | '));
+    assert.match(progress, new RegExp(`^progress:\\n(?:.*\\n)*  ${DONE.uuid}: # ${DONE.name}\\n    ${TEAM}:\\n      Started: (\\d{4}-\\d\\d-\\d\\d)\\n      Partly implemented: \\1\\n      Fully implemented: \\1\\n`, 'm'));
+    assert.ok(!progress.includes(NOT_APPLICABLE.uuid), '"not applicable" is not a DSOMM state: it stays out of the progress file');
+    const evidence = readFileSync(evidenceFile, 'utf8');
+    assert.match(evidence, new RegExp(`  ${NOT_APPLICABLE.uuid}: # ${NOT_APPLICABLE.name}\\n    - id: [0-9a-f-]{36}\\n      teams: \\[${TEAM}\\]\\n      title: Not applicable\\n`));
+    assert.ok(evidence.includes(REASON), 'the reason is saved');
+  });
+
+  await t.step('the status bar counts both activities', async () => {
+    await waitUntil('the status bar to count two more', async () => (await statusCount()) === before + 2);
+    t.log('status bar after:', await statusItem().innerText());
+    await widenSidebar();
+    await t.screenshot('04-progress-sidebar');
+  });
+
+  await t.step('Command Palette › DSOMM: Mark Activity Done, picking the activity by name', async () => {
+    await wb.runCommand('DSOMM: Mark Activity Done');
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: PALETTE.name }).first().waitFor();
+    await input.fill(PALETTE.name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: PALETTE.name }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await waitUntil('the row to say Fully implemented', async () => /^L2 · Fully implemented$/.test(await description(PALETTE.name)));
+    assert.match(readFileSync(progressFile, 'utf8'), new RegExp(`  ${PALETTE.uuid}: # ${PALETTE.name}\\n`));
+  });
+
+  await t.step('after reloading the window the marks are still there', async () => {
+    await page.reload();
+    await wb.waitUntilReady();
+    // The workbench restores the open side bar by itself; clicking the icon before it has would close it again.
+    await statusItem().waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(1000);
+    await openTree();
+    await waitUntil('the marks after the reload', async () =>
+      /^L1 · Fully implemented$/.test(await description(DONE.name)) &&
+      /^L1 · not applicable$/.test(await description(NOT_APPLICABLE.name)) &&
+      /^L2 · Fully implemented$/.test(await description(PALETTE.name)));
+    await statusItem().waitFor({ timeout: 15_000 });
+    assert.equal(await statusCount(), before + 2);
+    await t.screenshot('04-progress-after-reload');
+  });
+}
