@@ -4,7 +4,9 @@
 // needs `npm run build`) on the demo workspace and on a generated monorepo, acts like a user, and prints:
 //   activate()        DsommApi.activationMs (also the "Activated in X ms" log line)
 //   view → tree       from clicking the DevSecOps Maturity icon to the first dimension row with its
-//                     counts in the side bar (the first open builds the index: the cold path)
+//                     counts in the side bar: once right at start-up (the first open builds the index:
+//                     the cold path), once in a second window opened after start-up has settled (the
+//                     extension builds the index shortly after activation, so the tree only renders)
 //   indexing          the extension's own "Indexed … in X ms" log line for that first build
 //   save → update     from the editor's save (onDidSaveTextDocument) to the assessment's onDidChange,
 //                     for a real edit that turns a detection on or off; median of --saves
@@ -141,7 +143,7 @@ async function replaceAndSave(page, text) {
   return t;
 }
 
-async function benchWorkspace({ name, folder, workflow, texts, treeTargetMs }, browser, opts) {
+async function benchWorkspace({ name, folder, workflow, texts, treeTargetMs }, browser, opts, { settled = false } = {}) {
   const tmp = makeTempDir(`bench-editor-${name.replace(/\W+/g, '-')}`);
   const unregister = onSignal(async () => { await server?.stop(); if (!opts.keep) tmp.cleanup(); });
   const events = path.join(tmp.dir, 'events.jsonl');
@@ -173,7 +175,18 @@ async function benchWorkspace({ name, folder, workflow, texts, treeTargetMs }, b
     const active = await waitForEvent(events, e => e.ev === 'dsomm-active', { what: 'DSOMM to activate (is dist/ built?)' });
     r.activateMs = active.activationMs;
 
-    // Open the view: the first open builds the index (the warm-up timer may already have started it).
+    if (settled) {
+      // The user opens the view some seconds after the window: the warm-up has built the index.
+      await waitForEvent(events, e => e.ev === 'assessment', { timeoutMs: 180_000, what: 'the warm-up assessment' });
+      await sleep(1000);
+      const t1 = performance.timeOrigin + performance.now();
+      await wb.openViewContainer(CONTAINER_TITLE);
+      await wb.treeItem(FIRST_DIMENSION).locator('.label-description', { hasText: /\d+\/\d+/ }).waitFor();
+      r.treeSettledMs = performance.timeOrigin + performance.now() - t1;
+      return r;
+    }
+
+    // Open the view at once: this first open builds the index (the warm-up timer may start it too).
     const t0 = performance.timeOrigin + performance.now();
     await wb.openViewContainer(CONTAINER_TITLE);
     await wb.treeItem(FIRST_DIMENSION).locator('.label-description', { hasText: /\d+\/\d+/ }).waitFor();
@@ -243,6 +256,7 @@ function report(r) {
   }
   row('activate()', ms(r.activateMs), TARGETS.activateMs);
   row('view → populated tree', ms(r.treeMs), r.treeTargetMs);
+  row('  opened after start-up', ms(r.treeSettledMs), r.treeTargetMs);
   row('  of which indexing', ms(r.indexMs));
   if (r.indexBreakdown) console.log(`    (${r.indexBreakdown})`);
   row('save → assessment', ms(r.saveToUpdateMs), TARGETS.saveMs);
@@ -276,7 +290,13 @@ const results = [];
 try {
   for (const w of workspaces) {
     console.log(`benchmarking ${w.name} …`);
-    results.push(await benchWorkspace(w, browser, opts));
+    const r = await benchWorkspace(w, browser, opts);
+    if (!r.error) {
+      const s = await benchWorkspace(w, browser, opts, { settled: true });
+      if (s.error) r.error = `(view opened after start-up) ${s.error}`;
+      r.treeSettledMs = s.treeSettledMs;
+    }
+    results.push(r);
   }
 } finally {
   await browser.close().catch(() => {});

@@ -21,7 +21,7 @@ import { bundledData } from './bundledData';
  * Watcher events closer together than this are applied as one update (a save, a git checkout).
  * VS Code's watcher already coalesces events for ~75 ms, so a short wait here is enough.
  */
-const DEBOUNCE_MS = 50;
+const DEBOUNCE_MS = 25;
 
 export interface DocumentAssessment {
   folder: vscode.WorkspaceFolder;
