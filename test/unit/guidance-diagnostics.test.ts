@@ -45,6 +45,14 @@ describe('guidance: diagnostics on the demo workspace', function () {
     diagnosticsFor(r, index.all(), { targetLevel: 2, fixes: bundled().fixes, textOf: read, ...options });
   const flat = (m: Map<string, GuidanceDiagnostic[]>) => [...m.values()].flat();
 
+  it('listFixes: false leaves data.fixes out and changes nothing else', () => {
+    const withFixes = flat(diagnose());
+    const without = flat(diagnose({ listFixes: false }));
+    assert.ok(withFixes.some((d) => d.data.fixes?.length));
+    assert.ok(without.every((d) => d.data.fixes === undefined));
+    assert.deepEqual(without, withFixes.map((d) => ({ ...d, data: (({ fixes, ...rest }) => rest)(d.data) })));
+  });
+
   it("reports EXPECTED.md's weak controls at their exact lines", () => {
     const all = flat(diagnose()).filter((d) => d.data.kind === 'finding');
     const missing: string[] = [];

@@ -24,8 +24,13 @@ export interface DiagnosticsOptions {
   findings?: boolean;
   /** A file's current text, for `dsomm-ignore` comments (the editor's buffer, or the file on disk). */
   textOf?: (path: string) => string | undefined;
-  /** With a fix catalogue, each diagnostic's `data.fixes` lists the fixes that apply. */
+  /** With a fix catalogue, each diagnostic's `data.fixes` lists the fixes that apply (and probe links are known). */
   fixes?: FixCatalogue;
+  /**
+   * Fill `data.fixes` (default true). The editor asks fixesFor when a code action is requested and
+   * turns this off: on a large monorepo it is most of the cost of a refresh.
+   */
+  listFixes?: boolean;
 }
 
 /** What the files lack, in words, for the probes guidance has fixes for. */
@@ -81,7 +86,7 @@ export function diagnosticsFor(result: ScanResult, entries: IndexEntry[], option
   };
   const push = (d: GuidanceDiagnostic) => {
     if (suppressed(d.path, d.loc.line, [...d.data.probes, ...(d.data.findingCode ? [d.data.findingCode] : []), ...(d.data.activity ? [d.data.activity] : [])])) return;
-    if (options.fixes) {
+    if (options.fixes && options.listFixes !== false) {
       const entry = byPath.get(d.path);
       d.data.fixes = fixesFor(options.fixes, result, entry, d, entries).map((f) => f.templateId);
     }

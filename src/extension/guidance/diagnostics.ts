@@ -200,7 +200,8 @@ export class GuidanceDiagnostics implements vscode.Disposable {
         wanted.add(path);
         return undefined;
       };
-      const options = { targetLevel: targetLevel(), severity: diagnosticsSeverity(), fixes, textOf };
+      // Code actions ask fixesFor themselves: listing the fixes of every diagnostic here is not needed.
+      const options = { targetLevel: targetLevel(), severity: diagnosticsSeverity(), fixes, listFixes: false, textOf };
       let byFile = diagnosticsFor(da.result, entries, options);
       if (wanted.size) {
         // Closed files with diagnostics: read them once (cached by content) for their comments.
