@@ -93,7 +93,9 @@ export async function startCodeServer({ dataDir, host = '127.0.0.1', port = 0, s
     '--config', dirs.config, // otherwise code-server writes ~/.config/code-server/config.yaml
     '--user-data-dir', dirs.userDataDir,
     '--extensions-dir', dirs.extensionsDir,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check',
+    // Workspace trust stays off unless a run turns it on in its settings (the Restricted Mode journey).
+    ...(settings['security.workspace.trust.enabled'] === true ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override', '--disable-file-downloads', '--ignore-last-opened',
     // Without this the built workbench ignores ?payload=[["extensionDevelopmentPath",...],...].
     '--vscode-option', 'enable-smoke-test-driver',

@@ -88,15 +88,34 @@ export class ModelService implements vscode.Disposable {
  */
 let restrictedNoticeShown = false;
 
-export function ignoredWorkspaceModelFile(): string | undefined {
+/**
+ * The workspace's own `dsomm.modelFile` while the workspace is not trusted. VS Code leaves a
+ * restricted setting out of the workspace configuration in Restricted Mode, so the settings
+ * files are looked at directly (the folders' .vscode/settings.json and the .code-workspace file).
+ */
+export async function ignoredWorkspaceModelFile(): Promise<string | undefined> {
   if (vscode.workspace.isTrusted) return undefined;
   const inspected = vscode.workspace.getConfiguration('dsomm').inspect<string>('modelFile');
-  const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue;
-  return value?.trim() ? value.trim() : undefined;
+  const configured = (inspected?.workspaceFolderValue ?? inspected?.workspaceValue)?.trim();
+  if (configured) return configured;
+  const files = (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'));
+  const wsFile = vscode.workspace.workspaceFile;
+  if (wsFile && wsFile.scheme !== 'untitled') files.push(wsFile);
+  for (const file of files) {
+    const bytes = await vscode.workspace.fs.readFile(file).then(undefined, () => undefined);
+    if (!bytes || bytes.length > 1024 * 1024) continue;
+    const decoded = decodeText(bytes);
+    if ('error' in decoded) continue;
+    // A JSON string value (escapes allowed); comments around it do not matter for this look-up.
+    const m = /"dsomm\.modelFile"\s*:\s*"((?:[^"\\\n]|\\.)*)"/.exec(decoded.text);
+    const value = m ? m[1].trim() : '';
+    if (value) return value;
+  }
+  return undefined;
 }
 
 async function explainRestrictedModelFile(): Promise<void> {
-  const ignored = ignoredWorkspaceModelFile();
+  const ignored = await ignoredWorkspaceModelFile();
   if (!ignored) return;
   const message = `DSOMM: this workspace sets dsomm.modelFile to "${ignored}", which is ignored in Restricted Mode: a workspace could point it at any file on this machine, and a model supplies the texts and links shown. The ${vscode.workspace.getConfiguration('dsomm').get<string>('modelFile', '').trim() ? 'model from your user setting' : 'bundled model'} is used until you trust the workspace.`;
   log(message);

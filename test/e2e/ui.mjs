@@ -74,7 +74,7 @@ try {
       crash(`${name} › load journey`, e);
       continue;
     }
-    results.push(...await runJourney({ name, title: mod.title, run: mod.default, prepareWorkspace: mod.prepareWorkspace }, { browser, outDir: OUT, vsix: VSIX }));
+    results.push(...await runJourney({ name, title: mod.title, run: mod.default, prepareWorkspace: mod.prepareWorkspace, settings: mod.settings }, { browser, outDir: OUT, vsix: VSIX }));
   }
 } catch (e) {
   crash('e2e runner', e);

@@ -14,6 +14,7 @@
 //   t.log(...)            prints an indented line under the current step
 //   t.skip(reason)        ends the journey as skipped (e.g. an optional input is missing); the
 //                         reason is printed and recorded, and the run does not fail for it
+// A journey may export `settings` (user settings over QUIET_SETTINGS, e.g. to turn workspace trust on).
 // A journey may also export `prepareWorkspace(dir)`: it runs on the workspace copy before VS Code
 // starts (e.g. to replace the demo with a smaller repository).
 // Each journey runs in its own code-server and browser context, with fresh user data.
@@ -99,7 +100,7 @@ export async function runJourney(journey, { browser, outDir, vsix }) {
       // The packaged extension, installed as a user would; no development path in the URL.
       installExtension(vsix, { dataDir: tmp.dir });
     }
-    server = await startCodeServer({ dataDir: tmp.dir, onLog: s => serverLog.push(s) });
+    server = await startCodeServer({ dataDir: tmp.dir, settings: journey.settings, onLog: s => serverLog.push(s) });
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS || 30_000));

@@ -1,0 +1,55 @@
+// Journey: a workspace that is not trusted (Restricted Mode) names its own model file in
+// .vscode/settings.json. The extension still works, with the bundled model, and tells the user why
+// the workspace's model file is ignored. Runs against the installed .vsix only (package layer).
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const title = 'in Restricted Mode the workspace model file is ignored, with a message saying why';
+
+// Workspace trust on, no start-up prompt: an unknown folder opens in Restricted Mode.
+export const settings = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' };
+
+export function prepareWorkspace(dir) {
+  mkdirSync(path.join(dir, '.vscode'), { recursive: true });
+  writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'dsomm.modelFile': 'models/hostile-model.yaml' }, null, 2));
+  mkdirSync(path.join(dir, 'models'), { recursive: true });
+  writeFileSync(path.join(dir, 'models', 'hostile-model.yaml'), 'this: [is not a model\n');
+}
+
+export default async function (t) {
+  const { wb, page } = t;
+  if (!process.env.E2E_VSIX) {
+    // VS Code trusts an Extension Development Host window whatever the settings say.
+    t.skip('Restricted Mode needs the installed extension: runs in the package layer (E2E_VSIX)');
+  }
+
+  await t.step('the workbench opens the folder in Restricted Mode', async () => {
+    await wb.waitUntilReady();
+    await page.locator('.statusbar-item', { hasText: /Restricted Mode/ }).first().waitFor();
+  });
+
+  await t.step('the DSOMM tree works, with the bundled model', async () => {
+    await wb.openViewContainer('DevSecOps Maturity');
+    await wb.treeItem('Build and Deployment').waitFor();
+    const children = await wb.expand('Build and Deployment');
+    assert.ok(children.some((c) => c.label === 'Build'), JSON.stringify(children));
+  });
+
+  await t.step('a notification says why the workspace model file is ignored', async () => {
+    let text = '';
+    for (let i = 0; i < 20 && !/Restricted Mode/.test(text); i++) {
+      await page.waitForTimeout(500);
+      text = await wb.notifications();
+    }
+    assert.match(text, /dsomm\.modelFile/);
+    assert.match(text, /models\/hostile-model\.yaml/);
+    assert.match(text, /ignored in Restricted Mode/);
+    assert.match(text, /bundled model is used until you trust the workspace/);
+    assert.doesNotMatch(text, /could not be used/, 'the hostile model file was not even read');
+    await page.locator('[id="status.notifications"]').click();
+    await page.locator('.notifications-center').waitFor();
+    await t.screenshot('restricted-mode', { keepMouse: true });
+    await page.keyboard.press('Escape');
+  });
+}
