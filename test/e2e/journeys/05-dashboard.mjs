@@ -1,13 +1,11 @@
 // Journey: from the status bar to the maturity dashboard, into a heatmap cell, and on to the
-// details of one activity. Saves the README screenshots media/screenshots/dashboard.png and
-// details.png. Webviews live in nested iframes: frames are found by what they show.
+// details of one activity. Its screenshots 05-dashboard and 05-details become the README's
+// (npm run screenshots). Webviews live in nested iframes: frames are found by what they show.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ROOT } from '../../../scripts/harness.mjs';
 
 export const title = 'open the maturity dashboard from the status bar, pick a heatmap cell, open an activity';
 
-const SCREENSHOTS = path.join(ROOT, 'media', 'screenshots');
 
 /** The (nested) frame of a webview that shows `selector` with `text`. */
 async function webviewFrame(page, selector, text, timeoutMs = 30_000) {
@@ -69,7 +67,6 @@ export default async function (t) {
     await wb.openViewContainer('DevSecOps Maturity');
     await wb.treeItem('Build and Deployment').waitFor();
     await t.screenshot('05-dashboard');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png') });
   });
 
   await t.step('arrow keys move between heatmap cells and Enter selects one', async () => {
@@ -98,7 +95,6 @@ export default async function (t) {
     t.log('sections:', sections.join(' | '));
     for (const s of ['Evidence in your files', 'Description', 'Risk', 'Measure', 'Effort and value', 'Tools', 'References']) assert.ok(sections.includes(s), `section ${s} missing`);
     await t.screenshot('05-details');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'details.png') });
   });
 
   await t.step('clicking a piece of evidence opens the file at its line', async () => {
