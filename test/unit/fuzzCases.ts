@@ -11,6 +11,7 @@ import { parseEvidenceText, parseProgressText, ProgressFileError, resolveProgres
 import { parseFile } from '../../src/core/scan/parse';
 import { scanWorkspace } from '../../src/core/scan/scan';
 import { FileKind } from '../../src/core/scan/types';
+import { decodeText } from '../../src/core/fs';
 import { MemoryFileSystem } from './memoryFs';
 import { bundled, REPO_ROOT } from './scanHelpers';
 
@@ -144,8 +145,11 @@ export function progressProperty(counter: { cases: number } = { cases: 0 }): fc.
     const file = asEvidence ? settings.evidenceFile : settings.file;
     let parses = true;
     try {
-      if (asEvidence) parseEvidenceText(text, file);
-      else parseProgressText(text, file);
+      // As the store reads the file: UTF-8 bytes, a leading BOM dropped.
+      const decoded = decodeText(new TextEncoder().encode(text));
+      if ('error' in decoded) throw new ProgressFileError(file, decoded.error, 'encoding');
+      if (asEvidence) parseEvidenceText(decoded.text, file);
+      else parseProgressText(decoded.text, file);
     } catch (e) {
       if (!(e instanceof ProgressFileError)) throw e;
       parses = false;
