@@ -285,12 +285,22 @@ async function collectLine(
   }
 }
 
+/**
+ * A line's invocations, analysed once per line object: the lines of a Makefile target or a script
+ * are shared by every CI file that calls it, and an unchanged file keeps its lines across updates.
+ */
+const invocationsOf = new WeakMap<ShellLine, Invocation[]>();
+
 function safeInvocations(line: ShellLine): Invocation[] {
+  let out = invocationsOf.get(line);
+  if (out) return out;
   try {
-    return invocations(line);
+    out = invocations(line);
   } catch {
-    return []; // the shell analyser is best effort; one odd line never stops a scan
+    out = []; // the shell analyser is best effort; one odd line never stops a scan
   }
+  invocationsOf.set(line, out);
+  return out;
 }
 
 async function resolveIndirection(ind: Indirection, cwd: string, ctx: FactsContext, facts: FileFacts): Promise<{ lines: ShellLine[]; cwd: string } | undefined> {

@@ -3,7 +3,6 @@
 // its AST into the located facts the container probes need. Never throws.
 import {
   Arg,
-  Argument,
   DockerfileParser,
   Env,
   From,
@@ -88,13 +87,11 @@ function build(file: DockerfileFile, text: string): void {
  * dockerfile-ast lexes an instruction's arguments again on every getArguments(), and its own
  * getArgumentsRange(), getArgumentsContent(), getImage(), getFlags()... each call it: lex them
  * once per instruction. Copies are handed out because some of its callers shift the array.
+ * (Only toString() and getVariables(), which this module does not use, lex on their own.)
  */
 function pinArguments(ins: Instruction): void {
-  const lexer = ins as unknown as { getRawArguments(): Argument[]; getArguments(): Argument[] };
-  const raw = lexer.getRawArguments();
-  const args = lexer.getArguments(); // also settles the flags of instructions that have them
-  lexer.getRawArguments = () => raw.slice();
-  lexer.getArguments = () => args.slice();
+  const args = ins.getArguments(); // also settles the flags of instructions that have them
+  ins.getArguments = () => args.slice();
 }
 
 function startStage(file: DockerfileFile, from: From, instr: DockerInstruction, stageNames: Map<string, number>, loc: (r: Range0) => Loc): DockerStage | undefined {
