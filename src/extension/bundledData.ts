@@ -5,15 +5,18 @@ import { BUNDLED_FILES, BUNDLED_SNAPSHOT, BundledData, BundledTexts, parseBundle
 import { decodeText } from '../core/fs';
 import { log } from './log';
 
-let loaded: Promise<BundledData> | undefined;
-
 async function readText(uri: vscode.Uri): Promise<string> {
   const decoded = decodeText(await vscode.workspace.fs.readFile(uri));
   if ('error' in decoded) throw new Error(`${uri.path.split('/').pop()}: ${decoded.error}`);
   return decoded.text;
 }
 
-async function load(extensionUri: vscode.Uri): Promise<BundledData> {
+/**
+ * Each call revives its own objects, as parsing did: the model service gets a fresh model on every
+ * reload, and no caller sees another caller's changes to them. (Sharing one revived model between
+ * reloads broke two guidance integration tests: something relies on a fresh model per load.)
+ */
+export async function bundledData(extensionUri: vscode.Uri): Promise<BundledData> {
   const started = Date.now();
   const file = (name: string) => vscode.Uri.joinPath(extensionUri, 'model', name);
   const [model, probes, rules, snapshot] = await Promise.all([
@@ -30,13 +33,4 @@ async function load(extensionUri: vscode.Uri): Promise<BundledData> {
   }
   log(`${BUNDLED_SNAPSHOT} is missing or older than model/*.yaml (run npm run build): parsing the YAML files`);
   return parseBundledData(texts);
-}
-
-/** Loaded once per session (the extension's files do not change while it runs); a failure is retried. */
-export function bundledData(extensionUri: vscode.Uri): Promise<BundledData> {
-  loaded ??= load(extensionUri).catch((e) => {
-    loaded = undefined;
-    throw e;
-  });
-  return loaded;
 }
