@@ -30,6 +30,16 @@ function measureStart(modelText) {
   return m[1].split(/\s+/).slice(0, 6).join(' ');
 }
 
+/** Expands a tree row, once more if a refresh of the tree replaced the row during the first try. */
+async function expandSettled(t, label) {
+  try {
+    await t.wb.expand(label);
+  } catch (e) {
+    t.log(`expanding "${label}" again (the tree re-rendered: ${String(e.message).split('\n')[0]})`);
+    await t.wb.expand(label);
+  }
+}
+
 export default async function (t) {
   const { wb, page } = t;
   if (!existsSync(OFFICIAL_MODEL)) {
@@ -45,7 +55,10 @@ export default async function (t) {
     await wb.openViewContainer(CONTAINER_TITLE);
     await wb.resizeSidebar(520);
     await wb.treeItem(DIMENSION).waitFor();
-    await wb.expand(SUB_DIMENSION);
+    // The status bar shows once the assessment is published; the tree re-renders then, which would
+    // swap the rows under a click.
+    await page.locator('.statusbar-item', { hasText: /DSOMM L\d · \d+\/\d+/ }).first().waitFor();
+    await expandSettled(t, SUB_DIMENSION);
     await activityRow().waitFor();
     const tip = await wb.hoverText(activityRow().locator('.label-name'));
     t.log('tooltip:', tip.split('\n').slice(0, 3).join(' | '));
@@ -72,7 +85,7 @@ export default async function (t) {
     const deadline = Date.now() + 30_000;
     let tip = '';
     for (;;) {
-      if (!(await activityRow().isVisible())) await wb.expand(SUB_DIMENSION);
+      if (!(await activityRow().isVisible())) await expandSettled(t, SUB_DIMENSION);
       tip = await wb.hoverText(activityRow().locator('.label-name'));
       if (tip.includes(officialMeasure) || Date.now() > deadline) break;
       await page.waitForTimeout(1000);
