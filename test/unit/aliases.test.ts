@@ -2,7 +2,7 @@
 // "cannot fail" for a document whose conversion fails on aliases.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { aliasesMayFail } from '../../src/core/scan/aliases';
+import { aliasesMayFail, aliasReport } from '../../src/core/scan/aliases';
 import { deref, isAlias, parseYaml } from '../../src/core/yaml';
 import { visit } from 'yaml';
 
@@ -70,7 +70,15 @@ describe('aliasesMayFail', () => {
         check(text, max);
         // yaml.ts's own alias index (used by deref) resolves as the package does.
         const doc = parseYaml(text).documents[0];
-        visit(doc, { Alias: (_k, a) => void assert.equal(deref(doc, a), a.resolve(doc) ?? undefined, text) });
+        const unresolved: unknown[] = [];
+        visit(doc, {
+          Alias: (_k, a) => {
+            assert.equal(deref(doc, a), a.resolve(doc) ?? undefined, text);
+            if (deref(doc, a) === undefined) unresolved.push(a);
+          },
+        });
+        // The report's aliases without anchor: the same ones, in document order.
+        assert.deepEqual(aliasReport(doc, max).unresolved, unresolved, text);
         assert.ok(!isAlias(deref(doc, doc.contents)));
       }),
       { numRuns: 2000 },

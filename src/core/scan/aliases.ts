@@ -13,21 +13,34 @@ const WALK_LIMIT = 200_000;
  * used maxAliasCount times or more (the package's (uses + 1) × nested-alias count, with no nesting).
  */
 export function aliasesMayFail(doc: Document.Parsed, maxAliasCount: number): boolean {
+  return aliasReport(doc, maxAliasCount).mayFail;
+}
+
+/**
+ * aliasesMayFail, and the aliases without an anchor before them (in document order), from one
+ * walk of the document.
+ */
+export function aliasReport(doc: Document.Parsed, maxAliasCount: number): { mayFail: boolean; unresolved: unknown[] } {
   const anchors = new Map<string, unknown>();
   const uses = new Map<unknown, number>();
+  const unresolved: unknown[] = [];
   const stack: unknown[] = [doc.contents];
+  let mayFail = false;
   let walked = 0;
   while (stack.length) {
-    if (++walked > WALK_LIMIT) return true;
+    if (++walked > WALK_LIMIT) return { mayFail: true, unresolved };
     const n = stack.pop();
     if (isAlias(n)) {
       const target = anchors.get(n.source);
-      if (target === undefined) return true;
-      const count = (uses.get(target) ?? 0) + 1;
-      // The package counts the anchored node itself too: (uses + 1) × 1 must stay within the limit.
-      if (count + 1 > maxAliasCount) return true;
-      if (count === 1 && containsAlias(target)) return true;
-      uses.set(target, count);
+      if (target === undefined) {
+        unresolved.push(n);
+        mayFail = true;
+      } else if (!mayFail) {
+        const count = (uses.get(target) ?? 0) + 1;
+        // The package counts the anchored node itself too: (uses + 1) × 1 must stay within the limit.
+        if (count + 1 > maxAliasCount || (count === 1 && containsAlias(target))) mayFail = true;
+        uses.set(target, count);
+      }
       continue;
     }
     const anchor = (n as { anchor?: string } | null | undefined)?.anchor;
@@ -39,7 +52,7 @@ export function aliasesMayFail(doc: Document.Parsed, maxAliasCount: number): boo
       stack.push(n.value, n.key);
     }
   }
-  return false;
+  return { mayFail, unresolved };
 }
 
 function containsAlias(node: unknown): boolean {

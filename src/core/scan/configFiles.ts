@@ -25,7 +25,15 @@ class PatternSet {
   private readonly deep: string[][] = [];
   /** Every pattern's last segment, as a quick test of the file name alone. */
   private readonly lastNames = new Set<string>();
-  private readonly lastTests: ((name: string) => boolean)[] = [];
+  /**
+   * Wildcard last segments, by the first character of their literal start (`.eslintrc*` under
+   * '.') or else by the last character of their literal end (`*.json` under 'n'): a name is
+   * tested only against the few that can match it. `always` holds those with neither (`*x*`).
+   */
+  private readonly byFirst = new Map<string, ((name: string) => boolean)[]>();
+  private readonly byLast = new Map<string, ((name: string) => boolean)[]>();
+  private readonly always: ((name: string) => boolean)[] = [];
+  private wildcards = 0;
   /** Patterns ending in `**` (`.threatdragon/**`): any file below such a folder. */
   private readonly folders: string[] = [];
   private anyName = false;
@@ -55,14 +63,19 @@ class PatternSet {
 
   private addLast(last: string): void {
     if (!last.includes('*')) this.lastNames.add(last);
-    else if (this.lastTests.length >= 200) this.anyName = true; // a huge user catalogue: no name test
+    else if (++this.wildcards > 200) this.anyName = true; // a huge user catalogue: no name test
     else {
       const star = last.indexOf('*');
       const lit = last.replace(/\*/g, '');
       // `*.json` and `.eslintrc*`, the common shapes, without the general matcher.
-      if (last === '*' + lit) this.lastTests.push((n) => n.endsWith(lit));
-      else if (last === lit + '*') this.lastTests.push((n) => n.startsWith(lit));
-      else this.lastTests.push((n) => n.length >= lit.length && (star === 0 || n.startsWith(last.slice(0, star))) && wildcardMatch(last, n));
+      let test: (name: string) => boolean;
+      if (last === '*' + lit) test = (n) => n.endsWith(lit);
+      else if (last === lit + '*') test = (n) => n.startsWith(lit);
+      else test = (n) => n.length >= lit.length && (star === 0 || n.startsWith(last.slice(0, star))) && wildcardMatch(last, n);
+      const end = last.slice(last.lastIndexOf('*') + 1);
+      if (star > 0) push(this.byFirst, last[0], test);
+      else if (end) push(this.byLast, end[end.length - 1], test);
+      else this.always.push(test);
     }
   }
 
@@ -70,7 +83,8 @@ class PatternSet {
   mayMatchName(fileName: string): boolean {
     if (this.anyName) return true;
     const name = fileName.toLowerCase();
-    return this.lastNames.has(name) || this.lastTests.some((t) => t(name));
+    if (this.lastNames.has(name) || this.always.some((t) => t(name))) return true;
+    return !!(this.byFirst.get(name[0])?.some((t) => t(name)) || this.byLast.get(name[name.length - 1])?.some((t) => t(name)));
   }
 
   /** Files in this folder may match whatever their name (it is below a `folder/**` folder). */
@@ -94,6 +108,12 @@ class PatternSet {
     }
     return false;
   }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function segMatch(glob: string, seg: string): boolean {

@@ -14,7 +14,7 @@ import {
   parseYaml,
   scalarText,
 } from '../../yaml';
-import { aliasesMayFail } from '../aliases';
+import { aliasReport } from '../aliases';
 import { joinContinuations, PhysicalLine } from '../shell';
 import { CiFile, CiKind, CiReference, FileProblem, Loc, Located, ShellLine } from '../types';
 
@@ -72,13 +72,13 @@ export function openYaml(file: CiFile, text: string): YamlCtx[] {
 }
 
 function checkAliasBomb(ctx: YamlCtx): void {
-  const unresolved = unresolvedAliases(ctx);
+  const { unresolved, mayFail } = aliasReport(ctx.doc, 1000);
   for (const a of unresolved) {
     const p = posOf(ctx, rangeOf(a)?.[0] ?? 0);
     ctx.problems.push({ message: `Unknown alias *${(a as { source?: string }).source ?? ''}`, line: p.line, column: p.column, severity: 'error' });
   }
   // The trial conversion below only finds alias trouble: skip it when there can be none.
-  if (!unresolved.length && !aliasesMayFail(ctx.doc, 1000)) return;
+  if (!mayFail) return;
   try {
     // Same budget as yaml.ts's toJS; maps as Maps so complex keys raise no process warnings.
     ctx.doc.toJS({ maxAliasCount: 1000, mapAsMap: true });
@@ -94,31 +94,6 @@ function checkAliasBomb(ctx: YamlCtx): void {
       ctx.problems.push({ message: msg, ...at, severity: 'warning' });
     }
   }
-}
-
-/** Aliases whose anchor is not defined before them (linear walk, aliases not followed). */
-function unresolvedAliases(ctx: YamlCtx): unknown[] {
-  const out: unknown[] = [];
-  const stack: unknown[] = [ctx.doc.contents];
-  let guard = 0;
-  while (stack.length && guard++ < 200_000) {
-    const n = stack.pop();
-    if (isAlias(n)) {
-      let target: unknown;
-      try {
-        target = deref(ctx.doc, n);
-      } catch {
-        target = undefined;
-      }
-      if (target === undefined || target === null) out.push(n);
-    } else if (isMap(n) || isSeq(n)) {
-      const items = (n as { items: unknown[] }).items;
-      for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
-    } else if (isPair(n)) {
-      stack.push(n.value, n.key);
-    }
-  }
-  return out;
 }
 
 /** The first alias whose anchored node itself contains aliases (where the expansion multiplies). */
