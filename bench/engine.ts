@@ -8,3 +8,4 @@ export { parseModel } from '../src/core/model/loader';
 export { NodeFileSystem } from '../src/core/nodeFileSystem';
 export { decodeText } from '../src/core/fs';
 export { parseAllDocuments } from 'yaml';
+export { parseFile } from '../src/core/scan/parse';

@@ -5,6 +5,8 @@
 //   3. unit         mocha out/test/unit/**/*.test.js     (.mocharc.json)
 //   4. integration  scripts/run-integration.mjs          (mocha inside a real VS Code extension host)
 //   5. e2e          test/e2e/ui.mjs                      (Playwright journeys in the real workbench)
+//   6. package      scripts/test-package.mjs             (.vsix checks, e2e against the installed .vsix;
+//                                                         leaves the production build in dist/)
 //
 // code-server and Chromium are installed first when missing (scripts/install-code-server.sh).
 // build and typecheck count as one check each; the test layers count their tests; a layer that
@@ -19,7 +21,7 @@ import path from 'node:path';
 import { isCodeServerInstalled } from './code-server.mjs';
 import { makeTempDir, ROOT, seconds } from './harness.mjs';
 
-const TEST_LAYERS = ['unit', 'integration', 'e2e'];
+const TEST_LAYERS = ['unit', 'integration', 'e2e', 'package'];
 
 function parseArgs(argv) {
   const only = new Set();
@@ -110,7 +112,7 @@ function unitTestFiles() {
 }
 
 const linuxBackend = process.platform === 'linux' && (process.env.VSCODE_TEST_BACKEND ?? 'code-server') === 'code-server';
-const needsCodeServer = (selected.has('integration') && linuxBackend) || (selected.has('e2e') && process.platform === 'linux');
+const needsCodeServer = (selected.has('integration') && linuxBackend) || ((selected.has('e2e') || selected.has('package')) && process.platform === 'linux');
 
 const t0 = Date.now();
 const buildOk = await checkStep('build', process.execPath, ['esbuild.js']);
@@ -148,6 +150,12 @@ if (selected.has('e2e')) {
   } else if (!buildOk) { notRun('e2e', 'the build failed'); }
   else if (!codeServerOk) { notRun('e2e', 'code-server is not installed'); }
   else { await testLayer('e2e', process.execPath, [path.join(ROOT, 'test', 'e2e', 'ui.mjs')]); }
+}
+if (selected.has('package')) {
+  if (process.platform !== 'linux') {
+    layers.push({ name: 'package', passed: 0, failed: 0, seconds: 0, note: 'skipped: needs Linux (code-server)' });
+  } else if (!codeServerOk) { notRun('package', 'code-server is not installed'); }
+  else { await testLayer('package', process.execPath, [path.join(ROOT, 'scripts', 'test-package.mjs')]); }
 }
 tmp.cleanup();
 

@@ -10,6 +10,7 @@ import { loadDetectionData, scanWorkspace, DetectionData } from '../core/scan/sc
 import { toJsonReport } from '../core/reports/json';
 import { toMarkdownReport, toTextReport } from '../core/reports/text';
 import { toSarif } from '../core/reports/sarif';
+import { renderHtmlReport } from '../core/reports/html';
 import { applyProgress, DEFAULT_PROGRESS_FILE, ProgressData, ProgressFileError, ProgressSettingsError, readProgress, resolveProgressSettings } from '../core/progress';
 import { statSync, writeFileSync } from 'fs';
 
@@ -23,7 +24,7 @@ export class CliError extends Error {
 }
 
 const USAGE = `Usage:
-  dsomm scan [DIR] [--format text|json|markdown|sarif] [--level N] [--fail-under N]
+  dsomm scan [DIR] [--format text|json|markdown|html|sarif] [--level N] [--fail-under N]
              [--model FILE] [--output FILE] [--progress FILE] [--team NAME]
       Index DIR (default: the current folder) for pipeline and container files, detect
       which DSOMM activities they implement and report. Exit 1 when the achieved level
@@ -109,7 +110,7 @@ async function scanCommand(args: ParsedArgs, io: Io): Promise<number> {
   }
   if (!isDir) throw new CliError(`not a folder: ${dir}`, EXIT.badInput);
   const format = optionString(args, 'format') ?? 'text';
-  if (!['text', 'json', 'markdown', 'sarif'].includes(format)) throw new CliError(`--format must be text, json, markdown or sarif`, EXIT.usage);
+  if (!['text', 'json', 'markdown', 'html', 'sarif'].includes(format)) throw new CliError(`--format must be text, json, markdown, html or sarif`, EXIT.usage);
   const level = intOption(args, 'level', 1, 5);
   const failUnder = intOption(args, 'fail-under', 1, 5);
   const model = loadModelFile(optionString(args, 'model'));
@@ -121,6 +122,7 @@ async function scanCommand(args: ParsedArgs, io: Io): Promise<number> {
     format === 'json' ? JSON.stringify(toJsonReport(result, { targetLevel: level }), null, 2)
     : format === 'sarif' ? JSON.stringify(toSarif(result, { level, toolVersion: versionString() }), null, 2)
     : format === 'markdown' ? toMarkdownReport(result, { level })
+    : format === 'html' ? renderHtmlReport(result, model, { targetLevel: level ?? 1 })
     : toTextReport(result, { level });
   const outFile = optionString(args, 'output');
   if (outFile) {

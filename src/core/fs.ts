@@ -20,6 +20,11 @@ export interface FileStat {
 }
 
 export interface FileSystem {
+  /**
+   * How many calls are worth having in flight at once; unset means the reader's default. A file
+   * system whose every call is a round trip (vscode.workspace.fs) wants more than a local disk.
+   */
+  readonly concurrency?: number;
   readFile(path: string): Promise<Uint8Array>;
   readDirectory(path: string): Promise<DirEntry[]>;
   stat(path: string): Promise<FileStat>;
@@ -31,6 +36,12 @@ export interface WritableFileSystem extends FileSystem {
   rename(from: string, to: string, options: { overwrite: boolean }): Promise<void>;
   delete(path: string): Promise<void>;
   createDirectory(path: string): Promise<void>;
+  /**
+   * Creates `path` with `data` only if nothing exists there yet: true when created, false when
+   * the path already existed (nothing written). The progress store's lock files rely on it, so
+   * it must be atomic wherever the platform allows.
+   */
+  createExclusive(path: string, data: Uint8Array): Promise<boolean>;
 }
 
 export function joinPath(...parts: string[]): string {

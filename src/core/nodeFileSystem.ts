@@ -67,4 +67,15 @@ export class NodeFileSystem implements WritableFileSystem {
   async createDirectory(path: string): Promise<void> {
     await fsp.mkdir(this.abs(path), { recursive: true });
   }
+
+  async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
+    try {
+      // O_CREAT|O_EXCL: atomic, one creator wins even across processes.
+      await fsp.writeFile(this.abs(path), data, { flag: 'wx' });
+      return true;
+    } catch (e) {
+      if ((e as { code?: string }).code === 'EEXIST') return false;
+      throw e;
+    }
+  }
 }

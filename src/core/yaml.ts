@@ -2,10 +2,14 @@
 // exact node positions, comments survive for edits, and alias expansion can be capped.
 // Safe by construction: only the core schema's tags are resolved (no functions, no
 // `!!js/*`); unknown tags such as GitLab's `!reference` are kept as plain data.
+// Hostile input: alias expansion is capped (toJS), documents nested deeper than
+// MAX_NESTING_DEPTH are refused (every consumer walks recursively), `!!js/...` tags get a
+// warning (read as text, never executed), and `__proto__` keys become own properties.
 import {
   Document,
   isAlias,
   isMap,
+  isNode,
   isPair,
   isScalar,
   isSeq,
@@ -13,7 +17,6 @@ import {
   Node,
   parseAllDocuments,
   Scalar,
-  visit,
   YAMLMap,
   YAMLSeq,
 } from 'yaml';
@@ -45,6 +48,12 @@ export interface YamlOptions {
   maxAliasCount?: number;
 }
 
+/**
+ * Collections nested deeper than this are refused: real CI and container files stay below 30,
+ * and every reader of a document (parsers, toJS, edits) recurses, so depth must be bounded.
+ */
+export const MAX_NESTING_DEPTH = 200;
+
 const referenceTag = {
   // GitLab CI `!reference [job, script]`: keep the sequence as data, resolved by the GitLab parser.
   tag: '!reference',
@@ -61,19 +70,51 @@ export function parseYaml(text: string, options: YamlOptions = {}): ParsedYaml {
     customTags: [referenceTag],
     uniqueKeys: true,
     strict: false,
+    // Hostile keys (`[a, b]: x` stringified by toJS) must not print process warnings in the editor.
+    logLevel: 'error',
   });
   const errors: YamlProblem[] = [];
   const warnings: YamlProblem[] = [];
   const docs = Array.isArray(documents) ? documents : [];
   for (const doc of docs) {
+    const tooDeep = deepestNode(doc);
+    if (tooDeep) {
+      // The parser itself may have run out of stack on the way; one clear message replaces that.
+      errors.push(problem(`nested more than ${MAX_NESTING_DEPTH} levels deep; the document is not read`, tooDeep.range?.[0] ?? 0, lineCounter));
+      doc.contents = null;
+      continue;
+    }
     for (const e of doc.errors) errors.push(problem(e.message, e.pos[0], lineCounter));
     for (const w of doc.warnings) {
-      // Unknown tags are normal in CI files (`!Ref`, `!reference`); they are not worth a warning.
-      if (w.code === 'TAG_RESOLVE_FAILED') continue;
+      if (w.code === 'TAG_RESOLVE_FAILED') {
+        // `!!js/function` and friends (js-yaml's unsafe schema) would run code elsewhere; here they are text.
+        const js = /tag:yaml\.org,2002:(js\/[\w-]*)/.exec(w.message);
+        if (js) warnings.push(problem(`the !!${js[1]} tag is not supported: the value is read as plain text and never executed`, w.pos[0], lineCounter));
+        // Other unknown tags are normal in CI files (`!Ref`, `!reference`); they are not worth a warning.
+        continue;
+      }
       warnings.push(problem(w.message, w.pos[0], lineCounter));
     }
   }
   return { documents: docs, lineCounter, errors, warnings };
+}
+
+/** The first node nested deeper than MAX_NESTING_DEPTH, found without recursion; undefined when none is. */
+function deepestNode(doc: Document.Parsed): Node | undefined {
+  const stack: [unknown, number][] = [[doc.contents, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isMap(node) || isSeq(node)) {
+      if (depth >= MAX_NESTING_DEPTH) return node as Node;
+      for (const item of (node as YAMLMap | YAMLSeq).items) {
+        if (isPair(item)) {
+          stack.push([item.key, depth + 1]);
+          stack.push([item.value, depth + 1]);
+        } else stack.push([item, depth + 1]);
+      }
+    }
+  }
+  return undefined;
 }
 
 function problem(message: string, offset: number, lc: LineCounter): YamlProblem {
@@ -125,12 +166,26 @@ const aliasTargets = new WeakMap<Document.Parsed, Map<unknown, unknown>>();
 function indexAliases(doc: Document.Parsed): Map<unknown, unknown> {
   const targets = new Map<unknown, unknown>();
   const anchors = new Map<string, unknown>();
-  visit(doc, {
-    Node: (_key, node) => {
-      if (isAlias(node)) targets.set(node, anchors.get(node.source));
-      else if (node.anchor) anchors.set(node.anchor, node);
-    },
-  });
+  // visit()'s order (a node, then its items; a pair's key, then its value) with a plain stack:
+  // visit() builds a frozen path array at every collection, a large part of parsing a file.
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      targets.set(node, anchors.get(node.source));
+      continue;
+    }
+    if (isPair(node)) {
+      stack.push(node.value, node.key);
+      continue;
+    }
+    if (!isNode(node)) continue;
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (isMap(node) || isSeq(node)) {
+      const items = (node as YAMLMap | YAMLSeq).items as unknown[];
+      for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
+    }
+  }
   return targets;
 }
 

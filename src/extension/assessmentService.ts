@@ -5,16 +5,23 @@
 // refreshes the result. Everything it computes comes from src/core.
 import * as vscode from 'vscode';
 import { Model } from '../core/model/types';
-import { DetectionData, loadDetectionData } from '../core/scan/scan';
+import { DetectionData } from '../core/scan/scan';
 import { evaluate } from '../core/scan/evaluate';
 import { ScanResult } from '../core/scan/result';
 import { WorkspaceIndex } from '../core/scan/workspaceIndex';
-import { decodeText } from '../core/fs';
 import { applyProgress, ProgressData, ProgressFileError, ProgressSettings, readProgress } from '../core/progress';
 import { ModelService } from './modelService';
 import { VscodeFileSystem } from './vscodeFileSystem';
 import { progressSettingsFor } from './settings';
 import { log } from './log';
+import { yieldToHost } from './yieldToHost';
+import { bundledData } from './bundledData';
+
+/**
+ * Watcher events closer together than this are applied as one update (a save, a git checkout).
+ * VS Code's watcher already coalesces events for ~75 ms, so a short wait here is enough.
+ */
+const DEBOUNCE_MS = 50;
 
 export interface DocumentAssessment {
   folder: vscode.WorkspaceFolder;
@@ -24,10 +31,11 @@ export interface DocumentAssessment {
   path: string;
 }
 
-/** '/'-separated path of `uri` inside `folder`, or undefined when it is not inside. */
+/** '/'-separated path of `uri` inside `folder` ('' for the folder itself), or undefined when it is not inside. */
 export function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
   if (uri.scheme !== folder.uri.scheme || uri.authority !== folder.uri.authority) return undefined;
   const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  if (uri.path === base || `${uri.path}/` === base) return '';
   return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
 }
 
@@ -54,6 +62,8 @@ export class FolderAssessment implements vscode.Disposable {
   private pending = new Map<string, boolean>();
   private progressDirty = false;
   private timer: NodeJS.Timeout | undefined;
+  /** When the first of the pending watcher events arrived (for the "Updated after changes" log line). */
+  private firstPendingAt = 0;
   private watching = false;
   private disposed = false;
 
@@ -140,18 +150,27 @@ export class FolderAssessment implements vscode.Disposable {
     const started = Date.now();
     try {
       const data = await this.host.detection();
+      const dataReady = Date.now();
       const index = new WorkspaceIndex(this.fs, data.catalogue, {
         maxFileSize: vscode.workspace.getConfiguration('dsomm', folder.uri).get<number>('maxFileSize', 1024 * 1024),
-        yieldFn: () => new Promise((r) => setTimeout(r, 0)),
+        yieldFn: yieldToHost,
       });
       await index.build();
+      const built = Date.now();
       this.index = index;
       this.detectionData = data;
       this.watch();
-      this.scanned = this.evaluate(await this.host.models.get());
+      const model = await this.host.models.get();
+      const modelReady = Date.now();
+      this.scanned = this.evaluate(model);
       await this.readProgressFiles();
       const result = this.withProgress(this.scanned);
-      log(`Indexed ${folder.name}: ${result.files.length} files in ${Date.now() - started} ms; achieved level ${result.achievedLevel}`);
+      const done = Date.now();
+      log(
+        `Indexed ${folder.name}: ${result.files.length} files in ${done - started} ms (detection rules ${dataReady - started} ms, ` +
+          `walk, read and parse ${built - dataReady} ms, model ${modelReady - built} ms, evaluation and progress ${done - modelReady} ms); ` +
+          `achieved level ${result.achievedLevel}`,
+      );
       return result;
     } catch (e) {
       log(`Indexing ${folder.name} failed: ${(e as Error).stack ?? e}`);
@@ -230,11 +249,12 @@ export class FolderAssessment implements vscode.Disposable {
     const queue = (uri: vscode.Uri, deleted: boolean) => {
       const rel = relativePath(this.folder, uri);
       if (rel === undefined || rel === '') return;
+      if (this.pending.size === 0 && !this.progressDirty) this.firstPendingAt = performance.now();
       if (this.isProgressFile(rel)) this.progressDirty = true;
       else this.pending.set(rel, deleted);
       clearTimeout(this.timer);
       // A short debounce folds the burst of events from a save or a git checkout into one update.
-      this.timer = setTimeout(() => void this.flush(), 150);
+      this.timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
     };
     this.subscriptions.push(
       watcher,
@@ -258,6 +278,7 @@ export class FolderAssessment implements vscode.Disposable {
   private async flush(): Promise<void> {
     const changes = [...this.pending].map(([path, deleted]) => ({ path, deleted }));
     const progressChanged = this.progressDirty;
+    const since = this.firstPendingAt;
     this.pending.clear();
     this.progressDirty = false;
     if (!this.index) return;
@@ -273,6 +294,8 @@ export class FolderAssessment implements vscode.Disposable {
         // Our own writes come back as watcher events: when nothing the user sees changed, the tree
         // is not rebuilt again (a rebuild while a context menu is open would drop its argument).
         if (filesChanged || this.progressProblem !== problemBefore || !before || teamSignature(before) !== teamSignature(result)) this.publish(result);
+        const names = changes.length > 3 ? `${changes.length} files` : changes.map((c) => c.path).join(', ') || 'the progress file';
+        log(`Updated after changes to ${names} in ${Math.round(performance.now() - since)} ms (since the first file event)`);
       }
     } catch (e) {
       log(`Update after file changes in ${this.folder.name} failed: ${(e as Error).message}`);
@@ -391,15 +414,8 @@ export class AssessmentService implements vscode.Disposable, AssessmentHost {
   }
 
   detection(): Promise<DetectionData> {
-    this.data ??= (async () => {
-      const read = async (name: string) => {
-        const uri = vscode.Uri.joinPath(this.context.extensionUri, 'model', name);
-        const d = decodeText(await vscode.workspace.fs.readFile(uri));
-        if ('error' in d) throw new Error(`${name}: ${d.error}`);
-        return d.text;
-      };
-      return loadDetectionData(await read('probes.yaml'), 'probes.yaml', await read('rules.yaml'), 'rules.yaml');
-    })();
+    // From the build's snapshot: parsing the rules' YAML at first use was the slowest part of opening the view.
+    this.data ??= bundledData(this.context.extensionUri).then((d) => d.detection);
     return this.data;
   }
 

@@ -8,6 +8,7 @@ export function outputChannel(): vscode.OutputChannel {
   return channel;
 }
 
+/** Appends a line with a millisecond UTC time stamp (npm run bench:editor reads them). */
 export function log(message: string): void {
-  outputChannel().appendLine(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+  outputChannel().appendLine(`[${new Date().toISOString().slice(11, 23)}] ${message}`);
 }

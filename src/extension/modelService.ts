@@ -6,6 +6,7 @@ import { parseModel, ModelError } from '../core/model/loader';
 import { Model } from '../core/model/types';
 import { decodeText } from '../core/fs';
 import { log } from './log';
+import { bundledData } from './bundledData';
 
 export class ModelService implements vscode.Disposable {
   private model: Promise<Model> | undefined;
@@ -18,6 +19,8 @@ export class ModelService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('dsomm.modelFile')) void this.reload();
       }),
+      // Restricted Mode ignored the workspace's model file; once trusted, it applies.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
     );
   }
 
@@ -53,6 +56,7 @@ export class ModelService implements vscode.Disposable {
   }
 
   private async load(): Promise<Model> {
+    void explainRestrictedModelFile();
     const custom = this.configuredUri();
     if (custom) {
       try {
@@ -66,7 +70,7 @@ export class ModelService implements vscode.Disposable {
         void showModelError(custom, err);
       }
     }
-    const model = await readModel(this.bundledUri, 'bundled');
+    const model = (await bundledData(this.context.extensionUri)).model;
     log(`Using the bundled DSOMM model ${model.meta.version ?? ''} (${model.activities.size} activities)`);
     return model;
   }
@@ -75,6 +79,31 @@ export class ModelService implements vscode.Disposable {
     this.changed.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/**
+ * In Restricted Mode VS Code hands us the user's value of `dsomm.modelFile` (a
+ * restrictedConfiguration), not the workspace's. Say so once, instead of silently showing
+ * another model than the workspace asks for.
+ */
+let restrictedNoticeShown = false;
+
+export function ignoredWorkspaceModelFile(): string | undefined {
+  if (vscode.workspace.isTrusted) return undefined;
+  const inspected = vscode.workspace.getConfiguration('dsomm').inspect<string>('modelFile');
+  const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue;
+  return value?.trim() ? value.trim() : undefined;
+}
+
+async function explainRestrictedModelFile(): Promise<void> {
+  const ignored = ignoredWorkspaceModelFile();
+  if (!ignored) return;
+  const message = `DSOMM: this workspace sets dsomm.modelFile to "${ignored}", which is ignored in Restricted Mode: a workspace could point it at any file on this machine, and a model supplies the texts and links shown. The ${vscode.workspace.getConfiguration('dsomm').get<string>('modelFile', '').trim() ? 'model from your user setting' : 'bundled model'} is used until you trust the workspace.`;
+  log(message);
+  if (restrictedNoticeShown) return;
+  restrictedNoticeShown = true;
+  const manage = 'Manage Workspace Trust';
+  if ((await vscode.window.showInformationMessage(message, manage)) === manage) await vscode.commands.executeCommand('workbench.trust.manage');
 }
 
 async function readModel(uri: vscode.Uri, label?: string): Promise<Model> {

@@ -21,3 +21,16 @@ export function progressSettingsFor(folder: vscode.WorkspaceFolder): ProgressSet
   const states = config.get<{ name: string; score: number | string }[]>('progressStates');
   return resolveProgressSettings({ file, team, states: Array.isArray(states) && states.length ? states : undefined });
 }
+
+/** Whether DSOMM diagnostics are shown (`dsomm.diagnostics.enabled`). */
+export function diagnosticsEnabled(): boolean {
+  return vscode.workspace.getConfiguration('dsomm').get<boolean>('diagnostics.enabled', true) !== false;
+}
+
+const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+
+/** Severity of missing-activity diagnostics (`dsomm.diagnostics.severity`); weak controls keep their own. */
+export function diagnosticsSeverity(): (typeof SEVERITIES)[number] {
+  const v = vscode.workspace.getConfiguration('dsomm').get<string>('diagnostics.severity', 'information');
+  return (SEVERITIES as readonly string[]).includes(v) ? (v as (typeof SEVERITIES)[number]) : 'information';
+}

@@ -1,5 +1,5 @@
 // The status-bar item: achieved activities at the target level (of the active editor's folder in
-// a multi-root workspace), with per-dimension progress in the tooltip; a click opens the sidebar.
+// a multi-root workspace), with per-dimension progress in the tooltip; a click opens the dashboard.
 import * as vscode from 'vscode';
 import { statusBarText, statusBarTooltipMarkdown, targetSummary } from '../core/view/levelSummary';
 import { escapeMarkdown } from '../core/view/activityTree';
@@ -13,7 +13,7 @@ export class StatusBar implements vscode.Disposable {
 
   constructor(private readonly assessment: AssessmentService) {
     this.item.name = 'DSOMM maturity';
-    this.item.command = 'dsomm.activities.focus';
+    this.item.command = 'dsomm.openDashboard';
     this.subscriptions = [
       assessment.onDidChange(() => void this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => {

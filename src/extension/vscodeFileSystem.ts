@@ -1,6 +1,7 @@
 // The core's FileSystem over vscode.workspace.fs, rooted at a folder URI. Going through
 // workspace.fs (never node fs) is what makes remote (SSH, WSL, containers) and virtual
 // workspaces work.
+import { promises as fsp } from 'fs';
 import * as vscode from 'vscode';
 import { DirEntry, EntryType, FileStat, WritableFileSystem } from '../core/fs';
 
@@ -11,6 +12,13 @@ function typeOf(t: vscode.FileType): EntryType {
 }
 
 export class VscodeFileSystem implements WritableFileSystem {
+  /**
+   * Every workspace.fs call is a round trip through the workbench (measured in code-server: ~9 ms
+   * each one after the other, 10–25 ms on a busy machine; 100 at once in ~5–13 ms), so the index
+   * keeps many in flight.
+   */
+  readonly concurrency = 64;
+
   constructor(readonly root: vscode.Uri) {}
 
   uri(path: string): vscode.Uri {
@@ -45,5 +53,33 @@ export class VscodeFileSystem implements WritableFileSystem {
 
   async createDirectory(path: string): Promise<void> {
     await vscode.workspace.fs.createDirectory(this.uri(path));
+  }
+
+  /**
+   * workspace.fs has no exclusive create. On `file:` folders (local, and remote ones: the
+   * extension runs next to the files) node's O_EXCL is atomic. Elsewhere a temporary file is
+   * renamed without overwrite, which providers refuse when the target exists (a small window).
+   */
+  async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
+    const target = this.uri(path);
+    if (target.scheme === 'file') {
+      try {
+        await fsp.writeFile(target.fsPath, data, { flag: 'wx' });
+        return true;
+      } catch (e) {
+        if ((e as { code?: string }).code === 'EEXIST') return false;
+        throw e;
+      }
+    }
+    const tmp = this.uri(`${path}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+    await vscode.workspace.fs.writeFile(tmp, data);
+    try {
+      await vscode.workspace.fs.rename(tmp, target, { overwrite: false });
+      return true;
+    } catch (e) {
+      await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
+      if (e instanceof vscode.FileSystemError && e.code === 'FileExists') return false;
+      throw e;
+    }
   }
 }

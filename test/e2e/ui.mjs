@@ -24,10 +24,11 @@ const filters = process.argv.slice(2);
 function finish(results, t0) {
   const passed = results.filter(r => r.state === 'passed').length;
   const failed = results.filter(r => r.state === 'failed').length;
+  const skipped = results.filter(r => r.state === 'skipped').length;
   console.log(`\ne2e checks (${seconds(Date.now() - t0)}, screenshots in ${path.relative(process.cwd(), OUT) || '.'}):`);
   printResults(results);
-  writeLayerSummary({ passed, failed, tests: results });
-  console.log(`${passed} passed, ${failed} failed`);
+  writeLayerSummary({ passed, failed, skipped, tests: results });
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   process.exit(failed > 0 ? 1 : 0);
 }
 
@@ -73,7 +74,7 @@ try {
       crash(`${name} › load journey`, e);
       continue;
     }
-    results.push(...await runJourney({ name, title: mod.title, run: mod.default }, { browser, outDir: OUT, vsix: VSIX }));
+    results.push(...await runJourney({ name, title: mod.title, run: mod.default, prepareWorkspace: mod.prepareWorkspace }, { browser, outDir: OUT, vsix: VSIX }));
   }
 } catch (e) {
   crash('e2e runner', e);

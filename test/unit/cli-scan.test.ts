@@ -306,7 +306,7 @@ describe('dsomm scan (CLI)', function () {
     it('a bad --format: exit 2 (usage)', async () => {
       const r = await run('scan', DEMO, '--format', 'xml');
       assert.equal(r.code, EXIT.usage);
-      assert.deepEqual(r.errLines, ['dsomm: --format must be text, json, markdown or sarif']);
+      assert.deepEqual(r.errLines, ['dsomm: --format must be text, json, markdown, html or sarif']);
     });
 
     it('a bad --level or --fail-under: exit 2', async () => {

@@ -97,6 +97,8 @@ const CASES: GoldenCase[] = [
     },
     ciFindings: [
       '.github/workflows/ci.yml:14 unpinned-action gha.actions-pinned',
+      '.github/workflows/ci.yml:18 checkout-persists-credentials gha.token-permissions',
+      '.github/workflows/reusable-sast.yml:10 checkout-persists-credentials gha.token-permissions',
       '.github/workflows/ci.yml:26 control-disabled sbom',
       '.github/workflows/ci.yml:27 control-disabled sbom',
     ],

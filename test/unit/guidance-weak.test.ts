@@ -75,6 +75,29 @@ describe('guidance: weak-control fixes', function () {
       assert.ok(four.edited.includes(eol.conv('                with:\n                    fetch-depth: 1\n                    persist-credentials: false\n')));
     });
 
+    it(`checkout-persists-credentials: one finding per checkout that keeps the token; its preferred fix removes exactly that one — ${eol.name}`, async () => {
+      const r = await fixIn('github-workflow', 'github/weak.yml', 'gha.checkout-persist-credentials', eol.conv, (res) => res.findings.find((f) => f.code === 'checkout-persists-credentials' && f.loc.line === 11)?.loc);
+      const lines = (res: typeof r.before) => res.findings.filter((f) => f.code === 'checkout-persists-credentials').map((f) => f.loc.line);
+      assert.deepEqual(lines(r.before), [9, 11, 23]);
+      // The edit adds lines under line 11: the two others keep their place.
+      assert.deepEqual(lines(r.after), [9, 24]);
+      const f = r.before.findings.find((x) => x.code === 'checkout-persists-credentials')!;
+      assert.equal(f.probe, 'gha.token-permissions');
+      assert.deepEqual(f.data, { action: 'actions/checkout', ref: 'v4' });
+      // The diagnostic offers the fix first.
+      const dir = tempWorkspace({ [r.rel]: r.text });
+      const scanned = await scanDir(dir);
+      const diags = diagnosticsFor(scanned.result, scanned.index.all(), { targetLevel: 1, fixes: bundled().fixes }).get(r.rel) ?? [];
+      const d = diags.find((x) => x.code.value === 'checkout-persists-credentials')!;
+      assert.ok(d, JSON.stringify(diags.map((x) => x.code.value)));
+      const options = fixesFor(bundled().fixes, scanned.result, scanned.index.get(r.rel), d, scanned.index.all());
+      assert.equal(options[0].templateId, 'gha.checkout-persist-credentials');
+      assert.equal(options[0].preferred, true);
+      // A checkout with `persist-credentials: false` is fine.
+      const ok = await scanDir(tempWorkspace({ [r.rel]: r.edited }));
+      assert.ok(!ok.result.findings.some((x) => x.code === 'checkout-persists-credentials' && x.loc.line === 11));
+    });
+
     it(`scanners that cannot fail: the setting is turned off (GitHub, GitLab, Azure) — ${eol.name}`, async () => {
       for (const [kind, file] of [['github-workflow', 'github/weak.yml'], ['gitlab-ci', 'gitlab/weak.yml'], ['azure-pipelines', 'azure/weak.yml']] as const) {
         const r = await fixIn(kind, file, 'ci.scanner-must-fail', eol.conv, (res) => res.findings.find((f) => f.code === 'scanner-cannot-fail')?.loc);

@@ -110,6 +110,38 @@ describe('incremental re-evaluation', function () {
       assert.ok(comparable(incremental) === comparable(await fresh()), `after "${what}" the incremental result differs from a fresh scan`);
     }
   });
+  it('forgets everything below a deleted folder: index entries and the scripts CI files call', async () => {
+    const { model, data } = bundled();
+    write('.github/workflows/ci.yml', WORKFLOW + '      - run: ./tools/scan.sh\n');
+    write('tools/scan.sh', '#!/bin/sh\ngitleaks detect --source .\n');
+    write('deploy/nested/worker.yaml', DEPLOYMENT.replace(/\bapi\b/g, 'worker'));
+    const scan = await scanWorkspace(fs, dir, model, data);
+    const again = async (changes: { path: string; deleted?: boolean }[]) => {
+      await scan.index.update(changes);
+      await scan.configFiles.update(changes);
+      return evaluate({ root: dir, index: scan.index, model, catalogue: data.catalogue, rules: data.rules, configFiles: scan.configFiles.paths() });
+    };
+    const gitleaks = (r: ScanResult) => r.probes.find((p) => p.id === 'secret-scan')!.evidence.some((e) => e.tool === 'Gitleaks');
+    assert.ok(gitleaks(await again([])), 'the script the workflow calls is followed');
+    assert.deepEqual(scan.index.all().filter((e) => e.path.startsWith('deploy/')).map((e) => e.path), ['deploy/api.yaml', 'deploy/nested/worker.yaml']);
+
+    // A folder deleted at once gives one event for the folder, none for the files in it.
+    rmSync(path.join(dir, 'deploy'), { recursive: true });
+    assert.equal(await scan.index.update([{ path: 'deploy', deleted: true }]), true);
+    assert.deepEqual(scan.index.all().filter((e) => e.path.startsWith('deploy/')), []);
+    assert.ok(comparable(await again([])) === comparable(await fresh()), 'after deleting deploy/ the incremental result differs from a fresh scan');
+
+    rmSync(path.join(dir, 'tools'), { recursive: true });
+    const afterTools = await again([{ path: 'tools', deleted: true }]);
+    assert.ok(!gitleaks(afterTools), 'a tool in a script of a deleted folder still counts');
+    assert.ok(comparable(afterTools) === comparable(await fresh()), 'after deleting tools/ the incremental result differs from a fresh scan');
+
+    // The script comes back with other content: read again, not served from a stale cache.
+    write('tools/scan.sh', '#!/bin/sh\ntrufflehog filesystem .\n');
+    const restored = await again([{ path: 'tools/scan.sh' }]);
+    assert.ok(restored.probes.find((p) => p.id === 'secret-scan')!.evidence.some((e) => /trufflehog/i.test(e.tool ?? '')));
+    assert.ok(comparable(restored) === comparable(await fresh()), 'after restoring tools/ the incremental result differs from a fresh scan');
+  });
 });
 
 describe('yaml deref', () => {

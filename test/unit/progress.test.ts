@@ -146,6 +146,9 @@ class HookedFileSystem implements WritableFileSystem {
   createDirectory(p: string): Promise<void> {
     return this.inner.createDirectory(p);
   }
+  createExclusive(p: string, data: Uint8Array): Promise<boolean> {
+    return this.inner.createExclusive(p, data);
+  }
 }
 
 describe('progress store', () => {
@@ -598,7 +601,7 @@ meta:
       const p = progressOf(ws.read(FILE));
       assert.equal(day(p[SBOM]['Team B']['Partly implemented']), '2026-02-20', 'the other change survives');
       assert.equal(day(p[SBOM]['Team A'].Started), '2026-03-01', 'and ours is there');
-      assert.equal(hooked.renames.length, 1);
+      assert.equal(hooked.renames.filter(([, to]) => to === FILE).length, 1);
       assert.deepEqual(fs.readdirSync(path.join(ws.root, '.dsomm')).filter((f) => f.endsWith('.tmp')), [], 'the abandoned temp file was removed');
     });
 
@@ -654,7 +657,7 @@ meta:
     it('atomic: a crash between the temp write and the rename leaves the old file intact', async () => {
       const ws = workspace({ [FILE]: UPSTREAM });
       const hooked = new HookedFileSystem(ws.fs);
-      hooked.failRename = () => new Error('power failure');
+      hooked.failRename = (_from, to) => (to === FILE ? new Error('power failure') : undefined);
       hooked.failDelete = true; // the crash also prevents any clean-up
       await rejectsWith(setState(hooked, settingsFor('Team A'), SBOM, 'Started', undefined, '2026-03-01'), (e) => {
         assert.equal(e.kind, 'io');

@@ -21,7 +21,7 @@ export const GAP_STATUSES = new Set(['missing', 'partial']);
 export function activityActions(a: ActivityResult): GuidanceAction[] {
   const uuid = a.activity.uuid;
   const actions: GuidanceAction[] = [{ title: 'Open details', command: GUIDANCE_COMMANDS.openActivity, args: [{ uuid }] }];
-  if (a.status !== 'done') actions.push({ title: 'Mark done', command: GUIDANCE_COMMANDS.markActivityDone, args: [{ uuid, state: 'done' }] });
+  if (a.status !== 'done') actions.push({ title: 'Mark done', command: GUIDANCE_COMMANDS.markActivityDone, args: [{ uuid }] });
   return actions;
 }
 

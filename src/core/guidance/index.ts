@@ -34,3 +34,4 @@ export { computeFix, FixContext, dialectOf } from './computeFix';
 export { detectEcosystems, dependabotConfig, renovateConfig, Ecosystem, EcosystemDirs, FileInfo } from './ecosystems';
 export { applyEdits, locToRange } from './text';
 export { activityUrl, mainPipeline } from './lookup';
+export { LineTracker, LineChange } from './lineTracker';

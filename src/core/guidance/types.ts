@@ -42,10 +42,12 @@ export interface GuidanceAction {
 export const GUIDANCE_COMMANDS = {
   /** Shows an activity's details. Args: [{ uuid }]. */
   openActivity: 'dsomm.openActivity',
-  /** Marks an activity done in the team's progress file. Args: [{ uuid, state: 'done' }]. */
+  /** Marks an activity done (the top progress state) in the team's progress file. Args: [{ uuid }]. */
   markActivityDone: 'dsomm.markActivityDone',
   /** Marks an activity not applicable (asks for a reason). Args: [{ uuid }]. */
-  markNotApplicable: 'dsomm.markActivityNotApplicable',
+  markNotApplicable: 'dsomm.markNotApplicable',
+  /** Inserts the quick-fix template for an activity or probe. Args: [{ uuid?, probe?, uri? }]. */
+  insertFix: 'dsomm.insertFix',
 } as const;
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'information' | 'hint';

@@ -13,6 +13,8 @@ export {
   parseProgressText,
   parseEvidenceText,
   randomId,
+  lockPath,
+  LOCK_STALE_MS,
 } from './store';
 export type { WriteOptions, WriteResult } from './store';
 export { applyProgress } from './apply';

@@ -7,9 +7,14 @@
 // - a file that does not parse is never replaced (ProgressFileError with file and line);
 // - the new text is written to a temporary file in the same folder and renamed over the old one
 //   (atomic on local disks), after the old version was saved as `.<name>.bak` next to it;
-// - the new text must read back to exactly what we meant before anything is written.
-// Only one small window remains: a change landing between the last re-read and the rename.
-import { basename, decodeText, dirname, FileSystem, joinPath, WritableFileSystem } from '../fs';
+// - the new text must read back to exactly what we meant before anything is written;
+// - edits of one file are queued in this process, and across processes (two windows on one
+//   workspace, the CLI) a lock file `.<name>.lock` next to it is held while reading, editing
+//   and replacing. A lock older than LOCK_STALE_MS is taken to be left by a crash and broken;
+//   so is one this process left behind when its clean-up failed.
+// Only one small window remains: a writer that ignores the lock (an editor saving the file by
+// hand) landing between the last re-read and the rename.
+import { basename, decodeText, dirname, FileStat, FileSystem, joinPath, WritableFileSystem } from '../fs';
 import { ProgressData } from './data';
 import {
   applyClearNotApplicable,
@@ -34,7 +39,12 @@ export interface WriteOptions {
   newId?: () => string;
   /** How often an edit is re-applied when the file keeps changing on disk while saving (default 5). */
   retries?: number;
+  /** A lock file older than this (ms) is taken to be left by a crashed writer (default LOCK_STALE_MS). */
+  lockStaleMs?: number;
 }
+
+/** Saving takes milliseconds; a lock this old was left by a writer that died. */
+export const LOCK_STALE_MS = 10_000;
 
 export interface WriteResult {
   /** False when the edit changed nothing (the file was not written). */
@@ -171,7 +181,86 @@ function evidenceKind(options: WriteOptions): FileKind<EvidenceDocument> {
   };
 }
 
-async function update<D>(fs: WritableFileSystem, path: string, kind: FileKind<D>, edit: (doc: D) => boolean, options: WriteOptions): Promise<boolean> {
+function update<D>(fs: WritableFileSystem, path: string, kind: FileKind<D>, edit: (doc: D) => boolean, options: WriteOptions): Promise<boolean> {
+  return queued(fs, path, () => withLock(fs, path, options.lockStaleMs ?? LOCK_STALE_MS, () => edit1(fs, path, kind, edit, options)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// One writer at a time
+
+const queues = new WeakMap<FileSystem, Map<string, Promise<void>>>();
+
+/** Runs `job` after every earlier job for the same file of the same file system (in this process). */
+function queued<T>(fs: FileSystem, path: string, job: () => Promise<T>): Promise<T> {
+  let perFile = queues.get(fs);
+  if (!perFile) queues.set(fs, (perFile = new Map()));
+  const run = (perFile.get(path) ?? Promise.resolve()).then(job);
+  const tail = run.then(() => undefined, () => undefined);
+  perFile.set(path, tail);
+  void tail.then(() => {
+    if (perFile!.get(path) === tail) perFile!.delete(path);
+  });
+  return run;
+}
+
+/** Identifies this process in lock files it writes. */
+const PROCESS_TOKEN = randomId();
+/** Lock files held right now by this process (any file system), by path. */
+const heldLocks = new Map<string, number>();
+
+export function lockPath(file: string): string {
+  return joinPath(dirname(file), `.${basename(file)}.lock`);
+}
+
+async function withLock<T>(fs: WritableFileSystem, file: string, staleMs: number, job: () => Promise<T>): Promise<T> {
+  const lock = lockPath(file);
+  const dir = dirname(file);
+  if (dir) await io(file, 'cannot create the folder', () => fs.createDirectory(dir));
+  const body = new TextEncoder().encode(JSON.stringify({ owner: PROCESS_TOKEN, since: new Date().toISOString() }) + '\n');
+  const deadline = Date.now() + staleMs * 3;
+  for (let wait = 10; ; wait = Math.min(wait * 2, 200)) {
+    let created: boolean;
+    try {
+      created = await fs.createExclusive(lock, body);
+    } catch (e) {
+      throw new ProgressFileError(file, `cannot create the lock file ${lock}: ${describe(e)}; the file was left as it was`, 'io');
+    }
+    if (created) break;
+    if (await isAbandoned(fs, lock, staleMs)) {
+      await fs.delete(lock).catch(() => undefined);
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new ProgressFileError(file, `another window or process keeps the file locked (${lock}); nothing was written`, 'conflict');
+    }
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  heldLocks.set(lock, (heldLocks.get(lock) ?? 0) + 1);
+  try {
+    return await job();
+  } finally {
+    const n = heldLocks.get(lock)! - 1;
+    if (n === 0) heldLocks.delete(lock);
+    else heldLocks.set(lock, n);
+    await fs.delete(lock).catch(() => undefined);
+  }
+}
+
+/** A lock left by a crashed writer: older than staleMs, or ours while this process holds none. */
+async function isAbandoned(fs: WritableFileSystem, lock: string, staleMs: number): Promise<boolean> {
+  let stat: FileStat;
+  try {
+    stat = await fs.stat(lock);
+  } catch {
+    return false; // gone in the meantime: just try again
+  }
+  if (stat.mtime > 0 && Date.now() - stat.mtime > staleMs) return true;
+  if (heldLocks.has(lock)) return false;
+  const text = await fs.readFile(lock).then((b) => new TextDecoder().decode(b), () => '');
+  return text.includes(PROCESS_TOKEN);
+}
+
+async function edit1<D>(fs: WritableFileSystem, path: string, kind: FileKind<D>, edit: (doc: D) => boolean, options: WriteOptions): Promise<boolean> {
   const retries = options.retries ?? 5;
   for (let attempt = 0; attempt <= retries; attempt++) {
     const before = await readBytes(fs, path);
@@ -207,10 +296,24 @@ async function replace(fs: WritableFileSystem, path: string, expected: Uint8Arra
   try {
     const now = await readBytes(fs, path);
     if (!sameBytes(now, expected)) return false;
-    if (expected !== undefined) await io(path, 'cannot write the backup', () => fs.writeFile(backupPath(path), expected));
+    if (expected !== undefined) await writeBackup(fs, path, expected);
     await io(path, 'cannot replace the file', () => fs.rename(tmp, path, { overwrite: true }));
     renamed = true;
     return true;
+  } finally {
+    if (!renamed) await fs.delete(tmp).catch(() => undefined);
+  }
+}
+
+/** The last good version, replaced atomically too: a crash leaves the previous backup, never half a one. */
+async function writeBackup(fs: WritableFileSystem, path: string, data: Uint8Array): Promise<void> {
+  const backup = backupPath(path);
+  const tmp = `${backup}.${randomSuffix()}.tmp`;
+  let renamed = false;
+  try {
+    await io(path, 'cannot write the backup', () => fs.writeFile(tmp, data));
+    await io(path, 'cannot write the backup', () => fs.rename(tmp, backup, { overwrite: true }));
+    renamed = true;
   } finally {
     if (!renamed) await fs.delete(tmp).catch(() => undefined);
   }

@@ -1,5 +1,6 @@
 // Terminal and Markdown reports of a scan, grouped by dimension, with a progress summary.
 import { ActivityResult, ActivityStatus, ScanResult } from '../scan/result';
+import { nextBestActivities } from '../view/dashboard';
 
 export const STATUS_LABEL: Record<ActivityStatus, string> = {
   detected: 'detected',
@@ -18,6 +19,8 @@ const STATUS_MARK: Record<ActivityStatus, string> = {
 export interface ReportOptions {
   /** Show activities up to this level (default: all). */
   level?: number;
+  /** Markdown: add the dashboard's "next best activities" for this target level. */
+  nextBestFor?: number;
 }
 
 function visible(r: ScanResult, o: ReportOptions): ActivityResult[] {
@@ -74,6 +77,19 @@ function md(text: string): string {
   return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }
 
+/** A code span: Markdown escapes do not work inside one (and HTML is not interpreted there). */
+function codeSpan(text: string): string {
+  return '`' + text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ') + '`';
+}
+
+/** The team's word on an activity, for the status column ('' when the team recorded nothing). */
+function teamDecision(a: ActivityResult): string {
+  const flat = (t: string) => md(t.replace(/\s+/g, ' ').trim());
+  if (a.notApplicable) return `: ${flat(a.notApplicable.reason)}${a.notApplicable.date ? ` (${flat(a.notApplicable.date)})` : ''}`;
+  if (a.progress) return ` (${flat(a.progress.state)} since ${flat(a.progress.date)})`;
+  return '';
+}
+
 export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
   const out: string[] = [];
   out.push(`# DSOMM assessment`);
@@ -83,6 +99,12 @@ export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
   out.push('| Level | Achieved | Need a decision |');
   out.push('| --- | --- | --- |');
   for (const l of r.levels) if (!o.level || l.level <= o.level) out.push(`| ${l.level} | ${l.achieved}/${l.decidable} | ${l.undecided} |`);
+  if (o.nextBestFor) {
+    const next = nextBestActivities(r, o.nextBestFor, 10);
+    out.push('', `## Next best activities (target level ${o.nextBestFor})`, '');
+    if (!next.length) out.push(`Everything up to level ${o.nextBestFor} whose dependencies are met is achieved.`);
+    next.forEach((a, i) => out.push(`${i + 1}. ${md(a.name)} — level ${a.level}, ${md(a.dimension)} › ${md(a.subdimension)}, ${STATUS_LABEL[a.status!]}`));
+  }
   for (const [dim, list] of groups(visible(r, o))) {
     out.push('');
     out.push(`## ${md(dim)}`);
@@ -90,8 +112,8 @@ export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
     out.push('| Level | Activity | Status | Evidence |');
     out.push('| --- | --- | --- | --- |');
     for (const a of list) {
-      const evidence = a.evidence.slice(0, 2).map((e) => `\`${md(e.loc.path)}:${e.loc.line}\``).join(', ');
-      out.push(`| ${a.activity.level} | ${md(a.activity.name)} | ${STATUS_MARK[a.status]} ${STATUS_LABEL[a.status]} | ${evidence} |`);
+      const evidence = a.evidence.slice(0, 2).map((e) => codeSpan(`${e.loc.path}:${e.loc.line}`)).join(', ');
+      out.push(`| ${a.activity.level} | ${md(a.activity.name)} | ${STATUS_MARK[a.status]} ${STATUS_LABEL[a.status]}${teamDecision(a)} | ${evidence} |`);
     }
   }
   const problems = r.files.filter((f) => f.problems.length);
@@ -99,7 +121,7 @@ export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
     out.push('');
     out.push('## Files with problems');
     out.push('');
-    for (const f of problems) for (const p of f.problems) out.push(`- \`${md(f.path)}${p.line ? `:${p.line}` : ''}\`: ${md(p.message)}`);
+    for (const f of problems) for (const p of f.problems) out.push(`- ${codeSpan(`${f.path}${p.line ? `:${p.line}` : ''}`)}: ${md(p.message)}`);
   }
   return out.join('\n') + '\n';
 }

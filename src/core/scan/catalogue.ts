@@ -696,15 +696,32 @@ function positionals(args: string[]): Positional[] {
   return out;
 }
 
-/** Does the subcommand sequence appear in the positional words (option values may be skipped)? */
-function sequenceMatches(seq: SeqWord[], pos: Positional[], from = 0, wi = 0): boolean {
-  if (wi === seq.length) return true;
-  const w = seq[wi];
-  for (let k = from; k < pos.length; k++) {
-    if (wordMatches(w.pattern, pos[k].word) && sequenceMatches(seq, pos, k + 1, wi + 1)) return true;
-    if (!w.gap && !pos[k].maybeValue) return false;
+/**
+ * Does the subcommand sequence appear in the positional words (option values may be skipped)?
+ * A search with backtracking is exponential in the number of arguments when a sequence has
+ * several `...` gaps (a hostile catalogue or pipeline could freeze the editor), so this walks
+ * the positions once, keeping the set of sequence words that may come next: O(words × positions).
+ */
+function sequenceMatches(seq: SeqWord[], pos: Positional[]): boolean {
+  // next[wi]: "word wi is the next one to find" is possible at the current position.
+  let next = new Uint8Array(seq.length + 1);
+  next[0] = 1;
+  for (let k = 0; k < pos.length; k++) {
+    if (next[seq.length]) return true;
+    const after = new Uint8Array(seq.length + 1);
+    let any = false;
+    for (let wi = 0; wi < seq.length; wi++) {
+      if (!next[wi]) continue;
+      const w = seq[wi];
+      if (wordMatches(w.pattern, pos[k].word)) after[wi + 1] = 1;
+      // The word may still come later: anything may precede it after a gap, option values always.
+      if (w.gap || pos[k].maybeValue) after[wi] = 1;
+      any = true;
+    }
+    if (!any) return false;
+    next = after;
   }
-  return false;
+  return next[seq.length] === 1;
 }
 
 function runArgsMatch(c: CompiledRun, args: string[], cands: string[], pos: Positional[]): boolean {
@@ -1260,10 +1277,20 @@ function evalCondition(c: Condition, probes: Map<string, ProbeOutcome>): Eval {
   return { status, evidence: status === 'missing' ? [] : evidence };
 }
 
+/** Evidence objects live as long as the facts of their file: each one's key is built once. */
+const evidenceKeys = new WeakMap<Evidence, string>();
+
+function evidenceKey(e: Evidence): string {
+  let key = evidenceKeys.get(e);
+  if (key === undefined) evidenceKeys.set(e, (key = `${e.loc.path}:${e.loc.line}:${e.loc.column}:${e.tool ?? ''}:${e.text}`));
+  return key;
+}
+
 function dedupeEvidence(list: Evidence[]): Evidence[] {
+  if (list.length < 2) return list;
   const seen = new Set<string>();
   return list.filter((e) => {
-    const key = `${e.loc.path}:${e.loc.line}:${e.loc.column}:${e.tool ?? ''}:${e.text}`;
+    const key = evidenceKey(e);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -75,24 +75,55 @@ function ephemeral(file: CiFile, job: CiJob): boolean | undefined {
   }
 }
 
+/**
+ * What a probe takes from one parsed CI file, remembered with that file: the index keeps the
+ * same object while the file's content is unchanged, so after an edit only the edited file is
+ * looked at again.
+ */
+function perFile<T>(cache: WeakMap<CiFile, T>, file: CiFile, compute: (f: CiFile) => T): T {
+  let v = cache.get(file);
+  if (v === undefined) cache.set(file, (v = compute(file)));
+  return v;
+}
+
+interface RunnerFacts {
+  ev: Evidence[];
+  notes: string[];
+  yes: number;
+  no: number;
+}
+
+const runnerFacts = new WeakMap<CiFile, RunnerFacts>();
+
+function runnersOf(f: CiFile): RunnerFacts {
+  const out: RunnerFacts = { ev: [], notes: [], yes: 0, no: 0 };
+  if (f.kind === 'github-action') return out;
+  for (const job of f.jobs) {
+    const e = ephemeral(f, job);
+    if (e === undefined) continue;
+    if (e) {
+      out.yes++;
+      out.ev.push({ loc: (job.image ?? job.runner)?.loc ?? job.loc, text: job.image ? `container: ${job.image.value}` : job.runner ? `runs on ${job.runner.value}` : `${job.id}: container executor` });
+    } else {
+      out.no++;
+      out.notes.push(`${f.path}: job ${job.id} runs on ${job.runner?.value ?? 'a static agent'}`);
+    }
+  }
+  return out;
+}
+
 function ciVirtualEnv(ci: CiFile[]): ProbeOutcome {
   const ev: Evidence[] = [];
   let yes = 0;
   let no = 0;
   const notes: string[] = [];
   for (const f of ci) {
-    if (f.kind === 'github-action') continue;
-    for (const job of f.jobs) {
-      const e = ephemeral(f, job);
-      if (e === undefined) continue;
-      if (e) {
-        yes++;
-        ev.push({ loc: (job.image ?? job.runner)?.loc ?? job.loc, text: job.image ? `container: ${job.image.value}` : job.runner ? `runs on ${job.runner.value}` : `${job.id}: container executor` });
-      } else {
-        no++;
-        notes.push(`${f.path}: job ${job.id} runs on ${job.runner?.value ?? 'a static agent'}`);
-      }
-    }
+    const r = perFile(runnerFacts, f, runnersOf);
+    yes += r.yes;
+    no += r.no;
+    // Only the first 20 and 10 are kept below.
+    if (ev.length < 20) ev.push(...r.ev);
+    if (notes.length < 10) notes.push(...r.notes);
   }
   if (yes + no === 0) return outcome('ci.virtual-env', ci.length ? 'not-applicable' : 'fail', [], ci.length ? [] : ['no CI jobs']);
   return outcome('ci.virtual-env', no === 0 ? 'pass' : yes ? 'partial' : 'fail', ev.slice(0, 20), notes.slice(0, 10));
@@ -120,17 +151,62 @@ function dependencyAutomerge(entries: IndexEntry[], ci: CiFile[]): ProbeOutcome 
     const r = e.parsed?.kind === 'renovate' ? (e.parsed as RenovateFile) : undefined;
     if (r?.automerge) ev.push({ loc: r.automerge, text: 'Renovate automerge', tool: 'Renovate' });
   }
-  for (const f of ci) {
-    for (const job of f.jobs) {
-      const usesMeta = job.steps.some((s) => s.uses?.value.toLowerCase().startsWith('dependabot/fetch-metadata'));
-      for (const s of job.steps) {
-        for (const l of s.script) {
-          if (/\bgh\s+pr\s+merge\b.*--auto\b/.test(l.text) && (usesMeta || /dependabot/i.test(job.id + l.text))) ev.push({ loc: l.loc, text: l.text.trim(), tool: 'GitHub auto-merge' });
-        }
+  for (const f of ci) ev.push(...perFile(autoMerges, f, autoMergesOf));
+  return ev.length ? outcome('dependency-update-automerge', 'pass', ev) : outcome('dependency-update-automerge', 'fail');
+}
+
+const autoMerges = new WeakMap<CiFile, Evidence[]>();
+
+function autoMergesOf(f: CiFile): Evidence[] {
+  const ev: Evidence[] = [];
+  for (const job of f.jobs) {
+    const usesMeta = job.steps.some((s) => s.uses?.value.toLowerCase().startsWith('dependabot/fetch-metadata'));
+    for (const s of job.steps) {
+      for (const l of s.script) {
+        if (/\bgh\s+pr\s+merge\b.*--auto\b/.test(l.text) && (usesMeta || /dependabot/i.test(job.id + l.text))) ev.push({ loc: l.loc, text: l.text.trim(), tool: 'GitHub auto-merge' });
       }
     }
   }
-  return ev.length ? outcome('dependency-update-automerge', 'pass', ev) : outcome('dependency-update-automerge', 'fail');
+  return ev;
+}
+
+interface PinningFacts {
+  ev: Evidence[];
+  findings: Finding[];
+  thirdParty: number;
+  pinned: number;
+  firstPartyUnpinned: number;
+}
+
+const pinningFacts = new WeakMap<CiFile, PinningFacts>();
+
+function pinningOf(f: CiFile): PinningFacts {
+  const out: PinningFacts = { ev: [], findings: [], thirdParty: 0, pinned: 0, firstPartyUnpinned: 0 };
+  const uses = f.jobs.flatMap((j) => [j.uses, ...j.steps.map((s) => s.uses)]).filter((u): u is NonNullable<typeof u> => !!u);
+  for (const u of uses) {
+    const ref = u.value.trim();
+    if (ref.startsWith('./') || ref.startsWith('docker://')) continue;
+    const at = ref.lastIndexOf('@');
+    const name = at > 0 ? ref.slice(0, at) : ref;
+    const version = at > 0 ? ref.slice(at + 1) : '';
+    const owner = name.split('/')[0].toLowerCase();
+    const isPinned = SHA_RE.test(version);
+    if (FIRST_PARTY_OWNERS.has(owner)) {
+      if (!isPinned) {
+        out.firstPartyUnpinned++;
+        out.findings.push({ probe: 'gha.actions-pinned', code: 'unpinned-first-party-action', message: `${name} is referenced by the movable ref "${version || '(none)'}". First-party actions are lower risk, but a commit SHA makes the build reproducible.`, loc: u.loc, severity: 'information', data: { action: name, ref: version } });
+      }
+      continue;
+    }
+    out.thirdParty++;
+    if (isPinned) {
+      out.pinned++;
+      out.ev.push({ loc: u.loc, text: ref });
+    } else {
+      out.findings.push({ probe: 'gha.actions-pinned', code: 'unpinned-action', message: `Third-party action ${name} is referenced by "${version || '(none)'}", which its owner can move. Pin it to a full 40-character commit SHA.`, loc: u.loc, severity: 'warning', data: { action: name, ref: version } });
+    }
+  }
+  return out;
 }
 
 function actionsPinned(ci: CiFile[]): ProbeOutcome {
@@ -142,30 +218,12 @@ function actionsPinned(ci: CiFile[]): ProbeOutcome {
   let pinned = 0;
   let firstPartyUnpinned = 0;
   for (const f of gha) {
-    const uses = f.jobs.flatMap((j) => [j.uses, ...j.steps.map((s) => s.uses)]).filter((u): u is NonNullable<typeof u> => !!u);
-    for (const u of uses) {
-      const ref = u.value.trim();
-      if (ref.startsWith('./') || ref.startsWith('docker://')) continue;
-      const at = ref.lastIndexOf('@');
-      const name = at > 0 ? ref.slice(0, at) : ref;
-      const version = at > 0 ? ref.slice(at + 1) : '';
-      const owner = name.split('/')[0].toLowerCase();
-      const isPinned = SHA_RE.test(version);
-      if (FIRST_PARTY_OWNERS.has(owner)) {
-        if (!isPinned) {
-          firstPartyUnpinned++;
-          findings.push({ probe: 'gha.actions-pinned', code: 'unpinned-first-party-action', message: `${name} is referenced by the movable ref "${version || '(none)'}". First-party actions are lower risk, but a commit SHA makes the build reproducible.`, loc: u.loc, severity: 'information', data: { action: name, ref: version } });
-        }
-        continue;
-      }
-      thirdParty++;
-      if (isPinned) {
-        pinned++;
-        ev.push({ loc: u.loc, text: ref });
-      } else {
-        findings.push({ probe: 'gha.actions-pinned', code: 'unpinned-action', message: `Third-party action ${name} is referenced by "${version || '(none)'}", which its owner can move. Pin it to a full 40-character commit SHA.`, loc: u.loc, severity: 'warning', data: { action: name, ref: version } });
-      }
-    }
+    const p = perFile(pinningFacts, f, pinningOf);
+    ev.push(...p.ev);
+    findings.push(...p.findings);
+    thirdParty += p.thirdParty;
+    pinned += p.pinned;
+    firstPartyUnpinned += p.firstPartyUnpinned;
   }
   const notes = firstPartyUnpinned ? [`${firstPartyUnpinned} first-party action reference(s) (actions/*, github/*) use tags, reported separately`] : [];
   if (thirdParty === 0) return outcome('gha.actions-pinned', 'pass', ev, [...notes, 'no third-party actions'], findings);
@@ -202,8 +260,39 @@ function tokenPermissions(ci: CiFile[]): ProbeOutcome {
       });
     }
   }
+  findings.push(...checkoutCredentials(workflows));
   const result = full === workflows.length ? 'pass' : full + some > 0 ? 'partial' : 'fail';
   return outcome('gha.token-permissions', result, ev, [`${full} of ${workflows.length} workflows restrict the token`], findings);
+}
+
+/**
+ * actions/checkout keeps the job's token in .git/config unless `persist-credentials: false`: every
+ * later step (and any artifact that includes the checkout) can read it. A weak control of the
+ * token, reported on the checkout's `uses:`.
+ */
+function checkoutCredentials(workflows: CiFile[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const f of workflows) {
+    for (const job of f.jobs) {
+      for (const s of job.steps) {
+        const ref = s.uses?.value.trim() ?? '';
+        const at = ref.lastIndexOf('@');
+        const name = (at > 0 ? ref.slice(0, at) : ref).toLowerCase();
+        if (name !== 'actions/checkout' || !s.uses) continue;
+        const persist = s.inputs['persist-credentials']?.value.trim().toLowerCase();
+        if (persist === 'false') continue;
+        findings.push({
+          probe: 'gha.token-permissions',
+          code: 'checkout-persists-credentials',
+          message: `actions/checkout keeps the GITHUB_TOKEN in .git/config for the rest of job "${job.id}", where every later step can read it. Set "persist-credentials: false" unless a later step pushes with it.`,
+          loc: s.uses.loc,
+          severity: 'information',
+          data: { action: 'actions/checkout', ref: at > 0 ? ref.slice(at + 1) : '' },
+        });
+      }
+    }
+  }
+  return findings;
 }
 
 function lockfiles(entries: IndexEntry[]): ProbeOutcome {
@@ -234,8 +323,8 @@ function localHooks(entries: IndexEntry[], catalogue: Catalogue, id: string, wan
 function iacPresent(entries: IndexEntry[]): ProbeOutcome {
   const kinds = new Set(['iac', 'kubernetes', 'helm-chart', 'kustomization']);
   // A chart is cited by its Chart.yaml, not by each of its templates.
-  const charts = entries.filter((e) => e.kind === 'helm-chart').map((e) => e.path.slice(0, e.path.lastIndexOf('/') + 1));
-  const inChart = (p: string) => charts.some((dir) => p.startsWith(dir + 'templates/'));
+  const templates = entries.filter((e) => e.kind === 'helm-chart').map((e) => e.path.slice(0, e.path.lastIndexOf('/') + 1) + 'templates/');
+  const inChart = (p: string) => templates.some((dir) => p.startsWith(dir));
   const files = entries.filter((e) => kinds.has(e.kind) && !e.outOfScope && !(e.kind === 'kubernetes' && inChart(e.path)));
   return files.length ? outcome('iac.present', 'pass', files.slice(0, 20).map((f) => ({ loc: fileLoc(f.path), text: f.path }))) : outcome('iac.present', 'fail', [], ['no Terraform, Kubernetes, Helm, Kustomize or similar definitions']);
 }

@@ -71,23 +71,65 @@ const APPLICABILITY: Record<string, (w: Workspace) => boolean> = {
   'sast.client': (w) => jsPackages(w) || w.paths.some((p) => MOBILE_FILES.has(name(p))),
 };
 
+// Evidence, hits and notes belong to per-file facts, which the index keeps while a file's content
+// is unchanged: what is derived from one of them is computed once and remembered with it, so a
+// re-evaluation after one edit only does the work for what that edit changed.
+const evidenceKeys = new WeakMap<Evidence, string>();
+
+function evidenceKey(e: Evidence): string {
+  let key = evidenceKeys.get(e);
+  if (key === undefined) evidenceKeys.set(e, (key = `${e.loc.path}:${e.loc.line}:${e.loc.column}:${e.tool ?? ''}`));
+  return key;
+}
+
 function dedupeEvidence(list: Evidence[]): Evidence[] {
   const seen = new Set<string>();
   return list.filter((e) => {
-    const key = `${e.loc.path}:${e.loc.line}:${e.loc.column}:${e.tool ?? ''}`;
+    const key = evidenceKey(e);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
 
-/** The same program in different probes: by its URL when the catalogue gives one, else by name. */
-function toolIdentities(catalogue: Catalogue): Map<string, string> {
-  const out = new Map<string, string>();
+const noteTexts = new WeakMap<NotCounted, string>();
+
+function noteText(n: NotCounted): string {
+  let text = noteTexts.get(n);
+  if (text === undefined) noteTexts.set(n, (text = `${n.tool} at ${n.evidence.loc.path}:${n.evidence.loc.line} not counted: ${n.reason}`));
+  return text;
+}
+
+/**
+ * The same program in different probes: by its URL when the catalogue gives one, else by name
+ * (probe → tool name → identity), once per catalogue.
+ */
+const identities = new WeakMap<Catalogue, Map<string, Map<string, string>>>();
+
+function toolIdentities(catalogue: Catalogue): Map<string, Map<string, string>> {
+  let out = identities.get(catalogue);
+  if (out) return out;
+  out = new Map();
   for (const p of catalogue.probes) {
-    for (const t of p.tools) out.set(`${p.id}\u0000${t.name}`, t.url ? t.url.toLowerCase().replace(/\/+$/, '') : t.name.toLowerCase());
+    const byTool = out.get(p.id) ?? out.set(p.id, new Map()).get(p.id)!;
+    for (const t of p.tools) byTool.set(t.name, t.url ? t.url.toLowerCase().replace(/\/+$/, '') : t.name.toLowerCase());
   }
+  identities.set(catalogue, out);
   return out;
+}
+
+/** matchConfigFile per catalogue and path: the configuration files rarely change between evaluations. */
+const configMatches = new WeakMap<Catalogue, Map<string, ReturnType<typeof matchConfigFile>>>();
+
+function configMatchesOf(catalogue: Catalogue, path: string): ReturnType<typeof matchConfigFile> {
+  let byPath = configMatches.get(catalogue);
+  if (!byPath) configMatches.set(catalogue, (byPath = new Map()));
+  let m = byPath.get(path);
+  if (!m) {
+    if (byPath.size > 10_000) byPath.clear(); // bounded: paths come and go over a long session
+    byPath.set(path, (m = matchConfigFile(catalogue, path)));
+  }
+  return m;
 }
 
 export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFiles: readonly string[] = []): ProbeOutcome[] {
@@ -104,12 +146,13 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
   // "Installed but never run" is only true of a tool that runs nowhere: not for this probe,
   // and not for another one (Semgrep installed, run for sast: no note under secret-scan).
   const identity = toolIdentities(catalogue);
-  const idOf = (probe: string, tool: string) => identity.get(`${probe}\u0000${tool}`) ?? tool.toLowerCase();
-  const ran = new Set([...hits.values()].flat().map((h) => idOf(h.probe, h.tool)));
+  const idOf = (probe: string, tool: string) => identity.get(probe)?.get(tool) ?? tool.toLowerCase();
+  const ran = new Set<string>();
+  for (const list of hits.values()) for (const h of list) ran.add(idOf(h.probe, h.tool));
 
   const configs = new Map<string, Evidence[]>();
   for (const path of configFiles) {
-    for (const m of matchConfigFile(catalogue, path)) {
+    for (const m of configMatchesOf(catalogue, path)) {
       (configs.get(m.probe) ?? configs.set(m.probe, []).get(m.probe)!).push({ loc: { path, line: 1, column: 1, endLine: 1, endColumn: 1 }, text: `${path} (configuration)`, tool: m.tool });
     }
   }
@@ -121,7 +164,7 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
       ...new Set(
         (notCounted.get(p.id) ?? [])
           .filter((n) => !n.installOnly || !ran.has(idOf(n.probe, n.tool)))
-          .map((n) => `${n.tool} at ${n.evidence.loc.path}:${n.evidence.loc.line} not counted: ${n.reason}`),
+          .map(noteText),
       ),
     ];
     if (h.length) return outcome(p.id, 'pass', evidence, notes);

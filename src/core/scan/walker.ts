@@ -17,6 +17,7 @@
 // Symlinks: the interface has no realpath, so symlinked folders are not descended into by
 // default. With followSymlinks they are, but never from inside another followed symlink (at most
 // one hop), and maxDepth bounds the walk either way, so loops cannot hang it.
+import { Limiter } from '../concurrency';
 import { decodeText, DirEntry, FileSystem, joinPath } from '../fs';
 import { classify, ClassifyContext, CONTENT_SNIFF_BYTES, needsContent } from './classify';
 import { IgnoreMatcher } from './ignore';
@@ -61,7 +62,10 @@ export interface WalkOptions {
   yieldEvery?: number;
   /** How to yield; default a macrotask (setImmediate, else setTimeout 0). */
   yieldFn?: () => Promise<void>;
-  /** Folders read at the same time. Default 8. */
+  /**
+   * Folders read at the same time; the stats and reads of files run with up to twice as many calls
+   * in flight. Default: the file system's `concurrency`, else 8.
+   */
   concurrency?: number;
 }
 
@@ -101,11 +105,20 @@ export interface WalkResult {
   truncated: boolean;
   /** Folders holding `.git` (repository roots), '' for the root itself. */
   repoRoots: string[];
+  /** Folders holding a Chart.yaml (Helm charts), root-relative. */
+  chartDirs: string[];
+  /** The ignore rules the walk applied (defaults, options, every .gitignore and exclude file read). */
+  ignore: IgnoreMatcher;
 }
 
 function defaultYield(): Promise<void> {
   const g = globalThis as { setImmediate?: (cb: () => void) => unknown };
   return new Promise((resolve) => (g.setImmediate ? g.setImmediate(resolve) : setTimeout(resolve, 0)));
+}
+
+/** The one note for a file over the size limit (walker and index say it the same way). */
+export function largeFileNote(size: number, maxFileSize: number): string {
+  return `skipped: larger than ${formatSize(maxFileSize)} (${formatSize(size)}); see the dsomm.maxFileSize setting`;
 }
 
 function formatSize(n: number): string {
@@ -142,7 +155,9 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
   const followSymlinks = options.followSymlinks ?? false;
   const yieldEvery = options.yieldEvery ?? DEFAULT_YIELD_EVERY;
   const yieldFn = options.yieldFn ?? defaultYield;
-  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const concurrency = Math.max(1, options.concurrency ?? fs.concurrency ?? DEFAULT_CONCURRENCY);
+  // Files of all folders being read share one bound, so a folder of thousands cannot flood the host.
+  const fileIo = new Limiter(concurrency * 2);
   const signal = options.signal;
 
   const matcher = new IgnoreMatcher({ ignoreCase: options.ignoreCase });
@@ -221,7 +236,7 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
       stats.skippedLarge++;
       // A generic YAML file cannot be classified without reading it: leave it out quietly.
       if (kind === undefined) return;
-      problems.push({ path, message: `skipped: larger than ${formatSize(maxFileSize)} (${formatSize(size)})` });
+      problems.push({ path, message: largeFileNote(size, maxFileSize) });
       files.push({ path, kind, size, mtime });
       return;
     }
@@ -282,8 +297,11 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
     if (entries.some((e) => e.name === 'Chart.yaml' && e.type === 'file')) chartDirs.add(task.path);
 
     const prefix = task.path === '' ? '' : task.path + '/';
+    // The files of a folder are stat'ed (and sniffed) concurrently: awaited one by one, their round
+    // trips would add up.
+    const fileWork: Promise<void>[] = [];
     for (const entry of entries) {
-      if (stopped()) return;
+      if (stopped()) break;
       stats.entries++;
       if (due()) await yieldFn();
       if (entry.name === '.git' || entry.type === 'other') continue;
@@ -305,12 +323,13 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
         if (++fileCount > maxFiles) {
           truncated = true;
           problems.push({ path: '', message: `stopped after ${maxFiles} files (maxFiles); the scan is incomplete` });
-          return;
+          break;
         }
         const look = firstLook(path, repoRoot);
-        if (look) await handleFile(path, repoRoot, look.rel, look.kind);
+        if (look) fileWork.push(fileIo.run(() => (cancelled ? Promise.resolve() : handleFile(path, repoRoot, look.rel, look.kind))));
       }
     }
+    await Promise.all(fileWork);
   };
 
   // A small pool of workers over a stack of folders (depth-first keeps the stack small).
@@ -344,7 +363,7 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   stats.durationMs = Date.now() - started;
   repoRoots.sort();
-  return { files, problems, stats, cancelled, truncated, repoRoots };
+  return { files, problems, stats, cancelled, truncated, repoRoots, chartDirs: [...chartDirs].sort(), ignore: matcher };
 }
 
 const TEST_OR_EXAMPLE_SEGMENTS = new Set([

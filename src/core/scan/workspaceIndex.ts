@@ -1,7 +1,8 @@
 // The workspace index: every relevant file, parsed once and cached by content, with its
 // facts. The extension keeps one per workspace folder and calls update() from its file
 // watcher; the CLI builds one and evaluates it once.
-import { basename, decodeText, FileSystem } from '../fs';
+import { forEachLimit } from '../concurrency';
+import { basename, decodeText, dirname, FileSystem } from '../fs';
 import { Catalogue } from './catalogue';
 import { classify, needsContent } from './classify';
 import { ciFacts, emptyFacts, FactsContext, FileFacts, SupportFile } from './facts';
@@ -9,7 +10,8 @@ import { parseFile, ParsedFile, parseCiFragment } from './parse';
 import { parseMakefile, makeDependencies, parsePackageScripts } from './indirection';
 import { shellLinesOfScript } from './shell';
 import { CiKind, FileKind, FileProblem, isCiKind } from './types';
-import { isTestOrExamplePath, walkWorkspace, WalkOptions } from './walker';
+import { IgnoreMatcher } from './ignore';
+import { DEFAULT_CONCURRENCY, isTestOrExamplePath, largeFileNote, walkWorkspace, WalkOptions } from './walker';
 
 export interface IndexOptions {
   exclude?: string[];
@@ -20,6 +22,8 @@ export interface IndexOptions {
   includeTestFolders?: boolean;
   /** Lets a host (the editor) breathe during long walks. */
   yieldFn?: () => Promise<void>;
+  /** File-system calls in flight at once. Default: the file system's `concurrency`, else 8. */
+  concurrency?: number;
   signal?: AbortSignal;
 }
 
@@ -56,10 +60,20 @@ export function contentHash(text: string): string {
 
 export class WorkspaceIndex {
   private readonly entries = new Map<string, IndexEntry>();
-  private readonly supportCache = new Map<string, { hash: string; file: SupportFile | undefined }>();
+  /**
+   * Files reached through indirection (Makefiles, scripts, package.json, CI fragments), by path
+   * and by how they were read. Kept until update() hears of a change at or above the path (or a
+   * rebuild), so re-evaluating a workflow neither stats nor reads the files it calls again.
+   * Also remembers paths that could not be read, for the same reason.
+   */
+  private readonly supportCache = new Map<string, Map<string, Promise<SupportFile | undefined>>>();
   /** True when the root is a git work tree (`.git` exists). */
   isGitRepository = false;
   walkProblems: { path: string; message: string }[] = [];
+  /** What the last walk knew, so update() classifies and ignores a changed file as build() would. */
+  private ignore = new IgnoreMatcher();
+  private repoRoots: string[] = [];
+  private chartDirs = new Set<string>();
 
   constructor(
     readonly fs: FileSystem,
@@ -69,6 +83,10 @@ export class WorkspaceIndex {
 
   get maxFileSize(): number {
     return this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  }
+
+  private get concurrency(): number {
+    return Math.max(1, this.options.concurrency ?? this.fs.concurrency ?? DEFAULT_CONCURRENCY);
   }
 
   all(): IndexEntry[] {
@@ -88,10 +106,15 @@ export class WorkspaceIndex {
       maxFileSize: this.maxFileSize,
       signal: this.options.signal,
       yieldFn: this.options.yieldFn,
+      concurrency: this.options.concurrency,
     };
+    const isGit = this.fs.stat('.git').then(() => true, () => false);
     const walked = await walkWorkspace(this.fs, walkOptions);
     this.walkProblems = walked.problems;
-    this.isGitRepository = await this.fs.stat('.git').then(() => true, () => false);
+    this.ignore = walked.ignore;
+    this.repoRoots = walked.repoRoots;
+    this.chartDirs = new Set(walked.chartDirs);
+    this.isGitRepository = await isGit;
     for (const f of walked.files) {
       this.entries.set(f.path, { path: f.path, kind: f.kind, size: f.size, problems: [], outOfScope: this.outOfScope(f.path, f.kind) });
     }
@@ -100,11 +123,12 @@ export class WorkspaceIndex {
       if (e) e.problems.push({ message: p.message, severity: 'warning' });
     }
     let n = 0;
-    for (const entry of this.entries.values()) {
+    // Reads overlap (each is a round trip in the editor); parsing stays on this thread between them.
+    await forEachLimit([...this.entries.values()], this.concurrency, async (entry) => {
       if (this.options.signal?.aborted) throw new Error('scan cancelled');
       await this.load(entry);
       if (this.options.yieldFn && ++n % 50 === 0) await this.options.yieldFn();
-    }
+    });
     await this.computeFacts([...this.entries.values()]);
   }
 
@@ -112,48 +136,67 @@ export class WorkspaceIndex {
    * Applies file changes (from a watcher). Re-reads only the changed files, re-parses only
    * those whose content changed, and recomputes facts for them and for the CI files that
    * read them. Returns false when nothing that matters changed.
+   *
+   * Changes that alter how other files are classified or ignored (a .gitignore, an exclude
+   * file, a `.git` appearing or going, a Chart.yaml appearing or going, a folder full of files
+   * moved in) rebuild the index. A deleted folder takes its files with it.
    */
   async update(changes: { path: string; deleted?: boolean }[]): Promise<boolean> {
     let dirty = false;
     const refacts = new Set<IndexEntry>();
     for (const change of changes) {
-      const path = change.path;
-      if (basename(path) === '.gitignore' || path === '.git') {
+      const path = change.path.replace(/^\/+|\/+$/g, '');
+      if (path === '') continue;
+      if (await this.changesLayout(path, !!change.deleted)) {
         await this.build();
         return true;
       }
-      // CI files that read this path through indirection: also when it could not be read before
-      // (a Makefile created after the workflow that calls it), which left nothing in the cache.
-      if (this.supportCache.delete(path)) dirty = true;
+      if (path.split('/').includes('.git')) continue; // git's own files are never scanned
+      // The path may be a folder (deleted, renamed, checked out): what lies below it counts too.
+      const below = path + '/';
+      const within = (p: string) => p === path || p.startsWith(below);
+      // Forget indirection targets there, and re-analyse the CI files that read them: also when
+      // one could not be read before (a Makefile created after the workflow that calls it).
+      for (const p of [...this.supportCache.keys()]) {
+        if (within(p)) {
+          this.supportCache.delete(p);
+          dirty = true;
+        }
+      }
       for (const e of this.entries.values()) {
-        if (e.facts?.reads.has(path)) {
+        if (e.facts && (e.facts.reads.has(path) || [...e.facts.reads].some((r) => r.startsWith(below)))) {
           refacts.add(e);
           dirty = true;
         }
       }
       const existing = this.entries.get(path);
       if (change.deleted) {
-        if (existing) {
-          this.entries.delete(path);
-          dirty = true;
+        for (const p of [...this.entries.keys()]) {
+          if (within(p)) {
+            this.entries.delete(p);
+            dirty = true;
+          }
         }
         continue;
       }
-      let kind = existing?.kind ?? classify(path);
-      if (!kind && needsContent(path)) kind = await this.classifyByContent(path);
-      if (!kind) continue;
+      // A known file's read starts with its stat: two round trips in the editor cost as much as one.
+      const read = existing && PARSED_KINDS.has(existing.kind) ? this.fs.readFile(path) : undefined;
+      read?.catch(() => undefined); // a failure is reported by load(), or moot when the stat fails
       const stat = await this.fs.stat(path).catch(() => undefined);
-      if (!stat || stat.type !== 'file') {
+      if (!stat || stat.type !== 'file' || this.ignore.isIgnored(path, false)) {
         if (existing) {
           this.entries.delete(path);
           dirty = true;
         }
         continue;
       }
+      let kind = existing?.kind ?? this.classifyPath(path);
+      if (!kind && needsContent(this.repoRelative(path))) kind = await this.classifyByContent(path);
+      if (!kind) continue;
       const entry: IndexEntry = existing ?? { path, kind, size: stat.size, problems: [], outOfScope: this.outOfScope(path, kind) };
       entry.size = stat.size;
       const before = entry.hash;
-      await this.load(entry);
+      await this.load(entry, read);
       this.entries.set(path, entry);
       if (entry.hash !== before || !existing) {
         dirty = true;
@@ -164,33 +207,67 @@ export class WorkspaceIndex {
     return dirty;
   }
 
+  /** Does this change alter how other files are classified or ignored? */
+  private async changesLayout(path: string, deleted: boolean): Promise<boolean> {
+    const name = basename(path);
+    if (name === '.gitignore' || name === '.git' || path === '.git/info/exclude' || path.endsWith('/.git/info/exclude')) return true;
+    if (name === 'Chart.yaml') return deleted === this.chartDirs.has(dirname(path));
+    if (deleted || this.entries.has(path)) return false;
+    // A folder that arrives with content (moved or copied in) is walked as a whole.
+    const stat = await this.fs.stat(path).catch(() => undefined);
+    if (stat?.type !== 'directory' || this.ignore.isIgnored(path, true)) return false;
+    const children = await this.fs.readDirectory(path).catch(() => []);
+    return children.length > 0;
+  }
+
+  /** The repository a path belongs to: the deepest folder holding `.git` above it ('' for the root). */
+  private repoRootOf(path: string): string {
+    let best = '';
+    for (const r of this.repoRoots) if (r !== '' && r.length > best.length && path.startsWith(r + '/')) best = r;
+    return best;
+  }
+
+  private repoRelative(path: string): string {
+    const root = this.repoRootOf(path);
+    return root === '' ? path : path.slice(root.length + 1);
+  }
+
+  /** classify() as the walker calls it: repository-relative, knowing which folders are Helm charts. */
+  private classifyPath(path: string, firstBytes?: string): FileKind | undefined {
+    const root = this.repoRootOf(path);
+    const rel = root === '' ? path : path.slice(root.length + 1);
+    const isChartDir = (d: string) => this.chartDirs.has(root === '' ? d : d === '' ? root : `${root}/${d}`);
+    return classify(rel, firstBytes, { isChartDir });
+  }
+
   private outOfScope(path: string, kind: FileKind): boolean {
     return !this.options.includeTestFolders && !isCiKind(kind) && isTestOrExamplePath(path);
   }
 
   private async classifyByContent(path: string): Promise<FileKind | undefined> {
     const text = await this.readText(path).catch(() => undefined);
-    return typeof text === 'string' ? classify(path, text.slice(0, 4096)) : undefined;
+    return typeof text === 'string' ? this.classifyPath(path, text.slice(0, 4096)) : undefined;
   }
 
-  private async readText(path: string): Promise<string | { error: string }> {
-    const bytes = await this.fs.readFile(path);
-    if (bytes.length > this.maxFileSize) return { error: `skipped: larger than ${Math.round(this.maxFileSize / 1024)} KiB` };
+  private async readText(path: string, prefetched?: Promise<Uint8Array>): Promise<string | { error: string }> {
+    const bytes = await (prefetched ?? this.fs.readFile(path));
+    if (bytes.length > this.maxFileSize) return { error: largeFileNote(bytes.length, this.maxFileSize) };
     const decoded = decodeText(bytes);
     return 'error' in decoded ? decoded : decoded.text;
   }
 
-  private async load(entry: IndexEntry): Promise<void> {
+  /** Reads (or takes the `prefetched` content) and parses a file of a PARSED_KINDS kind. */
+  private async load(entry: IndexEntry, prefetched?: Promise<Uint8Array>): Promise<void> {
     if (!PARSED_KINDS.has(entry.kind)) return;
     if (entry.size > this.maxFileSize) {
-      entry.problems = [{ message: `skipped: larger than ${Math.round(this.maxFileSize / 1024)} KiB (see the dsomm.maxFileSize setting)`, severity: 'warning' }];
+      entry.problems = [{ message: largeFileNote(entry.size, this.maxFileSize), severity: 'warning' }];
       entry.parsed = undefined;
       entry.hash = `size:${entry.size}`;
       return;
     }
     let text: string | { error: string };
     try {
-      text = await this.readText(entry.path);
+      text = await this.readText(entry.path, prefetched);
     } catch (e) {
       entry.problems = [{ message: `could not be read: ${(e as Error).message}`, severity: 'error' }];
       entry.parsed = undefined;
@@ -198,7 +275,8 @@ export class WorkspaceIndex {
       return;
     }
     if (typeof text !== 'string') {
-      entry.problems = [{ message: text.error, severity: 'warning' }];
+      // Binary or non-UTF-8 content under a pipeline name: say so for this file, read the others.
+      entry.problems = [{ message: text.error.startsWith('skipped:') ? text.error : `not read: ${text.error}`, severity: 'warning' }];
       entry.parsed = undefined;
       entry.hash = text.error;
       return;
@@ -208,7 +286,8 @@ export class WorkspaceIndex {
     entry.hash = hash;
     try {
       entry.parsed = parseFile(entry.kind, entry.path, text);
-      entry.problems = entry.parsed ? [...entry.parsed.problems] : [];
+      // An empty file gets one note instead of whatever its parser makes of nothing ("no FROM").
+      entry.problems = text.trim() === '' ? [{ message: 'empty file: nothing to detect', severity: 'warning' }] : entry.parsed ? [...entry.parsed.problems] : [];
     } catch (e) {
       // Parsers promise not to throw; if one does, the scan still goes on.
       entry.parsed = undefined;
@@ -217,16 +296,9 @@ export class WorkspaceIndex {
   }
 
   private async computeFacts(entries: IndexEntry[]): Promise<void> {
-    // Many CI files call the same Makefiles, scripts and fragments: read each once per pass.
-    const pass = new Map<string, Promise<SupportFile | undefined>>();
-    const support = (path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> => {
-      const key = `${as}\u0000${path}`;
-      let p = pass.get(key);
-      if (!p) pass.set(key, (p = this.support(path, as)));
-      return p;
-    };
-    const ctx: FactsContext = { catalogue: this.catalogue, support };
-    for (const entry of entries) {
+    const ctx: FactsContext = { catalogue: this.catalogue, support: (path, as) => this.support(path, as) };
+    // CI files wait on the support files they read, so they are analysed side by side.
+    await forEachLimit(entries, this.concurrency, async (entry) => {
       const parsed = entry.parsed;
       if (parsed && isCiKind(parsed.kind) && 'jobs' in parsed) {
         try {
@@ -236,35 +308,38 @@ export class WorkspaceIndex {
           entry.problems.push({ message: `could not be analysed: ${(e as Error).message}`, severity: 'error' });
         }
       }
-    }
+    });
   }
 
-  /** Files reached through indirection (Makefile, scripts, package.json, CI fragments), cached by content. */
-  private async support(path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
+  /** A file reached through indirection, read and parsed once (see supportCache). */
+  private support(path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
+    let byKind = this.supportCache.get(path);
+    if (!byKind) this.supportCache.set(path, (byKind = new Map()));
+    let file = byKind.get(as);
+    if (!file) byKind.set(as, (file = this.readSupport(path, as)));
+    return file;
+  }
+
+  private async readSupport(path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
     let text: string | { error: string };
     try {
-      const stat = await this.fs.stat(path);
-      if (stat.type !== 'file') return undefined;
+      // No stat first: a folder or a missing file fails to read just the same.
       text = await this.readText(path);
     } catch {
       return undefined;
     }
     if (typeof text !== 'string') return undefined;
-    const hash = contentHash(text) + ':' + as;
-    const cached = this.supportCache.get(path);
-    if (cached?.hash === hash) return cached.file;
-    let file: SupportFile | undefined;
     try {
       if (as === 'makefile') {
         const targets = parseMakefile(path, text);
-        file = { kind: 'makefile', targets, dependencies: makeDependencies(path, text), first: targets.keys().next().value };
-      } else if (as === 'package-json') file = { kind: 'package-json', scripts: parsePackageScripts(path, text) };
-      else if (as === 'shell-script') file = { kind: 'shell-script', lines: shellLinesOfScript(path, text) };
-      else if (as !== 'ci-fragment') file = { kind: 'ci-fragment', file: parseCiFragment(as, path, text) };
+        return { kind: 'makefile', targets, dependencies: makeDependencies(path, text), first: targets.keys().next().value };
+      }
+      if (as === 'package-json') return { kind: 'package-json', scripts: parsePackageScripts(path, text) };
+      if (as === 'shell-script') return { kind: 'shell-script', lines: shellLinesOfScript(path, text) };
+      if (as !== 'ci-fragment') return { kind: 'ci-fragment', file: parseCiFragment(as, path, text) };
     } catch {
-      file = undefined;
+      // best effort, like the parsers: an odd file is simply not followed
     }
-    this.supportCache.set(path, { hash, file });
-    return file;
+    return undefined;
   }
 }

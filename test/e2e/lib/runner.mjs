@@ -12,6 +12,10 @@
 //   t.screenshot(name)    saves <outDir>/<name>.png (moves the mouse away first unless { keepMouse: true })
 //   t.workspace           the workspace folder the workbench has open (a temp copy of the demo workspace)
 //   t.log(...)            prints an indented line under the current step
+//   t.skip(reason)        ends the journey as skipped (e.g. an optional input is missing); the
+//                         reason is printed and recorded, and the run does not fail for it
+// A journey may also export `prepareWorkspace(dir)`: it runs on the workspace copy before VS Code
+// starts (e.g. to replace the demo with a smaller repository).
 // Each journey runs in its own code-server and browser context, with fresh user data.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,13 +24,14 @@ import { copyDemoWorkspace, makeTempDir, onSignal, ROOT } from '../../../scripts
 import { Workbench } from './workbench.mjs';
 
 class StepFailed extends Error {}
+class JourneySkipped extends Error {}
 
 const slug = s => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 const firstLines = (e, n = 8) => String(e?.stack || e).split('\n').slice(0, n).join('\n');
 
 /**
  * Runs one journey and returns its check results.
- * @param {{ name: string, title?: string, run: (t: object) => Promise<void> }} journey
+ * @param {{ name: string, title?: string, run: (t: object) => Promise<void>, prepareWorkspace?: (dir: string) => void | Promise<void> }} journey
  * @param {{ browser: import('playwright-core').Browser, outDir: string, vsix?: string }} options
  * @returns {Promise<{ title: string, state: 'passed'|'failed', durationMs: number, error?: string }[]>}
  */
@@ -56,6 +61,9 @@ export async function runJourney(journey, { browser, outDir, vsix }) {
     workspace: undefined,
     outDir,
     log: (...args) => console.log('      ', ...args),
+    skip: reason => {
+      throw new JourneySkipped(reason);
+    },
     screenshot: async (name, { keepMouse = false } = {}) => {
       mkdirSync(outDir, { recursive: true });
       if (!keepMouse) {
@@ -86,6 +94,7 @@ export async function runJourney(journey, { browser, outDir, vsix }) {
 
   try {
     t.workspace = copyDemoWorkspace(tmp.dir);
+    await journey.prepareWorkspace?.(t.workspace);
     if (vsix) {
       // The packaged extension, installed as a user would; no development path in the URL.
       installExtension(vsix, { dataDir: tmp.dir });
@@ -101,7 +110,10 @@ export async function runJourney(journey, { browser, outDir, vsix }) {
     t.wb = new Workbench(page);
     await journey.run(t);
   } catch (e) {
-    if (!(e instanceof StepFailed)) {
+    if (e instanceof JourneySkipped) {
+      results.push({ title: `${journey.name} › skipped: ${e.message}`, state: 'skipped' });
+      console.log(`  - skipped: ${e.message}`);
+    } else if (!(e instanceof StepFailed)) {
       // Setup or journey code outside a step failed: record it as a failed check of its own.
       results.push({ title: `${journey.name} › ${current}`, state: 'failed', error: firstLines(e) });
       console.log(`  ✘ ${current} (outside a step)\n${firstLines(e).split('\n').map(l => `      ${l}`).join('\n')}`);

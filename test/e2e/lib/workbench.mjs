@@ -138,4 +138,104 @@ export class Workbench {
     await this.page.keyboard.press('Escape');
     return text;
   }
+
+  /**
+   * Hovers `locator` and returns the text of the hover that appears (tree item tooltips, editor
+   * hovers). Moves the mouse away afterwards so the hover closes.
+   */
+  async hoverText(locator, { attempts = 3 } = {}) {
+    const hover = this.page.locator('.workbench-hover, .monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).last();
+    for (let i = 1; ; i++) {
+      // Leave and re-enter: a hover shows again only after the mouse has left its element.
+      await this.page.mouse.move(1000, 700);
+      await hover.waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {});
+      const box = await locator.boundingBox();
+      await this.page.mouse.move(box.x + 5, box.y + box.height / 2);
+      await this.page.mouse.move(box.x + Math.min(40, box.width / 2), box.y + box.height / 2, { steps: 4 });
+      try {
+        await hover.waitFor({ timeout: 5000 });
+        const text = await hover.innerText();
+        await this.page.mouse.move(1000, 700);
+        return text;
+      } catch (e) {
+        if (i >= attempts) throw e;
+      }
+    }
+  }
+
+  /**
+   * Sets a text setting the way a user does: Settings editor (workspace scope), search by id, type the
+   * value, leave the field. Resolves once the Settings editor shows the new value.
+   */
+  async setTextSetting(id, value, { scope = 'Workspace' } = {}) {
+    await this.runCommand(`Preferences: Open ${scope} Settings`);
+    const editor = this.page.locator('.settings-editor');
+    await editor.waitFor();
+    // The search box has the focus when the Settings editor opens.
+    await editor.locator('.search-container .monaco-editor.focused, .search-container .focused').first().waitFor();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.type(id);
+    // A setting's input is labelled with the setting's id.
+    const input = editor.locator(`input[aria-label="${id}"]`);
+    await input.waitFor();
+    await input.fill(value);
+    await this.page.keyboard.press('Tab');
+    await this.page.waitForFunction(([sel, v]) => document.querySelector(sel)?.value === v, [`.settings-editor input[aria-label="${id}"]`, value]);
+    await this.page.waitForTimeout(1000); // the Settings editor writes the file after a short delay
+  }
+
+  /** Drags the side bar's edge so that it is `width` pixels wide (long tree labels stay readable). */
+  async resizeSidebar(width) {
+    const box = await this.sidebar.boundingBox();
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width + 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  /** Opens a new integrated terminal and waits until it takes input. */
+  async openTerminal() {
+    await this.runCommand('Terminal: Create New Terminal');
+    await this.page.locator('.terminal-wrapper.active .xterm, .terminal .xterm').first().waitFor();
+    await this.page.locator('.xterm-helper-textarea').first().focus();
+    await this.page.waitForTimeout(1500); // the shell prints its prompt
+  }
+
+  /** Types a command line into the focused terminal and presses Enter. */
+  async runInTerminal(commandLine) {
+    await this.page.locator('.xterm-helper-textarea').first().focus();
+    await this.page.keyboard.insertText(commandLine);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * The whole text of the active terminal, scrollback included: Select All and Copy, then the
+   * clipboard (the journey's browser context needs clipboard permissions: see grantClipboard()).
+   */
+  async terminalText() {
+    await this.runCommand('Terminal: Select All');
+    await this.runCommand('Terminal: Copy Selection');
+    await this.page.bringToFront();
+    const text = await this.page.evaluate(() => navigator.clipboard.readText());
+    await this.runCommand('Terminal: Clear Selection').catch(() => {});
+    return text;
+  }
+
+  /** Lets the page read and write the clipboard (for terminalText()). */
+  async grantClipboard() {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(this.page.url()).origin });
+  }
+
+  /** Waits until the active terminal's text matches `re` (polling terminalText()); returns the text. */
+  async waitForTerminalText(re, { timeoutMs = 60_000 } = {}) {
+    const deadline = Date.now() + timeoutMs;
+    let text = '';
+    for (;;) {
+      text = await this.terminalText();
+      if (re.test(text)) return text;
+      if (Date.now() > deadline) throw new Error(`terminal text did not match ${re} within ${timeoutMs} ms; it ends with:\n${text.slice(-1500)}`);
+      await this.page.waitForTimeout(1000);
+    }
+  }
 }

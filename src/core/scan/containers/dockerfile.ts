@@ -3,6 +3,7 @@
 // its AST into the located facts the container probes need. Never throws.
 import {
   Arg,
+  Argument,
   DockerfileParser,
   Env,
   From,
@@ -40,6 +41,7 @@ function build(file: DockerfileFile, text: string): void {
   const stageNames = new Map<string, number>();
 
   for (const ins of df.getInstructions()) {
+    pinArguments(ins);
     const keyword = ins.getKeyword();
     const instr = toInstruction(file.path, ins, lines);
     if (keyword === 'FROM') {
@@ -80,6 +82,19 @@ function build(file: DockerfileFile, text: string): void {
 
   if (file.stages.length === 0) file.problems.push({ message: 'No FROM instruction: not a buildable Dockerfile', line: 1, column: 1, severity: 'error' });
   for (const s of file.stages) s.userResolved = resolveUser(file, s);
+}
+
+/**
+ * dockerfile-ast lexes an instruction's arguments again on every getArguments(), and its own
+ * getArgumentsRange(), getArgumentsContent(), getImage(), getFlags()... each call it: lex them
+ * once per instruction. Copies are handed out because some of its callers shift the array.
+ */
+function pinArguments(ins: Instruction): void {
+  const lexer = ins as unknown as { getRawArguments(): Argument[]; getArguments(): Argument[] };
+  const raw = lexer.getRawArguments();
+  const args = lexer.getArguments(); // also settles the flags of instructions that have them
+  lexer.getRawArguments = () => raw.slice();
+  lexer.getArguments = () => args.slice();
 }
 
 function startStage(file: DockerfileFile, from: From, instr: DockerInstruction, stageNames: Map<string, number>, loc: (r: Range0) => Loc): DockerStage | undefined {

@@ -1,0 +1,34 @@
+// Bounded parallelism for file-system work. Every vscode.workspace.fs call is a round trip through
+// the workbench (about 10 ms in code-server, however small the file), so the index keeps many calls
+// in flight instead of awaiting them one by one; the bound keeps huge folders from flooding it.
+
+/** Runs async tasks with at most `limit` of them in flight; the others wait in order. */
+export class Limiter {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(readonly limit: number) {
+    if (!(limit >= 1)) throw new Error(`Limiter: limit must be at least 1 (got ${limit})`);
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active < this.limit) this.active++;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve)); // the slot is handed over
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
+
+/** Calls `fn` for every item with at most `limit` calls in flight; rejects with the first error. */
+export async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}

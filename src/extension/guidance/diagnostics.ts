@@ -1,0 +1,258 @@
+// The "DSOMM" diagnostic collection: missing activities and weak controls from the core
+// (diagnosticsFor), refreshed whenever the assessment changes.
+//
+// The assessment describes files as saved. While a file is being edited its diagnostics follow
+// their lines (LineTracker), and they are recomputed while typing only when the file's
+// `dsomm-ignore` comments change, so that adding a suppression comment silences a diagnostic at
+// once; everything else waits for the save, which re-indexes the file.
+import * as vscode from 'vscode';
+import { decodeText } from '../../core/fs';
+import { diagnosticsFor, GuidanceDiagnostic, isSuppressed, LineTracker, suppressionList, suppressions } from '../../core/guidance';
+import { contentHash, IndexEntry } from '../../core/scan/workspaceIndex';
+import { AssessmentService } from '../assessmentService';
+import { log } from '../log';
+import { diagnosticsEnabled, diagnosticsSeverity, targetLevel } from '../settings';
+import { FixCatalogueSource, GUIDANCE_SELECTOR, openDocument, toRange, uriOf } from './shared';
+
+const SEVERITY: Record<GuidanceDiagnostic['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** A diagnostic as shown, with the core's diagnostic it came from (its data drives the code actions). */
+export interface ShownDiagnostic {
+  diagnostic: vscode.Diagnostic;
+  guidance: GuidanceDiagnostic;
+  folder: vscode.WorkspaceFolder;
+}
+
+/** The ids a `dsomm-ignore` comment may name for a diagnostic (as the core matches them). */
+export function suppressionIds(d: GuidanceDiagnostic): string[] {
+  return [...d.data.probes, ...(d.data.findingCode ? [d.data.findingCode] : []), ...(d.data.activity ? [d.data.activity] : [])];
+}
+
+function codeValue(d: vscode.Diagnostic): string | undefined {
+  const c = d.code;
+  return c === undefined ? undefined : typeof c === 'object' ? String(c.value) : String(c);
+}
+
+export class GuidanceDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('DSOMM');
+  /** uri → diagnostics shown. */
+  private shown = new Map<string, ShownDiagnostic[]>();
+  /** uri → content hash of the files the assessment indexed. */
+  private indexed = new Map<string, string | undefined>();
+  /** uri → where the saved lines of an edited document are now. */
+  private readonly trackers = new Map<string, LineTracker>();
+  /** uri → the document's `dsomm-ignore` comments when diagnostics were last computed. */
+  private readonly ignoreKeys = new Map<string, string>();
+  /** path in folder → saved text, by the index's content hash (for `dsomm-ignore` in closed files). */
+  private readonly savedTexts = new Map<string, { hash: string | undefined; text: string | undefined }>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly refreshed = new vscode.EventEmitter<void>();
+  /** Fires after every refresh of the collection (tests wait on it). */
+  readonly onDidRefresh = this.refreshed.event;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private rerun = false;
+  private hasRun = false;
+
+  constructor(
+    private readonly assessment: AssessmentService,
+    private readonly fixes: FixCatalogueSource,
+  ) {
+    this.subscriptions.push(
+      this.collection,
+      this.refreshed,
+      assessment.onDidChange(() => this.schedule(0)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('dsomm.diagnostics') || e.affectsConfiguration('dsomm.targetLevel')) this.schedule(0);
+      }),
+      // The first pipeline file opened gets its diagnostics without waiting for anything else.
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (!this.hasRun && vscode.languages.match(GUIDANCE_SELECTOR, doc) > 0) this.schedule(200);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      // The saved text is the new baseline (the re-index after the save catches up with it).
+      vscode.workspace.onDidSaveTextDocument((doc) => this.trackers.delete(doc.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        const key = doc.uri.toString();
+        this.trackers.delete(key);
+        // Closing without saving brings the saved comments back.
+        if (this.ignoreKeys.has(key)) this.schedule(0);
+      }),
+    );
+  }
+
+  /** The shown diagnostic that a diagnostic handed back by VS Code (code actions) stands for. */
+  find(uri: vscode.Uri, d: vscode.Diagnostic): ShownDiagnostic | undefined {
+    const candidates = (this.shown.get(uri.toString()) ?? []).filter(
+      (s) => s.diagnostic.message === d.message && codeValue(s.diagnostic) === codeValue(d),
+    );
+    return candidates.sort((a, b) => Math.abs(a.diagnostic.range.start.line - d.range.start.line) - Math.abs(b.diagnostic.range.start.line - d.range.start.line))[0];
+  }
+
+  all(): ShownDiagnostic[] {
+    return [...this.shown.values()].flat();
+  }
+
+  /**
+   * Where the saved lines of an open document are in its buffer: undefined when the buffer holds
+   * what was indexed (lines are where the assessment says).
+   */
+  linesOf(doc: vscode.TextDocument, entry: IndexEntry): LineTracker | undefined {
+    if (entry.hash !== undefined && contentHash(doc.getText()) === entry.hash) return undefined;
+    // Edited since it was indexed; without a tracker (edited before we watched) lines are taken as they are.
+    return this.trackers.get(doc.uri.toString());
+  }
+
+  private onEdit(e: vscode.TextDocumentChangeEvent): void {
+    if (!e.contentChanges.length) return;
+    const doc = e.document;
+    const key = doc.uri.toString();
+    if (!this.indexed.has(key) && vscode.languages.match(GUIDANCE_SELECTOR, doc) === 0) return;
+    // (`doc.isDirty` may not be updated yet when this event arrives: compare the text instead.)
+    const indexedHash = this.indexed.get(key);
+    if (indexedHash !== undefined && contentHash(doc.getText()) === indexedHash) {
+      // Back to the indexed text (undo, revert): lines are where the assessment has them.
+      this.trackers.delete(key);
+      if ((this.ignoreKeys.get(key) ?? '') !== this.ignoreKey(doc, undefined)) this.schedule(300);
+      return;
+    }
+    let tracker = this.trackers.get(key);
+    if (!tracker) {
+      const grown = e.contentChanges.reduce((n, c) => n + (c.text.split('\n').length - 1) - (c.range.end.line - c.range.start.line), 0);
+      tracker = new LineTracker(doc.lineCount - grown);
+      this.trackers.set(key, tracker);
+    }
+    tracker.apply(e.contentChanges.map((c) => ({ range: c.range, text: c.text })));
+    const before = this.ignoreKeys.get(key) ?? '';
+    const now = this.ignoreKey(doc, tracker);
+    if (now !== before) this.schedule(300);
+  }
+
+  /** The document's `dsomm-ignore` comments, keyed on saved lines so that unrelated typing keeps the key. */
+  private ignoreKey(doc: vscode.TextDocument, tracker: LineTracker | undefined): string {
+    const text = doc.getText();
+    if (!text.includes('dsomm-ignore')) return '';
+    return JSON.stringify(suppressionList(text).map((s) => [tracker ? tracker.toSaved(s.line - 1) : s.line - 1, s.ids]));
+  }
+
+  schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), delayMs);
+  }
+
+  /** Recomputes the collection (one run at a time; a request during a run runs once more after it). */
+  refresh(): Promise<void> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.rerun = false;
+        try {
+          await this.compute();
+        } catch (e) {
+          log(`DSOMM diagnostics failed: ${(e as Error).stack ?? e}`);
+        }
+      } while (this.rerun);
+    })().finally(() => {
+      this.running = undefined;
+      this.refreshed.fire();
+    });
+    return this.running;
+  }
+
+  private async compute(): Promise<void> {
+    this.hasRun = true;
+    if (!diagnosticsEnabled()) {
+      this.collection.clear();
+      this.shown = new Map();
+      return;
+    }
+    const fixes = await this.fixes.get();
+    const shown = new Map<string, ShownDiagnostic[]>();
+    const indexed = new Map<string, string | undefined>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const da = await this.assessment.resultFor(folder.uri);
+      if (!da) continue;
+      const entries = da.index.all();
+      const byPath = new Map(entries.map((e) => [e.path, e] as const));
+      for (const e of entries) indexed.set(uriOf(folder, e.path).toString(), e.hash);
+
+      // Open documents: their buffer text, and where their saved lines are now.
+      const views = new Map<string, { doc: vscode.TextDocument; lines?: LineTracker; edited: boolean } | undefined>();
+      const viewOf = (path: string) => {
+        if (views.has(path)) return views.get(path);
+        const doc = openDocument(uriOf(folder, path));
+        const entry = byPath.get(path);
+        const edited = !!doc && !!entry && (entry.hash === undefined || contentHash(doc.getText()) !== entry.hash);
+        const v = doc ? { doc, lines: doc && entry ? this.linesOf(doc, entry) : undefined, edited } : undefined;
+        views.set(path, v);
+        return v;
+      };
+      const wanted = new Set<string>();
+      const textOf = (path: string): string | undefined => {
+        const v = viewOf(path);
+        // An edited buffer's comments are matched below, on the lines they are on now.
+        if (v) return v.edited ? undefined : v.doc.getText();
+        const saved = this.savedTexts.get(`${folder.uri}\u0000${path}`);
+        if (saved && saved.hash === byPath.get(path)?.hash) return saved.text;
+        wanted.add(path);
+        return undefined;
+      };
+      const options = { targetLevel: targetLevel(), severity: diagnosticsSeverity(), fixes, textOf };
+      let byFile = diagnosticsFor(da.result, entries, options);
+      if (wanted.size) {
+        // Closed files with diagnostics: read them once (cached by content) for their comments.
+        await Promise.all([...wanted].map(async (path) => {
+          let text: string | undefined;
+          try {
+            const d = decodeText(await vscode.workspace.fs.readFile(uriOf(folder, path)));
+            text = 'error' in d ? undefined : d.text;
+          } catch {
+            text = undefined;
+          }
+          this.savedTexts.set(`${folder.uri}\u0000${path}`, { hash: byPath.get(path)?.hash, text });
+        }));
+        byFile = diagnosticsFor(da.result, entries, options);
+      }
+
+      for (const [path, list] of byFile) {
+        const uri = uriOf(folder, path);
+        const v = viewOf(path);
+        const bufferComments = v?.edited ? suppressions(v.doc.getText()) : undefined;
+        const out: ShownDiagnostic[] = [];
+        for (const g of list) {
+          let range = toRange(g.range);
+          if (v?.edited) {
+            const start = v.lines ? v.lines.toBuffer(range.start.line) : range.start.line;
+            if (start < 0) continue; // its line was deleted: the save will tell
+            const end = v.lines ? v.lines.toBuffer(range.end.line) : range.end.line;
+            if (bufferComments && isSuppressed(bufferComments, start + 1, suppressionIds(g))) continue;
+            range = v.doc.validateRange(new vscode.Range(start, range.start.character, end < start ? start : end, range.end.character));
+          }
+          const diagnostic = new vscode.Diagnostic(range, g.message, SEVERITY[g.severity]);
+          diagnostic.source = g.source;
+          diagnostic.code = g.code.target ? { value: g.code.value, target: vscode.Uri.parse(g.code.target) } : g.code.value;
+          out.push({ diagnostic, guidance: g, folder });
+        }
+        if (out.length) shown.set(uri.toString(), out);
+      }
+      for (const [path, v] of views) if (v) this.ignoreKeys.set(uriOf(folder, path).toString(), this.ignoreKey(v.doc, v.edited ? v.lines : undefined));
+    }
+    this.indexed = indexed;
+    this.shown = shown;
+    this.collection.clear();
+    this.collection.set([...shown].map(([uri, list]) => [vscode.Uri.parse(uri), list.map((s) => s.diagnostic)] as [vscode.Uri, vscode.Diagnostic[]]));
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

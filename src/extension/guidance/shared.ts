@@ -1,0 +1,62 @@
+// What the guidance providers share: which documents they serve, the fix catalogue, position and
+// path conversions, and reading a workspace file as the editor sees it.
+import * as vscode from 'vscode';
+import { decodeText } from '../../core/fs';
+import { FixCatalogue, GUIDANCE_COMMANDS, loadFixes, Range0 } from '../../core/guidance';
+
+/** Pipeline and container files of every dialect the engine reads (the index decides in the end). */
+export const GUIDANCE_SELECTOR: vscode.DocumentSelector = [
+  { language: 'yaml' },
+  { language: 'dockerfile' },
+  { language: 'groovy' },
+  { language: 'jenkinsfile' },
+  { pattern: '**/*.{yml,yaml}' },
+  { pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.Dockerfile,*.dockerfile,*.Containerfile}' },
+  { pattern: '**/{Jenkinsfile,Jenkinsfile.*,*.Jenkinsfile,*.jenkinsfile}' },
+];
+
+/** The only commands hover links may run (VS Code runs no other `command:` link from our Markdown). */
+export const TRUSTED_COMMANDS: readonly string[] = Object.values(GUIDANCE_COMMANDS);
+
+export function toRange(r: Range0): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+/** A root-relative '/'-separated path inside `folder`. */
+export function uriOf(folder: vscode.WorkspaceFolder, path: string): vscode.Uri {
+  return vscode.Uri.joinPath(folder.uri, ...path.split('/'));
+}
+
+export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+}
+
+/** The file's text as the editor has it (an open buffer), else as saved; undefined when unreadable. */
+export async function currentText(uri: vscode.Uri): Promise<string | undefined> {
+  const doc = openDocument(uri);
+  if (doc) return doc.getText();
+  try {
+    const d = decodeText(await vscode.workspace.fs.readFile(uri));
+    return 'error' in d ? undefined : d.text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** model/fixes.yaml, read once from the extension. */
+export class FixCatalogueSource {
+  private catalogue: Promise<FixCatalogue> | undefined;
+
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  get(): Promise<FixCatalogue> {
+    this.catalogue ??= (async () => {
+      const uri = vscode.Uri.joinPath(this.extensionUri, 'model', 'fixes.yaml');
+      const d = decodeText(await vscode.workspace.fs.readFile(uri));
+      if ('error' in d) throw new Error(`fixes.yaml: ${d.error}`);
+      return loadFixes(d.text, 'fixes.yaml');
+    })();
+    return this.catalogue;
+  }
+}

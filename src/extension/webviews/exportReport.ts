@@ -1,0 +1,69 @@
+// DSOMM: Export Report…: the assessment as Markdown, HTML, JSON or SARIF (the CLI's core code),
+// saved where the user chooses (the save dialog asks before replacing a file).
+import * as vscode from 'vscode';
+import { toJsonReport } from '../../core/reports/json';
+import { renderHtmlReport } from '../../core/reports/html';
+import { toSarif } from '../../core/reports/sarif';
+import { toMarkdownReport } from '../../core/reports/text';
+import { EXPORT_FORMATS, ExportFormat } from '../../core/view/webviewMessages';
+import { AssessmentService } from '../assessmentService';
+import { log } from '../log';
+import { ModelService } from '../modelService';
+import { targetLevel } from '../settings';
+
+const FORMATS: Record<ExportFormat, { label: string; detail: string; ext: string; filter: string }> = {
+  markdown: { label: 'Markdown', detail: 'Readable report for a wiki, an issue or a pull request', ext: 'md', filter: 'Markdown' },
+  html: { label: 'HTML', detail: 'Self-contained page with the heatmap, progress and evidence', ext: 'html', filter: 'HTML' },
+  json: { label: 'JSON', detail: 'Machine-readable, the CLI\'s schemaVersion 1', ext: 'json', filter: 'JSON' },
+  sarif: { label: 'SARIF', detail: 'Code scanning results (weak controls, missing activities)', ext: 'sarif', filter: 'SARIF' },
+};
+
+function formatOf(arg: unknown): ExportFormat | undefined {
+  const f = typeof arg === 'string' ? arg : (arg as { format?: unknown } | undefined)?.format;
+  return typeof f === 'string' && (EXPORT_FORMATS as readonly string[]).includes(f) ? (f as ExportFormat) : undefined;
+}
+
+export function registerExportReport(assessment: AssessmentService, models: ModelService, extensionVersion: string): vscode.Disposable {
+  return vscode.commands.registerCommand('dsomm.exportReport', async (arg?: unknown) => {
+    let format = formatOf(arg);
+    if (!format) {
+      const pick = await vscode.window.showQuickPick(
+        EXPORT_FORMATS.map((f) => ({ label: FORMATS[f].label, detail: FORMATS[f].detail, format: f })),
+        { title: 'DSOMM: export the assessment as…' },
+      );
+      if (!pick) return undefined;
+      format = pick.format;
+    }
+    const result = await assessment.get();
+    if (!result) {
+      void vscode.window.showWarningMessage('DSOMM: there is no assessment to export. Open a folder with pipeline or container files first.');
+      return undefined;
+    }
+    const level = targetLevel();
+    const content =
+      format === 'markdown' ? toMarkdownReport(result, { nextBestFor: level })
+      : format === 'html' ? renderHtmlReport(result, await models.get(), { targetLevel: level })
+      : format === 'json' ? JSON.stringify(toJsonReport(result, { targetLevel: level }), null, 2) + '\n'
+      : JSON.stringify(toSarif(result, { level, toolVersion: extensionVersion }), null, 2) + '\n';
+    const spec = FORMATS[format];
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const target = await vscode.window.showSaveDialog({
+      title: `Save the DSOMM report (${spec.label})`,
+      saveLabel: 'Save Report',
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder.uri, `dsomm-report.${spec.ext}`) } : {}),
+      filters: { [spec.filter]: [spec.ext] },
+    });
+    if (!target) return undefined;
+    try {
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+    } catch (e) {
+      void vscode.window.showErrorMessage(`DSOMM: the report could not be saved to ${target.toString(true)}: ${(e as Error).message}`);
+      return undefined;
+    }
+    log(`Exported the ${spec.label} report to ${target.toString(true)}`);
+    void vscode.window.showInformationMessage(`DSOMM: ${spec.label} report saved.`, 'Open').then((c) => {
+      if (c === 'Open') void vscode.commands.executeCommand('vscode.open', target);
+    });
+    return target;
+  });
+}

@@ -1,0 +1,213 @@
+// In-editor guidance inside a real VS Code, on the copy of the demo workspace: hovers through
+// vscode.executeHoverProvider, the "DSOMM" diagnostics, the quick fixes on a missing activity
+// (applied, saved and re-scanned), dsomm-ignore comments while typing, and dsomm.insertFix.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { DsommApi } from '../../src/extension/extension';
+import type { ScanResult } from '../../src/core/scan/result';
+
+const EXTENSION_ID = 'dsomm-vscode.dsomm-vscode';
+const SBOM_ACTIVITY = '2858ac12-0179-40d9-9acf-1b839c030473'; // SBOM of components (level 2)
+const ARTIFACT_SECRETS = 'd5e6303c-d5c6-4d59-b258-a3b9de38a07f'; // Test for stored secrets in build artifacts
+const SECRETS_IN_CODE = 'c6e3c812-56e2-41b0-ae01-b7afc41a004c'; // Test for stored secrets in code
+
+async function api(): Promise<DsommApi> {
+  const ext = vscode.extensions.getExtension<DsommApi>(EXTENSION_ID);
+  assert.ok(ext, 'extension not loaded');
+  return ext.activate();
+}
+
+function folder(): vscode.WorkspaceFolder {
+  return vscode.workspace.workspaceFolders![0];
+}
+
+function fileUri(path: string): vscode.Uri {
+  return vscode.Uri.joinPath(folder().uri, ...path.split('/'));
+}
+
+async function waitFor<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 20000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'DSOMM');
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+function status(result: ScanResult | undefined, uuid: string): string | undefined {
+  return result?.activities.find((a) => a.activity.uuid === uuid)?.status;
+}
+
+describe('Guidance in the editor (demo workspace)', function () {
+  this.timeout(90_000);
+
+  before(async () => {
+    const { assessment } = await api();
+    assert.ok(await assessment.get(), 'no assessment: is the demo workspace open?');
+    await vscode.workspace.getConfiguration('dsomm').update('targetLevel', 1, vscode.ConfigurationTarget.Workspace);
+  });
+
+  afterEach(async () => {
+    // Unsaved edits of a test are thrown away (closing a dirty editor would ask).
+    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('hovers a scanner step with the activities it counts for, with trusted command links', async () => {
+    const uri = fileUri('.github/workflows/ci.yml');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const line = doc.lineAt(77); // `uses: aquasecurity/trivy-action@<sha> # v0.28.0`
+    assert.match(line.text, /aquasecurity\/trivy-action/);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(77, line.firstNonWhitespaceCharacterIndex + 8));
+    const text = hoverText(hovers);
+    assert.match(text, /\*\*DSOMM\*\*/);
+    assert.match(text, /Evidence: `uses: aquasecurity\/trivy-action@/);
+    assert.match(text, /\[Test for stored secrets in build artifacts\]\(https:\/\/dsomm\.owasp\.org\/activity-description\?uuid=d5e6303c/);
+    assert.match(text, /\*Risk:\*/);
+    assert.ok(text.includes(`command:dsomm.openActivity?${encodeURIComponent(JSON.stringify([{ uuid: ARTIFACT_SECRETS }]))}`), text);
+    const md = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString || (typeof c === 'object' && 'isTrusted' in c));
+    assert.ok(md, 'hover content is Markdown');
+    assert.deepStrictEqual(typeof md.isTrusted === 'object' ? [...md.isTrusted.enabledCommands].sort() : md.isTrusted, ['dsomm.insertFix', 'dsomm.markActivityDone', 'dsomm.markNotApplicable', 'dsomm.openActivity']);
+  });
+
+  it('hovers GitLab includes and the file anchor (maturity summary)', async () => {
+    const gitlab = fileUri('.gitlab-ci.yml');
+    const doc = await vscode.workspace.openTextDocument(gitlab);
+    assert.match(doc.lineAt(9).text, /Secret-Detection/);
+    const include = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', gitlab, new vscode.Position(9, 8)));
+    assert.match(include, /Test for stored secrets in code/);
+    assert.ok(include.includes(SECRETS_IN_CODE));
+    assert.match(doc.lineAt(1).text, /^stages:/);
+    const summary = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', gitlab, new vscode.Position(1, 2)));
+    assert.match(summary, /\*\*DSOMM\*\* — `\.gitlab-ci\.yml` at target level 1/);
+    assert.match(summary, /Covers \d+ activities/);
+    // A line with nothing to say has no DSOMM hover.
+    const blank = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', gitlab, new vscode.Position(0, 3)));
+    assert.doesNotMatch(blank, /DSOMM/);
+  });
+
+  it('reports weak controls with exact ranges, a documentation link and the configured severity', async () => {
+    const release = fileUri('.github/workflows/release.yml');
+    const perms = await waitFor('the missing-permissions diagnostic', () => ours(release).find((d) => codeOf(d) === 'missing-permissions'));
+    assert.strictEqual(perms.range.start.line, 10);
+    assert.strictEqual(perms.severity, vscode.DiagnosticSeverity.Warning);
+    const api = fileUri('services/api/Dockerfile');
+    const root = await waitFor('the root-user diagnostic', () => ours(api).find((d) => codeOf(d) === 'root-user'));
+    assert.ok(typeof root.code === 'object' && root.code.target.toString(true).startsWith('https://dsomm.owasp.org/activity-description?uuid='));
+    // Findings never land on files the diagnostics should not touch (the excluded test fixtures).
+    for (const [uri, list] of vscode.languages.getDiagnostics()) {
+      if (list.some((d) => d.source === 'DSOMM')) assert.doesNotMatch(uri.path, /test\/fixtures/);
+    }
+  });
+
+  it('offers a quick fix on a missing activity, and applying it makes the activity detected after the re-scan', async () => {
+    const { assessment } = await api();
+    const ci = fileUri('.github/workflows/ci.yml');
+    const original = (await vscode.workspace.openTextDocument(ci)).getText();
+    await vscode.workspace.getConfiguration('dsomm').update('targetLevel', 2, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('dsomm').update('diagnostics.severity', 'warning', vscode.ConfigurationTarget.Workspace);
+    try {
+      const sbom = await waitFor('the SBOM diagnostic at target level 2, as a warning', () =>
+        ours(ci).find((d) => /"SBOM of components" is missing/.test(d.message) && d.severity === vscode.DiagnosticSeverity.Warning),
+      );
+      assert.strictEqual(sbom.range.start.line, 15, 'on `jobs:`');
+      assert.ok(ours(ci).filter((d) => codeOf(d) === 'unpinned-first-party-action').every((d) => d.severity === vscode.DiagnosticSeverity.Information), 'weak controls keep their own severity');
+      assert.strictEqual(codeOf(sbom), 'sbom');
+
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', ci, sbom.range, vscode.CodeActionKind.QuickFix.value, 50);
+      const titles = actions.map((a) => a.title);
+      const fix = actions.find((a) => a.title === 'Generate an SBOM (Syft) to .github/workflows/ci.yml');
+      assert.ok(fix, JSON.stringify(titles));
+      assert.ok(fix.isPreferred, 'the fix is the preferred action');
+      assert.ok(titles.includes('Mark "SBOM of components" not applicable…'), JSON.stringify(titles));
+      assert.ok(titles.includes('Open activity details: SBOM of components'), JSON.stringify(titles));
+      const na = actions.find((a) => a.title.startsWith('Mark "SBOM of components"'))!;
+      assert.strictEqual(na.command?.command, 'dsomm.markNotApplicable');
+      assert.deepStrictEqual(na.command?.arguments, [{ uuid: SBOM_ACTIVITY }]);
+
+      // The edit was computed on resolve; apply it as VS Code does (edit, then the action's command).
+      assert.ok(fix.edit, 'the resolved fix has an edit');
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+      const doc = await vscode.workspace.openTextDocument(ci);
+      assert.notStrictEqual(doc.getText(), original, 'the file changed');
+      assert.match(doc.getText(), /syft/);
+      assert.ok(doc.getText().startsWith(original.split('\njobs:')[0]), 'the text before the jobs is untouched');
+      await doc.save();
+      const r = await waitFor('SBOM to be detected after the save', async () => (status(await assessment.get(), SBOM_ACTIVITY) === 'detected' ? true : undefined));
+      assert.ok(r);
+      await waitFor('the SBOM diagnostic to disappear', () => !ours(ci).some((d) => /"SBOM of components"/.test(d.message)));
+    } finally {
+      await vscode.workspace.fs.writeFile(ci, new TextEncoder().encode(original));
+      await vscode.workspace.getConfiguration('dsomm').update('diagnostics.severity', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.getConfiguration('dsomm').update('targetLevel', 1, vscode.ConfigurationTarget.Workspace);
+      await waitFor('SBOM to be missing again', async () => (status(await assessment.get(), SBOM_ACTIVITY) === 'missing' ? true : undefined));
+    }
+  });
+
+  it('silences a diagnostic as soon as a dsomm-ignore comment is typed, keeping the others on their lines', async () => {
+    const ci = fileUri('.github/workflows/ci.yml');
+    const doc = await vscode.workspace.openTextDocument(ci);
+    await vscode.window.showTextDocument(doc);
+    const unpinned = await waitFor('the unpinned-action diagnostic', () => ours(ci).find((d) => codeOf(d) === 'unpinned-action'));
+    const at = unpinned.range.start.line;
+    const others = ours(ci).filter((d) => d !== unpinned).map((d) => `${codeOf(d)}@${d.range.start.line >= at ? d.range.start.line + 1 : d.range.start.line}`);
+    assert.ok(others.some((o) => Number(o.split('@')[1]) > at + 1), `a diagnostic below the comment: ${others}`);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(ci, new vscode.Position(at, 0), '      # dsomm-ignore unpinned-action: buildx is pinned by the platform team\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(doc.isDirty, 'not saved: the silencing happens while typing');
+    await waitFor('unpinned-action to be silenced', () => !ours(ci).some((d) => codeOf(d) === 'unpinned-action'));
+    const after = ours(ci).map((d) => `${codeOf(d)}@${d.range.start.line}`);
+    assert.deepStrictEqual(after.sort(), others.sort(), 'the other diagnostics stay on their lines');
+  });
+
+  it('offers an ignore comment and the activity actions on a weak control', async () => {
+    const api = fileUri('services/api/Dockerfile');
+    const root = await waitFor('the root-user diagnostic', () => ours(api).find((d) => codeOf(d) === 'root-user'));
+    await vscode.window.showTextDocument(api); // code actions are asked of an open document
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', api, root.range, vscode.CodeActionKind.QuickFix.value, 50);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Run the final stage as a non-root user'), JSON.stringify(titles));
+    const ignore = actions.find((a) => a.title === 'Ignore "root-user" here (dsomm-ignore comment)');
+    assert.ok(ignore?.edit, JSON.stringify(titles));
+    assert.ok(await vscode.workspace.applyEdit(ignore.edit));
+    const doc = await vscode.workspace.openTextDocument(api);
+    const line = root.range.start.line;
+    assert.match(doc.lineAt(line).text, /^# dsomm-ignore root-user: /);
+    assert.match(doc.lineAt(line + 1).text, /^FROM /);
+    await waitFor('root-user to be silenced', () => !ours(api).some((d) => codeOf(d) === 'root-user'));
+    // The other findings on that FROM line stay (moved down with it).
+    assert.ok(ours(api).some((d) => codeOf(d) === 'no-healthcheck' && d.range.start.line === line + 1), JSON.stringify(ours(api).map((d) => `${codeOf(d)}@${d.range.start.line}`)));
+  });
+
+  it('dsomm.insertFix inserts a control into the given pipeline file', async () => {
+    const gitlab = fileUri('.gitlab-ci.yml');
+    const original = (await vscode.workspace.openTextDocument(gitlab)).getText();
+    const ok = await vscode.commands.executeCommand<boolean>('dsomm.insertFix', { probe: 'sbom', uri: gitlab.toString() });
+    assert.strictEqual(ok, true);
+    const doc = await vscode.workspace.openTextDocument(gitlab);
+    assert.notStrictEqual(doc.getText(), original);
+    assert.match(doc.getText(), /syft/);
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), gitlab.toString(), 'the edited file is shown');
+  });
+});

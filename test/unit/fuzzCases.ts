@@ -1,0 +1,195 @@
+// Property-based fuzzing of everything that reads workspace content: random and mutated
+// pipeline, Jenkinsfile, Dockerfile, compose, Kubernetes and progress files go through the
+// parsers, the whole scan (walk, index, facts, probes, rules) and the progress store.
+// Properties: no exception escapes (the progress store may only throw ProgressFileError, and
+// then leaves the file as it was), and no case takes longer than MAX_CASE_MS (no hang).
+// Shared by fuzz.test.ts (a few seeded cases in `npm test`) and scripts/fuzz.mjs (`npm run fuzz`).
+import * as fc from 'fast-check';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseEvidenceText, parseProgressText, ProgressFileError, resolveProgressSettings, setNotApplicable, setState } from '../../src/core/progress';
+import { parseFile } from '../../src/core/scan/parse';
+import { scanWorkspace } from '../../src/core/scan/scan';
+import { FileKind } from '../../src/core/scan/types';
+import { MemoryFileSystem } from './memoryFs';
+import { bundled, REPO_ROOT } from './scanHelpers';
+
+/** A case slower than this counts as a hang. */
+export const MAX_CASE_MS = 5_000;
+
+interface Target {
+  /** Where the file sits in the fuzzed workspace (its name decides its kind). */
+  path: string;
+  kind: FileKind;
+  corpus: string[];
+}
+
+function filesUnder(rel: string, accept: (name: string) => boolean): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = path.join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (accept(name)) out.push(readFileSync(p, 'utf8'));
+    }
+  };
+  walk(path.join(REPO_ROOT, rel));
+  return out;
+}
+
+let targetsCache: Target[] | undefined;
+
+export function targets(): Target[] {
+  if (targetsCache) return targetsCache;
+  const yaml = (n: string) => /\.ya?ml$/.test(n);
+  const workflows = filesUnder('test/fixtures/ci/github', yaml);
+  targetsCache = [
+    { path: '.github/workflows/ci.yml', kind: 'github-workflow', corpus: [...workflows, ...filesUnder('test/fixtures/ci/problems', yaml)] },
+    { path: '.gitlab-ci.yml', kind: 'gitlab-ci', corpus: filesUnder('test/fixtures/ci/gitlab', yaml) },
+    { path: 'azure-pipelines.yml', kind: 'azure-pipelines', corpus: filesUnder('test/fixtures/ci/azure', yaml) },
+    { path: '.circleci/config.yml', kind: 'circleci', corpus: filesUnder('test/fixtures/ci/circleci', yaml) },
+    { path: 'bitbucket-pipelines.yml', kind: 'bitbucket-pipelines', corpus: filesUnder('test/fixtures/ci/bitbucket', yaml) },
+    { path: 'Jenkinsfile', kind: 'jenkinsfile', corpus: filesUnder('test/fixtures/jenkins', () => true) },
+    { path: 'Dockerfile', kind: 'dockerfile', corpus: filesUnder('test/fixtures/containers', (n) => n === 'Dockerfile') },
+    { path: 'compose.yaml', kind: 'compose', corpus: filesUnder('test/fixtures/containers/compose', yaml) },
+    { path: 'deploy/app.yaml', kind: 'kubernetes', corpus: filesUnder('test/fixtures/containers/k8s', yaml) },
+  ];
+  return targetsCache;
+}
+
+/** Pieces that YAML, Groovy and Dockerfile parsers find interesting. */
+const TOKENS = [
+  '&a ', '*a', '<<: *a\n', '!!js/function ', '!reference [a, b]', '[', ']', '{', '}', '\t', '\0', '\r\n', '\n- ', ': ', '"', "'",
+  '|\n', '>-\n', '#', '---\n', '...\n', '__proto__: {x: 1}\n', 'constructor:\n', '${{ x }}', '$(', '`', '\\', '\ufeff', '\ud800',
+  'RUN ', 'FROM ', 'USER root\n', ' && ', ' | sh\n', 'stage(', 'steps {', "sh '", '"""', 'uses: x/y@v1\n', 'run: |\n  trivy fs .\n',
+  'image: ', 'jobs:\n', 'script:\n  - ', 'extends: ', 'include: ', '@', '0o777', '~', 'null', '1e309',
+];
+
+type Edit =
+  | { op: 'insert'; at: number; text: string }
+  | { op: 'delete'; at: number; length: number }
+  | { op: 'duplicate'; at: number; length: number }
+  | { op: 'swapLines'; a: number; b: number };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })) }),
+  fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.nat({ max: 40 }) }),
+  fc.record({ op: fc.constant('duplicate' as const), at: fc.nat(), length: fc.nat({ max: 200 }) }),
+  fc.record({ op: fc.constant('swapLines' as const), a: fc.nat(), b: fc.nat() }),
+);
+
+export function applyEdits(text: string, edits: Edit[]): string {
+  let t = text;
+  for (const e of edits) {
+    const at = t.length === 0 ? 0 : ('at' in e ? e.at % (t.length + 1) : 0);
+    if (e.op === 'insert') t = t.slice(0, at) + e.text + t.slice(at);
+    else if (e.op === 'delete') t = t.slice(0, at) + t.slice(at + e.length);
+    else if (e.op === 'duplicate') t = t.slice(0, at + e.length) + t.slice(at, at + e.length) + t.slice(at + e.length);
+    else {
+      const lines = t.split('\n');
+      const a = e.a % lines.length;
+      const b = e.b % lines.length;
+      [lines[a], lines[b]] = [lines[b], lines[a]];
+      t = lines.join('\n');
+    }
+  }
+  return t;
+}
+
+/** Mutated corpus files, and now and then pure noise. */
+function contentOf(corpus: string[]): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 8, arbitrary: fc.tuple(fc.constantFrom(...corpus), fc.array(edit, { maxLength: 10 })).map(([base, edits]) => applyEdits(base, edits)) },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 400 }) },
+    { weight: 1, arbitrary: fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((ts) => ts.join('')) },
+  );
+}
+
+function timed<T>(what: string, started: number, value: T): T {
+  const ms = Date.now() - started;
+  if (ms > MAX_CASE_MS) throw new Error(`${what} took ${ms} ms (limit ${MAX_CASE_MS} ms): a hang`);
+  return value;
+}
+
+/** One mutated file of one kind: its parser, then a whole scan of a workspace holding it. */
+export function scanProperty(counter: { cases: number } = { cases: 0 }): fc.IAsyncPropertyWithHooks<[[number, string]]> {
+  const ts = targets();
+  const arb = fc.nat({ max: ts.length - 1 }).chain((i) => fc.tuple(fc.constant(i), contentOf(ts[i].corpus)));
+  return fc.asyncProperty(arb, async ([i, text]) => {
+    counter.cases++;
+    const t = ts[i];
+    const started = Date.now();
+    parseFile(t.kind, t.path, text);
+    const { model, data } = bundled();
+    const fs = new MemoryFileSystem({ [t.path]: text, Makefile: 'scan:\n\ttrivy fs .\n' });
+    const { result } = await scanWorkspace(fs, '/fuzz', model, data);
+    // Kubernetes manifests are recognised by content; the other kinds by name, so they must be listed.
+    if (t.kind !== 'kubernetes' && !result.files.some((f) => f.path === t.path)) throw new Error(`${t.path} was not listed`);
+    timed(`scan of ${t.path}`, started, undefined);
+  });
+}
+
+const PROGRESS_CORPUS = [
+  `progress:\n  f6f7737f-25a9-4317-8de2-09bf59f29b5b:  # Defined build process\n    'Team A':\n      'Started': 2025-10-01\n      'Fully implemented': 2025-11-15\n    Team B: {Started: 2026-01-12}\n`,
+  `# header\nprogress:\n  u1:\n    T:\n      Started: "2026-01-01T10:00:00Z"\nextra: [1, 2]\n`,
+  `evidence:\n  u1:\n    - id: 7d3a4c1e-1111-4222-8333-444455556666\n      teams: [T, Team B]\n      title: Pentest\n      description: |\n        text\n      evidenceRecorded: 2026-01-31\n`,
+];
+
+/** Progress and evidence files: parse, then edit through the store; never corrupt, never an unexpected exception. */
+export function progressProperty(counter: { cases: number } = { cases: 0 }): fc.IAsyncPropertyWithHooks<[string, boolean]> {
+  return fc.asyncProperty(contentOf(PROGRESS_CORPUS), fc.boolean(), async (text, asEvidence) => {
+    counter.cases++;
+    const started = Date.now();
+    const settings = resolveProgressSettings({ team: 'T' });
+    const file = asEvidence ? settings.evidenceFile : settings.file;
+    let parses = true;
+    try {
+      if (asEvidence) parseEvidenceText(text, file);
+      else parseProgressText(text, file);
+    } catch (e) {
+      if (!(e instanceof ProgressFileError)) throw e;
+      parses = false;
+    }
+    const fs = new MemoryFileSystem({ [file]: text });
+    const before = fs.files.get(file)!.data;
+    try {
+      if (asEvidence) await setNotApplicable(fs, settings, 'u1', { reason: 'fuzz' }, undefined, '2026-03-01');
+      else await setState(fs, settings, 'u1', 'Started', undefined, '2026-03-01');
+    } catch (e) {
+      if (!(e instanceof ProgressFileError)) throw e;
+      if (fs.files.get(file)!.data !== before) throw new Error('the file was replaced although saving failed');
+      return timed('progress edit', started, undefined);
+    }
+    if (!parses && fs.files.get(file)!.data !== before) throw new Error('a file that does not parse was overwritten');
+    // What was written reads back.
+    const after = fs.text(file)!;
+    if (asEvidence) parseEvidenceText(after, file);
+    else if (!parseProgressText(after, file).activities.get('u1')?.teams.has('T')) throw new Error('the edit is not in the file');
+    timed('progress edit', started, undefined);
+  });
+}
+
+export interface FuzzReport {
+  property: string;
+  /** Cases run (shrinking after a failure included). */
+  cases: number;
+  seed: number;
+}
+
+export const PROPERTIES: [string, (counter: { cases: number }) => fc.IAsyncPropertyWithHooks<never>][] = [
+  ['scan of mutated pipeline and container files', scanProperty as never],
+  ['progress and evidence files through the store', progressProperty as never],
+];
+
+/** Runs each property `runs` times from `seed`; throws (with fast-check's counterexample and seed) on a failure. */
+export async function runFuzz(runs: number, seed: number, log: (r: FuzzReport) => void = () => undefined): Promise<FuzzReport[]> {
+  const out: FuzzReport[] = [];
+  for (const [property, make] of PROPERTIES) {
+    const counter = { cases: 0 };
+    await fc.assert(make(counter), { numRuns: runs, seed });
+    const r = { property, cases: counter.cases, seed };
+    log(r);
+    out.push(r);
+  }
+  return out;
+}

@@ -1,0 +1,169 @@
+// Whatever a workspace holds, the scan finishes, says what it could not read (file and line),
+// and still reads everything else. Each hostile file sits next to a good workflow whose
+// detection must survive.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ModelError, parseModel } from '../../src/core/model/loader';
+import { loadCatalogue, mergeCatalogues, matchInvocation } from '../../src/core/scan/catalogue';
+import { scanWorkspace } from '../../src/core/scan/scan';
+import { ScanResult } from '../../src/core/scan/result';
+import { MAX_NESTING_DEPTH, parseYaml } from '../../src/core/yaml';
+import { MemoryFileSystem } from './memoryFs';
+import { bundled, REPO_ROOT } from './scanHelpers';
+
+const GOOD = '.github/workflows/good.yml';
+const GOOD_WORKFLOW = 'on: [push]\njobs:\n  scan:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gitleaks detect --source .\n';
+
+async function scanWith(files: Record<string, string | Uint8Array>, maxFileSize?: number): Promise<ScanResult> {
+  const { model, data } = bundled();
+  const fs = new MemoryFileSystem({ [GOOD]: GOOD_WORKFLOW, ...files });
+  return (await scanWorkspace(fs, '/ws', model, data, { maxFileSize })).result;
+}
+
+function problemsOf(r: ScanResult, file: string): string[] {
+  const f = r.files.find((x) => x.path === file);
+  assert.ok(f, `${file} is listed`);
+  return f.problems.map((p) => `${p.line ?? '-'}: ${p.message}`);
+}
+
+function goodStillDetected(r: ScanResult): void {
+  const probe = r.probes.find((p) => p.id === 'secret-scan');
+  assert.ok(probe?.evidence.some((e) => e.loc.path === GOOD), 'the good workflow is still read');
+}
+
+describe('hostile input', function () {
+  this.timeout(30_000);
+
+  it('billion laughs: refused with a message, no expansion', async () => {
+    const bomb = readFileSync(path.join(REPO_ROOT, 'test/fixtures/ci/problems/bomb.yml'), 'utf8');
+    const r = await scanWith({ '.gitlab-ci.yml': bomb, '.github/workflows/bomb.yml': 'on: push\n' + bomb.replace('bomb-job:', 'jobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run:') });
+    assert.ok(problemsOf(r, '.gitlab-ci.yml').some((p) => /Too many nested aliases/.test(p)), problemsOf(r, '.gitlab-ci.yml').join('\n'));
+    goodStillDetected(r);
+  });
+
+  it('cyclic and undefined aliases: an error, no loop', async () => {
+    const r = await scanWith({ '.github/workflows/cycle.yml': 'on: push\njobs: &j\n  a:\n    steps: *j\n  b: *nowhere\n  c:\n    <<: *c\n' });
+    assert.ok(problemsOf(r, '.github/workflows/cycle.yml').some((p) => /alias/i.test(p)));
+    goodStillDetected(r);
+  });
+
+  it('a 100k-line file is read; one over the size limit is skipped with the one size note', async () => {
+    const long = 'build:\n  script:\n' + '    - a\n'.repeat(100_000);
+    const r = await scanWith({ '.gitlab-ci.yml': long, 'Dockerfile': 'FROM alpine\n' + 'RUN true\n'.repeat(200_000) });
+    assert.deepEqual(problemsOf(r, '.gitlab-ci.yml'), []);
+    assert.deepEqual(problemsOf(r, 'Dockerfile'), ['-: skipped: larger than 1 MiB (1.7 MiB); see the dsomm.maxFileSize setting']);
+    const small = await scanWith({ 'Dockerfile': 'FROM alpine\n'.repeat(200) }, 1024);
+    assert.match(problemsOf(small, 'Dockerfile')[0], /^-: skipped: larger than 1 KiB \(2\.3 KiB\); see the dsomm\.maxFileSize setting$/);
+  });
+
+  it(`nesting deeper than ${MAX_NESTING_DEPTH} levels: one message, no stack overflow, no OOM`, async () => {
+    const flow = 'on: push\njobs: ' + '['.repeat(50_000) + ']'.repeat(50_000) + '\n';
+    const block = 'on: push\njobs:\n' + Array.from({ length: 400 }, (_, i) => ' '.repeat(2 * (i + 1)) + `k${i}:`).join('\n') + ' x\n';
+    const seq = 'script:\n' + '- '.repeat(20_000) + 'x\n';
+    const r = await scanWith({ '.github/workflows/flow.yml': flow, '.github/workflows/block.yml': block, 'compose.yaml': seq });
+    for (const f of ['.github/workflows/flow.yml', '.github/workflows/block.yml', 'compose.yaml']) {
+      assert.ok(problemsOf(r, f).some((p) => p.includes(`nested more than ${MAX_NESTING_DEPTH} levels deep`)), `${f}: ${problemsOf(r, f).join('\n')}`);
+    }
+    const justBelow = 'a:\n' + Array.from({ length: MAX_NESTING_DEPTH - 2 }, (_, i) => ' '.repeat(i + 1) + `k${i}:`).join('\n') + ' x\n';
+    assert.deepEqual(parseYaml(justBelow).errors, [], 'real documents are far below the limit and read normally');
+    goodStillDetected(r);
+  });
+
+  it('binary and non-UTF-8 files with pipeline names: a message for that file', async () => {
+    const binary = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3]);
+    const latin1 = new Uint8Array([...new TextEncoder().encode('on: push\nname: caf'), 0xe9, 0x0a]);
+    const r = await scanWith({ Dockerfile: binary, '.github/workflows/latin1.yml': latin1, Jenkinsfile: binary });
+    assert.deepEqual(problemsOf(r, 'Dockerfile'), ['-: not read: binary file (contains NUL bytes)']);
+    assert.deepEqual(problemsOf(r, 'Jenkinsfile'), ['-: not read: binary file (contains NUL bytes)']);
+    assert.deepEqual(problemsOf(r, '.github/workflows/latin1.yml'), ['-: not read: not valid UTF-8 text']);
+    goodStillDetected(r);
+  });
+
+  it('empty files get a note, not a parser complaint', async () => {
+    const r = await scanWith({ Dockerfile: '', '.github/workflows/empty.yml': '\n  \n' });
+    assert.deepEqual(problemsOf(r, 'Dockerfile'), ['-: empty file: nothing to detect']);
+    assert.deepEqual(problemsOf(r, '.github/workflows/empty.yml'), ['-: empty file: nothing to detect']);
+  });
+
+  it('tabs, duplicate keys and syntax errors: errors with lines', async () => {
+    const r = await scanWith({
+      '.github/workflows/tabs.yml': 'on: push\njobs:\n\tbuild:\n\t\truns-on: x\n',
+      '.github/workflows/dup.yml': 'on: push\njobs:\n  a:\n    runs-on: x\n  a:\n    runs-on: y\n',
+      '.gitlab-ci.yml': 'a: [1, 2\nb: }\n',
+    });
+    assert.ok(problemsOf(r, '.github/workflows/tabs.yml').some((p) => /^3: .*tab/i.test(p)), problemsOf(r, '.github/workflows/tabs.yml').join('\n'));
+    assert.ok(problemsOf(r, '.github/workflows/dup.yml').some((p) => /^5: .*unique/i.test(p)), problemsOf(r, '.github/workflows/dup.yml').join('\n'));
+    assert.ok(problemsOf(r, '.gitlab-ci.yml').some((p) => /^\d+: /.test(p)));
+    goodStillDetected(r);
+  });
+
+  it('__proto__ and constructor keys pollute nothing', async () => {
+    const evil = `on: push
+__proto__: {polluted: yes}
+constructor: {prototype: {polluted: yes}}
+env: {__proto__: {polluted: yes}}
+jobs:
+  __proto__:
+    runs-on: ubuntu-latest
+    env: {__proto__: {polluted: yes}}
+    steps:
+      - uses: actions/checkout@v4
+        with: {__proto__: {polluted: yes}, constructor: {prototype: {polluted: yes}}}
+      - run: trivy fs .
+`;
+    const r = await scanWith({
+      '.github/workflows/proto.yml': evil,
+      '.gitlab-ci.yml': `variables: {__proto__: {polluted: yes}}\n__proto__:\n  script: [semgrep ci]\n`,
+      'compose.yaml': `services:\n  __proto__:\n    image: alpine\n    environment: {__proto__: {polluted: yes}}\n`,
+      'k8s.yaml': `apiVersion: v1\nkind: Pod\nmetadata: {name: x, labels: {__proto__: {polluted: yes}}}\nspec: {containers: [{name: __proto__, image: x}]}\n`,
+    });
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal((Object.prototype as Record<string, unknown>).polluted, undefined);
+    assert.ok(r.probes.find((p) => p.id === 'sca' || p.id === 'container-scan' || p.id === 'sast'), 'scan completed');
+    goodStillDetected(r);
+  });
+
+  it('!!js tags: a warning, the value is text, nothing runs', async () => {
+    const g = globalThis as Record<string, unknown>;
+    const r = await scanWith({
+      '.github/workflows/js.yml': 'on: push\nname: !!js/function "function () { globalThis.dsommPwned = 1 }"\njobs:\n  a:\n    runs-on: !!js/undefined x\n    steps: [{run: "echo hi"}]\n',
+    });
+    const problems = problemsOf(r, '.github/workflows/js.yml');
+    assert.ok(problems.some((p) => /^2: the !!js\/function tag is not supported: the value is read as plain text and never executed$/.test(p)), problems.join('\n'));
+    assert.ok(problems.some((p) => /^5: the !!js\/undefined tag/.test(p)));
+    assert.equal(g.dsommPwned, undefined);
+  });
+
+  it('a malformed user model: an error naming file and line, the bundled model still loads', () => {
+    const bad = 'meta:\n  version: x\nactivities:\n  - name: a\n    uuid: [unclosed\n';
+    assert.throws(() => parseModel(bad, '/ws/my-model.yaml'), (e: unknown) => {
+      assert.ok(e instanceof ModelError);
+      assert.equal(e.file, '/ws/my-model.yaml');
+      assert.equal(typeof e.line, 'number');
+      assert.match(e.message, /my-model\.yaml/);
+      return true;
+    });
+    assert.ok(bundled().model.activities.size > 100);
+  });
+
+  it('a malformed user rule file: an error naming file and line, the bundled catalogue keeps working', () => {
+    assert.throws(() => loadCatalogue('schemaVersion: 1\nprobes:\n  - id: x\n    tools:\n      - name: [oops\n', 'my-probes.yaml'), /my-probes\.yaml:\d+/);
+    assert.throws(() => loadCatalogue('schemaVersion: 1\nprobes:\n  - id: Bad Id!\n', 'my-probes.yaml'), /my-probes\.yaml:3/);
+    const cat = bundled().data.catalogue;
+    assert.ok(matchInvocation(cat, { kind: 'run', program: 'gitleaks', args: ['detect'], line: 1 } as never).length > 0);
+  });
+
+  it('a hostile user catalogue pattern cannot freeze matching', () => {
+    const user = loadCatalogue(
+      `schemaVersion: 1\nprobes:\n  - id: evil\n    title: Evil\n    tools:\n      - name: E\n        run:\n          - program: tool\n            subcommands: ["${'... a '.repeat(12)}... b"]\n            anyArgs: ["*a*a*a*a*a*a*a*a*a*a*b"]\n`,
+      'evil.yaml',
+    );
+    const cat = mergeCatalogues(bundled().data.catalogue, user);
+    const started = Date.now();
+    const m = matchInvocation(cat, { kind: 'run', program: 'tool', args: Array(5000).fill('a'), line: 1 } as never);
+    assert.deepEqual(m, []);
+    // Backtracking would take longer than the universe; linear matching takes milliseconds.
+    assert.ok(Date.now() - started < 5_000, `${Date.now() - started} ms`);
+  });
+});

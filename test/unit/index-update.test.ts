@@ -1,0 +1,95 @@
+// WorkspaceIndex.update() must end where a fresh build() ends, whatever the change: files in
+// nested repositories, Helm charts appearing, ignored folders, .gitignore edits, folders deleted
+// or moved in. Each step changes the disk, tells update() what a watcher would, and compares.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { NodeFileSystem } from '../../src/core/nodeFileSystem';
+import { WorkspaceIndex } from '../../src/core/scan/workspaceIndex';
+import { bundled } from './scanHelpers';
+
+const WORKFLOW = 'on: [push]\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: trivy fs .\n';
+const MANIFEST = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\n';
+
+describe('WorkspaceIndex.update', () => {
+  let dir: string;
+  let index: WorkspaceIndex;
+  const write = (rel: string, text: string) => {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  };
+  const listing = (ix: WorkspaceIndex) => ix.all().map((e) => `${e.path} ${e.kind}`);
+  const fresh = async () => {
+    const ix = new WorkspaceIndex(new NodeFileSystem(dir), bundled().data.catalogue);
+    await ix.build();
+    return listing(ix);
+  };
+  const step = async (what: string, changes: { path: string; deleted?: boolean }[]) => {
+    await index.update(changes);
+    assert.deepEqual(listing(index), await fresh(), `after "${what}"`);
+  };
+
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dsomm-update-'));
+    mkdirSync(path.join(dir, '.git'));
+    write('.github/workflows/ci.yml', WORKFLOW);
+    index = new WorkspaceIndex(new NodeFileSystem(dir), bundled().data.catalogue);
+    await index.build();
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('classifies a file of a nested repository relative to that repository', async () => {
+    mkdirSync(path.join(dir, 'clones/app/.git'), { recursive: true });
+    await step('nested .git', [{ path: 'clones/app/.git' }]);
+    write('clones/app/.github/workflows/build.yml', WORKFLOW);
+    await step('workflow in the nested repository', [{ path: 'clones/app/.github/workflows/build.yml' }]);
+    assert.ok(listing(index).includes('clones/app/.github/workflows/build.yml github-workflow'));
+  });
+
+  it('reclassifies when a Chart.yaml appears or goes', async () => {
+    write('chart/values.yaml', 'replicaCount: 1\n');
+    write('chart/templates/deployment.yaml', MANIFEST.replace('x\n', '{{ .Release.Name }}\n'));
+    await step('values and a template without a chart', [{ path: 'chart/values.yaml' }, { path: 'chart/templates/deployment.yaml' }]);
+    write('chart/Chart.yaml', 'apiVersion: v2\nname: x\nversion: 1.0.0\n');
+    await step('Chart.yaml created', [{ path: 'chart/Chart.yaml' }]);
+    assert.ok(listing(index).includes('chart/values.yaml helm-values'));
+    assert.ok(listing(index).includes('chart/templates/deployment.yaml kubernetes'));
+    rmSync(path.join(dir, 'chart/Chart.yaml'));
+    await step('Chart.yaml deleted', [{ path: 'chart/Chart.yaml', deleted: true }]);
+    assert.ok(!listing(index).some((l) => l.startsWith('chart/values.yaml')));
+  });
+
+  it('leaves out files in ignored folders and follows .gitignore edits', async () => {
+    write('node_modules/pkg/Dockerfile', 'FROM alpine\n');
+    write('generated/Dockerfile', 'FROM alpine\n');
+    await step('files in node_modules and an unignored folder', [{ path: 'node_modules/pkg/Dockerfile' }, { path: 'generated/Dockerfile' }]);
+    assert.ok(!listing(index).some((l) => l.startsWith('node_modules/')));
+    assert.ok(listing(index).includes('generated/Dockerfile dockerfile'));
+    write('.gitignore', 'generated/\n');
+    await step('.gitignore now ignores the folder', [{ path: '.gitignore' }]);
+    assert.ok(!listing(index).some((l) => l.startsWith('generated/')));
+    write('generated/compose.yaml', 'services: {}\n');
+    await step('a new file in the ignored folder', [{ path: 'generated/compose.yaml' }]);
+  });
+
+  it('drops the files of a deleted folder and walks a folder moved in', async () => {
+    write('svc/Dockerfile', 'FROM alpine\n');
+    write('svc/deploy/k8s.yaml', MANIFEST);
+    await step('two files', [{ path: 'svc/Dockerfile' }, { path: 'svc/deploy/k8s.yaml' }]);
+    const outside = mkdtempSync(path.join(tmpdir(), 'dsomm-outside-'));
+    renameSync(path.join(dir, 'svc'), path.join(outside, 'svc'));
+    await step('folder deleted (one event for the folder)', [{ path: 'svc', deleted: true }]);
+    assert.ok(!listing(index).some((l) => l.startsWith('svc/')));
+    renameSync(path.join(outside, 'svc'), path.join(dir, 'moved'));
+    rmSync(outside, { recursive: true, force: true });
+    await step('folder moved in (one event for the folder)', [{ path: 'moved' }]);
+    assert.ok(listing(index).includes('moved/Dockerfile dockerfile'));
+  });
+
+  it('ignores events inside .git', async () => {
+    write('.git/info/Dockerfile', 'FROM alpine\n');
+    assert.equal(await index.update([{ path: '.git/info/Dockerfile' }]), false);
+    assert.deepEqual(listing(index), await fresh());
+  });
+});
