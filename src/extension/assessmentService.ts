@@ -270,6 +270,9 @@ export class FolderAssessment implements vscode.Disposable {
       watcher.onDidChange((u) => queue(u, false)),
       watcher.onDidCreate((u) => queue(u, false)),
       watcher.onDidDelete((u) => queue(u, true)),
+      // A save from the editor is known at once; the watcher reports it tens of ms later (and then
+      // finds nothing new). Files changed outside the editor still come through the watcher.
+      vscode.workspace.onDidSaveTextDocument((doc) => queue(doc.uri, false)),
     );
   }
 

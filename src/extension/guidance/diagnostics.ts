@@ -38,6 +38,17 @@ function codeValue(d: vscode.Diagnostic): string | undefined {
   return c === undefined ? undefined : typeof c === 'object' ? String(c.value) : String(c);
 }
 
+function sameDiagnostics(a: ShownDiagnostic[], b: ShownDiagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i].diagnostic;
+    const y = b[i].diagnostic;
+    if (!x.range.isEqual(y.range) || x.message !== y.message || x.severity !== y.severity || codeValue(x) !== codeValue(y)) return false;
+    if (a[i].folder !== b[i].folder || JSON.stringify(a[i].guidance.data) !== JSON.stringify(b[i].guidance.data)) return false;
+  }
+  return true;
+}
+
 export class GuidanceDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('DSOMM');
   /** uri → diagnostics shown. */
@@ -250,9 +261,19 @@ export class GuidanceDiagnostics implements vscode.Disposable {
       this.ignoreKeys.set(key, this.ignoreKey(doc, edited ? this.trackers.get(key) : undefined));
     }
     this.indexed = indexed;
+    const before = this.shown;
     this.shown = shown;
-    this.collection.clear();
-    this.collection.set([...shown].map(([uri, list]) => [vscode.Uri.parse(uri), list.map((s) => s.diagnostic)] as [vscode.Uri, vscode.Diagnostic[]]));
+    // Only files whose diagnostics changed go to the collection: a save usually changes one file,
+    // and re-sending thousands of unchanged diagnostics to the workbench costs more than computing them.
+    for (const uri of before.keys()) if (!shown.has(uri)) this.collection.delete(vscode.Uri.parse(uri));
+    for (const [uri, list] of shown) {
+      const old = before.get(uri);
+      if (old && sameDiagnostics(old, list)) {
+        shown.set(uri, old); // keep the objects VS Code has (code actions hand them back)
+        continue;
+      }
+      this.collection.set(vscode.Uri.parse(uri), list.map((s) => s.diagnostic));
+    }
   }
 
   dispose(): void {
