@@ -92,4 +92,22 @@ describe('WorkspaceIndex.update', () => {
     assert.equal(await index.update([{ path: '.git/info/Dockerfile' }]), false);
     assert.deepEqual(listing(index), await fresh());
   });
+
+  it('keeps answering from the previous files while a rebuild runs', async () => {
+    const before = index.get('.github/workflows/ci.yml');
+    assert.ok(before?.parsed, 'the workflow is indexed and parsed');
+    write('.gitignore', 'build/\n'); // a layout change: update() rebuilds the whole index
+    const seen: (string | undefined)[] = [];
+    // Reads during the rebuild (a hover, a code action) see the last complete index.
+    const watching = (async () => {
+      for (let i = 0; i < 200; i++) {
+        seen.push(index.get('.github/workflows/ci.yml')?.kind);
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    await index.update([{ path: '.gitignore' }]);
+    await watching;
+    assert.ok(seen.length > 0 && seen.every((k) => k === before.kind), `the workflow stayed visible: ${JSON.stringify([...new Set(seen)])}`);
+    assert.equal(index.get('.github/workflows/ci.yml')?.kind, before.kind);
+  });
 });

@@ -59,7 +59,8 @@ export function contentHash(text: string): string {
 }
 
 export class WorkspaceIndex {
-  private readonly entries = new Map<string, IndexEntry>();
+  /** Replaced as a whole by build(), so readers never see a half-built index (hovers during a rebuild). */
+  private entries = new Map<string, IndexEntry>();
   /**
    * Files reached through indirection (Makefiles, scripts, package.json, CI fragments), by path
    * and by how they were read. Kept until update() hears of a change at or above the path (or a
@@ -103,7 +104,6 @@ export class WorkspaceIndex {
   }
 
   async build(): Promise<void> {
-    this.entries.clear();
     this.supportCache.clear();
     this.listings.clear();
     const walkOptions: WalkOptions = {
@@ -121,21 +121,23 @@ export class WorkspaceIndex {
     this.repoRoots = walked.repoRoots;
     this.chartDirs = new Set(walked.chartDirs);
     this.isGitRepository = await isGit;
+    const entries = new Map<string, IndexEntry>();
     for (const f of walked.files) {
-      this.entries.set(f.path, { path: f.path, kind: f.kind, size: f.size, problems: [], outOfScope: this.outOfScope(f.path, f.kind) });
+      entries.set(f.path, { path: f.path, kind: f.kind, size: f.size, problems: [], outOfScope: this.outOfScope(f.path, f.kind) });
     }
     for (const p of walked.problems) {
-      const e = this.entries.get(p.path);
+      const e = entries.get(p.path);
       if (e) e.problems.push({ message: p.message, severity: 'warning' });
     }
     let n = 0;
     // Reads overlap (each is a round trip in the editor); parsing stays on this thread between them.
-    await forEachLimit([...this.entries.values()], this.concurrency, async (entry) => {
+    await forEachLimit([...entries.values()], this.concurrency, async (entry) => {
       if (this.options.signal?.aborted) throw new Error('scan cancelled');
       await this.load(entry);
       if (this.options.yieldFn && ++n % 50 === 0) await this.options.yieldFn();
     });
-    await this.computeFacts([...this.entries.values()]);
+    await this.computeFacts([...entries.values()]);
+    this.entries = entries;
   }
 
   /**
