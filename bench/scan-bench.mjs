@@ -20,8 +20,7 @@
 //                  extension's watcher does it)
 //   peak RSS       process.resourceUsage().maxRSS of a fresh process that loads the model, builds
 //                  the index, evaluates and applies the edits
-// Each timed full-scan and lower-bound run starts after a full garbage collection, with no other
-// index alive. Targets (informational; the exit code is 0 unless the bench itself fails): ratio ≤ 1.5,
+// Targets (informational; the exit code is 0 unless the bench itself fails): ratio ≤ 1.5,
 // incremental ≤ 20 ms, peak RSS ≤ 150 MB.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -288,10 +287,8 @@ async function main() {
     // CPU time (user + system, all threads) beside wall time: steadier on a busy machine.
     const cpu = { full: [], lower: [], plain: [] };
     const timed = async (list, cpuList, fn) => {
-      // Each run starts from a collected heap: no run pays for the garbage of the one before
-      // (the pause lets V8's background sweeping finish outside the measured time).
+      // Each run starts from a collected heap: no run pays for the garbage of the one before.
       collectGarbage();
-      await new Promise((r) => setTimeout(r, 200));
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       const r = await fn();
