@@ -28,8 +28,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { EDIT_MAKEFILE, EDIT_WORKFLOW, editMakefileText, editWorkflowText, GENERATOR_VERSION, generateMonorepo, IGNORED_MARKERS } from './generate.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -241,16 +239,6 @@ function runRssChild(opts) {
 
 // ---------------------------------------------------------------------------------------------
 
-/** A full garbage collection (V8's gc(), exposed at run time so `npm run bench` needs no flags). */
-let gcFn;
-function collectGarbage() {
-  if (!gcFn) {
-    v8.setFlagsFromString('--expose-gc');
-    gcFn = vm.runInNewContext('gc');
-  }
-  gcFn();
-}
-
 function verdict(ok) {
   return ok ? 'PASS' : 'MISS';
 }
@@ -279,7 +267,7 @@ async function main() {
 
   if (!opts.only || opts.only === 'full' || opts.only === 'lower') {
     // Warm-up (JIT, page cache), then alternate the two measurements.
-    let warm = await fullScan(ctx, dir);
+    const warm = await fullScan(ctx, dir);
     const lbWarm = await lowerBound(ctx, dir);
     const full = [];
     const lower = [];
@@ -287,8 +275,6 @@ async function main() {
     // CPU time (user + system, all threads) beside wall time: steadier on a busy machine.
     const cpu = { full: [], lower: [], plain: [] };
     const timed = async (list, cpuList, fn) => {
-      // Each run starts from a collected heap: no run pays for the garbage of the one before.
-      collectGarbage();
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       const r = await fn();
@@ -299,13 +285,9 @@ async function main() {
     };
     const recorder = !!warm.configFiles;
     let last = warm;
-    warm = undefined;
     let lb = lbWarm;
     for (let r = 0; r < opts.runs; r++) {
-      if (opts.only !== 'lower') {
-        last = undefined; // measured with no other index alive
-        last = await timed(full, cpu.full, () => fullScan(ctx, dir));
-      }
+      if (opts.only !== 'lower') last = await timed(full, cpu.full, () => fullScan(ctx, dir));
       if (opts.only !== 'full') lb = await timed(lower, cpu.lower, () => lowerBound(ctx, dir));
       if (recorder && !opts.only) await timed(plain, cpu.plain, () => indexOnlyScan(ctx, dir));
     }
