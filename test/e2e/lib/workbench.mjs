@@ -118,11 +118,11 @@ export class Workbench {
   }
 
   /** Runs a command by its title from the command palette (F1). */
-  async runCommand(title) {
+  async runCommand(title, { timeout = 30_000 } = {}) {
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
     await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor();
+    await this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout });
     await this.page.keyboard.press('Enter');
   }
 
@@ -196,7 +196,17 @@ export class Workbench {
 
   /** Opens a new integrated terminal and waits until it takes input. */
   async openTerminal() {
-    await this.runCommand('Terminal: Create New Terminal');
+    // The terminal's commands appear only once its backend is up, which takes a while on a busy
+    // machine: ask again until the palette offers the command.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.runCommand('Terminal: Create New Terminal', { timeout: 10_000 });
+        break;
+      } catch (e) {
+        await this.page.keyboard.press('Escape');
+        if (attempt === 6) throw e;
+      }
+    }
     await this.page.locator('.terminal-wrapper.active .xterm, .terminal .xterm').first().waitFor();
     await this.page.locator('.xterm-helper-textarea').first().focus();
     await this.page.waitForTimeout(1500); // the shell prints its prompt
