@@ -7,7 +7,7 @@ import { ROOT } from './harness.mjs';
 const OUT = path.join(ROOT, 'test', 'e2e', 'out');
 /** e2e screenshot → file the README or the walkthrough shows. */
 const PICKS = {
-  '01-sidebar.png': 'media/screenshots/sidebar.png',
+  '04-progress-sidebar.png': 'media/screenshots/sidebar.png',
   '02-hover-github-trivy.png': 'media/screenshots/hover.png',
   '03-quickfix-menu.png': 'media/screenshots/quickfix.png',
   '05-dashboard.png': 'media/screenshots/dashboard.png',
