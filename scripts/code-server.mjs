@@ -153,13 +153,13 @@ export function installExtension(vsix, { dataDir }) {
  * The workbench URL. Development options travel in the `payload` query parameter as paths on the
  * server (the code-server CLI rejects --extensionDevelopmentPath).
  */
-export function workbenchUrl({ url, port, folder, extensionDevelopmentPath, extensionTestsPath }) {
+export function workbenchUrl({ url, port, folder, workspace, extensionDevelopmentPath, extensionTestsPath }) {
   const remote = p => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
   const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
   for (const p of [].concat(extensionDevelopmentPath ?? [])) { payload.push(['extensionDevelopmentPath', remote(p)]); }
   if (extensionTestsPath) { payload.push(['extensionTestsPath', remote(extensionTestsPath)]); }
   const q = new URLSearchParams();
-  if (folder) { q.set('folder', path.resolve(folder)); }
+  if (workspace) { q.set('workspace', path.resolve(workspace)); } else if (folder) { q.set('folder', path.resolve(folder)); }
   q.set('payload', JSON.stringify(payload));
   return `${url}/?${q}`;
 }

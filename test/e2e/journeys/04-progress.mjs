@@ -35,15 +35,7 @@ export default async function (t) {
   const description = async label => (await wb.treeItems()).find(i => i.label === label)?.description ?? '';
 
   /** Right-clicks a tree row and picks `entry` from its context menu. */
-  const contextMenu = async (label, entry) => {
-    const row = wb.treeItem(label);
-    await row.click({ button: 'right' });
-    const item = page.locator('.context-view .monaco-menu .action-item .action-label', { hasText: entry }).first();
-    await item.waitFor();
-    await item.hover();
-    await item.click();
-    await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden' });
-  };
+  const contextMenu = (label, entry) => wb.contextMenu(label, entry);
 
   const openTree = async () => {
     await wb.waitUntilReady();

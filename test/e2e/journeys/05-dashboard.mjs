@@ -111,19 +111,8 @@ export default async function (t) {
     await wb.openViewContainer('DevSecOps Maturity');
     await wb.expand('Build and Deployment');
     await wb.expand('Build');
-    // On a busy machine a click can land while the menu is still being laid out: open it again then.
-    for (let attempt = 1; ; attempt++) {
-      await wb.treeItem('SBOM of components').click({ button: 'right' });
-      await page.locator('.context-view .action-label', { hasText: /^Open Details$/ }).first().click();
-      try {
-        details = await webviewFrame(page, 'h1', 'SBOM of components', 10_000);
-        break;
-      } catch (e) {
-        if (attempt === 3) throw e;
-        t.log(`the details panel did not show after attempt ${attempt}; opening the menu again`);
-        await page.keyboard.press('Escape');
-      }
-    }
+    await wb.contextMenu('SBOM of components', /^Open Details$/);
+    details = await webviewFrame(page, 'h1', 'SBOM of components');
     assert.match(await details.locator('.header .meta').innerText(), /missing/);
     await details.locator('button', { hasText: 'Insert fix…' }).waitFor();
     assert.match(await details.locator('.section').first().innerText(), /Nothing in the indexed files shows this activity/);

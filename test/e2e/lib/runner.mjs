@@ -16,7 +16,8 @@
 //                         reason is printed and recorded, and the run does not fail for it
 // A journey may export `settings` (user settings over QUIET_SETTINGS, e.g. to turn workspace trust on).
 // A journey may also export `prepareWorkspace(dir)`: it runs on the workspace copy before VS Code
-// starts (e.g. to replace the demo with a smaller repository).
+// starts (e.g. to replace the demo with a smaller repository). When it returns { workspaceFile },
+// the window opens that (multi-root) workspace instead of the folder.
 // Each journey runs in its own code-server and browser context, with fresh user data.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -95,7 +96,8 @@ export async function runJourney(journey, { browser, outDir, vsix }) {
 
   try {
     t.workspace = copyDemoWorkspace(tmp.dir);
-    await journey.prepareWorkspace?.(t.workspace);
+    // prepareWorkspace may return { workspaceFile }: the window then opens that multi-root workspace.
+    const prepared = await journey.prepareWorkspace?.(t.workspace);
     if (vsix) {
       // The packaged extension, installed as a user would; no development path in the URL.
       installExtension(vsix, { dataDir: tmp.dir });
@@ -106,7 +108,7 @@ export async function runJourney(journey, { browser, outDir, vsix }) {
     page.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS || 30_000));
     page.on('console', m => pageLog.push(`[${m.type()}] ${m.text()}`));
     page.on('pageerror', e => pageLog.push(`[pageerror] ${e.message}`));
-    await page.goto(workbenchUrl({ ...server, folder: t.workspace, extensionDevelopmentPath: vsix ? undefined : ROOT }));
+    await page.goto(workbenchUrl({ ...server, folder: t.workspace, workspace: prepared?.workspaceFile, extensionDevelopmentPath: vsix ? undefined : ROOT }));
     t.page = page;
     t.wb = new Workbench(page);
     await journey.run(t);

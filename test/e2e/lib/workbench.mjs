@@ -117,6 +117,29 @@ export class Workbench {
     }
   }
 
+  /**
+   * Right-clicks the tree row `label` and picks `entry` from its context menu. The workbench's menu
+   * ignores a click that comes right after it opened (the right-click's own mouse-up): hover first,
+   * and open the menu again when the click did not take.
+   */
+  async contextMenu(label, entry) {
+    const item = this.page.locator('.context-view .monaco-menu .action-item .action-label', { hasText: entry }).first();
+    for (let attempt = 1; ; attempt++) {
+      await this.treeItem(label).click({ button: 'right' });
+      await item.waitFor();
+      await item.hover();
+      await this.page.waitForTimeout(150);
+      await item.click();
+      try {
+        await this.page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden', timeout: 3000 });
+        return;
+      } catch (e) {
+        await this.page.keyboard.press('Escape');
+        if (attempt === 3) throw new Error(`the context menu entry "${entry}" on "${label}" did not run: ${e.message}`);
+      }
+    }
+  }
+
   /** Runs a command by its title from the command palette (F1). */
   async runCommand(title, { timeout = 30_000 } = {}) {
     await this.page.keyboard.press('F1');
