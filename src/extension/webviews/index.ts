@@ -76,7 +76,11 @@ export function registerWebviews(context: vscode.ExtensionContext, assessment: A
       }
       await details.show(target.uuid, target.folder);
     }),
-    vscode.commands.registerCommand('dsomm.openDashboard', () => dashboard.show()),
+    // From a folder node of the tree (multi-root) the dashboard shows that folder.
+    vscode.commands.registerCommand('dsomm.openDashboard', (arg?: unknown) => {
+      const key = arg && typeof arg === 'object' && typeof (arg as { folder?: unknown }).folder === 'string' ? (arg as { folder: string }).folder : undefined;
+      return dashboard.show(key && assessment.byKey(key) ? key : undefined);
+    }),
     registerExportReport(assessment, models, String(context.extension.packageJSON.version ?? '')),
   );
   return { details, dashboard };

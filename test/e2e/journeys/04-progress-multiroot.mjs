@@ -77,4 +77,11 @@ export default async function (t) {
     assert.deepEqual(now, { 'demo-workspace': counts['demo-workspace'], 'payments-service': counts['payments-service'] + 1 });
     await t.screenshot('04-progress-multiroot');
   });
+
+  await t.step('"Open Maturity Dashboard" on a folder node shows that folder\'s dashboard', async () => {
+    await wb.contextMenu('payments-service', 'Open Maturity Dashboard');
+    const tab = page.locator('.tabs-container .tab', { hasText: 'DSOMM Maturity: payments-service' });
+    await tab.first().waitFor();
+    await t.screenshot('04-progress-multiroot-dashboard');
+  });
 }
