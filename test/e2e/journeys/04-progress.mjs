@@ -128,6 +128,8 @@ export default async function (t) {
     });
     t.log('done:', (await wb.treeItems()).filter(i => /^L\d/.test(i.description ?? '')).map(i => i.label).join(' | '));
     await wb.runCommand('DSOMM: Show All Statuses');
+    // The next pick starts from the current filter: wait until the filter is really gone.
+    await wb.sidebar.getByText(/^Showing only/).waitFor({ state: 'hidden' });
     // Nothing in the demo is "in progress": the welcome view explains the empty tree.
     await pickStatus('in progress');
     const welcome = wb.sidebar.getByText('No activity has the statuses you picked.');
