@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DsommApi } from '../../src/extension/extension';
 import type { ScanResult } from '../../src/core/scan/result';
+import { waitFor } from './waitFor';
 
 const EXTENSION_ID = 'dsomm-vscode.dsomm-vscode';
 const SECRET_SCAN_ACTIVITY = 'c6e3c812-56e2-41b0-ae01-b7afc41a004c'; // Test for stored secrets in code
@@ -19,15 +20,6 @@ function status(result: ScanResult, uuid: string): string | undefined {
   return result.activities.find((a) => a.activity.uuid === uuid)?.status;
 }
 
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('Assessment of the demo workspace', () => {
   it('detects secret scanning and reports the SBOM as missing, with evidence in the files', async () => {

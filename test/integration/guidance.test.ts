@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DsommApi } from '../../src/extension/extension';
 import type { ScanResult } from '../../src/core/scan/result';
+import { waitFor } from './waitFor';
 
 const EXTENSION_ID = 'dsomm-vscode.dsomm-vscode';
 const SBOM_ACTIVITY = '2858ac12-0179-40d9-9acf-1b839c030473'; // SBOM of components (level 2)
@@ -25,15 +26,6 @@ function fileUri(path: string): vscode.Uri {
   return vscode.Uri.joinPath(folder().uri, ...path.split('/'));
 }
 
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 20000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'DSOMM');

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { DsommApi } from '../../src/extension/extension';
 import type { ScanResult } from '../../src/core/scan/result';
 import type { ActivityNodeData, TreeNodeData } from '../../src/core/view/activityTree';
+import { waitFor } from './waitFor';
 
 const EXTENSION_ID = 'dsomm-vscode.dsomm-vscode';
 const BUILD = 'f6f7737f-25a9-4317-8de2-09bf59f29b5b'; // Defined build process (detected)
@@ -47,15 +48,6 @@ async function read(file: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
 }
 
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 async function treeActivities(node?: TreeNodeData): Promise<ActivityNodeData[]> {
   const { tree } = await api();

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { DsommApi } from '../../src/extension/extension';
 import type { ActivityDetailsView } from '../../src/core/view/activityDetails';
 import type { DashboardView } from '../../src/core/view/dashboard';
+import { waitFor } from './waitFor';
 
 const EXTENSION_ID = 'dsomm-vscode.dsomm-vscode';
 const SBOM = '2858ac12-0179-40d9-9acf-1b839c030473'; // SBOM of components
@@ -17,15 +18,6 @@ async function api(): Promise<DsommApi> {
   return ext.activate();
 }
 
-async function waitFor<T>(what: string, fn: () => T | undefined | false, timeoutMs = 20000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = fn();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 function webviewTabs(viewType: string): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));

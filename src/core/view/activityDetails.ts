@@ -17,9 +17,12 @@ export interface LinkView {
   url?: string;
 }
 
+/** An activity as a row shows it (dependencies here, heatmap lists and next best on the dashboard). */
 export interface ActivityRef {
   uuid: string;
   name: string;
+  dimension: string;
+  subdimension: string;
   level: number;
   /** Undefined before the workspace is assessed. */
   status?: ActivityStatus;
@@ -27,14 +30,20 @@ export interface ActivityRef {
   achieved: boolean;
 }
 
-export interface ActivityDetailsView {
-  uuid: string;
-  name: string;
-  dimension: string;
-  subdimension: string;
-  level: number;
-  status?: ActivityStatus;
-  statusText?: string;
+/** The row of activity `a`, with its result when the workspace has been assessed. */
+export function activityRef(a: Activity, r: ActivityResult | undefined): ActivityRef {
+  return {
+    uuid: a.uuid,
+    name: a.name,
+    dimension: a.dimension,
+    subdimension: a.subdimension,
+    level: a.level,
+    ...(r ? { status: r.status, statusText: STATUS_TEXT[r.status] } : {}),
+    achieved: !!r && ACHIEVED_STATUSES.has(r.status),
+  };
+}
+
+export interface ActivityDetailsView extends Omit<ActivityRef, 'achieved'> {
   /** What the files alone show, when the team's decision differs from it. */
   detectedText?: string;
   note?: string;
@@ -108,8 +117,7 @@ function references(a: Activity): { label: string; items: LinkView[] }[] {
 function ref(model: Model, results: Map<string, ActivityResult>, uuid: string): ActivityRef | undefined {
   const a = model.activities.get(uuid) ?? results.get(uuid)?.activity;
   if (!a) return undefined;
-  const status = results.get(uuid)?.status;
-  return { uuid, name: a.name, level: a.level, status, statusText: status && STATUS_TEXT[status], achieved: !!status && ACHIEVED_STATUSES.has(status) };
+  return activityRef(a, results.get(uuid));
 }
 
 function rating(n: number | undefined): number | undefined {

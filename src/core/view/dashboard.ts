@@ -3,7 +3,7 @@
 // activities to work on. The webview only renders this (as text, never as markup).
 import { Activity, MAX_LEVEL, Model } from '../model/types';
 import { ACHIEVED_STATUSES, ActivityResult, ActivityStatus, ScanResult } from '../scan/result';
-import { STATUS_TEXT } from './activityTree';
+import { activityRef, ActivityRef } from './activityDetails';
 
 export interface CellView {
   level: number;
@@ -40,16 +40,8 @@ export interface DimensionView {
   subdimensions: SubdimensionView[];
 }
 
-export interface DashboardActivity {
-  uuid: string;
-  name: string;
-  dimension: string;
-  subdimension: string;
-  level: number;
-  status?: ActivityStatus;
-  statusText?: string;
-  achieved: boolean;
-}
+/** A row of a heatmap cell's list or of the next best activities. */
+export type DashboardActivity = ActivityRef;
 
 export interface NextBestActivity extends DashboardActivity {
   usefulness?: number;
@@ -120,23 +112,12 @@ export function nextBestActivities(result: ScanResult, targetLevel: number, max 
     .map((r): NextBestActivity => {
       const difficulty = meanDifficulty(r.activity);
       const usefulness = typeof r.activity.usefulness === 'number' && r.activity.usefulness > 0 ? r.activity.usefulness : undefined;
-      return { ...toDashboardActivity(r.activity, r), usefulness, difficulty, value: (usefulness ?? 1) / (difficulty ?? 3) };
+      return { ...activityRef(r.activity, r), usefulness, difficulty, value: (usefulness ?? 1) / (difficulty ?? 3) };
     })
     .sort((a, b) => a.level - b.level || b.value - a.value || a.name.localeCompare(b.name))
     .slice(0, max);
 }
 
-function toDashboardActivity(a: Activity, r: ActivityResult | undefined): DashboardActivity {
-  return {
-    uuid: a.uuid,
-    name: a.name,
-    dimension: a.dimension,
-    subdimension: a.subdimension,
-    level: a.level,
-    ...(r ? { status: r.status, statusText: STATUS_TEXT[r.status] } : {}),
-    achieved: !!r && ACHIEVED_STATUSES.has(r.status),
-  };
-}
 
 export function buildDashboard(model: Model, result: ScanResult | undefined, options: DashboardOptions): DashboardView {
   const targetLevel = Math.min(MAX_LEVEL, Math.max(1, Math.round(options.targetLevel) || 1));
@@ -148,7 +129,7 @@ export function buildDashboard(model: Model, result: ScanResult | undefined, opt
     const inDimension: DashboardActivity[] = [];
     const subdimensions: SubdimensionView[] = [];
     for (const s of d.subdimensions) {
-      const list = s.activities.filter((a) => a.level >= 1 && a.level <= MAX_LEVEL).map((a) => toDashboardActivity(a, results.get(a.uuid)));
+      const list = s.activities.filter((a) => a.level >= 1 && a.level <= MAX_LEVEL).map((a) => activityRef(a, results.get(a.uuid)));
       if (!list.length) continue;
       for (const a of list) activities[a.uuid] = a;
       inDimension.push(...list);

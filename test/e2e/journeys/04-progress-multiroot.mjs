@@ -3,21 +3,13 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { waitUntil } from '../lib/wait.mjs';
 
 export const title = 'multi-root workspace: one tree node and one progress file per folder';
 
 const CONTAINER_TITLE = 'DevSecOps Maturity';
 const ACTIVITY = { sub: 'Deployment', name: 'Inventory of production components', uuid: '2a44b708-734f-4463-b0cb-86dc46344b2f' };
 
-async function waitUntil(what, fn, timeoutMs = 15_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 200));
-  }
-}
 
 /** The demo workspace and a small service folder next to it, in one .code-workspace. */
 export function prepareWorkspace(dir) {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { waitUntil } from '../lib/wait.mjs';
 
 export const title = 'mark activities done / not applicable from the tree; saved in the DSOMM progress file';
 
@@ -16,15 +17,6 @@ const PALETTE = { name: 'Defined decommissioning process', uuid: 'da4ff665-dcb9-
 const REASON = 'Patching is owned by the platform team (see their runbook).';
 const TEAM = 'demo-workspace'; // the default team: the folder's name
 
-async function waitUntil(what, fn, timeoutMs = 15_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 200));
-  }
-}
 
 export default async function (t) {
   const { wb, page } = t;
