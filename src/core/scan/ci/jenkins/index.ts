@@ -2,6 +2,8 @@
 // (declarative `pipeline { … }` and scripted `node { … }`), then a walk that turns stages into
 // jobs and step calls into steps with exact positions. Never throws; unbalanced input becomes a
 // FileProblem and what was parsed is kept.
+import { defineDialect } from '../dialect';
+import { isVariant } from '../../fileNames';
 import { CiFile, FileProblem } from '../../types';
 import { Source, tokenize } from './lexer';
 import { Parser } from './parser';
@@ -32,3 +34,23 @@ export function parseJenkinsfile(path: string, text: string): CiFile {
     problems,
   };
 }
+
+export const jenkinsDialect = defineDialect({
+  kind: 'jenkinsfile',
+  system: 'Jenkins',
+  fileLabel: 'Jenkinsfile',
+  matchesPath: (p) => p.lname === 'jenkinsfile' || isVariant(p.lname, 'jenkinsfile', '.') || (p.lname.endsWith('.jenkinsfile') && p.lname.length > 12),
+  matchesContent: false,
+  activationGlobs: ['Jenkinsfile'],
+  parse: parseJenkinsfile,
+  uses: { vocabulary: 'jenkins-step', evidenceLabel: 'uses' },
+  localIncludes: 'fragment',
+  // The Groovy reader is best effort: its errors do not mean Jenkins would refuse the file.
+  refusesInvalidFile: false,
+  ephemeralJob: (job) => {
+    const runner = job.runner?.value.toLowerCase() ?? '';
+    return !!job.image || runner.includes('kubernetes') || runner.includes('docker');
+  },
+  pipelineRank: 5,
+  fixes: { placements: ['steps'] },
+});
