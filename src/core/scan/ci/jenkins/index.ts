@@ -3,7 +3,7 @@
 // jobs and step calls into steps with exact positions. Never throws; unbalanced input becomes a
 // FileProblem and what was parsed is kept.
 import { defineDialect } from '../dialect';
-import { isVariant } from '../../fileNames';
+import { isVariant } from '../../discover/fileNames';
 import { CiFile, FileProblem } from '../../types';
 import { Source, tokenize } from './lexer';
 import { Parser } from './parser';

@@ -1,7 +1,7 @@
 // Jenkinsfile walker: turns the syntax tree's stages into jobs and step calls into steps with
 // exact positions (declarative `pipeline { … }` and scripted `node { … }`).
 import { CiJob, CiReference, CiStep, Loc, Located, ShellLine } from '../../types';
-import { joinContinuations, PhysicalLine } from '../../shell';
+import { joinContinuations, PhysicalLine } from '../../parse/shell';
 import { Source, strContent, Tok, unescapeLine } from './lexer';
 import { Arg, Block, Seg, Stmt, Value } from './parser';
 

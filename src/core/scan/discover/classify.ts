@@ -19,9 +19,9 @@
 //   - Generic YAML is 'kubernetes' only when its first bytes have top-level `apiVersion:` and
 //     `kind:` lines, 'iac' for CloudFormation/SAM or an Ansible playbook; without `firstBytes`
 //     it is undefined (see needsContent).
-import { CI_DIALECTS, isCiKind } from './ci/registry';
+import { CI_DIALECTS, isCiKind } from '../ci/registry';
 import { isVariant } from './fileNames';
-import { CONTAINER_KINDS, ContainerKind, FileKind } from './types';
+import { CONTAINER_KINDS, ContainerKind, FileKind } from '../types';
 
 export { isCiKind };
 

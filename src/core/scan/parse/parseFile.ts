@@ -1,5 +1,5 @@
 // One dispatch from a file kind to its parser. Parsers never throw: problems travel with the result.
-import { ciDialect, isCiKind } from './ci/registry';
+import { ciDialect, isCiKind } from '../ci/registry';
 import { parseCompose } from './containers/compose';
 import { parseDockerfile } from './containers/dockerfile';
 import { parseHelmChart, parseHelmValues } from './containers/helm';
@@ -7,7 +7,7 @@ import { isHelmTemplate, parseKubernetes } from './containers/kubernetes';
 import { parseKustomization } from './containers/kustomize';
 import { ParsedContainerFile } from './containers/types';
 import { DependabotFile, parseDependabot, parsePreCommit, parseRenovate, PreCommitFile, RenovateFile } from './hygiene';
-import { CiFile, CiKind, FileKind } from './types';
+import { CiFile, CiKind, FileKind } from '../types';
 
 export type ParsedFile = CiFile | ParsedContainerFile | DependabotFile | RenovateFile | PreCommitFile;
 
