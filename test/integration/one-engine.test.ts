@@ -86,8 +86,10 @@ describe('One engine: the editor and `dsomm scan` agree', function () {
     // The configuration files make a difference here: they are what the editor once missed.
     const fromConfig = cliReportJson.probes.filter((p) => p.evidence.some((e) => e.path.startsWith('config/')));
     assert.ok(fromConfig.some((p) => p.id === 'fp-suppression' && p.result === 'partial'), `probes with configuration evidence: ${fromConfig.map((p) => p.id).join(', ')}`);
-    // The same class the extension keeps per workspace folder, for a folder outside the workspace.
-    const assessment = new FolderAssessment({ uri, name: 'engine', index: 99 }, api.assessment);
+    // The same class the extension keeps per workspace folder, for a folder outside the workspace;
+    // its results go nowhere (the tree and panels show the workspace, not this fixture).
+    const host = { models: api.assessment.models, detection: () => api.assessment.detection(), published: () => undefined };
+    const assessment = new FolderAssessment({ uri, name: 'engine', index: 99 }, host);
     try {
       const result = await assessment.get();
       assert.ok(result, 'the editor assessed the fixture');
