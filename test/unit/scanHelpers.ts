@@ -7,7 +7,7 @@ import { NodeFileSystem } from '../../src/core/nodeFileSystem';
 import { ScanResult } from '../../src/core/scan/result';
 import { DetectionData, loadDetectionData } from '../../src/core/scan/scan';
 import { scanFolder } from '../../src/core/scan/folderScan';
-import { ConfigFileRecorder } from '../../src/core/scan/configFiles';
+import { ConfigFileRecorder } from '../../src/core/scan/discover/configFiles';
 import { WorkspaceIndex } from '../../src/core/scan/workspaceIndex';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');

@@ -4,8 +4,8 @@
 // folder and feeds it watcher events; the CLI builds one and evaluates it once.
 import { FileSystem } from '../fs';
 import { Model } from '../model/types';
-import { ConfigFileRecorder } from './configFiles';
-import { evaluate } from './evaluate';
+import { ConfigFileRecorder } from './discover/configFiles';
+import { evaluate } from './detect/evaluate';
 import { ScanResult } from './result';
 import { DetectionData } from './scan';
 import { IndexOptions, WorkspaceIndex } from './workspaceIndex';

@@ -1,6 +1,6 @@
 // The detection data both hosts load: the tool catalogue and the activity rules. Indexing and
 // evaluating a folder is FolderScan's job (folderScan.ts), the same for the CLI and the editor.
-import { Catalogue, loadCatalogue, loadRules, RuleSet } from './catalogue';
+import { Catalogue, loadCatalogue, loadRules, RuleSet } from './detect/catalogue';
 
 export interface DetectionData {
   catalogue: Catalogue;
