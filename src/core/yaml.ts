@@ -336,17 +336,18 @@ export const MAX_ALIAS_COUNT = 1000;
 /**
  * The one way the engine reads a YAML file from the workspace (pipelines, container files,
  * hygiene files, package.json). Never throws. Every syntax error and warning becomes a problem;
- * empty documents are left out; an alias without an anchor is an error at the alias (the
+ * documents without contents are left out; an alias without an anchor is an error at the alias (the
  * document is kept: the alias reads as nothing); a document whose aliases would expand beyond
  * MAX_ALIAS_COUNT (a "billion laughs") is an error at the alias where the expansion multiplies,
  * and that document is left out, so no reader ever walks it. Documents with syntax errors are
  * returned (the package recovers what it can): each reader decides what a broken document
  * counts for.
  */
-export function readYamlDocuments(text: string, problems: ReadProblem[]): ReadDocument[] {
+export function readYamlDocuments(input: string, problems: ReadProblem[]): ReadDocument[] {
+  const text = typeof input === 'string' ? input : '';
   let parsed: ParsedYaml;
   try {
-    parsed = parseYaml(typeof text === 'string' ? text : '');
+    parsed = parseYaml(text);
   } catch (e) {
     problems.push({ message: `YAML could not be read: ${errorText(e)}`, severity: 'error' });
     return [];
