@@ -385,6 +385,7 @@ export const azureDialect = defineDialect({
   fileLabel: 'Azure Pipelines file',
   matchesPath: (p) => p.yaml && (p.lname.startsWith('azure-pipelines') || `/${p.dir}/`.includes('/.azure-pipelines/')),
   matchesContent: false,
+  testFolders: 'count',
   activationGlobs: ['{azure-pipelines*.yml,azure-pipelines*.yaml}'],
   parse: parseAzurePipelines,
   uses: { vocabulary: 'task', evidenceLabel: 'task' },
