@@ -5,11 +5,11 @@ import * as assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { matchConfigFile } from '../../src/core/scan/catalogue';
-import { ConfigFileRecorder } from '../../src/core/scan/configFiles';
-import { evaluate } from '../../src/core/scan/evaluate';
-import { isTestOrExamplePath } from '../../src/core/scan/walker';
-import { ProbeOutcome } from '../../src/core/scan/probes/types';
+import { matchConfigFile } from '../../src/core/scan/detect/catalogue';
+import { ConfigFileRecorder } from '../../src/core/scan/discover/configFiles';
+import { evaluate } from '../../src/core/scan/detect/evaluate';
+import { isTestOrExamplePath } from '../../src/core/scan/discover/walker';
+import { ProbeOutcome } from '../../src/core/scan/detect/probeTypes';
 import { ScanResult } from '../../src/core/scan/result';
 import { at, bundled, REPO_ROOT, scanDir } from './scanHelpers';
 
@@ -328,7 +328,7 @@ describe('engine: incremental updates of the index', function () {
   it('adding a gitleaks step makes secret-scan pass; deleting the workflow makes it fail again', async () => {
     const { model, data } = bundled();
     const { index, result } = await scanDir(dir);
-    const again = () => evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules });
+    const again = () => evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules, configFiles: [] });
     assert.equal(probeOf(result, 'secret-scan').result, 'fail');
 
     const original = readFileSync(path.join(dir, WF), 'utf8');
@@ -349,7 +349,7 @@ describe('engine: incremental updates of the index', function () {
   it('changing a Makefile target a workflow runs recomputes that workflow’s facts', async () => {
     const { model, data } = bundled();
     const { index, result } = await scanDir(dir);
-    const again = () => evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules });
+    const again = () => evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules, configFiles: [] });
     assert.equal(probeOf(result, 'sca').result, 'fail');
     const before = index.get(WF)!.facts!;
     assert.ok(before.reads.has('Makefile'), 'the workflow’s facts record that they read the Makefile');

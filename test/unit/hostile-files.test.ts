@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { EXIT, main } from '../../src/cli/main';
 import { FileRefusedError } from '../../src/core/fs';
 import { NodeFileSystem, readRegularFile } from '../../src/core/nodeFileSystem';
 import { readProgress, resolveProgressSettings } from '../../src/core/progress';
@@ -16,7 +17,7 @@ import { toJsonReport } from '../../src/core/reports/json';
 import { toSarif } from '../../src/core/reports/sarif';
 import { toMarkdownReport, toTextReport } from '../../src/core/reports/text';
 import { ScanResult } from '../../src/core/scan/result';
-import { walkWorkspace } from '../../src/core/scan/walker';
+import { walkWorkspace } from '../../src/core/scan/discover/walker';
 import { bundled, scanDir } from './scanHelpers';
 
 const posix = process.platform !== 'win32';
@@ -34,6 +35,13 @@ function link(root: string, rel: string, target: string): void {
 function fifo(root: string, rel: string): void {
   fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
   execFileSync('mkfifo', [path.join(root, rel)]);
+}
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 function notesOf(r: ScanResult, file: string): string[] {
@@ -202,6 +210,19 @@ async function refusal(p: Promise<unknown>): Promise<FileRefusedError> {
       link(ws, '.dsomm/team-evidence.yaml', '/dev/zero');
       const settings = resolveProgressSettings({ file: '.dsomm/team-progress.yaml', team: 'Default' });
       await assert.rejects(readProgress(new NodeFileSystem(ws), settings), (e: Error) => /team-evidence|EREFUSED|outside|not read/.test(`${(e as { file?: string }).file ?? ''} ${e.message}`));
+    });
+  });
+
+  describe('--model', () => {
+    it('a model file linked to /dev/zero or given as a FIFO: exit 4 with one line, nothing read', async () => {
+      link(ws, 'model.yaml', '/dev/zero');
+      fifo(ws, 'pipe.yaml');
+      for (const [file, why] of [['model.yaml', 'a system path'], ['pipe.yaml', 'a FIFO']] as const) {
+        const r = await cli('model', '--model', path.join(ws, file));
+        assert.equal(r.code, EXIT.badModel);
+        assert.equal(r.err.split('\n').length, 1, r.err);
+        assert.ok(r.err.includes(`cannot read model file ${path.join(ws, file)}: not read: ${why}`), r.err);
+      }
     });
   });
 });
