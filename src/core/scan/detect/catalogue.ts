@@ -7,8 +7,7 @@
 // prefix (`--format=`, `--sbom`, `dir:`) or with `*` wildcards matched by a linear-time
 // routine, so a hostile catalogue cannot freeze the editor.
 import { trimEndOf, trimOf } from '../../text';
-import { Document } from 'yaml';
-import { deref, isMap, isScalar, isSeq, mapEntries, parseYaml, positionOf, scalarText, seqItems, LineCounter } from '../../yaml';
+import { deref, Document, isMap, isScalar, isSeq, mapEntries, parseYaml, positionOf, scalarText, seqItems, LineCounter } from '../../yaml';
 import { Invocation } from '../parse/shell';
 import { Evidence, ProbeOutcome } from './probeTypes';
 import { CiKind } from '../types';
