@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { FixCatalogue, FixOption, fixesFor, GuidanceDiagnostic, mainPipeline } from '../../core/guidance';
 import { ActivityResult, ScanResult } from '../../core/scan/result';
 import { IndexEntry } from '../../core/scan/workspaceIndex';
-import { isCiKind } from '../../core/scan/types';
+import { isPipelineKind } from '../../core/scan/ci/registry';
 import { DocumentAssessment, AssessmentService } from '../assessmentService';
 import { actingFolder } from '../folderChoice';
 import { FixApplier } from './applyFix';
@@ -45,7 +45,7 @@ function candidateFiles(entries: IndexEntry[], path: string | undefined): IndexE
   const given = path ? entries.find((e) => e.path === path) : undefined;
   if (given) return [given];
   const main = mainPipeline(entries)?.entry;
-  const pipelines = entries.filter((e) => isCiKind(e.kind) && e.kind !== 'github-action' && e !== main && !e.problems.some((p) => p.severity === 'error'));
+  const pipelines = entries.filter((e) => isPipelineKind(e.kind) && e !== main && !e.problems.some((p) => p.severity === 'error'));
   const containers = entries.filter((e) => (e.kind === 'dockerfile' || e.kind === 'compose' || e.kind === 'kubernetes') && !e.outOfScope);
   const byPath = (a: IndexEntry, b: IndexEntry) => (a.path < b.path ? -1 : 1);
   return [...(main ? [main] : []), ...pipelines.sort(byPath), ...containers.sort(byPath)];
@@ -54,7 +54,7 @@ function candidateFiles(entries: IndexEntry[], path: string | undefined): IndexE
 /** A diagnostic as if the activity's gap had been reported on `entry` (what fixesFor works from). */
 function gapOn(entry: IndexEntry, probes: string[], activity: ActivityResult | undefined): GuidanceDiagnostic {
   const loc = { path: entry.path, line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const pipeline = isCiKind(entry.kind) && entry.kind !== 'github-action' ? { path: entry.path, kind: entry.kind } : undefined;
+  const pipeline = isPipelineKind(entry.kind) ? { path: entry.path, kind: entry.kind } : undefined;
   return {
     path: entry.path,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
