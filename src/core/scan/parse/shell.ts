@@ -25,6 +25,12 @@ export interface Invocation {
    * `@cyclonedx/cyclonedx-npm@1`, `tools/zap-baseline.py`. Lets callers follow script paths.
    */
   command?: string;
+  /**
+   * For a download (`curl`, `wget`, ...) whose content is run as it arrives, unverified: the
+   * program that runs it (`sh` in `curl … | sh`, `bash` in `bash <(curl …)`, `$(…)` when the
+   * download's output is itself the command). Such a download is also an 'install'.
+   */
+  runBy?: string;
 }
 
 // ───────────────────────────── implementation ─────────────────────────────
@@ -1192,7 +1198,8 @@ function parseText(text: string, ctx: Ctx): Invocation[] {
     const runsDownload = (first && first.subs.length && wholeSubstitution(first.text.trim()) && programName(first) === undefined)
       || (main.length === 1 && (SHELLS.has(main[0].program) || main[0].program === 'source' || main[0].program === '.') && /^[<]\(/.test(main[0].args.find((a) => !a.startsWith('-')) ?? ''));
     if (runsDownload && subs.some((x) => FETCHERS.has(x.program))) {
-      for (const x of subs) if (FETCHERS.has(x.program) && x.kind === 'run') { x.kind = 'install'; x.args = urlArgs(x.args); }
+      const runner = main.length === 1 ? main[0].program : '$(…)';
+      for (const x of subs) if (FETCHERS.has(x.program) && x.kind === 'run') { x.kind = 'install'; x.args = urlArgs(x.args); x.runBy = runner; }
       main = [];
     }
     // curl … | sh
@@ -1203,7 +1210,11 @@ function parseText(text: string, ctx: Ctx): Invocation[] {
       if (p && PIPE_INSTALLERS.has(p) && !(SHELLS.has(p) && nextMain[0].wrapper?.endsWith('-c'))) {
         main[0].kind = 'install';
         main[0].args = urlArgs(main[0].args);
-        if (p !== 'tar') skipMain = true;
+        // tar unpacks what it reads; everything else in PIPE_INSTALLERS runs it
+        if (p !== 'tar') {
+          skipMain = true;
+          main[0].runBy = p;
+        }
       }
     }
     out.push(...subs, ...main);
@@ -1221,6 +1232,74 @@ export function invocations(line: ShellLine): Invocation[] {
   } catch {
     return [];
   }
+}
+
+// ── downloaded scripts run unverified
+
+/** `curl … | sh` and its kin in one logical line: the one detector for every file kind. */
+export interface UnverifiedScriptRun {
+  /** The downloading program (`curl`, `wget`, `iwr`, ...). */
+  fetcher: string;
+  /** What runs the download (`sh`, `python3`, `iex`, `bash` of `bash <(curl …)`, `$(…)`). */
+  runner: string;
+  /** Offsets in the line's text from the first of the two to the end of the second, when found there. */
+  start?: number;
+  end?: number;
+}
+
+/**
+ * Downloads a line runs as they arrive, without a checksum or signature check in between:
+ * `curl … | sh`, `wget -O- … | sudo bash -s`, `iwr … | iex`, `bash <(curl …)`, `sh -c "$(curl …)"`,
+ * at any depth of wrappers (`sudo`, `env`, `sh -c`, `docker run`, ...). Never throws.
+ */
+export function unverifiedScriptRuns(line: ShellLine, analysed: Invocation[] = invocations(line)): UnverifiedScriptRun[] {
+  const out: UnverifiedScriptRun[] = [];
+  let cursor = 0;
+  for (const inv of analysed) {
+    if (!inv.runBy) continue;
+    const run: UnverifiedScriptRun = { fetcher: inv.program, runner: inv.runBy };
+    const at = placeOf(line.text, run, cursor);
+    if (at) {
+      run.start = at[0];
+      run.end = at[1];
+      cursor = at[1];
+    }
+    out.push(run);
+  }
+  return out;
+}
+
+/** Where a run is written: fetcher … | runner, or runner <(fetcher / $(fetcher. */
+function placeOf(text: string, run: UnverifiedScriptRun, from: number): [number, number] | undefined {
+  const f = wordIndex(text, run.fetcher, from);
+  if (f < 0) return undefined;
+  const bar = text.indexOf('|', f + run.fetcher.length);
+  if (bar >= 0) {
+    const r = wordIndex(text, run.runner, bar + 1);
+    if (r >= 0) return [f, r + run.runner.length];
+  }
+  // The runner comes first: `bash <(curl`, `sh -c "$(curl`, `$(curl`.
+  const before = text.slice(from, f);
+  const r = run.runner === '$(…)' ? Math.max(before.lastIndexOf('$('), before.lastIndexOf('`')) : lastWordIndex(before, run.runner);
+  return [r >= 0 ? from + r : f, f + run.fetcher.length];
+}
+
+const NAME_CHAR = /[\w.-]/;
+
+function isWordAt(lower: string, name: string, i: number): boolean {
+  return !NAME_CHAR.test(lower[i - 1] ?? ' ') && !NAME_CHAR.test(lower[i + name.length] ?? ' ');
+}
+
+function wordIndex(text: string, name: string, from: number): number {
+  const lower = text.toLowerCase();
+  for (let i = lower.indexOf(name, from); i >= 0; i = lower.indexOf(name, i + 1)) if (isWordAt(lower, name, i)) return i;
+  return -1;
+}
+
+function lastWordIndex(text: string, name: string): number {
+  const lower = text.toLowerCase();
+  for (let i = lower.lastIndexOf(name); i >= 0; i = i > 0 ? lower.lastIndexOf(name, i - 1) : -1) if (isWordAt(lower, name, i)) return i;
+  return -1;
 }
 
 // ── logical lines
