@@ -3,6 +3,7 @@
 // switched off), what it calls that cannot be read offline, and weak controls found on
 // the way. Facts are cached per file by the index, so a change re-computes one file.
 import { Catalogue, matchGitlabComponent, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables, ToolMatch } from './catalogue';
+import { ciDialect } from '../ci/registry';
 import { Evidence, Finding } from './probeTypes';
 import { Indirection, findIndirection } from '../parse/indirection';
 import { invocations, Invocation, unverifiedScriptRuns } from '../parse/shell';
@@ -103,7 +104,7 @@ function evidenceAt(loc: Loc, text: string, tool?: string): Evidence {
  * (and the analyser's own failures) do not discount anything.
  */
 function refusal(file: CiFile): string | undefined {
-  if (file.kind === 'jenkinsfile') return undefined;
+  if (!ciDialect(file.kind).refusesInvalidFile) return undefined;
   const e = file.problems.find((p) => p.severity === 'error' && !p.message.startsWith('Could not analyse'));
   return e ? `${file.path}${e.line ? `:${e.line}` : ''}: ${e.message}` : undefined;
 }
@@ -205,7 +206,7 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
     } else if (ref.kind === 'local-include' && ref.localPath) {
       // GitHub local workflows and actions are indexed files of their own; GitLab and Azure
       // fragments are not, so they are read here (one level, as the issue asks).
-      if (depth > 0 || file.kind === 'github-workflow' || file.kind === 'github-action') continue;
+      if (depth > 0 || ciDialect(file.kind).localIncludes === 'indexed') continue;
       facts.reads.add(ref.localPath);
       const fragment = await ctx.support(ref.localPath, file.kind);
       if (fragment?.kind === 'ci-fragment') {
@@ -240,7 +241,7 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
     const matches = matchUses(ctx.catalogue, file.kind, step.uses.value, inputValues(step.inputs));
     if (matches.length) understood.add(step.uses.value);
     for (const m of matches) {
-      add(m, evidenceAt(step.uses.loc, `${file.kind === 'azure-pipelines' ? 'task' : file.kind === 'bitbucket-pipelines' ? 'pipe' : 'uses'}: ${step.uses.value}`, m.tool), NO_SWITCHES, cannotFail);
+      add(m, evidenceAt(step.uses.loc, `${ciDialect(file.kind).uses.evidenceLabel}: ${step.uses.value}`, m.tool), NO_SWITCHES, cannotFail);
     }
   }
   const state = { cwd: '' };
