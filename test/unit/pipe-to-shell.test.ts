@@ -1,7 +1,7 @@
 // One pipe-to-shell detector (parse/shell.ts unverifiedScriptRuns) for Dockerfiles and every CI dialect.
 import * as assert from 'node:assert/strict';
 import { unverifiedScriptRuns } from '../../src/core/scan/parse/shell';
-import { scanWorkspace } from '../../src/core/scan/scan';
+import { scanFolder } from '../../src/core/scan/folderScan';
 import { MemoryFileSystem } from './memoryFs';
 import { bundled } from './scanHelpers';
 
@@ -48,7 +48,7 @@ describe('pipe-to-shell in pipelines', function () {
 
   it('is a weak control in every CI dialect, at the command', async () => {
     const { model, data } = bundled();
-    const { result } = await scanWorkspace(new MemoryFileSystem(files), '/ws', model, data);
+    const { result } = await scanFolder(new MemoryFileSystem(files), '/ws', model, data);
     const found = result.findings.filter((f) => f.code === 'pipe-to-shell').map((f) => [f.loc.path, f.loc.line, f.loc.column, f.loc.endColumn, f.probe, f.severity]);
     assert.deepEqual(found.sort(), [
       ['.circleci/config.yml', 6, 14, 25, 'pinning', 'warning'],
