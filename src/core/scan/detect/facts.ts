@@ -6,7 +6,8 @@ import { Catalogue, matchGitlabComponent, matchGitlabTemplate, matchInstall, mat
 import { ciDialect } from '../ci/registry';
 import { Evidence, Finding } from './probeTypes';
 import { Indirection, findIndirection } from '../parse/indirection';
-import { invocations, Invocation } from '../parse/shell';
+import { invocations, Invocation, unverifiedScriptRuns } from '../parse/shell';
+import { pipeToShellMessage } from './weakControls';
 import { CiFile, CiReference, CiStep, Loc, Located, ShellLine } from '../types';
 import { dirname, resolvePath, joinPath } from '../../fs';
 
@@ -259,6 +260,8 @@ async function collectLine(
   add: Add,
   via: string | undefined,
 ): Promise<void> {
+  // A script a step calls is reported where it is written, by its own scan: only the step's own lines here.
+  if (via === undefined) pipeToShell(line, facts);
   for (const inv of safeInvocations(line)) {
     if (inv.program === 'cd' && inv.kind === 'run') {
       const target = inv.args.find((a) => !a.startsWith('-'));
@@ -283,6 +286,23 @@ async function collectLine(
     const label = `${line.loc.path}:${line.loc.line}`;
     const inner = { cwd: target.cwd };
     for (const l of target.lines) await collectLine(l, inner, ctx, facts, disabled, cannotFail, add, label);
+  }
+}
+
+/** `curl … | sh` in a pipeline's own script line: a weak control (as in a Dockerfile RUN line). */
+function pipeToShell(line: ShellLine, facts: FileFacts): void {
+  for (const run of unverifiedScriptRuns(line, safeInvocations(line))) {
+    const l = line.loc;
+    // Narrowed to the command when the line is written as one physical line exactly as read.
+    const exact = l.line === l.endLine && l.endColumn - l.column === line.text.length && run.start !== undefined && run.end !== undefined;
+    facts.findings.push({
+      probe: 'pinning',
+      code: 'pipe-to-shell',
+      message: pipeToShellMessage(run),
+      loc: exact ? { ...l, column: l.column + run.start!, endColumn: l.column + run.end! } : l,
+      severity: 'warning',
+      data: { tool: run.fetcher, runner: run.runner, path: l.path },
+    });
   }
 }
 
