@@ -2,11 +2,13 @@
 // make, scripts and npm scripts), what it mentions but does not count (installed only,
 // switched off), what it calls that cannot be read offline, and weak controls found on
 // the way. Facts are cached per file by the index, so a change re-computes one file.
-import { Catalogue, isCatalogueProgram, matchGitlabComponent, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables, ToolMatch } from './catalogue';
+import { Catalogue, ToolMatch } from './catalogue';
+import { isCatalogueProgram, matchGitlabComponent, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
 import { ciDialect } from '../ci/registry';
 import { Evidence, Finding } from './probeTypes';
 import { Indirection, expandMakeVariables, findIndirection } from '../parse/indirection';
-import { invocations, Invocation } from '../parse/shell';
+import { invocations, Invocation, unverifiedScriptRuns } from '../parse/shell';
+import { pipeToShellMessage } from './weakControls';
 import { CiFile, CiReference, CiStep, Loc, Located, ShellLine } from '../types';
 import { dirname, resolvePath, joinPath } from '../../fs';
 
@@ -260,6 +262,8 @@ async function collectLine(
   chain: IndirectionChain | undefined,
 ): Promise<void> {
   const via = chain?.label;
+  // A script a step calls is reported where it is written, by its own scan: only the step's own lines here.
+  if (via === undefined) pipeToShell(line, facts);
   for (const inv of safeInvocations(line)) {
     if (inv.program === 'cd' && inv.kind === 'run') {
       const target = inv.args.find((a) => !a.startsWith('-'));
@@ -396,6 +400,23 @@ function withVariables(lines: ShellLine[], variables: ReadonlyMap<string, string
     expandedLines.set(line, { variables, line: out });
     return out;
   });
+}
+
+/** `curl … | sh` in a pipeline's own script line: a weak control (as in a Dockerfile RUN line). */
+function pipeToShell(line: ShellLine, facts: FileFacts): void {
+  for (const run of unverifiedScriptRuns(line, safeInvocations(line))) {
+    const l = line.loc;
+    // Narrowed to the command when the line is written as one physical line exactly as read.
+    const exact = l.line === l.endLine && l.endColumn - l.column === line.text.length && run.start !== undefined && run.end !== undefined;
+    facts.findings.push({
+      probe: 'pinning',
+      code: 'pipe-to-shell',
+      message: pipeToShellMessage(run),
+      loc: exact ? { ...l, column: l.column + run.start!, endColumn: l.column + run.end! } : l,
+      severity: 'warning',
+      data: { tool: run.fetcher, runner: run.runner, path: l.path },
+    });
+  }
 }
 
 /**
