@@ -1,5 +1,5 @@
 // The arguments of the commands that act on activities (mark done, not applicable, set state,
-// reset, open in web). One resolver for every caller (see notes/CONTRACT.md):
+// reset, open in web). One resolver for every caller:
 // - a uuid string (hover and diagnostic command links);
 // - `{ uuid, state?, reason? }` (webviews, links with a preset state or reason);
 // - a tree node, and as second argument the tree's multi-selection (VS Code passes (clicked, selected[]));
