@@ -379,7 +379,7 @@ describe('catalogue: schema errors name file and line', () => {
     bad(head + '  - id: p\n    tools: [\n', /^probes\.yaml:\d+: not valid YAML/);
   });
   it('duplicate probes and tools, reserved ids, bad ids', () => {
-    bad(head + '  - id: p\n    traits: { failsBuild: no, qualifies: false }\n    tools: [{ name: a, run: [a] }]\n  - id: p\n    tools: [{ name: b, run: [b] }]\n', /^probes\.yaml:6: probe "p" is defined twice/);
+    bad(head + '  - id: p\n    traits: { failsBuild: no, qualifies: false }\n    tools: [{ name: a, run: [a] }]\n  - id: p\n    traits: { failsBuild: no, qualifies: false }\n    tools: [{ name: b, run: [b] }]\n', /^probes\.yaml:6: probe "p" is defined twice/);
     bad(head + '  - id: p\n    tools:\n      - { name: a, run: [a] }\n      - { name: A, run: [b] }\n', /^probes\.yaml:6: tool "A" appears twice/);
     bad(head + '  - id: ci.pipeline\n    tools: [{ name: a, run: [a] }]\n', /^probes\.yaml:3: probe id "ci.pipeline" is reserved/);
     bad(head + '  - id: Bad Id\n    tools: [{ name: a, run: [a] }]\n', /^probes\.yaml:3: probe id "Bad Id"/);
