@@ -257,7 +257,7 @@ describe('progress store', () => {
         [`progress:\n  ${BUILD}: [Team A]\n`, 2, /expected team names/],
         ['progress: [a, b]\n', 1, /must map activity uuids/],
         ['- progress\n', 1, /expected a map/],
-        [`progress:\n  ${BUILD}:\n    Team A:\n      Started: 2025-10-01\n      Started: 2025-10-02\n`, 5, /Map keys must be unique/],
+        [`progress:\n  ${BUILD}:\n    Team A:\n      Started: 2025-10-01\n      Started: 2025-10-02\n`, 5, /state 'Started' appears twice/],
         [`progress:\n  ${BUILD}:\n    Y:\n      Started: 2025-10-01\n    "Y":\n      Started: 2025-10-02\n`, 5, /team 'Y' appears twice/],
         ['progress:\n---\nprogress:\n', 3, /more than one YAML document/],
         ['base: &b {x: 1}\n<<: *b\nprogress:\n', 2, /merge keys \(<<\) are not supported/],

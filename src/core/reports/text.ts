@@ -1,5 +1,5 @@
 // Terminal and Markdown reports of a scan, grouped by dimension, with a progress summary.
-import { ActivityResult, ActivityStatus, ScanResult } from '../scan/result';
+import { ActivityResult, ActivityStatus, isAchieved, ScanResult } from '../scan/result';
 import { nextBestActivities } from '../view/dashboard';
 
 export const STATUS_LABEL: Record<ActivityStatus, string> = {
@@ -51,7 +51,7 @@ export function toTextReport(r: ScanResult, o: ReportOptions = {}): string {
   out.push('');
   out.push(...levelLine(r, o));
   for (const [dim, list] of groups(visible(r, o))) {
-    const achieved = list.filter((a) => a.status === 'detected' || a.status === 'done' || a.status === 'not-applicable').length;
+    const achieved = list.filter(isAchieved).length;
     out.push('');
     out.push(`${dim}  (${achieved}/${list.length})`);
     for (const a of list) {

@@ -6,7 +6,7 @@ import { activityUrl, PIPELINE_ORDER } from '../guidance/lookup';
 import { GuidanceDiagnostic } from '../guidance/types';
 import { Activity, Model } from '../model/types';
 import { DEFAULT_STATES } from '../progress/settings';
-import { ACHIEVED_STATUSES, ActivityResult, ActivityStatus, ScanResult } from '../scan/result';
+import { isAchieved, ActivityResult, ActivityStatus, ScanResult } from '../scan/result';
 import { CiKind } from '../scan/types';
 import { STATUS_TEXT } from './activityTree';
 import { safeHref, TextBlock, textBlocks } from './html';
@@ -39,7 +39,7 @@ export function activityRef(a: Activity, r: ActivityResult | undefined): Activit
     subdimension: a.subdimension,
     level: a.level,
     ...(r ? { status: r.status, statusText: STATUS_TEXT[r.status] } : {}),
-    achieved: !!r && ACHIEVED_STATUSES.has(r.status),
+    achieved: !!r && isAchieved(r),
   };
 }
 

@@ -3,7 +3,7 @@
 // Command Palette's activity picks. The extension's TreeDataProvider only renders these nodes.
 import { Activity, Model } from '../model/types';
 import { Evidence } from '../scan/probes/types';
-import { ACHIEVED_STATUSES, ActivityResult, ActivityStatus, ScanResult } from '../scan/result';
+import { isAchieved, ActivityResult, ActivityStatus, ScanResult } from '../scan/result';
 
 export type TreeGrouping = 'dimension' | 'level';
 
@@ -122,7 +122,7 @@ export function buildActivityTree(model: Model, result?: ScanResult, options: Tr
   // A group of activities; undefined when the status filter leaves nothing to show.
   const group = (type: GroupNodeData['type'], id: string, label: string, acts: ActivityNodeData[], children?: GroupNodeData[], level?: number): GroupNodeData | undefined => {
     const total = children ? children.reduce((n, c) => n + c.total, 0) : acts.length;
-    const achieved = children ? children.reduce((n, c) => n + c.achieved, 0) : acts.filter((c) => c.result && ACHIEVED_STATUSES.has(c.result.status)).length;
+    const achieved = children ? children.reduce((n, c) => n + c.achieved, 0) : acts.filter((c) => c.result && isAchieved(c.result)).length;
     const visible: TreeNodeData[] = children ?? acts.filter(shown);
     if (!visible.length) return undefined;
     return { type, id: `${prefix}${id}`, label, ...(level === undefined ? {} : { level }), total, achieved, children: visible };
@@ -168,7 +168,7 @@ export function buildActivityTree(model: Model, result?: ScanResult, options: Tr
 function countInto(sum: { total: number; achieved: number }, acts: ActivityNodeData[]): { total: number; achieved: number } {
   return {
     total: sum.total + acts.length,
-    achieved: sum.achieved + acts.filter((c) => c.result && ACHIEVED_STATUSES.has(c.result.status)).length,
+    achieved: sum.achieved + acts.filter((c) => c.result && isAchieved(c.result)).length,
   };
 }
 
