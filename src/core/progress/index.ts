@@ -25,7 +25,7 @@ export { emitProgressDocument, applyState } from './progressFile';
 export type { ProgressDocument, ActivityProgress, TeamStates } from './progressFile';
 export { resolveTeam, checkTeamName } from './team';
 export type { TeamResolution, TeamSource, TeamInputs } from './team';
-export { readDsommConfig, parseDsommConfig, emitDsommConfig, createDsommConfig, metaPathFor, META_FILE_NAME, TEAMS_FILE_NAME } from './metaFile';
+export { readDsommConfig, parseDsommConfig, emitDsommConfig, createDsommConfig, addTeamToConfig, metaPathFor, META_FILE_NAME, TEAMS_FILE_NAME } from './metaFile';
 export type { DsommConfig, DefinedState, NewConfigInput } from './metaFile';
 export { loadWorkspaceProgress, settingsFromConfig } from './workspace';
 export type { WorkspaceProgress, WorkspaceProgressInput } from './workspace';

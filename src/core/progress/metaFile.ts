@@ -283,3 +283,39 @@ export async function createDsommConfig(fs: WritableFileSystem, path: string, in
     throw new ProgressFileError(path, `cannot create: ${(e as Error).message}`, 'io');
   }
 }
+
+/**
+ * Adds `team` to the `teams` list of a meta.yaml or teams.yaml (comments and other keys kept).
+ * 'referenced': the list lives in another file ($ref) and is not touched. The file is rewritten
+ * in place (not renamed), so a web app container that mounts it sees the change.
+ */
+export async function addTeamToConfig(fs: WritableFileSystem, path: string, team: string): Promise<'added' | 'present' | 'referenced'> {
+  if (!team.trim() || /[\r\n]/.test(team)) throw new ProgressSettingsError('the team name must be one line of text');
+  const text = await readOptional(fs, path);
+  if (text === undefined) throw new ProgressFileError(path, 'does not exist (any more)', 'io');
+  const file = parseSingleDocument(text, path);
+  const doc = file.doc;
+  const root = doc?.contents;
+  if (!doc || !isMap(root)) throw formatError(file, root, "expected a map with the key 'teams'");
+  const teams = root.get('teams', true);
+  if (isMap(teams) && teams.has('$ref')) return 'referenced';
+  if (teams === undefined || teams === null || (isScalar(teams) && teams.value === null)) {
+    const list = new YAMLSeq();
+    list.items = [new Scalar(team)];
+    (root as unknown as YAMLMap).set(new Scalar('teams'), list);
+  } else {
+    const names = nameList(file, teams, 'teams');
+    if (names.includes(team)) return 'present';
+    (teams as unknown as YAMLSeq).items.push(new Scalar(team));
+  }
+  const out = doc.toString({ lineWidth: 0 });
+  // What we write must read back as a config with the team in it.
+  const back = await parseDsommConfig(out, path, async () => undefined).catch(() => undefined);
+  if (path.endsWith(META_FILE_NAME) && !back?.teams?.includes(team)) throw new ProgressFileError(path, 'internal error: the edited file would not read back with the team, so it was left as it was', 'internal');
+  try {
+    await fs.writeFile(path, new TextEncoder().encode(text.includes('\r\n') ? out.replace(/\n/g, '\r\n') : out));
+  } catch (e) {
+    throw new ProgressFileError(path, `cannot write: ${(e as Error).message}; the file was left as it was`, 'io');
+  }
+  return 'added';
+}

@@ -4,7 +4,7 @@
 import { dirname, FileSystem, joinPath } from '../fs';
 import { ProgressData } from './data';
 import { DsommConfig, metaPathFor, readDsommConfig } from './metaFile';
-import { DEFAULT_PROGRESS_FILE, EVIDENCE_FILE_NAME, ProgressSettings, ProgressSettingsInput, resolveProgressSettings } from './settings';
+import { DEFAULT_PROGRESS_FILE, EVIDENCE_FILE_NAME, ProgressFileError, ProgressSettings, ProgressSettingsInput, resolveProgressSettings } from './settings';
 import { readProgress } from './store';
 import { resolveTeam, TeamResolution } from './team';
 
@@ -27,6 +27,8 @@ export interface WorkspaceProgress {
   /** Where the config was looked for. */
   configPath: string;
   team: TeamResolution;
+  /** The config could not be used (it is ignored; the files are read with the settings alone). */
+  configError?: ProgressFileError;
 }
 
 /**
@@ -43,10 +45,17 @@ export function settingsFromConfig(input: WorkspaceProgressInput, config: DsommC
 /** Reads the config and both files and resolves the team. Throws ProgressFileError / ProgressSettingsError. */
 export async function loadWorkspaceProgress(fs: FileSystem, input: WorkspaceProgressInput): Promise<WorkspaceProgress> {
   const configPath = metaPathFor((input.progressFile ?? '').trim() || DEFAULT_PROGRESS_FILE);
-  const config = await readDsommConfig(fs, configPath);
+  let config: DsommConfig | undefined;
+  let configError: ProgressFileError | undefined;
+  try {
+    config = await readDsommConfig(fs, configPath);
+  } catch (e) {
+    if (!(e instanceof ProgressFileError)) throw e;
+    configError = e;
+  }
   const unresolved = settingsFromConfig(input, config);
   const read = await readProgress(fs, unresolved);
   const team = resolveTeam({ explicit: input.team, config, fileTeams: read.teams() });
   const settings = { ...unresolved, team: team.team ?? '' };
-  return { settings, data: new ProgressData(settings, read.progress, read.evidenceFile), config, configPath, team };
+  return { settings, data: new ProgressData(settings, read.progress, read.evidenceFile), config, configPath, team, ...(configError ? { configError } : {}) };
 }

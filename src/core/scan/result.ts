@@ -110,3 +110,23 @@ export function summarizeLevels(activities: ActivityResult[]): { achievedLevel: 
   }
   return { achievedLevel, levels };
 }
+
+/** Per activity: how a team "not applicable" decision is scored, next to the DSOMM web app's 0 %. */
+export function notApplicableScoringNote(na: NonNullable<ActivityResult['notApplicable']>): string {
+  return na.scoredZero ? 'scored 0 %, as the DSOMM web app scores it' : 'counts as achieved here; the DSOMM web app scores it 0 %';
+}
+
+/**
+ * One line for every place that shows a level or a percentage: how many of the team's "not
+ * applicable" decisions it counts as achieved while the DSOMM web app scores them 0 %.
+ * Undefined when the team has made no such decision.
+ */
+export function notApplicableSummary(result: Pick<ScanResult, 'activities'>, maxLevel = 5): string | undefined {
+  const decided = result.activities.filter((a) => a.notApplicable && a.status === 'not-applicable' && a.activity.level <= maxLevel);
+  if (!decided.length) return undefined;
+  const n = decided.length;
+  const what = n === 1 ? '1 activity marked not applicable' : `${n} activities marked not applicable`;
+  return decided.every((a) => a.notApplicable!.scoredZero)
+    ? `${what}: scored 0 %, as the DSOMM web app scores ${n === 1 ? 'it' : 'them'}.`
+    : `${what}: ${n === 1 ? 'counts' : 'count'} as achieved here; the DSOMM web app scores ${n === 1 ? 'it' : 'them'} 0 %.`;
+}
