@@ -86,16 +86,15 @@ class ProgressCommands {
     if (!detected.length) return;
     const mode = recordDetectedEvidence(detected[0].folder.folder);
     if (mode === 'never') return;
-    if (mode === 'ask') {
-      const what = detected.length === 1 ? `"${detected[0].activity.name}"` : `${detected.length} activities`;
-      const answer = await vscode.window.showInformationMessage(
-        `DSOMM: record where the scan found ${what} as evidence for the DSOMM web app (file and line list, saved in the evidence file)?`,
-        RECORD_EVIDENCE,
-        NOT_NOW,
-      );
-      if (answer !== RECORD_EVIDENCE) return;
+    if (mode === 'always') {
+      await this.recordDetectedFor(detected);
+      return;
     }
-    await this.recordDetectedFor(detected);
+    // A notification, not awaited: marking done is finished whether or not it is answered.
+    const what = detected.length === 1 ? `"${detected[0].activity.name}"` : `${detected.length} activities`;
+    void vscode.window
+      .showInformationMessage(`DSOMM: record where the scan found ${what} as evidence for the DSOMM web app (file and line list, saved in the evidence file)?`, RECORD_EVIDENCE, NOT_NOW)
+      .then((answer) => (answer === RECORD_EVIDENCE ? this.recordDetectedFor(detected) : 0));
   }
 
   /** Records the detected evidence of the activities (the command behind the offer). */

@@ -3,7 +3,7 @@
 // Command Palette's activity picks. The extension's TreeDataProvider only renders these nodes.
 import { Activity, Model } from '../model/types';
 import { Evidence } from '../scan/detect/probeTypes';
-import { isAchieved, ActivityResult, ActivityStatus, ScanResult } from '../scan/result';
+import { isAchieved, ActivityResult, ActivityStatus, notApplicableScoringNote, ScanResult } from '../scan/result';
 
 export type TreeGrouping = 'dimension' | 'level';
 
@@ -227,7 +227,7 @@ export function activityTooltipMarkdown(a: Activity, r?: ActivityResult): string
     if (r.progress) parts.push(`**Team ${escapeMarkdown(r.progress.team)}:** ${escapeMarkdown(r.progress.state)} (${r.progress.score} %) since ${r.progress.date}`);
     if (r.notApplicable) {
       const who = [r.notApplicable.by ? `by ${escapeMarkdown(r.notApplicable.by)}` : '', r.notApplicable.date ? `on ${r.notApplicable.date}` : ''].filter(Boolean).join(' ');
-      parts.push(`**Not applicable**${who ? ` (${who})` : ''}: ${escapeMarkdown(r.notApplicable.reason)}`);
+      parts.push(`**Not applicable**${who ? ` (${who})` : ''}: ${escapeMarkdown(r.notApplicable.reason)}`, `_${notApplicableScoringNote(r.notApplicable)}_`);
     }
   }
   if (a.risk) parts.push(`**Risk:** ${escapeMarkdown(a.risk)}`);
