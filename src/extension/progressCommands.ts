@@ -167,7 +167,7 @@ class ProgressCommands {
 
   /** Creates `meta.yaml` of the DSOMM web app next to the team's files, from the current settings. */
   async createConfig(): Promise<boolean> {
-    const folder = await this.pickFolder();
+    const folder = await this.folderFor();
     if (!folder) return false;
     let loaded;
     try {
@@ -230,7 +230,7 @@ class ProgressCommands {
   /** Picks the team this workspace records for (config teams and the files' teams) and remembers it. */
   async chooseTeam(arg: unknown): Promise<string | undefined> {
     const key = arg && typeof arg === 'object' && typeof (arg as { folder?: unknown }).folder === 'string' ? (arg as { folder: string }).folder : undefined;
-    const folder = key ? this.assessment.byKey(key) : await this.pickFolder();
+    const folder = await this.folderFor(key);
     if (!folder) return undefined;
     let known: string[] = [];
     try {
@@ -245,7 +245,7 @@ class ProgressCommands {
   /** Adds the team to the DSOMM config's `teams` list (the warning's action). */
   async addTeamToConfig(arg: unknown): Promise<boolean> {
     const a = (arg && typeof arg === 'object' ? arg : {}) as { folder?: unknown; team?: unknown };
-    const folder = typeof a.folder === 'string' ? this.assessment.byKey(a.folder) : await this.pickFolder();
+    const folder = await this.folderFor(typeof a.folder === 'string' ? a.folder : undefined);
     if (!folder) return false;
     try {
       const loaded = await folder.loadProgress();
