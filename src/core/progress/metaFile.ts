@@ -12,13 +12,14 @@
 // Without a meta.yaml, a `teams.yaml` in the same folder (the app's "Download team setup") gives
 // the teams. Every other key of the file is the app's business and is never rewritten here.
 import { Document, isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { dirname, FileSystem, joinPath, resolvePath, WritableFileSystem } from '../fs';
-import { decodeText } from '../fs';
+import { decodeText, dirname, FileSystem, isRefused, joinPath, resolvePath, WritableFileSystem } from '../fs';
 import { ProgressFileError, ProgressState, ProgressSettingsError, sortStates, validateStates } from './settings';
 import { checkTeamFilePath, isNotFound } from './store';
 import { formatError, oneLine, ParsedFile, parseSingleDocument } from './yamlSupport';
 
 export const META_FILE_NAME = 'meta.yaml';
+/** meta.yaml and teams.yaml are a few KiB; anything this large is not one. */
+const MAX_CONFIG_FILE = 1024 * 1024;
 export const TEAMS_FILE_NAME = 'teams.yaml';
 
 /** A progress state as meta.yaml defines it. */
@@ -64,10 +65,10 @@ async function readOptional(fs: FileSystem, path: string): Promise<string | unde
   await checkTeamFilePath(fs, path);
   let bytes: Uint8Array;
   try {
-    bytes = await fs.readFile(path);
+    bytes = await fs.readFile(path, { maxBytes: MAX_CONFIG_FILE });
   } catch (e) {
     if (isNotFound(e)) return undefined;
-    throw new ProgressFileError(path, `cannot read: ${(e as Error).message}`, 'io');
+    throw new ProgressFileError(path, `cannot read: ${(e as Error).message}`, isRefused(e) ? 'refused' : 'io');
   }
   const d = decodeText(bytes);
   if ('error' in d) throw new ProgressFileError(path, d.error, 'encoding', 1, 1);

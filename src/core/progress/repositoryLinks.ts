@@ -32,7 +32,7 @@ async function readSmall(fs: FileSystem, path: string): Promise<string | undefin
   try {
     const st = await fs.stat(path);
     if (st.type !== 'file' || st.size > MAX_GIT_FILE) return undefined;
-    const d = decodeText(await fs.readFile(path));
+    const d = decodeText(await fs.readFile(path, { maxBytes: MAX_GIT_FILE }));
     return 'error' in d ? undefined : d.text;
   } catch {
     return undefined;

@@ -14,7 +14,7 @@
 //   so is one this process left behind when its clean-up failed.
 // Only one small window remains: a writer that ignores the lock (an editor saving the file by
 // hand) landing between the last re-read and the rename.
-import { basename, decodeText, DirEntry, dirname, FileStat, FileSystem, joinPath, WritableFileSystem } from '../fs';
+import { basename, decodeText, DirEntry, dirname, FileStat, FileSystem, isRefused, joinPath, WritableFileSystem } from '../fs';
 import { ProgressData } from './data';
 import {
   applyClearNotApplicable,
@@ -292,7 +292,7 @@ async function isAbandoned(fs: WritableFileSystem, lock: string, staleMs: number
   }
   if (stat.mtime > 0 && Date.now() - stat.mtime > staleMs) return true;
   if (heldLocks.has(lock)) return false;
-  const text = await fs.readFile(lock).then((b) => new TextDecoder().decode(b), () => '');
+  const text = await fs.readFile(lock, { maxBytes: 4096 }).then((b) => new TextDecoder().decode(b), () => '');
   return text.includes(PROCESS_TOKEN);
 }
 
@@ -396,6 +396,8 @@ async function readTeamFile(fs: FileSystem, path: string): Promise<Uint8Array | 
   } catch (e) {
     if (isNotFound(e)) return undefined;
     if (isDirectoryError(e)) throw folderInPlace(path);
+    // The guarded read refused it (a FIFO or device, a link out of the workspace, over the size cap).
+    if (isRefused(e)) throw new ProgressFileError(path, `${e.message}; the team's files are never read from there`, 'refused');
     throw new ProgressFileError(path, `cannot read: ${describe(e)}`, 'io');
   }
 }

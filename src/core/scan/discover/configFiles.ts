@@ -8,7 +8,7 @@
 // catalogue pattern. It sees what the walker sees: ignored and excluded folders are never listed
 // (their files are never recorded); a file ignored by name inside a listed folder is recorded.
 // Files in test/fixture/example folders are left out, as container files are.
-import { DirEntry, FileStat, FileSystem, joinPath } from '../../fs';
+import { DirEntry, FileStat, FileSystem, joinPath, ReadOptions } from '../../fs';
 import { Catalogue, matchConfigFile, wildcardMatch } from '../detect/catalogue';
 import { DEFAULT_EXCLUDES, isTestOrExamplePath } from './walker';
 
@@ -154,8 +154,8 @@ export class ConfigFileRecorder implements FileSystem {
     this.prefilter = new PatternSet(catalogue);
   }
 
-  readFile(path: string): Promise<Uint8Array> {
-    return this.inner.readFile(path);
+  readFile(path: string, options?: ReadOptions): Promise<Uint8Array> {
+    return this.inner.readFile(path, options);
   }
 
   stat(path: string): Promise<FileStat> {
