@@ -4,6 +4,7 @@
 // UTC dates, JSON schemas; links leaving the workspace, folders in place of files, stale
 // temporary files, files that are not progress files.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -558,6 +559,16 @@ describe('progress store safety and speed (issue 17: 6, 7, 15, 16)', function ()
     await refused(readProgress(ws.fs, settings), /lies in a linked folder \(\.dsomm is a symbolic link\)/);
     await refused(setNotApplicable(ws.fs, settings, BUILD, { reason: 'x' }), /lies in a linked folder/);
     assert.deepEqual(fs.readdirSync(outside), ['team-evidence.yaml'], 'nothing was written outside the workspace');
+  });
+
+  it('a FIFO in place of the evidence file is refused with one line, never opened (the guarded read)', async function () {
+    if (process.platform === 'win32') this.skip();
+    const ws = workspace({ '.dsomm/team-progress.yaml': 'progress:\n' });
+    execFileSync('mkfifo', [path.join(ws.root, '.dsomm/team-evidence.yaml')]);
+    const settings = resolveProgressSettings({ team: 'Team A' });
+    const e = await refused(readProgress(ws.fs, settings), /team-evidence\.yaml: not read: a FIFO/);
+    assert.equal(e.kind, 'refused');
+    await refused(setNotApplicable(ws.fs, settings, BUILD, { reason: 'x' }), /not read: a FIFO/);
   });
 
   it('a YAML map without `progress:` is not a progress file: one line, exit 3, never rewritten (15)', async () => {
