@@ -23,7 +23,10 @@ const uri = (...p: string[]) => vscode.Uri.joinPath(folder().uri, ...p);
 const write = (file: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
 const read = async (file: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
 const readIfAny = (file: vscode.Uri) => read(file).then(undefined, () => undefined);
-const teamSetting = () => vscode.workspace.getConfiguration('dsomm').inspect<string>('team')?.workspaceValue;
+const teamSetting = () => {
+  const i = vscode.workspace.getConfiguration('dsomm', folder().uri).inspect<string>('team');
+  return i?.workspaceFolderValue ?? i?.workspaceValue;
+};
 
 /** The evidence file as the web app reads it (yaml, YAML 1.1 schema). */
 async function appEvidence(): Promise<Record<string, { title: string; teams: string[]; description?: string; evidenceRecorded: unknown; attachment?: unknown }[]>> {
