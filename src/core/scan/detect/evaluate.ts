@@ -2,7 +2,9 @@
 // container probes, then the rules in model/rules.yaml turn probes into activity statuses.
 import { trimEndOf } from '../../text';
 import { Model } from '../../model/types';
-import { Catalogue, matchConfigFile, RuleSet } from './catalogue';
+import { Catalogue } from './catalogue';
+import { RuleSet } from './rules';
+import { matchConfigFile } from './toolMatch';
 import { pinningProbe, runCodeProbes } from './codeProbes';
 import { ParsedContainerFile } from '../parse/containers/types';
 import { activityStatusesFor, containerProbesFor } from './evaluationCache';
