@@ -3,6 +3,7 @@
 // and the rest of the file and workspace is still read.
 import * as assert from 'node:assert/strict';
 import { decodeText } from '../../src/core/fs';
+import { MAX_PATTERN_LENGTH, MAX_PATTERNS_PER_FILE, parseIgnoreFile, ruleMatches } from '../../src/core/scan/discover/ignore';
 import { scanFolder } from '../../src/core/scan/folderScan';
 import { ScanResult } from '../../src/core/scan/result';
 import { MemoryFileSystem } from './memoryFs';
@@ -31,7 +32,7 @@ function utf16(text: string, bigEndian: boolean): Uint8Array {
 const WORKFLOW = 'on: [push]\njobs:\n  scan:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gitleaks detect --source .\n';
 
 describe('hostile shapes', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
 
   describe('encodings and line endings', () => {
     it('UTF-16 with a BOM (little and big endian) is decoded, not called binary', async () => {
@@ -52,6 +53,44 @@ describe('hostile shapes', function () {
       assert.deepEqual(r.files.find((x) => x.path === '.github/workflows/mac.yml')?.problems, []);
       assert.deepEqual(evidenceIn(r, 'secret-scan', '.github/workflows/mac.yml'), [6]);
       assert.deepEqual(r.files.find((x) => x.path === 'Dockerfile')?.problems, []);
+    });
+  });
+
+  describe('wide maps and long ignore patterns: linear time', () => {
+    it('a compose file with 40k services and a workflow with 87k jobs are parsed, duplicates still reported', async () => {
+      let compose = 'services:\n';
+      for (let i = 0; i < 40_000; i++) compose += `  s${i}:\n    image: a\n`;
+      let workflow = 'on: push\njobs:\n';
+      for (let i = 0; i < 87_000; i++) workflow += ` j${i.toString(36)}: {}\n`;
+      workflow += ' j0: {}\n';
+      // The quadratic passes took minutes here (past the test's timeout); npm run bench has the figures.
+      const r = await scan({ 'compose.yaml': compose, '.github/workflows/wide.yml': workflow });
+      assert.deepEqual(r.files.find((f) => f.path === 'compose.yaml')?.problems, []);
+      const dup = r.files.find((f) => f.path === '.github/workflows/wide.yml')?.problems.filter((p) => p.message === 'Map keys must be unique');
+      assert.deepEqual(dup?.map((p) => p.line), [87_003]);
+    });
+
+    it('a 90 KB `**/**/…/q` pattern is collapsed and matches as git does; caps leave a note', async () => {
+      const chain = '**/'.repeat(30_000) + 'q';
+      const rules = parseIgnoreFile('**/'.repeat(1300) + 'q\n');
+      assert.equal(rules.length, 1);
+      assert.ok(ruleMatches(rules[0], 'q', false));
+      assert.ok(ruleMatches(rules[0], 'a/b/c/q', false));
+      assert.ok(!ruleMatches(rules[0], 'a/b/c/x', false));
+      const notes: string[] = [];
+      const many = Array.from({ length: MAX_PATTERNS_PER_FILE + 5 }, (_, i) => `f${i}`).join('\n');
+      parseIgnoreFile(`${chain}\n${many}\n`, '', { notes });
+      assert.deepEqual(notes, [
+        `1 pattern(s) longer than ${MAX_PATTERN_LENGTH} characters not used (first on line 1)`,
+        `only the first ${MAX_PATTERNS_PER_FILE} patterns are used; 5 more not used`,
+      ]);
+      const r = await scan({ '.gitignore': `${chain}\n`, Dockerfile: 'FROM alpine\n' });
+      assert.deepEqual(r.files.find((f) => f.path === '.gitignore')?.problems.map((p) => p.message), [`1 pattern(s) longer than ${MAX_PATTERN_LENGTH} characters not used (first on line 1)`]);
+    });
+
+    it('a .gitignore over 1 MiB is not read, with a note', async () => {
+      const r = await scan({ '.gitignore': 'x\n'.repeat(600_000), Dockerfile: 'FROM alpine\n' });
+      assert.match(r.files.find((f) => f.path === '.gitignore')?.problems[0].message ?? '', /^not read: larger than 1 MiB \(1\.1 MiB\); its patterns do not apply$/);
     });
   });
 });
