@@ -46,6 +46,11 @@ export interface YamlOptions {
   yaml11?: boolean;
   /** How many alias expansions one document may need before it is refused (billion-laughs guard). */
   maxAliasCount?: number;
+  /**
+   * False: the caller checks duplicate keys itself. Default true: parseYaml reports them in linear
+   * time (the yaml package's own check compares every key with every earlier one).
+   */
+  uniqueKeys?: boolean;
 }
 
 /**
@@ -69,7 +74,7 @@ export function parseYaml(text: string, options: YamlOptions = {}): ParsedYaml {
     schema: options.yaml11 ? 'yaml-1.1' : 'core',
     customTags: [referenceTag],
     // The package checks each key against every earlier one (quadratic: a 40k-key map took
-    // minutes); duplicateKeyErrors does the same check with one set per map.
+    // minutes); duplicateKeyOffsets does the same check with one set per map.
     uniqueKeys: false,
     strict: false,
     // Hostile keys (`[a, b]: x` stringified by toJS) must not print process warnings in the editor.
@@ -87,7 +92,7 @@ export function parseYaml(text: string, options: YamlOptions = {}): ParsedYaml {
       continue;
     }
     for (const e of doc.errors) errors.push(problem(e.message, e.pos[0], lineCounter));
-    for (const offset of duplicateKeyOffsets(doc)) errors.push(problem('Map keys must be unique', offset, lineCounter));
+    if (options.uniqueKeys !== false) for (const offset of duplicateKeyOffsets(doc)) errors.push(problem('Map keys must be unique', offset, lineCounter));
     for (const w of doc.warnings) {
       if (w.code === 'TAG_RESOLVE_FAILED') {
         // `!!js/function` and friends (js-yaml's unsafe schema) would run code elsewhere; here they are text.
