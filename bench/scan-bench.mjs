@@ -6,7 +6,7 @@
 //   --seed N      generator seed (default 20240601)
 //   --regen       regenerate the monorepo even when the cached one is current
 //   --no-build    do not rebuild bench/out/engine.cjs (node esbuild.js --bench) first
-//   --only full|lower|incremental|rss|progress   run one part (for `node --cpu-prof bench/scan-bench.mjs --only full`)
+//   --only full|lower|incremental|rss|progress|hostile   run one part (for `node --cpu-prof bench/scan-bench.mjs --only full`)
 //   --engine FILE use another engine bundle (to compare builds; implies --no-build)
 //
 // The monorepo is generated once under bench/out/monorepo-<N>/ (git-ignored) by bench/generate.mjs and
@@ -23,10 +23,14 @@
 //   progress file  a team-progress.yaml of 10,000 activities (2 teams each): read (readProgress) and
 //                  one edit (setState: read, edit, write, re-read, replace), and the same for 2,500
 //                  activities: a time ratio near 4 means linear (issue 17 item 7; it was quadratic)
+//   hostile inputs one full scan of each worst-case shape of issue 17 (wide YAML maps, a `**/**/…`
+//                  ignore line, a 50 MB .gitignore, a 1 MB RUN line, deep nesting in Groovy and
+//                  shell, a FIFO and a /dev/zero link where a workflow runs a script): each must
+//                  finish in bounded time; the line gives each figure and the worst
 // Targets (informational; the exit code is 0 unless the bench itself fails): ratio ≤ 1.5,
 // incremental ≤ 20 ms, peak RSS ≤ 150 MB.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,7 +77,7 @@ function parseArgs(argv) {
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
-  if (o.only && !['full', 'lower', 'incremental', 'rss', 'progress'].includes(o.only)) throw new Error('--only takes full, lower, incremental, rss or progress');
+  if (o.only && !['full', 'lower', 'incremental', 'rss', 'progress', 'hostile'].includes(o.only)) throw new Error('--only takes full, lower, incremental, rss, progress or hostile');
   return o;
 }
 
@@ -347,6 +351,11 @@ async function main() {
     console.log(`peak RSS       ${report.rssMb.toFixed(1)} MB (fresh process: load model + full scan + ${r.editsApplied} edits; ${mb(r.afterScanMaxRssKiB).toFixed(1)} MB peak by the end of the full scan, ${(r.afterLoadRss / 1024 / 1024).toFixed(1)} MB after loading the engine and model${r.retainedHeap ? `, ${(r.retainedHeap / 1024 / 1024).toFixed(1)} MB heap retained with the index` : ''})  (target ≤ ${TARGETS.rssMb} MB)  ${verdict(report.rssMb <= TARGETS.rssMb)}`);
   }
   if (!opts.only) await progressBench(opts);
+  if (!opts.only || opts.only === 'hostile') {
+    const figures = await hostileInputs(ctx);
+    const worst = figures.reduce((a, b) => (b.ms > a.ms ? b : a));
+    console.log(`hostile inputs worst ${ms(worst.ms)} CPU (${worst.name}); ${figures.map((f) => `${f.name} ${ms(f.ms)}${f.note ? ` [${f.note}]` : ''}`).join(', ')}`);
+  }
   resetEditTargets(dir);
 }
 
@@ -389,6 +398,47 @@ async function progressBench(opts) {
   const big = await progressRun(engine, 10_000, 3);
   const small = await progressRun(engine, 2_500, 3);
   console.log(`progress file  10,000 activities (${(big.bytes / 1024 / 1024).toFixed(1)} MiB): read median ${ms(big.read)}, one edit median ${ms(big.edit)}; 2,500 activities: read ${ms(small.read)}, edit ${ms(small.edit)}; 4x the entries cost ${(big.read / small.read).toFixed(1)}x to read, ${(big.edit / small.edit).toFixed(1)}x to edit (linear ≈ 4)`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile inputs (issue 17): one workspace per shape, scanned once each.
+
+function hostileShapes() {
+  const lines = (n, f) => Array.from({ length: n }, (_, i) => f(i)).join('');
+  return [
+    { name: 'compose 40k services', files: { 'compose.yaml': 'services:\n' + lines(40_000, (i) => `  s${i}:\n    image: a\n`) } },
+    { name: 'workflow 87k jobs', files: { '.github/workflows/w.yml': 'on: push\njobs:\n' + lines(87_000, (i) => ` j${i.toString(36)}: {}\n`) } },
+    { name: '90 KB **/ ignore line', files: { '.gitignore': '**/'.repeat(30_000) + 'q\n', Dockerfile: 'FROM alpine\n' } },
+    { name: '50 MB .gitignore', files: { '.gitignore': 'x/\n'.repeat(17_000_000), Dockerfile: 'FROM alpine\n' } },
+    { name: '1 MB RUN line', files: { Dockerfile: 'FROM alpine\nRUN ' + 'echo a && '.repeat(100_000) + 'true\n' } },
+    { name: 'Groovy GString 8000 deep', files: { Jenkinsfile: `pipeline { agent any\n stages { stage('a') { steps { sh "${'${"'.repeat(8000)}x${'"}'.repeat(8000)}" } } } }\n` } },
+    { name: 'shell $( 4000 deep', files: { '.github/workflows/d.yml': `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "${'$("'.repeat(4000)}x${'")'.repeat(4000)}"\n` } },
+    { name: 'FIFO + /dev/zero scripts', posix: true, files: { '.github/workflows/s.yml': 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: ./fifo.sh && ./zero.sh && npm run x\n' }, fifo: ['fifo.sh'], links: { 'zero.sh': '/dev/zero', 'package.json': '/dev/zero' } },
+  ];
+}
+
+async function hostileInputs(ctx) {
+  const base = path.join(OUT, 'hostile');
+  const out = [];
+  for (const shape of hostileShapes()) {
+    if (shape.posix && process.platform === 'win32') continue;
+    const dir = path.join(base, shape.name.replace(/[^A-Za-z0-9]+/g, '-'));
+    rmSync(dir, { recursive: true, force: true });
+    for (const [rel, text] of Object.entries(shape.files)) {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), text);
+    }
+    for (const rel of shape.fifo ?? []) spawnSync('mkfifo', [path.join(dir, rel)]);
+    for (const [rel, target] of Object.entries(shape.links ?? {})) symlinkSync(target, path.join(dir, rel));
+    const cpu0 = process.cpuUsage();
+    const { result } = await fullScan(ctx, dir);
+    const cpu = process.cpuUsage(cpu0);
+    const notes = result.files.flatMap((f) => f.problems.map((p) => p.message));
+    // CPU time, not wall time: the figure should not depend on what else the machine runs.
+    out.push({ name: shape.name, ms: (cpu.user + cpu.system) / 1000, note: notes.length ? `${notes.length} note(s)` : '' });
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
 }
 
 main().catch((e) => {

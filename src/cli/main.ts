@@ -14,7 +14,8 @@ import { toMarkdownReport, toTextReport } from '../core/reports/text';
 import { toSarif } from '../core/reports/sarif';
 import { renderHtmlReport } from '../core/reports/html';
 import { applyProgress, DEFAULT_PROGRESS_FILE, loadWorkspaceProgress, ProgressData, ProgressFileError, ProgressSettingsError } from '../core/progress';
-import { lstatSync, statSync, writeFileSync } from 'fs';
+import { lstatSync, readdirSync, statSync, writeFileSync } from 'fs';
+import { escapeControls, escapeControlsKeepingLines } from '../core/reports/controls';
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, belowThreshold: 1, usage: 2, badInput: 3, badModel: 4 } as const;
@@ -133,6 +134,12 @@ async function scanCommand(args: ParsedArgs, io: Io): Promise<number> {
     throw new CliError(`no such folder: ${dir}`, EXIT.badInput);
   }
   if (!isDir) throw new CliError(`not a folder: ${dir}`, EXIT.badInput);
+  try {
+    // A folder the scan cannot list would give an empty, falsely reassuring report.
+    readdirSync(dir);
+  } catch (e) {
+    throw new CliError(`cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, EXIT.badInput);
+  }
   const format = optionString(args, 'format') ?? 'text';
   if (!['text', 'json', 'markdown', 'html', 'sarif'].includes(format)) throw new CliError(`--format must be text, json, markdown, html or sarif`, EXIT.usage);
   const level = intOption(args, 'level', 1, 5);
@@ -156,7 +163,7 @@ async function scanCommand(args: ParsedArgs, io: Io): Promise<number> {
       throw new CliError(`cannot write ${outFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, EXIT.badInput);
     }
   } else io.out(output);
-  for (const f of result.files) for (const p of f.problems) if (p.severity === 'error') io.err(`dsomm: ${f.path}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+  for (const f of result.files) for (const p of f.problems) if (p.severity === 'error') io.err(`dsomm: ${escapeControls(`${f.path}${p.line ? `:${p.line}` : ''}: ${p.message}`)}`);
   if (failUnder !== undefined && result.achievedLevel < failUnder) {
     io.err(`dsomm: achieved level ${result.achievedLevel} is under the required level ${failUnder}`);
     return EXIT.belowThreshold;
@@ -262,7 +269,10 @@ export interface Io {
   err(text: string): void;
 }
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], rawIo: Io): Promise<number> {
+  // Whatever reaches the terminal or a CI log: no ESC sequence or other control character from a
+  // file name or the model gets through (each line of a report also escapes its own newlines).
+  const io: Io = { out: (t) => rawIo.out(escapeControlsKeepingLines(t)), err: (t) => rawIo.err(escapeControlsKeepingLines(t)) };
   try {
     const args = parseCommandLine(argv);
     if (args.options.has('version')) {
@@ -314,8 +324,23 @@ function versionString(): string {
   return 'unknown';
 }
 
+/**
+ * A reader that stops early (`dsomm scan | head -c1`) closes the pipe: the rest of the output has
+ * nowhere to go, which is no error. Writes stop quietly and the exit code stays the scan's own.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') closed = true;
+    else throw e;
+  });
+  return (text) => {
+    if (!closed) stream.write(text + '\n');
+  };
+}
+
 if (require.main === module) {
-  main(process.argv.slice(2), { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') }).then((code) => {
+  main(process.argv.slice(2), { out: quietOnClosedPipe(process.stdout), err: quietOnClosedPipe(process.stderr) }).then((code) => {
     process.exitCode = code;
   });
 }

@@ -127,19 +127,38 @@ export function resolvePath(dir: string, rel: string): string | undefined {
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+const utf16le = new TextDecoder('utf-16le', { fatal: true });
+const utf16be = new TextDecoder('utf-16be', { fatal: true });
 
 export type DecodedText = { text: string } | { error: string };
 
-/** Decodes UTF-8 (with or without BOM). Binary or non-UTF-8 content gives an error, not garbage. */
+/**
+ * Decodes UTF-8 (with or without BOM), and UTF-16 with its BOM (as Windows tools write it).
+ * Line endings of a lone CR (classic Mac) become LF, so line numbers match what an editor shows;
+ * CRLF is kept (offsets into the text stay those of the file). Binary or undecodable content gives
+ * an error, not garbage.
+ */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  const probe = bytes.subarray(0, Math.min(bytes.length, 8000));
-  if (probe.includes(0)) return { error: 'binary file (contains NUL bytes)' };
-  try {
-    const text = decoder.decode(bytes);
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch {
-    return { error: 'not valid UTF-8 text' };
+  let text: string;
+  const bom16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (bom16) {
+    try {
+      text = (bytes[0] === 0xff ? utf16le : utf16be).decode(bytes);
+    } catch {
+      return { error: 'not valid UTF-16 text' };
+    }
+    if (text.includes('\0')) return { error: 'binary file (contains NUL characters)' };
+  } else {
+    const probe = bytes.subarray(0, Math.min(bytes.length, 8000));
+    if (probe.includes(0)) return { error: 'binary file (contains NUL bytes)' };
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      return { error: 'not valid UTF-8 text' };
+    }
   }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text: text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text };
 }
 
 export async function readText(fs: FileSystem, path: string, options?: ReadOptions): Promise<string> {

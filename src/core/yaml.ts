@@ -47,8 +47,8 @@ export interface YamlOptions {
   /** How many alias expansions one document may need before it is refused (billion-laughs guard). */
   maxAliasCount?: number;
   /**
-   * False: the caller checks duplicate keys itself (the yaml package's check compares every key
-   * with every earlier one, quadratic in the size of a map). Default true.
+   * False: the caller checks duplicate keys itself. Default true: parseYaml reports them in linear
+   * time (the yaml package's own check compares every key with every earlier one).
    */
   uniqueKeys?: boolean;
 }
@@ -73,7 +73,9 @@ export function parseYaml(text: string, options: YamlOptions = {}): ParsedYaml {
     prettyErrors: false,
     schema: options.yaml11 ? 'yaml-1.1' : 'core',
     customTags: [referenceTag],
-    uniqueKeys: options.uniqueKeys ?? true,
+    // The package checks each key against every earlier one (quadratic: a 40k-key map took
+    // minutes); duplicateKeyOffsets does the same check with one set per map.
+    uniqueKeys: false,
     strict: false,
     // Hostile keys (`[a, b]: x` stringified by toJS) must not print process warnings in the editor.
     logLevel: 'error',
@@ -89,12 +91,8 @@ export function parseYaml(text: string, options: YamlOptions = {}): ParsedYaml {
       doc.contents = null;
       continue;
     }
-    for (const e of doc.errors) {
-      // `<<` written twice in one mapping merges both sources (GitLab, CircleCI and the readers
-      // here do so, source by source): not an error, whatever the YAML 1.2 rule on duplicate keys.
-      if (e.code === 'DUPLICATE_KEY' && text.startsWith('<<', e.pos[0]) && !/^<<[^\s:]/.test(text.slice(e.pos[0], e.pos[0] + 3))) continue;
-      errors.push(problem(e.message, e.pos[0], lineCounter));
-    }
+    for (const e of doc.errors) errors.push(problem(e.message, e.pos[0], lineCounter));
+    if (options.uniqueKeys !== false) for (const offset of duplicateKeyOffsets(doc)) errors.push(problem('Map keys must be unique', offset, lineCounter));
     for (const w of doc.warnings) {
       if (w.code === 'TAG_RESOLVE_FAILED') {
         // `!!js/function` and friends (js-yaml's unsafe schema) would run code elsewhere; here they are text.
@@ -125,6 +123,37 @@ function deepestNode(doc: Document.Parsed): Node | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Where a map repeats a key (the package's uniqueKeys rule: the same node, or scalars with the
+ * same value), in linear time: one set of key values per map.
+ */
+function duplicateKeyOffsets(doc: Document.Parsed): number[] {
+  const offsets: number[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of (node as YAMLMap).items) {
+        if (!isPair(pair)) continue;
+        // `<<` written twice in one mapping merges both sources (GitLab, CircleCI and the readers
+        // here do so, source by source): not an error, whatever the YAML 1.2 rule on duplicate keys.
+        if (isScalar(pair.key) && pair.key.value === '<<' && pair.key.type === 'PLAIN') {
+          stack.push(pair.value);
+          continue;
+        }
+        const key = isScalar(pair.key) ? (pair.key as Scalar).value : pair.key;
+        if (seen.has(key)) offsets.push((pair.key as Node | null)?.range?.[0] ?? 0);
+        else seen.add(key);
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of (node as YAMLSeq).items) stack.push(item);
+    }
+  }
+  return offsets.sort((a, b) => a - b);
 }
 
 function problem(message: string, offset: number, lc: LineCounter): YamlProblem {

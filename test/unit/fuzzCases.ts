@@ -173,6 +173,30 @@ export function progressProperty(counter: { cases: number } = { cases: 0 }): fc.
   });
 }
 
+/**
+ * The shapes of issue 17, sized at random: wide maps (compose services, workflow jobs), long
+ * `**\/`-chained and many ignore patterns, deep nesting in a Jenkins GString and a shell `$(`.
+ * Each whole scan must finish without an exception within MAX_CASE_MS.
+ */
+export function hostileShapeProperty(counter: { cases: number } = { cases: 0 }): fc.IAsyncPropertyWithHooks<[number, number]> {
+  const shapes: ((n: number) => Record<string, string>)[] = [
+    (n) => ({ 'compose.yaml': 'services:\n' + Array.from({ length: n }, (_, i) => `  s${i}:\n    image: a\n`).join('') }),
+    (n) => ({ '.github/workflows/w.yml': 'on: push\njobs:\n' + Array.from({ length: n * 2 }, (_, i) => ` j${i}: {}\n`).join('') }),
+    (n) => ({ '.gitignore': '**/'.repeat(n) + 'q\n' + Array.from({ length: n }, (_, i) => `a${i}/**/b*c?[de]\n`).join(''), Dockerfile: 'FROM alpine\n' }),
+    (n) => ({ Jenkinsfile: `pipeline { agent any\n stages { stage('a') { steps { sh "${'${"'.repeat(n)}x${'"}'.repeat(n)}" } } } }\n` }),
+    (n) => ({ '.github/workflows/d.yml': `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "${'$("'.repeat(n)}x${'")'.repeat(n)}"\n` }),
+    (n) => ({ Dockerfile: `FROM alpine\nRUN echo "${'$("'.repeat(n)}x${'")'.repeat(n)}"\nRUN trivy fs .\n` }),
+  ];
+  return fc.asyncProperty(fc.nat({ max: shapes.length - 1 }), fc.integer({ min: 1, max: 1500 }), async (shape, n) => {
+    counter.cases++;
+    const { model, data } = bundled(); // loaded once, outside the timed part
+    const files = shapes[shape](n);
+    const started = Date.now();
+    await scanFolder(new MemoryFileSystem(files), '/fuzz', model, data);
+    timed(`hostile shape ${shape} of size ${n}`, started, undefined);
+  });
+}
+
 export interface FuzzReport {
   property: string;
   /** Cases run (shrinking after a failure included). */
@@ -183,6 +207,7 @@ export interface FuzzReport {
 export const PROPERTIES: [string, (counter: { cases: number }) => fc.IAsyncPropertyWithHooks<never>][] = [
   ['scan of mutated pipeline and container files', scanProperty as never],
   ['progress and evidence files through the store', progressProperty as never],
+  ['hostile shapes: wide maps, long ignore patterns, deep nesting', hostileShapeProperty as never],
 ];
 
 /** Runs each property `runs` times from `seed`; throws (with fast-check's counterexample and seed) on a failure. */

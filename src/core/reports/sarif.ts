@@ -3,6 +3,11 @@
 import { isPipelineKind } from '../scan/ci/registry';
 import { ScanResult } from '../scan/result';
 
+/** A root-relative path as a relative URI reference: each segment percent-encoded (space, %, #, ?, <, newline…). */
+export function sarifUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
 export function toSarif(r: ScanResult, options: { level?: number; toolVersion?: string } = {}): object {
   const level = options.level ?? 5;
   const missing = r.activities.filter((a) => a.status === 'missing' && a.activity.level <= level);
@@ -24,7 +29,7 @@ export function toSarif(r: ScanResult, options: { level?: number; toolVersion?: 
       ruleId: id,
       level: 'note',
       message: { text: `Missing DSOMM level ${a.activity.level} activity "${a.activity.name}" (${a.activity.dimension} › ${a.activity.subdimension}).` },
-      locations: anchor ? [{ physicalLocation: { artifactLocation: { uri: anchor.path, uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } } }] : [],
+      locations: anchor ? [{ physicalLocation: { artifactLocation: { uri: sarifUri(anchor.path), uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } } }] : [],
       partialFingerprints: { dsommActivity: a.activity.uuid },
     });
   }
@@ -35,7 +40,7 @@ export function toSarif(r: ScanResult, options: { level?: number; toolVersion?: 
       ruleId: id,
       level: f.severity === 'warning' ? 'warning' : 'note',
       message: { text: f.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: f.loc.path, uriBaseId: '%SRCROOT%' }, region: { startLine: f.loc.line, startColumn: f.loc.column, endLine: f.loc.endLine, endColumn: Math.max(f.loc.endColumn, f.loc.column + 1) } } }],
+      locations: [{ physicalLocation: { artifactLocation: { uri: sarifUri(f.loc.path), uriBaseId: '%SRCROOT%' }, region: { startLine: f.loc.line, startColumn: f.loc.column, endLine: f.loc.endLine, endColumn: Math.max(f.loc.endColumn, f.loc.column + 1) } } }],
       partialFingerprints: { dsommFinding: `${f.probe}/${f.code}/${f.loc.path}/${f.loc.line}` },
     });
   }

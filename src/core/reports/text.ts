@@ -1,6 +1,7 @@
 // Terminal and Markdown reports of a scan, grouped by dimension, with a progress summary.
 import { ActivityResult, ActivityStatus, isAchieved, notApplicableSummary, ScanResult, TeamEvidence } from '../scan/result';
 import { nextBestActivities } from '../view/dashboard';
+import { escapeControls } from './controls';
 
 export const STATUS_LABEL: Record<ActivityStatus, string> = {
   detected: 'detected',
@@ -72,7 +73,8 @@ export function toTextReport(r: ScanResult, o: ReportOptions = {}): string {
     out.push('External references (cannot be read offline, not counted):');
     for (const x of r.external) out.push(`  ${x.from}:${x.loc.line}  ${x.kind} ${x.ref}`);
   }
-  return out.join('\n');
+  // Each entry is one line: a newline or ESC inside a name or message is shown, never obeyed.
+  return out.map(escapeControls).join('\n');
 }
 
 function md(text: string): string {
@@ -145,5 +147,6 @@ export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
     out.push('');
     for (const f of problems) for (const p of f.problems) out.push(`- ${codeSpan(`${f.path}${p.line ? `:${p.line}` : ''}`)}: ${md(p.message)}`);
   }
-  return out.join('\n') + '\n';
+  // Each entry is one line (a table row): a newline inside a name cannot break the table.
+  return out.map(escapeControls).join('\n') + '\n';
 }

@@ -3,9 +3,13 @@
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for HTML element content and quoted attribute values. */
+/**
+ * Escapes text for HTML element content and quoted attribute values. Control characters (newlines
+ * too) become character references: the page reads the same, but an HTML report printed to a
+ * terminal or CI log carries no raw ESC and no line of a hostile name of its own.
+ */
 export function escapeHtml(text: string): string {
-  return String(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+  return String(text).replace(/[&<>"']|[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (c) => HTML_ESCAPES[c] ?? `&#${c.charCodeAt(0)};`);
 }
 
 /**

@@ -99,6 +99,14 @@ function tokenize(p: string): Tok[] | undefined {
       const prevOk = start === 0 || p[start - 1] === '/';
       const next = i >= p.length ? '' : p[i] === '\\' && p[i + 1] === '/' ? '/' : p[i];
       if (run >= 2 && prevOk && (next === '' || next === '/')) {
+        const n = toks.length;
+        const afterGlobStarSlash = n >= 3 && toks[n - 3].t === T.Skip && toks[n - 1].t === T.Lit && (toks[n - 1] as { c: number }).c === SLASH;
+        if (next === '/' && afterGlobStarSlash) {
+          // `**/**/` matches what `**/` matches; a chain of them made the closures quadratic
+          // (a 90 KB `**/**/…/q` line took minutes and gigabytes).
+          i += p[i] === '\\' ? 2 : 1;
+          continue;
+        }
         if (next === '/') toks.push({ t: T.Skip });
         toks.push({ t: T.GlobStar, skipSlash: next === '/' });
       } else if (toks.length === 0 || toks[toks.length - 1].t !== T.Star) {
@@ -499,15 +507,36 @@ export function parsePattern(rawLine: string, base = '', options: ParseOptions &
   };
 }
 
-/** Parses a whole .gitignore-style file. `base` is the root-relative folder it applies to. */
-export function parseIgnoreFile(text: string, base = '', options: ParseOptions = {}): IgnoreRule[] {
+/** A pattern longer than this is not used (git's own paths stop at PATH_MAX, 4096). */
+export const MAX_PATTERN_LENGTH = 4096;
+/** Patterns past this many in one file are not used (real ignore files have hundreds). */
+export const MAX_PATTERNS_PER_FILE = 20_000;
+
+/**
+ * Parses a whole .gitignore-style file. `base` is the root-relative folder it applies to. Over-long
+ * patterns and patterns past MAX_PATTERNS_PER_FILE are left out; `notes` gets one line saying so.
+ */
+export function parseIgnoreFile(text: string, base = '', options: ParseOptions & { notes?: string[] } = {}): IgnoreRule[] {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const rules: IgnoreRule[] = [];
   const lines = text.split('\n');
+  let tooLong = 0;
+  let firstTooLong = 0;
+  let overCount = 0;
   for (let i = 0; i < lines.length; i++) {
+    if (lines[i].length > MAX_PATTERN_LENGTH) {
+      if (!tooLong++) firstTooLong = i + 1;
+      continue;
+    }
+    if (rules.length >= MAX_PATTERNS_PER_FILE) {
+      if (lines[i] !== '' && !lines[i].startsWith('#')) overCount++;
+      continue;
+    }
     const r = parsePattern(lines[i], base, { ...options, line: i + 1 });
     if (r) rules.push(r);
   }
+  if (tooLong) options.notes?.push(`${tooLong} pattern(s) longer than ${MAX_PATTERN_LENGTH} characters not used (first on line ${firstTooLong})`);
+  if (overCount) options.notes?.push(`only the first ${MAX_PATTERNS_PER_FILE} patterns are used; ${overCount} more not used`);
   return rules;
 }
 
@@ -582,15 +611,21 @@ export class IgnoreMatcher {
   }
 
   /** A .gitignore found in `dir` (root-relative folder). Replaces an earlier one for the same folder. */
-  addIgnoreFile(dir: string, text: string, file?: string): void {
+  /** Returns notes on patterns left out (too long, too many). */
+  addIgnoreFile(dir: string, text: string, file?: string): string[] {
     dir = trimSlashes(dir);
-    this.perDir.set(dir, parseIgnoreFile(text, dir, { ignoreCase: this.ignoreCase, file: file ?? (dir ? `${dir}/.gitignore` : '.gitignore') }));
+    const notes: string[] = [];
+    this.perDir.set(dir, parseIgnoreFile(text, dir, { ignoreCase: this.ignoreCase, file: file ?? (dir ? `${dir}/.gitignore` : '.gitignore'), notes }));
+    return notes;
   }
 
   /** An exclude file (`.git/info/exclude`) of the repository whose work tree is `repoDir`. Lowest precedence. */
-  addExcludeFile(repoDir: string, text: string, file?: string): void {
+  /** Returns notes on patterns left out (too long, too many). */
+  addExcludeFile(repoDir: string, text: string, file?: string): string[] {
     repoDir = trimSlashes(repoDir);
-    this.excludes.set(repoDir, parseIgnoreFile(text, repoDir, { ignoreCase: this.ignoreCase, file: file ?? (repoDir ? `${repoDir}/.git/info/exclude` : '.git/info/exclude') }));
+    const notes: string[] = [];
+    this.excludes.set(repoDir, parseIgnoreFile(text, repoDir, { ignoreCase: this.ignoreCase, file: file ?? (repoDir ? `${repoDir}/.git/info/exclude` : '.git/info/exclude'), notes }));
+    return notes;
   }
 
   /** Marks `dir` as the work tree of a nested repository: ignore files above it do not apply inside it (overrides still do). */

@@ -277,7 +277,7 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
           const st = await fs.stat(excludePath);
           if (st.type === 'file') {
             const text = await readIgnoreFile(excludePath);
-            if (text !== undefined) matcher.addExcludeFile(task.path, text, excludePath);
+            if (text !== undefined) for (const message of matcher.addExcludeFile(task.path, text, excludePath)) problems.push({ path: excludePath, message });
           }
         } catch {
           // no exclude file
@@ -289,7 +289,7 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
       if (gi) {
         const giPath = joinPath(task.path, '.gitignore');
         const text = await readIgnoreFile(giPath);
-        if (text !== undefined) matcher.addIgnoreFile(task.path, text, giPath);
+        if (text !== undefined) for (const message of matcher.addIgnoreFile(task.path, text, giPath)) problems.push({ path: giPath, message });
       }
     }
     if (entries.some((e) => e.name === 'Chart.yaml' && e.type === 'file')) chartDirs.add(task.path);

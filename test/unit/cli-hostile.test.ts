@@ -1,0 +1,110 @@
+// The CLI facing a hostile folder or a hostile reader: control characters in file names and model
+// text are shown, never obeyed; a closed pipe ends the run quietly; an unreadable folder is an
+// error; SARIF locations are valid URIs.
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { EXIT, main } from '../../src/cli/main';
+import { escapeControls } from '../../src/core/reports/controls';
+import { toSarif, sarifUri } from '../../src/core/reports/sarif';
+import { toMarkdownReport, toTextReport } from '../../src/core/reports/text';
+import { ScanResult } from '../../src/core/scan/result';
+import { scanDir } from './scanHelpers';
+
+const CLI = path.resolve(__dirname, '../../src/cli/main.js');
+const posix = process.platform !== 'win32';
+// A name that tries to start a GitHub Actions workflow command on its own line, and to colour the terminal.
+const HOSTILE_NAME = 'x\n::error file=a.yml::pwned \u001b[31mred\u001b[0m #%<>.yml';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function assertInert(text: string, what: string): void {
+  assert.ok(!/\u001b/.test(text), `${what}: no raw ESC`);
+  assert.ok(!/^::error/m.test(text), `${what}: no line starts a workflow command`);
+}
+
+(posix ? describe : describe.skip)('CLI against hostile names and readers', function () {
+  this.timeout(60_000);
+  let tmp: string;
+
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dsomm-cli-hostile-'));
+  });
+  afterEach(() => {
+    fs.chmodSync(tmp, 0o700);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('a workflow file named with a newline, `::error` and ESC: text, Markdown and stderr show it escaped', async () => {
+    fs.mkdirSync(path.join(tmp, '.github/workflows'), { recursive: true });
+    // Broken YAML, so the file's error also goes to stderr.
+    fs.writeFileSync(path.join(tmp, '.github/workflows', HOSTILE_NAME), 'on: [push\njobs: {\n');
+    for (const format of ['text', 'markdown', 'html']) {
+      const r = await cli('scan', tmp, '--format', format);
+      assert.equal(r.code, EXIT.ok, r.err);
+      assertInert(r.out, format);
+      assertInert(r.err, `${format} stderr`);
+    }
+    const r = await cli('scan', tmp);
+    assert.ok(r.out.includes(escapeControls(HOSTILE_NAME)), 'the name is shown, escaped');
+    assert.match(r.err, /x\\n::error file=a\.yml::pwned \\u001b\[31mred/);
+  });
+
+  it('SARIF artifactLocation.uri is percent-encoded per segment', async () => {
+    assert.equal(sarifUri('.github/workflows/a b%#<?\n.yml'), '.github/workflows/a%20b%25%23%3C%3F%0A.yml');
+    fs.mkdirSync(path.join(tmp, '.github/workflows'), { recursive: true });
+    fs.writeFileSync(path.join(tmp, '.github/workflows', 'my ci #1%.yml'), 'on: [push]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n');
+    const sarif = toSarif((await scanDir(tmp)).result) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const uris = new Set(sarif.runs[0].results.flatMap((x) => x.locations.map((l) => l.physicalLocation.artifactLocation.uri)));
+    assert.deepEqual([...uris], ['.github/workflows/my%20ci%20%231%25.yml']);
+    for (const u of uris) assert.doesNotThrow(() => new URL(u, 'file:///root/'));
+  });
+
+  it('a newline, a pipe and ESC in a model activity name: one Markdown table row, nothing raw in text', async () => {
+    const { result } = await scanDir(tmp);
+    const victim = result.activities[0];
+    const hostile: ScanResult = { ...result, activities: [{ ...victim, activity: { ...victim.activity, name: 'Evil\n| 9 | forged | row |\u001b]0;title\u0007' } }, ...result.activities.slice(1)] };
+    const md = toMarkdownReport(hostile);
+    const row = md.split('\n').filter((l) => l.includes('Evil'));
+    assert.equal(row.length, 1, 'the name stays in its row');
+    assert.ok(!md.split('\n').some((l) => l.startsWith('| 9 | forged')), 'no forged row');
+    assertInert(md, 'markdown');
+    const text = toTextReport(hostile);
+    assertInert(text, 'text');
+    assert.ok(!/\u0007/.test(text + md));
+  });
+
+  it('`dsomm scan | head -c1`: a closed pipe ends the run quietly with the scan\'s own exit code', async () => {
+    const demo = path.resolve(__dirname, '../../../test/fixtures/demo-workspace');
+    for (const [extra, expected] of [[[], EXIT.ok], [['--fail-under', '5'], EXIT.belowThreshold]] as const) {
+      const child = spawn(process.execPath, [CLI, 'scan', demo, '--format', 'json', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      // Read one chunk, then close our end, as `head -c1` does.
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(code, expected, stderr);
+      assert.ok(!/EPIPE|at .*\(node:/.test(stderr), `no stack trace: ${stderr}`);
+    }
+  });
+
+  it('an unreadable scan root: exit 3 with one line', function () {
+    fs.mkdirSync(path.join(tmp, 'locked'));
+    fs.writeFileSync(path.join(tmp, 'locked', 'Dockerfile'), 'FROM alpine\n');
+    fs.chmodSync(path.join(tmp, 'locked'), 0o000);
+    fs.chmodSync(tmp, 0o755);
+    // root reads any folder: run the CLI as nobody then.
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const r = spawnSync(process.execPath, [CLI, 'scan', path.join(tmp, 'locked')], { encoding: 'utf8', ...asNobody });
+    assert.equal(r.status, EXIT.badInput, r.stderr + r.stdout);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^dsomm: cannot read folder .*locked: EACCES\n$/);
+  });
+});
