@@ -1,6 +1,6 @@
 // The status bar's numbers: how much of the target level is achieved, overall and per dimension.
 import { ACHIEVED_STATUSES, ScanResult } from '../scan/result';
-import { escapeMarkdown } from './activityTree';
+import { escapeMarkdown } from '../markdown';
 
 export interface TargetSummary {
   targetLevel: number;

@@ -2,14 +2,16 @@
 // container probes, then the rules in model/rules.yaml turn probes into activity statuses.
 import { trimEndOf } from '../../text';
 import { Model } from '../../model/types';
-import { Catalogue, matchConfigFile, PipelineCalls, RuleSet } from './catalogue';
+import { Catalogue } from './catalogue';
+import { PipelineCalls, RuleSet } from './rules';
+import { matchConfigFile } from './toolMatch';
 import { pinningProbe, runCodeProbes } from './codeProbes';
 import { ParsedContainerFile } from '../parse/containers/types';
 import { activityStatusesFor, containerProbesFor } from './evaluationCache';
 import { NotCounted, ToolHit } from './facts';
 import { Evidence, EvidenceUnit, Finding, outcome, ProbeOutcome } from './probeTypes';
 import { ActivityResult, ExternalReference, IndexedFileInfo, ScanResult, summarizeLevels } from '../result';
-import { CiFile, CONTAINER_KINDS, FileKind, isCiKind } from '../types';
+import { CiFile, CONTAINER_KINDS, FileKind } from '../types';
 import { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
 
 export interface EvaluateInput {
@@ -209,12 +211,12 @@ function probeNotes(probes: string[], byId: Map<string, ProbeOutcome>): string[]
  * reusable workflow, a GitLab child pipeline): called file → the jobs calling it.
  */
 export function pipelineCalls(entries: IndexEntry[]): PipelineCalls {
-  const ciPaths = new Set(entries.filter((e) => isCiKind(e.kind)).map((e) => e.path));
+  // Parsed CI files are the ones with jobs (importing the dialect registry here would make a cycle).
+  const ciFiles = entries.filter((e) => !!e.parsed && 'jobs' in e.parsed && Array.isArray(e.parsed.jobs));
+  const ciPaths = new Set(ciFiles.map((e) => e.path));
   const calls = new Map<string, EvidenceUnit[]>();
-  for (const e of entries) {
-    const file = e.parsed;
-    if (!file || !isCiKind(file.kind) || !('jobs' in file)) continue;
-    for (const job of (file as CiFile).jobs) {
+  for (const e of ciFiles) {
+    for (const job of (e.parsed as CiFile).jobs) {
       const called = job.uses?.value.trim().replace(/^\.?\//, '').replace(/@.*$/, '');
       if (!called || !ciPaths.has(called) || called === e.path) continue;
       (calls.get(called) ?? calls.set(called, []).get(called)!).push({ pipeline: e.path, job: job.id });
@@ -228,6 +230,15 @@ export function evaluate(input: EvaluateInput): ScanResult {
   const entries = index.all();
   const files: IndexedFileInfo[] = entries.map((e) => ({ path: e.path, kind: e.kind, problems: e.problems, ...(e.outOfScope ? { outOfScope: true } : {}) }));
   for (const p of index.walkProblems) if (!index.get(p.path)) files.push({ path: p.path, kind: 'manifest', problems: [{ message: p.message, severity: 'warning' }] });
+  if (index.refusedReads().size) {
+    // A script or include a pipeline points at that was refused (a FIFO, a device, a link out of the folder).
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    for (const [path, message] of index.refusedReads()) {
+      const file = byPath.get(path);
+      if (!file) files.push({ path, kind: 'manifest', problems: [{ message, severity: 'warning' }] });
+      else if (!file.problems.some((p) => p.message === message)) file.problems = [...file.problems, { message, severity: 'warning' }];
+    }
+  }
 
   const containerFiles = entries
     .filter((e) => !e.outOfScope && (CONTAINER_KINDS as readonly string[]).includes(e.kind) && e.parsed)
