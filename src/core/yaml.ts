@@ -46,6 +46,11 @@ export interface YamlOptions {
   yaml11?: boolean;
   /** How many alias expansions one document may need before it is refused (billion-laughs guard). */
   maxAliasCount?: number;
+  /**
+   * False: the caller checks duplicate keys itself (the yaml package's check compares every key
+   * with every earlier one, quadratic in the size of a map). Default true.
+   */
+  uniqueKeys?: boolean;
 }
 
 /**
@@ -68,7 +73,7 @@ export function parseYaml(text: string, options: YamlOptions = {}): ParsedYaml {
     prettyErrors: false,
     schema: options.yaml11 ? 'yaml-1.1' : 'core',
     customTags: [referenceTag],
-    uniqueKeys: true,
+    uniqueKeys: options.uniqueKeys ?? true,
     strict: false,
     // Hostile keys (`[a, b]: x` stringified by toJS) must not print process warnings in the editor.
     logLevel: 'error',
@@ -84,7 +89,12 @@ export function parseYaml(text: string, options: YamlOptions = {}): ParsedYaml {
       doc.contents = null;
       continue;
     }
-    for (const e of doc.errors) errors.push(problem(e.message, e.pos[0], lineCounter));
+    for (const e of doc.errors) {
+      // `<<` written twice in one mapping merges both sources (GitLab, CircleCI and the readers
+      // here do so, source by source): not an error, whatever the YAML 1.2 rule on duplicate keys.
+      if (e.code === 'DUPLICATE_KEY' && text.startsWith('<<', e.pos[0]) && !/^<<[^\s:]/.test(text.slice(e.pos[0], e.pos[0] + 3))) continue;
+      errors.push(problem(e.message, e.pos[0], lineCounter));
+    }
     for (const w of doc.warnings) {
       if (w.code === 'TAG_RESOLVE_FAILED') {
         // `!!js/function` and friends (js-yaml's unsafe schema) would run code elsewhere; here they are text.

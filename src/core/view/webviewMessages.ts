@@ -1,5 +1,7 @@
 // Messages the webviews post to the extension. A webview renders workspace- and model-derived
 // text, so everything it sends is checked here before the extension acts on it.
+import type { ActivityDetailsView } from './activityDetails';
+import type { DashboardView } from './dashboard';
 import { safeHref } from './html';
 
 export type WebviewMessage =
@@ -11,9 +13,25 @@ export type WebviewMessage =
   | { type: 'setState'; uuid: string; state: string }
   | { type: 'markNotApplicable'; uuid: string; reason?: string }
   | { type: 'resetActivity'; uuid: string }
+  | { type: 'addEvidence'; uuid: string }
   | { type: 'insertFix'; uuid: string }
   | { type: 'setTargetLevel'; level: number }
   | { type: 'export'; format: ExportFormat };
+
+/** What the extension posts to the details panel: the activity's view-model (null: not in the model). */
+export interface DetailsUpdate {
+  type: 'update';
+  uuid: string;
+  /** The workspace folder key, kept in the webview state so a restored panel shows the same folder. */
+  folder?: string;
+  view: ActivityDetailsView | null;
+}
+
+/** What the extension posts to the dashboard. */
+export interface DashboardUpdate {
+  type: 'update';
+  view: DashboardView;
+}
 
 export type ExportFormat = 'markdown' | 'html' | 'json' | 'sarif';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['markdown', 'html', 'json', 'sarif'];
@@ -42,6 +60,7 @@ const FIELDS: Record<WebviewMessage['type'], string[]> = {
   setState: ['uuid', 'state'],
   markNotApplicable: ['uuid', 'reason'],
   resetActivity: ['uuid'],
+  addEvidence: ['uuid'],
   insertFix: ['uuid'],
   setTargetLevel: ['level'],
   export: ['format'],
@@ -83,6 +102,7 @@ export function checkMessage(raw: unknown, context: MessageContext = {}): Checke
     case 'openActivity':
     case 'openInWeb':
     case 'resetActivity':
+    case 'addEvidence':
     case 'insertFix':
       return uuid() ?? { ok: true, message: { type: t, uuid: raw.uuid as string } };
     case 'setState': {

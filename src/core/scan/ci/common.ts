@@ -173,12 +173,14 @@ function collectEntries(ctx: YamlCtx, map: unknown, out: Entry[], emitted: Set<s
   if (!isMap(map) || seen.has(map)) return;
   seen.add(map);
   const pairs = map.items.filter((p) => isPair(p));
-  const explicit = new Set<string>();
-  for (const p of pairs) {
+  // A key written twice (an error to YAML 1.2, accepted by the CI systems' lenient readers): the
+  // last one wins, as in those readers.
+  const explicit = new Map<string, number>();
+  pairs.forEach((p, i) => {
     const k = scalarText(deref(ctx.doc, p.key));
-    if (k !== undefined && k !== '<<') explicit.add(k);
-  }
-  for (const p of pairs) {
+    if (k !== undefined && k !== '<<') explicit.set(k, i);
+  });
+  for (const [index, p] of pairs.entries()) {
     const keyNode = deref(ctx.doc, p.key);
     const k = scalarText(keyNode);
     if (k === undefined) continue;
@@ -198,7 +200,7 @@ function collectEntries(ctx: YamlCtx, map: unknown, out: Entry[], emitted: Set<s
       }
       continue;
     }
-    if (emitted.has(k)) continue;
+    if (emitted.has(k) || (k !== '<<' && explicit.get(k) !== index)) continue;
     emitted.add(k);
     out.push({ key: k, keyNode: p.key, value: deref(ctx.doc, p.value), raw: p.value });
   }
@@ -593,4 +595,51 @@ function logicalLines(ctx: YamlCtx, vlines: ValueLine[]): ShellLine[] {
     out.push({ text: sl.text, loc: spanLoc(ctx, start, Math.max(end, start + 1)) });
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands given as a program and an argument list (Cloud Build `args`, Tekton `command`/`args`)
+
+/** A word as a POSIX shell would need it written to stay one word. */
+export function shellQuote(word: string): string {
+  return word !== '' && /^[A-Za-z0-9_@%+=:,./${}-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The scalar items of a list (a lone scalar is a list of one), as written. */
+export function stringItems(ctx: YamlCtx, node: unknown): string[] {
+  const n = deref(ctx.doc, node);
+  if (isScalar(n)) return n.value === null || n.value === undefined ? [] : [scalarText(n) ?? ''];
+  return items(ctx, n).filter((i) => isScalar(i)).map((i) => scalarText(i) ?? '');
+}
+
+/**
+ * `program arg…` as one shell line, located at `at` (the node that holds the arguments): what a
+ * container runs when a dialect gives its command as a list instead of a script.
+ */
+export function commandLine(program: string, args: string[], at: Loc): ShellLine {
+  return { text: [program, ...args].map(shellQuote).join(' '), loc: at };
+}
+
+const SHELLS = new Set(['bash', 'sh', '/bin/bash', '/bin/sh', '/usr/bin/bash', '/usr/bin/env bash', 'ash', '/bin/ash', 'zsh']);
+
+/** Is this program a POSIX shell (so `-c <script>` is a script)? */
+export function isShellProgram(program: string): boolean {
+  return SHELLS.has(program.trim());
+}
+
+/**
+ * The script a shell runs when called as `<shell> [-flags] -c <script> …`: the node of the
+ * script argument, or undefined when the arguments are not of that form.
+ */
+export function shellScriptArg(ctx: YamlCtx, argsNode: unknown): unknown {
+  const args = items(ctx, argsNode);
+  for (let i = 0; i < args.length - 1; i++) {
+    const a = str(ctx, args[i]) ?? '';
+    if (!/^-[A-Za-z]*c[A-Za-z]*$/.test(a)) {
+      if (a.startsWith('-')) continue;
+      return undefined;
+    }
+    return args[i + 1];
+  }
+  return undefined;
 }
