@@ -465,6 +465,76 @@ describe('catalogue: merging a user file', () => {
   });
 });
 
+describe('catalogue: joins on the same pipeline or job (in: pipeline | job)', () => {
+  const at = (path: string, line: number, text: string, pipeline?: string, job?: string): Evidence => ({
+    loc: { path, line, column: 1, endLine: line, endColumn: 1 },
+    text,
+    ...(pipeline ? { unit: { pipeline, ...(job ? { job } : {}) } } : {}),
+  });
+  const out = (id: string, result: ProbeResult, evidence: Evidence[] = []): ProbeOutcome => ({ id, result, evidence, notes: [], findings: [] });
+  const map = (...o: ProbeOutcome[]) => new Map(o.map((x) => [x.id, x]));
+  const rules = loadRules(
+    `schemaVersion: 1
+rules:
+  - activity: nightly
+    when: { all: [{ probe: build }, { probe: schedule }], in: pipeline }
+  - activity: samejob
+    when: { all: [{ probe: build }, { probe: scan }], in: job }
+  - activity: loose
+    when: { all: [{ probe: build }, { probe: schedule }] }
+`,
+    'rules.yaml',
+  );
+  const schedule = (path: string) => out('schedule', 'pass', [at(path, 4, 'schedule: 0 3 * * *', path)]);
+  const build = (path: string, job = 'build') => out('build', 'pass', [at(path, 20, 'docker build -t app .', path, job)]);
+
+  it('a schedule in one workflow and an image build in another do not make a nightly image build', () => {
+    const r = evaluateRules(rules, map(schedule('.github/workflows/stale.yml'), build('.github/workflows/ci.yml')), ['nightly', 'loose']);
+    assert.equal(r.get('loose')!.status, 'detected', 'the plain all joins nothing');
+    const nightly = r.get('nightly')!;
+    assert.equal(nightly.status, 'missing');
+    assert.deepEqual(nightly.evidence, []);
+    assert.deepEqual(nightly.reasons, [
+      '.github/workflows/ci.yml has "docker build -t app ." (line 20), but "schedule: 0 3 * * *" is in .github/workflows/stale.yml:4: they count only when one pipeline does all of it.',
+    ]);
+  });
+
+  it('the scheduled workflow that builds the image counts, with the evidence of that pipeline only', () => {
+    const probes = map(
+      { ...schedule('.github/workflows/nightly.yml'), evidence: [...schedule('.github/workflows/nightly.yml').evidence, ...schedule('.github/workflows/stale.yml').evidence] },
+      { ...build('.github/workflows/nightly.yml'), evidence: [...build('.github/workflows/nightly.yml').evidence, ...build('.github/workflows/ci.yml').evidence] },
+    );
+    const r = evaluateRules(rules, probes, ['nightly']).get('nightly')!;
+    assert.equal(r.status, 'detected');
+    assert.deepEqual(r.evidence.map((e) => e.loc.path).sort(), ['.github/workflows/nightly.yml', '.github/workflows/nightly.yml']);
+  });
+
+  it('a local reusable workflow runs in the pipeline of the job that calls it', () => {
+    const probes = map(schedule('.github/workflows/nightly.yml'), build('.github/workflows/build.yml'));
+    assert.equal(evaluateRules(rules, probes, ['nightly']).get('nightly')!.status, 'missing');
+    const calls = new Map([['.github/workflows/build.yml', [{ pipeline: '.github/workflows/nightly.yml', job: 'images' }]]]);
+    assert.equal(evaluateRules(rules, probes, ['nightly'], calls).get('nightly')!.status, 'detected');
+  });
+
+  it('in: job needs one job (pipeline-wide facts fit every job); a missing or n/a member decides first', () => {
+    const scanIn = (job: string) => out('scan', 'pass', [at('ci.yml', 30, 'trivy image app', 'ci.yml', job)]);
+    assert.equal(evaluateRules(rules, map(build('ci.yml', 'a'), scanIn('a')), ['samejob']).get('samejob')!.status, 'detected');
+    assert.equal(evaluateRules(rules, map(build('ci.yml', 'a'), scanIn('b')), ['samejob']).get('samejob')!.status, 'missing');
+    const wide = out('scan', 'pass', [at('ci.yml', 2, 'include template', 'ci.yml')]);
+    assert.equal(evaluateRules(rules, map(build('ci.yml', 'a'), wide), ['samejob']).get('samejob')!.status, 'detected');
+    // Evidence without a unit (a configuration file) cannot join.
+    const config = out('scan', 'partial', [at('.trivyignore', 1, '.trivyignore (configuration)')]);
+    assert.equal(evaluateRules(rules, map(build('ci.yml', 'a'), config), ['samejob']).get('samejob')!.status, 'missing');
+    assert.equal(evaluateRules(rules, map(build('ci.yml', 'a'), out('scan', 'fail')), ['samejob']).get('samejob')!.status, 'missing');
+    assert.equal(evaluateRules(rules, map(out('build', 'not-applicable'), schedule('ci.yml')), ['nightly']).get('nightly')!.status, 'unknown');
+  });
+
+  it('"in" is checked when the rules load', () => {
+    assert.throws(() => loadRules('schemaVersion: 1\nrules:\n  - activity: x\n    when: { any: [{ probe: a }], in: job }\n', 'r.yaml'), /"in" joins the members of an "all" condition/);
+    assert.throws(() => loadRules('schemaVersion: 1\nrules:\n  - activity: x\n    when: { all: [{ probe: a }], in: workflow }\n', 'r.yaml'), /"in" must be pipeline or job/);
+  });
+});
+
 describe('catalogue: evaluateRules', () => {
   const ev = (tool?: string, line = 1): Evidence => ({ loc: { ...LOC, line }, text: tool ?? 'x', ...(tool ? { tool } : {}) });
   const out = (id: string, result: ProbeResult, evidence: Evidence[] = []): ProbeOutcome => ({ id, result, evidence, notes: [], findings: [] });
@@ -501,7 +571,9 @@ rules:
     assert.equal(r.get('any')!.status, 'detected');
     assert.equal(r.get('norule')!.status, 'unknown');
     assert.equal(evaluateRules(rules, map(out('a', 'partial', [ev('T1')])), ['single']).get('single')!.status, 'partial');
-    assert.equal(evaluateRules(rules, map(out('a', 'not-applicable')), ['single']).get('single')!.status, 'not-applicable');
+    const undecided = evaluateRules(rules, map({ ...out('a', 'not-applicable'), notes: ['No Kubernetes manifests'] }), ['single']).get('single')!;
+    assert.equal(undecided.status, 'unknown', 'nothing to apply to is the team\'s decision, never an automatic N/A');
+    assert.match(undecided.reasons![0], /^Needs your decision: the files show nothing this applies to \(No Kubernetes manifests\)\./);
   });
 
   it('all = weakest, any = strongest, n/a members ignored unless all n/a', () => {
@@ -513,8 +585,8 @@ rules:
     r = evaluateRules(rules, map(out('a', 'pass', [ev('T1')]), out('b', 'not-applicable')), ids);
     assert.equal(r.get('all')!.status, 'detected');
     r = evaluateRules(rules, map(out('a', 'not-applicable'), out('b', 'not-applicable')), ids);
-    assert.equal(r.get('all')!.status, 'not-applicable');
-    assert.equal(r.get('any')!.status, 'not-applicable');
+    assert.equal(r.get('all')!.status, 'unknown');
+    assert.equal(r.get('any')!.status, 'unknown');
     r = evaluateRules(rules, map(out('a', 'not-applicable'), out('b', 'fail')), ids);
     assert.equal(r.get('any')!.status, 'missing');
   });
@@ -528,7 +600,7 @@ rules:
     r = evaluateRules(rules, map(out('a', 'fail'), out('b', 'fail')), ['tools']);
     assert.equal(r.get('tools')!.status, 'missing');
     r = evaluateRules(rules, map(out('a', 'not-applicable'), out('b', 'not-applicable')), ['tools']);
-    assert.equal(r.get('tools')!.status, 'not-applicable');
+    assert.equal(r.get('tools')!.status, 'unknown');
   });
 
   it('partialWhen turns a missing rule into partial, with its evidence and the note', () => {

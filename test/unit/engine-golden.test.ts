@@ -90,7 +90,7 @@ const CASES: GoldenCase[] = [
       'secret-scan': { result: 'pass', evidence: ['scripts/secrets.sh:3'] },
       'container-build': { result: 'pass', evidence: ['.github/workflows/ci.yml:26', '.github/workflows/ci.yml:27'] },
       // The remote reusable workflow (a ZAP scan, by its name) cannot be read: external, no pass.
-      dast: { result: 'fail', evidence: [], notes: [/^1 external reference\(s\)/] },
+      dast: { result: 'fail', evidence: [], notes: [/^1 external reference cannot be read offline and may run more tools: \S/] },
       'iac-scan': { result: 'fail', evidence: [], notes: [/^Checkov at \.github\/workflows\/ci\.yml:25 not counted: installed but never run$/] },
       'sca.client': { result: 'fail', evidence: [] },
       'container.non-root': { result: 'fail', evidence: [] },
@@ -115,7 +115,7 @@ const CASES: GoldenCase[] = [
       'ci.tests': { result: 'pass', evidence: ['Jenkinsfile:8'] },
       'container-build': { result: 'pass', evidence: ['Jenkinsfile:18'] },
       // `// sh 'trivy image …'` is a comment; the library step may scan, but cannot be read.
-      'image-scan': { result: 'fail', evidence: [], notes: [/^1 external reference\(s\)/] },
+      'image-scan': { result: 'fail', evidence: [], notes: [/^1 external reference cannot be read offline and may run more tools: \S/] },
       'container.non-root': { result: 'pass', evidence: ['Dockerfile:2'] },
     },
     ciFindings: [],
@@ -142,7 +142,7 @@ const CASES: GoldenCase[] = [
     probes: {
       sca: { result: 'pass', evidence: ['.circleci/config.yml:13'] },
       // acme/secret-scan comes from an orb nobody can read offline: never a pass.
-      'secret-scan': { result: 'fail', evidence: [], notes: [/^2 external reference\(s\)/] },
+      'secret-scan': { result: 'fail', evidence: [], notes: [/^2 external references cannot be read offline and may run more tools: \S+, \S/] },
       'image-scan': { result: 'not-applicable' },
     },
     ciFindings: [],
@@ -155,7 +155,7 @@ const CASES: GoldenCase[] = [
     probes: {
       'secret-scan': { result: 'pass', evidence: ['bitbucket-pipelines.yml:8'] },
       // The unknown pipe is someone else's image: external, not an image scan.
-      'image-scan': { result: 'fail', evidence: [], notes: [/^1 external reference\(s\)/] },
+      'image-scan': { result: 'fail', evidence: [], notes: [/^1 external reference cannot be read offline and may run more tools: \S/] },
       // semgrep is only installed (and named in an echo).
       sast: { result: 'fail', evidence: [], notes: [/^Semgrep at bitbucket-pipelines\.yml:19 not counted: installed but never run$/] },
     },

@@ -48,7 +48,7 @@ function modelOf(list: Activity[]): Model {
 function resultOf(model: Model, statuses: Map<string, ActivityStatus>, extra: Record<string, Partial<ActivityResult>> = {}): ScanResult {
   const activities: ActivityResult[] = [...model.activities.values()].map((a) => {
     const status = statuses.get(a.uuid) ?? 'missing';
-    const detected = status === 'done' || status === 'in-progress' ? 'missing' : status;
+    const detected = status === 'done' || status === 'in-progress' || status === 'not-applicable' ? 'missing' : status;
     return { activity: a, status, detected, evidence: [], probes: [], ...extra[a.uuid] };
   });
   return { root: '/ws', model: { version: 'test', source: 'test', activityCount: activities.length }, files: [], probes: [], activities, external: [], findings: [], ...summarizeLevels(activities) };

@@ -48,6 +48,7 @@ export function toJsonReport(r: ScanResult, options: { targetLevel?: number } = 
       evidence: a.evidence.map(ev),
       probes: a.probes,
       ...(a.note ? { note: a.note } : {}),
+      ...(a.reasons?.length ? { reasons: a.reasons } : {}),
       ...(a.progress ? { progress: a.progress } : {}),
       ...(a.notApplicable ? { notApplicable: a.notApplicable } : {}),
       ...(a.teamEvidence?.length ? { teamEvidence: a.teamEvidence } : {}),

@@ -10,7 +10,7 @@ export type ActivityStatus =
   | 'partial'         // part of it is there
   | 'missing'         // detectable from files, not found
   | 'unknown'         // cannot be seen in files: a person decides
-  | 'not-applicable'  // nothing it applies to (e.g. no containers), or the team said so
+  | 'not-applicable'  // the team said so (with a reason); never from the files alone
   | 'done'            // the team marked it at the top progress state
   | 'in-progress';    // the team marked it at a lower progress state
 
@@ -30,14 +30,17 @@ export interface ExternalReference extends CiReference {
 
 export interface ActivityResult {
   activity: Activity;
-  /** Status from the files alone. */
-  detected: Exclude<ActivityStatus, 'done' | 'in-progress'>;
+  /** Status from the files alone: never "not applicable", which only the team decides. */
+  detected: Exclude<ActivityStatus, 'done' | 'in-progress' | 'not-applicable'>;
   /** Status shown to the user: the team's decision layered on top of `detected`. */
   status: ActivityStatus;
   evidence: Evidence[];
   /** Probe ids the rule used (empty when the activity has no rule). */
   probes: string[];
+  /** The rule's note: what the files cannot show (a guess stays a guess). */
   note?: string;
+  /** What was found and why it did not count, or why the team has to decide. */
+  reasons?: string[];
   /** The team's progress, when a progress file was read. */
   progress?: { state: string; date: string; score: number; team: string };
   /**

@@ -47,6 +47,8 @@ export interface ActivityDetailsView extends Omit<ActivityRef, 'achieved'> {
   /** What the files alone show, when the team's decision differs from it. */
   detectedText?: string;
   note?: string;
+  /** What was found and why it did not count, or why the team has to decide. */
+  reasons: string[];
   description: TextBlock[];
   risk: TextBlock[];
   measure: TextBlock[];
@@ -144,6 +146,7 @@ export function activityDetails(model: Model, result: ScanResult | undefined, uu
     statusText: r && STATUS_TEXT[r.status],
     detectedText: r && r.detected !== r.status ? STATUS_TEXT[r.detected] : undefined,
     note: r?.note,
+    reasons: [...(r?.reasons ?? [])],
     description: textBlocks(a.description),
     risk: textBlocks(a.risk),
     measure: textBlocks(a.measure),

@@ -230,6 +230,9 @@ export function activityTooltipMarkdown(a: Activity, r?: ActivityResult): string
       const who = [r.notApplicable.by ? `by ${escapeMarkdown(r.notApplicable.by)}` : '', r.notApplicable.date ? `on ${r.notApplicable.date}` : ''].filter(Boolean).join(' ');
       parts.push(`**Not applicable**${who ? ` (${who})` : ''}: ${escapeMarkdown(r.notApplicable.reason)}`, `_${notApplicableScoringNote(r.notApplicable)}_`);
     }
+    // What the rule can only guess, and why what was found did not count.
+    if (r.note) parts.push(`**Note:** ${escapeMarkdown(r.note)}`);
+    for (const reason of r.reasons ?? []) parts.push(`**Why:** ${escapeMarkdown(reason)}`);
   }
   if (a.risk) parts.push(`**Risk:** ${escapeMarkdown(a.risk)}`);
   if (a.measure) parts.push(`**Measure:** ${escapeMarkdown(a.measure)}`);

@@ -109,7 +109,8 @@ function ciVirtualEnv(ci: CiFile[]): ProbeOutcome {
 }
 
 function ciSchedule(ci: CiFile[]): ProbeOutcome {
-  const ev = ci.flatMap((f) => f.schedules.map((s) => ({ loc: s.loc, text: `schedule: ${s.value}` })));
+  // A schedule starts the whole pipeline: every job of that file runs on it.
+  const ev = ci.flatMap((f) => f.schedules.map((s) => ({ loc: s.loc, text: `schedule: ${s.value}`, unit: { pipeline: f.path } })));
   return ev.length ? outcome('ci.schedule', 'pass', ev) : outcome('ci.schedule', 'fail', [], ['no scheduled pipeline (cron) in the files; schedules set in a CI server UI cannot be seen']);
 }
 
@@ -318,5 +319,13 @@ export function pinningProbe(parts: ProbeOutcome[]): ProbeOutcome {
   const pass = applicable.filter((p) => p.result === 'pass').length;
   const some = applicable.filter((p) => p.result !== 'fail').length;
   const result = pass === applicable.length ? 'pass' : some ? 'partial' : 'fail';
-  return outcome('pinning', result, applicable.flatMap((p) => p.evidence).slice(0, 30), applicable.map((p) => `${p.id}: ${p.result}`));
+  return outcome('pinning', result, applicable.flatMap((p) => p.evidence).slice(0, 30), applicable.map((p) => `${PINNING_PARTS[p.id] ?? p.id}: ${PINNING_RESULT[p.result]}`));
 }
+
+/** The parts of `pinning` in words (notes are user text: no probe ids). */
+const PINNING_PARTS: Record<string, string> = {
+  'container.base-image-digest': 'base images pinned by digest',
+  'gha.actions-pinned': 'third-party actions pinned to a commit SHA',
+  'repo.lockfiles': 'dependency lockfiles committed',
+};
+const PINNING_RESULT: Record<ProbeOutcome['result'], string> = { pass: 'yes', partial: 'partly', fail: 'no', 'not-applicable': 'nothing to pin' };

@@ -3,15 +3,15 @@
 import { trimEndOf } from '../../text';
 import { Model } from '../../model/types';
 import { Catalogue } from './catalogue';
-import { RuleSet } from './rules';
+import { PipelineCalls, RuleSet } from './rules';
 import { matchConfigFile } from './toolMatch';
 import { pinningProbe, runCodeProbes } from './codeProbes';
 import { ParsedContainerFile } from '../parse/containers/types';
 import { activityStatusesFor, containerProbesFor } from './evaluationCache';
 import { NotCounted, ToolHit } from './facts';
-import { Evidence, Finding, outcome, ProbeOutcome } from './probeTypes';
+import { Evidence, EvidenceUnit, Finding, outcome, ProbeOutcome } from './probeTypes';
 import { ActivityResult, ExternalReference, IndexedFileInfo, ScanResult, summarizeLevels } from '../result';
-import { CONTAINER_KINDS, FileKind } from '../types';
+import { CiFile, CONTAINER_KINDS, FileKind } from '../types';
 import { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
 
 export interface EvaluateInput {
@@ -54,24 +54,25 @@ const jsPackages = (w: Workspace) => w.paths.some((p) => name(p) === 'package.js
 /**
  * Tool probes that only make sense when the workspace has something for them to look at; the
  * others always apply. Unsure cases stay applicable: a false "missing" can be overruled by the
- * team, a false "not applicable" hides a gap.
+ * team, a false "not applicable" hides a gap. A probe with nothing to look at never makes an
+ * activity "not applicable" either: the rules leave it to the team, naming what is absent.
  */
-const APPLICABILITY: Record<string, (w: Workspace) => boolean> = {
-  'image-scan': containers,
-  'image-update-check': containers,
-  'image-vuln-compare': containers,
-  'artifact-secret-scan': builtImages, // its catalogue tools scan images
-  'container-test': builtImages,
-  'dockerfile-lint': (w) => has(w, 'dockerfile'),
-  'container-build': (w) => has(w, 'dockerfile'),
-  'iac-scan': (w) => has(w, 'iac', 'dockerfile') || k8s(w),
-  'iac-scan.k8s': k8s,
-  'iac-scan.cloud': (w) => has(w, 'iac'),
-  'cloud-config-scan': infrastructure,
-  'infra-vuln-scan': infrastructure,
-  'unused-resources': infrastructure,
-  'sca.client': jsPackages,
-  'sast.client': (w) => jsPackages(w) || w.paths.some((p) => MOBILE_FILES.has(name(p))),
+const APPLICABILITY: Record<string, { applies: (w: Workspace) => boolean; absent: string }> = {
+  'image-scan': { applies: containers, absent: 'no container files and no image build in the files' },
+  'image-update-check': { applies: containers, absent: 'no container files and no image build in the files' },
+  'image-vuln-compare': { applies: containers, absent: 'no container files and no image build in the files' },
+  'artifact-secret-scan': { applies: builtImages, absent: 'no Dockerfile and no image build in the files' }, // its catalogue tools scan images
+  'container-test': { applies: builtImages, absent: 'no Dockerfile and no image build in the files' },
+  'dockerfile-lint': { applies: (w) => has(w, 'dockerfile'), absent: 'no Dockerfile' },
+  'container-build': { applies: (w) => has(w, 'dockerfile'), absent: 'no Dockerfile' },
+  'iac-scan': { applies: (w) => has(w, 'iac', 'dockerfile') || k8s(w), absent: 'no infrastructure code, Dockerfile or Kubernetes files' },
+  'iac-scan.k8s': { applies: k8s, absent: 'no Kubernetes manifests, Helm charts or Kustomizations' },
+  'iac-scan.cloud': { applies: (w) => has(w, 'iac'), absent: 'no infrastructure code (Terraform, CloudFormation, ...)' },
+  'cloud-config-scan': { applies: infrastructure, absent: 'no infrastructure code, cluster files or deploy step' },
+  'infra-vuln-scan': { applies: infrastructure, absent: 'no infrastructure code, cluster files or deploy step' },
+  'unused-resources': { applies: infrastructure, absent: 'no infrastructure code, cluster files or deploy step' },
+  'sca.client': { applies: jsPackages, absent: 'no npm, Yarn, pnpm or Bun manifests' },
+  'sast.client': { applies: (w) => jsPackages(w) || w.paths.some((p) => MOBILE_FILES.has(name(p))), absent: 'no client-side JavaScript or mobile app manifests' },
 };
 
 // Evidence, hits and notes belong to per-file facts, which the index keeps while a file's content
@@ -145,6 +146,9 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
   const inScope = entries.filter((e) => !e.outOfScope);
   const workspace: Workspace = { kinds: new Set(inScope.map((e) => e.kind)), paths: inScope.map((e) => e.path), counted: (p) => (hits.get(p)?.length ?? 0) > 0 };
   const external = entries.flatMap((e) => e.facts?.external ?? []);
+  // Named, so the user knows which blocks may hold the control the scan cannot see.
+  const named = [...new Set(external.map((r) => r.ref))];
+  const externalNote = `${external.length} external reference${external.length === 1 ? '' : 's'} cannot be read offline and may run more tools: ${named.slice(0, 3).join(', ')}${named.length > 3 ? `, … ${named.length - 3} more` : ''}`;
 
   // "Installed but never run" is only true of a tool that runs nowhere: not for this probe,
   // and not for another one (Semgrep installed, run for sast: no note under secret-scan).
@@ -172,9 +176,9 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
     ];
     if (h.length) return outcome(p.id, 'pass', evidence, notes);
     const applicable = APPLICABILITY[p.id];
-    if (applicable && !applicable(workspace)) return outcome(p.id, 'not-applicable', [], notes);
+    if (applicable && !applicable.applies(workspace)) return outcome(p.id, 'not-applicable', [], [applicable.absent, ...notes]);
     const config = configs.get(p.id);
-    if (external.length) notes.push(`${external.length} external reference(s) (remote workflows, templates, orbs, libraries) cannot be read offline and may run more tools`);
+    if (external.length) notes.push(externalNote);
     if (config?.length) {
       const found = config.map((c) => `${c.loc.path} (${c.tool})`).join(', ');
       notes.unshift(`only configuration found: ${found}; a file alone is a weak hint, no pipeline run was found`);
@@ -182,6 +186,43 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
     }
     return outcome(p.id, 'fail', [], notes);
   });
+}
+
+/** At most this many probe notes explain one activity (the details panel and tooltips stay readable). */
+const MAX_REASONS = 4;
+
+/**
+ * What the rule's probes found that did not count (switched off, install only, a legacy file, only
+ * configuration) or could not read: the reasons behind a missing or partial status.
+ */
+function probeNotes(probes: string[], byId: Map<string, ProbeOutcome>): string[] {
+  const notes = new Set<string>();
+  for (const id of probes) {
+    const o = byId.get(id);
+    if (o && (o.result === 'fail' || o.result === 'partial')) for (const n of o.notes) notes.add(n);
+  }
+  // Facts about files found come before the general remark about what cannot be read offline.
+  const list = [...notes].sort((a, b) => Number(a.includes('external reference')) - Number(b.includes('external reference')));
+  return list.length > MAX_REASONS ? [...list.slice(0, MAX_REASONS), `… and ${list.length - MAX_REASONS} more`] : list;
+}
+
+/**
+ * Jobs that run another CI file of the workspace as part of their pipeline (a GitHub local
+ * reusable workflow, a GitLab child pipeline): called file → the jobs calling it.
+ */
+export function pipelineCalls(entries: IndexEntry[]): PipelineCalls {
+  // Parsed CI files are the ones with jobs (importing the dialect registry here would make a cycle).
+  const ciFiles = entries.filter((e) => !!e.parsed && 'jobs' in e.parsed && Array.isArray(e.parsed.jobs));
+  const ciPaths = new Set(ciFiles.map((e) => e.path));
+  const calls = new Map<string, EvidenceUnit[]>();
+  for (const e of ciFiles) {
+    for (const job of (e.parsed as CiFile).jobs) {
+      const called = job.uses?.value.trim().replace(/^\.?\//, '').replace(/@.*$/, '');
+      if (!called || !ciPaths.has(called) || called === e.path) continue;
+      (calls.get(called) ?? calls.set(called, []).get(called)!).push({ pipeline: e.path, job: job.id });
+    }
+  }
+  return calls;
 }
 
 export function evaluate(input: EvaluateInput): ScanResult {
@@ -209,12 +250,13 @@ export function evaluate(input: EvaluateInput): ScanResult {
   byId.set(pinning.id, pinning);
 
   // Only activities whose probes changed since the last evaluation of this index are re-evaluated.
-  const statuses = activityStatusesFor(index, rules, byId, model);
+  const statuses = activityStatusesFor(index, rules, byId, model, pipelineCalls(entries));
   const activities: ActivityResult[] = [];
   for (const a of model.activities.values()) {
     const s = statuses.get(a.uuid);
     const detected = s?.status ?? 'unknown';
-    activities.push({ activity: a, detected, status: detected, evidence: s?.evidence ?? [], probes: s?.probes ?? [], ...(s?.note ? { note: s.note } : {}) });
+    const reasons = [...(s?.reasons ?? []), ...(detected === 'missing' || detected === 'partial' ? probeNotes(s?.probes ?? [], byId) : [])];
+    activities.push({ activity: a, detected, status: detected, evidence: s?.evidence ?? [], probes: s?.probes ?? [], ...(s?.note ? { note: s.note } : {}), ...(reasons.length ? { reasons } : {}) });
   }
 
   const external: ExternalReference[] = entries.flatMap((e) => (e.facts?.external ?? []).map((r) => ({ ...r, from: e.path })));

@@ -9,7 +9,7 @@
 //
 // Both are exact: the same inputs give the same outputs, so results equal a full evaluation.
 import { Model } from '../../model/types';
-import { ActivityEvaluation, evaluateRules, RuleSet } from './rules';
+import { ActivityEvaluation, evaluateRules, PipelineCalls, RuleSet } from './rules';
 import { runContainerProbes } from './containerProbes';
 import { ParsedContainerFile } from '../parse/containers/types';
 import { Evidence, ProbeOutcome } from './probeTypes';
@@ -20,6 +20,8 @@ interface Cache {
   rules?: RuleSet;
   probes?: Map<string, ProbeOutcome>;
   statuses?: Map<string, ActivityEvaluation>;
+  /** Which jobs call which CI files, as a comparable string (joins on the same pipeline read it). */
+  calls?: string;
 }
 
 const caches = new WeakMap<object, Cache>();
@@ -51,7 +53,7 @@ function sameEvidence(a: Evidence, b: Evidence): boolean {
   const x = a.loc;
   const y = b.loc;
   return (
-    a.text === b.text && a.tool === b.tool &&
+    a.text === b.text && a.tool === b.tool && a.unit?.pipeline === b.unit?.pipeline && a.unit?.job === b.unit?.job &&
     x.path === y.path && x.line === y.line && x.column === y.column && x.endLine === y.endLine && x.endColumn === y.endColumn
   );
 }
@@ -68,13 +70,14 @@ function sameForRules(a: ProbeOutcome | undefined, b: ProbeOutcome | undefined):
  * evaluateRules over the model's activities, re-evaluating only the activities whose probes
  * changed since the last call for `owner` (all of them when the rules changed).
  */
-export function activityStatusesFor(owner: object, rules: RuleSet, probes: Map<string, ProbeOutcome>, model: Model): Map<string, ActivityEvaluation> {
+export function activityStatusesFor(owner: object, rules: RuleSet, probes: Map<string, ProbeOutcome>, model: Model, calls: PipelineCalls = new Map()): Map<string, ActivityEvaluation> {
   const c = cacheOf(owner);
   const uuids = [...model.activities.keys()];
-  const previous = c.rules === rules ? c.statuses : undefined;
+  const callKey = JSON.stringify([...calls].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const previous = c.rules === rules && c.calls === callKey ? c.statuses : undefined;
   let statuses: Map<string, ActivityEvaluation>;
   if (!previous || !c.probes) {
-    statuses = evaluateRules(rules, probes, uuids);
+    statuses = evaluateRules(rules, probes, uuids, calls);
   } else {
     const changed = new Set<string>();
     for (const id of new Set([...probes.keys(), ...c.probes.keys()])) if (!sameForRules(probes.get(id), c.probes.get(id))) changed.add(id);
@@ -82,10 +85,11 @@ export function activityStatusesFor(owner: object, rules: RuleSet, probes: Map<s
       const s = previous.get(u);
       return !s || s.probes.some((p) => changed.has(p));
     });
-    const fresh = stale.length ? evaluateRules(rules, probes, stale) : new Map<string, ActivityEvaluation>();
+    const fresh = stale.length ? evaluateRules(rules, probes, stale, calls) : new Map<string, ActivityEvaluation>();
     statuses = new Map(uuids.map((u) => [u, fresh.get(u) ?? previous.get(u)!]));
   }
   c.rules = rules;
+  c.calls = callKey;
   c.probes = probes;
   c.statuses = statuses;
   return statuses;

@@ -5,7 +5,7 @@
 import { Catalogue, probeTraits, ToolMatch } from './catalogue';
 import { isCatalogueProgram, matchGitlabComponent, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
 import { ciDialect } from '../ci/registry';
-import { Evidence, Finding } from './probeTypes';
+import { Evidence, EvidenceUnit, Finding } from './probeTypes';
 import { Indirection, expandMakeVariables, findIndirection } from '../parse/indirection';
 import { invocations, Invocation, unverifiedScriptRuns } from '../parse/shell';
 import { pipeToShellMessage } from './weakControls';
@@ -157,7 +157,7 @@ function variableSwitches(cat: Catalogue, env: Record<string, Located>, facts: F
   }
 }
 
-async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, globalEnv: Record<string, string>, depth: number, refused: string[]): Promise<void> {
+async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, globalEnv: Record<string, string>, depth: number, refused: string[], pipeline = file.path): Promise<void> {
   const cat = ctx.catalogue;
   const refusedBy = refusal(file);
   if (refusedBy) refused.push(refusedBy);
@@ -165,7 +165,10 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
   // add; a job of your own that runs semgrep runs whatever they say.
   const fileDisabled = disabledProbesByVariables(cat, globalEnv);
   variableSwitches(cat, file.env, facts);
+  // The job being walked (none for what the file adds as a whole, like an included template).
+  let unit: EvidenceUnit = { pipeline };
   const add = (m: ToolMatch, evidence: Evidence, disabledBy: ReadonlyMap<string, string>, cannotFail?: Loc) => {
+    evidence.unit ??= unit;
     const off = m.disabled ?? (disabledBy.has(m.probe) ? `switched off by ${disabledBy.get(m.probe)}` : undefined);
     if (off) {
       facts.notCounted.push({ probe: m.probe, tool: m.tool, evidence, reason: off });
@@ -201,7 +204,7 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
       facts.reads.add(ref.localPath);
       const fragment = await ctx.support(ref.localPath, file.kind);
       if (fragment?.kind === 'ci-fragment') {
-        await collectCiFile(fragment.file, ctx, facts, { ...envValues(fragment.file.env), ...globalEnv }, depth + 1, refused);
+        await collectCiFile(fragment.file, ctx, facts, { ...envValues(fragment.file.env), ...globalEnv }, depth + 1, refused, pipeline);
       }
     } else if (ref.kind !== 'pipe' && ref.kind !== 'local-include') {
       facts.external.push(ref);
@@ -210,6 +213,7 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
 
   const understood = new Set<string>();
   for (const job of file.jobs) {
+    unit = { pipeline, job: job.id };
     variableSwitches(cat, job.env, facts);
     if (job.uses) {
       for (const m of matchUses(cat, file.kind, job.uses.value, {})) add(m, evidenceAt(job.uses.loc, `uses: ${job.uses.value}`, m.tool), NO_SWITCHES, job.cannotFail);

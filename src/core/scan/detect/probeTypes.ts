@@ -12,6 +12,17 @@ export interface Evidence {
   text: string;
   /** The catalogue tool that matched, when a tool matched. */
   tool?: string;
+  /**
+   * The pipeline run it belongs to, for rules that join facts on the same unit (`in: pipeline` /
+   * `in: job`): the top-level CI file (also for fragments, scripts and Makefiles it reaches) and the
+   * job, or no job for what applies to the whole pipeline (a schedule, an included template).
+   */
+  unit?: EvidenceUnit;
+}
+
+export interface EvidenceUnit {
+  pipeline: string;
+  job?: string;
 }
 
 /**

@@ -1,14 +1,18 @@
 // The activity rules (model/rules.yaml): their types, loading with validation at exact line
 // numbers, merging a user file over the bundled one, and evaluation: from probe outcomes to an
 // activity's status, evidence and note.
-import { Evidence, ProbeOutcome } from './probeTypes';
+import { Evidence, EvidenceUnit, ProbeOutcome } from './probeTypes';
 import { deref, isScalar } from '../../yaml';
 import { Catalogue, CatalogueError, CODE_PROBE_IDS } from './catalogue';
 import { DataFileReader, checkSchemaVersion, openDataFile } from './dataFileReader';
 
 export type Condition =
   | { probe: string; line: number }
-  | { all: Condition[]; line: number }
+  /**
+   * `in`: every member must hold in the same pipeline run (`pipeline`: the same top-level CI file,
+   * or a local reusable workflow one of its jobs calls) or the same job of it (`job`).
+   */
+  | { all: Condition[]; in?: JoinUnit; line: number }
   | { any: Condition[]; line: number }
   | { tools: { probes: string[]; atLeast: number }; line: number };
 
@@ -29,7 +33,13 @@ export interface RuleSet {
   rules: Rule[];
 }
 
-export type ActivityStatus = 'detected' | 'partial' | 'missing' | 'not-applicable' | 'unknown';
+export type JoinUnit = 'pipeline' | 'job';
+
+/**
+ * What the files alone say about an activity. Never "not applicable": only the team decides that;
+ * a rule with nothing to apply to in the files gives `unknown` with the reason.
+ */
+export type ActivityStatus = 'detected' | 'partial' | 'missing' | 'unknown';
 
 export interface ActivityEvaluation {
   status: ActivityStatus;
@@ -38,7 +48,12 @@ export interface ActivityEvaluation {
   /** Evidence from the probes that made it detected or partial. */
   evidence: Evidence[];
   note?: string;
+  /** What was found and why it did not count, or why a person has to decide (plain sentences). */
+  reasons?: string[];
 }
+
+/** Local reusable workflows and the jobs that call them: the called file runs in the caller's pipeline. */
+export type PipelineCalls = ReadonlyMap<string, readonly EvidenceUnit[]>;
 
 // ───────────────────────────────────────────── rules loading
 
@@ -76,8 +91,10 @@ export function loadRules(text: string, source: string, knownProbes?: Iterable<s
 
 function readCondition(r: DataFileReader, node: unknown, known: Set<string> | undefined, depth: number): Condition {
   if (depth > 16) r.fail(node, 'conditions are nested too deeply');
-  const m = r.map(node, 'a condition', ['probe', 'all', 'any', 'tools']);
-  if (m.size !== 1) r.fail(node, 'a condition needs exactly one of probe, all, any, tools');
+  const m = r.map(node, 'a condition', ['probe', 'all', 'any', 'tools', 'in']);
+  const join = m.get('in');
+  if (join && !m.has('all')) r.fail(node, '"in" joins the members of an "all" condition; it needs "all"');
+  if (m.size - (join ? 1 : 0) !== 1) r.fail(node, 'a condition needs exactly one of probe, all, any, tools');
   const line = r.line(node);
   const checkProbe = (id: string, at: unknown) => {
     if (known && !known.has(id)) r.fail(at, `unknown probe "${id}"`);
@@ -92,7 +109,11 @@ function readCondition(r: DataFileReader, node: unknown, known: Set<string> | un
     const key = m.has('all') ? 'all' : 'any';
     const items = r.seq(m.get(key)!.value, key).map((c) => readCondition(r, c, known, depth + 1));
     if (!items.length) r.fail(node, `"${key}" needs at least one condition`);
-    return key === 'all' ? { all: items, line } : { any: items, line };
+    if (key === 'any') return { any: items, line };
+    if (!join) return { all: items, line };
+    const unit = r.str(join.value, 'in');
+    if (unit !== 'pipeline' && unit !== 'job') r.fail(join.value, '"in" must be pipeline or job');
+    return { all: items, in: unit as JoinUnit, line };
   }
   const t = r.map(m.get('tools')!.value, 'tools', ['probes', 'atLeast']);
   if (!t.has('probes')) r.fail(node, 'tools needs "probes"');
@@ -155,6 +176,13 @@ const RANK: Record<Exclude<Strength, 'not-applicable'>, number> = { missing: 0, 
 interface Eval {
   status: Strength;
   evidence: Evidence[];
+  /** Why a join found its members but not together (for the user). */
+  why?: string[];
+}
+
+interface EvalContext {
+  probes: Map<string, ProbeOutcome>;
+  calls: PipelineCalls;
 }
 
 function fromResult(o: ProbeOutcome | undefined): Strength {
@@ -170,24 +198,30 @@ function fromResult(o: ProbeOutcome | undefined): Strength {
   }
 }
 
-function evalCondition(c: Condition, probes: Map<string, ProbeOutcome>): Eval {
+function weakest(members: Eval[]): Exclude<Strength, 'not-applicable'> {
+  const target = Math.min(...members.map((m) => RANK[m.status as keyof typeof RANK]));
+  return (Object.keys(RANK) as (keyof typeof RANK)[]).find((k) => RANK[k] === target)!;
+}
+
+function evalCondition(c: Condition, ctx: EvalContext): Eval {
   if ('probe' in c) {
-    const o = probes.get(c.probe);
+    const o = ctx.probes.get(c.probe);
     const status = fromResult(o);
     return { status, evidence: status === 'detected' || status === 'partial' ? [...(o?.evidence ?? [])] : [] };
   }
+  if ('all' in c && c.in) return evalJoin(c.all.map((x) => evalCondition(x, ctx)), c.in, ctx.calls);
   if ('all' in c || 'any' in c) {
-    const members = ('all' in c ? c.all : c.any).map((x) => evalCondition(x, probes));
+    const members = ('all' in c ? c.all : c.any).map((x) => evalCondition(x, ctx));
     const live = members.filter((m) => m.status !== 'not-applicable') as (Eval & { status: Exclude<Strength, 'not-applicable'> })[];
     if (!live.length) return { status: 'not-applicable', evidence: [] };
     const ranks = live.map((m) => RANK[m.status]);
     const target = 'all' in c ? Math.min(...ranks) : Math.max(...ranks);
     const status = (Object.keys(RANK) as (keyof typeof RANK)[]).find((k) => RANK[k] === target)!;
-    if (status === 'missing') return { status, evidence: [] };
+    if (status === 'missing') return { status, evidence: [], why: live.flatMap((m) => m.why ?? []) };
     const contributing = 'all' in c ? live : live.filter((m) => m.status === status);
     return { status, evidence: contributing.flatMap((m) => m.evidence) };
   }
-  const outcomes = c.tools.probes.map((id) => probes.get(id));
+  const outcomes = c.tools.probes.map((id) => ctx.probes.get(id));
   if (outcomes.every((o) => o?.result === 'not-applicable')) return { status: 'not-applicable', evidence: [] };
   const tools = new Set<string>();
   const evidence: Evidence[] = [];
@@ -201,6 +235,67 @@ function evalCondition(c: Condition, probes: Map<string, ProbeOutcome>): Eval {
   });
   const status: Strength = tools.size >= c.tools.atLeast ? 'detected' : tools.size >= 1 ? 'partial' : 'missing';
   return { status, evidence: status === 'missing' ? [] : evidence };
+}
+
+/** The units a piece of evidence runs in: its own, and the pipelines whose jobs call its file. */
+function unitsOf(e: Evidence, calls: PipelineCalls): EvidenceUnit[] {
+  if (!e.unit) return [];
+  const out: EvidenceUnit[] = [e.unit];
+  const seen = new Set([e.unit.pipeline]);
+  for (let i = 0; i < out.length; i++) {
+    for (const caller of calls.get(out[i].pipeline) ?? []) {
+      if (seen.has(caller.pipeline)) continue;
+      seen.add(caller.pipeline);
+      out.push(caller);
+    }
+  }
+  return out;
+}
+
+/**
+ * `all` whose members must hold in the same pipeline (or job): a scheduled housekeeping workflow
+ * and an image build on push are two facts, not a nightly image build. A member with nothing to
+ * apply to makes the join not applicable (there is nothing to join with); evidence without a
+ * unit (a configuration file, a bot's settings) cannot take part.
+ */
+function evalJoin(members: Eval[], unit: JoinUnit, calls: PipelineCalls): Eval {
+  if (members.some((m) => m.status === 'not-applicable')) return { status: 'not-applicable', evidence: [] };
+  if (members.some((m) => m.status === 'missing')) return { status: 'missing', evidence: [], why: members.flatMap((m) => m.why ?? []) };
+  const placed = members.map((m) => m.evidence.map((e) => ({ e, units: unitsOf(e, calls) })));
+  // Candidate places: every pipeline (and job) any member runs in.
+  const candidates = new Map<string, EvidenceUnit>();
+  for (const list of placed) {
+    for (const { units } of list) {
+      for (const u of units) {
+        const c = unit === 'pipeline' ? { pipeline: u.pipeline } : u;
+        candidates.set(`${c.pipeline}\n${c.job ?? ''}`, c);
+      }
+    }
+  }
+  const fits = (u: EvidenceUnit, c: EvidenceUnit) => u.pipeline === c.pipeline && (unit === 'pipeline' || u.job === undefined || u.job === c.job);
+  const together = [...candidates.values()].filter((c) => placed.every((list) => list.some(({ units }) => units.some((u) => fits(u, c)))));
+  if (together.length) {
+    const evidence = placed.flatMap((list) => list.filter(({ units }) => units.some((u) => together.some((c) => fits(u, c)))).map(({ e }) => e));
+    return { status: weakest(members), evidence };
+  }
+  // Name the place that comes closest (most members there) and where the others were found instead.
+  const quote = (e: Evidence) => `"${e.text.length > 80 ? e.text.slice(0, 79) + '…' : e.text}"`;
+  let best: { c: EvidenceUnit; inside: Evidence[]; outside: Evidence[] } | undefined;
+  for (const c of candidates.values()) {
+    const inside: Evidence[] = [];
+    const outside: Evidence[] = [];
+    for (const list of placed) {
+      const here = list.find(({ units }) => units.some((u) => fits(u, c)));
+      if (here) inside.push(here.e);
+      else if (list[0]) outside.push(list[0].e);
+    }
+    if (!best || inside.length > best.inside.length) best = { c, inside, outside };
+  }
+  const where = unit === 'pipeline' ? 'pipeline' : 'job';
+  const why = best && best.inside.length
+    ? `${best.c.pipeline}${best.c.job ? ` (job ${best.c.job})` : ''} has ${best.inside.map((e) => `${quote(e)} (line ${e.loc.line})`).join(' and ')}, but ${best.outside.map((e) => `${quote(e)} is in ${e.loc.path}:${e.loc.line}`).join(' and ')}: they count only when one ${where} does all of it.`
+    : `The facts this needs were found, but none of them in a pipeline: they count only when one ${where} does all of it.`;
+  return { status: 'missing', evidence: [], why: [why] };
 }
 
 /** Evidence objects live as long as the facts of their file: each one's key is built once. */
@@ -227,7 +322,8 @@ function dedupeEvidence(list: Evidence[]): Evidence[] {
  * Activity statuses from probe outcomes. Probes missing from the map count as failed;
  * activities without a rule are `unknown` (a human decides).
  */
-export function evaluateRules(rules: RuleSet, probes: Map<string, ProbeOutcome>, activityUuids: Iterable<string>): Map<string, ActivityEvaluation> {
+export function evaluateRules(rules: RuleSet, probes: Map<string, ProbeOutcome>, activityUuids: Iterable<string>, calls: PipelineCalls = new Map()): Map<string, ActivityEvaluation> {
+  const ctx: EvalContext = { probes, calls };
   const byActivity = new Map<string, Rule>();
   for (const r of rules.rules) if (!r.remove) byActivity.set(r.activity, r);
   const out = new Map<string, ActivityEvaluation>();
@@ -239,15 +335,26 @@ export function evaluateRules(rules: RuleSet, probes: Map<string, ProbeOutcome>,
     }
     const used = conditionProbes(rule.partialWhen, conditionProbes(rule.when));
     const note = rule.note !== undefined ? { note: rule.note } : {};
-    const w = rule.when ? evalCondition(rule.when, probes) : undefined;
-    let res: { status: ActivityStatus; evidence: Evidence[] };
-    if (w && (w.status === 'detected' || w.status === 'partial' || w.status === 'not-applicable')) res = w;
+    const w = rule.when ? evalCondition(rule.when, ctx) : undefined;
+    let res: { status: ActivityStatus; evidence: Evidence[]; reasons?: string[] };
+    if (w && (w.status === 'detected' || w.status === 'partial')) res = { status: w.status, evidence: w.evidence };
+    else if (w?.status === 'not-applicable') res = { status: 'unknown', evidence: [], reasons: [undecidedReason(used, probes)] };
     else {
-      const p = rule.partialWhen ? evalCondition(rule.partialWhen, probes) : undefined;
-      if (p && (p.status === 'detected' || p.status === 'partial')) res = { status: 'partial', evidence: p.evidence };
-      else res = { status: w ? 'missing' : 'unknown', evidence: [] };
+      const p = rule.partialWhen ? evalCondition(rule.partialWhen, ctx) : undefined;
+      if (p && (p.status === 'detected' || p.status === 'partial')) res = { status: 'partial', evidence: p.evidence, ...(w?.why?.length ? { reasons: w.why } : {}) };
+      else res = { status: w ? 'missing' : 'unknown', evidence: [], ...(w?.why?.length ? { reasons: w.why } : {}) };
     }
-    out.set(uuid, { status: res.status, probes: used, evidence: dedupeEvidence(res.evidence), ...note });
+    out.set(uuid, { status: res.status, probes: used, evidence: dedupeEvidence(res.evidence), ...note, ...(res.reasons ? { reasons: res.reasons } : {}) });
   }
   return out;
+}
+
+/**
+ * Why an activity whose probes find nothing to look at is left to the team: the absence of files
+ * is no proof that it does not apply (an application deployed to a PaaS still deploys).
+ */
+function undecidedReason(used: string[], probes: Map<string, ProbeOutcome>): string {
+  const absent = [...new Set(used.flatMap((id) => (probes.get(id)?.result === 'not-applicable' ? probes.get(id)!.notes : [])))];
+  const what = absent.length ? ` (${absent.join('; ')})` : '';
+  return `Needs your decision: the files show nothing this applies to${what}. It may still apply where the files cannot show it; mark it done, or not applicable with a reason.`;
 }
