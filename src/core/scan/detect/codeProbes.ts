@@ -2,7 +2,7 @@
 // schedules, GitHub Actions hygiene, repository files, local hooks, pinning, IaC.
 import { Catalogue, probeTraits } from './catalogue';
 import { matchInvocation, matchPreCommitHook } from './toolMatch';
-import { PreCommitFile } from '../parse/hygiene';
+import { PreCommitFile, RenovateFile } from '../parse/hygiene';
 import { Evidence, Finding, outcome, ProbeOutcome } from './probeTypes';
 import { invocations } from '../parse/shell';
 import { ciDialect, isCiKind } from '../ci/registry';
