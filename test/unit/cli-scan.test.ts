@@ -109,7 +109,7 @@ describe('dsomm scan (CLI)', function () {
     });
 
     it('files: path and kind, error only when there is one', () => {
-      assert.equal(json.files.length, 36);
+      assert.equal(json.files.length, 38);
       for (const f of json.files) {
         assert.equal(typeof f.path, 'string');
         assert.equal(typeof f.kind, 'string');
@@ -163,7 +163,7 @@ describe('dsomm scan (CLI)', function () {
       assert.equal(r.err, '');
       const lines = r.out.split('\n');
       assert.equal(lines[0], `DSOMM scan of ${DEMO} (model 4.3.1, 194 activities)`);
-      assert.equal(lines[1], '36 pipeline/container/repository files indexed');
+      assert.equal(lines[1], '38 pipeline/container/repository files indexed');
       assert.match(r.out, /^Achieved DSOMM level: 0$/m);
       assert.match(r.out, /^ {2}Level 1: \d+\/\d+ achieved, \d+ need a human decision$/m);
       // One header per dimension, and under it exactly that dimension's activities.

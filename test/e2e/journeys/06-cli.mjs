@@ -47,7 +47,7 @@ export default async function (t) {
     assert.match(output, /DSOMM scan of .*demo-workspace \(model 4\.3\.1, 194 activities\)/);
     assert.match(output, /Achieved DSOMM level: \d/);
     for (const d of DIMENSIONS) assert.match(output, new RegExp(`^${d}  \\(\\d+/\\d+\\)`, 'm'), `dimension ${d} missing`);
-    assert.match(output, /✔ L1 Defined build process — detected\n\s+\.circleci\/config\.yml:\d+/);
+    assert.match(output, /✔ L1 Defined build process — detected\n\s+\.buildkite\/pipeline\.yml:\d+/);
     assert.match(output, /✘ L2 SBOM of components — missing/);
     assert.doesNotMatch(output, /^dsomm: /m, 'the demo workspace should scan without problems');
     t.log(output.split('\n').slice(0, 3).join(' | '));
@@ -58,7 +58,7 @@ export default async function (t) {
     assert.equal(exit, 0);
     assert.match(output, /^# DSOMM assessment/m);
     for (const d of DIMENSIONS) assert.match(output, new RegExp(`^## ${d}`, 'm'), `section ${d} missing`);
-    assert.match(output, /^\| 1 \| Defined build process \| ✔ detected \| `\.circleci\/config\.yml:\d+`/m);
+    assert.match(output, /^\| 1 \| Defined build process \| ✔ detected \| `\.buildkite\/pipeline\.yml:\d+`/m);
     assert.match(output, /^\|[-| ]+\|$/m, 'no Markdown table separator row');
   });
 
