@@ -113,8 +113,8 @@ function deepestNode(doc: Document.Parsed): Node | undefined {
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (isMap(node) || isSeq(node)) {
-      if (depth >= MAX_NESTING_DEPTH) return node as Node;
-      for (const item of (node as YAMLMap | YAMLSeq).items) {
+      if (depth >= MAX_NESTING_DEPTH) return node;
+      for (const item of node.items) {
         if (isPair(item)) {
           stack.push([item.key, depth + 1]);
           stack.push([item.value, depth + 1]);
@@ -221,7 +221,7 @@ function indexAliases(doc: Document.Parsed): Map<unknown, unknown> {
     if (!isNode(node)) continue;
     if (node.anchor) anchors.set(node.anchor, node);
     if (isMap(node) || isSeq(node)) {
-      const items = (node as YAMLMap | YAMLSeq).items as unknown[];
+      const items = node.items as unknown[];
       for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
     }
   }
@@ -251,18 +251,18 @@ export function mapEntries(doc: Document.Parsed, node: unknown, seen: Set<unknow
   if (!isMap(n) || seen.has(n)) return []; // `seen` stops cyclic merge keys
   seen.add(n);
   const out: MapEntry[] = [];
-  for (const pair of (n as YAMLMap).items) {
+  for (const pair of n.items) {
     if (!isPair(pair)) continue;
     const keyText = scalarText(pair.key);
     // Merge keys (`<<: *base`) contribute the anchored map's entries.
     if (keyText === '<<') {
       const src = deref(doc, pair.value);
-      const sources = isSeq(src) ? (src as YAMLSeq).items.map((i) => deref(doc, i)) : [src];
+      const sources = isSeq(src) ? src.items.map((i) => deref(doc, i)) : [src];
       for (const s of sources) out.push(...mapEntries(doc, s, seen));
       continue;
     }
     if (keyText === undefined) continue;
-    out.push({ key: isScalar(pair.key) ? (pair.key as Scalar) : undefined, keyText, value: pair.value, keyNode: pair.key });
+    out.push({ key: isScalar(pair.key) ? (pair.key) : undefined, keyText, value: pair.value, keyNode: pair.key });
   }
   return out;
 }
@@ -276,7 +276,7 @@ export function mapGet(doc: Document.Parsed, node: unknown, key: string): unknow
 export function seqItems(doc: Document.Parsed, node: unknown): unknown[] {
   const n = deref(doc, node);
   if (!isSeq(n)) return [];
-  return (n as YAMLSeq).items.map((i) => deref(doc, i));
+  return n.items.map((i) => deref(doc, i));
 }
 
 
@@ -442,7 +442,7 @@ function aliasWhereExpansionMultiplies(doc: Document.Parsed): unknown {
       first ??= n;
       if (holdsAliasDirectly(deref(doc, n))) return n;
     } else if (isMap(n) || isSeq(n)) {
-      const items = (n as YAMLMap | YAMLSeq).items as unknown[];
+      const items = n.items as unknown[];
       for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
     } else if (isPair(n)) {
       stack.push(n.value, n.key);
@@ -453,7 +453,7 @@ function aliasWhereExpansionMultiplies(doc: Document.Parsed): unknown {
 
 function holdsAliasDirectly(node: unknown): boolean {
   if (isMap(node) || isSeq(node)) {
-    for (const i of (node as YAMLMap | YAMLSeq).items as unknown[]) {
+    for (const i of node.items as unknown[]) {
       if (isAlias(i)) return true;
       if (isPair(i) && (isAlias(i.value) || isAlias(i.key))) return true;
     }

@@ -1,6 +1,6 @@
 // Commands about the model itself: summary, download of the official model, back to bundled.
 import * as vscode from 'vscode';
-import { downloadOfficialModel, Fetch } from '../core/model/download';
+import { downloadOfficialModel } from '../core/model/download';
 import { formatModelSummary, summarizeModel } from '../core/model/summary';
 import { ModelService } from './modelService';
 import { log, outputChannel } from './log';
@@ -29,7 +29,7 @@ export function registerModelCommands(context: vscode.ExtensionContext, models: 
 }
 
 /** Returns the cached file's URI, or undefined when cancelled or failed (the user was told why). */
-async function downloadCommand(context: vscode.ExtensionContext, models: ModelService): Promise<vscode.Uri | undefined> {
+async function downloadCommand(context: vscode.ExtensionContext, _models: ModelService): Promise<vscode.Uri | undefined> {
   const config = vscode.workspace.getConfiguration('dsomm.officialModel');
   const apiUrl = config.get<string>('releaseApiUrl', '');
   const template = config.get<string>('downloadUrl', '');
@@ -39,7 +39,7 @@ async function downloadCommand(context: vscode.ExtensionContext, models: ModelSe
       async (_progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        return downloadOfficialModel(globalThis.fetch as unknown as Fetch, apiUrl, template, abort.signal);
+        return downloadOfficialModel(globalThis.fetch, apiUrl, template, abort.signal);
       },
     );
     const dir = vscode.Uri.joinPath(context.globalStorageUri, 'models');

@@ -325,7 +325,7 @@ class ProgressCommands {
     }
     const by = userName();
     return this.writeEach(targets, async (f, settings, t, names) => {
-      return (await setNotApplicable(f.fs, settings, t.target.uuid, { reason: reason!, ...(by ? { by } : {}) }, t.activity.name, new Date(), { names })).changed;
+      return (await setNotApplicable(f.fs, settings, t.target.uuid, { reason: reason, ...(by ? { by } : {}) }, t.activity.name, new Date(), { names })).changed;
     }, (n) => `marked ${n} as not applicable`);
   }
 

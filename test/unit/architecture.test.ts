@@ -31,7 +31,7 @@ export function findForbiddenImports(source: string, file: string): Offence[] {
   const seen = new Set<number>();
   for (const re of SPECIFIER_RES) {
     for (const m of source.matchAll(re)) {
-      const at = m.index! + m[0].lastIndexOf(m[2]);
+      const at = m.index + m[0].lastIndexOf(m[2]);
       if (seen.has(at)) continue;
       seen.add(at);
       const specifier = m[2];

@@ -74,7 +74,7 @@ describe('containers: Dockerfile parser', () => {
     assert.strictEqual(f.stages.length, 2);
     const [builder, final] = f.stages;
     assert.strictEqual(builder.name?.value, 'builder');
-    assert.strictEqual(at(builder.name!.loc), '3:63-3:70');
+    assert.strictEqual(at(builder.name.loc), '3:63-3:70');
     assert.strictEqual(builder.from.value, 'node:${NODE_VERSION}-alpine');
     assert.strictEqual(at(builder.from.loc), '3:32-3:59');
     assert.strictEqual(builder.image.platform, '$BUILDPLATFORM');
@@ -146,7 +146,7 @@ describe('containers: Dockerfile parser', () => {
     const b = docker('builder-user').stages[1];
     assert.strictEqual(b.healthcheck?.value, 'NONE');
     assert.strictEqual(b.healthcheckDisabled, true);
-    assert.strictEqual(at(b.healthcheck!.loc), '13:1-13:17');
+    assert.strictEqual(at(b.healthcheck.loc), '13:1-13:17');
     const n = docker('nonroot').stages[2];
     assert.strictEqual(n.healthcheckDisabled, false);
     assert.strictEqual(n.healthcheck?.value, 'CMD ["/app", "health"]');
@@ -166,7 +166,7 @@ describe('containers: Dockerfile parser', () => {
     const f = parseDockerfile('Dockerfile', 'from node:20\r\nuser app\r\n');
     assert.strictEqual(at(f.stages[0].from.loc), '1:6-1:13');
     assert.strictEqual(f.stages[0].user?.value, 'app');
-    assert.strictEqual(at(f.stages[0].user!.loc), '2:6-2:9');
+    assert.strictEqual(at(f.stages[0].user.loc), '2:6-2:9');
   });
 
   it('never throws: empty or broken input becomes problems', () => {
@@ -186,19 +186,19 @@ describe('containers: compose parser', () => {
     assert.deepStrictEqual(f.services.map((s) => s.name), ['web', 'db', 'cache', 'worker']);
     const [web, db, cache, worker] = f.services;
     assert.strictEqual(web.user?.value, '10001:10001');
-    assert.strictEqual(at(web.user!.loc), '5:12-5:23'); // without the quotes
+    assert.strictEqual(at(web.user.loc), '5:12-5:23'); // without the quotes
     assert.strictEqual(web.build?.value, '.');
     assert.strictEqual(web.readOnly?.value, true);
     assert.deepStrictEqual(web.capDrop.map((c) => c.value), ['ALL']);
     assert.deepStrictEqual(web.securityOpt.map((c) => c.value), ['no-new-privileges:true']);
     assert.strictEqual(web.healthcheck?.disabled, false);
-    assert.strictEqual(at(web.healthcheck!.test!.loc), '11:13-11:66');
+    assert.strictEqual(at(web.healthcheck.test!.loc), '11:13-11:66');
     assert.strictEqual(at(web.limits!), '15:9-15:15');
     assert.strictEqual(web.limitMemory?.value, '256M');
     assert.strictEqual(db.privileged?.value, true);
-    assert.strictEqual(at(db.privileged!.loc), '20:17-20:21');
+    assert.strictEqual(at(db.privileged.loc), '20:17-20:21');
     assert.strictEqual(db.healthcheck?.disabled, true);
-    assert.strictEqual(at(db.healthcheck!.disabledLoc!), '22:7-22:20');
+    assert.strictEqual(at(db.healthcheck.disabledLoc!), '22:7-22:20');
     assert.strictEqual(cache.memLimit?.value, '128m');
     assert.strictEqual(worker.image?.value, '${WORKER_IMAGE:-acme/worker:latest}');
   });
@@ -244,7 +244,7 @@ describe('containers: Kubernetes parser', () => {
     const pod = dep.pod!;
     assert.strictEqual(at(pod.loc), '15:5-15:9');
     assert.strictEqual(pod.securityContext?.runAsNonRoot?.value, true);
-    assert.strictEqual(at(pod.securityContext!.runAsNonRoot!.loc), '17:23-17:27');
+    assert.strictEqual(at(pod.securityContext.runAsNonRoot.loc), '17:23-17:27');
     assert.strictEqual(pod.securityContext?.runAsUser?.value, 10001);
     const c = pod.containers[0];
     assert.strictEqual(c.name, 'api');
@@ -332,7 +332,7 @@ describe('containers: Helm and Kustomize parsers', () => {
     assert.strictEqual(c.name?.value, 'shop');
     assert.strictEqual(c.version?.value, '1.4.2');
     assert.strictEqual(c.appVersion?.value, '2.1.0');
-    assert.strictEqual(at(c.appVersion!.loc), '6:14-6:19'); // without the quotes
+    assert.strictEqual(at(c.appVersion.loc), '6:14-6:19'); // without the quotes
     assert.deepStrictEqual(c.dependencies.map((d) => [d.name.value, d.version?.value, d.repository?.value]), [
       ['postgresql', '15.5.0', 'oci://registry-1.docker.io/bitnamicharts'],
     ]);

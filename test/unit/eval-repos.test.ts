@@ -52,7 +52,7 @@ describe('eval/repos.yaml (the real-repository regression set)', () => {
   it('uses no repository reserved for independent evaluation', function () {
     const reserved = evalRepos.reservedRepositories();
     if (!reserved) this.skip(); // ../shared is beside the checkout on the team's machines, not in CI
-    const used = evalRepos.loadLabels().repositories.map((r) => r.repo.toLowerCase()).filter((r) => reserved!.has(r));
+    const used = evalRepos.loadLabels().repositories.map((r) => r.repo.toLowerCase()).filter((r) => reserved.has(r));
     assert.deepEqual(used, []);
   });
 

@@ -163,23 +163,23 @@ describe('guidance: placement details', function () {
     const text = fixture(file);
     const dir = tempWorkspace({ ...extra, [rel]: text });
     const { index } = await scanDir(dir);
-    const res = computeFix(fixes, id, index.get(rel)!, text, { files: index.all() });
+    const res = computeFix(fixes, id, index.get(rel), text, { files: index.all() });
     return { res, text, after: res.kind === 'edits' ? applyEdits(text, res.edits) : text };
   };
 
   it('GitHub: the job goes after the last job, with the file indentation and a unique id', async () => {
     const { res, after } = await run('github-workflow', 'github/indent4.yml', 'secret-scan.gitleaks');
     assert.equal(res.kind, 'edits');
-    assert.match(after, /\n        # trailing comment inside the job\n\n    secret-scan:\n        name: Secret scan \(Gitleaks\)\n        runs-on: ubuntu-latest\n/);
+    assert.match(after, /\n {8}# trailing comment inside the job\n\n {4}secret-scan:\n {8}name: Secret scan \(Gitleaks\)\n {8}runs-on: ubuntu-latest\n/);
     assert.ok(!after.endsWith('\n'), 'a file without a final line break keeps it that way');
     const { after: twice } = await (async () => {
       const rel = CANONICAL_PATH['github-workflow'];
       const dir = tempWorkspace({ [rel]: after });
       const { index } = await scanDir(dir);
-      const r = computeFix(fixes, 'secret-scan.gitleaks', index.get(rel)!, after, { files: index.all() });
+      const r = computeFix(fixes, 'secret-scan.gitleaks', index.get(rel), after, { files: index.all() });
       return { after: r.kind === 'edits' ? applyEdits(after, r.edits) : '' };
     })();
-    assert.match(twice, /\n    secret-scan-2:\n/);
+    assert.match(twice, /\n {4}secret-scan-2:\n/);
   });
 
   it('GitHub: comments inside the last job stay with it', async () => {

@@ -31,7 +31,7 @@ describe('guidance: hovers on the demo workspace', function () {
   it('on the workflow anchor (`jobs:`): a summary of the file at the target level', () => {
     const h = hover('.github/workflows/ci.yml', 16, 1);
     assert.equal(h?.kind, 'file-summary');
-    const s = h!.summary!;
+    const s = h.summary!;
     assert.equal(s.path, '.github/workflows/ci.yml');
     assert.ok(s.covered.some((a) => a.uuid === DEFINED_BUILD), 'the pipeline itself counts');
     assert.ok(s.missing.length > 0);
@@ -41,7 +41,7 @@ describe('guidance: hovers on the demo workspace', function () {
       assert.ok(!s.covered.some((c) => c.uuid === a.uuid), 'missing and covered do not overlap');
     }
     assert.ok(s.missing.length + s.moreMissing >= 1);
-    assert.equal(h!.range.start.line, 15, '0-based range of the anchor');
+    assert.equal(h.range.start.line, 15, '0-based range of the anchor');
     const lower = hover('.github/workflows/ci.yml', 16, 3, 1)!.summary!;
     assert.ok(lower.missing.every((a) => a.level === 1));
     const all = [...s.missing.map((a) => a.uuid)];
@@ -52,10 +52,10 @@ describe('guidance: hovers on the demo workspace', function () {
     const onUses = hover('.github/workflows/ci.yml', 78, 15);
     assert.equal(onUses?.kind, 'evidence');
     assert.ok(uuids(onUses).includes(IMAGE_SCA), 'the Trivy step counts for Software Composition Analysis (images)');
-    assert.match(onUses!.evidence[0].text, /aquasecurity\/trivy-action/);
+    assert.match(onUses.evidence[0].text, /aquasecurity\/trivy-action/);
     const onName = hover('.github/workflows/ci.yml', 77, 9);
     assert.deepEqual(uuids(onName), uuids(onUses));
-    const a = onUses!.activities.find((x) => x.uuid === IMAGE_SCA)!;
+    const a = onUses.activities.find((x) => x.uuid === IMAGE_SCA)!;
     assert.equal(a.dimension, 'Test and Verification');
     assert.equal(a.level, 4);
     assert.ok(a.risk.length > 0 && a.measure.length > 0);
@@ -81,10 +81,10 @@ describe('guidance: hovers on the demo workspace', function () {
   it("on a Dockerfile's first FROM: container activities of the file", () => {
     const h = hover('services/worker/Dockerfile', 2, 1);
     assert.equal(h?.kind, 'file-summary');
-    const missing = h!.summary!.missing.map((a) => a.uuid);
+    const missing = h.summary!.missing.map((a) => a.uuid);
     assert.ok(missing.includes(DOCKERFILE_DEF), 'Dockerfile linting is missing');
     assert.ok(!missing.includes(SBOM), 'pipeline-only activities are not listed on a Dockerfile');
-    assert.ok(h!.summary!.covered.length > 0, 'USER, HEALTHCHECK and the digest count');
+    assert.ok(h.summary!.covered.length > 0, 'USER, HEALTHCHECK and the digest count');
   });
 
   it('on a Dockerfile instruction that is evidence (USER, HEALTHCHECK)', () => {

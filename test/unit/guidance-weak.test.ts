@@ -33,7 +33,7 @@ async function fixIn(kind: FileKind, file: string, id: string, eol: (t: string) 
   const text = eol(fixture(file));
   const dir = tempWorkspace({ [rel]: text });
   const first = await scanDir(dir);
-  const res = computeFix(bundled().fixes, id, first.index.get(rel)!, text, { files: first.index.all(), at: at?.(first.result) });
+  const res = computeFix(bundled().fixes, id, first.index.get(rel), text, { files: first.index.all(), at: at?.(first.result) });
   const after = edited(text, res);
   assert.deepEqual(problems(kind, rel, after), [], after);
   writeFiles(dir, { [rel]: after });
@@ -245,8 +245,8 @@ describe('guidance: files to create', function () {
       const diags = diagnosticsFor(result, index.all(), { targetLevel: 1, fixes });
       const d = [...diags.values()].flat().find((x) => x.data.activityName === 'Automated PRs for patches');
       assert.ok(d, 'diagnostic present');
-      assert.deepEqual([...d!.data.fixes!].sort(), ['dependency-updates.dependabot', 'dependency-updates.renovate']);
-      const options = fixesFor(fixes, result, index.get(d!.path), d!);
+      assert.deepEqual([...d.data.fixes!].sort(), ['dependency-updates.dependabot', 'dependency-updates.renovate']);
+      const options = fixesFor(fixes, result, index.get(d.path), d);
       assert.equal(options[0].templateId, first);
       assert.equal(options[0].preferred, true);
       assert.equal(options[0].kind, 'create');

@@ -24,7 +24,7 @@ import {
   setState,
 } from '../../src/core/progress';
 import { Activity } from '../../src/core/model/types';
-import { ActivityResult, ActivityStatus, ScanResult } from '../../src/core/scan/result';
+import { ActivityResult, ScanResult } from '../../src/core/scan/result';
 import { EXIT, Io, main } from '../../src/cli/main';
 
 const BUILD = 'f6f7737f-25a9-4317-8de2-09bf59f29b5b';
@@ -452,7 +452,7 @@ meta:
         for (const d of Object.values(app[team.trim()])) assert.ok(d instanceof Date && day(d) === '2026-03-01');
       }
       assert.match(text, new RegExp(`  ${BUILD}: # Name: with "quotes" # and hash\n`));
-      // Our own reader agrees, and a second write is byte-identical (deterministic).
+      // Our own reader agrees, and a second write is byte-identical deterministic.
       const data = await readProgress(ws.fs, resolveProgressSettings({ team: 'yes', states }));
       assert.deepEqual(data.teams(), [...teams].map((t) => t.trim()).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
       assert.equal(data.stateOf(BUILD)?.state, '#Done');
@@ -813,7 +813,7 @@ meta:
       const out2 = applyProgress(out, new ProgressData(settingsFor('Team A'), progress2, evidence));
       assert.equal(out2.achievedLevel, 1);
       assert.deepEqual(
-        out2.activities.map((a) => a.status as ActivityStatus),
+        out2.activities.map((a) => a.status),
         ['done', 'done', 'detected', 'not-applicable', 'unknown', 'missing', 'unknown'],
         'applied again from `detected`: earlier progress does not stick',
       );

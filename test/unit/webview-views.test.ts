@@ -217,8 +217,8 @@ describe('Escaping hostile names and paths', () => {
   const b = activity('Plain "quoted" & <b>bold</b>', 'Build and Deployment', 'Build', 1);
   const model = modelOf([a, b]);
   const evidence = [{ loc: { path: `.github/workflows/${HOSTILE}.yml`, line: 3, column: 1, endLine: 3, endColumn: 9 }, text: `run: echo "${HOSTILE}"` }];
-  const result = resultOf(model, new Map([[a.uuid, 'not-applicable' as ActivityStatus]]), {
-    [a.uuid]: { evidence, notApplicable: { reason: `because ${HOSTILE}` } } as Partial<ActivityResult>,
+  const result = resultOf(model, new Map([[a.uuid, 'not-applicable']]), {
+    [a.uuid]: { evidence, notApplicable: { reason: `because ${HOSTILE}` } },
   });
   result.files.push({ path: `${HOSTILE}.yml`, kind: 'github-workflow', problems: [{ message: `bad ${HOSTILE}`, severity: 'error', line: 2 }] });
 

@@ -3,7 +3,7 @@
 // structures that are not block style are not edited: the result says why and carries the
 // snippet for the user to paste. Every edit is re-parsed with the engine's parser before it is
 // returned: an edit that would add a parse error is refused the same way.
-import { isMap, isSeq, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isSeq, Pair, YAMLMap } from 'yaml';
 import { basename, dirname } from '../fs';
 import { parseFile } from '../scan/parse/parseFile';
 import { CiFile, FileKind, Loc } from '../scan/types';
@@ -152,12 +152,12 @@ function openBlockYaml(text: string): { yt: YamlText; root: YAMLMap } {
   const root = rootMap(yt);
   if (!root) cannot('the file has no top-level mapping');
   if (isFlow(root)) cannot('the file is written in flow style ({ … })');
-  return { yt, root: root! };
+  return { yt, root: root };
 }
 
 function mapKeys(map: unknown): Set<string> {
   const out = new Set<string>();
-  if (isMap(map)) for (const i of (map as YAMLMap).items) {
+  if (isMap(map)) for (const i of map.items) {
     const k = keyText(i);
     if (k !== undefined) out.add(k);
   }
@@ -168,18 +168,18 @@ function mapKeys(map: unknown): Set<string> {
 function appendToMap(yt: YamlText, root: YAMLMap, key: string, snippet: string, idBase: string, vars: Vars, snippetForError: () => string): { edit: TextEdit; id: string } {
   const pair = pairOf(root, key);
   if (!pair) cannot(`the file has no \`${key}:\``, snippetForError());
-  const k = keyStart(yt, pair!)!;
-  const v = pair!.value;
+  const k = keyStart(yt, pair)!;
+  const v = pair.value;
   let childCol: number;
   let unit: number;
   let blank: boolean;
   let taken = new Set<string>();
-  if (isMap(v) && !isFlow(v) && (v as YAMLMap).items.length) {
-    const map = v as YAMLMap;
+  if (isMap(v) && !isFlow(v) && v.items.length) {
+    const map = v;
     taken = mapKeys(map);
-    childCol = keyStart(yt, map.items[0] as Pair)!.col;
+    childCol = keyStart(yt, map.items[0])!.col;
     unit = childUnit(yt, map);
-    const lastKey = keyStart(yt, map.items[map.items.length - 1] as Pair)!.line;
+    const lastKey = keyStart(yt, map.items[map.items.length - 1])!.line;
     blank = map.items.length > 1 ? isBlank(yt.lines[lastKey - 1] ?? '') : true;
   } else if (isNullValue(v)) {
     unit = detectUnit(yt.lines);
@@ -196,10 +196,10 @@ function appendToSeq(yt: YamlText, pair: Pair, item: string, what: string, snipp
   const k = keyStart(yt, pair)!;
   const v = pair.value;
   const unit = detectUnit(yt.lines);
-  if (isSeq(v) && !isFlow(v) && (v as YAMLSeq).items.length) {
-    const col = dashColumn(yt, v as YAMLSeq);
+  if (isSeq(v) && !isFlow(v) && v.items.length) {
+    const col = dashColumn(yt, v);
     if (col === undefined) cannot(`the items of \`${what}\` could not be located`, snippet);
-    return insertAfterLine(yt, blockEnd(yt.lines, k.line, k.col), reindentYaml(item, col!, unit), false);
+    return insertAfterLine(yt, blockEnd(yt.lines, k.line, k.col), reindentYaml(item, col, unit), false);
   }
   if (isNullValue(v)) return insertAfterLine(yt, blockEnd(yt.lines, k.line, k.col), reindentYaml(item, k.col + unit, unit), false);
   return cannot(`\`${what}\` is not a block list (flow style or a scalar)`, snippet);
@@ -224,11 +224,11 @@ function circleJob(text: string, t: FixTemplate, dt: DialectTemplate, vars: Vars
     return edits;
   }
   if (!isMap(wfs.value) || isFlow(wfs.value)) cannot('`workflows:` is not a block mapping');
-  const wf = (wfs.value as YAMLMap).items.find((i) => keyText(i) !== 'version' && isMap((i as Pair).value)) as Pair | undefined;
+  const wf = wfs.value.items.find((i) => keyText(i) !== 'version' && isMap(i.value)) as Pair | undefined;
   if (!wf) cannot('no workflow to add the job to');
-  const jobs = pairOf(wf!.value, 'jobs');
+  const jobs = pairOf(wf.value, 'jobs');
   if (!jobs) cannot(`workflow \`${keyText(wf)}\` has no \`jobs:\``);
-  edits.push(appendToSeq(yt, jobs!, `- ${id}`, `workflows.${keyText(wf)}.jobs`));
+  edits.push(appendToSeq(yt, jobs, `- ${id}`, `workflows.${keyText(wf)}.jobs`));
   return edits;
 }
 
@@ -237,7 +237,7 @@ const DEPLOY_LIKE = /deploy|release|publish|prod|staging|review/i;
 
 function seqStrings(seq: unknown): string[] {
   if (!isSeq(seq)) return [];
-  return (seq as YAMLSeq).items.map((i) => (i && typeof i === 'object' && 'value' in i ? String((i as { value: unknown }).value) : ''));
+  return seq.items.map((i) => (i && typeof i === 'object' && 'value' in i ? String(i.value) : ''));
 }
 
 /** Edits that make `name` a stage of the pipeline (none when it already is one). */
@@ -247,7 +247,7 @@ function ensureGitlabStage(yt: YamlText, root: YAMLMap, name: string): TextEdit[
   if (!pair) {
     if (GITLAB_DEFAULT_STAGES.includes(name)) return [];
     // Without `stages:` GitLab uses build, test, deploy: write them down with the new one.
-    const first = root.items[0] as Pair;
+    const first = root.items[0];
     const at = keyStart(yt, first)!;
     const block = reindentYaml(['stages:', ...[...GITLAB_DEFAULT_STAGES, name].map((s) => `  - ${s}`)].join('\n'), at.col, unit);
     return [insertBeforeLine(yt, at.line, block, true)];
@@ -257,7 +257,7 @@ function ensureGitlabStage(yt: YamlText, root: YAMLMap, name: string): TextEdit[
   if (stages.includes(name)) return [];
   const beforeIdx = name === 'build' ? 0 : name === 'dast' ? -1 : stages.findIndex((s) => DEPLOY_LIKE.test(s));
   if (isSeq(v) && isFlow(v)) {
-    const seq = v as YAMLSeq;
+    const seq = v;
     const start = nodeStart(yt, seq)!;
     const endOff = seq.range![1];
     const end = yt.lc.linePos(endOff);
@@ -273,12 +273,12 @@ function ensureGitlabStage(yt: YamlText, root: YAMLMap, name: string): TextEdit[
     return [insertAt(start.line, close, seq.items.length ? `, ${name}` : name)];
   }
   if (!isSeq(v)) cannot('`stages:` is not a list');
-  const seq = v as YAMLSeq;
+  const seq = v;
   if (beforeIdx >= 0 && seq.items[beforeIdx]) {
     const col = dashColumn(yt, seq);
     const at = nodeStart(yt, seq.items[beforeIdx])!;
     if (col === undefined) cannot('the stages could not be located');
-    return [insertAt(at.line, 0, `${' '.repeat(col!)}- ${name}${yt.eol}`)];
+    return [insertAt(at.line, 0, `${' '.repeat(col)}- ${name}${yt.eol}`)];
   }
   return [appendToSeq(yt, pair, `- ${name}`, 'stages')];
 }
@@ -292,7 +292,7 @@ function gitlab(text: string, t: FixTemplate, dt: DialectTemplate, vars: Vars, n
   const { yt, root } = openBlockYaml(text);
   const edits: TextEdit[] = [];
   const unit = detectUnit(yt.lines);
-  const rootCol = keyStart(yt, root.items[0] as Pair)?.col ?? 0;
+  const rootCol = keyStart(yt, root.items[0])?.col ?? 0;
   const stage = dt.include ? dt.stage![0] : gitlabStageFor(root, dt.stage ?? ['test']);
   edits.push(...ensureGitlabStage(yt, root, stage));
 
@@ -306,12 +306,12 @@ function gitlab(text: string, t: FixTemplate, dt: DialectTemplate, vars: Vars, n
         const k = keyStart(yt, stages)!;
         edits.push(insertAfterLine(yt, blockEnd(yt.lines, k.line, k.col), ['', ...block], false));
       } else {
-        const at = keyStart(yt, root.items[0] as Pair)!;
+        const at = keyStart(yt, root.items[0])!;
         edits.push(insertBeforeLine(yt, at.line, block, true));
       }
     } else {
       const v = inc.value;
-      const already = isSeq(v) && (v as YAMLSeq).items.some((i) => isMap(i) && String((pairOf(i, 'template')?.value as { value?: unknown } | undefined)?.value ?? '') === dt.include);
+      const already = isSeq(v) && v.items.some((i) => isMap(i) && String((pairOf(i, 'template')?.value as { value?: unknown } | undefined)?.value ?? '') === dt.include);
       if (already) notes.push(`${dt.include} is already included.`);
       else if (isSeq(v) && !isFlow(v)) edits.push(appendToSeq(yt, inc, item, 'include'));
       else if (v && typeof v === 'object' && 'range' in v && !isMap(v) && !isSeq(v)) {
@@ -342,9 +342,9 @@ function gitlab(text: string, t: FixTemplate, dt: DialectTemplate, vars: Vars, n
       return !k || !taken.has(k);
     });
     if (keys.every((k) => taken.has(k))) notes.push(`The pipeline already sets ${keys.join(', ')}.`);
-    else if (varsPair && isMap(varsPair.value) && !isFlow(varsPair.value) && (varsPair.value as YAMLMap).items.length) {
+    else if (varsPair && isMap(varsPair.value) && !isFlow(varsPair.value) && varsPair.value.items.length) {
       const k = keyStart(yt, varsPair)!;
-      const col = keyStart(yt, (varsPair.value as YAMLMap).items[0] as Pair)!.col;
+      const col = keyStart(yt, varsPair.value.items[0])!.col;
       edits.push(insertAfterLine(yt, blockEnd(yt.lines, k.line, k.col), fresh.map((l) => ' '.repeat(col) + l), false));
     } else if (varsPair && isNullValue(varsPair.value)) {
       const k = keyStart(yt, varsPair)!;
@@ -356,7 +356,7 @@ function gitlab(text: string, t: FixTemplate, dt: DialectTemplate, vars: Vars, n
       if (at) {
         const k = keyStart(yt, at)!;
         edits.push(insertAfterLine(yt, blockEnd(yt.lines, k.line, k.col), ['', ...block], false));
-      } else edits.push(insertBeforeLine(yt, keyStart(yt, root.items[0] as Pair)!.line, block, true));
+      } else edits.push(insertBeforeLine(yt, keyStart(yt, root.items[0])!.line, block, true));
     }
   }
 
@@ -417,18 +417,18 @@ function azure(text: string, t: FixTemplate, dt: DialectTemplate, vars: Vars): T
   return cannot('the pipeline has no `stages:`, `jobs:` or `steps:` of its own (it may extend a template)', job);
 }
 
-function bitbucket(text: string, t: FixTemplate, dt: DialectTemplate, vars: Vars): TextEdit[] {
+function bitbucket(text: string, _t: FixTemplate, dt: DialectTemplate, vars: Vars): TextEdit[] {
   const { yt, root } = openBlockYaml(text);
   const step = `- step:\n${indentBlock(fill(dt.step!, vars), 4)}`;
   const pipelines = pairOf(root, 'pipelines');
   if (!pipelines) cannot('the file has no `pipelines:`', step);
-  const v = pipelines!.value;
+  const v = pipelines.value;
   if (!isMap(v) || isFlow(v)) cannot('`pipelines:` is not a block mapping', step);
   const def = pairOf(v, 'default');
   if (def) return [appendToSeq(yt, def, step, 'pipelines.default', step)];
-  const unit = childUnit(yt, v as YAMLMap);
-  const first = (v as YAMLMap).items[0] as Pair | undefined;
-  const k = keyStart(yt, pipelines!)!;
+  const unit = childUnit(yt, v);
+  const first = v.items[0] as Pair | undefined;
+  const k = keyStart(yt, pipelines)!;
   const col = first ? keyStart(yt, first)!.col : k.col + unit;
   const block = reindentYaml(`default:\n  ${step.replace(/\n/g, '\n  ')}`, col, unit);
   return [insertAfterLine(yt, k.line, block, false)];
@@ -467,7 +467,7 @@ function jenkins(text: string, t: FixTemplate, dt: DialectTemplate, vars: Vars):
   const p = jenkinsPlacement(text, lines);
   const body = fill(dt.steps!, vars, (v) => v.replace(/\\/g, '\\\\').replace(/'/g, "\\'"));
   if ('reason' in p) cannot(p.reason, `stage(${groovyString(t.label)}) {\n    agent any\n    steps {\n${indentBlock(body, 8)}\n    }\n}`);
-  const pl = p as Exclude<typeof p, { reason: string }>;
+  const pl = p;
   const name = pl.names.has(t.label) ? unique(t.label, pl.names, ' ') : t.label;
   const u = pl.unit;
   const out: string[] = [];
@@ -484,7 +484,7 @@ function dockerInstructions(path: string, text: string, block: string[]): TextEd
   const eol = eolOf(text);
   const p = dockerPlacement(path, text, lines);
   if ('reason' in p) cannot(p.reason, block.join('\n'));
-  const pl = p as Exclude<typeof p, { reason: string }>;
+  const pl = p;
   if (pl.beforeLine !== undefined) return [insertAt(pl.beforeLine, 0, block.join(eol) + eol)];
   return [insertAt(pl.afterLine!, lines[pl.afterLine!].length, eol + block.join(eol))];
 }
@@ -496,11 +496,11 @@ function workflowPermissions(text: string, dt: DialectTemplate): TextEdit[] {
   const { yt, root } = openBlockYaml(text);
   if (pairOf(root, 'permissions')) cannot('the workflow already sets `permissions:` at the top');
   const jobs = pairOf(root, 'jobs');
-  const anchor = jobs ?? (root.items[root.items.length - 1] as Pair);
+  const anchor = jobs ?? (root.items[root.items.length - 1]);
   const k = keyStart(yt, anchor)!;
   let line = k.line;
   while (line > 0 && /^\s*#/.test(yt.lines[line - 1])) line--;
-  const unit = jobs && isMap(jobs.value) ? childUnit(yt, jobs.value as YAMLMap) : detectUnit(yt.lines);
+  const unit = jobs && isMap(jobs.value) ? childUnit(yt, jobs.value) : detectUnit(yt.lines);
   const block = reindentYaml(dt.params?.block ?? 'permissions:\n  contents: read', k.col, unit);
   return [insertBeforeLine(yt, line, block, true)];
 }
@@ -511,10 +511,10 @@ function checkoutPersistCredentials(text: string, at: Loc | undefined): TextEdit
   if (!jobs || !isMap(jobs.value)) cannot('the workflow has no `jobs:` mapping');
   const edits: TextEdit[] = [];
   let flowSteps = 0;
-  for (const j of (jobs!.value as YAMLMap).items) {
-    const steps = pairOf((j as Pair).value, 'steps');
+  for (const j of jobs.value.items) {
+    const steps = pairOf(j.value, 'steps');
     if (!steps || !isSeq(steps.value)) continue;
-    const items = (steps.value as YAMLSeq).items;
+    const items = steps.value.items;
     items.forEach((item, idx) => {
       const uses = pairOf(item, 'uses');
       const u = uses && String((uses.value as { value?: unknown })?.value ?? '');
@@ -526,7 +526,7 @@ function checkoutPersistCredentials(text: string, at: Loc | undefined): TextEdit
         flowSteps++;
         return;
       }
-      const firstKey = keyStart(yt, (item as YAMLMap).items[0] as Pair)!;
+      const firstKey = keyStart(yt, (item as YAMLMap).items[0])!;
       const unit = detectUnit(yt.lines);
       const w = pairOf(item, 'with');
       if (!w) {
@@ -545,8 +545,8 @@ function checkoutPersistCredentials(text: string, at: Loc | undefined): TextEdit
         edits.push({ range: range0(s.line - 1, s.col - 1, e.line - 1, e.col - 1), newText: 'false' });
         return;
       }
-      if (isMap(w.value) && !isFlow(w.value) && (w.value as YAMLMap).items.length) {
-        const col = keyStart(yt, (w.value as YAMLMap).items[0] as Pair)!.col;
+      if (isMap(w.value) && !isFlow(w.value) && w.value.items.length) {
+        const col = keyStart(yt, w.value.items[0])!.col;
         edits.push(insertAfterLine(yt, blockEnd(yt.lines, wk.line, wk.col), [' '.repeat(col) + 'persist-credentials: false'], false));
       } else if (isNullValue(w.value)) {
         edits.push(insertAfterLine(yt, wk.line, [' '.repeat(wk.col + unit) + 'persist-credentials: false'], false));
@@ -561,7 +561,7 @@ function finalStageUser(path: string, text: string, dt: DialectTemplate): TextEd
   const lines = splitLines(text);
   const p = dockerPlacement(path, text, lines);
   if ('reason' in p) cannot(p.reason);
-  const pl = p as Exclude<typeof p, { reason: string }>;
+  const pl = p;
   const family = imageFamily(pl.stage, pl.file);
   const snippet = dt.params?.[family] ?? dt.params?.other ?? 'USER 10001:10001';
   return dockerInstructions(path, text, snippet.trimEnd().split(/\r?\n/));

@@ -4,7 +4,7 @@
 // Inline `dsomm-ignore` comments and activities marked not applicable silence them.
 import { ActivityResult, ScanResult } from '../scan/result';
 import { Finding } from '../scan/detect/probeTypes';
-import { CiKind, Loc } from '../scan/types';
+import { Loc } from '../scan/types';
 import { IndexEntry } from '../scan/workspaceIndex';
 import { FixCatalogue } from './fixCatalogue';
 import { fixesFor } from './fixes';
@@ -98,7 +98,7 @@ export function diagnosticsFor(result: ScanResult, entries: IndexEntry[], option
   };
 
   const main = mainPipeline(entries);
-  const pipeline = main ? { path: main.entry.path, kind: main.file.kind as CiKind } : undefined;
+  const pipeline = main ? { path: main.entry.path, kind: main.file.kind } : undefined;
 
   if (options.missing !== false) {
     const l = lookup(result);

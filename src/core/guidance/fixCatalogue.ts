@@ -152,7 +152,7 @@ export function loadFixes(text: string, source: string): FixCatalogue {
       const dt: DialectTemplate = {};
       const placements: string[] = [];
       for (const e of mapEntries(doc, d.value)) {
-        if (!DIALECT_KEYS.has(e.keyText as never)) fail(`unknown key \`${e.keyText}\` in dialect ${dialect}`, e.keyNode);
+        if (!DIALECT_KEYS.has(e.keyText)) fail(`unknown key \`${e.keyText}\` in dialect ${dialect}`, e.keyNode);
         if ((PLACEMENT_KEYS as readonly string[]).includes(e.keyText)) placements.push(e.keyText);
         if (e.keyText === 'stage') {
           dt.stage = isSeq(e.value) ? seqItems(doc, e.value).map((x) => scalarText(x) ?? '') : [scalarText(e.value) ?? ''];

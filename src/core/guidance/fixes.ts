@@ -40,7 +40,7 @@ export function fixesFor(
     for (const t of fixes.templates) {
       if (!d.findingCode || !t.resolves.includes(d.findingCode) || !t.dialects[dialect] || !applicable(t, files, ecosystems)) continue;
       // The checkout hardening fits an action finding only on actions/checkout itself.
-      if (t.dialects[dialect]!.edit === 'checkout-persist-credentials' && d.findingCode !== 'missing-permissions' && d.findingData?.action !== 'actions/checkout') continue;
+      if (t.dialects[dialect].edit === 'checkout-persist-credentials' && d.findingCode !== 'missing-permissions' && d.findingData?.action !== 'actions/checkout') continue;
       add({ templateId: t.id, title: t.title, path: diagnostic.path, dialect, kind: 'edit', preferred: t.preferred && t.resolves[0] === d.findingCode });
     }
   } else {

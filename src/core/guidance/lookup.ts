@@ -1,7 +1,7 @@
 // Lookups over one ScanResult and the index entries, computed once per result (WeakMap) so
 // hovers stay cheap: evidence by file, activities by probe, the pipeline file that missing
 // activities attach to, the Dockerfile container activities attach to.
-import { DockerfileFile, KubernetesFile } from '../scan/parse/containers/types';
+import { DockerfileFile } from '../scan/parse/containers/types';
 import { Evidence } from '../scan/detect/probeTypes';
 import { ActivityResult, ScanResult } from '../scan/result';
 import { isCiKind, PIPELINE_ORDER } from '../scan/ci/registry';
@@ -130,7 +130,7 @@ const CHANGE_EVENTS = new Set(['push', 'pull_request', 'pull_request_target', 'm
 
 export function ciFileOf(entry: IndexEntry | undefined): CiFile | undefined {
   const p = entry?.parsed;
-  return p && isCiKind(p.kind) && 'jobs' in p ? (p as CiFile) : undefined;
+  return p && isCiKind(p.kind) && 'jobs' in p ? (p) : undefined;
 }
 
 function hasErrors(e: IndexEntry): boolean {
@@ -174,7 +174,7 @@ export function dockerfiles(entries: IndexEntry[]): { entry: IndexEntry; file: D
   const out: { entry: IndexEntry; file: DockerfileFile }[] = [];
   for (const entry of entries) {
     if (entry.kind !== 'dockerfile' || entry.outOfScope || entry.parsed?.kind !== 'dockerfile') continue;
-    const file = entry.parsed as DockerfileFile;
+    const file = entry.parsed;
     if (file.stages.length) out.push({ entry, file });
   }
   const named = (p: string) => (/(^|\/)Dockerfile$/.test(p) ? 0 : 1);
@@ -186,7 +186,7 @@ export function kubernetesWorkloads(entries: IndexEntry[]): { entry: IndexEntry;
   const out: { entry: IndexEntry; loc: Loc }[] = [];
   for (const entry of entries) {
     if (entry.kind !== 'kubernetes' || entry.outOfScope || entry.parsed?.kind !== 'kubernetes') continue;
-    const file = entry.parsed as KubernetesFile;
+    const file = entry.parsed;
     const r = file.resources.find((x) => x.pod) ?? file.resources[0];
     if (r) out.push({ entry, loc: r.loc });
   }
@@ -203,7 +203,7 @@ export function fileAnchor(entry: IndexEntry): Loc | undefined {
   const ci = ciFileOf(entry);
   if (ci) return ci.anchor;
   if (entry.parsed?.kind === 'dockerfile') {
-    const first = (entry.parsed as DockerfileFile).stages[0];
+    const first = entry.parsed.stages[0];
     return first?.fromLoc;
   }
   return undefined;

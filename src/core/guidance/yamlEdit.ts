@@ -31,18 +31,18 @@ export function keyText(item: unknown): string | undefined {
 
 export function rootMap(yt: YamlText): YAMLMap | undefined {
   const c = yt.doc?.contents;
-  return isMap(c) ? (c as YAMLMap) : undefined;
+  return isMap(c) ? (c) : undefined;
 }
 
 /** A direct entry of a mapping (merge keys are not followed: edits go where the text is). */
 export function pairOf(map: unknown, key: string): Pair | undefined {
   if (!isMap(map)) return undefined;
-  for (const item of (map as YAMLMap).items) if (keyText(item) === key) return item as Pair;
+  for (const item of map.items) if (keyText(item) === key) return item;
   return undefined;
 }
 
 export function isFlow(node: unknown): boolean {
-  return (isMap(node) || isSeq(node)) && !!(node as YAMLMap | YAMLSeq).flow;
+  return (isMap(node) || isSeq(node)) && !!node.flow;
 }
 
 export function isNullValue(node: unknown): boolean {
@@ -132,7 +132,7 @@ export function detectUnit(lines: string[]): number {
 
 /** The indentation step inside a mapping's first child mapping (e.g. inside the first job), else the file's. */
 export function childUnit(yt: YamlText, map: YAMLMap): number {
-  const first = map.items.find((i) => isPair(i) && isMap((i as Pair).value) && !isFlow((i as Pair).value)) as Pair | undefined;
+  const first = map.items.find((i) => isPair(i) && isMap(i.value) && !isFlow(i.value)) as Pair | undefined;
   if (first) {
     const k = keyStart(yt, first);
     const inner = ((first.value as YAMLMap).items[0] as Pair | undefined);

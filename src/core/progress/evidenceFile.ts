@@ -124,11 +124,11 @@ type EntryView = Omit<EvidenceEntry, 'node' | 'line'>;
 
 /** Reads the fields we know from an entry (lenient: a field of the wrong type is just not known). */
 function viewOf(node: YAMLMap, file?: ParsedFile): EntryView {
-  const get = (k: string) => node.items.find((p) => isScalar(p.key) && (p.key as Scalar).value === k)?.value;
+  const get = (k: string) => node.items.find((p) => isScalar(p.key) && p.key.value === k)?.value;
   const str = (k: string) => scalarText(get(k));
   const teamsNode = get('teams');
   const teams = isSeq(teamsNode)
-    ? (teamsNode as YAMLSeq).items.map(scalarText).filter((t): t is string => t !== undefined)
+    ? teamsNode.items.map(scalarText).filter((t): t is string => t !== undefined)
     : scalarText(teamsNode) !== undefined ? [scalarText(teamsNode)!] : [];
   const view: EntryView = { teams, attachments: attachmentsOf(get('attachment')) };
   const id = str('id');
@@ -201,7 +201,7 @@ function teamsNode(teams: string[]): YAMLSeq {
 }
 
 function setField(node: YAMLMap, key: string, value: unknown | undefined): void {
-  const i = node.items.findIndex((p) => isScalar(p.key) && (p.key as Scalar).value === key);
+  const i = node.items.findIndex((p) => isScalar(p.key) && p.key.value === key);
   if (value === undefined) {
     if (i >= 0) node.items.splice(i, 1);
     return;

@@ -60,7 +60,7 @@ export function parseProgressText(text: string, source: string): ProgressDocumen
   return parseProgressDocument(text, source);
 }
 
-/** Parses a team-evidence.yaml text (pure). Throws ProgressFileError. */
+/** Parses a team-evidence.yaml text pure. Throws ProgressFileError. */
 export function parseEvidenceText(text: string, source: string): EvidenceDocument {
   return parseEvidenceDocument(text, source);
 }
@@ -234,7 +234,7 @@ function queued<T>(fs: FileSystem, path: string, job: () => Promise<T>): Promise
   const tail = run.then(() => undefined, () => undefined);
   perFile.set(path, tail);
   void tail.then(() => {
-    if (perFile!.get(path) === tail) perFile!.delete(path);
+    if (perFile.get(path) === tail) perFile.delete(path);
   });
   return run;
 }

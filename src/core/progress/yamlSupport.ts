@@ -42,7 +42,7 @@ export function parseSingleDocument(text: string, source: string): ParsedFile {
 }
 
 export function formatError(file: ParsedFile, node: unknown, reason: string): ProgressFileError {
-  const at = positionOf((isAlias(node) || isScalar(node) || isCollection(node) ? node : undefined) as Node | undefined, file.lc);
+  const at = positionOf((isAlias(node) || isScalar(node) || isCollection(node) ? node : undefined), file.lc);
   return new ProgressFileError(file.source, reason, 'format', node ? at.line : undefined, node ? at.column : undefined);
 }
 
@@ -175,7 +175,7 @@ export function portable(file: ParsedFile, node: unknown): unknown {
   }
   let js: unknown;
   try {
-    js = (node as Node).toJS(file.doc!, { maxAliasCount: MAX_ALIASES });
+    js = node.toJS(file.doc!, { maxAliasCount: MAX_ALIASES });
   } catch (e) {
     throw formatError(file, node, `cannot expand the aliases here: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -2,7 +2,7 @@
 // dimensions / sub-dimensions × levels 1–5, progress up to the target level, and the next best
 // activities to work on. The webview only renders this (as text, never as markup).
 import { Activity, MAX_LEVEL, Model } from '../model/types';
-import { isAchieved, ActivityResult, ActivityStatus, notApplicableSummary, ScanResult } from '../scan/result';
+import { isAchieved, ActivityStatus, notApplicableSummary, ScanResult } from '../scan/result';
 import { activityRef, ActivityRef } from './activityDetails';
 
 export interface CellView {

@@ -126,7 +126,7 @@ export function checkMessage(raw: unknown, context: MessageContext = {}): Checke
       if (!isSafeRelativePath(raw.path)) return fail('openEvidence: path must be a relative path inside the workspace');
       if (!positiveInt(raw.line, 10_000_000)) return fail('openEvidence: line must be a positive whole number');
       if (raw.column !== undefined && !positiveInt(raw.column, 1_000_000)) return fail('openEvidence: column must be a positive whole number');
-      return { ok: true, message: { type: t, path: raw.path, line: raw.line, ...(raw.column !== undefined ? { column: raw.column as number } : {}) } };
+      return { ok: true, message: { type: t, path: raw.path, line: raw.line, ...(raw.column !== undefined ? { column: raw.column } : {}) } };
     }
     case 'openExternal': {
       const url = safeHref(typeof raw.url === 'string' ? raw.url : undefined);

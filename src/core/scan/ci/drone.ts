@@ -17,7 +17,6 @@ import {
   items,
   keyLoc,
   locatedScalar,
-  nodeLoc,
   openYaml,
   scriptLines,
   spend,

@@ -2,11 +2,11 @@
 // schedules, GitHub Actions hygiene, repository files, local hooks, pinning, IaC.
 import { Catalogue, probeTraits } from './catalogue';
 import { matchInvocation, matchPreCommitHook } from './toolMatch';
-import { DependabotFile, PreCommitFile, RenovateFile } from '../parse/hygiene';
+import { PreCommitFile, RenovateFile } from '../parse/hygiene';
 import { Evidence, Finding, outcome, ProbeOutcome } from './probeTypes';
 import { invocations } from '../parse/shell';
 import { ciDialect, isCiKind } from '../ci/registry';
-import { CiFile, CiJob, Loc } from '../types';
+import { CiFile, Loc } from '../types';
 import { IndexEntry } from '../workspaceIndex';
 
 const FIRST_PARTY_OWNERS = new Set(['actions', 'github']);
@@ -118,7 +118,7 @@ function dependencyBot(entries: IndexEntry[]): ProbeOutcome {
   const ev: Evidence[] = [];
   for (const e of entries) {
     if (e.parsed?.kind === 'dependabot') {
-      const d = e.parsed as DependabotFile;
+      const d = e.parsed;
       ev.push(...(d.updates.length ? d.updates.map((u) => ({ loc: u.ecosystem.loc, text: `Dependabot: ${u.ecosystem.value}${u.directory ? ` in ${u.directory}` : ''}`, tool: 'Dependabot' })) : [{ loc: fileLoc(e.path), text: e.path, tool: 'Dependabot' }]));
     } else if (e.kind === 'renovate') ev.push({ loc: fileLoc(e.path), text: e.path, tool: 'Renovate' });
     else if (e.parsed?.kind === 'renovate' && (e.parsed as RenovateFile).configKey) {
@@ -131,7 +131,7 @@ function dependencyBot(entries: IndexEntry[]): ProbeOutcome {
 function dependencyAutomerge(entries: IndexEntry[], ci: CiFile[]): ProbeOutcome {
   const ev: Evidence[] = [];
   for (const e of entries) {
-    const r = e.parsed?.kind === 'renovate' ? (e.parsed as RenovateFile) : undefined;
+    const r = e.parsed?.kind === 'renovate' ? (e.parsed) : undefined;
     if (r?.automerge) ev.push({ loc: r.automerge, text: 'Renovate automerge', tool: 'Renovate' });
   }
   for (const f of ci) ev.push(...perFile(autoMerges, f, autoMergesOf));

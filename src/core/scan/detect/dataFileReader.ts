@@ -58,7 +58,7 @@ export class DataFileReader {
   bool(node: unknown, what: string): boolean {
     const n = deref(this.doc, node);
     if (!isScalar(n) || typeof n.value !== 'boolean') this.fail(node, `${what} must be true or false`);
-    return n.value as boolean;
+    return n.value;
   }
 
   strList(node: unknown, what: string, allowEmpty = false): string[] {

@@ -3,7 +3,7 @@
 // activity's status, evidence and note.
 import { Evidence, EvidenceUnit, ProbeOutcome } from './probeTypes';
 import { deref, isScalar } from '../../yaml';
-import { Catalogue, CatalogueError, CODE_PROBE_IDS } from './catalogue';
+import { Catalogue, CODE_PROBE_IDS } from './catalogue';
 import { DataFileReader, checkSchemaVersion, openDataFile } from './dataFileReader';
 
 export type Condition =
@@ -123,7 +123,7 @@ function readCondition(r: DataFileReader, node: unknown, known: Set<string> | un
   if (t.has('atLeast')) {
     const v = deref(r.doc, t.get('atLeast')!.value);
     if (!isScalar(v) || typeof v.value !== 'number' || !Number.isInteger(v.value) || v.value < 1) r.fail(t.get('atLeast')!.value, 'atLeast must be a whole number ≥ 1');
-    atLeast = v.value as number;
+    atLeast = v.value;
   }
   return { tools: { probes, atLeast }, line };
 }

@@ -9,7 +9,7 @@ import { globMatch, wildcardMatch } from '../../glob';
 import { Invocation } from '../parse/shell';
 import { ciDialect } from '../ci/registry';
 import { CiKind } from '../types';
-import { Catalogue, isGap, normProgram, ProbeDef, RunMatcher, ToolDef, ToolMatch, UsesMatcher } from './catalogue';
+import { Catalogue, isGap, normProgram, RunMatcher, ToolDef, ToolMatch, UsesMatcher } from './catalogue';
 
 // ───────────────────────────────────────────── word matching
 

@@ -3,7 +3,7 @@
 // findIndirection says where an invocation points. Pure TypeScript, never throws.
 import { trailingCount } from '../../text';
 import { readYamlDocuments, isMap, isPair, isScalar } from '../../yaml';
-import type { LineCounter, Scalar, YAMLMap } from '../../yaml';
+import type { LineCounter, YAMLMap } from '../../yaml';
 import { Invocation } from './shell';
 import { Loc, ShellLine } from '../types';
 
@@ -314,16 +314,16 @@ export function parsePackageScripts(path: string, text: string): Map<string, She
     if (!isMap(root)) return out;
     const lc = first.lc;
     for (const pair of (root as YAMLMap).items) {
-      if (!isPair(pair) || !isScalar(pair.key) || String((pair.key as Scalar).value) !== 'scripts') continue;
+      if (!isPair(pair) || !isScalar(pair.key) || String(pair.key.value) !== 'scripts') continue;
       if (!isMap(pair.value)) continue;
-      for (const sp of (pair.value as YAMLMap).items) {
+      for (const sp of pair.value.items) {
         if (!isPair(sp) || !isScalar(sp.key) || !isScalar(sp.value)) continue;
-        const v = sp.value as Scalar;
+        const v = sp.value;
         if (typeof v.value !== 'string' || !v.range) continue;
         const quoted = v.type === 'QUOTE_DOUBLE' || v.type === 'QUOTE_SINGLE';
         const start = v.range[0] + (quoted ? 1 : 0);
         const end = Math.max(start, v.range[1] - (quoted ? 1 : 0));
-        out.set(String((sp.key as Scalar).value), { text: v.value, loc: locOf(path, lc, start, end) });
+        out.set(String(sp.key.value), { text: v.value, loc: locOf(path, lc, start, end) });
       }
     }
   } catch {

@@ -829,10 +829,6 @@ function mk(program: string, args: string[], ctx: Ctx, wrapper: string | undefin
   return inv;
 }
 
-function textWord(text: string): Word {
-  return { text, raw: text, subs: [] };
-}
-
 /** What a wrapper rule made of one simple command. */
 type Unwrapped =
   /** The invocations it runs: done. */
