@@ -12,7 +12,8 @@ import { shellLinesOfScript } from './parse/shell';
 import { CI_KINDS, isCiKind } from './ci/registry';
 import { CiKind, FileKind, FileProblem } from './types';
 import { IgnoreMatcher } from './discover/ignore';
-import { DEFAULT_CONCURRENCY, isDevOnlyContainerPath, isTestOrExamplePath, largeFileNote, walkWorkspace, WalkOptions } from './discover/walker';
+import { DEFAULT_CONCURRENCY, isTestOrExamplePath, largeFileNote, walkWorkspace, WalkOptions } from './discover/walker';
+import { isDevOnlyContainerPath } from './discover/fileNames';
 
 export interface IndexOptions {
   exclude?: string[];

@@ -21,6 +21,7 @@ import { Limiter } from '../../concurrency';
 import { decodeText, DirEntry, FileSystem, formatSize, isRefused, joinPath } from '../../fs';
 import { classify, ClassifyContext, CONTENT_SNIFF_BYTES, needsContent } from './classify';
 import { IgnoreMatcher } from './ignore';
+export { isTestOrExamplePath } from './fileNames';
 import { FileKind } from '../types';
 
 /** Folders nobody wants scanned (dependencies, build output, caches, IDE state). Folder-only patterns. */
@@ -375,33 +376,3 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
   return { files, problems, stats, cancelled, truncated, repoRoots, chartDirs: [...chartDirs].sort(), ignore: matcher };
 }
 
-const TEST_OR_EXAMPLE_SEGMENTS = new Set([
-  'test', 'tests', '__tests__', 'spec', 'fixtures', 'fixture', '__fixtures__', 'testdata', 'test-data', 'examples',
-  'example', 'samples', 'sample', 'demo', 'demos',
-]);
-
-/**
- * True when a segment of `path` is a test/fixture/example folder name (test, tests, __tests__,
- * spec, fixtures, fixture, __fixtures__, testdata, test-data, examples, example, samples, sample,
- * demo, demos; case-insensitive). `docs` is deliberately not one. The engine uses it to leave such
- * container files out of container checks by default.
- */
-export function isTestOrExamplePath(path: string): boolean {
-  return path.split('/').some((seg) => TEST_OR_EXAMPLE_SEGMENTS.has(seg.toLowerCase()));
-}
-
-/** Folders of development and CI environments, not of what ships: dev containers, CI images, integration-test environments. */
-const DEV_ONLY_SEGMENTS = new Set(['.devcontainer', '.gitlab-ci', '.gitlab', '.circleci', '.github', '.buildkite', 'its']);
-
-/**
- * True for container files that describe a development or CI environment rather than what ships:
- * files under .devcontainer/, CI image folders (.gitlab-ci/, .circleci/, .github/, .buildkite/),
- * Maven's its/, and dev variants by name (Dockerfile.dev, dev.Dockerfile, Dockerfile.tilt,
- * docker-compose.dev.yml, compose.override.yaml). Left out of container checks like test folders.
- */
-export function isDevOnlyContainerPath(path: string): boolean {
-  const segs = path.split('/');
-  if (segs.slice(0, -1).some((seg) => DEV_ONLY_SEGMENTS.has(seg.toLowerCase()))) return true;
-  const name = segs[segs.length - 1].toLowerCase();
-  return /^(dockerfile|containerfile)[.-](dev|devel|develop|development|local|tilt)$/.test(name) || /^(dev|devel|development|local|tilt)\.(dockerfile|containerfile)$/.test(name) || /^(docker-)?compose[.-](dev|devel|development|local|override)\.ya?ml$/.test(name);
-}
