@@ -3,7 +3,7 @@
 // no external resources; every model- or workspace-derived string is escaped.
 import { activityUrl } from '../guidance/lookup';
 import { Model } from '../model/types';
-import { ActivityResult, ScanResult } from '../scan/result';
+import { ActivityResult, notApplicableScoringNote, notApplicableSummary, ScanResult, TeamEvidence } from '../scan/result';
 import { buildDashboard, CellView } from '../view/dashboard';
 import { escapeHtml as h, safeHref } from '../view/html';
 import { STATUS_LABEL } from './text';
@@ -55,9 +55,21 @@ function cell(c: CellView, target: number): string {
 }
 
 function decision(a: ActivityResult): string {
-  if (a.notApplicable) return `Not applicable: ${h(a.notApplicable.reason)}${a.notApplicable.date ? ` <span class="muted">(${h(a.notApplicable.date)})</span>` : ''}`;
+  if (a.notApplicable) return `Not applicable: ${h(a.notApplicable.reason)}${a.notApplicable.date ? ` <span class="muted">(${h(a.notApplicable.date)})</span>` : ''}<br><span class="muted">${h(notApplicableScoringNote(a.notApplicable))}</span>`;
   if (a.progress) return `${h(a.progress.state)} <span class="muted">since ${h(a.progress.date)} (${h(a.progress.team)})</span>`;
   return '';
+}
+
+/** A team evidence entry of the DSOMM evidence file: title, who, when, links, text. */
+function htmlEvidence(e: TeamEvidence): string {
+  const meta = [e.reviewer ? `reviewed by ${h(e.reviewer)}` : '', e.date ? h(e.date) : ''].filter(Boolean).join(' · ');
+  const links = e.attachments
+    .map((x) => safeHref(x.url))
+    .filter((u): u is string => !!u)
+    .map((u) => `<a href="${h(u)}">${h(u)}</a>`)
+    .join(' ');
+  const text = e.description.trim() ? `<br>${h(e.description.trim().slice(0, 600))}` : '';
+  return `<div class="evidence-entry"><strong>${h(e.title)}</strong>${meta ? ` <span class="muted">(${meta})</span>` : ''}${links ? ` ${links}` : ''}${text}</div>`;
 }
 
 export function renderHtmlReport(result: ScanResult, model: Model, options: HtmlReportOptions): string {
@@ -72,6 +84,9 @@ export function renderHtmlReport(result: ScanResult, model: Model, options: Html
   out.push('<h1>DSOMM assessment</h1>');
   out.push(`<p class="muted">${h(result.root)} · model ${h(result.model.version ?? '?')} · ${result.model.activityCount} activities · generated ${h(generated)}</p>`);
   out.push(`<p><strong>Achieved level ${result.achievedLevel}</strong> · target level ${target}: ${view.overall.achieved} of ${view.overall.total} activities detected, done or not applicable ${bar(view.overall.share)} ${pct(view.overall.share)}</p>`);
+
+  const naNote = notApplicableSummary(result);
+  if (naNote) out.push(`<p class="muted">${h(naNote)}</p>`);
 
   out.push('<h2>Progress up to the target level</h2>', '<table>', '<thead><tr><th>Dimension</th><th>Achieved</th><th>Share</th></tr></thead>', '<tbody>');
   for (const d of view.dimensions) out.push(`<tr><td>${h(d.name)}</td><td>${d.progress.achieved}/${d.progress.total}</td><td>${bar(d.progress.share)} ${pct(d.progress.share)}</td></tr>`);
@@ -103,7 +118,8 @@ export function renderHtmlReport(result: ScanResult, model: Model, options: Html
       const evidence = a.evidence.length
         ? `<ul class="evidence">${a.evidence.slice(0, 5).map((e) => `<li><code>${h(e.loc.path)}:${e.loc.line}</code> ${h(e.text)}</li>`).join('')}${a.evidence.length > 5 ? `<li class="muted">… ${a.evidence.length - 5} more</li>` : ''}</ul>`
         : '';
-      out.push(`<tr><td>${a.activity.level}</td><td>${h(a.activity.subdimension)}</td><td>${name}</td><td>${h(STATUS_LABEL[a.status])}</td><td>${decision(a)}</td><td>${evidence}</td></tr>`);
+      const team = [decision(a), ...(a.teamEvidence ?? []).map(htmlEvidence)].filter(Boolean).join('');
+      out.push(`<tr><td>${a.activity.level}</td><td>${h(a.activity.subdimension)}</td><td>${name}</td><td>${h(STATUS_LABEL[a.status])}</td><td>${team}</td><td>${evidence}</td></tr>`);
     }
     out.push('</tbody>', '</table>');
   }

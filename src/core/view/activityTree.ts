@@ -4,7 +4,7 @@
 import { escapeMarkdown } from '../markdown';
 import { Activity, Model } from '../model/types';
 import { Evidence } from '../scan/detect/probeTypes';
-import { ACHIEVED_STATUSES, ActivityResult, ActivityStatus, ScanResult } from '../scan/result';
+import { isAchieved, ActivityResult, ActivityStatus, notApplicableScoringNote, ScanResult } from '../scan/result';
 
 export type TreeGrouping = 'dimension' | 'level';
 
@@ -123,7 +123,7 @@ export function buildActivityTree(model: Model, result?: ScanResult, options: Tr
   // A group of activities; undefined when the status filter leaves nothing to show.
   const group = (type: GroupNodeData['type'], id: string, label: string, acts: ActivityNodeData[], children?: GroupNodeData[], level?: number): GroupNodeData | undefined => {
     const total = children ? children.reduce((n, c) => n + c.total, 0) : acts.length;
-    const achieved = children ? children.reduce((n, c) => n + c.achieved, 0) : acts.filter((c) => c.result && ACHIEVED_STATUSES.has(c.result.status)).length;
+    const achieved = children ? children.reduce((n, c) => n + c.achieved, 0) : acts.filter((c) => c.result && isAchieved(c.result)).length;
     const visible: TreeNodeData[] = children ?? acts.filter(shown);
     if (!visible.length) return undefined;
     return { type, id: `${prefix}${id}`, label, ...(level === undefined ? {} : { level }), total, achieved, children: visible };
@@ -169,7 +169,7 @@ export function buildActivityTree(model: Model, result?: ScanResult, options: Tr
 function countInto(sum: { total: number; achieved: number }, acts: ActivityNodeData[]): { total: number; achieved: number } {
   return {
     total: sum.total + acts.length,
-    achieved: sum.achieved + acts.filter((c) => c.result && ACHIEVED_STATUSES.has(c.result.status)).length,
+    achieved: sum.achieved + acts.filter((c) => c.result && isAchieved(c.result)).length,
   };
 }
 
@@ -228,7 +228,7 @@ export function activityTooltipMarkdown(a: Activity, r?: ActivityResult): string
     if (r.progress) parts.push(`**Team ${escapeMarkdown(r.progress.team)}:** ${escapeMarkdown(r.progress.state)} (${r.progress.score} %) since ${r.progress.date}`);
     if (r.notApplicable) {
       const who = [r.notApplicable.by ? `by ${escapeMarkdown(r.notApplicable.by)}` : '', r.notApplicable.date ? `on ${r.notApplicable.date}` : ''].filter(Boolean).join(' ');
-      parts.push(`**Not applicable**${who ? ` (${who})` : ''}: ${escapeMarkdown(r.notApplicable.reason)}`);
+      parts.push(`**Not applicable**${who ? ` (${who})` : ''}: ${escapeMarkdown(r.notApplicable.reason)}`, `_${notApplicableScoringNote(r.notApplicable)}_`);
     }
   }
   if (a.risk) parts.push(`**Risk:** ${escapeMarkdown(a.risk)}`);
