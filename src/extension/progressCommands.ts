@@ -1,6 +1,6 @@
 // The commands that record the team's decisions in the progress files (mark done, not applicable,
 // set a state, reset), open an activity's DSOMM web page, and shape the tree (status filter,
-// grouping). Arguments: see core/view/activityArgs.ts and notes/CONTRACT.md.
+// grouping). Arguments: see core/view/activityArgs.ts.
 import * as os from 'os';
 import * as vscode from 'vscode';
 import {

@@ -1,5 +1,5 @@
 // The arguments of the commands that act on activities (mark done, not applicable, set state,
-// reset, open in web). One resolver for every caller (see notes/CONTRACT.md):
+// reset, open in web). One resolver for every caller:
 // - a uuid string (hover and diagnostic command links);
 // - `{ uuid, state?, reason?, title?, description?, link? }` (webviews, links with a preset state,
 //   reason or evidence entry);
