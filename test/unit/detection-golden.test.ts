@@ -39,7 +39,7 @@ describe('detection golden fixtures (test/fixtures/detect)', function () {
 
   it('there are fixtures, and each says what it shows', () => {
     const all = cases();
-    assert.ok(all.length >= 4, `${all.length} fixtures`);
+    assert.ok(all.length >= 5, `${all.length} fixtures`);
     for (const c of all) assert.ok(c.expect.what && Object.keys(c.expect.probes ?? {}).length > 0, c.name);
   });
 

@@ -4,7 +4,7 @@
 import { forEachLimit } from '../concurrency';
 import { basename, decodeText, dirname, FileSystem, isRefused } from '../fs';
 import { Catalogue } from './detect/catalogue';
-import { classify, needsContent } from './discover/classify';
+import { classify, isContainerKind, needsContent } from './discover/classify';
 import { ciFacts, emptyFacts, FactsContext, FileFacts, SupportFile } from './detect/facts';
 import { isRootPath, parseFile, ParsedFile, parseCiFragment } from './parse/parseFile';
 import { parseMakefile, makeContext, makeDependencies, parsePackageScripts } from './parse/indirection';
@@ -13,6 +13,7 @@ import { CI_KINDS, isCiKind } from './ci/registry';
 import { CiKind, FileKind, FileProblem } from './types';
 import { IgnoreMatcher } from './discover/ignore';
 import { DEFAULT_CONCURRENCY, isTestOrExamplePath, largeFileNote, walkWorkspace, WalkOptions } from './discover/walker';
+import { isDevOnlyContainerPath } from './discover/fileNames';
 
 export interface IndexOptions {
   exclude?: string[];
@@ -266,7 +267,7 @@ export class WorkspaceIndex {
   }
 
   private outOfScope(path: string, kind: FileKind): boolean {
-    return !this.options.includeTestFolders && !isCiKind(kind) && isTestOrExamplePath(path);
+    return !this.options.includeTestFolders && !isCiKind(kind) && (isTestOrExamplePath(path) || (isContainerKind(kind) && isDevOnlyContainerPath(path)));
   }
 
   private async classifyByContent(path: string): Promise<FileKind | undefined> {

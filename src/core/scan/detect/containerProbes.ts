@@ -2,6 +2,7 @@
 // passes only files in scope; test/fixture/example folders are excluded upstream).
 import { Evidence, Finding, outcome, ProbeOutcome, ProbeResult } from './probeTypes';
 import { Loc, Located } from '../types';
+import { dirname, resolvePath } from '../../fs';
 import { pipeToShellMessage } from './weakControls';
 import { unverifiedScriptRuns } from '../parse/shell';
 import { hasDigest, hasVariables, isRootUser, splitImage, substitute } from '../parse/containers/common';
@@ -431,6 +432,13 @@ const ID_HEALTH = 'container.healthcheck';
 /** Batch workloads finish by design: liveness/readiness probes do not apply. */
 const BATCH_KINDS = new Set(['Job', 'CronJob']);
 
+/**
+ * Judged by what ships: under Kubernetes the pod probes are the health check (Kubernetes ignores a
+ * Dockerfile HEALTHCHECK), so Dockerfiles count only where no workload manifest is there; an image
+ * that exposes no port (a command-line tool) has nothing to probe; a compose service built from a
+ * folder with its own healthcheck covers the Dockerfiles of that folder; services that run someone
+ * else's image without a healthcheck are not ours to judge. Every gap is still a finding.
+ */
 export function probeHealthcheck(files: ParsedContainerFile[]): ProbeOutcome {
   const ev = new EvidenceList();
   const notes: string[] = [];
@@ -438,45 +446,72 @@ export function probeHealthcheck(files: ParsedContainerFile[]): ProbeOutcome {
   let ok = 0;
   let total = 0;
 
-  for (const f of dockerfiles(files)) {
-    total++;
-    const final = f.stages[f.stages.length - 1];
-    const withHc = stageChain(f, final).find((s) => s.healthcheck);
-    const data = { stage: stageLabel(final), index: String(final.index), image: final.from.value, path: f.path };
-    if (withHc?.healthcheck && !withHc.healthcheckDisabled) {
-      ok++;
-      const instr = withHc.instructions.find((i) => i.keyword === 'HEALTHCHECK' && i.loc.line === withHc.healthcheck?.loc.line);
-      ev.add(withHc.healthcheck.loc, instr ? firstRawLine(instr.raw) : `HEALTHCHECK ${withHc.healthcheck.value}`);
-    } else if (withHc?.healthcheck) {
-      findings.push({ probe: ID_HEALTH, code: 'no-healthcheck', message: 'HEALTHCHECK NONE disables the health check of the final image', loc: withHc.healthcheck.loc, severity: 'information', data: { ...data, disabled: 'true' } });
-    } else {
-      findings.push({ probe: ID_HEALTH, code: 'no-healthcheck', message: `The final stage (FROM ${final.from.value}) defines no HEALTHCHECK`, loc: final.fromLoc, severity: 'information', data });
-    }
-  }
+  const services = workloads(files).filter((w) => !BATCH_KINDS.has(w.resource.kind));
+  // Images also run by compose run without an orchestrator: their HEALTHCHECK matters.
+  const orchestrated = services.length > 0 && composeFiles(files).every((f) => f.services.length === 0);
 
+  // Folders whose images a compose service built there gives a healthcheck.
+  const coveredDirs = new Map<string, Located>();
   let built = 0;
   for (const f of composeFiles(files)) {
     for (const s of f.services) {
       const hc = s.healthcheck;
-      if (hc && !hc.disabled) {
+      if (hc?.disabled) {
+        findings.push({ probe: ID_HEALTH, code: 'no-healthcheck', message: `The health check of service \`${s.name}\` is disabled`, loc: hc.disabledLoc ?? hc.loc, severity: 'information', data: { service: s.name, disabled: 'true', path: f.path } });
+      } else if (hc && s.build) {
+        const check = { value: hc.test ? `healthcheck: ${hc.test.value}` : 'healthcheck:', loc: hc.test?.loc ?? hc.loc };
+        total++;
+        ok++;
+        ev.add(check.loc, check.value);
+        const dir = resolvePath(dirname(f.path), s.build.value);
+        if (dir !== undefined) coveredDirs.set(dir, check);
+      } else if (s.build) {
+        built++;
+      } else if (hc) {
         total++;
         ok++;
         ev.add(hc.test?.loc ?? hc.loc, hc.test ? `healthcheck: ${hc.test.value}` : 'healthcheck:');
-      } else if (hc?.disabled) {
-        total++;
-        findings.push({ probe: ID_HEALTH, code: 'no-healthcheck', message: `The health check of service \`${s.name}\` is disabled`, loc: hc.disabledLoc ?? hc.loc, severity: 'information', data: { service: s.name, disabled: 'true', path: f.path } });
-      } else if (s.build) {
-        built++; // its Dockerfile decides and is checked on its own
       } else {
-        total++;
         findings.push({ probe: ID_HEALTH, code: 'no-healthcheck', message: `Service \`${s.name}\` has no healthcheck`, loc: s.loc, severity: 'information', data: { service: s.name, path: f.path } });
       }
     }
   }
   if (built > 0) notes.push(`${built} compose service(s) built from a Dockerfile without a compose healthcheck: the Dockerfile decides`);
 
-  for (const w of workloads(files)) {
-    if (BATCH_KINDS.has(w.resource.kind)) continue;
+  let cli = 0;
+  let underK8s = 0;
+  for (const f of dockerfiles(files)) {
+    const final = f.stages[f.stages.length - 1];
+    const chain = stageChain(f, final);
+    const withHc = chain.find((s) => s.healthcheck);
+    const data = { stage: stageLabel(final), index: String(final.index), image: final.from.value, path: f.path };
+    const covered = coveredDirs.get(dirname(f.path));
+    const exposes = chain.some((st) => st.instructions.some((i) => i.keyword === 'EXPOSE'));
+    const counted = !orchestrated && (exposes || !!withHc?.healthcheck || !!covered);
+    if (counted) total++;
+    if (withHc?.healthcheck && !withHc.healthcheckDisabled) {
+      if (counted) ok++;
+      const instr = withHc.instructions.find((i) => i.keyword === 'HEALTHCHECK' && i.loc.line === withHc.healthcheck?.loc.line);
+      if (counted) ev.add(withHc.healthcheck.loc, instr ? firstRawLine(instr.raw) : `HEALTHCHECK ${withHc.healthcheck.value}`);
+      continue;
+    }
+    if (covered && counted) {
+      ok++;
+      ev.add(covered.loc, covered.value);
+      continue;
+    }
+    if (withHc?.healthcheck) {
+      findings.push({ probe: ID_HEALTH, code: 'no-healthcheck', message: 'HEALTHCHECK NONE disables the health check of the final image', loc: withHc.healthcheck.loc, severity: 'information', data: { ...data, disabled: 'true' } });
+    } else {
+      findings.push({ probe: ID_HEALTH, code: 'no-healthcheck', message: `The final stage (FROM ${final.from.value}) defines no HEALTHCHECK`, loc: final.fromLoc, severity: 'information', data });
+    }
+    if (orchestrated) underK8s++;
+    else if (!counted) cli++;
+  }
+  if (underK8s > 0) notes.push(`${underK8s} Dockerfile(s) without HEALTHCHECK not counted: the images run under Kubernetes, whose pod probes decide`);
+  if (cli > 0) notes.push(`${cli} image(s) expose no port (command-line tools): nothing to probe`);
+
+  for (const w of services) {
     for (const c of w.pod.containers) {
       total++;
       const probe = c.livenessProbe ?? c.readinessProbe;

@@ -322,9 +322,9 @@ function wrappedCommand(inv: Invocation, catalogue: Catalogue): Invocation | und
   const first = dashes >= 0 ? dashes + 1 : inv.args.findIndex((a) => !a.startsWith('-'));
   const word = inv.args[first];
   if (first < 0 || word === undefined || word.includes('=') || word.includes('$')) return undefined;
-  const program = word.slice(word.lastIndexOf('/') + 1).toLowerCase();
-  const script = word.includes('/') || /\.(sh|bash)$/.test(word);
-  return isCatalogueProgram(catalogue, program) || script ? at(first, inv.program) : undefined;
+  // A bare tool name (`hadolint`), or a shell script to follow; `strip ./hadolint` names a file.
+  if (/\.(sh|bash)$/.test(word)) return at(first, inv.program);
+  return !word.includes('/') && isCatalogueProgram(catalogue, word.toLowerCase()) ? at(first, inv.program) : undefined;
 }
 
 /**

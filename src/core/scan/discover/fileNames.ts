@@ -32,3 +32,19 @@ const TEST_OR_EXAMPLE_SEGMENTS = new Set([
 export function isTestOrExamplePath(path: string): boolean {
   return path.split('/').some((seg) => TEST_OR_EXAMPLE_SEGMENTS.has(seg.toLowerCase()));
 }
+
+/** Folders of development and CI environments, not of what ships: dev containers, CI images, integration-test environments. */
+const DEV_ONLY_SEGMENTS = new Set(['.devcontainer', '.gitlab-ci', '.gitlab', '.circleci', '.github', '.buildkite', 'its']);
+
+/**
+ * True for container files that describe a development or CI environment rather than what ships:
+ * files under .devcontainer/, CI image folders (.gitlab-ci/, .circleci/, .github/, .buildkite/),
+ * Maven's its/, and dev variants by name (Dockerfile.dev, dev.Dockerfile, Dockerfile.tilt,
+ * docker-compose.dev.yml, compose.override.yaml). Left out of container checks like test folders.
+ */
+export function isDevOnlyContainerPath(path: string): boolean {
+  const segs = path.split('/');
+  if (segs.slice(0, -1).some((seg) => DEV_ONLY_SEGMENTS.has(seg.toLowerCase()))) return true;
+  const name = segs[segs.length - 1].toLowerCase();
+  return /^(dockerfile|containerfile)[.-](dev|devel|develop|development|local|tilt)$/.test(name) || /^(dev|devel|development|local|tilt)\.(dockerfile|containerfile)$/.test(name) || /^(docker-)?compose[.-](dev|devel|development|local|override)\.ya?ml$/.test(name);
+}
