@@ -37,7 +37,7 @@ import { EDIT_WORKFLOW, editWorkflowText, GENERATOR_VERSION, generateMonorepo } 
 const TARGETS = { activateMs: 30, treeDemoMs: 500, treeLargeMs: 3000, saveMs: 100 };
 const PROBE = path.join(ROOT, 'bench', 'editor-probe.cjs');
 const OUT = path.join(ROOT, 'bench', 'out');
-const CONTAINER_TITLE = 'DevSecOps Maturity';
+const CONTAINER_TITLE = 'DSOMM';
 const FIRST_DIMENSION = 'Build and Deployment';
 const DEMO_WORKFLOW = '.github/workflows/ci.yml';
 // Appended to the demo workflow on every other save: hadolint turns "Dockerfile lint" from missing to detected.

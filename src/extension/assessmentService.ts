@@ -44,6 +44,7 @@ interface AssessmentHost {
   readonly models: ModelService;
   detection(): Promise<DetectionData>;
   published(folder: FolderAssessment, result: ScanResult | undefined): void;
+  indexingChanged(folder: FolderAssessment): void;
 }
 
 /** The assessment of one workspace folder: its index, its progress files, its result. */
@@ -66,6 +67,8 @@ export class FolderAssessment implements vscode.Disposable {
   private firstPendingAt = 0;
   private watching = false;
   private disposed = false;
+  /** What the first (or a full) index build is doing, while it runs; undefined otherwise. */
+  private indexingState: string | undefined;
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
@@ -90,6 +93,16 @@ export class FolderAssessment implements vscode.Disposable {
       void this.current.then((r) => r && this.publish(r));
     }
     return this.current;
+  }
+
+  /** While the index is being built: what it is doing ("Indexing 28 files…"), for the tree's message. */
+  get indexing(): string | undefined {
+    return this.indexingState;
+  }
+
+  private setIndexing(state: string | undefined): void {
+    this.indexingState = state;
+    this.host.indexingChanged(this);
   }
 
   /** The cached index (undefined before the first get() finished). */
@@ -155,6 +168,7 @@ export class FolderAssessment implements vscode.Disposable {
   private async build(): Promise<ScanResult | undefined> {
     const folder = this.folder;
     const started = Date.now();
+    this.setIndexing('Looking for pipeline and container files…');
     try {
       const data = await this.host.detection();
       const dataReady = Date.now();
@@ -163,6 +177,7 @@ export class FolderAssessment implements vscode.Disposable {
         maxFileSize: config.get<number>('maxFileSize', 1024 * 1024),
         includeTestFolders: config.get<boolean>('includeTestFolders', false),
         yieldFn: yieldToHost,
+        onFilesFound: (n) => this.setIndexing(`Indexing ${n} ${n === 1 ? 'file' : 'files'}…`),
       });
       await index.build();
       const built = Date.now();
@@ -185,6 +200,8 @@ export class FolderAssessment implements vscode.Disposable {
       log(`Indexing ${folder.name} failed: ${(e as Error).stack ?? e}`);
       void vscode.window.showErrorMessage(`DSOMM: the folder ${folder.name} could not be indexed: ${(e as Error).message}`);
       return undefined;
+    } finally {
+      this.setIndexing(undefined);
     }
   }
 
@@ -347,6 +364,9 @@ export class AssessmentService implements vscode.Disposable, AssessmentHost {
   private readonly changed = new vscode.EventEmitter<ScanResult | undefined>();
   /** Fires after every re-evaluation of any folder (files, progress, model), with that folder's result. */
   readonly onDidChange = this.changed.event;
+  private readonly indexingEmitter = new vscode.EventEmitter<FolderAssessment>();
+  /** Fires when a folder's index build starts, makes progress or ends (FolderAssessment.indexing). */
+  readonly onDidChangeIndexing = this.indexingEmitter.event;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -435,8 +455,13 @@ export class AssessmentService implements vscode.Disposable, AssessmentHost {
     this.changed.fire(result);
   }
 
+  indexingChanged(folder: FolderAssessment): void {
+    this.indexingEmitter.fire(folder);
+  }
+
   dispose(): void {
     this.changed.dispose();
+    this.indexingEmitter.dispose();
     for (const a of this.assessments.values()) a.dispose();
     for (const s of this.subscriptions) s.dispose();
   }

@@ -22,6 +22,8 @@ export interface IndexOptions {
   includeTestFolders?: boolean;
   /** Lets a host (the editor) breathe during long walks. */
   yieldFn?: () => Promise<void>;
+  /** Called once the walk knows which files it will read (the editor shows "Indexing N files…"). */
+  onFilesFound?: (count: number) => void;
   /** File-system calls in flight at once. Default: the file system's `concurrency`, else 8. */
   concurrency?: number;
   signal?: AbortSignal;
@@ -125,6 +127,7 @@ export class WorkspaceIndex {
     for (const f of walked.files) {
       entries.set(f.path, { path: f.path, kind: f.kind, size: f.size, problems: [], outOfScope: this.outOfScope(f.path, f.kind) });
     }
+    this.options.onFilesFound?.(entries.size);
     for (const p of walked.problems) {
       const e = entries.get(p.path);
       if (e) e.problems.push({ message: p.message, severity: 'warning' });

@@ -8,7 +8,7 @@ import { waitUntil } from '../lib/wait.mjs';
 
 export const title = 'mark activities done / not applicable from the tree; saved in the DSOMM progress file';
 
-const CONTAINER_TITLE = 'DevSecOps Maturity';
+const CONTAINER_TITLE = 'DSOMM';
 const DIMENSION = 'Build and Deployment';
 // Level-1 activities the demo workspace's files cannot show ("needs your decision").
 const DONE = { sub: 'Deployment', name: 'Inventory of production components', uuid: '2a44b708-734f-4463-b0cb-86dc46344b2f' };
@@ -24,7 +24,8 @@ export default async function (t) {
   const evidenceFile = path.join(t.workspace, '.dsomm', 'team-evidence.yaml');
   const statusItem = () => page.locator('.statusbar-item', { hasText: /DSOMM L1 · \d+\/26/ }).first();
   const statusCount = async () => Number(/· (\d+)\/26/.exec(await statusItem().innerText())[1]);
-  const description = async label => (await wb.treeItems()).find(i => i.label === label)?.description ?? '';
+  // What the row says: its level badge and its status word ("L1 · undecided").
+  const description = async label => (await wb.treeItems()).find(i => i.label === label)?.summary ?? '';
 
   /** Right-clicks a tree row and picks `entry` from its context menu. */
   const contextMenu = (label, entry) => wb.contextMenu(label, entry);
@@ -49,8 +50,8 @@ export default async function (t) {
   let before;
   await t.step('the tree shows the activities the files cannot show as "needs your decision"', async () => {
     await openTree();
-    assert.match(await description(DONE.name), /^L1 · needs your decision$/);
-    assert.match(await description(NOT_APPLICABLE.name), /^L1 · needs your decision$/);
+    assert.match(await description(DONE.name), /^L1 · undecided$/);
+    assert.match(await description(NOT_APPLICABLE.name), /^L1 · undecided$/);
     await statusItem().waitFor({ timeout: 15_000 });
     before = await statusCount();
     t.log('status bar before:', await statusItem().innerText());
@@ -59,7 +60,7 @@ export default async function (t) {
 
   await t.step(`context menu › Mark Activity Done on "${DONE.name}"`, async () => {
     await contextMenu(DONE.name, 'Mark Activity Done');
-    await waitUntil('the row to say Fully implemented', async () => /^L1 · Fully implemented$/.test(await description(DONE.name)));
+    await waitUntil('the row to say done', async () => /^L1 · done$/.test(await description(DONE.name)));
   });
 
   await t.step(`context menu › Mark Activity Not Applicable… on "${NOT_APPLICABLE.name}", with a reason`, async () => {
@@ -71,7 +72,7 @@ export default async function (t) {
     await page.locator('.quick-input-widget', { hasText: 'A reason is needed' }).waitFor();
     await input.fill(REASON);
     await page.keyboard.press('Enter');
-    await waitUntil('the row to say not applicable', async () => /^L1 · not applicable$/.test(await description(NOT_APPLICABLE.name)));
+    await waitUntil('the row to say N/A', async () => /^L1 · N\/A$/.test(await description(NOT_APPLICABLE.name)));
   });
 
   await t.step('the progress file is in the DSOMM web app format; the reason is in the companion file', async () => {
@@ -98,7 +99,7 @@ export default async function (t) {
     await input.fill(PALETTE.name);
     await page.locator('.quick-input-list .monaco-list-row', { hasText: PALETTE.name }).first().waitFor();
     await page.keyboard.press('Enter');
-    await waitUntil('the row to say Fully implemented', async () => /^L2 · Fully implemented$/.test(await description(PALETTE.name)));
+    await waitUntil('the row to say done', async () => /^L2 · done$/.test(await description(PALETTE.name)));
     assert.match(readFileSync(progressFile, 'utf8'), new RegExp(`  ${PALETTE.uuid}: # ${PALETTE.name}\\n`));
   });
 
@@ -115,10 +116,10 @@ export default async function (t) {
     };
     await pickStatus('done');
     await waitUntil('only done rows', async () => {
-      const rows = (await wb.treeItems()).filter(i => /^L\d/.test(i.description ?? ''));
-      return rows.length > 0 && rows.every(i => /Fully implemented/.test(i.description));
+      const rows = (await wb.treeItems()).filter(i => /^L\d/.test(i.summary ?? ''));
+      return rows.length > 0 && rows.every(i => /^L\d · done/.test(i.summary));
     });
-    t.log('done:', (await wb.treeItems()).filter(i => /^L\d/.test(i.description ?? '')).map(i => i.label).join(' | '));
+    t.log('done:', (await wb.treeItems()).filter(i => /^L\d/.test(i.summary ?? '')).map(i => i.label).join(' | '));
     await wb.runCommand('DSOMM: Show All Statuses');
     // The next pick starts from the current filter: wait until the filter is really gone.
     await wb.sidebar.getByText(/^Showing only/).waitFor({ state: 'hidden' });
@@ -139,9 +140,9 @@ export default async function (t) {
     await page.waitForTimeout(1000);
     await openTree();
     await waitUntil('the marks after the reload', async () =>
-      /^L1 · Fully implemented$/.test(await description(DONE.name)) &&
-      /^L1 · not applicable$/.test(await description(NOT_APPLICABLE.name)) &&
-      /^L2 · Fully implemented$/.test(await description(PALETTE.name)));
+      /^L1 · done$/.test(await description(DONE.name)) &&
+      /^L1 · N\/A$/.test(await description(NOT_APPLICABLE.name)) &&
+      /^L2 · done$/.test(await description(PALETTE.name)));
     await statusItem().waitFor({ timeout: 15_000 });
     assert.equal(await statusCount(), before + 2);
     await t.screenshot('04-progress-after-reload');

@@ -48,7 +48,7 @@ export default async function (t) {
     assert.equal(target.trim(), '1', 'target level 1 is highlighted');
     const progress = await dashboard.locator('.progress-title').innerText();
     t.log('progress:', progress);
-    assert.match(progress, /Target level 1: \d+ of 26 activities/);
+    assert.match(progress, /Target level 1: \d+ of the 26 activities at level 1/);
   });
 
   await t.step('clicking the Build · level 1 cell lists its activities', async () => {
@@ -64,7 +64,7 @@ export default async function (t) {
     const next = await dashboard.locator('.next-best li').count();
     assert.ok(next > 0, 'no next best activities');
     // The README shows the dashboard next to the DSOMM tree.
-    await wb.openViewContainer('DevSecOps Maturity');
+    await wb.openViewContainer('DSOMM');
     await wb.treeItem('Build and Deployment').waitFor();
     await t.screenshot('05-dashboard');
   });
@@ -108,7 +108,7 @@ export default async function (t) {
   });
 
   await t.step('"Open Details" in the tree\'s context menu shows a missing activity, with the fix button, in the same panel', async () => {
-    await wb.openViewContainer('DevSecOps Maturity');
+    await wb.openViewContainer('DSOMM');
     await wb.expand('Build and Deployment');
     await wb.expand('Build');
     await wb.contextMenu('SBOM of components', /^Open Details$/);

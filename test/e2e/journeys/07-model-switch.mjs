@@ -15,7 +15,7 @@ import { ROOT } from '../../../scripts/harness.mjs';
 
 export const title = 'switch dsomm.modelFile to the official DSOMM model and see the tree reload with it';
 
-const CONTAINER_TITLE = 'DevSecOps Maturity';
+const CONTAINER_TITLE = 'DSOMM';
 const DIMENSION = 'Build and Deployment';
 const SUB_DIMENSION = 'Build';
 const ACTIVITY = 'Defined build process';
@@ -95,9 +95,9 @@ export default async function (t) {
     assert.ok(!tip.includes(bundledMeasure), 'the tooltip still carries the bundled text');
     // Detection still runs against the new model: statuses and counts are there.
     const top = (await wb.treeItems()).filter(i => i.level === 1);
-    assert.ok(top.length === 5 && top.every(i => /^\d+\/\d+$/.test(i.description ?? '')), `dimensions with counts expected: ${JSON.stringify(top)}`);
+    assert.ok(top.length === 5 && top.every(i => /^\d+\/\d+ · L1–\d$/.test(i.description ?? '')), `dimensions with counts expected: ${JSON.stringify(top)}`);
     const defined = (await wb.childrenOf(SUB_DIMENSION)).find(a => a.label === ACTIVITY);
-    assert.match(defined?.description ?? '', /L1 · detected/);
+    assert.match(defined?.summary ?? '', /^L1 · detected$/);
     await t.screenshot('07-tree-official-model');
   });
 }
