@@ -1,11 +1,11 @@
 // The engine as bench/scan-bench.mjs uses it, bundled by `node esbuild.js --bench` into
 // bench/out/engine.cjs (one copy of the `yaml` package for the engine and the lower bound).
-export { walkWorkspace } from '../src/core/scan/walker';
+export { walkWorkspace } from '../src/core/scan/discover/walker';
 export { WorkspaceIndex } from '../src/core/scan/workspaceIndex';
-export { evaluate } from '../src/core/scan/evaluate';
+export { evaluate } from '../src/core/scan/detect/evaluate';
 export { loadDetectionData, scanWorkspace } from '../src/core/scan/scan';
 export { parseModel } from '../src/core/model/loader';
 export { NodeFileSystem } from '../src/core/nodeFileSystem';
 export { decodeText } from '../src/core/fs';
 export { parseAllDocuments } from 'yaml';
-export { parseFile } from '../src/core/scan/parse';
+export { parseFile } from '../src/core/scan/parse/parseFile';

@@ -1,6 +1,7 @@
 // `dsomm`: the headless entry. The same core as the extension, over node's fs.
 import { readFileSync } from 'fs';
 import * as path from 'path';
+import { parseArgs as parseNodeArgs, ParseArgsConfig } from 'util';
 import { parseModel, ModelError } from '../core/model/loader';
 import { formatModelSummary, summarizeModel } from '../core/model/summary';
 import { Model } from '../core/model/types';
@@ -37,33 +38,51 @@ const USAGE = `Usage:
   dsomm model [--model FILE] [--json]     summary of the DSOMM model (bundled by default)
   dsomm --help | --version`;
 
+/**
+ * Every option the CLI knows, for node's parseArgs. Which command accepts which is checked per
+ * command (checkOptions), so that an option of the other command gets a message naming the command.
+ */
+const CLI_OPTIONS = {
+  format: { type: 'string' },
+  level: { type: 'string' },
+  'fail-under': { type: 'string' },
+  model: { type: 'string' },
+  output: { type: 'string' },
+  progress: { type: 'string' },
+  team: { type: 'string' },
+  'include-test-folders': { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} satisfies NonNullable<ParseArgsConfig['options']>;
+
 export interface ParsedArgs {
   command: string | undefined;
   positional: string[];
+  /** Options in command-line order (the last of a repeated option wins); a flag without a value is `true`. */
   options: Map<string, string | true>;
 }
 
-export function parseArgs(argv: string[], valued: ReadonlySet<string>): ParsedArgs {
+/**
+ * Splits the command line with node's parseArgs in its lenient mode, then applies our own rules:
+ * an option that takes a value always takes the next argument (even one starting with "-"), a
+ * missing value or an unknown short option is an error at once, and an unknown long option is
+ * reported by the command (after --help and --version had their say).
+ */
+export function parseCommandLine(argv: string[]): ParsedArgs {
+  const { tokens } = parseNodeArgs({ args: argv, options: CLI_OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const positional: string[] = [];
   const options = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
+  for (const token of tokens) {
+    if (token.kind === 'positional') positional.push(token.value);
+    else if (token.kind === 'option') {
+      const isShort = !token.rawName.startsWith('--');
+      // A group such as "-hx" is named as typed, not by the letter parseArgs split off.
+      if (isShort && token.name !== 'help') throw new CliError(`unknown option ${argv[token.index]}`, EXIT.usage);
+      const known = Object.hasOwn(CLI_OPTIONS, token.name) ? CLI_OPTIONS[token.name as keyof typeof CLI_OPTIONS] : undefined;
+      if (known?.type === 'string' && token.value === undefined) throw new CliError(`--${token.name} needs a value`, EXIT.usage);
+      options.set(token.name, token.value ?? true);
     }
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-      if (eq > 0) options.set(name, a.slice(eq + 1));
-      else if (valued.has(name)) {
-        if (i + 1 >= argv.length) throw new CliError(`--${name} needs a value`, EXIT.usage);
-        options.set(name, argv[++i]);
-      } else options.set(name, true);
-    } else if (a.startsWith('-') && a.length > 1) {
-      if (a === '-h') options.set('help', true);
-      else throw new CliError(`unknown option ${a}`, EXIT.usage);
-    } else positional.push(a);
   }
   return { command: positional.shift(), positional, options };
 }
@@ -212,7 +231,7 @@ export interface Io {
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
-    const args = parseArgs(argv, new Set(['model', 'format', 'level', 'fail-under', 'progress', 'output', 'team']));
+    const args = parseCommandLine(argv);
     if (args.options.has('version')) {
       io.out(versionString());
       return EXIT.ok;

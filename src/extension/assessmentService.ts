@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { Model } from '../core/model/types';
 import { DetectionData } from '../core/scan/scan';
-import { evaluate } from '../core/scan/evaluate';
+import { evaluate } from '../core/scan/detect/evaluate';
 import { ScanResult } from '../core/scan/result';
 import { WorkspaceIndex } from '../core/scan/workspaceIndex';
 import { applyProgress, ProgressData, ProgressFileError, ProgressSettings, readProgress } from '../core/progress';

@@ -2,7 +2,7 @@
 // "cannot fail" for a document whose conversion fails on aliases.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { aliasesMayFail, aliasReport } from '../../src/core/scan/aliases';
+import { aliasesMayFail, aliasReport } from '../../src/core/scan/parse/yamlAliases';
 import { deref, isAlias, parseYaml } from '../../src/core/yaml';
 import { visit } from 'yaml';
 

@@ -23,10 +23,10 @@ import {
   ToolMatch,
   unknownRuleProbes,
   wildcardMatch,
-} from '../../src/core/scan/catalogue';
+} from '../../src/core/scan/detect/catalogue';
 import { parseModel } from '../../src/core/model/loader';
-import { Evidence, ProbeOutcome, ProbeResult } from '../../src/core/scan/probes/types';
-import { Invocation } from '../../src/core/scan/shell';
+import { Evidence, ProbeOutcome, ProbeResult } from '../../src/core/scan/detect/probeTypes';
+import { Invocation } from '../../src/core/scan/parse/shell';
 import { Loc } from '../../src/core/scan/types';
 
 const ROOT = path.resolve(__dirname, '../../..');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { classify, classifyYamlContent, isCiKind, isContainerKind, needsContent } from '../../src/core/scan/classify';
+import { classify, classifyYamlContent, isCiKind, isContainerKind, needsContent } from '../../src/core/scan/discover/classify';
 import { FileKind } from '../../src/core/scan/types';
 
 const BY_NAME: [string, FileKind | undefined][] = [

@@ -128,6 +128,49 @@ describe('dsomm model (CLI)', () => {
     });
   });
 
+  describe('command-line forms (node parseArgs under our rules)', () => {
+    const usageErrors: Array<[string[], string]> = [
+      [['model', '-hx'], 'dsomm: unknown option -hx'],
+      [['-x', '--help'], 'dsomm: unknown option -x'],
+      [['scan', '--json'], 'dsomm: unknown option --json for "scan"'],
+      [['model', '--format', 'json'], 'dsomm: unknown option --format for "model"'],
+      [['scan', '--level'], 'dsomm: --level needs a value'],
+      [['model', '--', '--json'], 'dsomm: unexpected argument "--json" for "model" (a model file is given with --model FILE)'],
+      [['scan', '--include-test-folders=yes'], 'dsomm: --include-test-folders takes no value'],
+    ];
+    for (const [argv, message] of usageErrors) {
+      it(`dsomm ${argv.join(' ')}: exit 2, "${message}"`, async () => {
+        const r = await run(...argv);
+        assert.equal(r.code, EXIT.usage);
+        assert.equal(r.out, '');
+        assert.equal(r.err, message);
+      });
+    }
+
+    it('an unknown long option does not hide --help or --version', async () => {
+      const help = await run('model', '--bogus', '--help');
+      assert.equal(help.code, EXIT.ok);
+      assert.match(help.out, /^Usage:/);
+      const version = await run('--version', '--bogus');
+      assert.equal(version.code, EXIT.ok);
+      assert.equal(version.out, VERSION);
+    });
+
+    it('options go before or after the command, as --name value or --name=value; the last repeat wins', async () => {
+      for (const argv of [['--model', LEGACY, 'model'], ['model', `--model=${LEGACY}`], ['model', '--model', '/does/not/exist', '--model', LEGACY]]) {
+        const r = await run(...argv, '--json');
+        assert.equal(r.code, EXIT.ok, `${argv.join(' ')}: ${r.err}`);
+        assert.equal((JSON.parse(r.out) as ModelSummary).format, 'legacy', argv.join(' '));
+      }
+    });
+
+    it('an option that takes a value takes the next argument even when it starts with "-"', async () => {
+      const r = await run('model', '--model', '--json');
+      assert.equal(r.code, EXIT.badModel);
+      assert.equal(r.err, `dsomm: cannot read model file ${path.resolve('--json')}: ENOENT`);
+    });
+  });
+
   it('--version prints the package.json version', async () => {
     const r = await run('--version');
     assert.equal(r.code, EXIT.ok);

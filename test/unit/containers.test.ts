@@ -1,11 +1,11 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseCompose } from '../../src/core/scan/containers/compose';
-import { commandLines, mappedLoc, parseDockerfile } from '../../src/core/scan/containers/dockerfile';
-import { parseHelmChart, parseHelmValues } from '../../src/core/scan/containers/helm';
-import { isHelmTemplate, parseKubernetes } from '../../src/core/scan/containers/kubernetes';
-import { parseKustomization } from '../../src/core/scan/containers/kustomize';
+import { parseCompose } from '../../src/core/scan/parse/containers/compose';
+import { commandLines, mappedLoc, parseDockerfile } from '../../src/core/scan/parse/containers/dockerfile';
+import { parseHelmChart, parseHelmValues } from '../../src/core/scan/parse/containers/helm';
+import { isHelmTemplate, parseKubernetes } from '../../src/core/scan/parse/containers/kubernetes';
+import { parseKustomization } from '../../src/core/scan/parse/containers/kustomize';
 import {
   CONTAINER_PROBE_IDS,
   deploymentStrategyFacts,
@@ -20,9 +20,9 @@ import {
   probeSecurityContext,
   probeWeakInstructions,
   runContainerProbes,
-} from '../../src/core/scan/containers/probes';
-import { ParsedContainerFile } from '../../src/core/scan/containers/types';
-import { Finding, ProbeOutcome } from '../../src/core/scan/probes/types';
+} from '../../src/core/scan/detect/containerProbes';
+import { ParsedContainerFile } from '../../src/core/scan/parse/containers/types';
+import { Finding, ProbeOutcome } from '../../src/core/scan/detect/probeTypes';
 import { Loc } from '../../src/core/scan/types';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/containers');

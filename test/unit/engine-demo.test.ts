@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ProbeOutcome } from '../../src/core/scan/probes/types';
+import { ProbeOutcome } from '../../src/core/scan/detect/probeTypes';
 import { ScanResult } from '../../src/core/scan/result';
 import { CiFile, isCiKind } from '../../src/core/scan/types';
 import { WorkspaceIndex } from '../../src/core/scan/workspaceIndex';

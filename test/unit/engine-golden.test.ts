@@ -5,11 +5,11 @@ import * as assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { matchConfigFile } from '../../src/core/scan/catalogue';
-import { ConfigFileRecorder } from '../../src/core/scan/configFiles';
-import { evaluate } from '../../src/core/scan/evaluate';
-import { isTestOrExamplePath } from '../../src/core/scan/walker';
-import { ProbeOutcome } from '../../src/core/scan/probes/types';
+import { matchConfigFile } from '../../src/core/scan/detect/catalogue';
+import { ConfigFileRecorder } from '../../src/core/scan/discover/configFiles';
+import { evaluate } from '../../src/core/scan/detect/evaluate';
+import { isTestOrExamplePath } from '../../src/core/scan/discover/walker';
+import { ProbeOutcome } from '../../src/core/scan/detect/probeTypes';
 import { ScanResult } from '../../src/core/scan/result';
 import { at, bundled, REPO_ROOT, scanDir } from './scanHelpers';
 

@@ -8,7 +8,7 @@ import * as fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseEvidenceText, parseProgressText, ProgressFileError, resolveProgressSettings, setNotApplicable, setState } from '../../src/core/progress';
-import { parseFile } from '../../src/core/scan/parse';
+import { parseFile } from '../../src/core/scan/parse/parseFile';
 import { scanWorkspace } from '../../src/core/scan/scan';
 import { FileKind } from '../../src/core/scan/types';
 import { decodeText } from '../../src/core/fs';

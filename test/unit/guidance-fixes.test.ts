@@ -10,7 +10,7 @@ import { computeFix } from '../../src/core/guidance/computeFix';
 import { FixTemplate } from '../../src/core/guidance/fixCatalogue';
 import { applyEdits } from '../../src/core/guidance/text';
 import { FixDialect, FixResult } from '../../src/core/guidance/types';
-import { parseFile } from '../../src/core/scan/parse';
+import { parseFile } from '../../src/core/scan/parse/parseFile';
 import { FileKind } from '../../src/core/scan/types';
 import { bundled, CANONICAL_PATH, cleanTempWorkspaces, fixture, scanDir, SUPPORT_FILES, tempWorkspace, toCrlf, writeFiles } from './guidanceHarness';
 

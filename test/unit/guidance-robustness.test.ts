@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { computeFix, dialectOf } from '../../src/core/guidance/computeFix';
 import { applyEdits } from '../../src/core/guidance/text';
-import { classify } from '../../src/core/scan/classify';
-import { parseFile } from '../../src/core/scan/parse';
+import { classify } from '../../src/core/scan/discover/classify';
+import { parseFile } from '../../src/core/scan/parse/parseFile';
 import { FileKind } from '../../src/core/scan/types';
 import { bundled, ROOT } from './guidanceHarness';
 

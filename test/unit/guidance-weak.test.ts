@@ -7,10 +7,10 @@ import { diagnosticsFor } from '../../src/core/guidance/diagnostics';
 import { fixesFor } from '../../src/core/guidance/fixes';
 import { applyEdits } from '../../src/core/guidance/text';
 import { FixResult } from '../../src/core/guidance/types';
-import { parseDockerfile } from '../../src/core/scan/containers/dockerfile';
-import { probeNonRoot } from '../../src/core/scan/containers/probes';
-import { parseDependabot } from '../../src/core/scan/hygiene';
-import { parseFile } from '../../src/core/scan/parse';
+import { parseDockerfile } from '../../src/core/scan/parse/containers/dockerfile';
+import { probeNonRoot } from '../../src/core/scan/detect/containerProbes';
+import { parseDependabot } from '../../src/core/scan/parse/hygiene';
+import { parseFile } from '../../src/core/scan/parse/parseFile';
 import { CiFile, FileKind } from '../../src/core/scan/types';
 import { bundled, CANONICAL_PATH, cleanTempWorkspaces, fixture, scanDir, tempWorkspace, toCrlf, writeFiles } from './guidanceHarness';
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { parseModel } from '../../src/core/model/loader';
 import { Model } from '../../src/core/model/types';
 import { NodeFileSystem } from '../../src/core/nodeFileSystem';
-import { evaluate } from '../../src/core/scan/evaluate';
+import { evaluate } from '../../src/core/scan/detect/evaluate';
 import { ScanResult } from '../../src/core/scan/result';
 import { DetectionData, loadDetectionData } from '../../src/core/scan/scan';
 import { WorkspaceIndex } from '../../src/core/scan/workspaceIndex';

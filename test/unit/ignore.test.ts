@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Glob, IgnoreMatcher, parseIgnoreFile, parsePattern, ruleMatches, trimTrailingSpaces } from '../../src/core/scan/ignore';
+import { Glob, IgnoreMatcher, parseIgnoreFile, parsePattern, ruleMatches, trimTrailingSpaces } from '../../src/core/scan/discover/ignore';
 
 // Each scenario: ignore files by location ('' = root .gitignore, 'sub' = sub/.gitignore,
 // 'info/exclude' = .git/info/exclude) and paths with the expected answer. A trailing '/' marks a

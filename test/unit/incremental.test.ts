@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/core/nodeFileSystem';
-import { evaluate } from '../../src/core/scan/evaluate';
+import { evaluate } from '../../src/core/scan/detect/evaluate';
 import { ScanResult } from '../../src/core/scan/result';
 import { scanWorkspace } from '../../src/core/scan/scan';
 import { WorkspaceIndex } from '../../src/core/scan/workspaceIndex';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findIndirection, makeDefaultGoal, makeDependencies, parseMakefile, parsePackageScripts } from '../../src/core/scan/indirection';
-import { invocations, shellLinesOfScript } from '../../src/core/scan/shell';
+import { findIndirection, makeDefaultGoal, makeDependencies, parseMakefile, parsePackageScripts } from '../../src/core/scan/parse/indirection';
+import { invocations, shellLinesOfScript } from '../../src/core/scan/parse/shell';
 import { ShellLine } from '../../src/core/scan/types';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/indirection');

@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseJenkinsfile } from '../../src/core/scan/ci/jenkins';
-import { invocations } from '../../src/core/scan/shell';
+import { invocations } from '../../src/core/scan/parse/shell';
 import { CiFile, CiJob, Loc, Located } from '../../src/core/scan/types';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/jenkins');

@@ -6,7 +6,7 @@ import { Model } from '../../src/core/model/types';
 import { NodeFileSystem } from '../../src/core/nodeFileSystem';
 import { ScanResult } from '../../src/core/scan/result';
 import { DetectionData, loadDetectionData, scanWorkspace } from '../../src/core/scan/scan';
-import { ConfigFileRecorder } from '../../src/core/scan/configFiles';
+import { ConfigFileRecorder } from '../../src/core/scan/discover/configFiles';
 import { WorkspaceIndex } from '../../src/core/scan/workspaceIndex';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');

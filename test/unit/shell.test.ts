@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { invocations, Invocation, joinContinuations, shellLinesOfScript } from '../../src/core/scan/shell';
+import { invocations, Invocation, joinContinuations, shellLinesOfScript } from '../../src/core/scan/parse/shell';
 import { ShellLine } from '../../src/core/scan/types';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/indirection');

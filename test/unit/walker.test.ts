@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DirEntry, FileStat, FileSystem } from '../../src/core/fs';
 import { NodeFileSystem } from '../../src/core/nodeFileSystem';
-import { DEFAULT_EXCLUDES, isTestOrExamplePath, walkWorkspace, WalkResult } from '../../src/core/scan/walker';
+import { DEFAULT_EXCLUDES, isTestOrExamplePath, walkWorkspace, WalkResult } from '../../src/core/scan/discover/walker';
 
 const K8S = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n';
 

@@ -5,7 +5,7 @@
 // returned: an edit that would add a parse error is refused the same way.
 import { isMap, isSeq, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { basename, dirname } from '../fs';
-import { parseFile } from '../scan/parse';
+import { parseFile } from '../scan/parse/parseFile';
 import { CiFile, FileKind, Loc } from '../scan/types';
 import { dockerPlacement, imageFamily, pinPlaceholder } from './dockerfileEdit';
 import { codeqlLanguages, dependabotConfig, detectEcosystems, EcosystemDirs, FileInfo, renovateConfig, shellWord } from './ecosystems';

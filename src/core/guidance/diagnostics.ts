@@ -3,7 +3,7 @@
 // Kubernetes manifest), (b) weak controls: the engine's findings with their exact ranges.
 // Inline `dsomm-ignore` comments and activities marked not applicable silence them.
 import { ActivityResult, ScanResult } from '../scan/result';
-import { Finding } from '../scan/probes/types';
+import { Finding } from '../scan/detect/probeTypes';
 import { CiKind, Loc } from '../scan/types';
 import { IndexEntry } from '../scan/workspaceIndex';
 import { FixCatalogue } from './fixCatalogue';

@@ -1,7 +1,7 @@
 // Dockerfile edits: where instructions go in the final stage, which user-creation command fits
 // its base image, and image references rewritten to a pin placeholder.
-import { parseDockerfile } from '../scan/containers/dockerfile';
-import { DockerfileFile, DockerStage } from '../scan/containers/types';
+import { parseDockerfile } from '../scan/parse/containers/dockerfile';
+import { DockerfileFile, DockerStage } from '../scan/parse/containers/types';
 import { isHashComment } from './text';
 
 export interface DockerPlacement {

@@ -1,8 +1,8 @@
 // Lookups over one ScanResult and the index entries, computed once per result (WeakMap) so
 // hovers stay cheap: evidence by file, activities by probe, the pipeline file that missing
 // activities attach to, the Dockerfile container activities attach to.
-import { DockerfileFile, KubernetesFile } from '../scan/containers/types';
-import { Evidence } from '../scan/probes/types';
+import { DockerfileFile, KubernetesFile } from '../scan/parse/containers/types';
+import { Evidence } from '../scan/detect/probeTypes';
 import { ActivityResult, ScanResult } from '../scan/result';
 import { CiFile, CiKind, isCiKind, Loc } from '../scan/types';
 import { IndexEntry } from '../scan/workspaceIndex';

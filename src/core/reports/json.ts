@@ -1,5 +1,5 @@
 // The CLI's JSON report (schemaVersion 1; documented in the README). Stable field order.
-import { Evidence } from '../scan/probes/types';
+import { Evidence } from '../scan/detect/probeTypes';
 import { ScanResult } from '../scan/result';
 
 export interface JsonEvidence {

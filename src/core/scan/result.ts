@@ -1,7 +1,7 @@
 // The result of evaluating a workspace: what the tree, hovers, diagnostics, panels and the
 // CLI all read. Serialised as the CLI's JSON (schemaVersion 1) by reports/json.ts.
 import { Activity } from '../model/types';
-import { Evidence, Finding, ProbeOutcome } from './probes/types';
+import { Evidence, Finding, ProbeOutcome } from './detect/probeTypes';
 import { CiReference, FileKind, FileProblem } from './types';
 
 /** Detected from files, or decided by the team in the progress file. */

@@ -2,9 +2,9 @@
 // extension does per workspace folder before it keeps the index for incremental updates.
 import { FileSystem } from '../fs';
 import { Model } from '../model/types';
-import { Catalogue, loadCatalogue, loadRules, RuleSet } from './catalogue';
-import { ConfigFileRecorder } from './configFiles';
-import { evaluate } from './evaluate';
+import { Catalogue, loadCatalogue, loadRules, RuleSet } from './detect/catalogue';
+import { ConfigFileRecorder } from './discover/configFiles';
+import { evaluate } from './detect/evaluate';
 import { ScanResult } from './result';
 import { IndexOptions, WorkspaceIndex } from './workspaceIndex';
 

@@ -3,15 +3,15 @@
 // watcher; the CLI builds one and evaluates it once.
 import { forEachLimit } from '../concurrency';
 import { basename, decodeText, dirname, FileSystem } from '../fs';
-import { Catalogue } from './catalogue';
-import { classify, needsContent } from './classify';
-import { ciFacts, emptyFacts, FactsContext, FileFacts, SupportFile } from './facts';
-import { parseFile, ParsedFile, parseCiFragment } from './parse';
-import { parseMakefile, makeDependencies, parsePackageScripts } from './indirection';
-import { shellLinesOfScript } from './shell';
+import { Catalogue } from './detect/catalogue';
+import { classify, needsContent } from './discover/classify';
+import { ciFacts, emptyFacts, FactsContext, FileFacts, SupportFile } from './detect/facts';
+import { parseFile, ParsedFile, parseCiFragment } from './parse/parseFile';
+import { parseMakefile, makeDependencies, parsePackageScripts } from './parse/indirection';
+import { shellLinesOfScript } from './parse/shell';
 import { CiKind, FileKind, FileProblem, isCiKind } from './types';
-import { IgnoreMatcher } from './ignore';
-import { DEFAULT_CONCURRENCY, isTestOrExamplePath, largeFileNote, walkWorkspace, WalkOptions } from './walker';
+import { IgnoreMatcher } from './discover/ignore';
+import { DEFAULT_CONCURRENCY, isTestOrExamplePath, largeFileNote, walkWorkspace, WalkOptions } from './discover/walker';
 
 export interface IndexOptions {
   exclude?: string[];

@@ -2,7 +2,7 @@
 // level), filters, counts, statuses, evidence, menu keys, tooltips, screen-reader labels and the
 // Command Palette's activity picks. The extension's TreeDataProvider only renders these nodes.
 import { Activity, Model } from '../model/types';
-import { Evidence } from '../scan/probes/types';
+import { Evidence } from '../scan/detect/probeTypes';
 import { ACHIEVED_STATUSES, ActivityResult, ActivityStatus, ScanResult } from '../scan/result';
 
 export type TreeGrouping = 'dimension' | 'level';

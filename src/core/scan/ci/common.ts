@@ -14,8 +14,8 @@ import {
   parseYaml,
   scalarText,
 } from '../../yaml';
-import { aliasReport } from '../aliases';
-import { joinContinuations, PhysicalLine } from '../shell';
+import { aliasReport } from '../parse/yamlAliases';
+import { joinContinuations, PhysicalLine } from '../parse/shell';
 import { CiFile, CiKind, CiReference, FileProblem, Loc, Located, ShellLine } from '../types';
 
 /** Everything a parser needs to turn nodes of one document into located facts. */

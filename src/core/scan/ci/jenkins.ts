@@ -3,7 +3,7 @@
 // jobs and step calls into steps with exact positions. Never throws; unbalanced input becomes a
 // FileProblem and what was parsed is kept.
 import { CiFile, CiJob, CiReference, CiStep, FileProblem, Loc, Located, ShellLine } from '../types';
-import { joinContinuations, PhysicalLine } from '../shell';
+import { joinContinuations, PhysicalLine } from '../parse/shell';
 
 // ───────────────────────────── tokens ─────────────────────────────
 

@@ -1,11 +1,11 @@
 // Probes that look at structure rather than at which tool runs: pipelines present, runners,
 // schedules, GitHub Actions hygiene, repository files, local hooks, pinning, IaC.
 import { Catalogue, matchInvocation, matchPreCommitHook } from './catalogue';
-import { DependabotFile, PreCommitFile, RenovateFile } from './hygiene';
-import { Evidence, Finding, outcome, ProbeOutcome } from './probes/types';
-import { invocations } from './shell';
-import { CiFile, CiJob, isCiKind, Loc } from './types';
-import { IndexEntry } from './workspaceIndex';
+import { DependabotFile, PreCommitFile, RenovateFile } from '../parse/hygiene';
+import { Evidence, Finding, outcome, ProbeOutcome } from './probeTypes';
+import { invocations } from '../parse/shell';
+import { CiFile, CiJob, isCiKind, Loc } from '../types';
+import { IndexEntry } from '../workspaceIndex';
 
 const SECURITY_PROBES = new Set(['secret-scan', 'sast', 'sast.client', 'sca', 'sca.client', 'iac-scan', 'dockerfile-lint', 'image-scan']);
 const FIRST_PARTY_OWNERS = new Set(['actions', 'github']);

@@ -17,11 +17,11 @@
 // Symlinks: the interface has no realpath, so symlinked folders are not descended into by
 // default. With followSymlinks they are, but never from inside another followed symlink (at most
 // one hop), and maxDepth bounds the walk either way, so loops cannot hang it.
-import { Limiter } from '../concurrency';
-import { decodeText, DirEntry, FileSystem, joinPath } from '../fs';
+import { Limiter } from '../../concurrency';
+import { decodeText, DirEntry, FileSystem, joinPath } from '../../fs';
 import { classify, ClassifyContext, CONTENT_SNIFF_BYTES, needsContent } from './classify';
 import { IgnoreMatcher } from './ignore';
-import { FileKind } from './types';
+import { FileKind } from '../types';
 
 /** Folders nobody wants scanned (dependencies, build output, caches, IDE state). Folder-only patterns. */
 export const DEFAULT_EXCLUDES: readonly string[] = [

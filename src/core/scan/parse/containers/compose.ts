@@ -1,6 +1,6 @@
 // Docker Compose parser: services with the settings the container probes look at.
 // Pure; never throws (problems are recorded on the file).
-import { isScalar } from '../../yaml';
+import { isScalar } from '../../../yaml';
 import {
   entries,
   entry,

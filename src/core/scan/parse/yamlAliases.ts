@@ -1,7 +1,7 @@
 // Whether a parsed YAML document can fail the yaml package's alias guard when it is converted to
 // plain data (toJS with maxAliasCount): the parsers convert a document once only to find alias
 // bombs, which is a large share of the parse time, so documents that provably cannot fail skip it.
-import { Document, isAlias, isMap, isPair, isSeq } from '../yaml';
+import { Document, isAlias, isMap, isPair, isSeq } from '../../yaml';
 
 /** Nodes walked before giving up and answering "may fail" (the conversion then decides). */
 const WALK_LIMIT = 200_000;

@@ -1,7 +1,7 @@
 // Shell command analysis: turns a ShellLine into the programs it actually runs.
 // Interface fixed here; the implementation (invocations) follows below.
-import { trimEndOf } from '../text';
-import { ShellLine } from './types';
+import { trimEndOf } from '../../text';
+import { ShellLine } from '../types';
 
 export interface Invocation {
   /** Program actually run, as a basename in lower case: `trivy`, `gitleaks`, `zap-baseline.py`, `npm`. */

@@ -8,11 +8,11 @@
 //     evidence changed are evaluated again; the others keep their previous evaluation.
 //
 // Both are exact: the same inputs give the same outputs, so results equal a full evaluation.
-import { Model } from '../model/types';
+import { Model } from '../../model/types';
 import { ActivityEvaluation, evaluateRules, RuleSet } from './catalogue';
-import { runContainerProbes } from './containers/probes';
-import { ParsedContainerFile } from './containers/types';
-import { Evidence, ProbeOutcome } from './probes/types';
+import { runContainerProbes } from './containerProbes';
+import { ParsedContainerFile } from '../parse/containers/types';
+import { Evidence, ProbeOutcome } from './probeTypes';
 
 interface Cache {
   containerFiles?: readonly ParsedContainerFile[];

@@ -3,11 +3,11 @@
 // switched off), what it calls that cannot be read offline, and weak controls found on
 // the way. Facts are cached per file by the index, so a change re-computes one file.
 import { Catalogue, matchGitlabComponent, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables, ToolMatch } from './catalogue';
-import { Evidence, Finding } from './probes/types';
-import { Indirection, findIndirection } from './indirection';
-import { invocations, Invocation } from './shell';
-import { CiFile, CiReference, CiStep, Loc, Located, ShellLine } from './types';
-import { dirname, resolvePath, joinPath } from '../fs';
+import { Evidence, Finding } from './probeTypes';
+import { Indirection, findIndirection } from '../parse/indirection';
+import { invocations, Invocation } from '../parse/shell';
+import { CiFile, CiReference, CiStep, Loc, Located, ShellLine } from '../types';
+import { dirname, resolvePath, joinPath } from '../../fs';
 
 export interface ToolHit {
   probe: string;

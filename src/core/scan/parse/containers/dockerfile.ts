@@ -12,7 +12,7 @@ import {
   ModifiableInstruction,
   Property,
 } from 'dockerfile-ast';
-import { Loc } from '../types';
+import { Loc } from '../../types';
 import { hasVariables, splitImage, substitute } from './common';
 import { DockerInstruction, DockerStage, DockerfileFile, ImageRef, KeyValue } from './types';
 

@@ -1,8 +1,8 @@
 // Repository hygiene files: dependency-update bots and local hooks. Small enough to share
 // one module; each parser is pure and never throws.
 import { Document } from 'yaml';
-import { mapGet, parseYaml, positionOf, endPositionOf, scalarText, seqItems, LineCounter } from '../yaml';
-import { FileProblem, Located, Loc } from './types';
+import { mapGet, parseYaml, positionOf, endPositionOf, scalarText, seqItems, LineCounter } from '../../yaml';
+import { FileProblem, Located, Loc } from '../types';
 
 export interface DependabotFile {
   kind: 'dependabot';

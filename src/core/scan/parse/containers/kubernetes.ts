@@ -2,7 +2,7 @@
 // the workload kinds, rollout strategies, Flagger canaries and weighted traffic routing.
 // Helm templates are not YAML until rendered: `isHelmTemplate` lets the engine skip them.
 // Pure; never throws (problems are recorded on the file).
-import { Loc, Located } from '../types';
+import { Loc, Located } from '../../types';
 import {
   entries,
   entry,

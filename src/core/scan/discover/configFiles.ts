@@ -8,8 +8,8 @@
 // catalogue pattern. It sees what the walker sees: ignored and excluded folders are never listed
 // (their files are never recorded); a file ignored by name inside a listed folder is recorded.
 // Files in test/fixture/example folders are left out, as container files are.
-import { DirEntry, FileStat, FileSystem, joinPath } from '../fs';
-import { Catalogue, matchConfigFile, wildcardMatch } from './catalogue';
+import { DirEntry, FileStat, FileSystem, joinPath } from '../../fs';
+import { Catalogue, matchConfigFile, wildcardMatch } from '../detect/catalogue';
 import { DEFAULT_EXCLUDES, isTestOrExamplePath } from './walker';
 
 const EXCLUDED_FOLDERS = new Set(DEFAULT_EXCLUDES.map((p) => p.replace(/\/$/, '')));

@@ -19,7 +19,7 @@
 //   - Generic YAML is 'kubernetes' only when its first bytes have top-level `apiVersion:` and
 //     `kind:` lines, 'iac' for CloudFormation/SAM or an Ansible playbook; without `firstBytes`
 //     it is undefined (see needsContent).
-import { CONTAINER_KINDS, ContainerKind, FileKind, isCiKind } from './types';
+import { CONTAINER_KINDS, ContainerKind, FileKind, isCiKind } from '../types';
 
 export { isCiKind };
 

@@ -1,6 +1,6 @@
 // Shared helpers of the container parsers: located YAML values, safe document loading and
 // image reference splitting. Pure; never throws for bad input.
-import { FileProblem, Loc, Located } from '../types';
+import { FileProblem, Loc, Located } from '../../types';
 import {
   deref as yamlDeref,
   Document,
@@ -16,8 +16,8 @@ import {
   scalarText,
   seqItems,
   toJS,
-} from '../../yaml';
-import { aliasesMayFail } from '../aliases';
+} from '../../../yaml';
+import { aliasesMayFail } from '../yamlAliases';
 import { ImageRef, KeyValue } from './types';
 
 export interface YamlCtx {

@@ -4,7 +4,7 @@
 // Positions: every Loc is exact and 1-based; `endLine`/`endColumn` point just AFTER the
 // last character (an exclusive end, as VS Code ranges and yaml.ts's endPositionOf do).
 // Quoted YAML scalars are located without their quotes when they fit on one line.
-import { FileProblem, Loc, Located } from '../types';
+import { FileProblem, Loc, Located } from '../../types';
 
 // ---------------------------------------------------------------------------------------
 // Images

@@ -1,11 +1,11 @@
 // One level of indirection from CI steps: `make target`, `./scripts/x.sh`, `npm run x`.
 // The readers here turn Makefiles and package.json into shell lines with exact positions;
 // findIndirection says where an invocation points. Pure TypeScript, never throws.
-import { trailingCount } from '../text';
-import { parseYaml, isMap, isPair, isScalar } from '../yaml';
-import type { LineCounter, Scalar, YAMLMap } from '../yaml';
+import { trailingCount } from '../../text';
+import { parseYaml, isMap, isPair, isScalar } from '../../yaml';
+import type { LineCounter, Scalar, YAMLMap } from '../../yaml';
 import { Invocation } from './shell';
-import { Loc, ShellLine } from './types';
+import { Loc, ShellLine } from '../types';
 
 export type Indirection =
   | { kind: 'make'; target: string; dir?: string; file?: string }

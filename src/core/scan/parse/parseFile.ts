@@ -1,10 +1,10 @@
 // One dispatch from a file kind to its parser. Parsers never throw: problems travel with the result.
-import { parseAzurePipelines } from './ci/azure';
-import { parseBitbucketPipelines } from './ci/bitbucket';
-import { parseCircleCi } from './ci/circleci';
-import { parseGithubAction, parseGithubWorkflow } from './ci/github';
-import { parseGitlabCi } from './ci/gitlab';
-import { parseJenkinsfile } from './ci/jenkins';
+import { parseAzurePipelines } from '../ci/azure';
+import { parseBitbucketPipelines } from '../ci/bitbucket';
+import { parseCircleCi } from '../ci/circleci';
+import { parseGithubAction, parseGithubWorkflow } from '../ci/github';
+import { parseGitlabCi } from '../ci/gitlab';
+import { parseJenkinsfile } from '../ci/jenkins';
 import { parseCompose } from './containers/compose';
 import { parseDockerfile } from './containers/dockerfile';
 import { parseHelmChart, parseHelmValues } from './containers/helm';
@@ -12,7 +12,7 @@ import { isHelmTemplate, parseKubernetes } from './containers/kubernetes';
 import { parseKustomization } from './containers/kustomize';
 import { ParsedContainerFile } from './containers/types';
 import { DependabotFile, parseDependabot, parsePreCommit, parseRenovate, PreCommitFile, RenovateFile } from './hygiene';
-import { CiFile, CiKind, FileKind } from './types';
+import { CiFile, CiKind, FileKind } from '../types';
 
 export type ParsedFile = CiFile | ParsedContainerFile | DependabotFile | RenovateFile | PreCommitFile;
 

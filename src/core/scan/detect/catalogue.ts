@@ -6,12 +6,12 @@
 // Deliberately no regular expressions from the files: words are compared exactly, as a
 // prefix (`--format=`, `--sbom`, `dir:`) or with `*` wildcards matched by a linear-time
 // routine, so a hostile catalogue cannot freeze the editor.
-import { trimEndOf, trimOf } from '../text';
+import { trimEndOf, trimOf } from '../../text';
 import { Document } from 'yaml';
-import { deref, isMap, isScalar, isSeq, mapEntries, parseYaml, positionOf, scalarText, seqItems, LineCounter } from '../yaml';
-import { Invocation } from './shell';
-import { Evidence, ProbeOutcome } from './probes/types';
-import { CiKind } from './types';
+import { deref, isMap, isScalar, isSeq, mapEntries, parseYaml, positionOf, scalarText, seqItems, LineCounter } from '../../yaml';
+import { Invocation } from '../parse/shell';
+import { Evidence, ProbeOutcome } from './probeTypes';
+import { CiKind } from '../types';
 
 // ───────────────────────────────────────────── types
 

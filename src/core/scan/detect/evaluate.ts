@@ -1,16 +1,16 @@
 // From an index to a ScanResult: tool probes from the per-file facts, the code and
 // container probes, then the rules in model/rules.yaml turn probes into activity statuses.
-import { trimEndOf } from '../text';
-import { Model } from '../model/types';
+import { trimEndOf } from '../../text';
+import { Model } from '../../model/types';
 import { Catalogue, matchConfigFile, RuleSet } from './catalogue';
 import { pinningProbe, runCodeProbes } from './codeProbes';
-import { ParsedContainerFile } from './containers/types';
+import { ParsedContainerFile } from '../parse/containers/types';
 import { activityStatusesFor, containerProbesFor } from './evaluationCache';
 import { NotCounted, ToolHit } from './facts';
-import { Evidence, Finding, outcome, ProbeOutcome } from './probes/types';
-import { ActivityResult, ExternalReference, IndexedFileInfo, ScanResult, summarizeLevels } from './result';
-import { CONTAINER_KINDS, FileKind } from './types';
-import { IndexEntry, WorkspaceIndex } from './workspaceIndex';
+import { Evidence, Finding, outcome, ProbeOutcome } from './probeTypes';
+import { ActivityResult, ExternalReference, IndexedFileInfo, ScanResult, summarizeLevels } from '../result';
+import { CONTAINER_KINDS, FileKind } from '../types';
+import { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
 
 export interface EvaluateInput {
   root: string;

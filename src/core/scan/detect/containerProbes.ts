@@ -1,10 +1,10 @@
 // Container and deployment probes: pure functions over parsed container files (the engine
 // passes only files in scope; test/fixture/example folders are excluded upstream).
-import { Evidence, Finding, outcome, ProbeOutcome, ProbeResult } from '../probes/types';
+import { Evidence, Finding, outcome, ProbeOutcome, ProbeResult } from './probeTypes';
 import { Loc, Located } from '../types';
-import { hasDigest, hasVariables, isRootUser, splitImage, substitute } from './common';
-import { commandLines, mappedLoc, stageChain } from './dockerfile';
-import { NETWORK_POLICY_KINDS } from './kubernetes';
+import { hasDigest, hasVariables, isRootUser, splitImage, substitute } from '../parse/containers/common';
+import { commandLines, mappedLoc, stageChain } from '../parse/containers/dockerfile';
+import { NETWORK_POLICY_KINDS } from '../parse/containers/kubernetes';
 import {
   ComposeFile,
   ContainerSpec,
@@ -18,7 +18,7 @@ import {
   ParsedContainerFile,
   PodSpec,
   ServiceSpec,
-} from './types';
+} from '../parse/containers/types';
 
 export const CONTAINER_PROBE_IDS = [
   'container.present',
