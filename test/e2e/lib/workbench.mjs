@@ -68,7 +68,7 @@ export class Workbench {
       const container = r.querySelector('.monaco-icon-label-container');
       const name = r.querySelector('.label-name');
       const desc = r.querySelector('.label-description');
-      const icon = [...(r.querySelector('.custom-view-tree-node-item-icon, .monaco-icon-label')?.classList ?? [])].find(c => c.startsWith('codicon-'));
+      const icon = [...(r.querySelector('.custom-view-tree-node-item-icon')?.classList ?? [])].find(c => c.startsWith('codicon-'));
       const rowBox = r.getBoundingClientRect();
       const descBox = desc?.getBoundingClientRect();
       return {
