@@ -99,7 +99,7 @@ export default async function (t) {
 
   await t.step('tooltips render the model\'s code as code: no literal backticks', async () => {
     // Its measure names `container:` and `image:` (model/dsomm-model.yaml).
-    const text = await wb.hoverText(wb.treeItem('Building and testing of artifacts in virtual environments'));
+    const text = await wb.hoverText(wb.treeItem('Building and testing of artifacts in virtual environments').locator('.label-name'));
     t.log('tooltip:', text.replace(/\s+/g, ' ').slice(0, 160));
     assert.match(text, /Measure:/);
     assert.ok(!text.includes('`'), `literal backticks in the tooltip: ${text}`);
