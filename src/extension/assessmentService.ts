@@ -67,6 +67,8 @@ export class FolderAssessment implements vscode.Disposable {
   private firstPendingAt = 0;
   private watching = false;
   private disposed = false;
+  /** Watcher and save events: queued for an update, or ignored because no assessment reads the file (the log and tests read this). */
+  readonly fileEvents = { queued: 0, ignored: 0 };
   /** What the first (or a full) index build is doing, while it runs; undefined otherwise. */
   private indexingState: string | undefined;
 
@@ -275,6 +277,12 @@ export class FolderAssessment implements vscode.Disposable {
     const queue = (uri: vscode.Uri, deleted: boolean) => {
       const rel = relativePath(this.folder, uri);
       if (rel === undefined || rel === '') return;
+      // Files the assessment never reads (a saved README, a touched lockfile) cause no work at all.
+      if (this.index && !this.isProgressFile(rel) && !this.index.mayMatter(rel, deleted)) {
+        this.fileEvents.ignored++;
+        return;
+      }
+      this.fileEvents.queued++;
       if (this.pending.size === 0 && !this.progressDirty) this.firstPendingAt = performance.now();
       if (this.isProgressFile(rel)) this.progressDirty = true;
       else this.pending.set(rel, deleted);

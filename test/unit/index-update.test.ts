@@ -26,7 +26,10 @@ describe('WorkspaceIndex.update', () => {
     return listing(ix);
   };
   const step = async (what: string, changes: { path: string; deleted?: boolean }[]) => {
-    await index.update(changes);
+    // The editor drops events mayMatter() calls irrelevant: it must never drop one update() needs.
+    const matters = changes.some((c) => index.mayMatter(c.path, !!c.deleted));
+    const changed = await index.update(changes);
+    assert.ok(!changed || matters, `after "${what}": update() changed the index for events mayMatter() would drop`);
     assert.deepEqual(listing(index), await fresh(), `after "${what}"`);
   };
 
@@ -85,6 +88,26 @@ describe('WorkspaceIndex.update', () => {
     rmSync(outside, { recursive: true, force: true });
     await step('folder moved in (one event for the folder)', [{ path: 'moved' }]);
     assert.ok(listing(index).includes('moved/Dockerfile dockerfile'));
+  });
+
+  it('mayMatter: files the assessment never reads cause no work (lockfile touched, README saved, build output)', async () => {
+    write('package-lock.json', '{"lockfileVersion": 3}\n');
+    write('README.md', '# x\n');
+    write('scripts/build.sh', 'make all\n');
+    write('.github/workflows/ci.yml', WORKFLOW.replace('trivy fs .', './scripts/build.sh'));
+    index = new WorkspaceIndex(new NodeFileSystem(dir), bundled().data.catalogue);
+    await index.build();
+    assert.ok(listing(index).includes('package-lock.json lockfile'), 'the lockfile counts by its presence');
+    const irrelevant: [string, boolean][] = [['package-lock.json', false], ['README.md', false], ['README.md', true], ['dist/app.js', false], ['.git/index', false], ['notes/todo.txt', true]];
+    for (const [p, deleted] of irrelevant) assert.equal(index.mayMatter(p, deleted), false, `${p}${deleted ? ' deleted' : ''}`);
+    const relevant: [string, boolean][] = [
+      ['package-lock.json', true], ['.github/workflows/ci.yml', false], ['scripts/build.sh', false], ['Dockerfile', false],
+      ['deploy/compose.yaml', false], ['.gitignore', false], ['.github', true], ['services', false], ['charts/x/Chart.yaml', false],
+    ];
+    for (const [p, deleted] of relevant) assert.equal(index.mayMatter(p, deleted), true, `${p}${deleted ? ' deleted' : ''}`);
+    // What update() does with the dropped ones: nothing.
+    writeFileSync(path.join(dir, 'package-lock.json'), '{"lockfileVersion": 3}\n');
+    assert.equal(await index.update([{ path: 'package-lock.json' }, { path: 'README.md' }]), false);
   });
 
   it('ignores events inside .git', async () => {

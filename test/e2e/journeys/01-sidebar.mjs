@@ -1,5 +1,6 @@
 // Journey: a user opens the DSOMM side bar and drills into a dimension.
 import assert from 'node:assert/strict';
+import { FIRST_RESULT_MS, waitUntil } from '../lib/wait.mjs';
 
 export const title = 'open the DevSecOps Maturity side bar and browse Build and Deployment';
 
@@ -23,7 +24,7 @@ export default async function (t) {
     assert.match(await wb.sidebarTitle(), /^DSOMM$/i);
     assert.equal(await wb.sidebarTitleCut(), false, 'the side bar title is cut off at the default width');
     // Appears once the extension has activated and the tree provider returned its roots.
-    await wb.treeItem(DIMENSION).waitFor();
+    await wb.treeItem(DIMENSION).waitFor({ timeout: FIRST_RESULT_MS });
     await t.screenshot('01-sidebar');
   });
 
@@ -60,14 +61,11 @@ export default async function (t) {
   });
 
   await t.step('activities show their detection status and the status bar shows the target level', async () => {
-    const activities = await wb.childrenOf(SUB_DIMENSION);
-    const defined = activities.find(a => a.label === 'Defined build process');
-    assert.ok(defined, 'Defined build process not listed');
-    assert.match(defined.summary ?? '', /^L1 · detected$/);
-    const sbom = activities.find(a => a.label === 'SBOM of components');
-    assert.match(sbom?.summary ?? '', /^L2 · missing$/);
+    // The summary joins the row's level badge and its status word.
+    await wb.waitForRow('Defined build process', /^L1 · detected$/);
+    await wb.waitForRow('SBOM of components', /^L2 · missing$/);
     const status = wb.page.locator('.statusbar-item', { hasText: /DSOMM L1 · \d+\/26/ });
-    await status.first().waitFor({ timeout: 15000 });
+    await status.first().waitFor({ timeout: FIRST_RESULT_MS });
     t.log('status bar:', await status.first().innerText());
   });
 
@@ -115,5 +113,16 @@ export default async function (t) {
     await t.screenshot('01-sidebar-undecided-hidden');
     await wb.titleAction('Show Activities That Need Your Decision').click();
     await wb.treeItem('Signing of code').waitFor();
+  });
+
+  await t.step('the walkthrough ticks its first step, "Open the maturity view", once the view was opened', async () => {
+    await wb.runCommand('Welcome: Open Walkthrough');
+    const entry = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with DevSecOps Maturity' }).first();
+    await entry.waitFor();
+    await entry.click();
+    const step = wb.page.locator('.getting-started-step', { hasText: 'Open the maturity view' }).first();
+    await step.waitFor();
+    await waitUntil('the first step to be ticked', async () => /\bcomplete\b/.test((await step.getAttribute('class')) ?? ''), 30_000);
+    await t.screenshot('01-walkthrough');
   });
 }

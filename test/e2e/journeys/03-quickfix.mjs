@@ -66,7 +66,7 @@ export default async function (t) {
     const activities = await wb.expand('Static depth for infrastructure');
     const row = activities.find(a => a.label === ACTIVITY);
     assert.ok(row, `"${ACTIVITY}" not listed: ${JSON.stringify(activities.map(a => a.label))}`);
-    assert.match(row.summary ?? '', /^L1 · missing$/);
+    await wb.waitForRow(ACTIVITY, /^L1 · missing$/);
   });
 
   await t.step('the Problems panel reports the missing secret scan on the workflow', async () => {
@@ -102,14 +102,7 @@ export default async function (t) {
   await t.step('the diagnostic disappears and the tree shows the activity detected, without a reload', async () => {
     await editor.waitForProblem(new RegExp(`"${ACTIVITY}" is missing`), { gone: true });
     await wb.openViewContainer('DSOMM');
-    const deadline = Date.now() + 20_000;
-    let row;
-    for (;;) {
-      row = (await wb.childrenOf('Static depth for infrastructure')).find(a => a.label === ACTIVITY);
-      if (/^L1 · detected$/.test(row?.summary ?? '') || Date.now() > deadline) break;
-      await t.page.waitForTimeout(300);
-    }
-    assert.match(row?.summary ?? '', /^L1 · detected$/);
+    await wb.waitForRow(ACTIVITY, /^L1 · detected$/);
     await t.screenshot('03-quickfix-detected');
   });
 }

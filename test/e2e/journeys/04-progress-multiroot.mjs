@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { waitUntil } from '../lib/wait.mjs';
+import { FIRST_RESULT_MS, waitUntil } from '../lib/wait.mjs';
 
 export const title = 'multi-root workspace: one tree node and one progress file per folder';
 
@@ -33,7 +33,7 @@ export default async function (t) {
     const ready = page.locator('.statusbar-item', { hasText: /DSOMM L1/ }).first();
     const noFolder = page.getByText('You have not yet added a folder to the workspace');
     for (let attempt = 1; ; attempt++) {
-      await ready.or(noFolder).first().waitFor();
+      await ready.or(noFolder).first().waitFor({ timeout: FIRST_RESULT_MS });
       if (await ready.isVisible()) break;
       assert.ok(attempt < 6, 'code-server opened the workspace without its folders six times');
       t.log('the workspace opened without folders; loading it again');
@@ -41,7 +41,6 @@ export default async function (t) {
       await page.reload();
       await wb.waitUntilReady();
     }
-    await page.waitForTimeout(1000);
     await wb.openViewContainer(CONTAINER_TITLE);
     await wb.treeItem('payments-service').waitFor();
     const top = (await wb.treeItems()).filter(i => i.level === 1);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { waitUntil } from '../lib/wait.mjs';
+import { FIRST_RESULT_MS, waitUntil } from '../lib/wait.mjs';
 
 export const title = 'mark activities done / not applicable from the tree; saved in the DSOMM progress file';
 
@@ -33,7 +33,7 @@ export default async function (t) {
   const openTree = async () => {
     await wb.waitUntilReady();
     await wb.openViewContainer(CONTAINER_TITLE);
-    await wb.treeItem(DIMENSION).waitFor();
+    await wb.treeItem(DIMENSION).waitFor({ timeout: FIRST_RESULT_MS });
     for (const sub of [DONE.sub, NOT_APPLICABLE.sub]) await wb.expand(sub);
   };
 
@@ -50,9 +50,9 @@ export default async function (t) {
   let before;
   await t.step('the tree shows the activities the files cannot show as "needs your decision"', async () => {
     await openTree();
-    assert.match(await description(DONE.name), /^L1 · undecided$/);
-    assert.match(await description(NOT_APPLICABLE.name), /^L1 · undecided$/);
-    await statusItem().waitFor({ timeout: 15_000 });
+    await wb.waitForRow(DONE.name, /^L1 · undecided$/);
+    await wb.waitForRow(NOT_APPLICABLE.name, /^L1 · undecided$/);
+    await statusItem().waitFor({ timeout: FIRST_RESULT_MS });
     before = await statusCount();
     t.log('status bar before:', await statusItem().innerText());
     assert.equal(existsSync(progressFile), false, 'the demo workspace starts without a progress file');
@@ -136,14 +136,13 @@ export default async function (t) {
     await page.reload();
     await wb.waitUntilReady();
     // The workbench restores the open side bar by itself; clicking the icon before it has would close it again.
-    await statusItem().waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(1000);
+    await statusItem().waitFor({ timeout: FIRST_RESULT_MS });
     await openTree();
     await waitUntil('the marks after the reload', async () =>
       /^L1 · done$/.test(await description(DONE.name)) &&
       /^L1 · N\/A$/.test(await description(NOT_APPLICABLE.name)) &&
       /^L2 · done$/.test(await description(PALETTE.name)));
-    await statusItem().waitFor({ timeout: 15_000 });
+    await statusItem().waitFor({ timeout: FIRST_RESULT_MS });
     assert.equal(await statusCount(), before + 2);
     await t.screenshot('04-progress-after-reload');
   });

@@ -3,6 +3,7 @@
 // (npm run screenshots). Webviews live in nested iframes: frames are found by what they show.
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { FIRST_RESULT_MS } from '../lib/wait.mjs';
 
 export const title = 'open the maturity dashboard from the status bar, pick a heatmap cell, open an activity';
 
@@ -32,7 +33,7 @@ export default async function (t) {
 
   await t.step('the status bar shows the DSOMM target level', async () => {
     await wb.waitUntilReady();
-    await page.locator('.statusbar-item', { hasText: /DSOMM L1 · \d+\/\d+/ }).first().waitFor({ timeout: 60_000 });
+    await page.locator('.statusbar-item', { hasText: /DSOMM L1 · \d+\/\d+/ }).first().waitFor({ timeout: FIRST_RESULT_MS });
   });
 
   await t.step('clicking the status bar item opens the dashboard with its heatmap', async () => {

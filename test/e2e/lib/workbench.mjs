@@ -18,9 +18,10 @@ export class Workbench {
   }
 
   /** Resolves once the workbench shell with its activity bar is rendered. */
-  async waitUntilReady() {
-    await this.page.locator('.monaco-workbench').waitFor();
-    await this.page.locator('.activitybar').waitFor();
+  async waitUntilReady({ timeoutMs = 180_000 } = {}) {
+    // The first paint of the workbench takes long on a busy machine; after it, actions are quick.
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: timeoutMs });
+    await this.page.locator('.activitybar').waitFor({ timeout: timeoutMs });
   }
 
   /** The activity-bar icon of a view container, by its title (e.g. "DSOMM"). */
@@ -117,6 +118,24 @@ export class Workbench {
       };
     }));
     return rows.sort((a, b) => a.index - b.index).map(({ index, ...item }) => item);
+  }
+
+  /**
+   * Waits until the rendered row `label` reads `re` (tested against its summary, "L1 · detected"):
+   * the tree renders a row first and its decoration badge a moment later, and an assessment may
+   * still be on its way. Returns the row; the error names what the row said last.
+   */
+  async waitForRow(label, re, { timeoutMs = 30_000 } = {}) {
+    const deadline = Date.now() + timeoutMs;
+    let row;
+    for (;;) {
+      row = (await this.treeItems()).find(i => i.label === label);
+      if (row && re.test(row.summary ?? '')) { return row; }
+      if (Date.now() > deadline) {
+        throw new Error(`the row "${label}" did not read ${re} within ${timeoutMs} ms; it read ${row ? JSON.stringify(row.summary ?? '') : '(not rendered)'}`);
+      }
+      await this.page.waitForTimeout(150);
+    }
   }
 
   /**
