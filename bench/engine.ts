@@ -3,7 +3,8 @@
 export { walkWorkspace } from '../src/core/scan/discover/walker';
 export { WorkspaceIndex } from '../src/core/scan/workspaceIndex';
 export { evaluate } from '../src/core/scan/detect/evaluate';
-export { loadDetectionData, scanWorkspace } from '../src/core/scan/scan';
+export { loadDetectionData } from '../src/core/scan/scan';
+export { scanFolder } from '../src/core/scan/folderScan';
 export { parseModel } from '../src/core/model/loader';
 export { NodeFileSystem } from '../src/core/nodeFileSystem';
 export { decodeText } from '../src/core/fs';

@@ -11,7 +11,7 @@
 //
 // The monorepo is generated once under bench/out/monorepo-<N>/ (git-ignored) by bench/generate.mjs and
 // regenerated when GENERATOR_VERSION, the seed or N change. Figures:
-//   full scan      scanWorkspace() (what the CLI runs): index.build() + evaluate(): walk, read, parse,
+//   full scan      scanFolder() (what the CLI runs): index.build() + evaluate(): walk, read, parse,
 //                  facts, evaluate
 //   lower bound    the same walker with the same ignores, then read the matched files the index
 //                  reads and YAML-parse (yaml parseAllDocuments) the YAML ones; Dockerfiles and
@@ -123,12 +123,12 @@ function loadEngine(file) {
   return { engine, model, data };
 }
 
-/** What the CLI does (scanWorkspace): index.build() + evaluate(). */
+/** What the CLI does (scanFolder): index.build() + evaluate(). */
 async function fullScan(ctx, dir) {
   const { engine, model, data } = ctx;
   const fs = new engine.NodeFileSystem(dir);
-  const { index, result, configFiles } = await engine.scanWorkspace(fs, dir, model, data, {});
-  return { index, result, configFiles };
+  const { scan, result } = await engine.scanFolder(fs, dir, model, data);
+  return { scan, index: scan.index, result, configFiles: scan.configFiles };
 }
 
 /** The same without ConfigFileRecorder (informational: how much the config-file matching costs). */
@@ -136,7 +136,7 @@ async function indexOnlyScan(ctx, dir) {
   const { engine, model, data } = ctx;
   const index = new engine.WorkspaceIndex(new engine.NodeFileSystem(dir), data.catalogue, {});
   await index.build();
-  const result = engine.evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules });
+  const result = engine.evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules, configFiles: [] });
   return { index, result };
 }
 
@@ -144,10 +144,9 @@ async function indexOnlyScan(ctx, dir) {
 async function reevaluate(ctx, dir, scan, changes) {
   const { engine, model, data } = ctx;
   const t0 = performance.now();
-  const dirty = await scan.index.update(changes);
-  if (scan.configFiles?.update) await scan.configFiles.update(changes);
+  const dirty = await scan.scan.update(changes);
   const t1 = performance.now();
-  const result = engine.evaluate({ root: dir, index: scan.index, model, catalogue: data.catalogue, rules: data.rules, configFiles: scan.configFiles?.paths() });
+  const result = scan.scan.evaluate(model);
   return { dirty, result, updateMs: t1 - t0, evaluateMs: performance.now() - t1 };
 }
 

@@ -7,7 +7,8 @@ import { formatModelSummary, summarizeModel } from '../core/model/summary';
 import { Model } from '../core/model/types';
 import { decodeText } from '../core/fs';
 import { NodeFileSystem } from '../core/nodeFileSystem';
-import { loadDetectionData, scanWorkspace, DetectionData } from '../core/scan/scan';
+import { loadDetectionData, DetectionData } from '../core/scan/scan';
+import { scanFolder } from '../core/scan/folderScan';
 import { toJsonReport } from '../core/reports/json';
 import { toMarkdownReport, toTextReport } from '../core/reports/text';
 import { toSarif } from '../core/reports/sarif';
@@ -139,7 +140,7 @@ async function scanCommand(args: ParsedArgs, io: Io): Promise<number> {
   const model = loadModelFile(optionString(args, 'model'));
   const data = loadBundledDetection();
   const progress = await loadProgressOption(args, dir, io);
-  const { result: scanned } = await scanWorkspace(new NodeFileSystem(dir), dir, model, data, { includeTestFolders: includeTestFolders === true });
+  const { result: scanned } = await scanFolder(new NodeFileSystem(dir), dir, model, data, { includeTestFolders: includeTestFolders === true });
   const result = progress ? applyProgress(scanned, progress) : scanned;
   const output =
     format === 'json' ? JSON.stringify(toJsonReport(result, { targetLevel: level }), null, 2)

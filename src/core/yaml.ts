@@ -240,5 +240,191 @@ export function seqItems(doc: Document.Parsed, node: unknown): unknown[] {
   return (n as YAMLSeq).items.map((i) => deref(doc, i));
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Alias guard: whether a parsed document can fail the package's alias guard when it is converted
+// to plain data (toJS with maxAliasCount). Readers convert a document once only to find alias
+// bombs, which is a large share of the parse time, so documents that provably cannot fail skip it.
+
+/** Nodes walked before giving up and answering "may fail" (the conversion then decides). */
+const WALK_LIMIT = 200_000;
+
+/**
+ * False only when toJS(doc, { maxAliasCount }) cannot throw because of aliases: every alias
+ * has an anchor before it (the package's rule: the last node with that name earlier in document
+ * order), no anchored node contains an alias (so no expansion multiplies), and no anchor is
+ * used maxAliasCount times or more (the package's (uses + 1) × nested-alias count, with no nesting).
+ */
+export function aliasesMayFail(doc: Document.Parsed, maxAliasCount: number): boolean {
+  return aliasReport(doc, maxAliasCount).mayFail;
+}
+
+/**
+ * aliasesMayFail, and the aliases without an anchor before them (in document order), from one
+ * walk of the document.
+ */
+export function aliasReport(doc: Document.Parsed, maxAliasCount: number): { mayFail: boolean; unresolved: unknown[] } {
+  const anchors = new Map<string, unknown>();
+  const uses = new Map<unknown, number>();
+  const unresolved: unknown[] = [];
+  const stack: unknown[] = [doc.contents];
+  let mayFail = false;
+  let walked = 0;
+  while (stack.length) {
+    if (++walked > WALK_LIMIT) return { mayFail: true, unresolved };
+    const n = stack.pop();
+    if (isAlias(n)) {
+      const target = anchors.get(n.source);
+      if (target === undefined) {
+        unresolved.push(n);
+        mayFail = true;
+      } else if (!mayFail) {
+        const count = (uses.get(target) ?? 0) + 1;
+        // The package counts the anchored node itself too: (uses + 1) × 1 must stay within the limit.
+        if (count + 1 > maxAliasCount || (count === 1 && anyAliasWithin(target))) mayFail = true;
+        uses.set(target, count);
+      }
+      continue;
+    }
+    const anchor = (n as { anchor?: string } | null | undefined)?.anchor;
+    if (anchor) anchors.set(anchor, n);
+    if (isMap(n) || isSeq(n)) {
+      const items = (n as { items: unknown[] }).items;
+      for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
+    } else if (isPair(n)) {
+      stack.push(n.value, n.key);
+    }
+  }
+  return { mayFail, unresolved };
+}
+
+function anyAliasWithin(node: unknown): boolean {
+  const stack: unknown[] = [node];
+  let walked = 0;
+  while (stack.length) {
+    if (++walked > WALK_LIMIT) return true;
+    const n = stack.pop();
+    if (isAlias(n)) return true;
+    if (isMap(n) || isSeq(n)) stack.push(...(n as { items: unknown[] }).items);
+    else if (isPair(n)) stack.push(n.key, n.value);
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a workspace file
+
+/** Something wrong in a file read for analysis (the shape of a scanned file's problems). */
+export interface ReadProblem {
+  message: string;
+  line?: number;
+  column?: number;
+  severity: 'error' | 'warning';
+}
+
+/** One non-empty document of a file, ready for a parser to walk. */
+export interface ReadDocument {
+  doc: Document.Parsed;
+  lc: LineCounter;
+  /** 0-based position among the file's documents (empty ones included). */
+  index: number;
+}
+
+/** The alias expansions one document of a workspace file may need before it is refused. */
+export const MAX_ALIAS_COUNT = 1000;
+
+/**
+ * The one way the engine reads a YAML file from the workspace (pipelines, container files,
+ * hygiene files, package.json). Never throws. Every syntax error and warning becomes a problem;
+ * documents without contents are left out; an alias without an anchor is an error at the alias (the
+ * document is kept: the alias reads as nothing); a document whose aliases would expand beyond
+ * MAX_ALIAS_COUNT (a "billion laughs") is an error at the alias where the expansion multiplies,
+ * and that document is left out, so no reader ever walks it. Documents with syntax errors are
+ * returned (the package recovers what it can): each reader decides what a broken document
+ * counts for.
+ */
+export function readYamlDocuments(input: string, problems: ReadProblem[]): ReadDocument[] {
+  const text = typeof input === 'string' ? input : '';
+  let parsed: ParsedYaml;
+  try {
+    parsed = parseYaml(text);
+  } catch (e) {
+    problems.push({ message: `YAML could not be read: ${errorText(e)}`, severity: 'error' });
+    return [];
+  }
+  const lc = parsed.lineCounter;
+  for (const e of parsed.errors) problems.push({ message: e.message, line: e.line, column: e.column, severity: 'error' });
+  for (const w of parsed.warnings) problems.push({ message: w.message, line: w.line, column: w.column, severity: 'warning' });
+  // An alias is written `*name`: a text without `*` has none, and nothing in it can expand.
+  const mayHaveAliases = text.includes('*');
+  const out: ReadDocument[] = [];
+  parsed.documents.forEach((doc, index) => {
+    if (doc.contents === null || doc.contents === undefined) return;
+    if (mayHaveAliases && !aliasesAreSafe(doc, index, lc, problems)) return;
+    out.push({ doc, lc, index });
+  });
+  return out;
+}
+
+/** Reports unknown aliases and alias bombs; false when the document must not be read. */
+function aliasesAreSafe(doc: Document.Parsed, index: number, lc: LineCounter, problems: ReadProblem[]): boolean {
+  const { unresolved, mayFail } = aliasReport(doc, MAX_ALIAS_COUNT);
+  for (const a of unresolved) {
+    const p = positionOf(a as Node, lc);
+    problems.push({ message: `Unknown alias *${(a as { source?: string }).source ?? ''}`, line: p.line, column: p.column, severity: 'error' });
+  }
+  // The trial conversion below only finds alias trouble: skip it when there can be none.
+  if (!mayFail) return true;
+  try {
+    // Maps as Maps so complex keys raise no process warnings.
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true });
+    return true;
+  } catch (e) {
+    const msg = errorText(e);
+    const at = positionOf(aliasWhereExpansionMultiplies(doc) as Node | undefined, lc);
+    if (/excessive alias count/i.test(msg)) {
+      problems.push({ message: `Too many nested aliases (${msg}); document ${index + 1} was not read`, line: at.line, column: at.column, severity: 'error' });
+      return false;
+    }
+    // Already reported above (syntax error or unknown alias), or a conversion quirk of valid YAML.
+    if (!doc.errors.length && !unresolved.length) problems.push({ message: msg, line: at.line, column: at.column, severity: 'warning' });
+    return true;
+  }
+}
+
+/** The first alias whose anchored node itself contains aliases (where the expansion multiplies), else the first alias. */
+function aliasWhereExpansionMultiplies(doc: Document.Parsed): unknown {
+  let first: unknown;
+  const stack: unknown[] = [doc.contents];
+  let guard = 0;
+  while (stack.length && guard++ < 100_000) {
+    const n = stack.pop();
+    if (isAlias(n)) {
+      first ??= n;
+      if (holdsAliasDirectly(deref(doc, n))) return n;
+    } else if (isMap(n) || isSeq(n)) {
+      const items = (n as YAMLMap | YAMLSeq).items as unknown[];
+      for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
+    } else if (isPair(n)) {
+      stack.push(n.value, n.key);
+    }
+  }
+  return first ?? doc.contents;
+}
+
+function holdsAliasDirectly(node: unknown): boolean {
+  if (isMap(node) || isSeq(node)) {
+    for (const i of (node as YAMLMap | YAMLSeq).items as unknown[]) {
+      if (isAlias(i)) return true;
+      if (isPair(i) && (isAlias(i.value) || isAlias(i.key))) return true;
+    }
+  }
+  return false;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 export { isMap, isScalar, isSeq, isPair, isAlias };
 export type { Document, Node, Scalar, YAMLMap, YAMLSeq, LineCounter };

@@ -4,9 +4,8 @@
 // external edit of the progress file or its companion evidence file (git pull, another editor)
 // refreshes the result. Everything it computes comes from src/core.
 import * as vscode from 'vscode';
-import { Model } from '../core/model/types';
 import { DetectionData } from '../core/scan/scan';
-import { evaluate } from '../core/scan/detect/evaluate';
+import { FolderScan } from '../core/scan/folderScan';
 import { ScanResult } from '../core/scan/result';
 import { WorkspaceIndex } from '../core/scan/workspaceIndex';
 import { applyProgress, ProgressData, ProgressFileError, ProgressSettings, readProgress } from '../core/progress';
@@ -44,7 +43,7 @@ interface AssessmentHost {
   readonly models: ModelService;
   detection(): Promise<DetectionData>;
   published(folder: FolderAssessment, result: ScanResult | undefined): void;
-  indexingChanged(folder: FolderAssessment): void;
+  indexingChanged?(folder: FolderAssessment): void;
 }
 
 /** The assessment of one workspace folder: its index, its progress files, its result. */
@@ -52,8 +51,8 @@ export class FolderAssessment implements vscode.Disposable {
   /** Stable key of the folder (its URI), used in tree node ids and command arguments. */
   readonly key: string;
   readonly fs: VscodeFileSystem;
-  private index: WorkspaceIndex | undefined;
-  private detectionData: DetectionData | undefined;
+  /** The folder's index and recorded configuration files: the same engine the CLI runs. */
+  private scan: FolderScan | undefined;
   private scanned: ScanResult | undefined;
   private current: Promise<ScanResult | undefined> | undefined;
   private progressData: ProgressData | undefined;
@@ -82,7 +81,7 @@ export class FolderAssessment implements vscode.Disposable {
       // Settings that decide what the index holds: index again (only once there is an index).
       vscode.workspace.onDidChangeConfiguration((e) => {
         const affects = (key: string) => e.affectsConfiguration(key, folder.uri);
-        if (this.index && (affects('dsomm.includeTestFolders') || affects('dsomm.maxFileSize'))) void this.rescan();
+        if (this.scan && (affects('dsomm.includeTestFolders') || affects('dsomm.maxFileSize'))) void this.rescan();
       }),
     );
   }
@@ -104,12 +103,12 @@ export class FolderAssessment implements vscode.Disposable {
 
   private setIndexing(state: string | undefined): void {
     this.indexingState = state;
-    this.host.indexingChanged(this);
+    this.host.indexingChanged?.(this);
   }
 
   /** The cached index (undefined before the first get() finished). */
   get workspaceIndex(): WorkspaceIndex | undefined {
-    return this.index;
+    return this.scan?.index;
   }
 
   /** The team's progress as last read (undefined when no file could be read yet). */
@@ -123,7 +122,7 @@ export class FolderAssessment implements vscode.Disposable {
   }
 
   async rescan(): Promise<ScanResult | undefined> {
-    this.index = undefined;
+    this.scan = undefined;
     this.current = this.build();
     const r = await this.current;
     this.publish(r);
@@ -157,8 +156,8 @@ export class FolderAssessment implements vscode.Disposable {
 
   /** Re-evaluates with the current model (after a model change). */
   async reevaluate(): Promise<void> {
-    if (!this.index || !this.detectionData) return;
-    this.scanned = this.evaluate(await this.host.models.get());
+    if (!this.scan) return;
+    this.scanned = this.scan.evaluate(await this.host.models.get());
     this.current = Promise.resolve(this.withProgress(this.scanned));
     this.publish(await this.current);
   }
@@ -175,20 +174,20 @@ export class FolderAssessment implements vscode.Disposable {
       const data = await this.host.detection();
       const dataReady = Date.now();
       const config = vscode.workspace.getConfiguration('dsomm', folder.uri);
-      const index = new WorkspaceIndex(this.fs, data.catalogue, {
-        maxFileSize: config.get<number>('maxFileSize', 1024 * 1024),
-        includeTestFolders: config.get<boolean>('includeTestFolders', false),
-        yieldFn: yieldToHost,
-        onFilesFound: (n) => this.setIndexing(`Indexing ${n} ${n === 1 ? 'file' : 'files'}…`),
-      });
-      await index.build();
+      const scan = new FolderScan(
+        this.fs,
+        folder.uri.toString(true),
+        data,
+        { maxFileSize: config.get<number>('maxFileSize'), includeTestFolders: config.get<boolean>('includeTestFolders') },
+        { yieldFn: yieldToHost, onFilesFound: (n) => this.setIndexing(`Indexing ${n} ${n === 1 ? 'file' : 'files'}…`) },
+      );
+      await scan.build();
       const built = Date.now();
-      this.index = index;
-      this.detectionData = data;
+      this.scan = scan;
       this.watch();
       const model = await this.host.models.get();
       const modelReady = Date.now();
-      this.scanned = this.evaluate(model);
+      this.scanned = scan.evaluate(model);
       await this.readProgressFiles();
       const result = this.withProgress(this.scanned);
       const done = Date.now();
@@ -205,11 +204,6 @@ export class FolderAssessment implements vscode.Disposable {
     } finally {
       this.setIndexing(undefined);
     }
-  }
-
-  private evaluate(model: Model): ScanResult {
-    const data = this.detectionData!;
-    return evaluate({ root: this.folder.uri.toString(true), index: this.index!, model, catalogue: data.catalogue, rules: data.rules });
   }
 
   private withProgress(scanned: ScanResult): ScanResult {
@@ -278,7 +272,7 @@ export class FolderAssessment implements vscode.Disposable {
       const rel = relativePath(this.folder, uri);
       if (rel === undefined || rel === '') return;
       // Files the assessment never reads (a saved README, a touched lockfile) cause no work at all.
-      if (this.index && !this.isProgressFile(rel) && !this.index.mayMatter(rel, deleted)) {
+      if (this.scan && !this.isProgressFile(rel) && !this.scan.mayMatter(rel, deleted)) {
         this.fileEvents.ignored++;
         return;
       }
@@ -318,10 +312,11 @@ export class FolderAssessment implements vscode.Disposable {
     const since = this.firstPendingAt;
     this.pending.clear();
     this.progressDirty = false;
-    if (!this.index) return;
+    const scan = this.scan;
+    if (!scan) return;
     try {
-      const filesChanged = changes.length > 0 && (await this.index.update(changes));
-      if (filesChanged) this.scanned = this.evaluate(await this.host.models.get());
+      const filesChanged = changes.length > 0 && (await scan.update(changes));
+      if (filesChanged) this.scanned = scan.evaluate(await this.host.models.get());
       const problemBefore = this.progressProblem;
       if (progressChanged) await this.readProgressFiles();
       if ((filesChanged || progressChanged) && this.scanned) {

@@ -9,6 +9,7 @@ import { ActivityTarget, dsommWebUrl, resolveActivityArgs } from '../core/view/a
 import { activityPickItems, ALL_STATUSES, isMarked, STATUS_TEXT } from '../core/view/activityTree';
 import { Activity } from '../core/model/types';
 import { AssessmentService, FolderAssessment, openProgressFile } from './assessmentService';
+import { actingFolder, displayedFolder } from './folderChoice';
 import { ActivityTreeProvider } from './activityTree';
 import { ModelService } from './modelService';
 import { log } from './log';
@@ -126,7 +127,7 @@ class ProgressCommands {
    */
   async decideSeveral(group: unknown): Promise<number> {
     const node = isGroupNode(group) ? group : undefined;
-    const folder = node ? this.assessment.byKey(node.folder ?? folderOfGroup(node)) : await this.pickFolder();
+    const folder = await this.folderFor(node ? (node.folder ?? folderOfGroup(node)) : undefined);
     if (!folder) return 0;
     const results = (await folder.get())?.activities ?? [];
     const inGroup = node && new Set(node.undecidedIds);
@@ -172,7 +173,7 @@ class ProgressCommands {
 
   /** Opens the folder's progress file (at the problem's line when it does not parse). */
   async openProgressFile(): Promise<void> {
-    const folder = await this.pickFolder();
+    const folder = await this.folderFor();
     if (!folder) return;
     let settings: ProgressSettings;
     try {
@@ -210,7 +211,7 @@ class ProgressCommands {
     for (const d of model.dimensions) for (const s of d.subdimensions) for (const act of s.activities) activities.set(act.uuid, act);
 
     if (args.kind === 'pick') {
-      const folder = await this.pickFolder();
+      const folder = await this.folderFor();
       if (!folder) return undefined;
       const result = await folder.get();
       const items = activityPickItems(model, result, keep);
@@ -226,7 +227,7 @@ class ProgressCommands {
         void vscode.window.showErrorMessage(`DSOMM: the model has no activity with the id ${target.uuid}.`);
         return undefined;
       }
-      const folder = target.folder !== undefined ? this.assessment.byKey(target.folder) : needsFolder ? await this.defaultFolder() : this.assessment.folders()[0];
+      const folder = needsFolder || target.folder !== undefined ? await this.folderFor(target.folder) : displayedFolder(this.assessment);
       if (!folder && needsFolder) return undefined;
       const result = folder && (await folder.get())?.activities.find((r) => r.activity.uuid === target.uuid);
       out.push({ folder: folder!, target, activity, result });
@@ -234,20 +235,9 @@ class ProgressCommands {
     return out;
   }
 
-  /** The only folder, the active editor's folder, or the user's choice. */
-  private async defaultFolder(): Promise<FolderAssessment | undefined> {
-    const folders = this.assessment.folders();
-    if (folders.length <= 1) return folders[0] ?? noFolder();
-    const uri = vscode.window.activeTextEditor?.document.uri;
-    const active = uri && vscode.workspace.getWorkspaceFolder(uri);
-    return active ? this.assessment.forFolder(active) : this.pickFolder();
-  }
-
-  private async pickFolder(): Promise<FolderAssessment | undefined> {
-    const folders = this.assessment.folders();
-    if (folders.length <= 1) return folders[0] ?? noFolder();
-    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Record progress for which folder?' });
-    return picked && this.assessment.forFolder(picked);
+  /** The folder a progress command records for: see actingFolder (named, only, active editor's, or asked). */
+  private folderFor(named?: string): Promise<FolderAssessment | undefined> {
+    return actingFolder(this.assessment, { named, placeHolder: 'Record progress for which folder?', noFolderMessage: NO_FOLDER_MESSAGE });
   }
 
   /**
@@ -314,10 +304,7 @@ function reportWriteError(folder: FolderAssessment, e: unknown): void {
   else void vscode.window.showErrorMessage(`DSOMM: the progress could not be saved: ${(e as Error).message ?? e}`);
 }
 
-function noFolder(): undefined {
-  void vscode.window.showInformationMessage('DSOMM: open a folder first; progress is saved in the workspace.');
-  return undefined;
-}
+const NO_FOLDER_MESSAGE = 'DSOMM: open a folder first; progress is saved in the workspace.';
 
 /** Who recorded a decision: the OS user (VS Code has no signed-in user name for extensions). */
 function userName(): string | undefined {

@@ -5,6 +5,7 @@ import { statusBarText, statusBarTooltipMarkdown, targetSummary } from '../core/
 import { escapeMarkdown } from '../core/view/activityTree';
 import { ScanResult } from '../core/scan/result';
 import { AssessmentService, FolderAssessment } from './assessmentService';
+import { displayedFolder } from './folderChoice';
 import { targetLevel } from './settings';
 
 export class StatusBar implements vscode.Disposable {
@@ -25,15 +26,8 @@ export class StatusBar implements vscode.Disposable {
     ];
   }
 
-  /** The folder the status bar speaks for: the active editor's, else the first. */
-  private folder(): FolderAssessment | undefined {
-    const uri = vscode.window.activeTextEditor?.document.uri;
-    const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
-    return folder ? this.assessment.forFolder(folder) : this.assessment.folders()[0];
-  }
-
   private async update(): Promise<void> {
-    const folder = this.folder();
+    const folder = displayedFolder(this.assessment);
     this.render(await folder?.get(), folder);
   }
 

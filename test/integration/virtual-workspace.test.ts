@@ -6,7 +6,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DsommApi } from '../../src/extension/extension';
 import { VscodeFileSystem } from '../../src/extension/vscodeFileSystem';
-import { loadDetectionData, scanWorkspace } from '../../src/core/scan/scan';
+import { loadDetectionData } from '../../src/core/scan/scan';
+import { scanFolder } from '../../src/core/scan/folderScan';
 import { lockPath, parseProgressText, resolveProgressSettings, setState } from '../../src/core/progress';
 
 const SCHEME = 'dsomm-memfs';
@@ -111,8 +112,8 @@ describe('A virtual (non-file:) workspace', function () {
     const read = async (f: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'model', f)));
     const data = loadDetectionData(await read('probes.yaml'), 'probes.yaml', await read('rules.yaml'), 'rules.yaml');
 
-    const virtual = await scanWorkspace(new VscodeFileSystem(root), root.toString(), model, data);
-    const local = await scanWorkspace(new VscodeFileSystem(vscode.workspace.workspaceFolders![0].uri), 'local', model, data);
+    const virtual = await scanFolder(new VscodeFileSystem(root), root.toString(), model, data);
+    const local = await scanFolder(new VscodeFileSystem(vscode.workspace.workspaceFolders![0].uri), 'local', model, data);
     const summary = (r: typeof virtual.result) => r.activities.map((a) => `${a.activity.uuid} ${a.detected} ${a.evidence.map((e) => `${e.loc.path}:${e.loc.line}`).join(',')}`);
     assert.ok(virtual.result.activities.some((a) => a.detected === 'detected'), 'something is detected');
     assert.deepStrictEqual(summary(virtual.result), summary(local.result));

@@ -2,8 +2,7 @@
 // "cannot fail" for a document whose conversion fails on aliases.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { aliasesMayFail, aliasReport } from '../../src/core/scan/parse/yamlAliases';
-import { deref, isAlias, parseYaml } from '../../src/core/yaml';
+import { aliasesMayFail, aliasReport, deref, isAlias, parseYaml } from '../../src/core/yaml';
 import { visit } from 'yaml';
 
 function conversionFails(text: string, max: number): boolean[] {

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ProbeOutcome } from '../../src/core/scan/detect/probeTypes';
 import { ScanResult } from '../../src/core/scan/result';
-import { CiFile, isCiKind } from '../../src/core/scan/types';
+import { isCiKind } from '../../src/core/scan/ci/registry';
+import { CiFile } from '../../src/core/scan/types';
 import { WorkspaceIndex } from '../../src/core/scan/workspaceIndex';
 import { at, DEMO, scanDir } from './scanHelpers';
 

@@ -328,7 +328,7 @@ describe('engine: incremental updates of the index', function () {
   it('adding a gitleaks step makes secret-scan pass; deleting the workflow makes it fail again', async () => {
     const { model, data } = bundled();
     const { index, result } = await scanDir(dir);
-    const again = () => evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules });
+    const again = () => evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules, configFiles: [] });
     assert.equal(probeOf(result, 'secret-scan').result, 'fail');
 
     const original = readFileSync(path.join(dir, WF), 'utf8');
@@ -349,7 +349,7 @@ describe('engine: incremental updates of the index', function () {
   it('changing a Makefile target a workflow runs recomputes that workflow’s facts', async () => {
     const { model, data } = bundled();
     const { index, result } = await scanDir(dir);
-    const again = () => evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules });
+    const again = () => evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules, configFiles: [] });
     assert.equal(probeOf(result, 'sca').result, 'fail');
     const before = index.get(WF)!.facts!;
     assert.ok(before.reads.has('Makefile'), 'the workflow’s facts record that they read the Makefile');

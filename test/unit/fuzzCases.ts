@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseEvidenceText, parseProgressText, ProgressFileError, resolveProgressSettings, setNotApplicable, setState } from '../../src/core/progress';
 import { parseFile } from '../../src/core/scan/parse/parseFile';
-import { scanWorkspace } from '../../src/core/scan/scan';
+import { scanFolder } from '../../src/core/scan/folderScan';
 import { FileKind } from '../../src/core/scan/types';
 import { decodeText } from '../../src/core/fs';
 import { MemoryFileSystem } from './memoryFs';
@@ -123,7 +123,7 @@ export function scanProperty(counter: { cases: number } = { cases: 0 }): fc.IAsy
     parseFile(t.kind, t.path, text);
     const { model, data } = bundled();
     const fs = new MemoryFileSystem({ [t.path]: text, Makefile: 'scan:\n\ttrivy fs .\n' });
-    const { result } = await scanWorkspace(fs, '/fuzz', model, data);
+    const { result } = await scanFolder(fs, '/fuzz', model, data);
     // Kubernetes manifests are recognised by content; the other kinds by name, so they must be listed.
     if (t.kind !== 'kubernetes' && !result.files.some((f) => f.path === t.path)) throw new Error(`${t.path} was not listed`);
     timed(`scan of ${t.path}`, started, undefined);

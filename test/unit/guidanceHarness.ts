@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { parseModel } from '../../src/core/model/loader';
 import { Model } from '../../src/core/model/types';
 import { NodeFileSystem } from '../../src/core/nodeFileSystem';
-import { evaluate } from '../../src/core/scan/detect/evaluate';
+import { scanFolder } from '../../src/core/scan/folderScan';
 import { ScanResult } from '../../src/core/scan/result';
 import { DetectionData, loadDetectionData } from '../../src/core/scan/scan';
 import { WorkspaceIndex } from '../../src/core/scan/workspaceIndex';
@@ -32,9 +32,8 @@ export function bundled(): { model: Model; data: DetectionData; fixes: FixCatalo
 
 export async function scanDir(dir: string): Promise<{ index: WorkspaceIndex; result: ScanResult }> {
   const { model, data } = bundled();
-  const index = new WorkspaceIndex(new NodeFileSystem(dir), data.catalogue);
-  await index.build();
-  return { index, result: evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules }) };
+  const { scan, result } = await scanFolder(new NodeFileSystem(dir), dir, model, data);
+  return { index: scan.index, result };
 }
 
 const made: string[] = [];

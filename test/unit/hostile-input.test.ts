@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { ModelError, parseModel } from '../../src/core/model/loader';
 import { loadCatalogue, matchConfigFile, matchInvocation, mergeCatalogues } from '../../src/core/scan/detect/catalogue';
 import { ConfigFileRecorder } from '../../src/core/scan/discover/configFiles';
-import { scanWorkspace } from '../../src/core/scan/scan';
+import { scanFolder } from '../../src/core/scan/folderScan';
 import { ScanResult } from '../../src/core/scan/result';
 import { MAX_NESTING_DEPTH, parseYaml } from '../../src/core/yaml';
 import { MemoryFileSystem } from './memoryFs';
@@ -19,7 +19,7 @@ const GOOD_WORKFLOW = 'on: [push]\njobs:\n  scan:\n    runs-on: ubuntu-latest\n 
 async function scanWith(files: Record<string, string | Uint8Array>, maxFileSize?: number): Promise<ScanResult> {
   const { model, data } = bundled();
   const fs = new MemoryFileSystem({ [GOOD]: GOOD_WORKFLOW, ...files });
-  return (await scanWorkspace(fs, '/ws', model, data, { maxFileSize })).result;
+  return (await scanFolder(fs, '/ws', model, data, { maxFileSize })).result;
 }
 
 function problemsOf(r: ScanResult, file: string): string[] {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/core/nodeFileSystem';
 import { evaluate } from '../../src/core/scan/detect/evaluate';
 import { ScanResult } from '../../src/core/scan/result';
-import { scanWorkspace } from '../../src/core/scan/scan';
+import { scanFolder } from '../../src/core/scan/folderScan';
 import { WorkspaceIndex } from '../../src/core/scan/workspaceIndex';
 import { deref, isAlias, mapGet, parseYaml, scalarText } from '../../src/core/yaml';
 import { bundled } from './scanHelpers';
@@ -70,29 +70,28 @@ describe('incremental re-evaluation', function () {
 
   async function fresh(): Promise<ScanResult> {
     const { model, data } = bundled();
-    return (await scanWorkspace(new NodeFileSystem(dir), dir, model, data)).result;
+    return (await scanFolder(new NodeFileSystem(dir), dir, model, data)).result;
   }
 
   it('picks up a Makefile created after the workflow that calls it', async () => {
     const { model, data } = bundled();
     const index = new WorkspaceIndex(fs, data.catalogue);
     await index.build();
-    const before = evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules });
+    const before = evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules, configFiles: [] });
     assert.ok(!before.probes.find((p) => p.id === 'secret-scan')!.evidence.some((e) => e.tool === 'Gitleaks'));
 
     write('Makefile', 'scan:\n\tgitleaks detect --source .\n');
     assert.equal(await index.update([{ path: 'Makefile' }]), true);
-    const after = evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules });
+    const after = evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules, configFiles: [] });
     assert.ok(after.probes.find((p) => p.id === 'secret-scan')!.evidence.some((e) => e.tool === 'Gitleaks'));
   });
 
   it('gives what a fresh scan gives after each change', async () => {
     const { model, data } = bundled();
-    const scan = await scanWorkspace(fs, dir, model, data);
+    const { scan } = await scanFolder(fs, dir, model, data);
     const again = async (changes: { path: string; deleted?: boolean }[]) => {
-      await scan.index.update(changes);
-      await scan.configFiles.update(changes);
-      return evaluate({ root: dir, index: scan.index, model, catalogue: data.catalogue, rules: data.rules, configFiles: scan.configFiles.paths() });
+      await scan.update(changes);
+      return scan.evaluate(model);
     };
     const steps: [string, () => void, { path: string; deleted?: boolean }[]][] = [
       ['add a scanner step', () => write('.github/workflows/ci.yml', WORKFLOW + '      - run: trivy fs --exit-code 1 .\n'), [{ path: '.github/workflows/ci.yml' }]],
@@ -116,7 +115,7 @@ describe('incremental re-evaluation', function () {
     const index = new WorkspaceIndex(fs, data.catalogue);
     await index.build();
     // Evidence points at the line in the make file that runs the tool.
-    const tools = () => evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules }).probes.flatMap((p) => p.evidence.filter((e) => e.tool).map((e) => `${e.tool} ${e.loc.path}:${e.loc.line}`));
+    const tools = () => evaluate({ root: dir, index, model, catalogue: data.catalogue, rules: data.rules, configFiles: [] }).probes.flatMap((p) => p.evidence.filter((e) => e.tool).map((e) => `${e.tool} ${e.loc.path}:${e.loc.line}`));
     assert.ok(tools().includes('Semgrep Makefile:2'), tools().join('\n'));
     write('GNUmakefile', 'scan:\n\tgitleaks detect\n');
     assert.equal(await index.update([{ path: 'GNUmakefile' }]), true);
@@ -132,11 +131,10 @@ describe('incremental re-evaluation', function () {
     write('.github/workflows/ci.yml', WORKFLOW + '      - run: ./tools/scan.sh\n');
     write('tools/scan.sh', '#!/bin/sh\ngitleaks detect --source .\n');
     write('deploy/nested/worker.yaml', DEPLOYMENT.replace(/\bapi\b/g, 'worker'));
-    const scan = await scanWorkspace(fs, dir, model, data);
+    const { scan } = await scanFolder(fs, dir, model, data);
     const again = async (changes: { path: string; deleted?: boolean }[]) => {
-      await scan.index.update(changes);
-      await scan.configFiles.update(changes);
-      return evaluate({ root: dir, index: scan.index, model, catalogue: data.catalogue, rules: data.rules, configFiles: scan.configFiles.paths() });
+      await scan.update(changes);
+      return scan.evaluate(model);
     };
     const gitleaks = (r: ScanResult) => r.probes.find((p) => p.id === 'secret-scan')!.evidence.some((e) => e.tool === 'Gitleaks');
     assert.ok(gitleaks(await again([])), 'the script the workflow calls is followed');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/core/nodeFileSystem';
 import { WorkspaceIndex } from '../../src/core/scan/workspaceIndex';
+import { FolderScan } from '../../src/core/scan/folderScan';
 import { bundled } from './scanHelpers';
 
 const WORKFLOW = 'on: [push]\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: trivy fs .\n';
@@ -108,6 +109,18 @@ describe('WorkspaceIndex.update', () => {
     // What update() does with the dropped ones: nothing.
     writeFileSync(path.join(dir, 'package-lock.json'), '{"lockfileVersion": 3}\n');
     assert.equal(await index.update([{ path: 'package-lock.json' }, { path: 'README.md' }]), false);
+  });
+
+  it('mayMatter of a folder scan: a tool configuration file counts when it comes or goes, not when it changes', async () => {
+    const scan = new FolderScan(new NodeFileSystem(dir), dir, bundled().data);
+    await scan.build();
+    assert.equal(scan.mayMatter('.gitleaks.toml', false), true, 'a new configuration file');
+    write('.gitleaks.toml', 'title = "x"\n');
+    assert.equal(await scan.update([{ path: '.gitleaks.toml' }]), true);
+    assert.ok(scan.configFiles.paths().includes('.gitleaks.toml'));
+    assert.equal(scan.mayMatter('.gitleaks.toml', false), false, 'an edit of a recorded configuration file');
+    assert.equal(scan.mayMatter('.gitleaks.toml', true), true, 'a recorded configuration file deleted');
+    assert.equal(scan.mayMatter('notes.md', false), false);
   });
 
   it('ignores events inside .git', async () => {

@@ -5,7 +5,8 @@ import { parseModel } from '../../src/core/model/loader';
 import { Model } from '../../src/core/model/types';
 import { NodeFileSystem } from '../../src/core/nodeFileSystem';
 import { ScanResult } from '../../src/core/scan/result';
-import { DetectionData, loadDetectionData, scanWorkspace } from '../../src/core/scan/scan';
+import { DetectionData, loadDetectionData } from '../../src/core/scan/scan';
+import { scanFolder } from '../../src/core/scan/folderScan';
 import { ConfigFileRecorder } from '../../src/core/scan/discover/configFiles';
 import { WorkspaceIndex } from '../../src/core/scan/workspaceIndex';
 
@@ -27,7 +28,8 @@ export function bundled(): { model: Model; data: DetectionData } {
 
 export async function scanDir(dir: string): Promise<{ index: WorkspaceIndex; result: ScanResult; configFiles: ConfigFileRecorder }> {
   const { model, data } = bundled();
-  return scanWorkspace(new NodeFileSystem(dir), dir, model, data);
+  const { scan, result } = await scanFolder(new NodeFileSystem(dir), dir, model, data);
+  return { index: scan.index, configFiles: scan.configFiles, result };
 }
 
 /** `path:line` of anything with a loc (or a loc itself). */

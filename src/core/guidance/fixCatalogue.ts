@@ -2,6 +2,7 @@
 // Parsed and checked here; a broken file throws naming the file and line, like the probe
 // catalogue does, so a bad edit is caught by the unit tests and at load time.
 import { isMap, isScalar, isSeq, mapEntries, parseYaml, positionOf, scalarText, seqItems } from '../yaml';
+import { ciDialect, FIXABLE_CI_KINDS, FixableCiKind } from '../scan/ci/registry';
 import { FIX_DIALECTS, FixDialect } from './types';
 
 export type EditOperation = 'workflow-permissions' | 'checkout-persist-credentials' | 'final-stage-user' | 'image-tag-placeholder' | 'scanner-must-fail';
@@ -69,19 +70,19 @@ const NAME_RE = /^[a-z][a-z0-9-]*$/;
 const LABEL_RE = /^[A-Za-z0-9][A-Za-z0-9 ().,/-]*$/;
 const PLACEMENT_KEYS = ['job', 'include', 'steps', 'step', 'instructions', 'edit', 'createFile'] as const;
 const DIALECT_KEYS = new Set([...PLACEMENT_KEYS, 'stage', 'params', 'generator', 'content', 'variables']);
-/** Which placements each dialect understands. */
+/** Which placements each dialect understands (CI dialects: their registry entry, plus built-in edits). */
 const ALLOWED: Record<FixDialect, string[]> = {
-  'github-workflow': ['job', 'edit'],
-  'gitlab-ci': ['job', 'include', 'edit'],
-  'azure-pipelines': ['steps', 'edit'],
-  jenkinsfile: ['steps', 'edit'],
-  circleci: ['job', 'edit'],
-  'bitbucket-pipelines': ['step', 'edit'],
+  ...(Object.fromEntries(FIXABLE_CI_KINDS.map((kind) => [kind, [...placementsOf(kind), 'edit']])) as Record<FixableCiKind, string[]>),
   dockerfile: ['instructions', 'edit'],
   compose: ['edit'],
   kubernetes: ['edit'],
   repository: ['createFile'],
 };
+
+function placementsOf(kind: FixableCiKind): readonly string[] {
+  const fixes = ciDialect(kind).fixes;
+  return 'placements' in fixes ? fixes.placements : [];
+}
 
 export function loadFixes(text: string, source: string): FixCatalogue {
   const y = parseYaml(text);

@@ -2,7 +2,7 @@
 // one edits or creates. Missing activities get tool templates for the main pipeline file (and
 // repository files to create); weak controls get the edits that resolve their finding code.
 import { ScanResult } from '../scan/result';
-import { isCiKind } from '../scan/types';
+import { isPipelineKind } from '../scan/ci/registry';
 import { dialectOf } from './computeFix';
 import { detectEcosystems, FileInfo } from './ecosystems';
 import { FixCatalogue, FixTemplate } from './fixCatalogue';
@@ -44,7 +44,7 @@ export function fixesFor(
       add({ templateId: t.id, title: t.title, path: diagnostic.path, dialect, kind: 'edit', preferred: t.preferred && t.resolves[0] === d.findingCode });
     }
   } else {
-    const pipeline = d.pipeline ?? (entry && isCiKind(entry.kind) && entry.kind !== 'github-action' ? { path: entry.path, kind: entry.kind } : undefined);
+    const pipeline = d.pipeline ?? (entry && isPipelineKind(entry.kind) ? { path: entry.path, kind: entry.kind } : undefined);
     const here = dialectOf(entry?.kind);
     for (const t of fixes.templates) {
       if (!t.satisfies.some((p) => d.probes.includes(p)) || !applicable(t, files, ecosystems)) continue;

@@ -4,7 +4,8 @@
 import { DockerfileFile, KubernetesFile } from '../scan/parse/containers/types';
 import { Evidence } from '../scan/detect/probeTypes';
 import { ActivityResult, ScanResult } from '../scan/result';
-import { CiFile, CiKind, isCiKind, Loc } from '../scan/types';
+import { isCiKind, PIPELINE_ORDER } from '../scan/ci/registry';
+import { CiFile, Loc } from '../scan/types';
 import { IndexEntry } from '../scan/workspaceIndex';
 
 export const DSOMM_ACTIVITY_URL = 'https://dsomm.owasp.org/activity-description?uuid=';
@@ -122,8 +123,8 @@ export function primaryActivity(result: ScanResult, probe: string, links: Record
 // ---------------------------------------------------------------------------------------------
 // Anchors
 
-/** Preference between pipeline dialects when picking the one file missing activities attach to. */
-export const PIPELINE_ORDER: readonly CiKind[] = ['github-workflow', 'gitlab-ci', 'azure-pipelines', 'circleci', 'bitbucket-pipelines', 'jenkinsfile'];
+/** Preference between pipeline dialects when picking the one file missing activities attach to (ci/registry.ts). */
+export { PIPELINE_ORDER };
 
 const CHANGE_EVENTS = new Set(['push', 'pull_request', 'pull_request_target', 'merge_request_event', 'merge_requests', 'default', 'branches', 'pull-requests']);
 

@@ -10,6 +10,7 @@
 //   Characters are UTF-16 code units (JavaScript string indices), as in VS Code.
 // - Every diagnostic carries both: `range` (0-based) and `loc` (the engine's 1-based Loc).
 // - Text edits are 0-based (Range0): `vscode.TextEdit.replace(range, newText)`.
+import { FIXABLE_CI_KINDS, FixableCiKind } from '../scan/ci/registry';
 import { CiKind, Loc } from '../scan/types';
 
 export interface Position0 {
@@ -52,17 +53,10 @@ export const GUIDANCE_COMMANDS = {
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'information' | 'hint';
 
-/** What a quick fix may be computed on: the dialects of model/fixes.yaml. */
-export type FixDialect = Exclude<CiKind, 'github-action'> | 'dockerfile' | 'compose' | 'kubernetes' | 'repository';
+/** What a quick fix may be computed on: the dialects of model/fixes.yaml (CI ones from ci/registry.ts). */
+export type FixDialect = FixableCiKind | 'dockerfile' | 'compose' | 'kubernetes' | 'repository';
 
-export const FIX_DIALECTS: readonly FixDialect[] = [
-  'github-workflow', 'gitlab-ci', 'azure-pipelines', 'jenkinsfile', 'circleci', 'bitbucket-pipelines',
-  'dockerfile', 'compose', 'kubernetes', 'repository',
-];
-
-export const CI_FIX_DIALECTS: readonly FixDialect[] = [
-  'github-workflow', 'gitlab-ci', 'azure-pipelines', 'jenkinsfile', 'circleci', 'bitbucket-pipelines',
-];
+export const FIX_DIALECTS: readonly FixDialect[] = [...FIXABLE_CI_KINDS, 'dockerfile', 'compose', 'kubernetes', 'repository'];
 
 /** The diagnostic's payload for code actions (kept JSON-serialisable). */
 export interface DiagnosticData {

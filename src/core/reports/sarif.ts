@@ -1,11 +1,12 @@
 // SARIF 2.1.0 for code scanning: one result per missing activity at or below the level
 // (attached to the most relevant pipeline file) and one per weak-control finding.
+import { isPipelineKind } from '../scan/ci/registry';
 import { ScanResult } from '../scan/result';
 
 export function toSarif(r: ScanResult, options: { level?: number; toolVersion?: string } = {}): object {
   const level = options.level ?? 5;
   const missing = r.activities.filter((a) => a.status === 'missing' && a.activity.level <= level);
-  const anchor = r.files.find((f) => f.kind === 'github-workflow') ?? r.files.find((f) => /gitlab|azure|jenkins|circleci|bitbucket/.test(f.kind));
+  const anchor = r.files.find((f) => f.kind === 'github-workflow') ?? r.files.find((f) => isPipelineKind(f.kind));
   const rules = new Map<string, object>();
   const results: object[] = [];
   for (const a of missing) {

@@ -1,6 +1,8 @@
 // The shared vocabulary of the detection engine: what parsers produce and probes consume.
 // Every position is exact and 1-based, because hovers, diagnostics and quick fixes use it.
 
+import type { CiKind } from './ci/registry';
+
 export interface Loc {
   /** Root-relative, '/'-separated path. */
   path: string;
@@ -16,14 +18,8 @@ export interface Located<T = string> {
   loc: Loc;
 }
 
-export type CiKind =
-  | 'github-workflow'
-  | 'github-action'
-  | 'gitlab-ci'
-  | 'azure-pipelines'
-  | 'jenkinsfile'
-  | 'circleci'
-  | 'bitbucket-pipelines';
+/** The CI file kinds: one per dialect of ci/registry.ts. */
+export type { CiKind };
 
 export type ContainerKind = 'dockerfile' | 'compose' | 'kubernetes' | 'helm-chart' | 'helm-values' | 'kustomization';
 
@@ -37,14 +33,7 @@ export type IacKind = 'iac';
 
 export type FileKind = CiKind | ContainerKind | HygieneKind | SupportKind | IacKind;
 
-export const CI_KINDS: readonly CiKind[] = [
-  'github-workflow', 'github-action', 'gitlab-ci', 'azure-pipelines', 'jenkinsfile', 'circleci', 'bitbucket-pipelines',
-];
 export const CONTAINER_KINDS: readonly ContainerKind[] = ['dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization'];
-
-export function isCiKind(k: FileKind): k is CiKind {
-  return (CI_KINDS as readonly string[]).includes(k);
-}
 
 /** A problem with one file (parse error, too large, binary): shown to the user, never thrown. */
 export interface FileProblem {

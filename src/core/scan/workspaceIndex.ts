@@ -9,7 +9,8 @@ import { ciFacts, emptyFacts, FactsContext, FileFacts, SupportFile } from './det
 import { parseFile, ParsedFile, parseCiFragment } from './parse/parseFile';
 import { parseMakefile, makeDependencies, parsePackageScripts } from './parse/indirection';
 import { shellLinesOfScript } from './parse/shell';
-import { CiKind, FileKind, FileProblem, isCiKind } from './types';
+import { CI_KINDS, isCiKind } from './ci/registry';
+import { CiKind, FileKind, FileProblem } from './types';
 import { IgnoreMatcher } from './discover/ignore';
 import { DEFAULT_CONCURRENCY, isTestOrExamplePath, largeFileNote, walkWorkspace, WalkOptions } from './discover/walker';
 
@@ -43,7 +44,7 @@ export interface IndexEntry {
 
 /** Kinds whose content the index reads and parses up front; the others only need to exist. */
 const PARSED_KINDS = new Set<FileKind>([
-  'github-workflow', 'github-action', 'gitlab-ci', 'azure-pipelines', 'jenkinsfile', 'circleci', 'bitbucket-pipelines',
+  ...CI_KINDS,
   'dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization',
   'dependabot', 'renovate', 'pre-commit',
 ]);

@@ -5,8 +5,9 @@ import * as vscode from 'vscode';
 import { FixCatalogue, FixOption, fixesFor, GuidanceDiagnostic, mainPipeline } from '../../core/guidance';
 import { ActivityResult, ScanResult } from '../../core/scan/result';
 import { IndexEntry } from '../../core/scan/workspaceIndex';
-import { isCiKind } from '../../core/scan/types';
+import { isPipelineKind } from '../../core/scan/ci/registry';
 import { DocumentAssessment, AssessmentService } from '../assessmentService';
+import { actingFolder } from '../folderChoice';
 import { FixApplier } from './applyFix';
 import { FixCatalogueSource } from './shared';
 
@@ -14,6 +15,8 @@ export interface InsertFixArgs {
   uuid?: string;
   probe?: string;
   uri?: string | vscode.Uri;
+  /** Workspace folder key (multi-root tree node); used when no `uri` says where. */
+  folder?: string;
 }
 
 function parseArgs(arg: unknown): InsertFixArgs {
@@ -23,7 +26,7 @@ function parseArgs(arg: unknown): InsertFixArgs {
   const activity = o.activity as { uuid?: unknown } | undefined; // a node of the activity tree
   const uuid = typeof o.uuid === 'string' ? o.uuid : typeof activity?.uuid === 'string' ? activity.uuid : undefined;
   const uri = typeof o.uri === 'string' || o.uri instanceof vscode.Uri ? o.uri : undefined;
-  return { uuid, probe: typeof o.probe === 'string' ? o.probe : undefined, uri };
+  return { uuid, probe: typeof o.probe === 'string' ? o.probe : undefined, uri, folder: typeof o.folder === 'string' ? o.folder : undefined };
 }
 
 /** The probes an activity still needs (all of its probes when every one passes). */
@@ -42,7 +45,7 @@ function candidateFiles(entries: IndexEntry[], path: string | undefined): IndexE
   const given = path ? entries.find((e) => e.path === path) : undefined;
   if (given) return [given];
   const main = mainPipeline(entries)?.entry;
-  const pipelines = entries.filter((e) => isCiKind(e.kind) && e.kind !== 'github-action' && e !== main && !e.problems.some((p) => p.severity === 'error'));
+  const pipelines = entries.filter((e) => isPipelineKind(e.kind) && e !== main && !e.problems.some((p) => p.severity === 'error'));
   const containers = entries.filter((e) => (e.kind === 'dockerfile' || e.kind === 'compose' || e.kind === 'kubernetes') && !e.outOfScope);
   const byPath = (a: IndexEntry, b: IndexEntry) => (a.path < b.path ? -1 : 1);
   return [...(main ? [main] : []), ...pipelines.sort(byPath), ...containers.sort(byPath)];
@@ -51,7 +54,7 @@ function candidateFiles(entries: IndexEntry[], path: string | undefined): IndexE
 /** A diagnostic as if the activity's gap had been reported on `entry` (what fixesFor works from). */
 function gapOn(entry: IndexEntry, probes: string[], activity: ActivityResult | undefined): GuidanceDiagnostic {
   const loc = { path: entry.path, line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const pipeline = isCiKind(entry.kind) && entry.kind !== 'github-action' ? { path: entry.path, kind: entry.kind } : undefined;
+  const pipeline = isPipelineKind(entry.kind) ? { path: entry.path, kind: entry.kind } : undefined;
   return {
     path: entry.path,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -69,14 +72,19 @@ function gapOn(entry: IndexEntry, probes: string[], activity: ActivityResult | u
   };
 }
 
+const NO_FOLDER_MESSAGE = 'DSOMM: open a folder with pipeline or container files to insert a fix.';
+
 export function registerInsertFix(assessment: AssessmentService, fixes: FixCatalogueSource, applier: FixApplier): vscode.Disposable {
   return vscode.commands.registerCommand('dsomm.insertFix', async (arg?: unknown) => {
     const args = parseArgs(arg);
     const uri = typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri;
-    const folder = (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
+    const folder = uri
+      ? vscode.workspace.getWorkspaceFolder(uri)
+      : (await actingFolder(assessment, { named: args.folder, placeHolder: 'Insert the fix in which folder?', noFolderMessage: NO_FOLDER_MESSAGE }))?.folder;
+    if (!uri && !folder) return false; // no folder (said), the named one closed (said), or the pick cancelled
     const da: DocumentAssessment | undefined = folder ? await assessment.resultFor(uri ?? folder.uri) : undefined;
     if (!folder || !da) {
-      void vscode.window.showInformationMessage('DSOMM: open a folder with pipeline or container files to insert a fix.');
+      void vscode.window.showInformationMessage(NO_FOLDER_MESSAGE);
       return false;
     }
     const catalogue = await fixes.get();

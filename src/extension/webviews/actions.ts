@@ -77,7 +77,7 @@ export async function handleCommonMessage(m: WebviewMessage, where: PanelFolder)
         await vscode.workspace.getConfiguration('dsomm').update('targetLevel', m.level, vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
         return true;
       case 'export':
-        await vscode.commands.executeCommand('dsomm.exportReport', m.format);
+        await vscode.commands.executeCommand('dsomm.exportReport', { format: m.format, ...folder });
         return true;
       default:
         return false;

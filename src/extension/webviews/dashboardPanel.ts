@@ -6,6 +6,7 @@ import { buildDashboard } from '../../core/view/dashboard';
 import { MessageContext } from '../../core/view/webviewMessages';
 import { targetLevel } from '../settings';
 import { FolderAssessment } from '../assessmentService';
+import { displayedFolder } from '../folderChoice';
 import { PanelController, WebviewDeps } from './panelController';
 
 export const DASHBOARD_VIEW_TYPE = 'dsomm.dashboard';
@@ -16,21 +17,14 @@ export class DashboardPanel extends PanelController {
   }
 
   /**
-   * Shows the dashboard of the folder `folderKey` (FolderAssessment.key). Without one, a multi-root
-   * workspace shows the active editor's folder (the one the status bar speaks for), else the first.
+   * Shows the dashboard of the folder `folderKey` (FolderAssessment.key). Without one, the folder the
+   * status bar speaks for (displayedFolder: the active editor's, else the one shown, else the first).
    */
   async show(folderKey?: string): Promise<void> {
-    this.folderKey = folderKey ?? this.activeFolderKey();
+    this.folderKey = folderKey ?? displayedFolder(this.deps.assessment, this.folderKey)?.key;
     if (this.panel) this.panel.reveal(this.panel.viewColumn);
     else this.createPanel('DSOMM Maturity', vscode.ViewColumn.Active);
     await this.refresh();
-  }
-
-  private activeFolderKey(): string | undefined {
-    if ((vscode.workspace.workspaceFolders?.length ?? 0) < 2) return undefined;
-    const uri = vscode.window.activeTextEditor?.document.uri;
-    const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
-    return folder ? this.deps.assessment.forFolder(folder).key : this.folderKey;
   }
 
   restore(panel: vscode.WebviewPanel): void {

@@ -7,6 +7,7 @@ import { toSarif } from '../../core/reports/sarif';
 import { toMarkdownReport } from '../../core/reports/text';
 import { EXPORT_FORMATS, ExportFormat } from '../../core/view/webviewMessages';
 import { AssessmentService } from '../assessmentService';
+import { actingFolder } from '../folderChoice';
 import { log } from '../log';
 import { ModelService } from '../modelService';
 import { targetLevel } from '../settings';
@@ -23,6 +24,18 @@ function formatOf(arg: unknown): ExportFormat | undefined {
   return typeof f === 'string' && (EXPORT_FORMATS as readonly string[]).includes(f) ? (f as ExportFormat) : undefined;
 }
 
+/** The folder key in `{ folder }` (a panel's folder); the format alone names none. */
+function folderOf(arg: unknown): string | undefined {
+  const f = arg && typeof arg === 'object' ? (arg as { folder?: unknown }).folder : undefined;
+  return typeof f === 'string' ? f : undefined;
+}
+
+const NO_ASSESSMENT_MESSAGE = 'DSOMM: there is no assessment to export. Open a folder with pipeline or container files first.';
+
+/**
+ * `arg`: a format name, or `{ format?, folder? }` from a panel (folder: FolderAssessment.key).
+ * Exports the folder named, else the only one, else the active editor's, else the one the user picks.
+ */
 export function registerExportReport(assessment: AssessmentService, models: ModelService, extensionVersion: string): vscode.Disposable {
   return vscode.commands.registerCommand('dsomm.exportReport', async (arg?: unknown) => {
     let format = formatOf(arg);
@@ -34,9 +47,15 @@ export function registerExportReport(assessment: AssessmentService, models: Mode
       if (!pick) return undefined;
       format = pick.format;
     }
-    const result = await assessment.get();
+    const folder = await actingFolder(assessment, {
+      named: folderOf(arg),
+      placeHolder: 'Export the report of which folder?',
+      noFolderMessage: NO_ASSESSMENT_MESSAGE,
+    });
+    if (!folder) return undefined;
+    const result = await folder.get();
     if (!result) {
-      void vscode.window.showWarningMessage('DSOMM: there is no assessment to export. Open a folder with pipeline or container files first.');
+      void vscode.window.showWarningMessage(NO_ASSESSMENT_MESSAGE);
       return undefined;
     }
     const level = targetLevel();
@@ -46,11 +65,10 @@ export function registerExportReport(assessment: AssessmentService, models: Mode
       : format === 'json' ? JSON.stringify(toJsonReport(result, { targetLevel: level }), null, 2) + '\n'
       : JSON.stringify(toSarif(result, { level, toolVersion: extensionVersion }), null, 2) + '\n';
     const spec = FORMATS[format];
-    const folder = vscode.workspace.workspaceFolders?.[0];
     const target = await vscode.window.showSaveDialog({
       title: `Save the DSOMM report (${spec.label})`,
       saveLabel: 'Save Report',
-      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder.uri, `dsomm-report.${spec.ext}`) } : {}),
+      defaultUri: vscode.Uri.joinPath(folder.folder.uri, `dsomm-report.${spec.ext}`),
       filters: { [spec.filter]: [spec.ext] },
     });
     if (!target) return undefined;

@@ -6,6 +6,7 @@ import { activityPickItems } from '../../core/view/activityTree';
 import { resolveActivityArgs } from '../../core/view/activityArgs';
 import { decodeText } from '../../core/fs';
 import { AssessmentService } from '../assessmentService';
+import { displayedFolder } from '../folderChoice';
 import { log } from '../log';
 import { ModelService } from '../modelService';
 import { DetailsPanel, DETAILS_VIEW_TYPE } from './detailsPanel';
@@ -64,8 +65,10 @@ export function registerWebviews(context: vscode.ExtensionContext, assessment: A
         void vscode.window.showWarningMessage(`DSOMM: the model has no activity ${target.uuid}.`);
         return;
       }
+      // Without a folder the details show the one the status bar speaks for.
+      const folder = target?.folder ?? displayedFolder(assessment)?.key;
       if (!target) {
-        const pick = await vscode.window.showQuickPick(activityPickItems(model, await assessment.get()), {
+        const pick = await vscode.window.showQuickPick(activityPickItems(model, await assessment.byKey(folder)?.get()), {
           title: 'DSOMM: open activity details',
           placeHolder: 'Type to search the activities',
           matchOnDescription: true,
@@ -74,7 +77,7 @@ export function registerWebviews(context: vscode.ExtensionContext, assessment: A
         if (!pick) return;
         target = { uuid: pick.uuid };
       }
-      await details.show(target.uuid, target.folder);
+      await details.show(target.uuid, folder);
     }),
     // From a folder node of the tree (multi-root) the dashboard shows that folder.
     vscode.commands.registerCommand('dsomm.openDashboard', (arg?: unknown) => {

@@ -93,8 +93,8 @@ export abstract class PanelController implements vscode.Disposable {
     }
     if (await this.handle(checked.message)) return;
     const shown = this.folderAssessment();
-    // Progress commands get the folder only when the panel was opened for a particular one.
-    await handleCommonMessage(checked.message, { folder: shown?.folder, key: this.folderKey && shown ? shown.key : undefined });
+    // A button acts on the folder whose figures the panel shows, whatever editor is active.
+    await handleCommonMessage(checked.message, { folder: shown?.folder, key: shown?.key });
   }
 
   /** Sends the current view-model (the panel stays as it is: no new HTML, no flicker). */

@@ -1,6 +1,7 @@
 // Azure Pipelines: single-job files (`steps:` at the top), `jobs:`, `stages: → jobs:`,
 // deployment jobs with their strategies, templates at every level, and `${{ }}` template
 // expressions used as list items (their nested items are read as if written in place).
+import { defineDialect } from './dialect';
 import { deref, isMap, isScalar, isSeq } from '../../yaml';
 import { CiFile, CiJob, CiStep, Loc, Located } from '../types';
 import {
@@ -377,3 +378,19 @@ export function parseAzurePipelines(path: string, text: string): CiFile {
   });
   return file;
 }
+
+export const azureDialect = defineDialect({
+  kind: 'azure-pipelines',
+  system: 'Azure Pipelines',
+  fileLabel: 'Azure Pipelines file',
+  matchesPath: (p) => p.yaml && (p.lname.startsWith('azure-pipelines') || `/${p.dir}/`.includes('/.azure-pipelines/')),
+  matchesContent: false,
+  activationGlobs: ['{azure-pipelines*.yml,azure-pipelines*.yaml}'],
+  parse: parseAzurePipelines,
+  uses: { vocabulary: 'task', evidenceLabel: 'task' },
+  localIncludes: 'fragment',
+  refusesInvalidFile: true,
+  ephemeralJob: (job) => !!job.image || /ubuntu|windows|macos|vmimage/.test(job.runner?.value.toLowerCase() ?? ''),
+  pipelineRank: 2,
+  fixes: { placements: ['steps'] },
+});

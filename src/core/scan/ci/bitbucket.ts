@@ -1,6 +1,7 @@
 // Bitbucket Pipelines (bitbucket-pipelines.yml): every step of every pipeline is a job. Steps
 // are often shared through anchors in `definitions:`; aliases are followed, so evidence points
 // at the anchored definition's real lines, and a step reused by alias is reported once.
+import { defineDialect } from './dialect';
 import { deref, isMap, isScalar, isSeq } from '../../yaml';
 import { CiFile, CiJob, CiStep, Loc, Located, ShellLine } from '../types';
 import {
@@ -223,3 +224,20 @@ export function parseBitbucketPipelines(path: string, text: string): CiFile {
   });
   return file;
 }
+
+export const bitbucketDialect = defineDialect({
+  kind: 'bitbucket-pipelines',
+  system: 'Bitbucket Pipelines',
+  fileLabel: 'Bitbucket Pipelines file',
+  matchesPath: (p) => p.path === 'bitbucket-pipelines.yml' || p.path === 'bitbucket-pipelines.yaml',
+  matchesContent: false,
+  activationGlobs: ['bitbucket-pipelines.yml'],
+  parse: parseBitbucketPipelines,
+  uses: { vocabulary: 'pipe', evidenceLabel: 'pipe' },
+  localIncludes: 'fragment',
+  refusesInvalidFile: true,
+  // Every step runs in a fresh container.
+  ephemeralJob: () => true,
+  pipelineRank: 4,
+  fixes: { placements: ['step'] },
+});

@@ -1,5 +1,6 @@
 // CircleCI (.circleci/config.yml): orbs, executors, reusable commands (expanded in place, so
 // their lines keep their real positions), jobs and workflows (orb jobs become jobs).
+import { defineDialect } from './dialect';
 import { isMap, isScalar, isSeq } from '../../yaml';
 import { CiFile, CiJob, CiStep, Loc, Located } from '../types';
 import {
@@ -289,3 +290,18 @@ export function parseCircleCi(path: string, text: string): CiFile {
   return file;
 }
 
+export const circleciDialect = defineDialect({
+  kind: 'circleci',
+  system: 'CircleCI',
+  fileLabel: 'CircleCI config',
+  matchesPath: (p) => p.path === '.circleci/config.yml' || p.path === '.circleci/config.yaml',
+  matchesContent: false,
+  activationGlobs: ['.circleci/config.yml'],
+  parse: parseCircleCi,
+  uses: { vocabulary: 'orb', evidenceLabel: 'uses' },
+  localIncludes: 'fragment',
+  refusesInvalidFile: true,
+  ephemeralJob: (job) => !!job.image || /machine|macos|large|medium|small/.test(job.runner?.value.toLowerCase() ?? '') || undefined,
+  pipelineRank: 3,
+  fixes: { placements: ['job'] },
+});

@@ -11,10 +11,9 @@ import {
   isScalar,
   isSeq,
   LineCounter,
-  parseYaml,
+  readYamlDocuments,
   scalarText,
 } from '../../yaml';
-import { aliasReport } from '../parse/yamlAliases';
 import { joinContinuations, PhysicalLine } from '../parse/shell';
 import { CiFile, CiKind, CiReference, FileProblem, Loc, Located, ShellLine } from '../types';
 
@@ -52,81 +51,20 @@ export function errorMessage(e: unknown): string {
 }
 
 /**
- * Parses `text` and returns a context for every non-empty document. YAML errors and
- * warnings, and documents that would expand into an alias bomb, become file problems.
+ * Reads `text` (yaml.ts's readYamlDocuments: its problems go on the file) and returns a context
+ * for every document it lets through.
  */
 export function openYaml(file: CiFile, text: string): YamlCtx[] {
-  const parsed = parseYaml(typeof text === 'string' ? text : '');
-  for (const e of parsed.errors) file.problems.push({ message: e.message, line: e.line, column: e.column, severity: 'error' });
-  for (const w of parsed.warnings) file.problems.push({ message: w.message, line: w.line, column: w.column, severity: 'warning' });
-  const out: YamlCtx[] = [];
-  for (const doc of parsed.documents) {
-    if (doc.contents === null || doc.contents === undefined) continue;
-    // The budget bounds alias expansion; a document without aliases has fewer nodes than characters,
-    // so a long but honest file (a 100k-line script) is walked completely.
-    const ctx: YamlCtx = { path: file.path, text, lc: parsed.lineCounter, doc, problems: file.problems, budget: { left: Math.max(BUDGET, text.length), reported: false } };
-    checkAliasBomb(ctx);
-    out.push(ctx);
-  }
-  return out;
-}
-
-function checkAliasBomb(ctx: YamlCtx): void {
-  const { unresolved, mayFail } = aliasReport(ctx.doc, 1000);
-  for (const a of unresolved) {
-    const p = posOf(ctx, rangeOf(a)?.[0] ?? 0);
-    ctx.problems.push({ message: `Unknown alias *${(a as { source?: string }).source ?? ''}`, line: p.line, column: p.column, severity: 'error' });
-  }
-  // The trial conversion below only finds alias trouble: skip it when there can be none.
-  if (!mayFail) return;
-  try {
-    // Same budget as yaml.ts's toJS; maps as Maps so complex keys raise no process warnings.
-    ctx.doc.toJS({ maxAliasCount: 1000, mapAsMap: true });
-  } catch (e) {
-    const msg = errorMessage(e);
-    const at = suspiciousAlias(ctx);
-    if (/excessive alias count/i.test(msg)) {
-      // Walks below follow aliases without expanding them, within a node budget.
-      ctx.problems.push({ message: `Too many nested aliases (${msg}); the document was only partly analysed`, ...at, severity: 'error' });
-      ctx.budget.left = Math.min(ctx.budget.left, 2_000);
-      ctx.budget.reported = false;
-    } else if (!ctx.doc.errors.length && !unresolved.length) {
-      ctx.problems.push({ message: msg, ...at, severity: 'warning' });
-    }
-  }
-}
-
-/** The first alias whose anchored node itself contains aliases (where the expansion multiplies). */
-function suspiciousAlias(ctx: YamlCtx): { line: number; column: number } {
-  let first: unknown;
-  let nested: unknown;
-  const stack: unknown[] = [ctx.doc.contents];
-  let guard = 0;
-  while (stack.length && guard++ < 100_000 && !nested) {
-    const n = stack.pop();
-    if (isAlias(n)) {
-      first ??= n;
-      const target = deref(ctx.doc, n);
-      if (containsAlias(target)) nested = n;
-    } else if (isMap(n) || isSeq(n)) {
-      const items = (n as { items: unknown[] }).items;
-      for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
-    } else if (isPair(n)) {
-      stack.push(n.value, n.key);
-    }
-  }
-  const p = posOf(ctx, rangeOf(nested ?? first)?.[0] ?? 0);
-  return { line: p.line, column: p.column };
-}
-
-function containsAlias(node: unknown): boolean {
-  if (isMap(node) || isSeq(node)) {
-    for (const i of (node as { items: unknown[] }).items) {
-      if (isAlias(i)) return true;
-      if (isPair(i) && (isAlias(i.value) || isAlias(i.key))) return true;
-    }
-  }
-  return false;
+  return readYamlDocuments(text, file.problems).map(({ doc, lc }) => ({
+    path: file.path,
+    text,
+    lc,
+    doc,
+    problems: file.problems,
+    // The budget bounds walks that follow aliases; a document without aliases has fewer nodes than
+    // characters, so a long but honest file (a 100k-line script) is walked completely.
+    budget: { left: Math.max(BUDGET, text.length), reported: false },
+  }));
 }
 
 /** Spends one unit of the walk budget; false (and one problem) once it is exhausted. */

@@ -1,4 +1,5 @@
 // GitHub Actions: workflows (.github/workflows/*.yml) and action metadata (action.yml).
+import { defineDialect } from './dialect';
 import { isMap, isScalar, isSeq } from '../../yaml';
 import { CiFile, CiJob, CiReference, CiStep, Located } from '../types';
 import {
@@ -265,3 +266,43 @@ export function parseGithubAction(path: string, text: string): CiFile {
   });
   return file;
 }
+
+export const githubWorkflowDialect = defineDialect({
+  kind: 'github-workflow',
+  system: 'GitHub Actions',
+  fileLabel: 'GitHub Actions workflow',
+  matchesPath: (p) => p.dir === '.github/workflows' && p.yaml,
+  matchesContent: false,
+  activationGlobs: ['.github/workflows/*.{yml,yaml}'],
+  parse: parseGithubWorkflow,
+  uses: { vocabulary: 'action', evidenceLabel: 'uses' },
+  // Local reusable workflows and actions are indexed files of their own.
+  localIncludes: 'indexed',
+  refusesInvalidFile: true,
+  ephemeralJob: (job) => {
+    if (job.image) return true;
+    const runner = job.runner?.value.toLowerCase() ?? '';
+    if (!runner) return job.uses ? undefined : false;
+    return !runner.includes('self-hosted');
+  },
+  pipelineRank: 0,
+  fixes: { placements: ['job'] },
+});
+
+export const githubActionDialect = defineDialect({
+  kind: 'github-action',
+  system: 'GitHub Actions',
+  fileLabel: 'GitHub action (action.yml)',
+  matchesPath: (p) => p.name === 'action.yml' || p.name === 'action.yaml',
+  matchesContent: false,
+  // An action alone does not make a repository's pipeline: workflows start the extension.
+  activationGlobs: [],
+  parse: parseGithubAction,
+  uses: { vocabulary: 'action', evidenceLabel: 'uses' },
+  localIncludes: 'indexed',
+  refusesInvalidFile: true,
+  // An action runs on whatever runner the calling workflow chose.
+  ephemeralJob: () => undefined,
+  pipelineRank: undefined,
+  fixes: { noPlacement: 'an action runs inside the workflows that call it: fixes go into a workflow' },
+});

@@ -1,6 +1,7 @@
 // GitLab CI: .gitlab-ci.yml and its local-include fragments. Resolves `extends` (multi-level,
 // cycle-safe), `default:` and global inheritance, and `!reference` tags inside scripts, so that
 // every script line points at the line where it is really written.
+import { defineDialect } from './dialect';
 import { deref, isMap, isScalar, isSeq } from '../../yaml';
 import { CiFile, CiJob, CiReference, CiStep, Loc, Located, ShellLine } from '../types';
 import {
@@ -407,3 +408,24 @@ function isSpecOnly(ctx: YamlCtx): boolean {
   const es = entries(ctx, ctx.doc.contents);
   return es.length > 0 && es.every((e) => e.key === 'spec');
 }
+
+export const gitlabDialect = defineDialect({
+  kind: 'gitlab-ci',
+  system: 'GitLab CI',
+  fileLabel: 'GitLab CI file',
+  // Only the root file and `*.gitlab-ci.yml` are found by name; other local includes are read
+  // through `include:` of the file that names them.
+  matchesPath: (p) =>
+    p.path === '.gitlab-ci.yml' || p.path === '.gitlab-ci.yaml' ||
+    ((p.lname.endsWith('.gitlab-ci.yml') || p.lname.endsWith('.gitlab-ci.yaml')) && !p.lname.startsWith('.gitlab-ci.')),
+  matchesContent: false,
+  activationGlobs: ['.gitlab-ci.yml'],
+  parse: parseGitlabCi,
+  uses: { vocabulary: 'component', evidenceLabel: 'uses' },
+  localIncludes: 'fragment',
+  refusesInvalidFile: true,
+  // Docker/Kubernetes executors start a fresh container per job.
+  ephemeralJob: () => true,
+  pipelineRank: 1,
+  fixes: { placements: ['job', 'include'] },
+});

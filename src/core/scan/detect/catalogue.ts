@@ -7,10 +7,10 @@
 // prefix (`--format=`, `--sbom`, `dir:`) or with `*` wildcards matched by a linear-time
 // routine, so a hostile catalogue cannot freeze the editor.
 import { trimEndOf, trimOf } from '../../text';
-import { Document } from 'yaml';
-import { deref, isMap, isScalar, isSeq, mapEntries, parseYaml, positionOf, scalarText, seqItems, LineCounter } from '../../yaml';
+import { deref, Document, isMap, isScalar, isSeq, mapEntries, parseYaml, positionOf, scalarText, seqItems, LineCounter } from '../../yaml';
 import { Invocation } from '../parse/shell';
 import { Evidence, ProbeOutcome } from './probeTypes';
+import { ciDialect } from '../ci/registry';
 import { CiKind } from '../types';
 
 // ───────────────────────────────────────────── types
@@ -1132,7 +1132,8 @@ function usesMatches(refs: UsesRef[] | undefined, inputs: Map<string, string>, c
 /**
  * Tools a step's `uses` calls: GitHub actions (`owner/repo[/path]@ref`, `docker://image`),
  * Azure tasks (`Name@N`), CircleCI orb commands (`orb@ver/cmd`, `ns/orb/cmd`, `alias/cmd`),
- * Bitbucket pipes (`owner/pipe:ver`, `docker://image`), Jenkins steps and GitLab components.
+ * Bitbucket pipes (`owner/pipe:ver`, `docker://image`), Jenkins steps, GitLab components and
+ * container images run as steps; the dialect's `uses.vocabulary` (ci/registry.ts) says which.
  */
 export function matchUses(cat: Catalogue, kind: CiKind, uses: string, inputs: Record<string, string>): ToolMatch[] {
   const ix = indexOf(cat);
@@ -1140,27 +1141,23 @@ export function matchUses(cat: Catalogue, kind: CiKind, uses: string, inputs: Re
   if (!u) return [];
   const inp = new Map<string, string>();
   for (const [k, v] of Object.entries(inputs)) inp.set(k.toLowerCase(), String(v ?? ''));
-  if (u.toLowerCase().startsWith('docker://')) {
-    const image = u.slice('docker://'.length);
-    const args = inp.get('args');
-    const fromImage = args !== undefined ? matchImageArgs(ix, image, inputWordsOf(args)) : matchImage(cat, image);
-    return dedupe([...fromImage, ...usesMatches(ix.byAction.get(normImage(image)), inp)]);
-  }
-  switch (kind) {
-    case 'github-workflow':
-    case 'github-action': {
+  if (u.toLowerCase().startsWith('docker://')) return matchImageUses(cat, u.slice('docker://'.length), inp);
+  switch (ciDialect(kind).uses.vocabulary) {
+    case 'image':
+      return matchImageUses(cat, u, inp);
+    case 'action': {
       if (u.startsWith('.')) return []; // local action or workflow: its own file is scanned
       const segs = stripRef(u.toLowerCase()).split('/').filter(Boolean);
       const out: ToolMatch[] = [];
       for (let n = segs.length; n >= 2; n--) out.push(...usesMatches(ix.byAction.get(segs.slice(0, n).join('/')), inp));
       return dedupe(out);
     }
-    case 'azure-pipelines': {
+    case 'task': {
       const name = u.toLowerCase().split('@')[0].trim();
       const short = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : name;
       return dedupe([...usesMatches(ix.byTask.get(name), inp), ...(short !== name ? usesMatches(ix.byTask.get(short), inp) : [])]);
     }
-    case 'circleci': {
+    case 'orb': {
       const s = u.toLowerCase();
       const at = s.indexOf('@');
       if (at >= 0) {
@@ -1175,14 +1172,23 @@ export function matchUses(cat: Catalogue, kind: CiKind, uses: string, inputs: Re
       if (segs.length === 2) return dedupe(usesMatches(ix.byOrbShort.get(segs[0]), inp, normCommand(segs[1])));
       return [];
     }
-    case 'bitbucket-pipelines':
+    case 'pipe':
       return dedupe(usesMatches(ix.byPipe.get(stripPipeVersion(u.toLowerCase())), inp));
-    case 'jenkinsfile':
+    case 'jenkins-step':
       return dedupe(usesMatches(ix.byJenkins.get(u.toLowerCase()), inp));
-    case 'gitlab-ci':
+    case 'component':
       return u.includes('/') ? matchGitlabComponent(cat, u) : [];
+    case 'none':
+      return [];
   }
-  return [];
+}
+
+/** A container image run as a step: with an `args` input by its arguments, else as it stands. */
+function matchImageUses(cat: Catalogue, image: string, inputs: Map<string, string>): ToolMatch[] {
+  const ix = indexOf(cat);
+  const args = inputs.get('args');
+  const fromImage = args !== undefined ? matchImageArgs(ix, image, inputWordsOf(args)) : matchImage(cat, image);
+  return dedupe([...fromImage, ...usesMatches(ix.byAction.get(normImage(image)), inputs)]);
 }
 
 /** Tools a GitLab `include: template:` adds (`Jobs/SAST.gitlab-ci.yml`, `.latest` variants too). */

@@ -4,7 +4,8 @@ import { Catalogue, matchInvocation, matchPreCommitHook } from './catalogue';
 import { DependabotFile, PreCommitFile, RenovateFile } from '../parse/hygiene';
 import { Evidence, Finding, outcome, ProbeOutcome } from './probeTypes';
 import { invocations } from '../parse/shell';
-import { CiFile, CiJob, isCiKind, Loc } from '../types';
+import { ciDialect, isCiKind } from '../ci/registry';
+import { CiFile, CiJob, Loc } from '../types';
 import { IndexEntry } from '../workspaceIndex';
 
 const SECURITY_PROBES = new Set(['secret-scan', 'sast', 'sast.client', 'sca', 'sca.client', 'iac-scan', 'dockerfile-lint', 'image-scan']);
@@ -53,28 +54,6 @@ function ciPipeline(ci: CiFile[]): ProbeOutcome {
   return outcome('ci.pipeline', 'pass', withJobs.map((f) => ({ loc: f.anchor, text: `${f.path}: ${f.jobs.length} job${f.jobs.length === 1 ? '' : 's'}` })));
 }
 
-/** Does the job run on a fresh, throw-away machine or container? */
-function ephemeral(file: CiFile, job: CiJob): boolean | undefined {
-  const runner = job.runner?.value.toLowerCase() ?? '';
-  switch (file.kind) {
-    case 'github-workflow':
-      if (job.image) return true;
-      if (!runner) return job.uses ? undefined : false;
-      return !runner.includes('self-hosted');
-    case 'gitlab-ci':
-    case 'bitbucket-pipelines':
-      return true; // Docker/Kubernetes executors start a fresh container per job
-    case 'circleci':
-      return !!job.image || /machine|macos|large|medium|small/.test(runner) || undefined;
-    case 'azure-pipelines':
-      return !!job.image || /ubuntu|windows|macos|vmimage/.test(runner);
-    case 'jenkinsfile':
-      return !!job.image || runner.includes('kubernetes') || runner.includes('docker');
-    default:
-      return undefined;
-  }
-}
-
 /**
  * What a probe takes from one parsed CI file, remembered with that file: the index keeps the
  * same object while the file's content is unchanged, so after an edit only the edited file is
@@ -99,7 +78,7 @@ function runnersOf(f: CiFile): RunnerFacts {
   const out: RunnerFacts = { ev: [], notes: [], yes: 0, no: 0 };
   if (f.kind === 'github-action') return out;
   for (const job of f.jobs) {
-    const e = ephemeral(f, job);
+    const e = ciDialect(f.kind).ephemeralJob(job);
     if (e === undefined) continue;
     if (e) {
       out.yes++;

@@ -2,6 +2,8 @@
 // passes only files in scope; test/fixture/example folders are excluded upstream).
 import { Evidence, Finding, outcome, ProbeOutcome, ProbeResult } from './probeTypes';
 import { Loc, Located } from '../types';
+import { pipeToShellMessage } from './weakControls';
+import { unverifiedScriptRuns } from '../parse/shell';
 import { hasDigest, hasVariables, isRootUser, splitImage, substitute } from '../parse/containers/common';
 import { commandLines, mappedLoc, stageChain } from '../parse/containers/dockerfile';
 import { NETWORK_POLICY_KINDS } from '../parse/containers/kubernetes';
@@ -500,12 +502,6 @@ export function probeHealthcheck(files: ParsedContainerFile[]): ProbeOutcome {
 // container.weak-instructions
 
 const ID_WEAK = 'container.weak-instructions';
-const SHELLS = '(?:sh|bash|zsh|dash|ksh|ash)';
-const PIPE_TO_SHELL = new RegExp(
-  `\\b(curl|wget)\\b[^|;&\\n]*\\|\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?(?:env\\s+(?:\\S+=\\S*\\s+)*)?(?:/usr)?(?:/local)?(?:/bin/)?${SHELLS}\\b`,
-  'g',
-);
-const SHELL_OF_DOWNLOAD = new RegExp(`(?:^|[\\s;&|(])((?:/usr)?(?:/local)?(?:/bin/)?${SHELLS}\\s+(?:-\\S+\\s+)*(?:<\\(\\s*|-c\\s+["']?\\$\\(\\s*)(curl|wget)\\b)`, 'g');
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY)/i;
 /** Names that point at a secret or describe one rather than hold it (`DB_PASSWORD_FILE`, `TOKEN_URL`, `PASSWORD_MIN_LENGTH`). */
 const NOT_A_SECRET_NAME = /_(FILE|PATH|DIR|LOCATION|URL|URI|ENDPOINT|HOST|NAME|LENGTH)$/i;
@@ -526,21 +522,15 @@ export function probeWeakInstructions(files: ParsedContainerFile[]): ProbeOutcom
       for (const instr of s.instructions) {
         if (instr.keyword === 'RUN' && !instr.jsonForm) {
           for (const m of commandLines(instr, f.escape)) {
-            for (const re of [PIPE_TO_SHELL, SHELL_OF_DOWNLOAD]) {
-              re.lastIndex = 0;
-              for (let hit = re.exec(m.text); hit; hit = re.exec(m.text)) {
-                const start = re === PIPE_TO_SHELL ? hit.index : hit.index + hit[0].indexOf(hit[1]);
-                const end = hit.index + hit[0].length;
-                const tool = re === PIPE_TO_SHELL ? hit[1] : hit[2];
-                findings.push({
-                  probe: ID_WEAK,
-                  code: 'pipe-to-shell',
-                  message: `A script downloaded with ${tool} is run unverified; download it, check its checksum or signature, then run it`,
-                  loc: mappedLoc(f.path, m, start, end),
-                  severity: 'warning',
-                  data: { tool, stage: stageLabel(s), path: f.path },
-                });
-              }
+            for (const run of unverifiedScriptRuns({ text: m.text, loc: mappedLoc(f.path, m, 0, m.text.length) })) {
+              findings.push({
+                probe: ID_WEAK,
+                code: 'pipe-to-shell',
+                message: pipeToShellMessage(run),
+                loc: mappedLoc(f.path, m, run.start ?? 0, run.end ?? m.text.length),
+                severity: 'warning',
+                data: { tool: run.fetcher, runner: run.runner, stage: stageLabel(s), path: f.path },
+              });
             }
           }
         } else if (instr.keyword === 'ADD' && !instr.flags.includes('checksum')) {

@@ -20,9 +20,9 @@ export interface EvaluateInput {
   rules: RuleSet;
   /**
    * Root-relative paths of tool configuration files in the workspace (ConfigFileRecorder).
-   * Optional: without it, configuration files are simply not looked at.
+   * Required: hosts call this through FolderScan, which records them during the walk.
    */
-  configFiles?: readonly string[];
+  configFiles: readonly string[];
 }
 
 /** What applicability checks can look at. */

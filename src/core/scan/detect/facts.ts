@@ -3,9 +3,11 @@
 // switched off), what it calls that cannot be read offline, and weak controls found on
 // the way. Facts are cached per file by the index, so a change re-computes one file.
 import { Catalogue, matchGitlabComponent, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables, ToolMatch } from './catalogue';
+import { ciDialect } from '../ci/registry';
 import { Evidence, Finding } from './probeTypes';
 import { Indirection, findIndirection } from '../parse/indirection';
-import { invocations, Invocation } from '../parse/shell';
+import { invocations, Invocation, unverifiedScriptRuns } from '../parse/shell';
+import { pipeToShellMessage } from './weakControls';
 import { CiFile, CiReference, CiStep, Loc, Located, ShellLine } from '../types';
 import { dirname, resolvePath, joinPath } from '../../fs';
 
@@ -102,7 +104,7 @@ function evidenceAt(loc: Loc, text: string, tool?: string): Evidence {
  * (and the analyser's own failures) do not discount anything.
  */
 function refusal(file: CiFile): string | undefined {
-  if (file.kind === 'jenkinsfile') return undefined;
+  if (!ciDialect(file.kind).refusesInvalidFile) return undefined;
   const e = file.problems.find((p) => p.severity === 'error' && !p.message.startsWith('Could not analyse'));
   return e ? `${file.path}${e.line ? `:${e.line}` : ''}: ${e.message}` : undefined;
 }
@@ -204,7 +206,7 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
     } else if (ref.kind === 'local-include' && ref.localPath) {
       // GitHub local workflows and actions are indexed files of their own; GitLab and Azure
       // fragments are not, so they are read here (one level, as the issue asks).
-      if (depth > 0 || file.kind === 'github-workflow' || file.kind === 'github-action') continue;
+      if (depth > 0 || ciDialect(file.kind).localIncludes === 'indexed') continue;
       facts.reads.add(ref.localPath);
       const fragment = await ctx.support(ref.localPath, file.kind);
       if (fragment?.kind === 'ci-fragment') {
@@ -239,7 +241,7 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
     const matches = matchUses(ctx.catalogue, file.kind, step.uses.value, inputValues(step.inputs));
     if (matches.length) understood.add(step.uses.value);
     for (const m of matches) {
-      add(m, evidenceAt(step.uses.loc, `${file.kind === 'azure-pipelines' ? 'task' : file.kind === 'bitbucket-pipelines' ? 'pipe' : 'uses'}: ${step.uses.value}`, m.tool), NO_SWITCHES, cannotFail);
+      add(m, evidenceAt(step.uses.loc, `${ciDialect(file.kind).uses.evidenceLabel}: ${step.uses.value}`, m.tool), NO_SWITCHES, cannotFail);
     }
   }
   const state = { cwd: '' };
@@ -258,6 +260,8 @@ async function collectLine(
   add: Add,
   via: string | undefined,
 ): Promise<void> {
+  // A script a step calls is reported where it is written, by its own scan: only the step's own lines here.
+  if (via === undefined) pipeToShell(line, facts);
   for (const inv of safeInvocations(line)) {
     if (inv.program === 'cd' && inv.kind === 'run') {
       const target = inv.args.find((a) => !a.startsWith('-'));
@@ -282,6 +286,23 @@ async function collectLine(
     const label = `${line.loc.path}:${line.loc.line}`;
     const inner = { cwd: target.cwd };
     for (const l of target.lines) await collectLine(l, inner, ctx, facts, disabled, cannotFail, add, label);
+  }
+}
+
+/** `curl … | sh` in a pipeline's own script line: a weak control (as in a Dockerfile RUN line). */
+function pipeToShell(line: ShellLine, facts: FileFacts): void {
+  for (const run of unverifiedScriptRuns(line, safeInvocations(line))) {
+    const l = line.loc;
+    // Narrowed to the command when the line is written as one physical line exactly as read.
+    const exact = l.line === l.endLine && l.endColumn - l.column === line.text.length && run.start !== undefined && run.end !== undefined;
+    facts.findings.push({
+      probe: 'pinning',
+      code: 'pipe-to-shell',
+      message: pipeToShellMessage(run),
+      loc: exact ? { ...l, column: l.column + run.start!, endColumn: l.column + run.end! } : l,
+      severity: 'warning',
+      data: { tool: run.fetcher, runner: run.runner, path: l.path },
+    });
   }
 }
 

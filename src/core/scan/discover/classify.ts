@@ -19,7 +19,9 @@
 //   - Generic YAML is 'kubernetes' only when its first bytes have top-level `apiVersion:` and
 //     `kind:` lines, 'iac' for CloudFormation/SAM or an Ansible playbook; without `firstBytes`
 //     it is undefined (see needsContent).
-import { CONTAINER_KINDS, ContainerKind, FileKind, isCiKind } from '../types';
+import { CI_DIALECTS, isCiKind } from '../ci/registry';
+import { isVariant } from './fileNames';
+import { CONTAINER_KINDS, ContainerKind, FileKind } from '../types';
 
 export { isCiKind };
 
@@ -70,24 +72,6 @@ const GIT_HOOKS = new Set([
 
 const SECURITY_NAMES = new Set(['security.md', 'security.markdown', 'security.rst', 'security.txt', 'security.adoc']);
 
-/** Extensions after `Dockerfile.` / `Jenkinsfile.` that mean "not the file itself" (docs, backups, ignore files). */
-const NOT_A_VARIANT = new Set([
-  'md', 'markdown', 'txt', 'rst', 'adoc', 'html', 'htm', 'pdf', 'png', 'jpg', 'jpeg', 'gif', 'svg', 'bak', 'orig',
-  'rej', 'swp', 'tmp', 'dockerignore', 'json', 'yml', 'yaml', 'toml', 'xml', 'lock',
-]);
-
-function lastExt(name: string): string {
-  const i = name.lastIndexOf('.');
-  return i < 0 ? '' : name.slice(i + 1).toLowerCase();
-}
-
-/** `<stem>.<something>` / `<stem>-x` / `<stem>_x` variants of Dockerfile/Containerfile/Jenkinsfile. */
-function isVariant(lname: string, stem: string, separators: string): boolean {
-  if (!lname.startsWith(stem) || lname.length <= stem.length + 1) return false;
-  if (!separators.includes(lname[stem.length])) return false;
-  return !NOT_A_VARIANT.has(lastExt(lname));
-}
-
 /**
  * The kind of the file at `path` (repository-relative). `firstBytes`: the start of the file
  * (about 4 KB; more is ignored), needed only for generic YAML (see needsContent).
@@ -104,21 +88,13 @@ export function classify(path: string, firstBytes?: string, ctx: ClassifyContext
   if (LOCKFILES.has(name)) return 'lockfile';
   if (BINARY_LOCKFILES.has(name)) return undefined;
 
-  // --- CI
-  if (dir === '.github/workflows' && yaml) return 'github-workflow';
+  // --- CI (each dialect of ci/registry.ts, in its order), then the update bots
+  const parts = { path, dir, name, lname, yaml };
+  for (const dialect of CI_DIALECTS) if (dialect.matchesPath(parts)) return dialect.kind;
   if (path === '.github/dependabot.yml' || path === '.github/dependabot.yaml') return 'dependabot';
   if ((dir === '' && RENOVATE_ROOT.has(name)) || ((dir === '.github' || dir === '.gitlab') && RENOVATE_IN_DIR.has(name))) {
     return 'renovate';
   }
-  if (name === 'action.yml' || name === 'action.yaml') return 'github-action';
-  if (path === '.gitlab-ci.yml' || path === '.gitlab-ci.yaml') return 'gitlab-ci';
-  if ((lname.endsWith('.gitlab-ci.yml') || lname.endsWith('.gitlab-ci.yaml')) && !lname.startsWith('.gitlab-ci.')) return 'gitlab-ci';
-  if (yaml && (lname.startsWith('azure-pipelines') || (`/${dir}/`).includes('/.azure-pipelines/'))) return 'azure-pipelines';
-  if (lname === 'jenkinsfile' || isVariant(lname, 'jenkinsfile', '.') || (lname.endsWith('.jenkinsfile') && lname.length > 12)) {
-    return 'jenkinsfile';
-  }
-  if (path === '.circleci/config.yml' || path === '.circleci/config.yaml') return 'circleci';
-  if (path === 'bitbucket-pipelines.yml' || path === 'bitbucket-pipelines.yaml') return 'bitbucket-pipelines';
 
   // --- Hygiene
   if (path === '.pre-commit-config.yaml' || path === '.pre-commit-config.yml') return 'pre-commit';
@@ -195,9 +171,12 @@ export function needsContent(path: string): boolean {
 /** API groups that use Kubernetes-style `apiVersion`/`kind` but are not cluster manifests. */
 const NOT_K8S_API = /^(backstage\.io|skaffold|kind\.x-k8s\.io|k3d\.io|ctlptl\.dev|kustomize\.config\.k8s\.io|config\.kubernetes\.io|kubeadm\.k8s\.io|kubelet\.config\.k8s\.io|clientcmd\.k8s\.io)\b/;
 
-/** Classifies generic YAML by its first bytes: 'iac' (CloudFormation/SAM, Ansible playbook), 'kubernetes', or undefined. */
+/** Classifies generic YAML by its first bytes: a CI dialect known by content, 'iac' (CloudFormation/SAM, Ansible playbook), 'kubernetes', or undefined. */
 export function classifyYamlContent(firstBytes: string): FileKind | undefined {
   const text = firstBytes.length > CONTENT_SNIFF_BYTES ? firstBytes.slice(0, CONTENT_SNIFF_BYTES) : firstBytes;
+
+  // CI definitions known by content (Tekton resources look like Kubernetes manifests).
+  for (const dialect of CI_DIALECTS) if (dialect.matchesContent && dialect.matchesContent(text)) return dialect.kind;
 
   // CloudFormation / SAM
   if (/^["']?AWSTemplateFormatVersion["']?[ \t]*:/m.test(text) || text.includes('AWS::Serverless-2016-10-31')) return 'iac';

@@ -1,7 +1,6 @@
 // Repository hygiene files: dependency-update bots and local hooks. Small enough to share
 // one module; each parser is pure and never throws.
-import { Document } from 'yaml';
-import { mapGet, parseYaml, positionOf, endPositionOf, scalarText, seqItems, LineCounter } from '../../yaml';
+import { Document, mapGet, readYamlDocuments, positionOf, endPositionOf, scalarText, seqItems, LineCounter } from '../../yaml';
 import { FileProblem, Located, Loc } from '../types';
 
 export interface DependabotFile {
@@ -42,21 +41,21 @@ export function nodeLoc(path: string, node: unknown, lc: LineCounter): Loc {
   return { path, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
 }
 
-function yamlProblems(errors: { message: string; line: number; column: number }[]): FileProblem[] {
-  return errors.map((e) => ({ message: e.message, line: e.line, column: e.column, severity: 'error' as const }));
+/** The file's first document (empty or refused: undefined); problems go on the file. */
+function firstDocument(text: string, problems: FileProblem[]): { doc: Document.Parsed; lc: LineCounter } | undefined {
+  return readYamlDocuments(text, problems).find((d) => d.index === 0);
 }
 
 export function parseDependabot(path: string, text: string): DependabotFile {
   const out: DependabotFile = { kind: 'dependabot', path, updates: [], problems: [] };
-  const y = parseYaml(text);
-  out.problems.push(...yamlProblems(y.errors));
-  const doc = y.documents[0] as Document.Parsed | undefined;
-  if (!doc) return out;
+  const y = firstDocument(text, out.problems);
+  if (!y) return out;
+  const { doc, lc } = y;
   for (const item of seqItems(doc, mapGet(doc, doc.contents, 'updates'))) {
     const eco = mapGet(doc, item, 'package-ecosystem');
     const value = scalarText(eco);
     if (!value) continue;
-    out.updates.push({ ecosystem: { value, loc: nodeLoc(path, eco, y.lineCounter) }, directory: scalarText(mapGet(doc, item, 'directory')) });
+    out.updates.push({ ecosystem: { value, loc: nodeLoc(path, eco, lc) }, directory: scalarText(mapGet(doc, item, 'directory')) });
   }
   return out;
 }
@@ -97,23 +96,22 @@ export function parsePreCommit(path: string, text: string): PreCommitFile {
     });
     return out;
   }
-  const y = parseYaml(text);
-  out.problems.push(...yamlProblems(y.errors));
-  const doc = y.documents[0] as Document.Parsed | undefined;
-  if (!doc) return out;
+  const y = firstDocument(text, out.problems);
+  if (!y) return out;
+  const { doc, lc } = y;
   if (/^\.?lefthook/.test(base)) {
     // lefthook: <hook>: { commands: { name: { run: "..." } } }
-    collectLefthookRuns(doc, doc.contents, path, y.lineCounter, out, 0);
+    collectLefthookRuns(doc, doc.contents, path, lc, out, 0);
     return out;
   }
   for (const repo of seqItems(doc, mapGet(doc, doc.contents, 'repos'))) {
     for (const hook of seqItems(doc, mapGet(doc, repo, 'hooks'))) {
       const idNode = mapGet(doc, hook, 'id');
       const id = scalarText(idNode);
-      if (id) out.hooks.push({ value: id, loc: nodeLoc(path, idNode, y.lineCounter) });
+      if (id) out.hooks.push({ value: id, loc: nodeLoc(path, idNode, lc) });
       const entry = mapGet(doc, hook, 'entry');
       const entryText = scalarText(entry);
-      if (entryText) out.lines.push({ text: entryText, loc: nodeLoc(path, entry, y.lineCounter) });
+      if (entryText) out.lines.push({ text: entryText, loc: nodeLoc(path, entry, lc) });
     }
   }
   return out;

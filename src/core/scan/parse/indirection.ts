@@ -2,7 +2,7 @@
 // The readers here turn Makefiles and package.json into shell lines with exact positions;
 // findIndirection says where an invocation points. Pure TypeScript, never throws.
 import { trailingCount } from '../../text';
-import { parseYaml, isMap, isPair, isScalar } from '../../yaml';
+import { readYamlDocuments, isMap, isPair, isScalar } from '../../yaml';
 import type { LineCounter, Scalar, YAMLMap } from '../../yaml';
 import { Invocation } from './shell';
 import { Loc, ShellLine } from '../types';
@@ -255,12 +255,11 @@ export function makeDefaultGoal(path: string, text: string): string | undefined 
 export function parsePackageScripts(path: string, text: string): Map<string, ShellLine> {
   const out = new Map<string, ShellLine>();
   try {
-    const parsed = parseYaml(text);
-    const doc = parsed.documents[0];
-    if (!doc) return out;
-    const root = doc.contents;
+    const first = readYamlDocuments(text, []).find((d) => d.index === 0);
+    if (!first) return out;
+    const root = first.doc.contents;
     if (!isMap(root)) return out;
-    const lc = parsed.lineCounter;
+    const lc = first.lc;
     for (const pair of (root as YAMLMap).items) {
       if (!isPair(pair) || !isScalar(pair.key) || String((pair.key as Scalar).value) !== 'scripts') continue;
       if (!isMap(pair.value)) continue;

@@ -1,10 +1,5 @@
 // One dispatch from a file kind to its parser. Parsers never throw: problems travel with the result.
-import { parseAzurePipelines } from '../ci/azure';
-import { parseBitbucketPipelines } from '../ci/bitbucket';
-import { parseCircleCi } from '../ci/circleci';
-import { parseGithubAction, parseGithubWorkflow } from '../ci/github';
-import { parseGitlabCi } from '../ci/gitlab';
-import { parseJenkinsfile } from '../ci/jenkins';
+import { ciDialect, isCiKind } from '../ci/registry';
 import { parseCompose } from './containers/compose';
 import { parseDockerfile } from './containers/dockerfile';
 import { parseHelmChart, parseHelmValues } from './containers/helm';
@@ -16,22 +11,12 @@ import { CiFile, CiKind, FileKind } from '../types';
 
 export type ParsedFile = CiFile | ParsedContainerFile | DependabotFile | RenovateFile | PreCommitFile;
 
-const CI_PARSERS: Record<CiKind, (path: string, text: string) => CiFile> = {
-  'github-workflow': parseGithubWorkflow,
-  'github-action': parseGithubAction,
-  'gitlab-ci': parseGitlabCi,
-  'azure-pipelines': parseAzurePipelines,
-  jenkinsfile: parseJenkinsfile,
-  circleci: parseCircleCi,
-  'bitbucket-pipelines': parseBitbucketPipelines,
-};
-
 export function parseCiFragment(kind: CiKind, path: string, text: string): CiFile {
-  return CI_PARSERS[kind](path, text);
+  return ciDialect(kind).parse(path, text);
 }
 
 export function parseFile(kind: FileKind, path: string, text: string): ParsedFile | undefined {
-  if (kind in CI_PARSERS) return CI_PARSERS[kind as CiKind](path, text);
+  if (isCiKind(kind)) return ciDialect(kind).parse(path, text);
   switch (kind) {
     case 'dockerfile':
       return parseDockerfile(path, text);

@@ -25,6 +25,12 @@ export interface Invocation {
    * `@cyclonedx/cyclonedx-npm@1`, `tools/zap-baseline.py`. Lets callers follow script paths.
    */
   command?: string;
+  /**
+   * For a download (`curl`, `wget`, ...) whose content is run as it arrives, unverified: the
+   * program that runs it (`sh` in `curl … | sh`, `bash` in `bash <(curl …)`, `$(…)` when the
+   * download's output is itself the command). Such a download is also an 'install'.
+   */
+  runBy?: string;
 }
 
 // ───────────────────────────── implementation ─────────────────────────────
@@ -827,6 +833,283 @@ function textWord(text: string): Word {
   return { text, raw: text, subs: [] };
 }
 
+/** What a wrapper rule made of one simple command. */
+type Unwrapped =
+  /** The invocations it runs: done. */
+  | { run: Invocation[] }
+  /** It runs these words (reached through `wrapper`, in `image` when given): unwrap them next. */
+  | { words: Word[]; wrapper: string; image?: string }
+  /** Not used as a wrapper here: an ordinary command (or an installer). */
+  | undefined;
+
+/** One simple command as a wrapper rule sees it. */
+interface WrapperCall {
+  /** The program, as programName gives it. */
+  prog: string;
+  /** The words after the program, and their texts. */
+  rest: Word[];
+  ws: string[];
+  ctx: Ctx;
+  image: string | undefined;
+  /** The command itself as the invocation (by default: this program with all its arguments). */
+  here(program?: string, args?: string[], command?: string): Invocation[];
+  /** Unwrap the words from index k of `rest` next, reached through `wrapper`; undefined when there are none. */
+  descend(k: number, wrapper: string): Unwrapped;
+}
+
+type WrapperRule = (c: WrapperCall) => Unwrapped;
+
+/** Runs what follows its options (`sudo -u x cmd`, `nice -n 5 cmd`). */
+function prefixRule(spec: OptSpec): WrapperRule {
+  return (c) => c.descend(readOpts(c.ws, 0, spec).end, c.prog) ?? { run: c.here(c.prog) };
+}
+
+function packageRunnerRule(c: WrapperCall): Unwrapped {
+  return { run: packageRunner(c.rest, 0, c.prog, c.ctx, c.image) ?? c.here(c.prog) };
+}
+
+function nodePackageManagerRule(c: WrapperCall): Unwrapped {
+  const { prog, ws } = c;
+  const o = readOpts(ws, 0, NPM_INSTALL);
+  const sub = ws[o.end];
+  if (prog === 'npm') {
+    const r = sub === 'exec' || sub === 'x' ? packageRunner(c.rest, o.end + 1, 'npm exec', c.ctx, c.image) : undefined;
+    return r ? { run: r } : undefined;
+  }
+  if (sub === 'dlx' || (prog === 'bun' && sub === 'x')) return { run: packageRunner(c.rest, o.end + 1, `${prog} ${sub}`, c.ctx, c.image) ?? c.here(prog) };
+  if (sub === 'exec') return c.descend(readOpts(ws, o.end + 1, { short: 'cC', long: ['dir', 'filter', 'shell-mode'] }).end, `${prog} exec`);
+  return undefined;
+}
+
+function uvRule(c: WrapperCall): Unwrapped {
+  const { prog, ws, ctx, image } = c;
+  let k = 0;
+  let name = 'uvx';
+  if (prog === 'uv') {
+    const g = readOpts(ws, 0, { long: ['directory', 'project', 'cache-dir', 'config-file'] });
+    k = g.end;
+    if (ws[k] === 'tool' && ws[k + 1] === 'run') { k += 2; name = 'uv tool run'; }
+    else if (ws[k] === 'x') { k += 1; }
+    else if (ws[k] === 'run') {
+      const o = readOpts(ws, k + 1, { short: 'pw', long: ['with', 'python', 'project', 'directory', 'package', 'extra', 'group', 'env-file', 'index', 'index-url', 'extra-index-url', 'with-requirements', 'with-editable', 'only-group', 'no-group', 'no-extra', 'all-groups'] });
+      if ((o.flags.includes('-m') || o.flags.includes('--module')) && o.end < ws.length) return { run: [mk(ws[o.end].toLowerCase(), ws.slice(o.end + 1), ctx, 'uv run', image, ws[o.end])] };
+      return c.descend(o.end, 'uv run') ?? { run: c.here(prog) };
+    } else return undefined;
+  }
+  const o = readOpts(ws, k, { short: 'pw', long: ['from', 'with', 'python', 'index', 'index-url', 'extra-index-url', 'with-requirements', 'with-editable', 'constraints', 'overrides'] });
+  const cmd = ws[o.end];
+  if (cmd === undefined) return { run: c.here(prog) };
+  const from = optValue(o, '--from') !== undefined;
+  return { run: [mk(from ? basename(cmd) : pyName(cmd.replace(/@.*$/, '')), ws.slice(o.end + 1), ctx, name, image, cmd)] };
+}
+
+function pythonProjectRule(c: WrapperCall): Unwrapped {
+  const o = readOpts(c.ws, 0, { short: 'C', long: ['directory', 'project', 'env', 'python'] });
+  if (c.ws[o.end] !== 'run') return undefined;
+  return c.descend(readOpts(c.ws, o.end + 1, {}).end, `${c.prog} run`);
+}
+
+function containerRule(c: WrapperCall): Unwrapped {
+  const { prog, ws, rest, ctx } = c;
+  const g = readOpts(ws, 0, DOCKER_GLOBAL);
+  let k = g.end;
+  if (ws[k] === 'container') k++;
+  if (ws[k] === 'run') {
+    const o = readOpts(ws, k + 1, DOCKER_RUN);
+    const img = ws[o.end];
+    if (img === undefined) return { run: c.here(prog) };
+    const after = rest.slice(o.end + 1);
+    const entry = optValue(o, '--entrypoint');
+    const cmdWords: Word[] = entry ? [...splitWords(entry), ...after] : after;
+    if (cmdWords.length && (entry || looksLikeCommand(cmdWords[0].text, img))) return { words: cmdWords, wrapper: `${prog} run`, image: img };
+    return { run: [mk(imageProgram(img), after.map((x) => x.text), ctx, `${prog} run`, img)] };
+  }
+  if (ws[k] === 'exec') return c.descend(readOpts(ws, k + 1, DOCKER_EXEC).end + 1, `${prog} exec`) ?? { run: c.here(prog) };
+  if (ws[k] === 'compose' && ws[k + 1] === 'exec') return c.descend(readOpts(ws, k + 2, { short: 'euw', long: ['env', 'user', 'workdir', 'index'] }).end + 1, `${prog} compose exec`);
+  return undefined;
+}
+
+function pythonRule(c: WrapperCall): Unwrapped {
+  const { prog, ws, ctx, image } = c;
+  let i = 0;
+  let module: number | undefined;
+  let stop = false;
+  while (i < ws.length && !stop) {
+    const a = ws[i];
+    if (a === '-m') { module = i + 1; break; }
+    if (a === '-c' || a === '-' || a === '--') { stop = true; break; }
+    if (/^-[WX]$/.test(a)) { i += 2; continue; }
+    if (a.startsWith('-') && a.length > 1) {
+      if (/^-[A-Za-z]*m$/.test(a) && !a.startsWith('--')) { module = i + 1; break; }
+      i++;
+      continue;
+    }
+    break;
+  }
+  // the module name is a plain name (`pip`, `bandit`, `pip_audit`)
+  if (module !== undefined) return c.descend(module, 'python -m') ?? { run: c.here(prog) };
+  if (!stop && i < ws.length && /\.py[wz]?$/i.test(ws[i])) return { run: [mk(basename(ws[i]), ws.slice(i + 1), ctx, 'python', image, ws[i])] };
+  return { run: c.here(prog) };
+}
+
+function shellRule(c: WrapperCall): Unwrapped {
+  const { prog, ws, rest, ctx, image } = c;
+  const shell = prog === 'busybox' ? 'sh' : prog;
+  let cFlag = false;
+  let i = prog === 'busybox' ? 1 : 0;
+  while (i < ws.length) {
+    const a = ws[i];
+    if (a === '--' || a === '-') { i++; break; }
+    if (a === '--rcfile' || a === '--init-file') { i += 2; continue; }
+    if (a.startsWith('--')) { i++; continue; }
+    if (/^[-+][A-Za-z]+$/.test(a)) {
+      if (a[0] === '-' && a.includes('c')) cFlag = true;
+      i += /[oO]/.test(a) ? 2 : 1;
+      continue;
+    }
+    break;
+  }
+  if (cFlag && i < ws.length) {
+    rest[i].script = true;
+    return { run: parseText(ws[i], { line: ctx.line, depth: ctx.depth + 1, wrapper: `${shell} -c`, image }) };
+  }
+  return { run: c.here(prog) };
+}
+
+/**
+ * Programs that run other programs, and how to find what they run. A program not listed is an
+ * ordinary command (or an installer: installedNames); python and shells are matched by name in
+ * wrapperRule.
+ */
+const WRAPPERS: Record<string, WrapperRule> = {
+  sudo: prefixRule({ short: 'ugCDhprtTUc', long: ['user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'role', 'type', 'other-user', 'command-timeout', 'login-class'] }),
+  time: prefixRule({ short: 'fo', long: ['format', 'output'] }),
+  exec: prefixRule({ short: 'a' }),
+  nohup: prefixRule({}),
+  nice: prefixRule({ short: 'n', long: ['adjustment'] }),
+  ionice: prefixRule({ short: 'cnp', long: ['class', 'classdata', 'pid'] }),
+  stdbuf: prefixRule({ short: 'ioe', long: ['input', 'output', 'error'] }),
+  unbuffer: prefixRule({}),
+  chronic: prefixRule({}),
+  builtin: prefixRule({}),
+  xargs: prefixRule({ short: 'IELnPsda', long: ['max-args', 'max-procs', 'max-lines', 'delimiter', 'eof', 'max-chars', 'arg-file', 'process-slot-var'] }),
+  env(c) {
+    const o = readOpts(c.ws, 0, { short: 'uCS', long: ['unset', 'chdir', 'split-string'] });
+    const split = optValue(o, '-S', '--split-string');
+    if (split === undefined) return c.descend(o.end, 'env') ?? { run: c.here('env') };
+    for (const x of c.rest) x.script = true;
+    return { words: [...splitWords(split), ...c.rest.slice(o.end)], wrapper: 'env' };
+  },
+  timeout: (c) => c.descend(readOpts(c.ws, 0, { short: 'sk', long: ['signal', 'kill-after'] }).end + 1, 'timeout') ?? { run: c.here('timeout') },
+  command(c) {
+    if (c.ws[0] === '-v' || c.ws[0] === '-V') return { run: c.here('command') };
+    return c.descend(readOpts(c.ws, 0, {}).end, 'command') ?? { run: c.here('command') };
+  },
+  eval(c) {
+    if (!c.ws.length) return { run: c.here('eval') };
+    for (const x of c.rest) x.script = true;
+    return { run: parseText(c.ws.join(' '), { line: c.ctx.line, depth: c.ctx.depth + 1, wrapper: 'eval', image: c.image }) };
+  },
+  find(c) {
+    const out = c.here('find');
+    const ws = c.ws;
+    for (let i = 0; i < ws.length; i++) {
+      if (!/^-(exec|execdir|ok|okdir)$/.test(ws[i])) continue;
+      let j = i + 1;
+      while (j < ws.length && ws[j] !== ';' && ws[j] !== '+') j++;
+      if (j > i + 1) out.push(...fromWords(c.rest.slice(i + 1, j), { ...c.ctx, wrapper: 'find -exec', image: c.image }));
+      i = j;
+    }
+    return { run: out };
+  },
+  npx: packageRunnerRule,
+  bunx: packageRunnerRule,
+  pnpx: packageRunnerRule,
+  npm: nodePackageManagerRule,
+  pnpm: nodePackageManagerRule,
+  yarn: nodePackageManagerRule,
+  bun: nodePackageManagerRule,
+  pipx(c) {
+    if (c.ws[0] !== 'run') return undefined;
+    const o = readOpts(c.ws, 1, { long: ['spec', 'python', 'pip-args', 'index-url', 'path'] });
+    const cmd = c.ws[o.end];
+    if (cmd === undefined) return { run: c.here(c.prog) };
+    const fromSpec = optValue(o, '--spec') !== undefined;
+    return { run: [mk(fromSpec ? basename(cmd) : pyName(cmd), c.ws.slice(o.end + 1), c.ctx, 'pipx run', c.image, cmd)] };
+  },
+  uv: uvRule,
+  uvx: uvRule,
+  poetry: pythonProjectRule,
+  pipenv: pythonProjectRule,
+  pdm: pythonProjectRule,
+  hatch: pythonProjectRule,
+  rye: pythonProjectRule,
+  go(c) {
+    if (c.ws[0] !== 'run') return undefined;
+    const o = readOpts(c.ws, 1, GO_BUILD);
+    const pkg = c.ws[o.end];
+    if (pkg === undefined) return { run: c.here(c.prog) };
+    return { run: [mk(goName(pkg), c.ws.slice(o.end + 1), c.ctx, 'go run', c.image, pkg)] };
+  },
+  java(c) {
+    const ws = c.ws;
+    for (let i = 0; i < ws.length; i++) {
+      const a = ws[i];
+      if (a === '-jar') {
+        const jar = ws[i + 1];
+        if (jar === undefined) break;
+        return { run: [mk(basename(jar).replace(/\.jar$/, ''), ws.slice(i + 2), c.ctx, 'java -jar', c.image, jar)] };
+      }
+      if (['-cp', '-classpath', '--class-path', '-p', '--module-path', '--add-opens', '--add-exports', '--add-modules'].includes(a)) { i++; continue; }
+      if (!a.startsWith('-')) break;
+    }
+    return undefined;
+  },
+  docker: containerRule,
+  podman: containerRule,
+  nerdctl: containerRule,
+  finch: containerRule,
+  kubectl: kubectlExecRule,
+  oc: kubectlExecRule,
+  cmd(c) {
+    const i = c.ws.findIndex((x) => /^\/[ck]$/i.test(x));
+    if (i < 0 || i + 1 >= c.ws.length) return undefined;
+    for (const x of c.rest.slice(i + 1)) x.script = true;
+    return { run: parseText(c.ws.slice(i + 1).join(' '), { line: c.ctx.line, depth: c.ctx.depth + 1, wrapper: 'cmd /c', image: c.image }) };
+  },
+  pwsh: powershellRule,
+  powershell: powershellRule,
+};
+WRAPPERS.doas = WRAPPERS.sudo;
+
+function kubectlExecRule(c: WrapperCall): Unwrapped {
+  const dd = c.ws.indexOf('--');
+  return c.ws.includes('exec') && dd >= 0 ? c.descend(dd + 1, `${c.prog} exec`) : undefined;
+}
+
+function powershellRule(c: WrapperCall): Unwrapped {
+  const ws = c.ws;
+  for (let i = 0; i < ws.length; i++) {
+    const a = ws[i].toLowerCase();
+    if (a === '-command' || a === '-c') {
+      for (const x of c.rest.slice(i + 1)) x.script = true;
+      if (i + 1 < ws.length) return { run: parseText(ws.slice(i + 1).join(' '), { line: c.ctx.line, depth: c.ctx.depth + 1, wrapper: `${c.prog} -c`, image: c.image }) };
+      break;
+    }
+    if (['-executionpolicy', '-ep', '-inputformat', '-outputformat', '-workingdirectory', '-wd', '-configurationname', '-windowstyle'].includes(a)) { i++; continue; }
+    if (!a.startsWith('-')) break;
+    if (a === '-file' || a === '-f' || a === '-encodedcommand') break;
+  }
+  return undefined;
+}
+
+function wrapperRule(prog: string, ws: string[]): WrapperRule | undefined {
+  if (Object.prototype.hasOwnProperty.call(WRAPPERS, prog)) return WRAPPERS[prog];
+  if (/^python(\d+(\.\d+)?)?$/.test(prog) || prog === 'py' || prog === 'pypy3' || prog === 'pypy') return pythonRule;
+  if (SHELLS.has(prog) || (prog === 'busybox' && ws[0] === 'sh')) return shellRule;
+  return undefined;
+}
+
 /**
  * Unwraps one simple command (wrappers, runners, containers, `sh -c`) into the invocations it runs.
  */
@@ -843,300 +1126,30 @@ function fromWords(words: Word[], ctx: Ctx): Invocation[] {
     if (head === 'for' || head === 'select' || head === 'case' || head === 'function') return [];
     const prog = programName(w[0]);
     if (prog === undefined) return [];
+    const first = w[0];
     const rest = w.slice(1);
     const ws = rest.map((x) => x.text);
-    const here = (program: string, args: string[] = ws, command: string | undefined = w[0].text) => [mk(program, args, ctx, wrapper, image, command)];
-    /** Continue with the words from index k of `rest`, reached through `wr`. */
-    const descend = (k: number, wr: string): boolean => {
-      if (k >= rest.length) return false;
-      w = rest.slice(k);
-      wrapper = wr;
-      return true;
-    };
-    switch (prog) {
-      case 'sudo':
-      case 'doas': {
-        const o = readOpts(ws, 0, { short: 'ugCDhprtTUc', long: ['user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'role', 'type', 'other-user', 'command-timeout', 'login-class'] });
-        if (descend(o.end, prog)) continue;
-        return here(prog);
-      }
-      case 'time':
-      case 'exec':
-      case 'nohup':
-      case 'nice':
-      case 'ionice':
-      case 'stdbuf':
-      case 'unbuffer':
-      case 'chronic':
-      case 'builtin': {
-        const spec: OptSpec = prog === 'time' ? { short: 'fo', long: ['format', 'output'] }
-          : prog === 'exec' ? { short: 'a' }
-            : prog === 'nice' ? { short: 'n', long: ['adjustment'] }
-              : prog === 'ionice' ? { short: 'cnp', long: ['class', 'classdata', 'pid'] }
-                : prog === 'stdbuf' ? { short: 'ioe', long: ['input', 'output', 'error'] } : {};
-        const o = readOpts(ws, 0, spec);
-        if (descend(o.end, prog)) continue;
-        return here(prog);
-      }
-      case 'env': {
-        const o = readOpts(ws, 0, { short: 'uCS', long: ['unset', 'chdir', 'split-string'] });
-        const split = optValue(o, '-S', '--split-string');
-        if (split !== undefined) {
-          for (const x of rest) x.script = true;
-          w = [...splitWords(split), ...rest.slice(o.end)];
-          wrapper = 'env';
-          continue;
-        }
-        if (descend(o.end, 'env')) continue;
-        return here('env');
-      }
-      case 'timeout': {
-        const o = readOpts(ws, 0, { short: 'sk', long: ['signal', 'kill-after'] });
-        if (descend(o.end + 1, 'timeout')) continue;
-        return here('timeout');
-      }
-      case 'xargs': {
-        const o = readOpts(ws, 0, { short: 'IELnPsda', long: ['max-args', 'max-procs', 'max-lines', 'delimiter', 'eof', 'max-chars', 'arg-file', 'process-slot-var'] });
-        if (descend(o.end, 'xargs')) continue;
-        return here('xargs');
-      }
-      case 'command': {
-        if (ws[0] === '-v' || ws[0] === '-V') return here('command');
-        const o = readOpts(ws, 0, {});
-        if (descend(o.end, 'command')) continue;
-        return here('command');
-      }
-      case 'eval': {
-        if (!ws.length) return here('eval');
-        for (const x of rest) x.script = true;
-        return parseText(ws.join(' '), { line: ctx.line, depth: ctx.depth + 1, wrapper: 'eval', image });
-      }
-      case 'find': {
-        const out = here('find');
-        for (let i = 0; i < ws.length; i++) {
-          if (!/^-(exec|execdir|ok|okdir)$/.test(ws[i])) continue;
-          let j = i + 1;
-          while (j < ws.length && ws[j] !== ';' && ws[j] !== '+') j++;
-          if (j > i + 1) out.push(...fromWords(rest.slice(i + 1, j), { ...ctx, wrapper: 'find -exec', image }));
-          i = j;
-        }
-        return out;
-      }
-      case 'npx':
-      case 'bunx':
-      case 'pnpx': {
-        const r = packageRunner(rest, 0, prog, ctx, image);
-        if (r) return r;
-        return here(prog);
-      }
-      case 'npm': {
-        const o = readOpts(ws, 0, NPM_INSTALL);
-        if (ws[o.end] === 'exec' || ws[o.end] === 'x') {
-          const r = packageRunner(rest, o.end + 1, 'npm exec', ctx, image);
-          if (r) return r;
-        }
-        break;
-      }
-      case 'pnpm':
-      case 'yarn':
-      case 'bun': {
-        const o = readOpts(ws, 0, NPM_INSTALL);
-        const sub = ws[o.end];
-        if (sub === 'dlx' || (prog === 'bun' && sub === 'x')) {
-          const r = packageRunner(rest, o.end + 1, `${prog} ${sub}`, ctx, image);
-          if (r) return r;
-          return here(prog);
-        }
-        if (sub === 'exec') {
-          const e = readOpts(ws, o.end + 1, { short: 'cC', long: ['dir', 'filter', 'shell-mode'] });
-          if (descend(e.end, `${prog} exec`)) continue;
-        }
-        break;
-      }
-      case 'pipx': {
-        if (ws[0] !== 'run') break;
-        const o = readOpts(ws, 1, { long: ['spec', 'python', 'pip-args', 'index-url', 'path'] });
-        const cmd = ws[o.end];
-        if (cmd === undefined) return here(prog);
-        const fromSpec = optValue(o, '--spec') !== undefined;
-        return [mk(fromSpec ? basename(cmd) : pyName(cmd), ws.slice(o.end + 1), ctx, 'pipx run', image, cmd)];
-      }
-      case 'uvx':
-      case 'uv': {
-        let k = 0;
-        let name = 'uvx';
-        if (prog === 'uv') {
-          const g = readOpts(ws, 0, { long: ['directory', 'project', 'cache-dir', 'config-file'] });
-          k = g.end;
-          if (ws[k] === 'tool' && (ws[k + 1] === 'run')) { k += 2; name = 'uv tool run'; }
-          else if (ws[k] === 'x') { k += 1; }
-          else if (ws[k] === 'run') {
-            const o = readOpts(ws, k + 1, { short: 'pw', long: ['with', 'python', 'project', 'directory', 'package', 'extra', 'group', 'env-file', 'index', 'index-url', 'extra-index-url', 'with-requirements', 'with-editable', 'only-group', 'no-group', 'no-extra', 'all-groups'] });
-            if (o.flags.includes('-m') || o.flags.includes('--module')) {
-              if (o.end < ws.length) return [mk(ws[o.end].toLowerCase(), ws.slice(o.end + 1), ctx, 'uv run', image, ws[o.end])];
-            }
-            if (descend(o.end, 'uv run')) continue;
-            return here(prog);
-          } else break;
-        }
-        const o = readOpts(ws, k, { short: 'pw', long: ['from', 'with', 'python', 'index', 'index-url', 'extra-index-url', 'with-requirements', 'with-editable', 'constraints', 'overrides'] });
-        const cmd = ws[o.end];
-        if (cmd === undefined) return here(prog);
-        const from = optValue(o, '--from') !== undefined;
-        return [mk(from ? basename(cmd) : pyName(cmd.replace(/@.*$/, '')), ws.slice(o.end + 1), ctx, name, image, cmd)];
-      }
-      case 'poetry':
-      case 'pipenv':
-      case 'pdm':
-      case 'hatch':
-      case 'rye': {
-        const o = readOpts(ws, 0, { short: 'C', long: ['directory', 'project', 'env', 'python'] });
-        if (ws[o.end] === 'run') {
-          const r = readOpts(ws, o.end + 1, {});
-          if (descend(r.end, `${prog} run`)) continue;
-        }
-        break;
-      }
-      case 'go': {
-        if (ws[0] !== 'run') break;
-        const o = readOpts(ws, 1, GO_BUILD);
-        const pkg = ws[o.end];
-        if (pkg === undefined) return here(prog);
-        return [mk(goName(pkg), ws.slice(o.end + 1), ctx, 'go run', image, pkg)];
-      }
-      case 'java': {
-        for (let i = 0; i < ws.length; i++) {
-          const a = ws[i];
-          if (a === '-jar') {
-            const jar = ws[i + 1];
-            if (jar === undefined) break;
-            return [mk(basename(jar).replace(/\.jar$/, ''), ws.slice(i + 2), ctx, 'java -jar', image, jar)];
-          }
-          if (['-cp', '-classpath', '--class-path', '-p', '--module-path', '--add-opens', '--add-exports', '--add-modules'].includes(a)) { i++; continue; }
-          if (!a.startsWith('-')) break;
-        }
-        break;
-      }
-      case 'docker':
-      case 'podman':
-      case 'nerdctl':
-      case 'finch': {
-        const g = readOpts(ws, 0, DOCKER_GLOBAL);
-        let k = g.end;
-        if (ws[k] === 'container') k++;
-        if (ws[k] === 'run') {
-          const o = readOpts(ws, k + 1, DOCKER_RUN);
-          const img = ws[o.end];
-          if (img === undefined) return here(prog);
-          const after = rest.slice(o.end + 1);
-          const entry = optValue(o, '--entrypoint');
-          let cmdWords: Word[] = after;
-          if (entry) cmdWords = [...splitWords(entry), ...after];
-          image = img;
-          if (cmdWords.length && (entry || looksLikeCommand(cmdWords[0].text, img))) {
-            w = cmdWords;
-            wrapper = `${prog} run`;
-            continue;
-          }
-          return [mk(imageProgram(img), after.map((x) => x.text), ctx, `${prog} run`, img)];
-        }
-        if (ws[k] === 'exec') {
-          const o = readOpts(ws, k + 1, DOCKER_EXEC);
-          if (descend(o.end + 1, `${prog} exec`)) continue;
-          return here(prog);
-        }
-        if (ws[k] === 'compose' && ws[k + 1] === 'exec') {
-          const o = readOpts(ws, k + 2, { short: 'euw', long: ['env', 'user', 'workdir', 'index'] });
-          if (descend(o.end + 1, `${prog} compose exec`)) continue;
-        }
-        break;
-      }
-      case 'kubectl':
-      case 'oc': {
-        const dd = ws.indexOf('--');
-        if (ws.includes('exec') && dd >= 0 && descend(dd + 1, `${prog} exec`)) continue;
-        break;
-      }
-      case 'cmd': {
-        const c = ws.findIndex((x) => /^\/[ck]$/i.test(x));
-        if (c >= 0 && c + 1 < ws.length) {
-          for (const x of rest.slice(c + 1)) x.script = true;
-          return parseText(ws.slice(c + 1).join(' '), { line: ctx.line, depth: ctx.depth + 1, wrapper: 'cmd /c', image });
-        }
-        break;
-      }
-      case 'pwsh':
-      case 'powershell': {
-        for (let i = 0; i < ws.length; i++) {
-          const a = ws[i].toLowerCase();
-          if (a === '-command' || a === '-c') {
-            for (const x of rest.slice(i + 1)) x.script = true;
-            if (i + 1 < ws.length) return parseText(ws.slice(i + 1).join(' '), { line: ctx.line, depth: ctx.depth + 1, wrapper: `${prog} -c`, image });
-            break;
-          }
-          if (['-executionpolicy', '-ep', '-inputformat', '-outputformat', '-workingdirectory', '-wd', '-configurationname', '-windowstyle'].includes(a)) { i++; continue; }
-          if (!a.startsWith('-')) break;
-          if (a === '-file' || a === '-f' || a === '-encodedcommand') break;
-        }
-        break;
-      }
-      default:
-        break;
-    }
-    if (/^python(\d+(\.\d+)?)?$/.test(prog) || prog === 'py' || prog === 'pypy3' || prog === 'pypy') {
-      let i = 0;
-      let module: number | undefined;
-      let stop = false;
-      while (i < ws.length && !stop) {
-        const a = ws[i];
-        if (a === '-m') { module = i + 1; break; }
-        if (a === '-c' || a === '-' || a === '--') { stop = true; break; }
-        if (/^-[WX]$/.test(a)) { i += 2; continue; }
-        if (a.startsWith('-') && a.length > 1) {
-          if (/^-[A-Za-z]*m$/.test(a) && !a.startsWith('--')) { module = i + 1; break; }
-          i++;
-          continue;
-        }
-        break;
-      }
-      if (module !== undefined) {
-        if (descend(module, 'python -m')) {
-          // the module name is a plain name (`pip`, `bandit`, `pip_audit`)
-          continue;
-        }
-        return here(prog);
-      }
-      if (!stop && i < ws.length && /\.py[wz]?$/i.test(ws[i])) {
-        return [mk(basename(ws[i]), ws.slice(i + 1), ctx, 'python', image, ws[i])];
-      }
-      return here(prog);
-    }
-    if (SHELLS.has(prog) || prog === 'busybox' && ws[0] === 'sh') {
-      const shell = prog === 'busybox' ? 'sh' : prog;
-      const start = prog === 'busybox' ? 1 : 0;
-      let cFlag = false;
-      let i = start;
-      while (i < ws.length) {
-        const a = ws[i];
-        if (a === '--' || a === '-') { i++; break; }
-        if (a === '--rcfile' || a === '--init-file') { i += 2; continue; }
-        if (a.startsWith('--')) { i++; continue; }
-        if (/^[-+][A-Za-z]+$/.test(a)) {
-          if (a[0] === '-' && a.includes('c')) cFlag = true;
-          i += /[oO]/.test(a) ? 2 : 1;
-          continue;
-        }
-        break;
-      }
-      if (cFlag && i < ws.length) {
-        rest[i].script = true;
-        return parseText(ws[i], { line: ctx.line, depth: ctx.depth + 1, wrapper: `${shell} -c`, image });
-      }
-      return here(prog);
+    const via = wrapper;
+    const inImage = image;
+    const next = wrapperRule(prog, ws)?.({
+      prog,
+      rest,
+      ws,
+      ctx,
+      image,
+      here: (program = prog, args = ws, command = first.text) => [mk(program, args, ctx, via, inImage, command)],
+      descend: (k, wr) => (k < rest.length ? { words: rest.slice(k), wrapper: wr } : undefined),
+    });
+    if (next && 'run' in next) return next.run;
+    if (next) {
+      w = next.words;
+      wrapper = next.wrapper;
+      if (next.image !== undefined) image = next.image;
+      continue;
     }
     const names = installedNames(prog, ws);
-    if (names && names.length) return [mk(prog, names, ctx, wrapper, image, w[0].text, 'install')];
-    return here(prog);
+    if (names && names.length) return [mk(prog, names, ctx, wrapper, image, first.text, 'install')];
+    return [mk(prog, ws, ctx, wrapper, image, first.text)];
   }
   return [];
 }
@@ -1185,7 +1198,8 @@ function parseText(text: string, ctx: Ctx): Invocation[] {
     const runsDownload = (first && first.subs.length && wholeSubstitution(first.text.trim()) && programName(first) === undefined)
       || (main.length === 1 && (SHELLS.has(main[0].program) || main[0].program === 'source' || main[0].program === '.') && /^[<]\(/.test(main[0].args.find((a) => !a.startsWith('-')) ?? ''));
     if (runsDownload && subs.some((x) => FETCHERS.has(x.program))) {
-      for (const x of subs) if (FETCHERS.has(x.program) && x.kind === 'run') { x.kind = 'install'; x.args = urlArgs(x.args); }
+      const runner = main.length === 1 ? main[0].program : '$(…)';
+      for (const x of subs) if (FETCHERS.has(x.program) && x.kind === 'run') { x.kind = 'install'; x.args = urlArgs(x.args); x.runBy = runner; }
       main = [];
     }
     // curl … | sh
@@ -1196,7 +1210,11 @@ function parseText(text: string, ctx: Ctx): Invocation[] {
       if (p && PIPE_INSTALLERS.has(p) && !(SHELLS.has(p) && nextMain[0].wrapper?.endsWith('-c'))) {
         main[0].kind = 'install';
         main[0].args = urlArgs(main[0].args);
-        if (p !== 'tar') skipMain = true;
+        // tar unpacks what it reads; everything else in PIPE_INSTALLERS runs it
+        if (p !== 'tar') {
+          skipMain = true;
+          main[0].runBy = p;
+        }
       }
     }
     out.push(...subs, ...main);
@@ -1214,6 +1232,74 @@ export function invocations(line: ShellLine): Invocation[] {
   } catch {
     return [];
   }
+}
+
+// ── downloaded scripts run unverified
+
+/** `curl … | sh` and its kin in one logical line: the one detector for every file kind. */
+export interface UnverifiedScriptRun {
+  /** The downloading program (`curl`, `wget`, `iwr`, ...). */
+  fetcher: string;
+  /** What runs the download (`sh`, `python3`, `iex`, `bash` of `bash <(curl …)`, `$(…)`). */
+  runner: string;
+  /** Offsets in the line's text from the first of the two to the end of the second, when found there. */
+  start?: number;
+  end?: number;
+}
+
+/**
+ * Downloads a line runs as they arrive, without a checksum or signature check in between:
+ * `curl … | sh`, `wget -O- … | sudo bash -s`, `iwr … | iex`, `bash <(curl …)`, `sh -c "$(curl …)"`,
+ * at any depth of wrappers (`sudo`, `env`, `sh -c`, `docker run`, ...). Never throws.
+ */
+export function unverifiedScriptRuns(line: ShellLine, analysed: Invocation[] = invocations(line)): UnverifiedScriptRun[] {
+  const out: UnverifiedScriptRun[] = [];
+  let cursor = 0;
+  for (const inv of analysed) {
+    if (!inv.runBy) continue;
+    const run: UnverifiedScriptRun = { fetcher: inv.program, runner: inv.runBy };
+    const at = placeOf(line.text, run, cursor);
+    if (at) {
+      run.start = at[0];
+      run.end = at[1];
+      cursor = at[1];
+    }
+    out.push(run);
+  }
+  return out;
+}
+
+/** Where a run is written: fetcher … | runner, or runner <(fetcher / $(fetcher. */
+function placeOf(text: string, run: UnverifiedScriptRun, from: number): [number, number] | undefined {
+  const f = wordIndex(text, run.fetcher, from);
+  if (f < 0) return undefined;
+  const bar = text.indexOf('|', f + run.fetcher.length);
+  if (bar >= 0) {
+    const r = wordIndex(text, run.runner, bar + 1);
+    if (r >= 0) return [f, r + run.runner.length];
+  }
+  // The runner comes first: `bash <(curl`, `sh -c "$(curl`, `$(curl`.
+  const before = text.slice(from, f);
+  const r = run.runner === '$(…)' ? Math.max(before.lastIndexOf('$('), before.lastIndexOf('`')) : lastWordIndex(before, run.runner);
+  return [r >= 0 ? from + r : f, f + run.fetcher.length];
+}
+
+const NAME_CHAR = /[\w.-]/;
+
+function isWordAt(lower: string, name: string, i: number): boolean {
+  return !NAME_CHAR.test(lower[i - 1] ?? ' ') && !NAME_CHAR.test(lower[i + name.length] ?? ' ');
+}
+
+function wordIndex(text: string, name: string, from: number): number {
+  const lower = text.toLowerCase();
+  for (let i = lower.indexOf(name, from); i >= 0; i = lower.indexOf(name, i + 1)) if (isWordAt(lower, name, i)) return i;
+  return -1;
+}
+
+function lastWordIndex(text: string, name: string): number {
+  const lower = text.toLowerCase();
+  for (let i = lower.lastIndexOf(name); i >= 0; i = i > 0 ? lower.lastIndexOf(name, i - 1) : -1) if (isWordAt(lower, name, i)) return i;
+  return -1;
 }
 
 // ── logical lines

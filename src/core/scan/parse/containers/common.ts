@@ -11,13 +11,11 @@ import {
   LineCounter,
   mapEntries,
   MapEntry,
-  parseYaml,
   positionOf,
+  readYamlDocuments,
   scalarText,
   seqItems,
-  toJS,
 } from '../../../yaml';
-import { aliasesMayFail } from '../yamlAliases';
 import { ImageRef, KeyValue } from './types';
 
 export interface YamlCtx {
@@ -29,48 +27,14 @@ export interface YamlCtx {
   problems: FileProblem[];
 }
 
-/** The alias expansions one document may need before it is refused. */
-export const MAX_ALIAS_COUNT = 1000;
-
 /**
- * Parses YAML into per-document contexts. Documents with syntax errors or excessive alias
- * use are reported in `problems` and left out; empty documents are left out silently.
+ * Reads YAML into per-document contexts (yaml.ts's readYamlDocuments). Documents with syntax
+ * errors are reported and left out: a container file the tools would refuse ships nothing.
  */
 export function loadYaml(path: string, text: string, problems: FileProblem[]): YamlCtx[] {
-  const out: YamlCtx[] = [];
-  let parsed;
-  try {
-    parsed = parseYaml(text);
-  } catch (e) {
-    problems.push({ message: `YAML could not be read: ${errorText(e)}`, severity: 'error' });
-    return out;
-  }
-  for (const e of parsed.errors) problems.push({ message: e.message, line: e.line, column: e.column, severity: 'error' });
-  // An alias is written `*name`: a text without `*` has none, and nothing in it can expand.
-  const mayHaveAliases = text.includes('*');
-  parsed.documents.forEach((doc, index) => {
-    if (doc.errors.length > 0) return; // reported above
-    if (doc.contents === null || doc.contents === undefined) return;
-    try {
-      // The conversion only finds alias trouble (bombs, aliases without anchor).
-      if (mayHaveAliases && aliasesMayFail(doc, MAX_ALIAS_COUNT)) toJS(doc, MAX_ALIAS_COUNT);
-    } catch (e) {
-      const pos = positionOf(doc.contents as never, parsed.lineCounter);
-      problems.push({
-        message: `Document ${index + 1} was not read: ${errorText(e)} (alias expansion limit ${MAX_ALIAS_COUNT})`,
-        line: pos.line,
-        column: pos.column,
-        severity: 'error',
-      });
-      return;
-    }
-    out.push({ doc, lc: parsed.lineCounter, path, index, problems });
-  });
-  return out;
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return readYamlDocuments(text, problems)
+    .filter(({ doc }) => doc.errors.length === 0)
+    .map(({ doc, lc, index }) => ({ doc, lc, path, index, problems }));
 }
 
 /** The place a node was written; single-line quoted scalars without their quotes. */

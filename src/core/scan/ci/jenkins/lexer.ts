@@ -1,0 +1,215 @@
+// Jenkinsfile lexer: Groovy tokens with exact positions (strings keep their quote and content offsets).
+import { FileProblem } from '../../types';
+
+
+export type TokType = 'id' | 'str' | 'num' | 'op' | 'eof';
+
+export interface Tok {
+  t: TokType;
+  v: string;
+  start: number;
+  end: number;
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+  /** A line break separates this token from the previous one. */
+  nl: boolean;
+  /** Strings: the quote (`'`, `"`, `'''`, `"""`, `/`, `$/`) and the content's offsets. */
+  q?: string;
+  cs?: number;
+  ce?: number;
+}
+
+export class Source {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.starts.push(i + 1);
+  }
+  pos(offset: number): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - this.starts[lo] + 1 };
+  }
+}
+
+const MULTI_OPS = ['>>>=', '..<', '==~', '<=>', '>>>', '<<=', '>>=', '?.', '*.', '.&', '..', '->', '=~', '==', '!=', '<=', '>=', '&&', '||',
+  '?:', '++', '--', '+=', '-=', '*=', '/=', '%=', '<<', '>>', '**', '::', '|=', '&=', '^='];
+/** After these a `/` starts a slashy string rather than a division. */
+const SLASHY_AFTER = new Set(['(', ',', ':', '=', '[', '{', '!', '&&', '||', '?', '==~', '=~', ';', '->', 'return']);
+
+export function tokenize(src: Source, problems: FileProblem[]): Tok[] {
+  const s = src.text;
+  const n = s.length;
+  const toks: Tok[] = [];
+  let i = 0;
+  let nl = true;
+  const push = (t: TokType, start: number, end: number, extra?: Partial<Tok>) => {
+    const a = src.pos(start);
+    const b = src.pos(end);
+    toks.push({ t, v: s.slice(start, end), start, end, line: a.line, col: a.col, endLine: b.line, endCol: b.col, nl, ...extra });
+    nl = false;
+  };
+  if (s.startsWith('#!')) {
+    const e = s.indexOf('\n');
+    i = e < 0 ? n : e;
+  }
+  while (i < n) {
+    const c = s[i];
+    if (c === '\n') { nl = true; i++; continue; }
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\ufeff') { i++; continue; }
+    if (c === '\\' && (s[i + 1] === '\n' || (s[i + 1] === '\r' && s[i + 2] === '\n'))) { i += s[i + 1] === '\r' ? 3 : 2; continue; }
+    if (c === '/' && s[i + 1] === '/') {
+      const e = s.indexOf('\n', i);
+      i = e < 0 ? n : e;
+      continue;
+    }
+    if (c === '/' && s[i + 1] === '*') {
+      const e = s.indexOf('*/', i + 2);
+      if (e < 0) {
+        problems.push({ message: 'Unterminated /* comment', line: src.pos(i).line, column: src.pos(i).col, severity: 'warning' });
+        i = n;
+        break;
+      }
+      if (s.slice(i, e).includes('\n')) nl = true;
+      i = e + 2;
+      continue;
+    }
+    // strings
+    if (c === "'" || c === '"') {
+      const triple = s.startsWith(c.repeat(3), i);
+      const q = triple ? c.repeat(3) : c;
+      const cs = i + q.length;
+      const r = c === '"' ? scanDouble(s, cs, triple) : scanSingle(s, cs, triple);
+      if (!r.closed) {
+        const p = src.pos(i);
+        problems.push({ message: `Unterminated string starting with ${q}`, line: p.line, column: p.col, severity: 'error' });
+      }
+      push('str', i, r.end, { q, cs, ce: r.contentEnd });
+      i = r.end;
+      continue;
+    }
+    if (c === '$' && s[i + 1] === '/') {
+      const e = s.indexOf('/$', i + 2);
+      const ce = e < 0 ? n : e;
+      push('str', i, e < 0 ? n : e + 2, { q: '$/', cs: i + 2, ce });
+      i = e < 0 ? n : e + 2;
+      continue;
+    }
+    if (c === '/' && s[i + 1] !== '=') {
+      const prev = toks[toks.length - 1];
+      if (!prev || (prev.t === 'op' && SLASHY_AFTER.has(prev.v)) || (prev.t === 'id' && prev.v === 'return')) {
+        let j = i + 1;
+        while (j < n && s[j] !== '/' && s[j] !== '\n') j += s[j] === '\\' ? 2 : 1;
+        if (j < n && s[j] === '/' && j > i + 1) {
+          push('str', i, j + 1, { q: '/', cs: i + 1, ce: j });
+          i = j + 1;
+          continue;
+        }
+      }
+    }
+    if (/[A-Za-z_$]/.test(c)) {
+      let j = i + 1;
+      while (j < n && /[\w$]/.test(s[j])) j++;
+      push('id', i, j);
+      i = j;
+      continue;
+    }
+    if (/[0-9]/.test(c)) {
+      const m = /0[xX][0-9a-fA-F_]+[lLgG]?|\d[\d_]*(\.\d[\d_]*)?([eE][+-]?\d+)?[a-zA-Z]?/y;
+      m.lastIndex = i;
+      const r = m.exec(s);
+      const e = r ? i + r[0].length : i + 1;
+      push('num', i, e);
+      i = e;
+      continue;
+    }
+    const op = MULTI_OPS.find((o) => s.startsWith(o, i)) ?? c;
+    push('op', i, i + op.length);
+    i += op.length;
+  }
+  const e = src.pos(n);
+  toks.push({ t: 'eof', v: '', start: n, end: n, line: e.line, col: e.col, endLine: e.line, endCol: e.col, nl: true });
+  return toks;
+}
+
+function scanSingle(s: string, i: number, triple: boolean): { end: number; contentEnd: number; closed: boolean } {
+  const n = s.length;
+  while (i < n) {
+    const c = s[i];
+    if (c === '\\') { i += 2; continue; }
+    if (triple) {
+      if (s.startsWith("'''", i)) return { end: i + 3, contentEnd: i, closed: true };
+    } else {
+      if (c === "'") return { end: i + 1, contentEnd: i, closed: true };
+      if (c === '\n') return { end: i, contentEnd: i, closed: false };
+    }
+    i++;
+  }
+  return { end: n, contentEnd: n, closed: false };
+}
+
+function scanDouble(s: string, i: number, triple: boolean): { end: number; contentEnd: number; closed: boolean } {
+  const n = s.length;
+  while (i < n) {
+    const c = s[i];
+    if (c === '\\') { i += 2; continue; }
+    if (c === '$' && s[i + 1] === '{') { i = skipInterpolation(s, i + 2); continue; }
+    if (triple) {
+      if (s.startsWith('"""', i)) return { end: i + 3, contentEnd: i, closed: true };
+    } else {
+      if (c === '"') return { end: i + 1, contentEnd: i, closed: true };
+      if (c === '\n') return { end: i, contentEnd: i, closed: false };
+    }
+    i++;
+  }
+  return { end: n, contentEnd: n, closed: false };
+}
+
+/** After `${` in a GString: to the matching `}` (nested braces and strings skipped), stopping at a line end. */
+function skipInterpolation(s: string, i: number): number {
+  let depth = 1;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === '\n') return i;
+    if (c === '\\') { i += 2; continue; }
+    if (c === "'" || c === '"') {
+      const j = s.indexOf(c, i + 1);
+      const nlAt = s.indexOf('\n', i + 1);
+      if (j < 0 || (nlAt >= 0 && nlAt < j)) return i + 1;
+      i = j + 1;
+      continue;
+    }
+    if (c === '{') depth++;
+    if (c === '}' && --depth === 0) return i + 1;
+    i++;
+  }
+  return i;
+}
+
+/** Groovy escapes in one physical line of string content; a trailing lone backslash is kept (line continuation). */
+export function unescapeLine(s: string, q: string): string {
+  if (q === '/') return s.replace(/\\\//g, '/');
+  if (q === '$/') return s.replace(/\$\//g, '/').replace(/\$\$/g, '$');
+  return s.replace(/\\(u[0-9a-fA-F]{4}|[\s\S]|$)/g, (m, e: string) => {
+    if (e === '') return '\\';
+    if (e.length === 5) return String.fromCharCode(parseInt(e.slice(1), 16));
+    switch (e) {
+      case 'n': return '\n';
+      case 't': return '\t';
+      case 'r': case 'b': case 'f': return '';
+      case '\\': case "'": case '"': case '$': return e;
+      default: return m;
+    }
+  });
+}
+
+export function strContent(text: string, t: Tok): string {
+  const raw = text.slice(t.cs ?? t.start, t.ce ?? t.end);
+  return raw.split('\n').map((l) => unescapeLine(l.replace(/\r$/, ''), t.q ?? "'")).join('\n').replace(/\\\n/g, '');
+}
