@@ -36,6 +36,9 @@ const STATUS_ICON: Record<ActivityStatus, [string, string]> = {
 const GROUPING_KEY = 'dsomm.tree.groupBy';
 const STATUS_FILTER_KEY = 'dsomm.tree.statusFilter';
 const HIDE_UNDECIDED_KEY = 'dsomm.tree.hideUndecided';
+const VIEW_SEEN_KEY = 'dsomm.tree.viewSeen';
+/** A completion event of the walkthrough's first step (package.json); does nothing itself. */
+const WALKTHROUGH_VIEW_SEEN = 'dsomm.walkthroughViewSeen';
 /** Activity rows carry a resource URI of this scheme only so that the level shows as the row's badge. */
 const ACTIVITY_SCHEME = 'dsomm-activity';
 
@@ -46,6 +49,30 @@ class LevelBadges implements vscode.FileDecorationProvider {
     const level = Number(new URLSearchParams(uri.query).get('level'));
     return Number.isInteger(level) && level > 0 ? new vscode.FileDecoration(levelBadge(level), `Level ${level}`) : undefined;
   }
+}
+
+/**
+ * The walkthrough's first step ("Open the maturity view") completes on `onView`, but VS Code counts
+ * that event only while the walkthrough is registered, which happens when the Welcome page is first
+ * used: a view opened before (restored at start-up, or opened before the user looked at the Welcome
+ * page) never ticks the step. So once the view has been seen, opening an editor that VS Code keeps to
+ * itself (the Welcome page is one) runs a command the step also completes on.
+ */
+function tickWalkthroughStep(view: vscode.TreeView<unknown>, memento: vscode.Memento | undefined): vscode.Disposable[] {
+  let seen = memento?.get<boolean>(VIEW_SEEN_KEY) === true;
+  const markSeen = () => {
+    if (seen) return;
+    seen = true;
+    void memento?.update(VIEW_SEEN_KEY, true);
+  };
+  if (view.visible) markSeen();
+  return [
+    vscode.commands.registerCommand(WALKTHROUGH_VIEW_SEEN, () => undefined),
+    view.onDidChangeVisibility((e) => e.visible && markSeen()),
+    vscode.window.tabGroups.onDidChangeTabs((e) => {
+      if (seen && e.opened.some((t) => t.input === undefined)) void vscode.commands.executeCommand(WALKTHROUGH_VIEW_SEEN);
+    }),
+  ];
 }
 
 /** The file and its folder ("workflows/ci.yml"): enough to tell files apart in a narrow side bar; the tooltip has the whole path. */
@@ -93,11 +120,7 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
   /** The tree view showing this provider: gets a message describing active filters. */
   attach(view: vscode.TreeView<TreeNodeData>): void {
     this.view = view;
-    // The walkthrough's first step ("Open the maturity view") completes on this context key: its
-    // onView event alone does not fire when the view was already open or opened before activation.
-    const opened = () => void vscode.commands.executeCommand('setContext', 'dsomm.viewOpened', true);
-    if (view.visible) opened();
-    this.subscriptions.push(view.onDidChangeVisibility((e) => e.visible && opened()));
+    this.subscriptions.push(...tickWalkthroughStep(view, this.memento));
     this.updateContext();
   }
 

@@ -66,8 +66,11 @@ export class FolderAssessment implements vscode.Disposable {
   private firstPendingAt = 0;
   private watching = false;
   private disposed = false;
-  /** Watcher and save events: queued for an update, or ignored because no assessment reads the file (the log and tests read this). */
-  readonly fileEvents = { queued: 0, ignored: 0 };
+  /**
+   * The latest watcher and save events (at most 50), each queued for an update or ignored because
+   * the assessment reads nothing of the file: what the integration tests check.
+   */
+  readonly recentFileEvents: { path: string; queued: boolean }[] = [];
   /** What the first (or a full) index build is doing, while it runs; undefined otherwise. */
   private indexingState: string | undefined;
 
@@ -272,11 +275,10 @@ export class FolderAssessment implements vscode.Disposable {
       const rel = relativePath(this.folder, uri);
       if (rel === undefined || rel === '') return;
       // Files the assessment never reads (a saved README, a touched lockfile) cause no work at all.
-      if (this.scan && !this.isProgressFile(rel) && !this.scan.mayMatter(rel, deleted)) {
-        this.fileEvents.ignored++;
-        return;
-      }
-      this.fileEvents.queued++;
+      const queued = !this.scan || this.isProgressFile(rel) || this.scan.mayMatter(rel, deleted);
+      this.recentFileEvents.push({ path: rel, queued });
+      if (this.recentFileEvents.length > 50) this.recentFileEvents.shift();
+      if (!queued) return;
       if (this.pending.size === 0 && !this.progressDirty) this.firstPendingAt = performance.now();
       if (this.isProgressFile(rel)) this.progressDirty = true;
       else this.pending.set(rel, deleted);

@@ -46,7 +46,7 @@ describe('Assessment of the demo workspace', () => {
     const definedItem = tree.getTreeItem(defined);
     assert.strictEqual(definedItem.description, 'detected');
     // The level is the row's badge, given by a file decoration on this URI.
-    assert.match(String(definedItem.resourceUri), /level=1$/);
+    assert.strictEqual(definedItem.resourceUri?.query, 'level=1');
     const evidence = await tree.getChildren(defined);
     assert.ok(evidence.length > 0, 'detected activity has no evidence children');
     const evItem = tree.getTreeItem(evidence[0]);
