@@ -2,11 +2,11 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { parseArgs as parseNodeArgs, ParseArgsConfig } from 'util';
-import { parseModel, ModelError } from '../core/model/loader';
+import { parseModel, ModelError, MAX_MODEL_FILE_SIZE } from '../core/model/loader';
 import { formatModelSummary, summarizeModel } from '../core/model/summary';
 import { Model } from '../core/model/types';
-import { decodeText } from '../core/fs';
-import { NodeFileSystem } from '../core/nodeFileSystem';
+import { decodeText, isRefused } from '../core/fs';
+import { NodeFileSystem, readRegularFile } from '../core/nodeFileSystem';
 import { loadDetectionData, DetectionData } from '../core/scan/scan';
 import { scanFolder } from '../core/scan/folderScan';
 import { toJsonReport } from '../core/reports/json';
@@ -137,7 +137,7 @@ async function scanCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (!['text', 'json', 'markdown', 'html', 'sarif'].includes(format)) throw new CliError(`--format must be text, json, markdown, html or sarif`, EXIT.usage);
   const level = intOption(args, 'level', 1, 5);
   const failUnder = intOption(args, 'fail-under', 1, 5);
-  const model = loadModelFile(optionString(args, 'model'));
+  const model = await loadModelFile(optionString(args, 'model'));
   const data = loadBundledDetection();
   const progress = await loadProgressOption(args, dir, io);
   const { result: scanned } = await scanFolder(new NodeFileSystem(dir), dir, model, data, { includeTestFolders: includeTestFolders === true });
@@ -206,13 +206,15 @@ async function loadProgressOption(args: ParsedArgs, dir: string, io: Io): Promis
   }
 }
 
-export function loadModelFile(file: string | undefined): Model {
+export async function loadModelFile(file: string | undefined): Promise<Model> {
   const p = file ? path.resolve(file) : bundledModelPath();
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(p);
+    // The guarded read: a FIFO, /dev/zero or a huge file named by --model is refused, not read.
+    bytes = await readRegularFile(p, p, { maxBytes: MAX_MODEL_FILE_SIZE });
   } catch (e) {
-    throw new CliError(`cannot read model file ${p}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, EXIT.badModel);
+    const reason = isRefused(e) ? e.message : (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new CliError(`cannot read model file ${p}: ${reason}`, EXIT.badModel);
   }
   const decoded = decodeText(bytes);
   if ('error' in decoded) throw new CliError(`model file ${p}: ${decoded.error}`, EXIT.badModel);
@@ -252,7 +254,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'model': {
         checkOptions(args, ['model', 'json']);
         if (args.positional.length) throw new CliError(`unexpected argument "${args.positional[0]}" for "model" (a model file is given with --model FILE)`, EXIT.usage);
-        const model = loadModelFile(optionString(args, 'model'));
+        const model = await loadModelFile(optionString(args, 'model'));
         const summary = summarizeModel(model);
         io.out(args.options.has('json') ? JSON.stringify(summary, null, 2) : formatModelSummary(summary));
         return EXIT.ok;

@@ -19,13 +19,69 @@ export interface FileStat {
   mtime: number;
 }
 
+/**
+ * The ceiling for any single read that names no smaller one (a progress file, a model): far above
+ * anything legitimate, far below what would exhaust memory.
+ */
+export const DEFAULT_READ_LIMIT = 32 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** Refuse a file larger than this many bytes: checked before reading and enforced while reading. Default DEFAULT_READ_LIMIT. */
+  maxBytes?: number;
+}
+
+export type RefusalReason = 'not-regular' | 'outside-workspace' | 'too-large';
+
+/**
+ * A read refused on purpose, not an I/O failure: the file is a FIFO, device, socket or folder, a
+ * symbolic link (or a path through one) that leaves the workspace folder, or it is over the size
+ * cap. The message is the one-line note to show; it never names where a link points.
+ */
+export class FileRefusedError extends Error {
+  readonly code = 'EREFUSED';
+  constructor(
+    readonly path: string,
+    readonly reason: RefusalReason,
+    message: string,
+    /** For 'too-large': the size seen (at least maxBytes + 1). */
+    readonly size?: number,
+  ) {
+    super(message);
+    this.name = 'FileRefusedError';
+  }
+}
+
+export function isRefused(e: unknown): e is FileRefusedError {
+  return e instanceof FileRefusedError || (!!e && (e as { code?: unknown }).code === 'EREFUSED');
+}
+
+/** `size` undefined: the file grew past the cap while being read. */
+export function tooLarge(path: string, maxBytes: number, size: number | undefined): FileRefusedError {
+  const seen = size === undefined ? 'it grew while being read' : formatSize(size);
+  return new FileRefusedError(path, 'too-large', `larger than ${formatSize(maxBytes)} (${seen})`, size ?? maxBytes + 1);
+}
+
+export function formatSize(n: number): string {
+  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(n % 1024 === 0 ? 0 : 1)} KiB`;
+  return `${n} bytes`;
+}
+
 export interface FileSystem {
   /**
    * How many calls are worth having in flight at once; unset means the reader's default. A file
    * system whose every call is a round trip (vscode.workspace.fs) wants more than a local disk.
    */
   readonly concurrency?: number;
-  readFile(path: string): Promise<Uint8Array>;
+  /**
+   * The one way any file of the workspace is read. Implementations refuse (FileRefusedError)
+   * anything but a regular file, a path that resolves outside the root (symbolic links are
+   * followed only inside it; never into /dev, /proc or /sys), and a file over `maxBytes`, which
+   * is checked before reading and enforced while reading. Opening never blocks (a FIFO is refused
+   * before it is opened).
+   */
+  readFile(path: string, options?: ReadOptions): Promise<Uint8Array>;
   readDirectory(path: string): Promise<DirEntry[]>;
   stat(path: string): Promise<FileStat>;
 }
@@ -86,8 +142,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
 }
 
-export async function readText(fs: FileSystem, path: string): Promise<string> {
-  const decoded = decodeText(await fs.readFile(path));
+export async function readText(fs: FileSystem, path: string, options?: ReadOptions): Promise<string> {
+  const decoded = decodeText(await fs.readFile(path, options));
   if ('error' in decoded) throw new Error(`${path}: ${decoded.error}`);
   return decoded.text;
 }

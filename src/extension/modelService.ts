@@ -2,9 +2,10 @@
 // `dsomm.modelFile` setting. A user file that fails to load never leaves the user without
 // a model: the bundled one is used and the error names file and line.
 import * as vscode from 'vscode';
-import { parseModel, ModelError } from '../core/model/loader';
+import { parseModel, ModelError, MAX_MODEL_FILE_SIZE } from '../core/model/loader';
 import { Model } from '../core/model/types';
-import { decodeText } from '../core/fs';
+import { decodeText, isRefused } from '../core/fs';
+import { readUriBounded } from './vscodeFileSystem';
 import { log } from './log';
 import { bundledData } from './bundledData';
 
@@ -102,8 +103,8 @@ export async function ignoredWorkspaceModelFile(): Promise<string | undefined> {
   const wsFile = vscode.workspace.workspaceFile;
   if (wsFile && wsFile.scheme !== 'untitled') files.push(wsFile);
   for (const file of files) {
-    const bytes = await vscode.workspace.fs.readFile(file).then(undefined, () => undefined);
-    if (!bytes || bytes.length > 1024 * 1024) continue;
+    const bytes = await readUriBounded(file, file.path, { maxBytes: 1024 * 1024 }).then(undefined, () => undefined);
+    if (!bytes) continue;
     const decoded = decodeText(bytes);
     if ('error' in decoded) continue;
     // A JSON string value (escapes allowed); comments around it do not matter for this look-up.
@@ -126,9 +127,11 @@ async function explainRestrictedModelFile(): Promise<void> {
 }
 
 async function readModel(uri: vscode.Uri, label?: string): Promise<Model> {
-  const bytes = await vscode.workspace.fs.readFile(uri);
-  const decoded = decodeText(bytes);
   const source = label ?? (uri.scheme === 'file' ? uri.fsPath : uri.toString(true));
+  const bytes = await readUriBounded(uri, source, { maxBytes: MAX_MODEL_FILE_SIZE }).catch((e) => {
+    throw isRefused(e) ? new ModelError(e.message, source) : e;
+  });
+  const decoded = decodeText(bytes);
   if ('error' in decoded) throw new ModelError(decoded.error, source);
   return parseModel(decoded.text, source);
 }

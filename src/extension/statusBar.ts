@@ -2,7 +2,7 @@
 // a multi-root workspace), with per-dimension progress in the tooltip; a click opens the dashboard.
 import * as vscode from 'vscode';
 import { statusBarText, statusBarTooltipMarkdown, targetSummary } from '../core/view/levelSummary';
-import { escapeMarkdown } from '../core/view/activityTree';
+import { escapeMarkdown } from '../core/markdown';
 import { ScanResult } from '../core/scan/result';
 import { AssessmentService, FolderAssessment } from './assessmentService';
 import { displayedFolder } from './folderChoice';

@@ -3,7 +3,29 @@
 // workspaces work.
 import { promises as fsp } from 'fs';
 import * as vscode from 'vscode';
-import { DirEntry, EntryType, FileStat, WritableFileSystem } from '../core/fs';
+import { DEFAULT_READ_LIMIT, DirEntry, EntryType, FileRefusedError, FileStat, ReadOptions, tooLarge, WritableFileSystem } from '../core/fs';
+import { readRegularFile } from '../core/nodeFileSystem';
+
+/**
+ * Reads `uri` under the FileSystem contract's guards. `file:` URIs (local, and remote folders:
+ * the extension runs beside the files) take node's guarded read, confined to the folder `within`
+ * (a real path) when given.
+ * Other file systems cannot say where a link leads, so links are refused there; the type and size
+ * come from stat and the size is checked again after the read (workspace.fs has no partial read).
+ */
+export async function readUriBounded(uri: vscode.Uri, label: string, options: ReadOptions & { within?: string } = {}): Promise<Uint8Array> {
+  const maxBytes = options.maxBytes ?? DEFAULT_READ_LIMIT;
+  if (uri.scheme === 'file') return readRegularFile(uri.fsPath, label, { maxBytes, within: options.within });
+  const st = await vscode.workspace.fs.stat(uri);
+  if (st.type & vscode.FileType.SymbolicLink) {
+    throw new FileRefusedError(label, 'outside-workspace', 'not read: a symbolic link, and this file system cannot tell where it leads');
+  }
+  if (!(st.type & vscode.FileType.File)) throw new FileRefusedError(label, 'not-regular', `not read: ${st.type & vscode.FileType.Directory ? 'a folder' : 'not a file'}, not a regular file`);
+  if (st.size > maxBytes) throw tooLarge(label, maxBytes, st.size);
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  if (bytes.length > maxBytes) throw tooLarge(label, maxBytes, undefined);
+  return bytes;
+}
 
 function typeOf(t: vscode.FileType): EntryType {
   if (t & vscode.FileType.Directory) return 'directory';
@@ -25,8 +47,11 @@ export class VscodeFileSystem implements WritableFileSystem {
     return path === '' ? this.root : vscode.Uri.joinPath(this.root, ...path.split('/'));
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
-    return vscode.workspace.fs.readFile(this.uri(path));
+  private realRoot: Promise<string> | undefined;
+
+  async readFile(path: string, options?: ReadOptions): Promise<Uint8Array> {
+    const within = this.root.scheme === 'file' ? await (this.realRoot ??= fsp.realpath(this.root.fsPath).catch(() => this.root.fsPath)) : undefined;
+    return readUriBounded(this.uri(path), path, { ...options, within });
   }
 
   async readDirectory(path: string): Promise<DirEntry[]> {

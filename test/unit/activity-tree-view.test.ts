@@ -270,13 +270,13 @@ describe('activity tree view model', () => {
       const md = activityTooltipMarkdown(secrets.activity, secrets);
       assert.match(md, /\*\*Status:\*\* not applicable/);
       assert.match(md, /\*\*Files:\*\* detected \(\d+ places? in your files\)/);
-      assert.match(md, /\*\*Not applicable\*\* \(by ana on 2026-03-01\): no \\\*secrets\\\* \\\[here\\\]\\\(http:\/\/x\\\)/);
+      assert.match(md, /\*\*Not applicable\*\* \(by ana on 2026-03-01\): no \\\*secrets\\\* \\\[here\\\]\\\(http\\:\/\/x\\\)/);
       const build = r.activities.find((a) => a.activity.uuid === BUILD)!;
       assert.match(activityTooltipMarkdown(build.activity, build), /\*\*Team Blue:\*\* Fully implemented \(100 %\) since 2026-01-04/);
       const hostile = { ...build.activity, name: '[click](command:evil) <img src=x>' };
       const out = activityTooltipMarkdown(hostile, build);
       // Every Markdown-active character is backslash-escaped, so nothing becomes a link or HTML.
-      assert.ok(out.startsWith('**\\[click\\]\\(command:evil\\) \\<img src=x\\>**'), out.split('\n')[0]);
+      assert.ok(out.startsWith('**\\[click\\]\\(command\\:evil\\) &lt;img src\\=x&gt;**'), out.split('\n')[0]);
     });
 
     it('quick-pick entries: model order, filtered, with status and place', () => {
@@ -319,7 +319,7 @@ describe('activity tree view model', () => {
       const s = targetSummary(result, 2);
       const md = statusBarTooltipMarkdown({ ...s, dimensions: [...s.dimensions, { name: 'Evil | [x](command:y)', total: 1, achieved: 0 }] }, result.achievedLevel);
       for (const d of s.dimensions) assert.ok(md.includes(`| ${d.name} | ${d.achieved}/${d.total} |`), d.name);
-      assert.ok(md.includes('| Evil \\| \\[x\\]\\(command:y\\) | 0/1 |'), md);
+      assert.ok(md.includes('| Evil \\| \\[x\\]\\(command\\:y\\) | 0/1 |'), md);
     });
   });
 

@@ -100,7 +100,7 @@ describe('dsomm model (CLI)', () => {
   it('--model with a directory: exit 4', async () => {
     const r = await run('model', '--model', ROOT);
     assert.equal(r.code, EXIT.badModel);
-    assert.match(r.err, /^dsomm: cannot read model file .*: EISDIR$/);
+    assert.match(r.err, /^dsomm: cannot read model file .*: not read: a folder, not a regular file$/);
   });
 
   describe('usage errors (exit 2)', () => {

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { matchConfigFile } from '../../src/core/scan/detect/catalogue';
+import { matchConfigFile } from '../../src/core/scan/detect/toolMatch';
 import { ConfigFileRecorder } from '../../src/core/scan/discover/configFiles';
 import { evaluate } from '../../src/core/scan/detect/evaluate';
 import { isTestOrExamplePath } from '../../src/core/scan/discover/walker';

@@ -3,7 +3,8 @@
 // target level. The Markdown renderer escapes everything that comes from files or the model.
 import * as assert from 'node:assert/strict';
 import { hoverAt } from '../../src/core/guidance/hover';
-import { commandUri, escapeMarkdown, inlineCode, renderHoverMarkdown } from '../../src/core/guidance/markdown';
+import { commandUri, inlineCode, renderHoverMarkdown } from '../../src/core/guidance/markdown';
+import { escapeMarkdown } from '../../src/core/markdown';
 import { GUIDANCE_COMMANDS, HoverContent } from '../../src/core/guidance/types';
 import { firstSentence } from '../../src/core/guidance/text';
 import { ScanResult } from '../../src/core/scan/result';

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Glob, IgnoreMatcher, parseIgnoreFile, parsePattern, ruleMatches, trimTrailingSpaces } from '../../src/core/scan/discover/ignore';
+import { skipBecause } from './skip';
 
 // Each scenario: ignore files by location ('' = root .gitignore, 'sub' = sub/.gitignore,
 // 'info/exclude' = .git/info/exclude) and paths with the expected answer. A trailing '/' marks a
@@ -270,7 +271,7 @@ describe('ignore: gitignore semantics', () => {
         });
       }
       it('agrees with git check-ignore', function () {
-        if (!hasGit) this.skip();
+        if (!hasGit) skipBecause(this, 'git is not installed', { requiredInCi: true });
         const ignored = gitIgnored(s);
         const expected = new Set(s.cases.filter(([, e]) => e).map(([p]) => p.replace(/\/$/, '')));
         assert.deepEqual([...ignored].sort(), [...expected].sort());
@@ -428,11 +429,7 @@ describe('ignore: random patterns against git (seeded)', () => {
   // random patterns over a small alphabet, two .gitignore levels per scenario; every answer must
   // match git. All scenarios live in one repository (scenario N in folder sN), checked at once.
   it('agrees with git check-ignore on 60 random scenarios', function () {
-    try {
-      execFileSync('git', ['--version'], { stdio: 'ignore' });
-    } catch {
-      this.skip();
-    }
+    if (!gitAvailable()) skipBecause(this, 'git is not installed', { requiredInCi: true });
     this.timeout(60000);
     let seed = 20240611;
     const rnd = () => {

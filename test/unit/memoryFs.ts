@@ -1,6 +1,6 @@
 // An in-memory WritableFileSystem for tests: files by root-relative path, folders implied by
 // their files (and kept when created explicitly). Failures can be injected per operation.
-import { DirEntry, FileStat, WritableFileSystem } from '../../src/core/fs';
+import { DEFAULT_READ_LIMIT, DirEntry, FileStat, ReadOptions, tooLarge, WritableFileSystem } from '../../src/core/fs';
 
 export function notFound(path: string): Error {
   return Object.assign(new Error(`ENOENT: no such file or directory, '${path}'`), { code: 'ENOENT' });
@@ -32,10 +32,13 @@ export class MemoryFileSystem implements WritableFileSystem {
     if (e) throw e;
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
+  async readFile(path: string, options?: ReadOptions): Promise<Uint8Array> {
     this.check('read', path);
     const f = this.files.get(path);
     if (!f) throw notFound(path);
+    // The size cap every FileSystem enforces (the other refusals need a real file system).
+    const maxBytes = options?.maxBytes ?? DEFAULT_READ_LIMIT;
+    if (f.data.length > maxBytes) throw tooLarge(path, maxBytes, f.data.length);
     return f.data;
   }
 

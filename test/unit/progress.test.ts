@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYamlLib, parseDocument } from 'yaml';
-import { DirEntry, FileStat, WritableFileSystem } from '../../src/core/fs';
+import { DirEntry, FileStat, ReadOptions, WritableFileSystem } from '../../src/core/fs';
 import { NodeFileSystem } from '../../src/core/nodeFileSystem';
 import {
   applyProgress,
@@ -119,8 +119,8 @@ class HookedFileSystem implements WritableFileSystem {
   failRename?: (from: string, to: string) => Error | undefined;
   failDelete = false;
   constructor(readonly inner: WritableFileSystem) {}
-  readFile(p: string): Promise<Uint8Array> {
-    return this.inner.readFile(p);
+  readFile(p: string, o?: ReadOptions): Promise<Uint8Array> {
+    return this.inner.readFile(p, o);
   }
   readDirectory(p: string): Promise<DirEntry[]> {
     return this.inner.readDirectory(p);

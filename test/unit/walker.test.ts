@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DirEntry, FileStat, FileSystem } from '../../src/core/fs';
+import { DirEntry, FileStat, FileSystem, ReadOptions } from '../../src/core/fs';
 import { NodeFileSystem } from '../../src/core/nodeFileSystem';
 import { DEFAULT_EXCLUDES, isTestOrExamplePath, walkWorkspace, WalkResult } from '../../src/core/scan/discover/walker';
 
@@ -31,9 +31,9 @@ class SpyFileSystem implements FileSystem {
     private readonly inner: FileSystem,
     private readonly failDirs: Set<string> = new Set(),
   ) {}
-  readFile(p: string): Promise<Uint8Array> {
+  readFile(p: string, o?: ReadOptions): Promise<Uint8Array> {
     this.reads.push(p);
-    return this.inner.readFile(p);
+    return this.inner.readFile(p, o);
   }
   readDirectory(p: string): Promise<DirEntry[]> {
     this.listings.push(p);

@@ -25,7 +25,7 @@
 // Position conventions: see types.ts (Loc 1-based; Range0 0-based like vscode.Range).
 export * from './types';
 export { hoverAt, HoverOptions, hoverActivity, activityActions } from './hover';
-export { renderHoverMarkdown, escapeMarkdown, inlineCode, commandUri, MarkdownOptions } from './markdown';
+export { renderHoverMarkdown, inlineCode, commandUri, MarkdownOptions } from './markdown';
 export { diagnosticsFor, DiagnosticsOptions } from './diagnostics';
 export { suppressions, suppressionList, isSuppressed, Suppression } from './suppress';
 export { loadFixes, FixCatalogue, FixTemplate, FixCatalogueError, DialectTemplate } from './fixCatalogue';

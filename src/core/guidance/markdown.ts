@@ -1,17 +1,8 @@
 // Markdown for hovers. Everything that comes from workspace files or the model is escaped, so
 // a file or model text can neither inject links (or command links), HTML, nor formatting.
 // Command links are built here only from our own command ids and JSON arguments.
+import { escapeMarkdown } from '../markdown';
 import { GuidanceAction, HoverActivity, HoverContent } from './types';
-
-const MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|~<>&"'=:$]/g;
-
-/** Escapes text for Markdown: punctuation backslash-escaped, `<`/`>`/`&` as entities, breaks flattened. */
-export function escapeMarkdown(text: string): string {
-  return String(text ?? '')
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .replace(MD_SPECIAL, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '\\' + c));
-}
 
 /** Inline code for file text (no escaping needed inside; fences sized to the text's backticks). */
 export function inlineCode(text: string, max = 120): string {

@@ -26,6 +26,8 @@ const UUID_RE = /(?:uuid:)?\s*([0-9a-f]{6,}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
  * whole document, so an alias-heavy file would take minutes: refuse it instead.
  */
 export const MAX_ALIASES = 100;
+/** A model file over this is refused unread (the official model is about 350 KB). */
+export const MAX_MODEL_FILE_SIZE = 16 * 1024 * 1024;
 const KNOWN_FIELDS = new Set([
   'uuid', 'level', 'description', 'risk', 'measure', 'assessment', 'meta', 'difficultyOfImplementation',
   'usefulness', 'implementation', 'dependsOn', 'references', 'tags', 'teamsImplemented',

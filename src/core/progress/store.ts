@@ -256,7 +256,7 @@ async function isAbandoned(fs: WritableFileSystem, lock: string, staleMs: number
   }
   if (stat.mtime > 0 && Date.now() - stat.mtime > staleMs) return true;
   if (heldLocks.has(lock)) return false;
-  const text = await fs.readFile(lock).then((b) => new TextDecoder().decode(b), () => '');
+  const text = await fs.readFile(lock, { maxBytes: 4096 }).then((b) => new TextDecoder().decode(b), () => '');
   return text.includes(PROCESS_TOKEN);
 }
 

@@ -1,6 +1,7 @@
 // The detection data both hosts load: the tool catalogue and the activity rules. Indexing and
 // evaluating a folder is FolderScan's job (folderScan.ts), the same for the CLI and the editor.
-import { Catalogue, loadCatalogue, loadRules, RuleSet } from './detect/catalogue';
+import { Catalogue, loadCatalogue } from './detect/catalogue';
+import { loadRules, RuleSet } from './detect/rules';
 
 export interface DetectionData {
   catalogue: Catalogue;

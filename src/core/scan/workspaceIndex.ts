@@ -2,7 +2,7 @@
 // facts. The extension keeps one per workspace folder and calls update() from its file
 // watcher; the CLI builds one and evaluates it once.
 import { forEachLimit } from '../concurrency';
-import { basename, decodeText, dirname, FileSystem } from '../fs';
+import { basename, decodeText, dirname, FileSystem, isRefused } from '../fs';
 import { Catalogue } from './detect/catalogue';
 import { classify, needsContent } from './discover/classify';
 import { ciFacts, emptyFacts, FactsContext, FileFacts, SupportFile } from './detect/facts';
@@ -79,6 +79,13 @@ export class WorkspaceIndex {
   /** True when the root is a git work tree (`.git` exists). */
   isGitRepository = false;
   walkProblems: { path: string; message: string }[] = [];
+  /** Files reached through indirection that were refused (a FIFO, a device, a link out of the folder, too large). */
+  private readonly refusedSupport = new Map<string, string>();
+
+  /** The files the pipelines point at that were refused, with the one-line note for each. */
+  refusedReads(): ReadonlyMap<string, string> {
+    return this.refusedSupport;
+  }
   /** What the last walk knew, so update() classifies and ignores a changed file as build() would. */
   private ignore = new IgnoreMatcher();
   private repoRoots: string[] = [];
@@ -108,6 +115,7 @@ export class WorkspaceIndex {
 
   async build(): Promise<void> {
     this.supportCache.clear();
+    this.refusedSupport.clear();
     this.listings.clear();
     const walkOptions: WalkOptions = {
       exclude: this.options.exclude,
@@ -172,6 +180,7 @@ export class WorkspaceIndex {
       for (const p of [...this.supportCache.keys()]) {
         if (within(p)) {
           this.supportCache.delete(p);
+          this.refusedSupport.delete(p);
           dirty = true;
         }
       }
@@ -194,7 +203,7 @@ export class WorkspaceIndex {
         continue;
       }
       // A known file's read starts with its stat: two round trips in the editor cost as much as one.
-      const read = existing && PARSED_KINDS.has(existing.kind) ? this.fs.readFile(path) : undefined;
+      const read = existing && PARSED_KINDS.has(existing.kind) ? this.fs.readFile(path, { maxBytes: this.maxFileSize }) : undefined;
       read?.catch(() => undefined); // a failure is reported by load(), or moot when the stat fails
       const stat = await this.fs.stat(path).catch(() => undefined);
       if (!stat || stat.type !== 'file' || this.ignore.isIgnored(path, false)) {
@@ -291,8 +300,15 @@ export class WorkspaceIndex {
     return typeof text === 'string' ? this.classifyPath(path, text.slice(0, 4096)) : undefined;
   }
 
+  /** The text, or why it was not read: a refusal (size, type, a link out of the folder) or the encoding. */
   private async readText(path: string, prefetched?: Promise<Uint8Array>): Promise<string | { error: string }> {
-    const bytes = await (prefetched ?? this.fs.readFile(path));
+    let bytes: Uint8Array;
+    try {
+      bytes = await (prefetched ?? this.fs.readFile(path, { maxBytes: this.maxFileSize }));
+    } catch (e) {
+      if (!isRefused(e)) throw e;
+      return { error: e.reason === 'too-large' ? `skipped: ${e.message}; see the dsomm.maxFileSize setting` : e.message };
+    }
     if (bytes.length > this.maxFileSize) return { error: largeFileNote(bytes.length, this.maxFileSize) };
     const decoded = decodeText(bytes);
     return 'error' in decoded ? decoded : decoded.text;
@@ -318,7 +334,7 @@ export class WorkspaceIndex {
     }
     if (typeof text !== 'string') {
       // Binary or non-UTF-8 content under a pipeline name: say so for this file, read the others.
-      entry.problems = [{ message: text.error.startsWith('skipped:') ? text.error : `not read: ${text.error}`, severity: 'warning' }];
+      entry.problems = [{ message: /^(skipped|not read):/.test(text.error) ? text.error : `not read: ${text.error}`, severity: 'warning' }];
       entry.parsed = undefined;
       entry.hash = text.error;
       return;
@@ -389,7 +405,10 @@ export class WorkspaceIndex {
     } catch {
       return undefined;
     }
-    if (typeof text !== 'string') return undefined;
+    if (typeof text !== 'string') {
+      if (/^(skipped|not read):/.test(text.error)) this.refusedSupport.set(path, text.error);
+      return undefined;
+    }
     try {
       if (as === 'makefile') {
         const targets = parseMakefile(path, text);

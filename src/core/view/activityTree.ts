@@ -1,6 +1,7 @@
 // What the activity tree shows, computed without the VS Code API: grouping (by dimension or by
 // level), filters, counts, statuses, evidence, menu keys, tooltips, screen-reader labels and the
 // Command Palette's activity picks. The extension's TreeDataProvider only renders these nodes.
+import { escapeMarkdown } from '../markdown';
 import { Activity, Model } from '../model/types';
 import { Evidence } from '../scan/detect/probeTypes';
 import { ACHIEVED_STATUSES, ActivityResult, ActivityStatus, ScanResult } from '../scan/result';
@@ -384,9 +385,4 @@ export function markdownWithCode(text: string): string {
     .split(/(`[^`\n]+`)/)
     .map((part, i) => (i % 2 === 1 ? part : escapeMarkdown(part)))
     .join('');
-}
-
-/** Escapes text for Markdown so names from a model file cannot inject links, HTML or formatting. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
 }

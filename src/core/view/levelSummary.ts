@@ -1,6 +1,7 @@
 // The status bar's numbers: how much of the target level is achieved, overall and per dimension.
 import { ACHIEVED_STATUSES, ScanResult } from '../scan/result';
-import { escapeMarkdown, levelScope, levelScopeText } from './activityTree';
+import { escapeMarkdown } from '../markdown';
+import { levelScope, levelScopeText } from './activityTree';
 
 export interface TargetSummary {
   targetLevel: number;

@@ -36,7 +36,7 @@ export class FixApplier {
     const files = da.index.all();
     if (option.kind === 'create') return computeFix(catalogue, option.templateId, undefined, '', { files });
     const uri = uriOf(folder, option.path);
-    const text = await currentText(uri);
+    const text = await currentText(folder, option.path, da.index);
     if (text === undefined) return { kind: 'cannot-place', path: option.path, title: option.title, reason: `${option.path} could not be read` };
     const entry = da.index.get(option.path);
     let at = req.at;

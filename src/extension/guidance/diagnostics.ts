@@ -219,7 +219,7 @@ export class GuidanceDiagnostics implements vscode.Disposable {
         await Promise.all([...wanted].map(async (path) => {
           let text: string | undefined;
           try {
-            const d = decodeText(await vscode.workspace.fs.readFile(uriOf(folder, path)));
+            const d = decodeText(await da.index.fs.readFile(path, { maxBytes: da.index.maxFileSize }));
             text = 'error' in d ? undefined : d.text;
           } catch {
             text = undefined;

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { decodeText } from '../../core/fs';
 import { FixCatalogue, GUIDANCE_COMMANDS, loadFixes, Range0 } from '../../core/guidance';
+import { WorkspaceIndex } from '../../core/scan/workspaceIndex';
 
 /** Pipeline and container files of every dialect the engine reads (the index decides in the end). */
 export const GUIDANCE_SELECTOR: vscode.DocumentSelector = [
@@ -32,12 +33,15 @@ export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
 }
 
-/** The file's text as the editor has it (an open buffer), else as saved; undefined when unreadable. */
-export async function currentText(uri: vscode.Uri): Promise<string | undefined> {
-  const doc = openDocument(uri);
+/**
+ * A file of the folder's index as the editor has it (an open buffer), else as saved, read under the
+ * index's guards (size cap, regular files inside the folder); undefined when unreadable.
+ */
+export async function currentText(folder: vscode.WorkspaceFolder, path: string, index: WorkspaceIndex): Promise<string | undefined> {
+  const doc = openDocument(uriOf(folder, path));
   if (doc) return doc.getText();
   try {
-    const d = decodeText(await vscode.workspace.fs.readFile(uri));
+    const d = decodeText(await index.fs.readFile(path, { maxBytes: index.maxFileSize }));
     return 'error' in d ? undefined : d.text;
   } catch {
     return undefined;

@@ -1,6 +1,7 @@
 // Probes that look at structure rather than at which tool runs: pipelines present, runners,
 // schedules, GitHub Actions hygiene, repository files, local hooks, pinning, IaC.
-import { Catalogue, matchInvocation, matchPreCommitHook } from './catalogue';
+import { Catalogue } from './catalogue';
+import { matchInvocation, matchPreCommitHook } from './toolMatch';
 import { DependabotFile, PreCommitFile, RenovateFile } from '../parse/hygiene';
 import { Evidence, Finding, outcome, ProbeOutcome } from './probeTypes';
 import { invocations } from '../parse/shell';

@@ -2,7 +2,9 @@
 // container probes, then the rules in model/rules.yaml turn probes into activity statuses.
 import { trimEndOf } from '../../text';
 import { Model } from '../../model/types';
-import { Catalogue, matchConfigFile, RuleSet } from './catalogue';
+import { Catalogue } from './catalogue';
+import { RuleSet } from './rules';
+import { matchConfigFile } from './toolMatch';
 import { pinningProbe, runCodeProbes } from './codeProbes';
 import { ParsedContainerFile } from '../parse/containers/types';
 import { activityStatusesFor, containerProbesFor } from './evaluationCache';
@@ -187,6 +189,15 @@ export function evaluate(input: EvaluateInput): ScanResult {
   const entries = index.all();
   const files: IndexedFileInfo[] = entries.map((e) => ({ path: e.path, kind: e.kind, problems: e.problems, ...(e.outOfScope ? { outOfScope: true } : {}) }));
   for (const p of index.walkProblems) if (!index.get(p.path)) files.push({ path: p.path, kind: 'manifest', problems: [{ message: p.message, severity: 'warning' }] });
+  if (index.refusedReads().size) {
+    // A script or include a pipeline points at that was refused (a FIFO, a device, a link out of the folder).
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    for (const [path, message] of index.refusedReads()) {
+      const file = byPath.get(path);
+      if (!file) files.push({ path, kind: 'manifest', problems: [{ message, severity: 'warning' }] });
+      else if (!file.problems.some((p) => p.message === message)) file.problems = [...file.problems, { message, severity: 'warning' }];
+    }
+  }
 
   const containerFiles = entries
     .filter((e) => !e.outOfScope && (CONTAINER_KINDS as readonly string[]).includes(e.kind) && e.parsed)

@@ -9,7 +9,7 @@
 //
 // Both are exact: the same inputs give the same outputs, so results equal a full evaluation.
 import { Model } from '../../model/types';
-import { ActivityEvaluation, evaluateRules, RuleSet } from './catalogue';
+import { ActivityEvaluation, evaluateRules, RuleSet } from './rules';
 import { runContainerProbes } from './containerProbes';
 import { ParsedContainerFile } from '../parse/containers/types';
 import { Evidence, ProbeOutcome } from './probeTypes';

@@ -2,7 +2,8 @@
 // make, scripts and npm scripts), what it mentions but does not count (installed only,
 // switched off), what it calls that cannot be read offline, and weak controls found on
 // the way. Facts are cached per file by the index, so a change re-computes one file.
-import { Catalogue, matchGitlabComponent, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables, ToolMatch } from './catalogue';
+import { Catalogue, ToolMatch } from './catalogue';
+import { matchGitlabComponent, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
 import { ciDialect } from '../ci/registry';
 import { Evidence, Finding } from './probeTypes';
 import { Indirection, findIndirection } from '../parse/indirection';

@@ -8,8 +8,10 @@
 // catalogue pattern. It sees what the walker sees: ignored and excluded folders are never listed
 // (their files are never recorded); a file ignored by name inside a listed folder is recorded.
 // Files in test/fixture/example folders are left out, as container files are.
-import { DirEntry, FileStat, FileSystem, joinPath } from '../../fs';
-import { Catalogue, matchConfigFile, wildcardMatch } from '../detect/catalogue';
+import { DirEntry, FileStat, FileSystem, joinPath, ReadOptions } from '../../fs';
+import { globSegmentsMatch, wildcardMatch } from '../../glob';
+import { Catalogue } from '../detect/catalogue';
+import { matchConfigFile } from '../detect/toolMatch';
 import { DEFAULT_EXCLUDES, isTestOrExamplePath } from './walker';
 
 const EXCLUDED_FOLDERS = new Set(DEFAULT_EXCLUDES.map((p) => p.replace(/\/$/, '')));
@@ -92,19 +94,19 @@ class PatternSet {
     if (this.anyName) return true;
     if (!this.folders.length || !dir) return false;
     const segs = dir.toLowerCase().split('/');
-    return this.folders.some((f) => segs.some((d) => segMatch(f, d)));
+    return this.folders.some((f) => segs.some((d) => wildcardMatch(f, d)));
   }
 
   mayMatch(path: string): boolean {
     const slash = path.lastIndexOf('/');
     if (!this.mayMatchName(path.slice(slash + 1)) && !this.mayMatchAnyIn(slash < 0 ? '' : path.slice(0, slash))) return false;
     const segs = path.toLowerCase().split('/');
-    for (const p of this.fixed.get(segs.length) ?? []) if (p.every((g, i) => segMatch(g, segs[i]))) return true;
+    for (const p of this.fixed.get(segs.length) ?? []) if (globSegmentsMatch(p, segs)) return true;
     const name = segs[segs.length - 1];
     for (const p of this.deep) {
       const last = p[p.length - 1];
-      if (last !== '**' && !segMatch(last, name)) continue;
-      if (deepMatch(p, 0, segs, 0)) return true;
+      if (last !== '**' && !wildcardMatch(last, name)) continue;
+      if (globSegmentsMatch(p, segs)) return true;
     }
     return false;
   }
@@ -114,31 +116,6 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function segMatch(glob: string, seg: string): boolean {
-  return glob.includes('*') ? wildcardMatch(glob, seg) : glob === seg;
-}
-
-/**
- * `**` = any number of segments. Memoised on (pattern segment, path segment): patterns come from
- * user catalogues too, and `**\/**\/**\/…` against a deep path would otherwise take exponential time.
- */
-function deepMatch(p: string[], i0: number, s: string[], j0: number): boolean {
-  const failed = new Set<number>();
-  const go = (i: number, j: number): boolean => {
-    if (i === p.length) return j === s.length;
-    const key = i * (s.length + 1) + j;
-    if (failed.has(key)) return false;
-    let ok: boolean;
-    if (p[i] === '**') {
-      ok = false;
-      for (let k = j; k <= s.length && !ok; k++) ok = go(i + 1, k);
-    } else ok = j < s.length && segMatch(p[i], s[j]) && go(i + 1, j + 1);
-    if (!ok) failed.add(key);
-    return ok;
-  };
-  return go(i0, j0);
 }
 
 export class ConfigFileRecorder implements FileSystem {
@@ -154,8 +131,8 @@ export class ConfigFileRecorder implements FileSystem {
     this.prefilter = new PatternSet(catalogue);
   }
 
-  readFile(path: string): Promise<Uint8Array> {
-    return this.inner.readFile(path);
+  readFile(path: string, options?: ReadOptions): Promise<Uint8Array> {
+    return this.inner.readFile(path, options);
   }
 
   stat(path: string): Promise<FileStat> {

@@ -18,7 +18,7 @@
 // default. With followSymlinks they are, but never from inside another followed symlink (at most
 // one hop), and maxDepth bounds the walk either way, so loops cannot hang it.
 import { Limiter } from '../../concurrency';
-import { decodeText, DirEntry, FileSystem, joinPath } from '../../fs';
+import { decodeText, DirEntry, FileSystem, formatSize, isRefused, joinPath } from '../../fs';
 import { classify, ClassifyContext, CONTENT_SNIFF_BYTES, needsContent } from './classify';
 import { IgnoreMatcher } from './ignore';
 import { FileKind } from '../types';
@@ -31,6 +31,8 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
 ];
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+/** An ignore file over this is not read (real ones are a few KB); its patterns then do not apply. */
+export const MAX_IGNORE_FILE_SIZE = 1024 * 1024;
 export const DEFAULT_MAX_FILES = 500_000;
 export const DEFAULT_MAX_DEPTH = 64;
 export const DEFAULT_YIELD_EVERY = 256;
@@ -121,13 +123,6 @@ export function largeFileNote(size: number, maxFileSize: number): string {
   return `skipped: larger than ${formatSize(maxFileSize)} (${formatSize(size)}); see the dsomm.maxFileSize setting`;
 }
 
-function formatSize(n: number): string {
-  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(n % 1024 === 0 ? 0 : 1)} KiB`;
-  return `${n} bytes`;
-}
-
 function errorText(e: unknown): string {
   if (e && typeof e === 'object') {
     const o = e as { code?: unknown; message?: unknown };
@@ -187,16 +182,18 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
     return false;
   };
 
-  const readTextFile = async (path: string): Promise<string | undefined> => {
+  const readIgnoreFile = async (path: string): Promise<string | undefined> => {
     try {
-      const decoded = decodeText(await fs.readFile(path));
+      const decoded = decodeText(await fs.readFile(path, { maxBytes: MAX_IGNORE_FILE_SIZE }));
       if ('error' in decoded) {
         problems.push({ path, message: `not read: ${decoded.error}` });
         return undefined;
       }
       return decoded.text;
     } catch (e) {
-      problems.push({ path, message: `cannot read: ${errorText(e)}` });
+      const refused = isRefused(e) ? e : undefined;
+      if (refused?.reason === 'too-large') problems.push({ path, message: `not read: ${refused.message}; its patterns do not apply` });
+      else problems.push({ path, message: refused ? refused.message : `cannot read: ${errorText(e)}` });
       return undefined;
     }
   };
@@ -244,7 +241,7 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
     if (sniff) {
       let bytes: Uint8Array;
       try {
-        bytes = await fs.readFile(path);
+        bytes = await fs.readFile(path, { maxBytes: maxFileSize });
       } catch {
         return; // it may not be one of ours; say nothing
       }
@@ -278,7 +275,7 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
         try {
           const st = await fs.stat(excludePath);
           if (st.type === 'file') {
-            const text = await readTextFile(excludePath);
+            const text = await readIgnoreFile(excludePath);
             if (text !== undefined) matcher.addExcludeFile(task.path, text, excludePath);
           }
         } catch {
@@ -290,7 +287,7 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
       const gi = entries.find((e) => e.name === '.gitignore' && e.type === 'file');
       if (gi) {
         const giPath = joinPath(task.path, '.gitignore');
-        const text = await readTextFile(giPath);
+        const text = await readIgnoreFile(giPath);
         if (text !== undefined) matcher.addIgnoreFile(task.path, text, giPath);
       }
     }
@@ -304,9 +301,21 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
       if (stopped()) break;
       stats.entries++;
       if (due()) await yieldFn();
-      if (entry.name === '.git' || entry.type === 'other') continue;
+      if (entry.name === '.git') continue;
       // Entry names hold no '/', so this is joinPath(task.path, entry.name) without its regex.
       const path = prefix + entry.name;
+      if (entry.type === 'other') {
+        // A FIFO, device, socket or dangling link is never read; under one of our names it gets a note.
+        const look = firstLook(path, repoRoot);
+        if (look?.kind !== undefined && !matcher.match(path, false)?.ignored) {
+          // The guarded read refuses it before opening anything, and says what it is.
+          fileWork.push(fileIo.run(() => fs.readFile(path, { maxBytes: maxFileSize }).then(
+            () => undefined,
+            (e) => void problems.push({ path, message: isRefused(e) ? e.message : `not read: ${entry.symlink ? 'a symbolic link to no regular file' : 'not a regular file'}` }),
+          )));
+        }
+        continue;
+      }
       const isDir = entry.type === 'directory';
       if (matcher.match(path, isDir)?.ignored) {
         stats.ignored++;

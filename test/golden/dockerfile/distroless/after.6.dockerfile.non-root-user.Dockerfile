@@ -1,0 +1,8 @@
+FROM golang:1.23 AS build
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -o /app .
+
+FROM gcr.io/distroless/static
+COPY --from=build /app /app
+USER 10001:10001

@@ -1,0 +1,7 @@
+FROM --platform=$BUILDPLATFORM golang:<pin-a-version> AS build
+RUN go build -o /out/app ./cmd/app
+
+FROM nginx:latest AS web
+COPY --from=build /out/app /usr/local/bin/app
+USER nginx
+ENTRYPOINT ["/usr/local/bin/app"]

@@ -1,0 +1,120 @@
+// Golden pairs for diagnostics and quick fixes, one folder per case under test/golden/<file kind>/<case>/:
+//
+//   input.<ext>             the file under test; it is placed at the kind's usual path (CANONICAL_PATH)
+//                           in a temporary workspace next to SUPPORT_FILES (npm, pip and a Dockerfile)
+//   diagnostics.txt         every diagnostic on that file at target level 2, with the fixes offered
+//   after.<line>.<fix id>.<ext>  the file after the preferred fix of the diagnostic on that line (one per
+//                           such fix that edits this file), as the lightbulb's first entry leaves it
+//   after.<line>.<fix id>.txt    the same when the fix cannot be placed: the reason and the snippet offered
+//
+// DSOMM_UPDATE_GOLDEN=1 npm run test:unit rewrites the expected files from what the engine does now
+// (and removes expected files no fix produces any more); review the diff like any other change.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+// The harness first: it loads the scan modules before the guidance ones (their import order matters today).
+import { bundled, CANONICAL_PATH, cleanTempWorkspaces, ROOT, scanDir, SUPPORT_FILES, tempWorkspace } from './guidanceHarness';
+import { computeFix } from '../../src/core/guidance/computeFix';
+import { diagnosticsFor } from '../../src/core/guidance/diagnostics';
+import { fixesFor } from '../../src/core/guidance/fixes';
+import { applyEdits } from '../../src/core/guidance/text';
+import { GuidanceDiagnostic } from '../../src/core/guidance/types';
+
+const GOLDEN = path.join(ROOT, 'test/golden');
+const UPDATE = process.env.DSOMM_UPDATE_GOLDEN === '1';
+const TARGET_LEVEL = 2;
+
+interface GoldenCase {
+  kind: string;
+  name: string;
+  dir: string;
+  input: string;
+}
+
+function goldenCases(): GoldenCase[] {
+  const cases: GoldenCase[] = [];
+  for (const kind of fs.readdirSync(GOLDEN).sort()) {
+    if (!fs.statSync(path.join(GOLDEN, kind)).isDirectory()) continue;
+    for (const name of fs.readdirSync(path.join(GOLDEN, kind)).sort()) {
+      const dir = path.join(GOLDEN, kind, name);
+      const inputs = fs.readdirSync(dir).filter((f) => f.startsWith('input.'));
+      assert.equal(inputs.length, 1, `${kind}/${name} has exactly one input.* file`);
+      cases.push({ kind, name, dir, input: inputs[0] });
+    }
+  }
+  return cases;
+}
+
+/** One line per diagnostic: place, severity, code, message, and the fixes offered (* = preferred). */
+function diagnosticLine(d: GuidanceDiagnostic, fixIds: { templateId: string; preferred?: boolean }[]): string {
+  const at = `${d.loc.line}:${d.loc.column}`;
+  const fixes = fixIds.length ? `\n    fixes: ${fixIds.map((f) => `${f.templateId}${f.preferred ? '*' : ''}`).join(', ')}` : '';
+  return `${at} ${d.severity} ${d.code.value}\n    ${d.message}${fixes}`;
+}
+
+/** Expected output file name → content, as the engine produces it now. */
+async function produce(c: GoldenCase): Promise<Map<string, string>> {
+  const { fixes } = bundled();
+  const rel = CANONICAL_PATH[c.kind];
+  const text = fs.readFileSync(path.join(c.dir, c.input), 'utf8');
+  const dir = tempWorkspace({ ...SUPPORT_FILES, [rel]: text });
+  const { index, result } = await scanDir(dir);
+  const entry = index.get(rel);
+  assert.ok(entry, `${rel} is indexed`);
+  assert.equal(entry.kind, c.kind, `${rel} is classified as ${c.kind}`);
+  const diagnostics = diagnosticsFor(result, index.all(), { targetLevel: TARGET_LEVEL, fixes, textOf: (p) => (p === rel ? text : undefined) }).get(rel) ?? [];
+  const out = new Map<string, string>();
+  const lines = [`# Diagnostics on ${rel} at target level ${TARGET_LEVEL} (line:column severity code, message, fixes; * = preferred)`];
+  const ext = path.extname(c.input) || '.txt';
+  for (const d of diagnostics) {
+    const options = fixesFor(fixes, result, entry, d, index.all());
+    lines.push(diagnosticLine(d, options));
+    const preferred = options[0];
+    if (!preferred || preferred.path !== rel || preferred.kind !== 'edit') continue;
+    const res = computeFix(fixes, preferred.templateId, entry, text, { files: index.all(), at: d.loc });
+    const base = `after.${d.loc.line}.${preferred.templateId}`;
+    const [name, content] =
+      res.kind === 'edits' ? [base + ext, applyEdits(text, res.edits)]
+      : res.kind === 'cannot-place' ? [`${base}.txt`, `cannot place: ${res.reason}\n--- snippet offered ---\n${res.snippet ?? '(none)'}\n`]
+      : assert.fail(`${preferred.templateId} on ${rel}: an edit option produced ${res.kind}`);
+    // Two diagnostics on one line may prefer the same fix: it must then do the same thing.
+    if (out.has(name)) assert.equal(content, out.get(name), `${name} differs between two diagnostics of line ${d.loc.line}`);
+    out.set(name, content);
+  }
+  if (!diagnostics.length) lines.push('(none)');
+  out.set('diagnostics.txt', lines.join('\n') + '\n');
+  return out;
+}
+
+describe('golden diagnostics and quick fixes (test/golden)', function () {
+  this.timeout(60_000);
+  after(cleanTempWorkspaces);
+  const cases = goldenCases();
+
+  it('runs against the expected files (DSOMM_UPDATE_GOLDEN is for a developer, never for CI)', () => {
+    assert.ok(!(UPDATE && process.env.CI && process.env.CI !== 'false'), 'DSOMM_UPDATE_GOLDEN=1 under CI would pass whatever the engine does');
+  });
+
+  it('covers every CI dialect with a fix template, and Dockerfile, compose and Kubernetes', () => {
+    const kinds = new Set(cases.map((c) => c.kind));
+    for (const kind of Object.keys(CANONICAL_PATH)) assert.ok(kinds.has(kind), `a golden case for ${kind}`);
+    for (const kind of kinds) assert.ok(CANONICAL_PATH[kind], `test/golden/${kind}: not a file kind with a usual path`);
+  });
+
+  for (const c of cases) {
+    it(`${c.kind}/${c.name}`, async () => {
+      const produced = await produce(c);
+      const expectedNames = fs.readdirSync(c.dir).filter((f) => f !== c.input).sort();
+      if (UPDATE) {
+        for (const f of expectedNames) if (!produced.has(f)) fs.rmSync(path.join(c.dir, f));
+        for (const [f, content] of produced) fs.writeFileSync(path.join(c.dir, f), content);
+        return;
+      }
+      const hint = ' (if the change is intended: DSOMM_UPDATE_GOLDEN=1 npm run test:unit, then review the diff)';
+      assert.deepEqual(expectedNames, [...produced.keys()].sort(), `expected files of ${c.kind}/${c.name}${hint}`);
+      for (const [f, content] of produced) {
+        assert.equal(content, fs.readFileSync(path.join(c.dir, f), 'utf8'), `${c.kind}/${c.name}/${f}${hint}`);
+      }
+    });
+  }
+});
