@@ -37,7 +37,7 @@ const GROUPING_KEY = 'dsomm.tree.groupBy';
 const STATUS_FILTER_KEY = 'dsomm.tree.statusFilter';
 const HIDE_UNDECIDED_KEY = 'dsomm.tree.hideUndecided';
 const VIEW_SEEN_KEY = 'dsomm.tree.viewSeen';
-/** A completion event of the walkthrough's first step (package.json); does nothing itself. */
+/** A context key the walkthrough's first step completes on (package.json). */
 const WALKTHROUGH_VIEW_SEEN = 'dsomm.walkthroughViewSeen';
 /** Activity rows carry a resource URI of this scheme only so that the level shows as the row's badge. */
 const ACTIVITY_SCHEME = 'dsomm-activity';
@@ -55,8 +55,10 @@ class LevelBadges implements vscode.FileDecorationProvider {
  * The walkthrough's first step ("Open the maturity view") completes on `onView`, but VS Code counts
  * that event only while the walkthrough is registered, which happens when the Welcome page is first
  * used: a view opened before (restored at start-up, or opened before the user looked at the Welcome
- * page) never ticks the step. So once the view has been seen, opening an editor that VS Code keeps to
- * itself (the Welcome page is one) runs a command the step also completes on.
+ * page) never ticks the step. The step also completes when the context key WALKTHROUGH_VIEW_SEEN
+ * turns true, which VS Code counts only if it was false when the walkthrough was registered. So it
+ * turns true when an editor that VS Code keeps to itself opens (the Welcome page is one: it has
+ * registered the walkthrough by then) once the view has been seen, and false when that editor closes.
  */
 function tickWalkthroughStep(view: vscode.TreeView<unknown>, memento: vscode.Memento | undefined): vscode.Disposable[] {
   let seen = memento?.get<boolean>(VIEW_SEEN_KEY) === true;
@@ -66,11 +68,13 @@ function tickWalkthroughStep(view: vscode.TreeView<unknown>, memento: vscode.Mem
     void memento?.update(VIEW_SEEN_KEY, true);
   };
   if (view.visible) markSeen();
+  // Editors of the workbench's own (Welcome, Settings UI, …) have no input type in the API.
+  const isWorkbenchEditor = (t: vscode.Tab) => t.input === undefined || t.input === null;
   return [
-    vscode.commands.registerCommand(WALKTHROUGH_VIEW_SEEN, () => undefined),
     view.onDidChangeVisibility((e) => e.visible && markSeen()),
     vscode.window.tabGroups.onDidChangeTabs((e) => {
-      if (seen && e.opened.some((t) => t.input === undefined)) void vscode.commands.executeCommand(WALKTHROUGH_VIEW_SEEN);
+      if (seen && e.opened.some(isWorkbenchEditor)) void vscode.commands.executeCommand('setContext', WALKTHROUGH_VIEW_SEEN, true);
+      else if (e.closed.some(isWorkbenchEditor)) void vscode.commands.executeCommand('setContext', WALKTHROUGH_VIEW_SEEN, false);
     }),
   ];
 }
