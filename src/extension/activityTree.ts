@@ -36,9 +36,6 @@ const STATUS_ICON: Record<ActivityStatus, [string, string]> = {
 const GROUPING_KEY = 'dsomm.tree.groupBy';
 const STATUS_FILTER_KEY = 'dsomm.tree.statusFilter';
 const HIDE_UNDECIDED_KEY = 'dsomm.tree.hideUndecided';
-const VIEW_SEEN_KEY = 'dsomm.tree.viewSeen';
-/** A context key the walkthrough's first step completes on (package.json). */
-const WALKTHROUGH_VIEW_SEEN = 'dsomm.walkthroughViewSeen';
 /** Activity rows carry a resource URI of this scheme only so that the level shows as the row's badge. */
 const ACTIVITY_SCHEME = 'dsomm-activity';
 
@@ -49,34 +46,6 @@ class LevelBadges implements vscode.FileDecorationProvider {
     const level = Number(new URLSearchParams(uri.query).get('level'));
     return Number.isInteger(level) && level > 0 ? new vscode.FileDecoration(levelBadge(level), `Level ${level}`) : undefined;
   }
-}
-
-/**
- * The walkthrough's first step ("Open the maturity view") completes on `onView`, but VS Code counts
- * that event only while the walkthrough is registered, which happens when the Welcome page is first
- * used: a view opened before (restored at start-up, or opened before the user looked at the Welcome
- * page) never ticks the step. The step also completes when the context key WALKTHROUGH_VIEW_SEEN
- * turns true, which VS Code counts only if it was false when the walkthrough was registered. So it
- * turns true when an editor that VS Code keeps to itself opens (the Welcome page is one: it has
- * registered the walkthrough by then) once the view has been seen, and false when that editor closes.
- */
-function tickWalkthroughStep(view: vscode.TreeView<unknown>, memento: vscode.Memento | undefined): vscode.Disposable[] {
-  let seen = memento?.get<boolean>(VIEW_SEEN_KEY) === true;
-  const markSeen = () => {
-    if (seen) return;
-    seen = true;
-    void memento?.update(VIEW_SEEN_KEY, true);
-  };
-  if (view.visible) markSeen();
-  // Editors of the workbench's own (Welcome, Settings UI, …) have no input type in the API.
-  const isWorkbenchEditor = (t: vscode.Tab) => t.input === undefined || t.input === null;
-  return [
-    view.onDidChangeVisibility((e) => e.visible && markSeen()),
-    vscode.window.tabGroups.onDidChangeTabs((e) => {
-      if (seen && e.opened.some(isWorkbenchEditor)) void vscode.commands.executeCommand('setContext', WALKTHROUGH_VIEW_SEEN, true);
-      else if (e.closed.some(isWorkbenchEditor)) void vscode.commands.executeCommand('setContext', WALKTHROUGH_VIEW_SEEN, false);
-    }),
-  ];
 }
 
 /** The file and its folder ("workflows/ci.yml"): enough to tell files apart in a narrow side bar; the tooltip has the whole path. */
@@ -124,7 +93,6 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
   /** The tree view showing this provider: gets a message describing active filters. */
   attach(view: vscode.TreeView<TreeNodeData>): void {
     this.view = view;
-    this.subscriptions.push(...tickWalkthroughStep(view, this.memento));
     this.updateContext();
   }
 

@@ -1,6 +1,6 @@
 // Journey: a user opens the DSOMM side bar and drills into a dimension.
 import assert from 'node:assert/strict';
-import { FIRST_RESULT_MS, waitUntil } from '../lib/wait.mjs';
+import { FIRST_RESULT_MS } from '../lib/wait.mjs';
 
 export const title = 'open the DevSecOps Maturity side bar and browse Build and Deployment';
 
@@ -113,16 +113,5 @@ export default async function (t) {
     await t.screenshot('01-sidebar-undecided-hidden');
     await wb.titleAction('Show Activities That Need Your Decision').click();
     await wb.treeItem('Signing of code').waitFor();
-  });
-
-  await t.step('the walkthrough ticks its first step, "Open the maturity view", once the view was opened', async () => {
-    await wb.runCommand('Welcome: Open Walkthrough');
-    const entry = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with DevSecOps Maturity' }).first();
-    await entry.waitFor();
-    await entry.click();
-    const step = wb.page.locator('.getting-started-step', { hasText: 'Open the maturity view' }).first();
-    await step.waitFor();
-    await waitUntil('the first step to be ticked', async () => /\bcomplete\b/.test((await step.getAttribute('class')) ?? ''), 30_000);
-    await t.screenshot('01-walkthrough');
   });
 }
