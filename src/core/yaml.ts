@@ -84,7 +84,12 @@ export function parseYaml(text: string, options: YamlOptions = {}): ParsedYaml {
       doc.contents = null;
       continue;
     }
-    for (const e of doc.errors) errors.push(problem(e.message, e.pos[0], lineCounter));
+    for (const e of doc.errors) {
+      // `<<` written twice in one mapping merges both sources (GitLab, CircleCI and the readers
+      // here do so, source by source): not an error, whatever the YAML 1.2 rule on duplicate keys.
+      if (e.code === 'DUPLICATE_KEY' && text.startsWith('<<', e.pos[0]) && !/^<<[^\s:]/.test(text.slice(e.pos[0], e.pos[0] + 3))) continue;
+      errors.push(problem(e.message, e.pos[0], lineCounter));
+    }
     for (const w of doc.warnings) {
       if (w.code === 'TAG_RESOLVE_FAILED') {
         // `!!js/function` and friends (js-yaml's unsafe schema) would run code elsewhere; here they are text.

@@ -211,11 +211,22 @@ describe('Guidance in the editor (demo workspace)', function () {
   it('dsomm.insertFix inserts a control into the given pipeline file', async () => {
     const gitlab = fileUri('.gitlab-ci.yml');
     const original = (await vscode.workspace.openTextDocument(gitlab)).getText();
-    const ok = await vscode.commands.executeCommand<boolean>('dsomm.insertFix', { probe: 'sbom', uri: gitlab.toString() });
-    assert.strictEqual(ok, true);
-    const doc = await vscode.workspace.openTextDocument(gitlab);
-    assert.notStrictEqual(doc.getText(), original);
-    assert.match(doc.getText(), /syft/);
-    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), gitlab.toString(), 'the edited file is shown');
+    const { assessment } = await api();
+    try {
+      const ok = await vscode.commands.executeCommand<boolean>('dsomm.insertFix', { probe: 'sbom', uri: gitlab.toString() });
+      assert.strictEqual(ok, true);
+      const doc = await vscode.workspace.openTextDocument(gitlab);
+      assert.notStrictEqual(doc.getText(), original);
+      assert.match(doc.getText(), /syft/);
+      assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), gitlab.toString(), 'the edited file is shown');
+    } finally {
+      // The later suites share this workspace copy: put the file back as it was, on disk and in the editor.
+      const doc = await vscode.workspace.openTextDocument(gitlab);
+      const restore = new vscode.WorkspaceEdit();
+      restore.replace(gitlab, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+      await vscode.workspace.applyEdit(restore);
+      await doc.save();
+      await waitFor('SBOM to be missing again', async () => (status(await assessment.get(), SBOM_ACTIVITY) === 'missing' ? true : undefined));
+    }
   });
 });

@@ -892,8 +892,13 @@ describe('CI YAML parsers', () => {
 
     it('duplicate keys are reported at the duplicate', () => {
       const f = parseGithubWorkflow('w.yml', fixture('problems/duplicate-keys.yml'));
+      // GitHub refuses the file (an error); what is read is the last definition, as the CI
+      // systems that accept duplicates (GitLab) read it.
       assert.deepEqual(f.problems.map((p) => [p.severity, p.line, p.column]), [['error', 7, 3]]);
-      assert.deepEqual(job(f, 'build').runner?.value, 'ubuntu-latest');
+      assert.deepEqual(job(f, 'build').runner?.value, 'windows-latest');
+      const g = parseGitlabCi('x.yml', 'test:\n  script: [echo one]\ntest:\n  script: [pytest]\n');
+      assert.deepEqual(g.problems.map((p) => [p.severity, p.line, p.column, p.message]), [['warning', 3, 1, 'Map keys must be unique: the key is written twice, and GitLab keeps the last one']]);
+      assert.deepEqual(lines(job(g, 'test').steps[0].script), [['pytest', 4, 12]]);
     });
 
     it('unknown aliases are errors at the alias; self-merges do not loop', () => {

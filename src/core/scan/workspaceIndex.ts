@@ -7,7 +7,7 @@ import { Catalogue } from './detect/catalogue';
 import { classify, needsContent } from './discover/classify';
 import { ciFacts, emptyFacts, FactsContext, FileFacts, SupportFile } from './detect/facts';
 import { parseFile, ParsedFile, parseCiFragment } from './parse/parseFile';
-import { parseMakefile, makeDependencies, parsePackageScripts } from './parse/indirection';
+import { parseMakefile, makeContext, makeDependencies, parsePackageScripts } from './parse/indirection';
 import { shellLinesOfScript } from './parse/shell';
 import { CI_KINDS, isCiKind } from './ci/registry';
 import { CiKind, FileKind, FileProblem } from './types';
@@ -412,7 +412,7 @@ export class WorkspaceIndex {
     try {
       if (as === 'makefile') {
         const targets = parseMakefile(path, text);
-        return { kind: 'makefile', targets, dependencies: makeDependencies(path, text), first: targets.keys().next().value };
+        return { kind: 'makefile', targets, dependencies: makeDependencies(path, text), first: targets.keys().next().value, ...makeContext(path, text) };
       }
       if (as === 'package-json') return { kind: 'package-json', scripts: parsePackageScripts(path, text) };
       if (as === 'shell-script') return { kind: 'shell-script', lines: shellLinesOfScript(path, text) };

@@ -29,6 +29,20 @@ import {
 } from './common';
 
 const SCRIPT_KEYS = ['script', 'bash', 'pwsh', 'powershell'];
+
+/**
+ * Tasks whose inputs hold the script they run (`Bash@3` `script`, `AzureCLI@2` `inlineScript`,
+ * `AzurePowerShell@5` `Inline`) or the path of a script file (`filePath`, `scriptPath`): read
+ * like a `script:` step, so the tools they call count.
+ */
+const SCRIPT_TASK_INPUTS: Record<string, { inline: readonly string[]; file: readonly string[] }> = {
+  bash: { inline: ['script'], file: ['filePath'] },
+  powershell: { inline: ['script'], file: ['filePath'] },
+  cmdline: { inline: ['script'], file: [] },
+  shellscript: { inline: [], file: ['scriptPath'] },
+  azurecli: { inline: ['inlineScript'], file: ['scriptPath'] },
+  azurepowershell: { inline: ['Inline'], file: ['ScriptPath'] },
+};
 const DEPLOY_HOOKS = ['preDeploy', 'deploy', 'routeTraffic', 'postRouteTraffic'];
 
 interface Scope {
@@ -350,7 +364,14 @@ class AzureParser {
         }
         const task = own('task');
         if (task) step.uses = locatedScalar(ctx, task.value);
-        for (const i of entries(ctx, own('inputs')?.value)) step.inputs[i.key] = located(ctx, i.value, keyLoc(ctx, i));
+        const inputs = entries(ctx, own('inputs')?.value);
+        for (const i of inputs) step.inputs[i.key] = located(ctx, i.value, keyLoc(ctx, i));
+        const scriptTask = task && isScalar(task.value) ? SCRIPT_TASK_INPUTS[String(task.value.value).split('@')[0].trim().toLowerCase()] : undefined;
+        if (scriptTask) {
+          const input = (names: readonly string[]) => inputs.find((i) => names.some((n) => n.toLowerCase() === i.key.toLowerCase()));
+          const lines = input(scriptTask.inline) ?? input(scriptTask.file);
+          if (lines) step.script = scriptLines(ctx, lines.value);
+        }
         const env = own('env');
         if (env) step.env = envMap(ctx, env.value);
         const coe = own('continueOnError');
@@ -379,12 +400,30 @@ export function parseAzurePipelines(path: string, text: string): CiFile {
   return file;
 }
 
+/** Top-level keys only an Azure pipeline (not a step template) has. */
+const AZURE_PIPELINE_KEY = /^(trigger|pr|schedules|resources|extends|pool)[ \t]*:/m;
+/** Top-level keys that hold the work. */
+const AZURE_WORK_KEY = /^(stages|jobs|steps|extends)[ \t]*:/m;
+/** List items in Azure's own vocabulary (`- task: Name@2`, `- job:`, `- script:`...). */
+const AZURE_ITEM = /^[ \t]*-[ \t]+(task:[ \t]*[\w.-]+@\d+|stage:|job:|deployment:|script:|bash:|pwsh:|powershell:|template:|checkout:)/m;
+
+/**
+ * An Azure pipeline kept under any name (`.azure-pipelines.yml`, `.vsts-ci.yml`, `.pipelines/`,
+ * `eng/pipelines/`, `build/*.yml`): a top-level trigger/pr/schedules/resources/extends/pool key,
+ * and the work as stages/jobs/steps written in Azure's vocabulary, or an `extends` template.
+ * Step templates (only `parameters` and `steps`) are read through the pipeline that includes them.
+ */
+function isAzurePipelineContent(text: string): boolean {
+  if (!AZURE_PIPELINE_KEY.test(text) || !AZURE_WORK_KEY.test(text)) return false;
+  return /^extends[ \t]*:/m.test(text) || AZURE_ITEM.test(text);
+}
+
 export const azureDialect = defineDialect({
   kind: 'azure-pipelines',
   system: 'Azure Pipelines',
   fileLabel: 'Azure Pipelines file',
   matchesPath: (p) => p.yaml && (p.lname.startsWith('azure-pipelines') || `/${p.dir}/`.includes('/.azure-pipelines/')),
-  matchesContent: false,
+  matchesContent: isAzurePipelineContent,
   activationGlobs: ['{azure-pipelines*.yml,azure-pipelines*.yaml}'],
   parse: parseAzurePipelines,
   uses: { vocabulary: 'task', evidenceLabel: 'task' },

@@ -173,12 +173,14 @@ function collectEntries(ctx: YamlCtx, map: unknown, out: Entry[], emitted: Set<s
   if (!isMap(map) || seen.has(map)) return;
   seen.add(map);
   const pairs = map.items.filter((p) => isPair(p));
-  const explicit = new Set<string>();
-  for (const p of pairs) {
+  // A key written twice (an error to YAML 1.2, accepted by the CI systems' lenient readers): the
+  // last one wins, as in those readers.
+  const explicit = new Map<string, number>();
+  pairs.forEach((p, i) => {
     const k = scalarText(deref(ctx.doc, p.key));
-    if (k !== undefined && k !== '<<') explicit.add(k);
-  }
-  for (const p of pairs) {
+    if (k !== undefined && k !== '<<') explicit.set(k, i);
+  });
+  for (const [index, p] of pairs.entries()) {
     const keyNode = deref(ctx.doc, p.key);
     const k = scalarText(keyNode);
     if (k === undefined) continue;
@@ -198,7 +200,7 @@ function collectEntries(ctx: YamlCtx, map: unknown, out: Entry[], emitted: Set<s
       }
       continue;
     }
-    if (emitted.has(k)) continue;
+    if (emitted.has(k) || (k !== '<<' && explicit.get(k) !== index)) continue;
     emitted.add(k);
     out.push({ key: k, keyNode: p.key, value: deref(ctx.doc, p.value), raw: p.value });
   }

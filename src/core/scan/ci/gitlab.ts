@@ -385,10 +385,20 @@ class GitlabParser {
   }
 }
 
+/** What the YAML reader says of a key written twice in one mapping. */
+const DUPLICATE_KEY_MESSAGE = 'Map keys must be unique';
+
 export function parseGitlabCi(path: string, text: string): CiFile {
   const file = emptyCiFile('gitlab-ci', path);
   guard(file.problems, 'the pipeline', () => {
     const docs = openYaml(file, text);
+    // GitLab's YAML reader takes the last of two equal keys in a mapping; the pipeline still runs.
+    for (const p of file.problems) {
+      if (p.severity === 'error' && p.message.startsWith(DUPLICATE_KEY_MESSAGE)) {
+        p.severity = 'warning';
+        p.message = `${DUPLICATE_KEY_MESSAGE}: the key is written twice, and GitLab keeps the last one`;
+      }
+    }
     // A `spec:` header document (CI/CD inputs) precedes the configuration.
     let ctx = docs.find((d) => isMap(d.doc.contents) && !(docs.length > 1 && isSpecOnly(d)));
     ctx ??= docs.find((d) => isMap(d.doc.contents));

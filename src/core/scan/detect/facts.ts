@@ -3,10 +3,10 @@
 // switched off), what it calls that cannot be read offline, and weak controls found on
 // the way. Facts are cached per file by the index, so a change re-computes one file.
 import { Catalogue, ToolMatch } from './catalogue';
-import { matchGitlabComponent, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
+import { isCatalogueProgram, matchGitlabComponent, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
 import { ciDialect } from '../ci/registry';
 import { Evidence, Finding } from './probeTypes';
-import { Indirection, findIndirection } from '../parse/indirection';
+import { Indirection, expandMakeVariables, findIndirection } from '../parse/indirection';
 import { invocations, Invocation, unverifiedScriptRuns } from '../parse/shell';
 import { pipeToShellMessage } from './weakControls';
 import { CiFile, CiReference, CiStep, Loc, Located, ShellLine } from '../types';
@@ -40,7 +40,7 @@ export interface FileFacts {
 
 /** Files a CI step can reach through one level of indirection, parsed by the index. */
 export type SupportFile =
-  | { kind: 'makefile'; targets: Map<string, ShellLine[]>; dependencies: Map<string, string[]>; first?: string }
+  | { kind: 'makefile'; targets: Map<string, ShellLine[]>; dependencies: Map<string, string[]>; first?: string; includes: string[]; variables: Map<string, string> }
   | { kind: 'package-json'; scripts: Map<string, ShellLine> }
   | { kind: 'shell-script'; lines: ShellLine[] }
   | { kind: 'ci-fragment'; file: CiFile };
@@ -253,14 +253,15 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
 
 async function collectLine(
   line: ShellLine,
-  state: { cwd: string },
+  state: { cwd: string; callerDir?: string },
   ctx: FactsContext,
   facts: FileFacts,
   disabled: ReadonlyMap<string, string>,
   cannotFail: Loc | undefined,
   add: Add,
-  via: string | undefined,
+  chain: IndirectionChain | undefined,
 ): Promise<void> {
+  const via = chain?.label;
   // A script a step calls is reported where it is written, by its own scan: only the step's own lines here.
   if (via === undefined) pipeToShell(line, facts);
   for (const inv of safeInvocations(line)) {
@@ -278,16 +279,127 @@ async function collectLine(
       }
       continue;
     }
-    for (const m of matchInvocation(ctx.catalogue, inv)) add(m, evidenceAt(line.loc, text, m.tool), disabled, cannotFail);
-    if (via !== undefined) continue; // one level of indirection only
-    const ind = findIndirection(inv);
+    const matches = matchInvocation(ctx.catalogue, inv);
+    for (const m of matches) add(m, evidenceAt(line.loc, text, m.tool), disabled, cannotFail);
+    const inner = matches.length ? undefined : wrappedCommand(inv, ctx.catalogue);
+    if (inner) for (const m of matchInvocation(ctx.catalogue, inner)) add(m, evidenceAt(line.loc, text, m.tool), disabled, cannotFail);
+    if (chain && chain.depth >= MAX_INDIRECTION_DEPTH) continue;
+    const ind = findIndirection(inv) ?? (inner && findIndirection(inner));
     if (!ind) continue;
-    const target = await resolveIndirection(ind, state.cwd, ctx, facts);
-    if (!target) continue;
-    const label = `${line.loc.path}:${line.loc.line}`;
-    const inner = { cwd: target.cwd };
-    for (const l of target.lines) await collectLine(l, inner, ctx, facts, disabled, cannotFail, add, label);
+    const target = (await resolveIndirection(ind, state.cwd, ctx, facts)) ?? (state.callerDir !== undefined ? await resolveIndirection(ind, state.callerDir, ctx, facts) : undefined);
+    if (!target || chain?.seen.has(target.key)) continue; // a script that calls itself is read once
+    const next: IndirectionChain = chain
+      ? { label: chain.label, depth: chain.depth + 1, seen: new Set([...chain.seen, target.key]) }
+      : { label: `${line.loc.path}:${line.loc.line}`, depth: 1, seen: new Set([target.key]) };
+    // Paths in a script are read from its own folder first, then from the folder it was called from.
+    const within = { cwd: target.cwd, callerDir: target.callerDir };
+    for (const l of target.lines) await collectLine(l, within, ctx, facts, disabled, cannotFail, add, next);
   }
+}
+
+/** Programs whose arguments are never a command they run (so `echo trivy` stays an echo). */
+const NOT_WRAPPERS = new Set([
+  'echo', 'printf', 'cat', 'grep', 'egrep', 'sed', 'awk', 'test', '[', 'ls', 'mkdir', 'cp', 'mv', 'rm', 'touch', 'chmod', 'chown',
+  'tee', 'head', 'tail', 'find', 'cd', 'pushd', 'export', 'set', 'unset', 'git', 'curl', 'wget', 'tar', 'unzip', 'zip', 'ln', 'which',
+  'command', 'type', 'source', '.', 'read', 'sort', 'jq', 'yq', 'base64', 'sha256sum', 'openssl', 'ssh', 'scp', 'rsync', 'sleep', 'wait',
+]);
+
+/**
+ * The command an invocation runs on behalf of another program: `go tool golangci-lint run`,
+ * `coverage run -m pytest`, and a program we do not know given a known tool or a script as its
+ * command (`dbus-run-session -- meson test`, `linter2cc hadolint Dockerfile`). Undefined when
+ * there is none.
+ */
+function wrappedCommand(inv: Invocation, catalogue: Catalogue): Invocation | undefined {
+  if (inv.kind !== 'run' || inv.args.length === 0) return undefined;
+  const at = (i: number, wrapper: string): Invocation | undefined => {
+    const word = inv.args[i];
+    if (word === undefined) return undefined;
+    const program = word.slice(word.lastIndexOf('/') + 1).toLowerCase();
+    return { ...inv, program, args: inv.args.slice(i + 1), command: word, wrapper };
+  };
+  if (inv.program === 'go' && inv.args[0] === 'tool') return at(1, 'go tool');
+  if (inv.program === 'coverage' && inv.args[0] === 'run') {
+    const m = inv.args.indexOf('-m');
+    return m > 0 ? at(m + 1, 'coverage run -m') : undefined;
+  }
+  if (NOT_WRAPPERS.has(inv.program) || inv.program.includes('$') || isCatalogueProgram(catalogue, inv.program)) return undefined;
+  const dashes = inv.args.indexOf('--');
+  const first = dashes >= 0 ? dashes + 1 : inv.args.findIndex((a) => !a.startsWith('-'));
+  const word = inv.args[first];
+  if (first < 0 || word === undefined || word.includes('=') || word.includes('$')) return undefined;
+  const program = word.slice(word.lastIndexOf('/') + 1).toLowerCase();
+  const script = word.includes('/') || /\.(sh|bash)$/.test(word);
+  return isCatalogueProgram(catalogue, program) || script ? at(first, inv.program) : undefined;
+}
+
+/**
+ * How deep CI lines are followed into what they call (`npm run ci` → `npm run test` → `jest`;
+ * `make ci` → `./scripts/check.sh` → `make lint` → `golangci-lint`): real projects go three or
+ * four levels down; the limit keeps a pathological chain cheap.
+ */
+const MAX_INDIRECTION_DEPTH = 6;
+
+/** Where a followed line came from: the CI line (evidence says `via` it), how deep, and what was entered. */
+interface IndirectionChain {
+  label: string;
+  depth: number;
+  /** Keys of the Makefile targets, scripts and package scripts already entered on this path. */
+  seen: ReadonlySet<string>;
+}
+
+/** A make target's recipe with its prerequisites' recipes, prerequisites of prerequisites included. */
+function makeRecipes(targets: ReadonlyMap<string, ShellLine[]>, deps: ReadonlyMap<string, string[]>, goal: string): ShellLine[] {
+  const lines: ShellLine[] = [];
+  const visited = new Set<string>();
+  const queue = [goal];
+  while (queue.length && visited.size < MAX_MAKE_TARGETS) {
+    const t = queue.shift()!;
+    if (visited.has(t)) continue;
+    visited.add(t);
+    lines.push(...(targets.get(t) ?? []));
+    for (const d of deps.get(t) ?? []) if (!visited.has(d)) queue.push(d);
+  }
+  return lines;
+}
+
+/** Targets read for one make goal at most (`all` of a large Makefile reaches many). */
+const MAX_MAKE_TARGETS = 200;
+
+type MakefileSupport = Extract<SupportFile, { kind: 'makefile' }>;
+
+/** A Makefile merged with the files it includes (its own definitions win), per main file and includes read. */
+const mergedMakefiles = new WeakMap<MakefileSupport, { parts: MakefileSupport[]; merged: { targets: Map<string, ShellLine[]>; deps: Map<string, string[]>; variables: Map<string, string> } }>();
+
+function mergeMakefiles(main: MakefileSupport, included: MakefileSupport[]): { targets: Map<string, ShellLine[]>; deps: Map<string, string[]>; variables: Map<string, string> } {
+  const cached = mergedMakefiles.get(main);
+  if (cached && cached.parts.length === included.length && cached.parts.every((p, i) => p === included[i])) return cached.merged;
+  const targets = new Map<string, ShellLine[]>();
+  const deps = new Map<string, string[]>();
+  const variables = new Map<string, string>();
+  for (const part of [...included, main]) {
+    for (const [t, lines] of part.targets) if (lines.length || !targets.has(t)) targets.set(t, lines);
+    for (const [t, d] of part.dependencies) deps.set(t, [...new Set([...(deps.get(t) ?? []), ...d])]);
+    for (const [k, v] of part.variables) variables.set(k, v);
+  }
+  const merged = { targets, deps, variables };
+  mergedMakefiles.set(main, { parts: included, merged });
+  return merged;
+}
+
+/** Recipe lines with their make variables expanded; unchanged lines stay the same objects (their analysis is cached). */
+const expandedLines = new WeakMap<ShellLine, { variables: ReadonlyMap<string, string>; line: ShellLine }>();
+
+function withVariables(lines: ShellLine[], variables: ReadonlyMap<string, string>): ShellLine[] {
+  return lines.map((line) => {
+    if (!line.text.includes('$')) return line;
+    const hit = expandedLines.get(line);
+    if (hit && hit.variables === variables) return hit.line;
+    const text = expandMakeVariables(line.text, variables);
+    const out = text === line.text ? line : { text, loc: line.loc };
+    expandedLines.set(line, { variables, line: out });
+    return out;
+  });
 }
 
 /** `curl … | sh` in a pipeline's own script line: a weak control (as in a Dockerfile RUN line). */
@@ -325,7 +437,7 @@ function safeInvocations(line: ShellLine): Invocation[] {
   return out;
 }
 
-async function resolveIndirection(ind: Indirection, cwd: string, ctx: FactsContext, facts: FileFacts): Promise<{ lines: ShellLine[]; cwd: string } | undefined> {
+async function resolveIndirection(ind: Indirection, cwd: string, ctx: FactsContext, facts: FileFacts): Promise<{ lines: ShellLine[]; cwd: string; key: string; callerDir?: string } | undefined> {
   switch (ind.kind) {
     case 'make': {
       const dir = ind.dir ? resolvePath(cwd, ind.dir) : cwd;
@@ -338,10 +450,18 @@ async function resolveIndirection(ind: Indirection, cwd: string, ctx: FactsConte
         if (mk?.kind !== 'makefile') continue;
         const target = ind.target || mk.first;
         if (!target) return undefined;
-        // The target's recipe plus its direct prerequisites' recipes (`ci: lint test scan`).
-        const lines = [...(mk.targets.get(target) ?? [])];
-        for (const dep of mk.dependencies.get(target) ?? []) lines.push(...(mk.targets.get(dep) ?? []));
-        return { lines, cwd: dir };
+        const included: MakefileSupport[] = [];
+        for (const inc of mk.includes) {
+          const incPath = resolvePath(dir, inc);
+          if (!incPath) continue;
+          facts.reads.add(incPath);
+          const part = await ctx.support(incPath, 'makefile');
+          if (part?.kind === 'makefile') included.push(part);
+        }
+        // The target's recipe plus its prerequisites' recipes (`ci: lint test scan`), through
+        // included makefiles, with make variables expanded (`$(GOTEST)` set by `GOTEST ?= go test`).
+        const merged = mergeMakefiles(mk, included);
+        return { lines: withVariables(makeRecipes(merged.targets, merged.deps, target), merged.variables), cwd: dir, key: `make:${path}:${target}` };
       }
       return undefined;
     }
@@ -350,7 +470,7 @@ async function resolveIndirection(ind: Indirection, cwd: string, ctx: FactsConte
       if (!path) return undefined;
       facts.reads.add(path);
       const sh = await ctx.support(path, 'shell-script');
-      return sh?.kind === 'shell-script' ? { lines: sh.lines, cwd: dirname(path) } : undefined;
+      return sh?.kind === 'shell-script' ? { lines: sh.lines, cwd: dirname(path), key: `script:${path}`, callerDir: cwd } : undefined;
     }
     case 'npm-script': {
       const dir = ind.dir ? resolvePath(cwd, ind.dir) : cwd;
@@ -360,7 +480,7 @@ async function resolveIndirection(ind: Indirection, cwd: string, ctx: FactsConte
       const pkg = await ctx.support(path, 'package-json');
       if (pkg?.kind !== 'package-json') return undefined;
       const lines = ['pre' + ind.name, ind.name, 'post' + ind.name].map((n) => pkg.scripts.get(n)).filter((l): l is ShellLine => !!l);
-      return { lines, cwd: dir };
+      return { lines, cwd: dir, key: `npm:${path}:${ind.name}` };
     }
   }
 }

@@ -410,6 +410,13 @@ function toolDisabledByInputs(tool: ToolDef, inputs: Map<string, string>): strin
  * Catalogue tools a shell invocation runs. Installs, `echo`/`printf` and pure `--version` /
  * `--help` calls never match. A `docker run IMAGE args` call also matches by image.
  */
+/** Does any tool of the catalogue run as this program (`trivy`, `golangci-lint`)? */
+export function isCatalogueProgram(cat: Catalogue, program: string): boolean {
+  const ix = indexOf(cat);
+  const p = normProgram(program);
+  return ix.byProgram.has(p) || ix.wildPrograms.some((w) => wildcardMatch(w.pattern, p));
+}
+
 export function matchInvocation(cat: Catalogue, inv: Invocation): ToolMatch[] {
   if (inv.kind !== 'run') return [];
   const program = normProgram(inv.program);

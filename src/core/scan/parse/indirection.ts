@@ -18,6 +18,10 @@ interface MakeModel {
   recipes: Map<string, ShellLine[]>;
   deps: Map<string, string[]>;
   defaultGoal?: string;
+  /** Files named by `include`/`-include`/`sinclude` (paths with variables left out), in order. */
+  includes: string[];
+  /** Variables as assigned in the file (`=`, `:=`, `::=`, `?=` when unset, `+=` appends); conditionals are not evaluated. */
+  variables: Map<string, string>;
 }
 
 /** GNU make's special targets (`.PHONY`, `.DEFAULT_GOAL`, ...): never real targets. */
@@ -59,6 +63,20 @@ function classify(s: string): { kind: 'assign' | 'rule' | 'other'; at: number } 
   return { kind: 'other', at: -1 };
 }
 
+/** Records `NAME op value` (the assignment operator starts at or just before `at`). */
+function assign(variables: Map<string, string>, body: string, at: number): void {
+  let nameEnd = at;
+  while (nameEnd > 0 && '?+!:'.includes(body[nameEnd - 1])) nameEnd--;
+  const name = body.slice(0, nameEnd).trim();
+  if (!name || /\s|\$/.test(name)) return;
+  const op = body.slice(nameEnd, body.indexOf('=', at) + 1);
+  const value = body.slice(body.indexOf('=', at) + 1).trim();
+  if (op === '?=') {
+    if (!variables.has(name)) variables.set(name, value);
+  } else if (op === '+=') variables.set(name, [variables.get(name), value].filter(Boolean).join(' '));
+  else if (op !== '!=') variables.set(name, value);
+}
+
 /** Index of the first top-level `;` in a rule's prerequisite part (starts an inline recipe), or -1. */
 function inlineRecipeStart(s: string): number {
   let depth = 0;
@@ -86,6 +104,8 @@ function parseMake(path: string, text: string): MakeModel {
   const deps = new Map<string, string[]>();
   let defaultGoal: string | undefined;
   let explicitGoal: string | undefined;
+  const includes: string[] = [];
+  const variables = new Map<string, string>();
   let prefix = '\t';
   // The rule being read: its targets, whether it is a `::` rule, and the recipe collected so far.
   let rule: { targets: string[]; double: boolean; lines: ShellLine[] } | undefined;
@@ -153,11 +173,18 @@ function parseMake(path: string, text: string): MakeModel {
       prefix = rp[1] || '\t';
       continue;
     }
-    if (/^(-include|sinclude|include|vpath|unexport|undefine)\b/.test(code)) { commit(); continue; }
+    const inc = /^(-include|sinclude|include)\s+(.*)$/.exec(code);
+    if (inc) {
+      commit();
+      for (const f of inc[2].split(/\s+/)) if (f && !f.includes('$')) includes.push(f);
+      continue;
+    }
+    if (/^(vpath|unexport|undefine)\b/.test(code)) { commit(); continue; }
     const body = code.replace(/^(export|override|private)\s+/, '');
     const c = classify(body);
     if (c.kind === 'assign') {
       commit();
+      assign(variables, body, c.at);
       const dg = /^\.DEFAULT_GOAL\s*(?::{0,3}|\?|\+)=\s*(\S*)/.exec(body);
       if (dg) explicitGoal = dg[1] || undefined;
       continue;
@@ -201,7 +228,7 @@ function parseMake(path: string, text: string): MakeModel {
   }
   commit();
   const goal = explicitGoal ?? defaultGoal;
-  return { recipes, deps, defaultGoal: goal };
+  return { recipes, deps, defaultGoal: goal, includes, variables };
 }
 
 /** Puts `first` at the front of a map (the engine takes the first key as the default goal). */
@@ -228,6 +255,32 @@ export function parseMakefile(path: string, text: string): Map<string, ShellLine
 }
 
 /** Rule targets → their prerequisites (normal and order-only), in order, without duplicates. */
+/** What a Makefile brings in from elsewhere and defines for its recipes: `include`d files and variables. */
+export function makeContext(path: string, text: string): { includes: string[]; variables: Map<string, string> } {
+  try {
+    const m = parseMake(path, text);
+    return { includes: m.includes, variables: m.variables };
+  } catch {
+    return { includes: [], variables: new Map() };
+  }
+}
+
+/** The largest number of nested variable references expanded in one recipe word (`$(A)` → `$(B)` → …). */
+const MAX_EXPANSION_DEPTH = 8;
+
+/**
+ * `$(NAME)` and `${NAME}` in a recipe line replaced by the variables' values (nested references
+ * expanded too; `$(MAKE)` is make itself). References to unknown variables, functions and
+ * automatic variables stay as written.
+ */
+export function expandMakeVariables(text: string, variables: ReadonlyMap<string, string>, depth = 0): string {
+  if (depth > MAX_EXPANSION_DEPTH || !text.includes('$')) return text;
+  return text.replace(/\$[({]([A-Za-z_][A-Za-z0-9_.-]*)[)}]/g, (whole, name: string) => {
+    const value = name === 'MAKE' ? variables.get(name) ?? 'make' : variables.get(name);
+    return value === undefined ? whole : expandMakeVariables(value, variables, depth + 1);
+  });
+}
+
 export function makeDependencies(path: string, text: string): Map<string, string[]> {
   try {
     const m = parseMake(path, text);
