@@ -2,6 +2,7 @@
 //
 //   1. build        node esbuild.js                      (dist/extension.js, dist/cli.js)
 //   2. typecheck    tsc -p .                             (type-check; compiles src + test into out/)
+//      webviews     tsc -p media/webview                 (the webview scripts against the message protocol)
 //   3. unit         mocha out/test/unit/**/*.test.js     (.mocharc.json)
 //   4. integration  scripts/run-integration.mjs          (mocha inside a real VS Code extension host)
 //   5. e2e          test/e2e/ui.mjs                      (Playwright journeys in the real workbench)
@@ -9,7 +10,7 @@
 //                                                         leaves the production build in dist/)
 //
 // code-server and Chromium are installed first when missing (scripts/install-code-server.sh).
-// build and typecheck count as one check each; the test layers count their tests; a layer that
+// build, typecheck and webviews count as one check each; the test layers count their tests; a layer that
 // crashes or cannot run counts as one failure. The last line is always `N passed, N failed`, and
 // the exit code is non-zero if anything failed.
 //
@@ -22,6 +23,8 @@ import { isCodeServerInstalled } from './code-server.mjs';
 import { makeTempDir, ROOT, seconds } from './harness.mjs';
 
 const TEST_LAYERS = ['unit', 'integration', 'e2e', 'package'];
+/** Steps that pass or fail as a whole, each counted as one check. */
+const CHECK_STEPS = ['build', 'typecheck', 'webviews'];
 
 function parseArgs(argv) {
   const only = new Set();
@@ -118,6 +121,7 @@ const t0 = Date.now();
 const buildOk = await checkStep('build', process.execPath, ['esbuild.js']);
 pruneStaleOutput();
 await checkStep('typecheck', process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.']);
+await checkStep('webviews', process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'media/webview']);
 
 let codeServerOk = !needsCodeServer || isCodeServerInstalled();
 if (!codeServerOk) {
@@ -161,7 +165,7 @@ tmp.cleanup();
 
 banner(`summary (${seconds(Date.now() - t0)})`);
 for (const l of layers) {
-  const counts = l.name === 'build' || l.name === 'typecheck'
+  const counts = CHECK_STEPS.includes(l.name)
     ? (l.failed ? 'FAILED' : 'ok')
     : `${l.passed} passed, ${l.failed} failed${l.skipped ? `, ${l.skipped} skipped` : ''}`;
   const note = l.note && l.note !== 'ok' && l.note !== 'FAILED' ? `  (${l.note})` : '';

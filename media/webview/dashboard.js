@@ -1,27 +1,40 @@
 // The maturity dashboard: renders the view-model of src/core/view/dashboard.ts. Click (or Enter
 // on) a heatmap cell to list its activities; arrow keys move between cells.
+// @ts-check
+/** @typedef {import('./protocol').DashboardUpdate} DashboardUpdate */
+/** @typedef {DashboardUpdate['view']} DashboardView */
+/** @typedef {DashboardView['dimensions'][number]['cells'][number]} CellView */
+/** @typedef {DashboardView['nextBest'][number]} NextBestActivity */
+/** @typedef {NonNullable<import('./protocol').WebviewState['selected']>} CellSelection */
 (function () {
   'use strict';
   const { el, statusBadge, send, announce, onUpdate, replaceApp, getState, setState } = window.dsomm;
+  /** @type {DashboardView | undefined} */
   let view;
-  let selected = getState().selected; // { dimension, subdimension?, level }
+  /** @type {CellSelection | undefined} */
+  let selected = getState().selected;
 
+  /** @param {number} share */
   const pct = (share) => `${Math.round(share * 100)} %`;
+  /** @param {number} share */
   const shareClass = (share) => `s${Math.round(share * 10) * 10}`;
 
+  /** @param {number} share @param {string} [label] */
   function bar(share, label) {
     return el('span', { class: 'bar', role: 'img', 'aria-label': label || pct(share) }, el('span', { class: `fill w${Math.round(share * 20) * 5}` }));
   }
 
+  /** @param {CellSelection | undefined} s */
   function selectedKey(s) {
     return s ? `${s.dimension}\u0000${s.subdimension || ''}\u0000${s.level}` : '';
   }
 
-  function cellButton(cell, row, dimension, subdimension) {
+  /** @param {DashboardView} view @param {CellView} cell @param {number} row @param {string} dimension @param {string | undefined} subdimension */
+  function cellButton(view, cell, row, dimension, subdimension) {
     const key = selectedKey({ dimension, subdimension, level: cell.level });
     const beyond = cell.level > view.targetLevel;
     const classes = ['cell', beyond ? 'beyond' : '', cell.level === view.targetLevel ? 'target' : ''];
-    if (!cell.total) return el('td', { class: classes.concat('empty').join(' ') }, el('span', { 'aria-label': 'no activities', text: '–' }));
+    if (!cell.total || cell.share === undefined) return el('td', { class: classes.concat('empty').join(' ') }, el('span', { 'aria-label': 'no activities', text: '–' }));
     const where = subdimension ? `${subdimension} (${dimension})` : dimension;
     const button = el('button', {
       class: `cell-button ${shareClass(cell.share)}`,
@@ -34,6 +47,7 @@
     return el('td', { class: classes.join(' ') }, button);
   }
 
+  /** @param {CellSelection} s */
   function select(s) {
     selected = s;
     setState({ selected });
@@ -44,10 +58,12 @@
       announce(`${list.querySelectorAll('li').length} activities listed`);
     }
     const again = document.querySelector(`.cell-button[data-row="${CSS.escape(String(rowOf(s)))}"][data-col="${s.level}"]`);
-    if (again) again.focus();
+    if (again instanceof HTMLElement) again.focus();
   }
 
+  /** @param {CellSelection} s */
   function rowOf(s) {
+    if (!view) return -1;
     let row = 0;
     for (const d of view.dimensions) {
       if (d.name === s.dimension && !s.subdimension) return row;
@@ -60,15 +76,19 @@
     return -1;
   }
 
+  /** @type {Record<string, [number, number] | undefined>} */
+  const ARROWS = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+
+  /** @param {KeyboardEvent} event */
   function moveFocus(event) {
-    const from = event.target.closest('.cell-button');
-    if (!from) return;
-    const delta = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] }[event.key];
+    const from = event.target instanceof Element ? event.target.closest('.cell-button') : null;
+    if (!(from instanceof HTMLElement)) return;
+    const delta = ARROWS[event.key];
     if (!delta) return;
     event.preventDefault();
     let row = Number(from.dataset.row);
     let col = Number(from.dataset.col);
-    const buttons = [...document.querySelectorAll('.cell-button')];
+    const buttons = [...document.querySelectorAll('.cell-button')].filter((b) => b instanceof HTMLElement);
     const maxRow = Math.max(...buttons.map((b) => Number(b.dataset.row)));
     for (;;) {
       row += delta[0];
@@ -79,7 +99,8 @@
     }
   }
 
-  function header() {
+  /** @param {DashboardView} view */
+  function header(view) {
     const targetButtons = view.levels.map((l) => el('button', {
       class: l === view.targetLevel ? 'segment active' : 'segment',
       'aria-pressed': l === view.targetLevel ? 'true' : 'false',
@@ -98,7 +119,8 @@
           el('button', { text: 'Export HTML', onclick: () => send({ type: 'export', format: 'html' }) }))));
   }
 
-  function summary() {
+  /** @param {DashboardView} view */
+  function summary(view) {
     const o = view.overall;
     return el('section', { class: 'summary', 'aria-label': 'Progress' },
       el('div', { class: 'card' },
@@ -113,14 +135,15 @@
           el('span', { class: 'muted num', text: `${d.progress.achieved}/${d.progress.total}` }))))));
   }
 
-  function heatmap() {
+  /** @param {DashboardView} view */
+  function heatmap(view) {
     let row = 0;
     const rows = [];
     for (const d of view.dimensions) {
-      rows.push(el('tr', { class: 'dimension-row' }, el('th', { scope: 'row', text: d.name }), d.cells.map((c) => cellButton(c, row, d.name, undefined))));
+      rows.push(el('tr', { class: 'dimension-row' }, el('th', { scope: 'row', text: d.name }), d.cells.map((c) => cellButton(view, c, row, d.name, undefined))));
       row++;
       for (const s of d.subdimensions) {
-        rows.push(el('tr', null, el('th', { scope: 'row', class: 'sub', text: s.name }), s.cells.map((c) => cellButton(c, row, d.name, s.name))));
+        rows.push(el('tr', null, el('th', { scope: 'row', class: 'sub', text: s.name }), s.cells.map((c) => cellButton(view, c, row, d.name, s.name))));
         row++;
       }
     }
@@ -137,6 +160,7 @@
       legend);
   }
 
+  /** @param {NextBestActivity | DashboardView['activities'][string]} a @param {string} [extra] */
   function activityButton(a, extra) {
     return el('button', {
       class: 'link-button',
@@ -145,22 +169,25 @@
     }, el('span', { class: 'name', text: a.name }), extra ? el('span', { class: 'muted', text: extra }) : null);
   }
 
-  function cellActivities() {
+  /** @param {DashboardView} view @returns {HTMLElement} */
+  function cellActivities(view) {
     if (!selected) return el('section', { class: 'cell-section' }, el('h2', { text: 'Activities' }), el('p', { class: 'muted', text: 'Select a heatmap cell to list its activities.' }));
-    const d = view.dimensions.find((x) => x.name === selected.dimension);
-    const owner = d && (selected.subdimension ? d.subdimensions.find((s) => s.name === selected.subdimension) : d);
-    const cell = owner && owner.cells.find((c) => c.level === selected.level);
+    const s = selected;
+    const d = view.dimensions.find((x) => x.name === s.dimension);
+    const owner = d && (s.subdimension ? d.subdimensions.find((x) => x.name === s.subdimension) : d);
+    const cell = owner && owner.cells.find((c) => c.level === s.level);
     if (!cell) {
       selected = undefined;
-      return cellActivities();
+      return cellActivities(view);
     }
     const list = cell.activities.map((u) => view.activities[u]).filter(Boolean);
     return el('section', { class: 'cell-section' },
-      el('h2', { text: `${selected.subdimension || selected.dimension} · Level ${selected.level}` }),
-      el('ul', { id: 'cell-activities', class: 'activity-list' }, list.map((a) => el('li', null, statusBadge(a.status, a.statusText), ' ', activityButton(a, selected.subdimension ? '' : ` · ${a.subdimension}`)))));
+      el('h2', { text: `${s.subdimension || s.dimension} · Level ${s.level}` }),
+      el('ul', { id: 'cell-activities', class: 'activity-list' }, list.map((a) => el('li', null, statusBadge(a.status, a.statusText), ' ', activityButton(a, s.subdimension ? '' : ` · ${a.subdimension}`)))));
   }
 
-  function nextBest() {
+  /** @param {DashboardView} view */
+  function nextBest(view) {
     const items = view.nextBest.map((a) => el('li', null, activityButton(a),
       el('div', { class: 'muted small' }, `Level ${a.level} · ${a.dimension} › ${a.subdimension} · `, statusBadge(a.status, a.statusText),
         ` · usefulness ${a.usefulness ?? '?'}/5 · effort ${a.difficulty === undefined ? '?' : a.difficulty.toFixed(1)}/5`)));
@@ -172,21 +199,21 @@
 
   function render() {
     if (!view) return;
-    const focused = document.activeElement && document.activeElement.closest && document.activeElement.closest('.cell-button');
-    const focusAt = focused ? [focused.dataset.row, focused.dataset.col] : undefined;
+    const focused = document.activeElement && document.activeElement.closest('.cell-button');
+    const focusAt = focused instanceof HTMLElement ? [focused.dataset.row, focused.dataset.col] : undefined;
     replaceApp(
-      header(),
+      header(view),
       view.assessed ? null : el('p', { class: 'notice', text: 'No assessment yet: open a folder with pipeline or container files. The heatmap shows the model with nothing counted.' }),
-      summary(),
-      el('div', { class: 'dashboard-grid' }, heatmap(), el('div', { class: 'side' }, cellActivities(), nextBest())),
+      summary(view),
+      el('div', { class: 'dashboard-grid' }, heatmap(view), el('div', { class: 'side' }, cellActivities(view), nextBest(view))),
     );
     if (focusAt) {
       const again = document.querySelector(`.cell-button[data-row="${focusAt[0]}"][data-col="${focusAt[1]}"]`);
-      if (again) again.focus();
+      if (again instanceof HTMLElement) again.focus();
     }
   }
 
-  onUpdate((m) => {
+  onUpdate(/** @param {DashboardUpdate} m */ (m) => {
     view = m.view;
     render();
   });

@@ -1,18 +1,24 @@
 // The activity details panel: renders the view-model of src/core/view/activityDetails.ts.
+// @ts-check
+/** @typedef {import('./protocol').DetailsUpdate} DetailsUpdate */
+/** @typedef {NonNullable<DetailsUpdate['view']>} DetailsView */
 (function () {
   'use strict';
   const { el, statusBadge, blocks, externalLink, send, onUpdate, replaceApp, setState } = window.dsomm;
 
+  /** @param {string} title @param {import('./protocol').Child[]} content */
   function section(title, ...content) {
     const body = content.flat().filter(Boolean);
     if (!body.length) return null;
     return el('section', { class: 'section' }, el('h2', { text: title }), body);
   }
 
+  /** @param {string} title @param {DetailsView['description'] | undefined} list */
   function textSection(title, list) {
     return list && list.length ? section(title, blocks(list)) : null;
   }
 
+  /** @param {string} label @param {number | undefined} value */
   function rating(label, value, { invert = false } = {}) {
     if (typeof value !== 'number') return el('div', { class: 'rating' }, el('span', { class: 'rating-label', text: label }), el('span', { class: 'muted', text: 'not rated' }));
     const n = Math.max(0, Math.min(5, Math.round(value)));
@@ -22,6 +28,7 @@
       el('span', { class: 'muted', text: `${value}/5` }));
   }
 
+  /** @param {DetailsView['dependencies']} list @param {string} empty */
   function activityList(list, empty) {
     if (!list.length) return el('p', { class: 'muted', text: empty });
     return el('ul', { class: 'activity-list' }, list.map((d) =>
@@ -32,6 +39,7 @@
       }, el('span', { class: 'name', text: d.name }), el('span', { class: 'muted', text: ` L${d.level}` })), ' ', statusBadge(d.status, d.statusText))));
   }
 
+  /** @param {DetailsView} v */
   function actions(v) {
     const current = v.progress && v.progress.state;
     const select = el('select', { id: 'state', 'aria-label': 'Progress state' },
@@ -51,7 +59,9 @@
         el('button', { text: 'Open DSOMM page', title: v.webUrl, onclick: () => send({ type: 'openInWeb', uuid: v.uuid }) })));
   }
 
+  /** @param {DetailsView} v */
   function teamState(v) {
+    /** @type {HTMLElement[]} */
     const lines = [];
     if (v.notApplicable) {
       const by = [v.notApplicable.by && `by ${v.notApplicable.by}`, v.notApplicable.date && `on ${v.notApplicable.date}`].filter(Boolean).join(' ');
@@ -63,6 +73,7 @@
     return lines;
   }
 
+  /** @param {DetailsView} v */
   function evidence(v) {
     if (!v.evidence.length) {
       return el('p', { class: 'muted', text: v.status === 'unknown' ? 'This activity cannot be seen in files: the team decides.' : 'Nothing in the indexed files shows this activity.' });
@@ -75,6 +86,7 @@
       }, el('code', { class: 'path', text: `${e.path}:${e.line}` })), ' ', el('span', { text: e.text }), e.tool ? el('span', { class: 'muted', text: ` (${e.tool})` }) : null)));
   }
 
+  /** @param {DetailsUpdate} m */
   function render(m) {
     const v = m.view;
     setState({ uuid: m.uuid, ...(m.folder ? { folder: m.folder } : {}) });

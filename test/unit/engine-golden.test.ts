@@ -189,6 +189,95 @@ const CASES: GoldenCase[] = [
     // examples/ holds a .semgrep.yml of an example, not of this repository.
     never: ['examples/app/.semgrep.yml:1'],
   },
+  {
+    name: 'cloudbuild',
+    what: 'Cloud Build: builder images read as their command, tool images with args, a bash -c script into a script file, allowFailure',
+    probes: {
+      // gcr.io/cloud-builders/npm runs npm: `npm run test` leads to the package script.
+      'ci.tests': { result: 'pass', evidence: ['cloudbuild.yaml:6', 'package.json:5'] },
+      'secret-scan': { result: 'pass', evidence: ['cloudbuild.yaml:8'] },
+      'container-build': { result: 'pass', evidence: ['cloudbuild.yaml:12'] },
+      // The bash -c script calls scripts/sast.sh; the echo that names semgrep is not a run.
+      sast: { result: 'pass', evidence: ['scripts/sast.sh:3'] },
+      // Trivy fails on HIGH findings, but allowFailure lets the build pass anyway: no gate.
+      'image-scan': { result: 'pass', evidence: ['cloudbuild.yaml:14'] },
+      'vuln-gate.high': { result: 'fail' },
+    },
+    ciFindings: ['cloudbuild.yaml:16 scanner-cannot-fail image-scan'],
+    external: [],
+    never: ['cloudbuild.yaml:23'],
+  },
+  {
+    name: 'codebuild',
+    what: 'CodeBuild: phases, finally, on-failure: CONTINUE, make, and a batch buildspec',
+    probes: {
+      'ci.tests': { result: 'pass', evidence: ['buildspec.yml:15', 'Makefile:2'] },
+      'container-build': { result: 'pass', evidence: ['buildspec.yml:16'] },
+      'image-scan': { result: 'pass', evidence: ['buildspec.yml:21'] },
+      // The batch build's buildspec runs gitleaks.
+      'secret-scan': { result: 'pass', evidence: ['buildspecs/secrets.yml:5'] },
+      'iac-scan': { result: 'pass', evidence: ['buildspec.yml:12'] },
+    },
+    ciFindings: ['buildspec.yml:10 scanner-cannot-fail iac-scan'],
+    external: [],
+    never: ['buildspec.yml:18', 'buildspec.yml:8'],
+  },
+  {
+    name: 'buildkite',
+    what: 'Buildkite: groups, command and commands, a step script, soft_fail, the docker plugin image and an unknown plugin',
+    probes: {
+      'ci.tests': { result: 'pass', evidence: ['.buildkite/pipeline.yml:8', 'package.json:5'] },
+      'secret-scan': { result: 'pass', evidence: ['.buildkite/steps/secrets.sh:2'] },
+      sast: { result: 'pass', evidence: ['.buildkite/pipeline.yml:20'] },
+      'image-scan': { result: 'pass', evidence: ['.buildkite/pipeline.yml:23'] },
+      'ci.virtual-env': { result: 'pass', evidence: ['.buildkite/pipeline.yml:16'] },
+    },
+    ciFindings: ['.buildkite/pipeline.yml:21 scanner-cannot-fail sast', '.buildkite/pipeline.yml:21 scanner-cannot-fail high-intensity'],
+    external: ['.buildkite/pipeline.yml:25 plugin acme/image-policy#v1.2.0'],
+    never: ['.buildkite/pipeline.yml:19'],
+  },
+  {
+    name: 'tekton',
+    what: 'Tekton: an inline taskSpec in a Pipelines-as-Code run, a Task found by content, a hub task, onError',
+    probes: {
+      'ci.tests': { result: 'pass', evidence: ['.tekton/pull-request.yaml:24'] },
+      'secret-scan': { result: 'pass', evidence: ['.tekton/pull-request.yaml:26'] },
+      sast: { result: 'pass', evidence: ['.tekton/pull-request.yaml:30'] },
+      'image-scan': { result: 'pass', evidence: ['ci/image-scan.yaml:13'] },
+      'vuln-gate.high': { result: 'pass', evidence: ['ci/image-scan.yaml:13'] },
+    },
+    ciFindings: ['.tekton/pull-request.yaml:32 scanner-cannot-fail sast', '.tekton/pull-request.yaml:32 scanner-cannot-fail high-intensity'],
+    external: ['.tekton/pull-request.yaml:7 remote git-clone', '.tekton/pull-request.yaml:12 remote hub git-clone'],
+    never: ['ci/image-scan.yaml:12'],
+  },
+  {
+    name: 'drone',
+    what: 'Drone: two pipelines, make, a plugin image, failure: ignore, an exec runner',
+    probes: {
+      'ci.tests': { result: 'pass', evidence: ['.drone.yml:12', 'Makefile:2'] },
+      'secret-scan': { result: 'pass', evidence: ['.drone.yml:16'] },
+      'container-build': { result: 'pass', evidence: ['.drone.yml:19'] },
+      sca: { result: 'pass', evidence: ['.drone.yml:34'] },
+      // The nightly pipeline runs on a static exec runner.
+      'ci.virtual-env': { result: 'partial', evidence: ['.drone.yml:2'] },
+    },
+    ciFindings: ['.drone.yml:17 scanner-cannot-fail secret-scan'],
+    external: [],
+    never: ['.drone.yml:33'],
+  },
+  {
+    name: 'woodpecker',
+    what: 'Woodpecker: steps as a list and as a mapping, npm, a plugin image',
+    probes: {
+      'ci.tests': { result: 'pass', evidence: ['.woodpecker.yml:6', 'package.json:5'] },
+      'secret-scan': { result: 'pass', evidence: ['.woodpecker/checks.yaml:12'] },
+      'dockerfile-lint': { result: 'pass', evidence: ['.woodpecker/checks.yaml:8'] },
+      'container-build': { result: 'pass', evidence: ['.woodpecker.yml:8'] },
+    },
+    ciFindings: [],
+    external: [],
+    never: [],
+  },
 ];
 
 const CONTAINER_PROBE = /^(container\.|k8s\.|deploy\.)/;

@@ -434,6 +434,33 @@ function bitbucket(text: string, t: FixTemplate, dt: DialectTemplate, vars: Vars
   return [insertAfterLine(yt, k.line, block, false)];
 }
 
+/** Cloud Build, Buildkite, Drone, Woodpecker: a step appended to the top-level `steps:` list (a Drone file's first pipeline). */
+function stepListItem(text: string, t: FixTemplate, dt: DialectTemplate, vars: Vars): TextEdit[] {
+  const body = fill(dt.item!, { ...vars, id: t.name });
+  const item = body.split('\n').map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)).join('\n');
+  const { yt, root } = openBlockYaml(text);
+  const steps = pairOf(root, 'steps');
+  if (!steps) cannot('the file has no `steps:`', item);
+  if (isMap(steps!.value)) cannot('`steps:` is a mapping of named steps: add the step under a name of its own', `${t.name}:\n${indentBlock(body, 2)}`);
+  return [appendToSeq(yt, steps!, item, 'steps', item)];
+}
+
+/** A shell line as a YAML list item: quoted when plain style would read it differently. */
+function commandItem(line: string): string {
+  return /^[\s"'&*!|>%@`{[\]#?:,-]|: | #|:$/.test(line) ? `- '${line.replace(/'/g, "''")}'` : `- ${line}`;
+}
+
+/** CodeBuild: shell lines appended to `phases.build.commands`. */
+function buildCommands(text: string, dt: DialectTemplate, vars: Vars): TextEdit[] {
+  const lines = fill(dt.commands!, vars).split('\n').filter((l) => l.trim() !== '');
+  const block = lines.map((l) => (l.trimStart().startsWith('#') ? l.trimStart() : commandItem(l))).join('\n');
+  const { yt, root } = openBlockYaml(text);
+  const build = pairOf(pairOf(root, 'phases')?.value, 'build');
+  const commands = build ? pairOf(build.value, 'commands') : undefined;
+  if (!commands) cannot('the buildspec has no `phases.build.commands`', block);
+  return [appendToSeq(yt, commands!, block, 'phases.build.commands', block)];
+}
+
 function jenkins(text: string, t: FixTemplate, dt: DialectTemplate, vars: Vars): TextEdit[] {
   const lines = splitLines(text);
   const eol = eolOf(text);
@@ -601,7 +628,7 @@ function scannerMustFail(kind: FileKind, path: string, text: string, at: Loc | u
 // ---------------------------------------------------------------------------------------------
 
 function snippetOf(dt: DialectTemplate, vars: Vars, t: FixTemplate): string | undefined {
-  const s = dt.job ?? dt.steps ?? dt.step ?? dt.instructions;
+  const s = dt.job ?? dt.steps ?? dt.step ?? dt.item ?? dt.commands ?? dt.instructions;
   return s ? fill(s, { ...vars, id: t.name, stage: dt.stage?.[0] ?? 'test' }) : dt.include ? `include:\n  - template: ${dt.include}` : undefined;
 }
 
@@ -685,6 +712,15 @@ export function computeFix(
           break;
         case 'jenkinsfile':
           edits = jenkins(text, t, dt, vars);
+          break;
+        case 'cloudbuild':
+        case 'buildkite':
+        case 'drone':
+        case 'woodpecker':
+          edits = stepListItem(text, t, dt, vars);
+          break;
+        case 'codebuild':
+          edits = buildCommands(text, dt, vars);
           break;
         case 'dockerfile':
           edits = dockerInstructions(entry.path, text, fill(dt.instructions!, vars).split('\n'));

@@ -26,6 +26,10 @@ export interface DialectTemplate {
   steps?: string;
   /** Bitbucket: a step body. */
   step?: string;
+  /** Cloud Build, Buildkite, Drone, Woodpecker: a step mapping, appended to the top-level `steps:` list. */
+  item?: string;
+  /** CodeBuild: shell lines, appended to `phases.build.commands`. */
+  commands?: string;
   /** Dockerfile instructions. */
   instructions?: string;
   edit?: EditOperation;
@@ -68,7 +72,7 @@ export class FixCatalogueError extends Error {
 const ID_RE = /^[a-z0-9][a-z0-9.-]*$/;
 const NAME_RE = /^[a-z][a-z0-9-]*$/;
 const LABEL_RE = /^[A-Za-z0-9][A-Za-z0-9 ().,/-]*$/;
-const PLACEMENT_KEYS = ['job', 'include', 'steps', 'step', 'instructions', 'edit', 'createFile'] as const;
+const PLACEMENT_KEYS = ['job', 'include', 'steps', 'step', 'item', 'commands', 'instructions', 'edit', 'createFile'] as const;
 const DIALECT_KEYS = new Set([...PLACEMENT_KEYS, 'stage', 'params', 'generator', 'content', 'variables']);
 /** Which placements each dialect understands (CI dialects: their registry entry, plus built-in edits). */
 const ALLOWED: Record<FixDialect, string[]> = {

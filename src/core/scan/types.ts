@@ -97,7 +97,8 @@ export type ReferenceKind =
   | 'reusable-workflow'  // GHA `uses: owner/repo/.github/workflows/x.yml@ref`
   | 'orb'                // CircleCI orb
   | 'shared-library'     // Jenkins `@Library`
-  | 'pipe';              // Bitbucket pipe (also a step `uses`)
+  | 'pipe'               // Bitbucket pipe (also a step `uses`)
+  | 'plugin';            // Buildkite plugin
 
 export interface CiReference {
   kind: ReferenceKind;

@@ -1,5 +1,7 @@
 // Messages the webviews post to the extension. A webview renders workspace- and model-derived
 // text, so everything it sends is checked here before the extension acts on it.
+import type { ActivityDetailsView } from './activityDetails';
+import type { DashboardView } from './dashboard';
 import { safeHref } from './html';
 
 export type WebviewMessage =
@@ -14,6 +16,21 @@ export type WebviewMessage =
   | { type: 'insertFix'; uuid: string }
   | { type: 'setTargetLevel'; level: number }
   | { type: 'export'; format: ExportFormat };
+
+/** What the extension posts to the details panel: the activity's view-model (null: not in the model). */
+export interface DetailsUpdate {
+  type: 'update';
+  uuid: string;
+  /** The workspace folder key, kept in the webview state so a restored panel shows the same folder. */
+  folder?: string;
+  view: ActivityDetailsView | null;
+}
+
+/** What the extension posts to the dashboard. */
+export interface DashboardUpdate {
+  type: 'update';
+  view: DashboardView;
+}
 
 export type ExportFormat = 'markdown' | 'html' | 'json' | 'sarif';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['markdown', 'html', 'json', 'sarif'];

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Model } from '../../core/model/types';
 import { ScanResult } from '../../core/scan/result';
 import { buildDashboard } from '../../core/view/dashboard';
-import { MessageContext } from '../../core/view/webviewMessages';
+import { DashboardUpdate, MessageContext } from '../../core/view/webviewMessages';
 import { targetLevel } from '../settings';
 import { FolderAssessment } from '../assessmentService';
 import { displayedFolder } from '../folderChoice';
@@ -39,6 +39,7 @@ export class DashboardPanel extends PanelController {
     // In a multi-root workspace the tab says whose maturity it shows.
     const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     const title = multiRoot && folder ? `DSOMM Maturity: ${folder.folder.name}` : 'DSOMM Maturity';
-    return { title, message: { type: 'update', view: buildDashboard(model, result, { targetLevel: targetLevel() }) } };
+    const message: DashboardUpdate = { type: 'update', view: buildDashboard(model, result, { targetLevel: targetLevel() }) };
+    return { title, message };
   }
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Model } from '../../core/model/types';
 import { ScanResult } from '../../core/scan/result';
 import { activityDetails, hasFixTemplate } from '../../core/view/activityDetails';
-import { MessageContext } from '../../core/view/webviewMessages';
+import { DetailsUpdate, MessageContext } from '../../core/view/webviewMessages';
 import { DEFAULT_STATES } from '../../core/progress/settings';
 import { FolderAssessment } from '../assessmentService';
 import { PanelController, WebviewDeps } from './panelController';
@@ -53,6 +53,7 @@ export class DetailsPanel extends PanelController {
     const uuid = this.uuid ?? '';
     const fixes = result ? await this.deps.fixes() : undefined;
     const view = activityDetails(model, result, uuid, { states: this.states(folder), fixAvailable: !!fixes && !!result && hasFixTemplate(fixes, result, uuid) });
-    return { title: view ? view.name : 'Activity details', message: { type: 'update', uuid, ...(this.folderKey ? { folder: this.folderKey } : {}), view: view ?? null } };
+    const message: DetailsUpdate = { type: 'update', uuid, ...(this.folderKey ? { folder: this.folderKey } : {}), view: view ?? null };
+    return { title: view ? view.name : 'Activity details', message };
   }
 }

@@ -1,9 +1,11 @@
 // Journey: a multi-root workspace gets one assessment per folder. The tree has a node per folder;
-// marking an activity in the second folder writes that folder's progress file only.
+// marking an activity in the second folder writes that folder's progress file only, and that
+// folder's dashboard exports that folder's report.
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIRST_RESULT_MS, waitUntil } from '../lib/wait.mjs';
+import { webviewFrame } from '../lib/webview.mjs';
 
 export const title = 'multi-root workspace: one tree node and one progress file per folder';
 
@@ -74,5 +76,19 @@ export default async function (t) {
     const tab = page.locator('.tabs-container .tab', { hasText: 'DSOMM Maturity: payments-service' });
     await tab.first().waitFor();
     await t.screenshot('04-progress-multiroot-dashboard');
+  });
+
+  await t.step('"Export Markdown" on payments-service\'s dashboard saves payments-service\'s report', async () => {
+    const dashboard = await webviewFrame(page, 'h1', 'DevSecOps maturity');
+    await dashboard.locator('button', { hasText: 'Export Markdown' }).click();
+    // code-server's save dialog is a quick input holding the proposed path.
+    const input = page.locator('.quick-input-widget input');
+    const proposed = path.join(second, 'dsomm-report.md');
+    await waitUntil('the save dialog to propose payments-service/dsomm-report.md', async () => (await input.inputValue().catch(() => '')).endsWith(proposed));
+    await page.keyboard.press('Enter');
+    const report = await waitUntil('the report in payments-service', () => existsSync(proposed) && readFileSync(proposed, 'utf8'));
+    // The activity marked done in payments-service only: the report is that folder's.
+    assert.match(report, new RegExp(`\\| ${ACTIVITY.name} \\| [^\\n]*Fully implemented`));
+    assert.equal(existsSync(path.join(t.workspace, 'dsomm-report.md')), false, 'nothing is written into the first folder');
   });
 }

@@ -1,26 +1,13 @@
 // Journey: from the status bar to the maturity dashboard, into a heatmap cell, and on to the
 // details of one activity. Its screenshots 05-dashboard and 05-details become the README's
-// (npm run screenshots). Webviews live in nested iframes: frames are found by what they show.
+// (npm run screenshots).
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { FIRST_RESULT_MS } from '../lib/wait.mjs';
+import { webviewFrame } from '../lib/webview.mjs';
 
 export const title = 'open the maturity dashboard from the status bar, pick a heatmap cell, open an activity';
 
-
-/** The (nested) frame of a webview that shows `selector` with `text`. */
-async function webviewFrame(page, selector, text, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if (frame === page.mainFrame()) continue;
-      const count = await frame.locator(selector, { hasText: text }).count().catch(() => 0);
-      if (count > 0) return frame;
-    }
-    if (Date.now() > end) throw new Error(`no webview shows ${selector} "${text}"`);
-    await page.waitForTimeout(200);
-  }
-}
 
 export default async function (t) {
   const { wb, page } = t;

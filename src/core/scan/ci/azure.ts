@@ -424,6 +424,7 @@ export const azureDialect = defineDialect({
   fileLabel: 'Azure Pipelines file',
   matchesPath: (p) => p.yaml && (p.lname.startsWith('azure-pipelines') || `/${p.dir}/`.includes('/.azure-pipelines/')),
   matchesContent: isAzurePipelineContent,
+  testFolders: 'count',
   activationGlobs: ['{azure-pipelines*.yml,azure-pipelines*.yaml}'],
   parse: parseAzurePipelines,
   uses: { vocabulary: 'task', evidenceLabel: 'task' },

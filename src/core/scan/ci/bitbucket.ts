@@ -231,6 +231,7 @@ export const bitbucketDialect = defineDialect({
   fileLabel: 'Bitbucket Pipelines file',
   matchesPath: (p) => p.path === 'bitbucket-pipelines.yml' || p.path === 'bitbucket-pipelines.yaml',
   matchesContent: false,
+  testFolders: 'count',
   activationGlobs: ['bitbucket-pipelines.yml'],
   parse: parseBitbucketPipelines,
   uses: { vocabulary: 'pipe', evidenceLabel: 'pipe' },

@@ -296,6 +296,7 @@ export const circleciDialect = defineDialect({
   fileLabel: 'CircleCI config',
   matchesPath: (p) => p.path === '.circleci/config.yml' || p.path === '.circleci/config.yaml',
   matchesContent: false,
+  testFolders: 'count',
   activationGlobs: ['.circleci/config.yml'],
   parse: parseCircleCi,
   uses: { vocabulary: 'orb', evidenceLabel: 'uses' },

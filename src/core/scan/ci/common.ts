@@ -596,3 +596,50 @@ function logicalLines(ctx: YamlCtx, vlines: ValueLine[]): ShellLine[] {
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Commands given as a program and an argument list (Cloud Build `args`, Tekton `command`/`args`)
+
+/** A word as a POSIX shell would need it written to stay one word. */
+export function shellQuote(word: string): string {
+  return word !== '' && /^[A-Za-z0-9_@%+=:,./${}-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The scalar items of a list (a lone scalar is a list of one), as written. */
+export function stringItems(ctx: YamlCtx, node: unknown): string[] {
+  const n = deref(ctx.doc, node);
+  if (isScalar(n)) return n.value === null || n.value === undefined ? [] : [scalarText(n) ?? ''];
+  return items(ctx, n).filter((i) => isScalar(i)).map((i) => scalarText(i) ?? '');
+}
+
+/**
+ * `program arg…` as one shell line, located at `at` (the node that holds the arguments): what a
+ * container runs when a dialect gives its command as a list instead of a script.
+ */
+export function commandLine(program: string, args: string[], at: Loc): ShellLine {
+  return { text: [program, ...args].map(shellQuote).join(' '), loc: at };
+}
+
+const SHELLS = new Set(['bash', 'sh', '/bin/bash', '/bin/sh', '/usr/bin/bash', '/usr/bin/env bash', 'ash', '/bin/ash', 'zsh']);
+
+/** Is this program a POSIX shell (so `-c <script>` is a script)? */
+export function isShellProgram(program: string): boolean {
+  return SHELLS.has(program.trim());
+}
+
+/**
+ * The script a shell runs when called as `<shell> [-flags] -c <script> …`: the node of the
+ * script argument, or undefined when the arguments are not of that form.
+ */
+export function shellScriptArg(ctx: YamlCtx, argsNode: unknown): unknown {
+  const args = items(ctx, argsNode);
+  for (let i = 0; i < args.length - 1; i++) {
+    const a = str(ctx, args[i]) ?? '';
+    if (!/^-[A-Za-z]*c[A-Za-z]*$/.test(a)) {
+      if (a.startsWith('-')) continue;
+      return undefined;
+    }
+    return args[i + 1];
+  }
+  return undefined;
+}

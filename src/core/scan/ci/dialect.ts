@@ -27,8 +27,12 @@ export interface PathParts {
  */
 export type UsesVocabulary = 'action' | 'task' | 'orb' | 'pipe' | 'jenkins-step' | 'component' | 'image';
 
-/** Placement keys of model/fixes.yaml (see its header) that insert a snippet. */
-export type FixPlacementKey = 'job' | 'include' | 'steps' | 'step';
+/**
+ * Placement keys of model/fixes.yaml (see its header) that insert a snippet; `item` is a step
+ * mapping appended to the file's top-level `steps:` list (or its first pipeline's), `commands`
+ * shell lines appended to the main build phase's commands.
+ */
+export type FixPlacementKey = 'job' | 'include' | 'steps' | 'step' | 'item' | 'commands';
 
 export type DialectFixes =
   | {
@@ -57,6 +61,12 @@ export interface CiDialect<K extends string = string> {
    * for dialects recognised by name only. Asked before the Kubernetes/IaC content checks.
    */
   readonly matchesContent: ((firstBytes: string) => boolean) | false;
+  /**
+   * Files this dialect finds in any folder or by content can be samples: in test, fixture and
+   * example folders they are pipelines (`count`, also for dialects found only at fixed root
+   * locations) or left unclassified (`skip`).
+   */
+  readonly testFolders: 'count' | 'skip';
   /** VS Code `workspaceContains:` globs that start the extension (package.json must list them). */
   readonly activationGlobs: readonly string[];
   /** Reads one file; never throws (problems travel with the result). */

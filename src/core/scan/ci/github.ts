@@ -273,6 +273,7 @@ export const githubWorkflowDialect = defineDialect({
   fileLabel: 'GitHub Actions workflow',
   matchesPath: (p) => p.dir === '.github/workflows' && p.yaml,
   matchesContent: false,
+  testFolders: 'count',
   activationGlobs: ['.github/workflows/*.{yml,yaml}'],
   parse: parseGithubWorkflow,
   uses: { vocabulary: 'action', evidenceLabel: 'uses' },
@@ -296,6 +297,7 @@ export const githubActionDialect = defineDialect({
   matchesPath: (p) => p.name === 'action.yml' || p.name === 'action.yaml',
   matchesContent: false,
   // An action alone does not make a repository's pipeline: workflows start the extension.
+  testFolders: 'count',
   activationGlobs: [],
   parse: parseGithubAction,
   uses: { vocabulary: 'action', evidenceLabel: 'uses' },

@@ -429,6 +429,7 @@ export const gitlabDialect = defineDialect({
     p.path === '.gitlab-ci.yml' || p.path === '.gitlab-ci.yaml' ||
     ((p.lname.endsWith('.gitlab-ci.yml') || p.lname.endsWith('.gitlab-ci.yaml')) && !p.lname.startsWith('.gitlab-ci.')),
   matchesContent: false,
+  testFolders: 'count',
   activationGlobs: ['.gitlab-ci.yml'],
   parse: parseGitlabCi,
   uses: { vocabulary: 'component', evidenceLabel: 'uses' },

@@ -2,11 +2,16 @@
 // "Adding a CI system"). The order is the order classification asks them in.
 import { azureDialect } from './azure';
 import { bitbucketDialect } from './bitbucket';
+import { buildkiteDialect } from './buildkite';
 import { circleciDialect } from './circleci';
+import { cloudBuildDialect } from './cloudbuild';
+import { codeBuildDialect } from './codebuild';
 import { CiDialect } from './dialect';
+import { droneDialect, woodpeckerDialect } from './drone';
 import { githubActionDialect, githubWorkflowDialect } from './github';
 import { gitlabDialect } from './gitlab';
 import { jenkinsDialect } from './jenkins';
+import { tektonDialect } from './tekton';
 
 export const CI_DIALECTS = [
   githubWorkflowDialect,
@@ -16,6 +21,12 @@ export const CI_DIALECTS = [
   jenkinsDialect,
   circleciDialect,
   bitbucketDialect,
+  cloudBuildDialect,
+  codeBuildDialect,
+  buildkiteDialect,
+  tektonDialect,
+  droneDialect,
+  woodpeckerDialect,
 ] as const;
 
 /** The file kinds of CI definitions, one per dialect. */

@@ -20,7 +20,7 @@
 //     `kind:` lines, 'iac' for CloudFormation/SAM or an Ansible playbook; without `firstBytes`
 //     it is undefined (see needsContent).
 import { CI_DIALECTS, isCiKind } from '../ci/registry';
-import { isVariant } from './fileNames';
+import { isTestOrExamplePath, isVariant } from './fileNames';
 import { CONTAINER_KINDS, ContainerKind, FileKind } from '../types';
 
 export { isCiKind };
@@ -90,7 +90,8 @@ export function classify(path: string, firstBytes?: string, ctx: ClassifyContext
 
   // --- CI (each dialect of ci/registry.ts, in its order), then the update bots
   const parts = { path, dir, name, lname, yaml };
-  for (const dialect of CI_DIALECTS) if (dialect.matchesPath(parts)) return dialect.kind;
+  const sample = isTestOrExamplePath(path);
+  for (const dialect of CI_DIALECTS) if (dialect.matchesPath(parts) && !(sample && dialect.testFolders === 'skip')) return dialect.kind;
   if (path === '.github/dependabot.yml' || path === '.github/dependabot.yaml') return 'dependabot';
   if ((dir === '' && RENOVATE_ROOT.has(name)) || ((dir === '.github' || dir === '.gitlab') && RENOVATE_IN_DIR.has(name))) {
     return 'renovate';
@@ -145,7 +146,7 @@ export function classify(path: string, firstBytes?: string, ctx: ClassifyContext
   }
 
   // --- Generic YAML: needs content
-  if (yaml && firstBytes !== undefined) return classifyYamlContent(firstBytes);
+  if (yaml && firstBytes !== undefined) return classifyYamlContent(firstBytes, { samplePath: sample });
   return undefined;
 }
 
@@ -172,11 +173,13 @@ export function needsContent(path: string): boolean {
 const NOT_K8S_API = /^(backstage\.io|skaffold|kind\.x-k8s\.io|k3d\.io|ctlptl\.dev|kustomize\.config\.k8s\.io|config\.kubernetes\.io|kubeadm\.k8s\.io|kubelet\.config\.k8s\.io|clientcmd\.k8s\.io)\b/;
 
 /** Classifies generic YAML by its first bytes: a CI dialect known by content, 'iac' (CloudFormation/SAM, Ansible playbook), 'kubernetes', or undefined. */
-export function classifyYamlContent(firstBytes: string): FileKind | undefined {
+export function classifyYamlContent(firstBytes: string, options: { samplePath?: boolean } = {}): FileKind | undefined {
   const text = firstBytes.length > CONTENT_SNIFF_BYTES ? firstBytes.slice(0, CONTENT_SNIFF_BYTES) : firstBytes;
 
   // CI definitions known by content (Tekton resources look like Kubernetes manifests).
-  for (const dialect of CI_DIALECTS) if (dialect.matchesContent && dialect.matchesContent(text)) return dialect.kind;
+  for (const dialect of CI_DIALECTS) {
+    if (dialect.matchesContent && !(options.samplePath && dialect.testFolders === 'skip') && dialect.matchesContent(text)) return dialect.kind;
+  }
 
   // CloudFormation / SAM
   if (/^["']?AWSTemplateFormatVersion["']?[ \t]*:/m.test(text) || text.includes('AWS::Serverless-2016-10-31')) return 'iac';

@@ -1,4 +1,4 @@
-// File-name patterns shared by the CI dialects and the container classification.
+// File-name patterns shared by the CI dialects, classification and the walker.
 
 /** Extensions after `Dockerfile.` / `Jenkinsfile.` that mean "not the file itself" (docs, backups, ignore files). */
 const NOT_A_VARIANT = new Set([
@@ -16,4 +16,19 @@ export function isVariant(lname: string, stem: string, separators: string): bool
   if (!lname.startsWith(stem) || lname.length <= stem.length + 1) return false;
   if (!separators.includes(lname[stem.length])) return false;
   return !NOT_A_VARIANT.has(lastExt(lname));
+}
+
+const TEST_OR_EXAMPLE_SEGMENTS = new Set([
+  'test', 'tests', '__tests__', 'spec', 'fixtures', 'fixture', '__fixtures__', 'testdata', 'test-data', 'examples',
+  'example', 'samples', 'sample', 'demo', 'demos',
+]);
+
+/**
+ * True when a segment of `path` is a test/fixture/example folder name (test, tests, __tests__,
+ * spec, fixtures, fixture, __fixtures__, testdata, test-data, examples, example, samples, sample,
+ * demo, demos; case-insensitive). `docs` is deliberately not one. The engine uses it to leave such
+ * container files out of container checks by default.
+ */
+export function isTestOrExamplePath(path: string): boolean {
+  return path.split('/').some((seg) => TEST_OR_EXAMPLE_SEGMENTS.has(seg.toLowerCase()));
 }

@@ -21,6 +21,7 @@ import { Limiter } from '../../concurrency';
 import { decodeText, DirEntry, FileSystem, formatSize, isRefused, joinPath } from '../../fs';
 import { classify, ClassifyContext, CONTENT_SNIFF_BYTES, needsContent } from './classify';
 import { IgnoreMatcher } from './ignore';
+export { isTestOrExamplePath } from './fileNames';
 import { FileKind } from '../types';
 
 /** Folders nobody wants scanned (dependencies, build output, caches, IDE state). Folder-only patterns. */
@@ -375,17 +376,3 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
   return { files, problems, stats, cancelled, truncated, repoRoots, chartDirs: [...chartDirs].sort(), ignore: matcher };
 }
 
-const TEST_OR_EXAMPLE_SEGMENTS = new Set([
-  'test', 'tests', '__tests__', 'spec', 'fixtures', 'fixture', '__fixtures__', 'testdata', 'test-data', 'examples',
-  'example', 'samples', 'sample', 'demo', 'demos',
-]);
-
-/**
- * True when a segment of `path` is a test/fixture/example folder name (test, tests, __tests__,
- * spec, fixtures, fixture, __fixtures__, testdata, test-data, examples, example, samples, sample,
- * demo, demos; case-insensitive). `docs` is deliberately not one. The engine uses it to leave such
- * container files out of container checks by default.
- */
-export function isTestOrExamplePath(path: string): boolean {
-  return path.split('/').some((seg) => TEST_OR_EXAMPLE_SEGMENTS.has(seg.toLowerCase()));
-}

@@ -41,6 +41,7 @@ export const jenkinsDialect = defineDialect({
   fileLabel: 'Jenkinsfile',
   matchesPath: (p) => p.lname === 'jenkinsfile' || isVariant(p.lname, 'jenkinsfile', '.') || (p.lname.endsWith('.jenkinsfile') && p.lname.length > 12),
   matchesContent: false,
+  testFolders: 'count',
   activationGlobs: ['Jenkinsfile'],
   parse: parseJenkinsfile,
   uses: { vocabulary: 'jenkins-step', evidenceLabel: 'uses' },
