@@ -10,3 +10,4 @@ export { NodeFileSystem } from '../src/core/nodeFileSystem';
 export { decodeText } from '../src/core/fs';
 export { parseAllDocuments } from 'yaml';
 export { parseFile } from '../src/core/scan/parse/parseFile';
+export { parseProgressText, readProgress, resolveProgressSettings, setState } from '../src/core/progress';

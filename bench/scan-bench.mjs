@@ -6,7 +6,7 @@
 //   --seed N      generator seed (default 20240601)
 //   --regen       regenerate the monorepo even when the cached one is current
 //   --no-build    do not rebuild bench/out/engine.cjs (node esbuild.js --bench) first
-//   --only full|lower|incremental|rss   run one part (for `node --cpu-prof bench/scan-bench.mjs --only full`)
+//   --only full|lower|incremental|rss|progress   run one part (for `node --cpu-prof bench/scan-bench.mjs --only full`)
 //   --engine FILE use another engine bundle (to compare builds; implies --no-build)
 //
 // The monorepo is generated once under bench/out/monorepo-<N>/ (git-ignored) by bench/generate.mjs and
@@ -20,6 +20,9 @@
 //                  extension's watcher does it)
 //   peak RSS       process.resourceUsage().maxRSS of a fresh process that loads the model, builds
 //                  the index, evaluates and applies the edits
+//   progress file  a team-progress.yaml of 10,000 activities (2 teams each): read (readProgress) and
+//                  one edit (setState: read, edit, write, re-read, replace), and the same for 2,500
+//                  activities: a time ratio near 4 means linear (issue 17 item 7; it was quadratic)
 // Targets (informational; the exit code is 0 unless the bench itself fails): ratio ≤ 1.5,
 // incremental ≤ 20 ms, peak RSS ≤ 150 MB.
 import { spawnSync } from 'node:child_process';
@@ -70,7 +73,7 @@ function parseArgs(argv) {
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
-  if (o.only && !['full', 'lower', 'incremental', 'rss'].includes(o.only)) throw new Error('--only takes full, lower, incremental or rss');
+  if (o.only && !['full', 'lower', 'incremental', 'rss', 'progress'].includes(o.only)) throw new Error('--only takes full, lower, incremental, rss or progress');
   return o;
 }
 
@@ -250,6 +253,7 @@ async function main() {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'esbuild.js'), '--bench'], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('node esbuild.js --bench failed');
   }
+  if (opts.only === 'progress') return progressBench(opts);
   const fixture = ensureMonorepo(opts);
   const dir = fixture.dir;
   resetEditTargets(dir);
@@ -342,7 +346,49 @@ async function main() {
     report.rssMb = mb(r.maxRssKiB);
     console.log(`peak RSS       ${report.rssMb.toFixed(1)} MB (fresh process: load model + full scan + ${r.editsApplied} edits; ${mb(r.afterScanMaxRssKiB).toFixed(1)} MB peak by the end of the full scan, ${(r.afterLoadRss / 1024 / 1024).toFixed(1)} MB after loading the engine and model${r.retainedHeap ? `, ${(r.retainedHeap / 1024 / 1024).toFixed(1)} MB heap retained with the index` : ''})  (target ≤ ${TARGETS.rssMb} MB)  ${verdict(report.rssMb <= TARGETS.rssMb)}`);
   }
+  if (!opts.only) await progressBench(opts);
   resetEditTargets(dir);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The team progress file
+
+function progressText(activities) {
+  const lines = ['progress:'];
+  for (let i = 0; i < activities; i++) {
+    lines.push(`  ${String(i).padStart(8, '0')}-0000-4000-8000-000000000000: # Activity ${i}`, "    'Team A':", "      'Started': 2026-01-02", "      'Fully implemented': 2026-02-03", "    'Team B':", "      'Started': 2026-03-04");
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function progressRun(engine, activities, runs) {
+  const dir = path.join(OUT, `progress-${activities}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, '.dsomm'), { recursive: true });
+  const text = progressText(activities);
+  writeFileSync(path.join(dir, '.dsomm/team-progress.yaml'), text);
+  const fs = new engine.NodeFileSystem(dir);
+  const settings = engine.resolveProgressSettings({ team: 'Team A' });
+  const reads = [];
+  const edits = [];
+  for (let r = 0; r < runs; r++) {
+    let t = performance.now();
+    const data = await engine.readProgress(fs, settings);
+    reads.push(performance.now() - t);
+    if (data.activities().length !== activities) throw new Error('progress bench: the file did not read back');
+    t = performance.now();
+    await engine.setState(fs, settings, `${String(r + 7).padStart(8, '0')}-0000-4000-8000-000000000000`, r % 2 ? 'Started' : 'Partly implemented', undefined, '2026-12-07');
+    edits.push(performance.now() - t);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return { bytes: text.length, read: median(reads), edit: median(edits) };
+}
+
+async function progressBench(opts) {
+  const { engine } = loadEngine(opts.engine);
+  const big = await progressRun(engine, 10_000, 3);
+  const small = await progressRun(engine, 2_500, 3);
+  console.log(`progress file  10,000 activities (${(big.bytes / 1024 / 1024).toFixed(1)} MiB): read median ${ms(big.read)}, one edit median ${ms(big.edit)}; 2,500 activities: read ${ms(small.read)}, edit ${ms(small.edit)}; 4x the entries cost ${(big.read / small.read).toFixed(1)}x to read, ${(big.edit / small.edit).toFixed(1)}x to edit (linear ≈ 4)`);
 }
 
 main().catch((e) => {

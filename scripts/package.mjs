@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run package`: builds the production bundle and packs the .vsix with @vscode/vsce, offline
 // (the bundle already contains every runtime dependency, so vsce does not look at node_modules).
-// Then checks what a user would get: only dist/, media/, model/, README, LICENSE, CHANGELOG and
+// Then checks what a user would get: only dist/, media/, model/, schemas/, README, LICENSE, CHANGELOG and
 // package.json; minified JavaScript without source maps; at most MAX_VSIX_BYTES.
 //
 //   node scripts/package.mjs [--out file.vsix]     prints the path and size; exit 1 when a check fails
@@ -16,8 +16,8 @@ export const MAX_VSIX_BYTES = 1024 * 1024;
 
 /** Paths allowed inside the package (below `extension/`), besides vsce's own manifest files. */
 // (vsce stores README and CHANGELOG as readme.md and changelog.md, LICENSE as LICENSE.txt.)
-const ALLOWED = [/^dist\/((extension|cli)\.js|bundled-data\.json)$/, /^media\/(?!screenshots\/)/, /^model\/[^/]+\.yaml$/, /^(readme\.md|LICENSE(\.txt)?|changelog\.md|package\.json)$/i];
-const REQUIRED = ['dist/extension.js', 'dist/cli.js', 'media/icon.png', 'model/dsomm-model.yaml', 'model/probes.yaml', 'model/rules.yaml', 'readme.md', 'changelog.md', 'LICENSE.txt', 'package.json'];
+const ALLOWED = [/^dist\/((extension|cli)\.js|bundled-data\.json)$/, /^media\/(?!screenshots\/)/, /^model\/[^/]+\.yaml$/, /^schemas\/[^/]+\.schema\.json$/, /^(readme\.md|LICENSE(\.txt)?|changelog\.md|package\.json)$/i];
+const REQUIRED = ['dist/extension.js', 'dist/cli.js', 'media/icon.png', 'model/dsomm-model.yaml', 'model/probes.yaml', 'model/rules.yaml', 'schemas/team-progress.schema.json', 'schemas/team-evidence.schema.json', 'schemas/meta.schema.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'package.json'];
 
 function entriesOf(vsix) {
   const yauzl = require('yauzl'); // vsce's own zip reader

@@ -54,6 +54,7 @@
         reason,
         el('button', { text: 'Mark not applicable', onclick: () => send({ type: 'markNotApplicable', uuid: v.uuid, ...(reason.value.trim() ? { reason: reason.value.trim() } : {}) }) })),
       el('div', { class: 'action-group' },
+        el('button', { text: 'Add evidence…', title: 'Record evidence for the DSOMM web app (title, text, link)', onclick: () => send({ type: 'addEvidence', uuid: v.uuid }) }),
         (v.progress || v.notApplicable) && el('button', { text: 'Reset decision', onclick: () => send({ type: 'resetActivity', uuid: v.uuid }) }),
         v.fixAvailable && el('button', { class: 'primary', text: 'Insert fix…', title: 'Add a job or step for this activity to your pipeline', onclick: () => send({ type: 'insertFix', uuid: v.uuid }) }),
         el('button', { text: 'Open DSOMM page', title: v.webUrl, onclick: () => send({ type: 'openInWeb', uuid: v.uuid }) })));
@@ -66,6 +67,7 @@
     if (v.notApplicable) {
       const by = [v.notApplicable.by && `by ${v.notApplicable.by}`, v.notApplicable.date && `on ${v.notApplicable.date}`].filter(Boolean).join(' ');
       lines.push(el('p', { class: 'decision na' }, el('strong', { text: 'Not applicable: ' }), v.notApplicable.reason, by ? el('span', { class: 'muted', text: ` (${by})` }) : null));
+      lines.push(el('p', { class: 'muted scoring', text: `Not applicable ${v.notApplicable.scoring}.` }));
     }
     if (v.progress) lines.push(el('p', { class: 'decision' }, el('strong', { text: `Team ${v.progress.team}: ` }), v.progress.state, el('span', { class: 'muted', text: ` since ${v.progress.date}` })));
     if (v.detectedText) lines.push(el('p', { class: 'muted', text: `The files alone show: ${v.detectedText}.` }));
@@ -86,6 +88,18 @@
       }, el('code', { class: 'path', text: `${e.path}:${e.line}` })), ' ', el('span', { text: e.text }), e.tool ? el('span', { class: 'muted', text: ` (${e.tool})` }) : null)));
   }
 
+  /** @param {DetailsView} v */
+  function teamEvidence(v) {
+    if (!v.teamEvidence.length) return el('p', { class: 'muted', text: 'No evidence recorded for the team yet. Evidence added here or in the DSOMM web app is shown on the activity there too.' });
+    return el('ul', { class: 'team-evidence' }, v.teamEvidence.map((e) => {
+      const meta = [e.teams.length ? e.teams.join(', ') : '', e.reviewer ? `reviewed by ${e.reviewer}` : '', e.date || ''].filter(Boolean).join(' · ');
+      return el('li', { class: 'evidence-entry' },
+        el('div', null, el('strong', { text: e.title }), meta ? el('span', { class: 'muted', text: ` — ${meta}` }) : null),
+        e.description.length ? el('div', { class: 'evidence-text' }, blocks(e.description)) : null,
+        e.links.length ? el('div', { class: 'evidence-links' }, e.links.map((l, k) => [k ? ' ' : '', externalLink(l.text, l.url)])) : null);
+    }));
+  }
+
   /** @param {DetailsUpdate} m */
   function render(m) {
     const v = m.view;
@@ -101,6 +115,7 @@
         teamState(v)),
       actions(v),
       section('Evidence in your files', evidence(v)),
+      section('Team evidence (DSOMM web app)', teamEvidence(v)),
       textSection('Description', v.description),
       textSection('Risk', v.risk),
       textSection('Measure', v.measure),

@@ -13,8 +13,8 @@ import { toJsonReport } from '../core/reports/json';
 import { toMarkdownReport, toTextReport } from '../core/reports/text';
 import { toSarif } from '../core/reports/sarif';
 import { renderHtmlReport } from '../core/reports/html';
-import { applyProgress, DEFAULT_PROGRESS_FILE, ProgressData, ProgressFileError, ProgressSettingsError, readProgress, resolveProgressSettings } from '../core/progress';
-import { statSync, writeFileSync } from 'fs';
+import { applyProgress, DEFAULT_PROGRESS_FILE, loadWorkspaceProgress, ProgressData, ProgressFileError, ProgressSettingsError } from '../core/progress';
+import { lstatSync, statSync, writeFileSync } from 'fs';
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, belowThreshold: 1, usage: 2, badInput: 3, badModel: 4 } as const;
@@ -169,34 +169,52 @@ async function scanCommand(args: ParsedArgs, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-/** --progress FILE / --team NAME: the team's progress, read only (the scan never writes it). */
+/**
+ * The team's progress, read only (the scan never writes it). --progress FILE names the file;
+ * otherwise DIR/.dsomm/ is read when it holds the team's files or a DSOMM config (meta.yaml,
+ * teams.yaml), as the editor reads it. The team: --team, else the config's, else the only team
+ * in the files (the order the editor uses, core/progress/team.ts).
+ */
 async function loadProgressOption(args: ParsedArgs, dir: string, io: Io): Promise<ProgressData | undefined> {
   const file = optionString(args, 'progress');
   const team = optionString(args, 'team');
-  if (file === undefined && team === undefined) return undefined;
   if (team !== undefined && !team.trim()) throw new CliError('--team needs a team name', EXIT.usage);
+  const explicit = file !== undefined || team !== undefined;
   const abs = file !== undefined ? path.resolve(file) : path.join(dir, ...DEFAULT_PROGRESS_FILE.split('/'));
-  let isFile = false;
-  try {
-    isFile = statSync(abs).isFile();
-  } catch (e) {
-    const hint = file === undefined ? ' (give one with --progress FILE)' : '';
-    throw new CliError(`cannot read progress file ${abs}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}${hint}`, EXIT.badInput);
-  }
-  if (!isFile) throw new CliError(`progress file ${abs} is not a file`, EXIT.badInput);
-  const folder = path.dirname(abs);
-  try {
-    let settings = resolveProgressSettings({ file: path.basename(abs), team });
-    const data = await readProgress(new NodeFileSystem(folder), settings);
-    const teams = data.teams();
-    if (team === undefined) {
-      if (teams.length > 1) throw new CliError(`${abs} holds progress of several teams (${teams.join(', ')}); choose one with --team NAME`, EXIT.usage);
-      if (teams.length === 0) return data;
-      settings = { ...settings, team: teams[0] };
-      return new ProgressData(settings, data.progress, data.evidenceFile);
+  const folder = file !== undefined ? path.dirname(abs) : dir;
+  const rel = file !== undefined ? path.basename(abs) : DEFAULT_PROGRESS_FILE;
+  if (file !== undefined) {
+    let st;
+    try {
+      st = statSync(abs);
+    } catch (e) {
+      throw new CliError(`cannot read progress file ${abs}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, EXIT.badInput);
     }
-    if (!teams.includes(settings.team)) io.err(`dsomm: ${abs} has nothing for team "${settings.team}"${teams.length ? ` (teams: ${teams.join(', ')})` : ''}`);
-    return data;
+    if (st.isDirectory()) throw new CliError(`progress file ${abs} is a folder, not a file (Docker creates one when a file that does not exist yet is mounted; delete it and mount the .dsomm folder instead)`, EXIT.badInput);
+    if (!st.isFile()) throw new CliError(`progress file ${abs} is not a file`, EXIT.badInput);
+  } else if (!hasTeamFiles(path.dirname(abs))) {
+    if (!explicit) return undefined;
+    throw new CliError(`cannot read progress file ${abs}: ENOENT (give one with --progress FILE)`, EXIT.badInput);
+  }
+  try {
+    const loaded = await loadWorkspaceProgress(new NodeFileSystem(folder), { progressFile: rel, team, fixedFile: file !== undefined });
+    const where = (p: string) => path.join(folder, ...p.split('/'));
+    if (loaded.configError) io.err(`dsomm: ${where(loaded.configError.file)}${loaded.configError.line ? `:${loaded.configError.line}` : ''}: ${loaded.configError.reason.split('\n')[0]} (the DSOMM config is ignored)`);
+    const resolution = loaded.team;
+    const teams = loaded.data.teams();
+    if (resolution.team === undefined) {
+      if (resolution.choices.length > 1) {
+        const message = `${where(loaded.settings.file)}: ${resolution.reason}; choose one with --team NAME (${resolution.choices.join(', ')})`;
+        if (explicit) throw new CliError(message, EXIT.usage);
+        io.err(`dsomm: ${message}; no team's progress is applied`);
+      }
+      return loaded.data;
+    }
+    if (resolution.unknownTo) {
+      io.err(`dsomm: team "${resolution.team}" is not one of the teams in ${where(resolution.unknownTo)}; the DSOMM web app will not show its progress`);
+    }
+    if (team !== undefined && !teams.includes(resolution.team)) io.err(`dsomm: ${where(loaded.settings.file)} has nothing for team "${resolution.team}"${teams.length ? ` (teams: ${teams.join(', ')})` : ''}`);
+    return loaded.data;
   } catch (e) {
     if (e instanceof ProgressFileError) {
       throw new CliError(`progress file ${path.join(folder, ...e.file.split('/'))}${e.line ? `:${e.line}` : ''}: ${e.reason.split('\n')[0]}`, EXIT.badInput);
@@ -204,6 +222,18 @@ async function loadProgressOption(args: ParsedArgs, dir: string, io: Io): Promis
     if (e instanceof ProgressSettingsError) throw new CliError(e.message, EXIT.usage);
     throw e;
   }
+}
+
+/** Whether the folder holds the team's files or a DSOMM config (anything worth reading). */
+function hasTeamFiles(folder: string): boolean {
+  return ['team-progress.yaml', 'team-evidence.yaml', 'meta.yaml', 'teams.yaml'].some((name) => {
+    try {
+      lstatSync(path.join(folder, name));
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 export async function loadModelFile(file: string | undefined): Promise<Model> {

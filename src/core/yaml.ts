@@ -46,6 +46,11 @@ export interface YamlOptions {
   yaml11?: boolean;
   /** How many alias expansions one document may need before it is refused (billion-laughs guard). */
   maxAliasCount?: number;
+  /**
+   * False: the caller checks duplicate keys itself (the yaml package's check compares every key
+   * with every earlier one, quadratic in the size of a map). Default true.
+   */
+  uniqueKeys?: boolean;
 }
 
 /**
@@ -68,7 +73,7 @@ export function parseYaml(text: string, options: YamlOptions = {}): ParsedYaml {
     prettyErrors: false,
     schema: options.yaml11 ? 'yaml-1.1' : 'core',
     customTags: [referenceTag],
-    uniqueKeys: true,
+    uniqueKeys: options.uniqueKeys ?? true,
     strict: false,
     // Hostile keys (`[a, b]: x` stringified by toJS) must not print process warnings in the editor.
     logLevel: 'error',

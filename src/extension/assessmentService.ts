@@ -8,10 +8,11 @@ import { DetectionData } from '../core/scan/scan';
 import { FolderScan } from '../core/scan/folderScan';
 import { ScanResult } from '../core/scan/result';
 import { WorkspaceIndex } from '../core/scan/workspaceIndex';
-import { applyProgress, ProgressData, ProgressFileError, ProgressSettings, readProgress } from '../core/progress';
+import { applyProgress, loadWorkspaceProgress, META_FILE_NAME, ProgressData, ProgressFileError, ProgressSettings, TEAMS_FILE_NAME, WorkspaceProgress } from '../core/progress';
+import { dirname, joinPath } from '../core/fs';
 import { ModelService } from './modelService';
 import { VscodeFileSystem } from './vscodeFileSystem';
-import { progressSettingsFor } from './settings';
+import { notApplicableScoring, progressInputFor, progressSettingsFor } from './settings';
 import { log } from './log';
 import { yieldToHost } from './yieldToHost';
 import { bundledData } from './bundledData';
@@ -56,6 +57,10 @@ export class FolderAssessment implements vscode.Disposable {
   private scanned: ScanResult | undefined;
   private current: Promise<ScanResult | undefined> | undefined;
   private progressData: ProgressData | undefined;
+  /** The last read of the DSOMM config, the team's files and the team (undefined before the first). */
+  private loaded: WorkspaceProgress | undefined;
+  /** "Team X is not in meta.yaml" was said for this team and config (once per session). */
+  private teamNoticeShown: string | undefined;
   private progressProblem: string | undefined;
   private progressProblemAt: { file: string; line?: number; column?: number } | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -119,9 +124,22 @@ export class FolderAssessment implements vscode.Disposable {
     return this.progressData;
   }
 
-  /** The progress settings for this folder. Throws ProgressSettingsError for invalid settings. */
+  /**
+   * The progress settings for this folder as last read (files and team from the DSOMM config when
+   * there is one; team '' when it is not known yet). Throws ProgressSettingsError for invalid settings.
+   */
   settings(): ProgressSettings {
-    return progressSettingsFor(this.folder);
+    return this.loaded?.settings ?? progressSettingsFor(this.folder);
+  }
+
+  /** The DSOMM config, the team's files and the team, read now. Throws ProgressFileError / ProgressSettingsError. */
+  async loadProgress(): Promise<WorkspaceProgress> {
+    return loadWorkspaceProgress(this.fs, progressInputFor(this.folder));
+  }
+
+  /** The last read of the config, files and team (undefined before the first read). */
+  get lastProgressRead(): WorkspaceProgress | undefined {
+    return this.loaded;
   }
 
   async rescan(): Promise<ScanResult | undefined> {
@@ -136,8 +154,7 @@ export class FolderAssessment implements vscode.Disposable {
    * Runs one write to the progress files, then re-reads them and publishes the new result.
    * Errors (ProgressFileError, ProgressSettingsError, RangeError) reach the caller.
    */
-  async write<T>(edit: (settings: ProgressSettings, names: ReadonlyMap<string, string>) => Promise<T>): Promise<T> {
-    const settings = this.settings();
+  async write<T>(edit: (settings: ProgressSettings, names: ReadonlyMap<string, string>) => Promise<T>, settings: ProgressSettings = this.settings()): Promise<T> {
     const model = await this.host.models.get();
     const names = new Map<string, string>();
     for (const d of model.dimensions) for (const s of d.subdimensions) for (const a of s.activities) names.set(a.uuid, a.name);
@@ -210,7 +227,7 @@ export class FolderAssessment implements vscode.Disposable {
   }
 
   private withProgress(scanned: ScanResult): ScanResult {
-    return this.progressData ? applyProgress(scanned, this.progressData) : scanned;
+    return this.progressData ? applyProgress(scanned, this.progressData, this.progressData.settings, { notApplicableScoring: notApplicableScoring(this.folder) }) : scanned;
   }
 
   /**
@@ -220,26 +237,55 @@ export class FolderAssessment implements vscode.Disposable {
   private async readProgressFiles(): Promise<void> {
     let settings: ProgressSettings;
     try {
-      settings = this.settings();
+      settings = progressSettingsFor(this.folder);
     } catch (e) {
       this.progressData = undefined;
+      this.loaded = undefined;
       this.reportOnce(`DSOMM: the progress settings are invalid: ${(e as Error).message}`);
       return;
     }
     try {
-      this.progressData = await readProgress(this.fs, settings);
-      this.progressProblem = undefined;
-      this.progressProblemAt = undefined;
+      const loaded = await this.loadProgress();
+      this.loaded = loaded;
+      this.progressData = loaded.data;
+      if (loaded.configError) {
+        // The config is ignored until it is fixed; the team's files are still shown.
+        this.progressProblemAt = { file: loaded.configError.file, line: loaded.configError.line, column: loaded.configError.column };
+        this.reportOnce(progressErrorMessage(this.folder, loaded.configError), loaded.configError);
+      } else {
+        this.progressProblem = undefined;
+        this.progressProblemAt = undefined;
+      }
+      this.noticeUnknownTeam(loaded);
     } catch (e) {
       // Settings changed since the last good read: that progress no longer belongs here.
       const last = this.progressData?.settings;
-      if (last && (last.file !== settings.file || last.team !== settings.team)) this.progressData = undefined;
+      if (last && (last.file !== settings.file || (settings.team && last.team !== settings.team))) {
+        this.progressData = undefined;
+        this.loaded = undefined;
+      }
       if (e instanceof ProgressFileError) {
         this.progressProblemAt = { file: e.file, line: e.line, column: e.column };
         this.reportOnce(progressErrorMessage(this.folder, e), e);
       }
       else this.reportOnce(`DSOMM: cannot read the progress file: ${(e as Error).message}`);
     }
+  }
+
+  /** Says once per team and config when the team is not one the workspace's DSOMM config lists. */
+  private noticeUnknownTeam(loaded: WorkspaceProgress): void {
+    const t = loaded.team;
+    if (t.team === undefined || !t.unknownTo) return;
+    const key = `${t.team}\n${t.unknownTo}`;
+    if (this.teamNoticeShown === key) return;
+    this.teamNoticeShown = key;
+    const teams = loaded.config?.teams ?? [];
+    const message = `DSOMM: the team "${t.team}" is not one of the teams in ${t.unknownTo} (${teams.join(', ')}), so the DSOMM web app will not show its progress.`;
+    log(message);
+    void vscode.window.showWarningMessage(message, ADD_TEAM, CHOOSE_TEAM).then((answer) => {
+      if (answer === ADD_TEAM) void vscode.commands.executeCommand('dsomm.addTeamToConfig', { folder: this.key, team: t.team });
+      else if (answer === CHOOSE_TEAM) void vscode.commands.executeCommand('dsomm.chooseTeam', { folder: this.key });
+    });
   }
 
   /** Shows an error once until a different one (or a good read) replaces it. */
@@ -302,7 +348,10 @@ export class FolderAssessment implements vscode.Disposable {
       const s = this.settings();
       // A created or deleted folder on the way (e.g. `.dsomm/` by git checkout): the watcher may
       // report the folder without the files inside it.
-      return rel === s.file || rel === s.evidenceFile || s.file.startsWith(`${rel}/`) || s.evidenceFile.startsWith(`${rel}/`);
+      const input = progressInputFor(this.folder);
+      const configDir = dirname(input.progressFile ?? s.file);
+      const config = [joinPath(configDir, META_FILE_NAME), joinPath(configDir, TEAMS_FILE_NAME)];
+      return rel === s.file || rel === s.evidenceFile || config.includes(rel) || [s.file, s.evidenceFile, ...config].some((f) => f.startsWith(`${rel}/`));
     } catch {
       return false;
     }
@@ -344,10 +393,12 @@ export class FolderAssessment implements vscode.Disposable {
 }
 
 const OPEN_FILE = 'Open File';
+const ADD_TEAM = 'Add Team to the DSOMM Config';
+const CHOOSE_TEAM = 'Choose Another Team…';
 
 /** What the team's files decide for a result: statuses, states and "not applicable" reasons. */
 function teamSignature(result: ScanResult): string {
-  return JSON.stringify(result.activities.map((a) => [a.activity.uuid, a.status, a.progress?.state, a.progress?.date, a.notApplicable?.reason, a.notApplicable?.by, a.notApplicable?.date]));
+  return JSON.stringify(result.activities.map((a) => [a.activity.uuid, a.status, a.progress?.state, a.progress?.date, a.progress?.team, a.notApplicable, a.teamEvidence]));
 }
 
 function progressErrorMessage(folder: vscode.WorkspaceFolder, e: ProgressFileError): string {
@@ -391,7 +442,7 @@ export class AssessmentService implements vscode.Disposable, AssessmentHost {
         this.changed.fire(undefined);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!['dsomm.progressFile', 'dsomm.team', 'dsomm.progressStates'].some((s) => e.affectsConfiguration(s))) return;
+        if (!['dsomm.progressFile', 'dsomm.team', 'dsomm.progressStates', 'dsomm.notApplicableScoring'].some((s) => e.affectsConfiguration(s))) return;
         for (const f of this.assessments.values()) void f.reloadProgress();
       }),
     );

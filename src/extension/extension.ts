@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): DsommApi {
     }),
     vscode.commands.registerCommand('dsomm.showLog', () => outputChannel().show()),
     ...registerModelCommands(context, models),
-    ...registerProgressCommands(assessment, models, tree),
+    ...registerProgressCommands(assessment, models, tree, context.extensionUri),
   );
   const webviews = registerWebviews(context, assessment, models);
   registerGuidance(context, assessment);

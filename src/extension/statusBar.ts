@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { statusBarText, statusBarTooltipMarkdown, targetSummary } from '../core/view/levelSummary';
 import { escapeMarkdown } from '../core/markdown';
-import { ScanResult } from '../core/scan/result';
+import { notApplicableSummary, ScanResult } from '../core/scan/result';
 import { AssessmentService, FolderAssessment } from './assessmentService';
 import { displayedFolder } from './folderChoice';
 import { targetLevel } from './settings';
@@ -41,6 +41,8 @@ export class StatusBar implements vscode.Disposable {
     const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     const parts = [statusBarTooltipMarkdown(s, result.achievedLevel)];
     if (multiRoot && folder) parts.unshift(`Folder **${escapeMarkdown(folder.folder.name)}**`);
+    const naNote = notApplicableSummary(result, s.targetLevel);
+    if (naNote) parts.push(escapeMarkdown(naNote));
     if (folder?.progressError) parts.push(`$(warning) ${escapeMarkdown(folder.progressError)}`);
     const tooltip = new vscode.MarkdownString(parts.join('\n\n'), true);
     this.item.tooltip = tooltip;

@@ -1,7 +1,7 @@
 // Team progress inside a real VS Code: the tree shows the progress file's states on top of
 // detection, the commands write the DSOMM web app's format, an external edit refreshes the tree,
 // and a file that does not parse is never written. The workspace is a copy of the demo workspace;
-// its team is the folder name ("demo-workspace", the default of dsomm.team).
+// its team is set to "demo-workspace" (dsomm.team): the file holds two teams, so nothing else names it.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DsommApi } from '../../src/extension/extension';
@@ -81,11 +81,13 @@ describe('Team progress', () => {
   before(async () => {
     const { assessment } = await api();
     assert.ok(await assessment.get(), 'no assessment: is the demo workspace open?');
+    await vscode.workspace.getConfiguration('dsomm').update('team', TEAM, vscode.ConfigurationTarget.Workspace);
     await write(PROGRESS(), FIXTURE);
   });
 
   after(async () => {
     // Leave the workspace as the other suites expect it.
+    await vscode.workspace.getConfiguration('dsomm').update('team', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.delete(uri('.dsomm'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
     await vscode.commands.executeCommand('dsomm.clearStatusFilter');
     await vscode.commands.executeCommand('dsomm.groupByDimension');

@@ -14,7 +14,7 @@ const STEP_TITLES = [
   'Share progress with the DSOMM web app',
 ];
 /**
- * Commands of the cross-helper contract (notes/CONTRACT.md) that another part of the extension
+ * Commands that another part of the extension
  * registers; a link may name them before that part is merged. Everything else must be registered.
  */
 const CONTRACT_COMMANDS = new Set([

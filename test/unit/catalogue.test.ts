@@ -379,7 +379,7 @@ describe('catalogue: schema errors name file and line', () => {
     bad(head + '  - id: p\n    tools: [\n', /^probes\.yaml:\d+: not valid YAML/);
   });
   it('duplicate probes and tools, reserved ids, bad ids', () => {
-    bad(head + '  - id: p\n    tools: [{ name: a, run: [a] }]\n  - id: p\n    tools: [{ name: b, run: [b] }]\n', /^probes\.yaml:5: probe "p" is defined twice/);
+    bad(head + '  - id: p\n    traits: { failsBuild: no, qualifies: false }\n    tools: [{ name: a, run: [a] }]\n  - id: p\n    traits: { failsBuild: no, qualifies: false }\n    tools: [{ name: b, run: [b] }]\n', /^probes\.yaml:6: probe "p" is defined twice/);
     bad(head + '  - id: p\n    tools:\n      - { name: a, run: [a] }\n      - { name: A, run: [b] }\n', /^probes\.yaml:6: tool "A" appears twice/);
     bad(head + '  - id: ci.pipeline\n    tools: [{ name: a, run: [a] }]\n', /^probes\.yaml:3: probe id "ci.pipeline" is reserved/);
     bad(head + '  - id: Bad Id\n    tools: [{ name: a, run: [a] }]\n', /^probes\.yaml:3: probe id "Bad Id"/);
@@ -388,6 +388,26 @@ describe('catalogue: schema errors name file and line', () => {
     bad(head + '  - id: p\n    tools:\n      - name: a\n        run:\n          - args: [x]\n', /^probes\.yaml:7: a run entry of tool "a" has no program/);
     bad(head + '  - id: p\n    tools:\n      - name: a\n        run: ["a b ..."]\n', /^probes\.yaml:6: "b \.\.\.": '\.\.\.' must be followed by a word/);
     bad(head + '  - id: p\n    tools:\n      - name: a\n        run: ["a|"]\n', /empty alternative/);
+  });
+
+  it('probe traits: missing, unknown or wrong values fail at load with file and line', () => {
+    const tools = '    tools: [{ name: a, run: [a] }]\n';
+    bad(head + '  - id: p\n' + tools, /^probes\.yaml:3: probe "p" has no traits/);
+    bad(head + '  - id: p\n    traits: { qualifies: false }\n' + tools, /^probes\.yaml:4: traits of probe "p" lack failsBuild/);
+    bad(head + '  - id: p\n    traits: { failsBuild: control }\n' + tools, /^probes\.yaml:4: traits of probe "p" lack qualifies/);
+    bad(head + '  - id: p\n    traits: { failsBuild: sometimes, qualifies: false }\n' + tools, /^probes\.yaml:4: failsBuild of probe "p" must be one of control, gate, no, not "sometimes"/);
+    bad(head + '  - id: p\n    traits: { failsBuild: no, qualifies: maybe }\n' + tools, /^probes\.yaml:4: qualifies of probe "p" must be true or false/);
+    bad(head + '  - id: p\n    traits: { failsBuild: no, qualifies: false, localHook: ide }\n' + tools, /^probes\.yaml:4: localHook of probe "p" must be one of security, lint/);
+    bad(head + '  - id: p\n    traits: { failsBuild: no, qualifies: false, gates: true }\n' + tools, /^probes\.yaml:4: unknown key "gates" in traits of probe "p"/);
+  });
+
+  it('the bundled traits drive the engine: gates, qualifiers, local hooks', () => {
+    const cat = loadCatalogue(read('model/probes.yaml'), 'probes.yaml');
+    const of = (id: string) => cat.probes.find((p) => p.id === id)!.traits;
+    assert.deepEqual(of('vuln-gate.high'), { failsBuild: 'gate', qualifies: true });
+    assert.deepEqual(of('secret-scan'), { failsBuild: 'control', qualifies: false, localHook: 'security' });
+    assert.deepEqual(of('lint'), { failsBuild: 'no', qualifies: false, localHook: 'lint' });
+    assert.deepEqual(of('findings-upload'), { failsBuild: 'no', qualifies: true });
   });
   it('rules: unknown probe, bad condition, duplicate activity', () => {
     const r = (text: string, re: RegExp) => assert.throws(() => loadRules(text, 'rules.yaml', ['sast', 'sca']), (e: unknown) => e instanceof CatalogueError && re.test(e.message));
@@ -407,13 +427,13 @@ describe('catalogue: schema errors name file and line', () => {
 
 describe('catalogue: merging a user file', () => {
   const base = loadCatalogue(
-    'schemaVersion: 1\nprobes:\n  - id: sast\n    title: SAST\n    tools:\n      - { name: Semgrep, run: [semgrep ci] }\n      - { name: Bandit, run: [bandit] }\n  - id: lint\n    title: Lint\n    tools:\n      - { name: ESLint, run: [eslint] }\n',
+    'schemaVersion: 1\nprobes:\n  - id: sast\n    title: SAST\n    traits: { failsBuild: control, qualifies: false }\n    tools:\n      - { name: Semgrep, run: [semgrep ci] }\n      - { name: Bandit, run: [bandit] }\n  - id: lint\n    title: Lint\n    traits: { failsBuild: control, qualifies: false }\n    tools:\n      - { name: ESLint, run: [eslint] }\n',
     'probes.yaml',
   );
 
   it('adds tools, replaces same-named tools, removes tools, adds probes', () => {
     const extra = loadCatalogue(
-      'schemaVersion: 1\nprobes:\n  - id: sast\n    tools:\n      - { name: semgrep, run: [semgrep scan] }\n      - { name: Bandit, remove: true }\n      - { name: Inhouse, run: [acme-scan] }\n  - id: custom\n    title: Custom\n    tools:\n      - { name: X, run: [xscan] }\n',
+      'schemaVersion: 1\nprobes:\n  - id: sast\n    traits: { failsBuild: control, qualifies: false }\n    tools:\n      - { name: semgrep, run: [semgrep scan] }\n      - { name: Bandit, remove: true }\n      - { name: Inhouse, run: [acme-scan] }\n  - id: custom\n    title: Custom\n    traits: { failsBuild: control, qualifies: false }\n    tools:\n      - { name: X, run: [xscan] }\n',
       'user.yaml',
     );
     const m = mergeCatalogues(base, extra);
@@ -428,7 +448,7 @@ describe('catalogue: merging a user file', () => {
   });
 
   it('replace: true replaces a whole probe', () => {
-    const extra = loadCatalogue('schemaVersion: 1\nprobes:\n  - id: lint\n    replace: true\n    title: Style\n    tools:\n      - { name: Prettier, run: [prettier] }\n', 'user.yaml');
+    const extra = loadCatalogue('schemaVersion: 1\nprobes:\n  - id: lint\n    replace: true\n    title: Style\n    traits: { failsBuild: control, qualifies: false }\n    tools:\n      - { name: Prettier, run: [prettier] }\n', 'user.yaml');
     const m = mergeCatalogues(base, extra);
     const lint = m.probes.find((p) => p.id === 'lint')!;
     assert.equal(lint.title, 'Style');

@@ -171,7 +171,7 @@ jobs:
 
   it('a hostile user catalogue pattern cannot freeze matching', async () => {
     const user = loadCatalogue(
-      `schemaVersion: 1\nprobes:\n  - id: evil\n    title: Evil\n    tools:\n      - name: E\n        run:\n          - program: tool\n            subcommands: ["${'... a '.repeat(12)}... b"]\n            anyArgs: ["*a*a*a*a*a*a*a*a*a*a*b"]\n        configFiles: ["${'**/'.repeat(12)}zz.toml", "${'*a'.repeat(20)}*b"]\n`,
+      `schemaVersion: 1\nprobes:\n  - id: evil\n    title: Evil\n    traits: { failsBuild: control, qualifies: false }\n    tools:\n      - name: E\n        run:\n          - program: tool\n            subcommands: ["${'... a '.repeat(12)}... b"]\n            anyArgs: ["*a*a*a*a*a*a*a*a*a*a*b"]\n        configFiles: ["${'**/'.repeat(12)}zz.toml", "${'*a'.repeat(20)}*b"]\n`,
       'evil.yaml',
     );
     const cat = mergeCatalogues(bundled().data.catalogue, user);

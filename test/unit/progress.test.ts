@@ -242,6 +242,7 @@ describe('progress store', () => {
           description: 'Report in **Confluence**.\n',
           date: '2026-01-31',
           by: 'Jane Doe',
+          attachments: [{ type: 'link', url: 'https://example.org/report' }],
         },
       ]);
       assert.equal(data.notApplicable(BUILD), undefined);
@@ -257,7 +258,7 @@ describe('progress store', () => {
         [`progress:\n  ${BUILD}: [Team A]\n`, 2, /expected team names/],
         ['progress: [a, b]\n', 1, /must map activity uuids/],
         ['- progress\n', 1, /expected a map/],
-        [`progress:\n  ${BUILD}:\n    Team A:\n      Started: 2025-10-01\n      Started: 2025-10-02\n`, 5, /Map keys must be unique/],
+        [`progress:\n  ${BUILD}:\n    Team A:\n      Started: 2025-10-01\n      Started: 2025-10-02\n`, 5, /state 'Started' appears twice/],
         [`progress:\n  ${BUILD}:\n    Y:\n      Started: 2025-10-01\n    "Y":\n      Started: 2025-10-02\n`, 5, /team 'Y' appears twice/],
         ['progress:\n---\nprogress:\n', 3, /more than one YAML document/],
         ['base: &b {x: 1}\n<<: *b\nprogress:\n', 2, /merge keys \(<<\) are not supported/],
@@ -569,10 +570,10 @@ meta:
       const added = await saveEvidence(ws.fs, s, SBOM, { title: 'SBOM: CycloneDX', description: 'Generated in CI', by: 'Bob' }, 'SBOM of components', '2026-03-01', { newId: () => 'ev-1' });
       assert.deepEqual(added, { changed: true, file: EVIDENCE, id: 'ev-1' });
       let data = await readProgress(ws.fs, s);
-      assert.deepEqual(data.evidence(SBOM), [{ id: 'ev-1', teams: ['Team B'], title: 'SBOM: CycloneDX', description: 'Generated in CI', date: '2026-03-01', by: 'Bob' }]);
+      assert.deepEqual(data.evidence(SBOM), [{ id: 'ev-1', teams: ['Team B'], title: 'SBOM: CycloneDX', description: 'Generated in CI', date: '2026-03-01', by: 'Bob', attachments: [] }]);
       await saveEvidence(ws.fs, s, SBOM, { id: 'ev-1', title: 'SBOM: CycloneDX', description: 'Generated and signed in CI' }, undefined, '2026-03-05');
       data = await readProgress(ws.fs, s);
-      assert.deepEqual(data.evidence(SBOM), [{ id: 'ev-1', teams: ['Team B'], title: 'SBOM: CycloneDX', description: 'Generated and signed in CI', date: '2026-03-05' }]);
+      assert.deepEqual(data.evidence(SBOM), [{ id: 'ev-1', teams: ['Team B'], title: 'SBOM: CycloneDX', description: 'Generated and signed in CI', date: '2026-03-05', attachments: [] }]);
       await assert.rejects(saveEvidence(ws.fs, s, SBOM, { title: 'not applicable', description: 'x' }), /reserved/);
       // Removing a shared entry only takes our team out of it.
       await removeEvidence(ws.fs, s, BUILD, '7d3a4c1e-1111-4222-8333-444455556666');
@@ -890,7 +891,7 @@ meta:
       // Several teams and no --team: a usage error naming them.
       const several = await run('scan', ws.root, '--progress', path.join(dir, 'team-progress.yaml'));
       assert.equal(several.code, EXIT.usage);
-      assert.match(several.err, /several teams \(Team A, Team B\); choose one with --team NAME/);
+      assert.match(several.err, /the team's files hold 2 teams; choose one with --team NAME \(Team A, Team B\)/);
       // An unknown team is reported but not an error.
       const unknown = await run('scan', ws.root, '--format', 'json', '--progress', path.join(dir, 'team-progress.yaml'), '--team', 'Team Q');
       assert.equal(unknown.code, EXIT.ok);

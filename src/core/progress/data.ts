@@ -38,6 +38,8 @@ export interface EvidenceRecord {
   description: string;
   date?: string;
   by?: string;
+  /** Links of the entry's attachments (document, image or link). */
+  attachments: { type?: string; url: string }[];
 }
 
 export class ProgressData {
@@ -108,6 +110,7 @@ export class ProgressData {
         description: e.description ?? '',
         ...(e.date ? { date: e.date.slice(0, 10) } : {}),
         ...(e.reviewer ? { by: e.reviewer } : {}),
+        attachments: e.attachments.map((a) => ({ ...a })),
       }));
   }
 }

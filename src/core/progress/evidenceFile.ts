@@ -23,7 +23,7 @@
 // just our team. Entries, teams and fields that are not ours are kept, in file order.
 import { Document, isCollection, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { toDate } from './settings';
-import { compareText, EmitOptions, ExtraEntry, orderUuids } from './progressFile';
+import { compareText, EmitOptions, ExtraEntry, notThisFile, orderUuids } from './progressFile';
 import { canonicalJson, dateValue, deref, extraEntry, formatError, isMap, isNull, keyName, oneLine, ParsedFile, parseSingleDocument, portable, scalarString } from './yamlSupport';
 
 /** The title that marks a "not applicable" decision. */
@@ -37,6 +37,8 @@ export interface EvidenceEntry {
   /** Normalised `evidenceRecorded`. */
   date?: string;
   reviewer?: string;
+  /** `attachment` items that carry a link (the app's `externalLink`). */
+  attachments: { type?: string; url: string }[];
   /** The entry as written, for rewriting (fields we do not know survive). */
   node: YAMLMap;
   line: number;
@@ -83,6 +85,7 @@ export function parseEvidenceDocument(text: string, source: string): EvidenceDoc
     if (key === 'evidence') readActivities(file, pair.value, out);
     else out.extra.push(extraEntry(file, key, pair));
   }
+  if (!seen.has('evidence') && root.items.length) throw formatError(file, root, notThisFile('evidence', seen));
   return out;
 }
 
@@ -127,7 +130,7 @@ function viewOf(node: YAMLMap, file?: ParsedFile): EntryView {
   const teams = isSeq(teamsNode)
     ? (teamsNode as YAMLSeq).items.map(scalarText).filter((t): t is string => t !== undefined)
     : scalarText(teamsNode) !== undefined ? [scalarText(teamsNode)!] : [];
-  const view: EntryView = { teams };
+  const view: EntryView = { teams, attachments: attachmentsOf(get('attachment')) };
   const id = str('id');
   if (id !== undefined) view.id = id;
   const title = str('title');
@@ -140,6 +143,26 @@ function viewOf(node: YAMLMap, file?: ParsedFile): EntryView {
   const date = dateNode === undefined ? undefined : dateValue(file ?? scratchFile, dateNode);
   if (date) view.date = date;
   return view;
+}
+
+/** The app writes `attachment: [{ type, externalLink }]`; a lone map or a plain URL string is read too. */
+function attachmentsOf(node: unknown): { type?: string; url: string }[] {
+  const items = isSeq(node) ? (node as YAMLSeq).items : node === undefined ? [] : [node];
+  const out: { type?: string; url: string }[] = [];
+  for (const item of items) {
+    if (isScalar(item)) {
+      const url = scalarText(item);
+      if (url?.trim()) out.push({ url: url.trim() });
+      continue;
+    }
+    if (!isMap(item)) continue;
+    const field = (k: string) => scalarText((item as YAMLMap).items.find((p) => isScalar(p.key) && (p.key as Scalar).value === k)?.value);
+    const url = field('externalLink') ?? field('url') ?? field('link');
+    if (!url?.trim()) continue;
+    const type = field('type');
+    out.push({ url: url.trim(), ...(type ? { type } : {}) });
+  }
+  return out;
 }
 
 const scratchFile = { doc: new Document(null, { schema: 'yaml-1.1' }) } as unknown as ParsedFile;
@@ -162,6 +185,8 @@ export interface EvidenceInput {
   title: string;
   description: string;
   by?: string;
+  /** A link recorded as the app's attachment (`type: link`); replaces the entry's attachments. */
+  link?: string;
 }
 
 function scalar(value: unknown): Scalar {
@@ -195,6 +220,20 @@ function newEntry(id: string, teams: string[], title: string, description: strin
   setField(node, 'evidenceRecorded', toDate(day));
   if (by) setField(node, 'reviewer', by);
   return node;
+}
+
+function setLink(node: YAMLMap, link: string | undefined): void {
+  if (link === undefined) return;
+  if (!link.trim()) {
+    setField(node, 'attachment', undefined);
+    return;
+  }
+  const item = new YAMLMap();
+  setField(item, 'type', 'link');
+  setField(item, 'externalLink', link.trim());
+  const list = new YAMLSeq();
+  list.items = [item];
+  setField(node, 'attachment', list);
 }
 
 function refresh(entry: EvidenceEntry): void {
@@ -287,11 +326,13 @@ export function applyEvidence(
   const by = input.by?.trim() || undefined;
   const found = input.id === undefined ? undefined : doc.activities.get(uuid)?.entries.find((e) => e.id === input.id);
   if (found) {
-    if (found.title === title && found.description === input.description && found.reviewer === by) return { changed: false, id: found.id! };
+    const sameLink = input.link === undefined || (input.link.trim() ? found.attachments.length === 1 && found.attachments[0].url === input.link.trim() : found.attachments.length === 0);
+    if (found.title === title && found.description === input.description && found.reviewer === by && sameLink) return { changed: false, id: found.id! };
     setField(found.node, 'title', title);
     setField(found.node, 'description', input.description);
     setField(found.node, 'evidenceRecorded', toDate(day));
     setField(found.node, 'reviewer', by);
+    setLink(found.node, input.link);
     refresh(found);
     if (activityName) doc.activities.get(uuid)!.comment = activityName;
     return { changed: true, id: found.id! };
@@ -299,6 +340,7 @@ export function applyEvidence(
   const id = input.id ?? newId();
   const activity = activityFor(doc, uuid, activityName);
   const node = newEntry(id, [team], title, input.description, day, by);
+  setLink(node, input.link);
   activity.entries.push({ ...viewOf(node), node, line: 0 });
   return { changed: true, id };
 }

@@ -78,7 +78,17 @@ export function parseProgressDocument(text: string, source: string): ProgressDoc
     if (key === 'progress') readActivities(file, pair.value, out);
     else out.extra.push(extraEntry(file, key, pair));
   }
+  // Some other YAML file named as the progress file: rewriting it would add a 'progress' key to it.
+  if (!seen.has('progress') && root.items.length) throw formatError(file, root, notThisFile('progress', seen));
   return out;
+}
+
+/** "not a DSOMM … file" with the keys it has, for a map without the file's own top-level key. */
+export function notThisFile(key: 'progress' | 'evidence', keys: Iterable<string>): string {
+  const list = [...keys];
+  const shown = list.slice(0, 5).map((k) => `'${oneLine(k).slice(0, 60)}'`).join(', ') + (list.length > 5 ? ', …' : '');
+  const what = key === 'progress' ? 'team progress file' : 'team evidence file';
+  return `not a DSOMM ${what}: it has no '${key}' key (its top-level keys: ${shown})`;
 }
 
 function readActivities(file: ParsedFile, node: unknown, out: ProgressDocument): void {

@@ -14,7 +14,10 @@ export interface ProgressSettings {
   file: string;
   /** Workspace-relative path of the companion file (DSOMM `team-evidence.yaml`), same folder. */
   evidenceFile: string;
-  /** The team this workspace records progress for (must match a team of the web app). */
+  /**
+   * The team this workspace records progress for (must match a team of the web app); '' while it
+   * is not known yet (see team.ts: nothing is shown as the team's, and the first record asks).
+   */
   team: string;
   /** The deployment's progress states, any order (they are sorted by score). */
   states: ProgressState[];
@@ -22,7 +25,6 @@ export interface ProgressSettings {
 
 export const DEFAULT_PROGRESS_FILE = '.dsomm/team-progress.yaml';
 export const EVIDENCE_FILE_NAME = 'team-evidence.yaml';
-export const DEFAULT_TEAM = 'Default';
 
 /** The states of the DSOMM web app v4 out of the box (meta.yaml `progressDefinition`). */
 export const DEFAULT_STATES: readonly ProgressState[] = Object.freeze([
@@ -55,7 +57,7 @@ export function resolveProgressSettings(input: ProgressSettingsInput = {}): Prog
   const file = (input.file ?? '').trim() || DEFAULT_PROGRESS_FILE;
   const evidenceFile = (input.evidenceFile ?? '').trim() || joinPath(dirname(file), EVIDENCE_FILE_NAME);
   if (evidenceFile === file) throw new ProgressSettingsError('the evidence file must differ from the progress file');
-  const team = (input.team ?? '').trim() || DEFAULT_TEAM;
+  const team = (input.team ?? '').trim();
   if (/[\r\n]/.test(team)) throw new ProgressSettingsError('the team name must be one line');
   const states = (input.states && input.states.length ? input.states : DEFAULT_STATES).map((s) => ({ name: String(s.name ?? '').trim(), score: scoreOf(s.score, s.name) }));
   validateStates(states);
@@ -117,6 +119,7 @@ export type ProgressFileErrorKind =
   | 'encoding' // binary or not UTF-8
   | 'io'       // could not be read or written
   | 'conflict' // kept changing on disk while saving
+  | 'refused'  // a symbolic link or a folder where the file should be: not read, not written
   | 'internal'; // our output would not read back the same (a bug): nothing was written
 
 /**
@@ -171,12 +174,15 @@ export function formatTimestamp(d: Date): string {
   return iso.replace('.000Z', 'Z');
 }
 
-/** 'YYYY-MM-DD' for "today": a Date gives its local calendar day; a string must be YYYY-MM-DD. */
+/**
+ * 'YYYY-MM-DD' for "today": a Date gives its UTC calendar day, the day the DSOMM web app writes
+ * (`toISOString().substring(0, 10)`), so both record the same date at any hour in any time zone;
+ * a string must be YYYY-MM-DD.
+ */
 export function dayOf(today: string | Date): string {
   if (today instanceof Date) {
     if (Number.isNaN(today.getTime())) throw new RangeError('invalid date');
-    const p = (n: number) => String(n).padStart(2, '0');
-    return `${today.getFullYear()}-${p(today.getMonth() + 1)}-${p(today.getDate())}`;
+    return today.toISOString().slice(0, 10);
   }
   const d = /^\d{4}-\d{2}-\d{2}$/.test(today) ? parseDateText(today) : undefined;
   if (!d) throw new RangeError(`not a date (YYYY-MM-DD): ${today}`);

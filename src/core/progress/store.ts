@@ -14,7 +14,7 @@
 //   so is one this process left behind when its clean-up failed.
 // Only one small window remains: a writer that ignores the lock (an editor saving the file by
 // hand) landing between the last re-read and the rename.
-import { basename, decodeText, dirname, FileStat, FileSystem, joinPath, WritableFileSystem } from '../fs';
+import { basename, decodeText, DirEntry, dirname, FileStat, FileSystem, isRefused, joinPath, WritableFileSystem } from '../fs';
 import { ProgressData } from './data';
 import {
   applyClearNotApplicable,
@@ -67,8 +67,8 @@ export function parseEvidenceText(text: string, source: string): EvidenceDocumen
 
 /** Both files; a missing file reads as empty. Throws ProgressFileError for unreadable or invalid files. */
 export async function readProgress(fs: FileSystem, settings: ProgressSettings): Promise<ProgressData> {
-  const progressBytes = await readBytes(fs, settings.file);
-  const evidenceBytes = await readBytes(fs, settings.evidenceFile);
+  const progressBytes = await readTeamFile(fs, settings.file);
+  const evidenceBytes = await readTeamFile(fs, settings.evidenceFile);
   const progress = progressBytes === undefined ? emptyProgressDocument(settings.file) : parseProgressDocument(decode(progressBytes, settings.file), settings.file);
   const evidence = evidenceBytes === undefined ? emptyEvidenceDocument(settings.evidenceFile) : parseEvidenceDocument(decode(evidenceBytes, settings.evidenceFile), settings.evidenceFile);
   return new ProgressData(settings, progress, evidence);
@@ -93,7 +93,7 @@ export async function setState(
     throw new RangeError(`unknown progress state "${state}" (known: ${settings.states.map((s) => s.name).join(', ')})`);
   }
   const day = dayOf(today);
-  const changed = await update(fs, settings.file, progressKind(settings, options), (doc) => applyState(doc, settings, uuid, state, activityName, day), options);
+  const changed = await update(fs, settings, settings.file, progressKind(settings, options), (doc) => applyState(doc, settings, uuid, state, activityName, day), options);
   return { changed, file: settings.file };
 }
 
@@ -111,14 +111,14 @@ export async function setNotApplicable(
   if (!decision.reason?.trim()) throw new RangeError('a "not applicable" decision needs a reason');
   const day = dayOf(today);
   const newId = options.newId ?? randomId;
-  const changed = await update(fs, settings.evidenceFile, evidenceKind(options), (doc) => applyNotApplicable(doc, settings.team, uuid, decision, activityName, day, newId), options);
+  const changed = await update(fs, settings, settings.evidenceFile, evidenceKind(options), (doc) => applyNotApplicable(doc, settings.team, uuid, decision, activityName, day, newId), options);
   return { changed, file: settings.evidenceFile };
 }
 
 /** Withdraws the team's "not applicable" decision for the activity. */
 export async function clearNotApplicable(fs: WritableFileSystem, settings: ProgressSettings, uuid: string, options: WriteOptions = {}): Promise<WriteResult> {
   checkEdit(settings, uuid);
-  const changed = await update(fs, settings.evidenceFile, evidenceKind(options), (doc) => applyClearNotApplicable(doc, settings.team, uuid), options);
+  const changed = await update(fs, settings, settings.evidenceFile, evidenceKind(options), (doc) => applyClearNotApplicable(doc, settings.team, uuid), options);
   return { changed, file: settings.evidenceFile };
 }
 
@@ -137,14 +137,14 @@ export async function saveEvidence(
   const day = dayOf(today);
   // One id for every attempt, so a retried save does not create a second entry.
   const id = input.id ?? (options.newId ?? randomId)();
-  const changed = await update(fs, settings.evidenceFile, evidenceKind(options), (doc) => applyEvidence(doc, settings.team, uuid, { ...input, id }, activityName, day, () => id).changed, options);
+  const changed = await update(fs, settings, settings.evidenceFile, evidenceKind(options), (doc) => applyEvidence(doc, settings.team, uuid, { ...input, id }, activityName, day, () => id).changed, options);
   return { changed, file: settings.evidenceFile, id };
 }
 
 /** Removes the team from evidence entry `id` (the entry goes when no other team shares it). */
 export async function removeEvidence(fs: WritableFileSystem, settings: ProgressSettings, uuid: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
   checkEdit(settings, uuid);
-  const changed = await update(fs, settings.evidenceFile, evidenceKind(options), (doc) => applyRemoveEvidence(doc, settings.team, uuid, id), options);
+  const changed = await update(fs, settings, settings.evidenceFile, evidenceKind(options), (doc) => applyRemoveEvidence(doc, settings.team, uuid, id), options);
   return { changed, file: settings.evidenceFile };
 }
 
@@ -181,8 +181,44 @@ function evidenceKind(options: WriteOptions): FileKind<EvidenceDocument> {
   };
 }
 
-function update<D>(fs: WritableFileSystem, path: string, kind: FileKind<D>, edit: (doc: D) => boolean, options: WriteOptions): Promise<boolean> {
-  return queued(fs, path, () => withLock(fs, path, options.lockStaleMs ?? LOCK_STALE_MS, () => edit1(fs, path, kind, edit, options)));
+async function update<D>(
+  fs: WritableFileSystem,
+  settings: ProgressSettings,
+  path: string,
+  kind: FileKind<D>,
+  edit: (doc: D) => boolean,
+  options: WriteOptions,
+): Promise<boolean> {
+  const changed = await queued(fs, path, async () => {
+    // Before the lock file or the folder is created: a linked `.dsomm/` must not get them either.
+    await checkTeamFilePath(fs, path);
+    return withLock(fs, path, options.lockStaleMs ?? LOCK_STALE_MS, () => edit1(fs, path, kind, edit, options));
+  });
+  if (changed) await createCompanions(fs, settings, path);
+  return changed;
+}
+
+/**
+ * Once the team has recorded anything, both files exist: the DSOMM web app reports a missing one
+ * as a loading error, and Docker mounts a folder in place of a file that does not exist yet.
+ * Created only where nothing is (an existing file, even a broken one, is never touched).
+ */
+async function createCompanions(fs: WritableFileSystem, settings: ProgressSettings, written: string): Promise<void> {
+  const empty: [string, string][] = [
+    [settings.file, emitProgressDocument(emptyProgressDocument(settings.file), { states: settings.states })],
+    [settings.evidenceFile, emitEvidenceDocument(emptyEvidenceDocument(settings.evidenceFile), {})],
+  ];
+  for (const [path, text] of empty) {
+    if (path === written) continue;
+    await checkTeamFilePath(fs, path);
+    const dir = dirname(path);
+    if (dir) await io(path, 'cannot create the folder', () => fs.createDirectory(dir));
+    try {
+      await fs.createExclusive(path, new TextEncoder().encode(text));
+    } catch (e) {
+      throw new ProgressFileError(path, `cannot create the empty file next to ${basename(written)}: ${describe(e)} (${basename(written)} was saved)`, 'io');
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -263,7 +299,7 @@ async function isAbandoned(fs: WritableFileSystem, lock: string, staleMs: number
 async function edit1<D>(fs: WritableFileSystem, path: string, kind: FileKind<D>, edit: (doc: D) => boolean, options: WriteOptions): Promise<boolean> {
   const retries = options.retries ?? 5;
   for (let attempt = 0; attempt <= retries; attempt++) {
-    const before = await readBytes(fs, path);
+    const before = await readTeamFile(fs, path);
     const oldText = before === undefined ? undefined : decode(before, path);
     const doc = oldText === undefined ? kind.empty(path) : kind.parse(oldText, path);
     if (!edit(doc)) return false;
@@ -294,15 +330,40 @@ async function replace(fs: WritableFileSystem, path: string, expected: Uint8Arra
   await io(path, 'cannot write a temporary file', () => fs.writeFile(tmp, data));
   let renamed = false;
   try {
-    const now = await readBytes(fs, path);
+    const now = await readTeamFile(fs, path);
     if (!sameBytes(now, expected)) return false;
     if (expected !== undefined) await writeBackup(fs, path, expected);
     await io(path, 'cannot replace the file', () => fs.rename(tmp, path, { overwrite: true }));
     renamed = true;
+    await removeStaleTemporaries(fs, path);
     return true;
   } finally {
     if (!renamed) await fs.delete(tmp).catch(() => undefined);
   }
+}
+
+/**
+ * Temporary files of this file and its backup that a writer killed mid-write left behind. Only
+ * called while holding the file's lock: every writer writes its temporary file under the lock, so
+ * any other one is an orphan. Clean-up failures are not worth failing a saved edit for.
+ */
+async function removeStaleTemporaries(fs: WritableFileSystem, path: string): Promise<void> {
+  const name = basename(path);
+  const dir = dirname(path);
+  const ours = new RegExp(`^\\.${escapeRegExp(name)}(?:\\.bak)?\\.[0-9a-z]{1,8}\\.tmp$`);
+  let entries: DirEntry[];
+  try {
+    entries = await fs.readDirectory(dir);
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (e.type === 'file' && !e.symlink && ours.test(e.name)) await fs.delete(joinPath(dir, e.name)).catch(() => undefined);
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The last good version, replaced atomically too: a crash leaves the previous backup, never half a one. */
@@ -327,13 +388,65 @@ async function io(path: string, what: string, action: () => Promise<void>): Prom
   }
 }
 
-async function readBytes(fs: FileSystem, path: string): Promise<Uint8Array | undefined> {
+/** The file's bytes, undefined when it does not exist. Checks the path first (checkTeamFilePath). */
+async function readTeamFile(fs: FileSystem, path: string): Promise<Uint8Array | undefined> {
+  await checkTeamFilePath(fs, path);
   try {
     return await fs.readFile(path);
   } catch (e) {
     if (isNotFound(e)) return undefined;
+    if (isDirectoryError(e)) throw folderInPlace(path);
+    // The guarded read refused it (a FIFO or device, a link out of the workspace, over the size cap).
+    if (isRefused(e)) throw new ProgressFileError(path, `${e.message}; the team's files are never read from there`, 'refused');
     throw new ProgressFileError(path, `cannot read: ${describe(e)}`, 'io');
   }
+}
+
+/**
+ * The team's files are never read or written through a symbolic link (the file itself or a folder
+ * on its way, such as a linked `.dsomm/`): a link can lead out of the workspace, and a file from
+ * there would be copied into the progress file and its backup, ready to be committed. A folder in
+ * place of the file gets its own message. Throws ProgressFileError 'refused'.
+ */
+export async function checkTeamFilePath(fs: FileSystem, path: string): Promise<void> {
+  const segments = path.split('/');
+  let dir = '';
+  for (let i = 0; i < segments.length; i++) {
+    let entries: DirEntry[];
+    try {
+      entries = await fs.readDirectory(dir);
+    } catch {
+      return; // the folder does not exist (yet): nothing on the way can be a link
+    }
+    const entry = entries.find((e) => e.name === segments[i]);
+    if (!entry) return;
+    const last = i === segments.length - 1;
+    const here = joinPath(dir, segments[i]);
+    if (entry.symlink) {
+      const what = last ? 'is a symbolic link' : `lies in a linked folder (${here} is a symbolic link)`;
+      throw new ProgressFileError(
+        path,
+        `${what}; the team's files are never read or written through a link, as it could lead outside the workspace and copy a file from there into the repository. Replace the link with the real ${last ? 'file' : 'folder'}`,
+        'refused',
+      );
+    }
+    if (last && entry.type === 'directory') throw folderInPlace(path);
+    dir = here;
+  }
+}
+
+function folderInPlace(path: string): ProgressFileError {
+  return new ProgressFileError(
+    path,
+    "is a folder, not a file. Docker creates an empty folder when a file that does not exist yet is mounted with '-v FILE:FILE'; delete that folder (the team's file is created on the next record) and mount the whole .dsomm folder instead (see the README, \"Sharing progress\")",
+    'refused',
+  );
+}
+
+/** Node's EISDIR, or vscode.FileSystemError.FileIsADirectory. */
+function isDirectoryError(e: unknown): boolean {
+  const err = e as { code?: unknown; name?: unknown } | null;
+  return !!err && (err.code === 'EISDIR' || err.code === 'FileIsADirectory' || (typeof err.name === 'string' && /FileIsADirectory/.test(err.name)));
 }
 
 function decode(bytes: Uint8Array, path: string): string {

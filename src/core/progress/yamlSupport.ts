@@ -17,7 +17,9 @@ export interface ParsedFile {
 const MAX_ALIASES = 1000;
 
 export function parseSingleDocument(text: string, source: string): ParsedFile {
-  const parsed = parseYaml(text, { yaml11: true, maxAliasCount: MAX_ALIASES });
+  // Every reader of these files checks duplicate keys with a Set (linear): the yaml package's own
+  // check is quadratic in the size of a map, and a progress map can hold thousands of activities.
+  const parsed = parseYaml(text, { yaml11: true, maxAliasCount: MAX_ALIASES, uniqueKeys: false });
   if (parsed.errors.length) {
     const e = parsed.errors[0];
     throw new ProgressFileError(source, `not valid YAML: ${e.message}`, 'syntax', e.line, e.column);
@@ -97,9 +99,12 @@ export function dateValue(file: ParsedFile, node: unknown): string | undefined {
 // Emitting keys
 
 const keyCache = new Map<string, string>();
+const UUID_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A key as YAML text: plain when it reads back as the same string, else double-quoted. */
 export function emitKey(name: string): string {
+  // Activity uuids are most keys of a large file: they are always plain strings in YAML 1.1.
+  if (UUID_KEY.test(name)) return name;
   let out = keyCache.get(name);
   if (out !== undefined) return out;
   out = stringify(name, { schema: 'yaml-1.1', lineWidth: 0 }).replace(/\n$/, '');
@@ -147,6 +152,7 @@ export function headerLines(header: string | undefined): string[] {
 /** A copy of `node` that can live in another document (aliases are expanded). */
 export function portable(file: ParsedFile, node: unknown): unknown {
   if (!isScalar(node) && !isCollection(node) && !isAlias(node)) return node;
+  checkUniqueKeys(file, node);
   let hasAlias = isAlias(node);
   if (!hasAlias && isCollection(node)) {
     visit(node, {
@@ -174,6 +180,22 @@ export function portable(file: ParsedFile, node: unknown): unknown {
     throw formatError(file, node, `cannot expand the aliases here: ${(e as Error).message.split('\n')[0]}`);
   }
   return new Document(null, { schema: 'yaml-1.1' }).createNode(js);
+}
+
+/** Refuses a map inside `node` that has the same scalar key twice (one Set per map: linear). */
+export function checkUniqueKeys(file: ParsedFile, node: unknown): void {
+  if (!isCollection(node)) return;
+  visit(node, {
+    Map(_k, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = pair.key.value;
+        if (seen.has(key)) throw formatError(file, pair.key, `the key '${String(key)}' appears twice`);
+        seen.add(key);
+      }
+    },
+  });
 }
 
 /** A top-level key we do not interpret, kept (its leading comment may be the file header: dropped). */

@@ -3,7 +3,7 @@
 // no external resources; every model- or workspace-derived string is escaped.
 import { activityUrl } from '../guidance/lookup';
 import { Model } from '../model/types';
-import { ActivityResult, ScanResult } from '../scan/result';
+import { ActivityResult, notApplicableScoringNote, notApplicableSummary, ScanResult, TeamEvidence } from '../scan/result';
 import { buildDashboard, CellView } from '../view/dashboard';
 import { escapeHtml as h, safeHref } from '../view/html';
 import { STATUS_LABEL } from './text';
@@ -66,9 +66,21 @@ function folderName(root: string): string {
 }
 
 function decision(a: ActivityResult): string {
-  if (a.notApplicable) return `Not applicable: ${h(a.notApplicable.reason)}${a.notApplicable.date ? ` <span class="muted">(${h(a.notApplicable.date)})</span>` : ''}`;
+  if (a.notApplicable) return `Not applicable: ${h(a.notApplicable.reason)}${a.notApplicable.date ? ` <span class="muted">(${h(a.notApplicable.date)})</span>` : ''}<br><span class="muted">${h(notApplicableScoringNote(a.notApplicable))}</span>`;
   if (a.progress) return `${h(a.progress.state)} <span class="muted">since ${h(a.progress.date)} (${h(a.progress.team)})</span>`;
   return '';
+}
+
+/** A team evidence entry of the DSOMM evidence file: title, who, when, links, text. */
+function htmlEvidence(e: TeamEvidence): string {
+  const meta = [e.reviewer ? `reviewed by ${h(e.reviewer)}` : '', e.date ? h(e.date) : ''].filter(Boolean).join(' · ');
+  const links = e.attachments
+    .map((x) => safeHref(x.url))
+    .filter((u): u is string => !!u)
+    .map((u) => `<a href="${h(u)}">${h(u)}</a>`)
+    .join(' ');
+  const text = e.description.trim() ? `<br>${h(e.description.trim().slice(0, 600))}` : '';
+  return `<div class="evidence-entry"><strong>${h(e.title)}</strong>${meta ? ` <span class="muted">(${meta})</span>` : ''}${links ? ` ${links}` : ''}${text}</div>`;
 }
 
 export function renderHtmlReport(result: ScanResult, model: Model, options: HtmlReportOptions): string {
@@ -84,6 +96,9 @@ export function renderHtmlReport(result: ScanResult, model: Model, options: Html
   // The folder's name, not its absolute path: a report is shared, the path says nothing to others.
   out.push(`<p class="muted">${h(folderName(result.root))} · model ${h(result.model.version ?? '?')} · ${result.model.activityCount} activities · generated ${h(generated)}</p>`);
   out.push(`<p><strong>Achieved level ${result.achievedLevel}</strong> · target level ${target}: ${view.overall.achieved} of ${view.overall.total} activities detected, done or not applicable ${bar(view.overall.share)} ${pct(view.overall.share)}</p>`);
+
+  const naNote = notApplicableSummary(result);
+  if (naNote) out.push(`<p class="muted">${h(naNote)}</p>`);
 
   out.push('<h2>Progress up to the target level</h2>', '<table>', '<thead><tr><th>Dimension</th><th>Achieved</th><th>Share</th></tr></thead>', '<tbody>');
   for (const d of view.dimensions) out.push(`<tr><td>${h(d.name)}</td><td>${d.progress.achieved}/${d.progress.total}</td><td>${bar(d.progress.share)} ${pct(d.progress.share)}</td></tr>`);
@@ -109,7 +124,7 @@ export function renderHtmlReport(result: ScanResult, model: Model, options: Html
     const list = d.subdimensions.flatMap((s) => s.cells.flatMap((c) => c.activities)).map((u) => byUuid.get(u)).filter((a): a is ActivityResult => !!a);
     list.sort((a, b) => a.activity.level - b.activity.level || a.activity.subdimension.localeCompare(b.activity.subdimension) || a.activity.name.localeCompare(b.activity.name));
     // Columns nobody would find anything in are left out (no team decisions yet, no evidence in files).
-    const withDecision = list.some((a) => decision(a) !== '');
+    const withDecision = list.some((a) => decision(a) !== '' || (a.teamEvidence ?? []).length > 0);
     const withEvidence = list.some((a) => a.evidence.length > 0);
     out.push(`<h3>${h(d.name)}</h3>`, '<table>', `<thead><tr><th>Level</th><th>Sub-dimension</th><th>Activity</th><th>Status</th>${withDecision ? '<th>Team decision</th>' : ''}${withEvidence ? '<th>Evidence</th>' : ''}</tr></thead>`, '<tbody>');
     for (const a of list) {
@@ -118,7 +133,8 @@ export function renderHtmlReport(result: ScanResult, model: Model, options: Html
       const evidence = a.evidence.length
         ? `<ul class="evidence">${a.evidence.slice(0, 5).map((e) => `<li><code>${h(e.loc.path)}:${e.loc.line}</code> ${h(e.text)}</li>`).join('')}${a.evidence.length > 5 ? `<li class="muted">… ${a.evidence.length - 5} more</li>` : ''}</ul>`
         : '';
-      out.push(`<tr><td>${a.activity.level}</td><td>${h(a.activity.subdimension)}</td><td>${name}</td><td>${h(STATUS_LABEL[a.status])}</td>${withDecision ? `<td>${decision(a)}</td>` : ''}${withEvidence ? `<td>${evidence}</td>` : ''}</tr>`);
+      const team = [decision(a), ...(a.teamEvidence ?? []).map(htmlEvidence)].filter(Boolean).join('');
+      out.push(`<tr><td>${a.activity.level}</td><td>${h(a.activity.subdimension)}</td><td>${name}</td><td>${h(STATUS_LABEL[a.status])}</td>${withDecision ? `<td>${team}</td>` : ''}${withEvidence ? `<td>${evidence}</td>` : ''}</tr>`);
     }
     out.push('</tbody>', '</table>');
   }

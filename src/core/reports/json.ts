@@ -50,6 +50,7 @@ export function toJsonReport(r: ScanResult, options: { targetLevel?: number } = 
       ...(a.note ? { note: a.note } : {}),
       ...(a.progress ? { progress: a.progress } : {}),
       ...(a.notApplicable ? { notApplicable: a.notApplicable } : {}),
+      ...(a.teamEvidence?.length ? { teamEvidence: a.teamEvidence } : {}),
     })),
     findings: r.findings.map((f) => ({ probe: f.probe, code: f.code, severity: f.severity, message: f.message, path: f.loc.path, line: f.loc.line, column: f.loc.column, endLine: f.loc.endLine, endColumn: f.loc.endColumn })),
     external: r.external.map((x) => ({ kind: x.kind, ref: x.ref, from: x.from, line: x.loc.line })),

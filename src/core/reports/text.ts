@@ -1,5 +1,5 @@
 // Terminal and Markdown reports of a scan, grouped by dimension, with a progress summary.
-import { ActivityResult, ActivityStatus, ScanResult } from '../scan/result';
+import { ActivityResult, ActivityStatus, isAchieved, notApplicableSummary, ScanResult, TeamEvidence } from '../scan/result';
 import { nextBestActivities } from '../view/dashboard';
 
 export const STATUS_LABEL: Record<ActivityStatus, string> = {
@@ -50,8 +50,10 @@ export function toTextReport(r: ScanResult, o: ReportOptions = {}): string {
   out.push(`${r.files.length} pipeline/container/repository files indexed${problems.length ? `, ${problems.length} with problems` : ''}`);
   out.push('');
   out.push(...levelLine(r, o));
+  const naNote = notApplicableSummary(r, o.level);
+  if (naNote) out.push(`  ${naNote}`);
   for (const [dim, list] of groups(visible(r, o))) {
-    const achieved = list.filter((a) => a.status === 'detected' || a.status === 'done' || a.status === 'not-applicable').length;
+    const achieved = list.filter(isAchieved).length;
     out.push('');
     out.push(`${dim}  (${achieved}/${list.length})`);
     for (const a of list) {
@@ -90,6 +92,15 @@ function teamDecision(a: ActivityResult): string {
   return '';
 }
 
+/** One evidence entry as a Markdown list item: title, teams, reviewer, date, links, then the text. */
+function markdownEvidence(e: TeamEvidence): string {
+  const flat = (t: string) => md(t.replace(/\s+/g, ' ').trim());
+  const meta = [e.teams.length ? flat(e.teams.join(', ')) : '', e.reviewer ? `reviewed by ${flat(e.reviewer)}` : '', e.date ? flat(e.date) : ''].filter(Boolean).join(' · ');
+  const links = e.attachments.filter((x) => /^https?:\/\//i.test(x.url)).map((x) => `<${x.url.replace(/[<>\s]/g, encodeURIComponent)}>`).join(' ');
+  const text = e.description.trim() ? `\n  ${flat(e.description).slice(0, 600)}` : '';
+  return `- **${flat(e.title)}**${meta ? ` (${meta})` : ''}${links ? ` ${links}` : ''}${text}`;
+}
+
 export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
   const out: string[] = [];
   out.push(`# DSOMM assessment`);
@@ -99,6 +110,8 @@ export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
   out.push('| Level | Achieved | Need a decision |');
   out.push('| --- | --- | --- |');
   for (const l of r.levels) if (!o.level || l.level <= o.level) out.push(`| ${l.level} | ${l.achieved}/${l.decidable} | ${l.undecided} |`);
+  const naNote = notApplicableSummary(r, o.level);
+  if (naNote) out.push('', md(naNote));
   if (o.nextBestFor) {
     const next = nextBestActivities(r, o.nextBestFor, 10);
     out.push('', `## Next best activities (target level ${o.nextBestFor})`, '');
@@ -114,6 +127,15 @@ export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
     for (const a of list) {
       const evidence = a.evidence.slice(0, 2).map((e) => codeSpan(`${e.loc.path}:${e.loc.line}`)).join(', ');
       out.push(`| ${a.activity.level} | ${md(a.activity.name)} | ${STATUS_MARK[a.status]} ${STATUS_LABEL[a.status]}${teamDecision(a)} | ${evidence} |`);
+    }
+  }
+  const withEvidence = visible(r, o).filter((a) => a.teamEvidence?.length);
+  if (withEvidence.length) {
+    out.push('', '## Team evidence', '');
+    for (const a of withEvidence) {
+      out.push(`### ${md(a.activity.name)}`, '');
+      for (const e of a.teamEvidence!) out.push(markdownEvidence(e));
+      out.push('');
     }
   }
   const problems = r.files.filter((f) => f.problems.length);

@@ -40,7 +40,26 @@ export interface ActivityResult {
   note?: string;
   /** The team's progress, when a progress file was read. */
   progress?: { state: string; date: string; score: number; team: string };
-  notApplicable?: { reason: string; by?: string; date?: string };
+  /**
+   * The team's "not applicable" decision. `scoredZero`: scored 0 % as the DSOMM web app scores it
+   * (which has no such state), instead of counting as achieved (the setting dsomm.notApplicableScoring).
+   */
+  notApplicable?: { reason: string; by?: string; date?: string; scoredZero?: boolean };
+  /** The team's evidence entries of the DSOMM evidence file (not the "not applicable" ones). */
+  teamEvidence?: TeamEvidence[];
+}
+
+/** One entry of the DSOMM web app's team-evidence.yaml. */
+export interface TeamEvidence {
+  id?: string;
+  teams: string[];
+  title: string;
+  description: string;
+  /** 'YYYY-MM-DD' (evidenceRecorded). */
+  date?: string;
+  reviewer?: string;
+  /** Attachments as the app records them: a link and its kind (document, image, link). */
+  attachments: { type?: string; url: string }[];
 }
 
 export interface LevelSummary {
@@ -68,6 +87,11 @@ export interface ScanResult {
 
 export const ACHIEVED_STATUSES: ReadonlySet<ActivityStatus> = new Set(['detected', 'done', 'not-applicable']);
 
+/** Whether the activity counts as achieved: an achieved status, unless it is a "not applicable" scored 0 %. */
+export function isAchieved(r: Pick<ActivityResult, 'status' | 'notApplicable'>): boolean {
+  return ACHIEVED_STATUSES.has(r.status) && !(r.status === 'not-applicable' && r.notApplicable?.scoredZero);
+}
+
 export function summarizeLevels(activities: ActivityResult[]): { achievedLevel: number; levels: LevelSummary[] } {
   const levels: LevelSummary[] = [1, 2, 3, 4, 5].map((level) => ({ level, decidable: 0, achieved: 0, undecided: 0 }));
   for (const a of activities) {
@@ -76,7 +100,7 @@ export function summarizeLevels(activities: ActivityResult[]): { achievedLevel: 
     if (a.status === 'unknown') l.undecided++;
     else {
       l.decidable++;
-      if (ACHIEVED_STATUSES.has(a.status)) l.achieved++;
+      if (isAchieved(a)) l.achieved++;
     }
   }
   let achievedLevel = 0;
@@ -85,4 +109,24 @@ export function summarizeLevels(activities: ActivityResult[]): { achievedLevel: 
     else break;
   }
   return { achievedLevel, levels };
+}
+
+/** Per activity: how a team "not applicable" decision is scored, next to the DSOMM web app's 0 %. */
+export function notApplicableScoringNote(na: NonNullable<ActivityResult['notApplicable']>): string {
+  return na.scoredZero ? 'scored 0 %, as the DSOMM web app scores it' : 'counts as achieved here; the DSOMM web app scores it 0 %';
+}
+
+/**
+ * One line for every place that shows a level or a percentage: how many of the team's "not
+ * applicable" decisions it counts as achieved while the DSOMM web app scores them 0 %.
+ * Undefined when the team has made no such decision.
+ */
+export function notApplicableSummary(result: Pick<ScanResult, 'activities'>, maxLevel = 5): string | undefined {
+  const decided = result.activities.filter((a) => a.notApplicable && a.status === 'not-applicable' && a.activity.level <= maxLevel);
+  if (!decided.length) return undefined;
+  const n = decided.length;
+  const what = n === 1 ? '1 activity marked not applicable' : `${n} activities marked not applicable`;
+  return decided.every((a) => a.notApplicable!.scoredZero)
+    ? `${what}: scored 0 %, as the DSOMM web app scores ${n === 1 ? 'it' : 'them'}.`
+    : `${what}: ${n === 1 ? 'counts' : 'count'} as achieved here; the DSOMM web app scores ${n === 1 ? 'it' : 'them'} 0 %.`;
 }

@@ -6,7 +6,7 @@ import { basename, decodeText, dirname, FileSystem, isRefused } from '../fs';
 import { Catalogue } from './detect/catalogue';
 import { classify, needsContent } from './discover/classify';
 import { ciFacts, emptyFacts, FactsContext, FileFacts, SupportFile } from './detect/facts';
-import { parseFile, ParsedFile, parseCiFragment } from './parse/parseFile';
+import { isRootPath, parseFile, ParsedFile, parseCiFragment } from './parse/parseFile';
 import { parseMakefile, makeContext, makeDependencies, parsePackageScripts } from './parse/indirection';
 import { shellLinesOfScript } from './parse/shell';
 import { CI_KINDS, isCiKind } from './ci/registry';
@@ -48,6 +48,11 @@ const PARSED_KINDS = new Set<FileKind>([
   'dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization',
   'dependabot', 'renovate', 'pre-commit',
 ]);
+
+/** Whether the index reads and parses a file: the PARSED_KINDS, and the root package.json (a Renovate config may live in it). */
+function isParsed(kind: FileKind, path: string): boolean {
+  return PARSED_KINDS.has(kind) || (kind === 'package-json' && isRootPath(path));
+}
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
@@ -203,7 +208,7 @@ export class WorkspaceIndex {
         continue;
       }
       // A known file's read starts with its stat: two round trips in the editor cost as much as one.
-      const read = existing && PARSED_KINDS.has(existing.kind) ? this.fs.readFile(path, { maxBytes: this.maxFileSize }) : undefined;
+      const read = existing && isParsed(existing.kind, path) ? this.fs.readFile(path, { maxBytes: this.maxFileSize }) : undefined;
       read?.catch(() => undefined); // a failure is reported by load(), or moot when the stat fails
       const stat = await this.fs.stat(path).catch(() => undefined);
       if (!stat || stat.type !== 'file' || this.ignore.isIgnored(path, false)) {
@@ -316,7 +321,7 @@ export class WorkspaceIndex {
 
   /** Reads (or takes the `prefetched` content) and parses a file of a PARSED_KINDS kind. */
   private async load(entry: IndexEntry, prefetched?: Promise<Uint8Array>): Promise<void> {
-    if (!PARSED_KINDS.has(entry.kind)) return;
+    if (!isParsed(entry.kind, entry.path)) return;
     if (entry.size > this.maxFileSize) {
       entry.problems = [{ message: largeFileNote(entry.size, this.maxFileSize), severity: 'warning' }];
       entry.parsed = undefined;

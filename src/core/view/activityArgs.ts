@@ -1,7 +1,8 @@
 // The arguments of the commands that act on activities (mark done, not applicable, set state,
-// reset, open in web). One resolver for every caller (see notes/CONTRACT.md):
+// reset, open in web). One resolver for every caller:
 // - a uuid string (hover and diagnostic command links);
-// - `{ uuid, state?, reason? }` (webviews, links with a preset state or reason);
+// - `{ uuid, state?, reason?, title?, description?, link? }` (webviews, links with a preset state,
+//   reason or evidence entry);
 // - a tree node, and as second argument the tree's multi-selection (VS Code passes (clicked, selected[]));
 // - nothing: the command asks with a quick pick.
 
@@ -13,6 +14,8 @@ export interface ActivityTarget {
   state?: string;
   /** A "not applicable" reason given by the caller (dsomm.markNotApplicable). */
   reason?: string;
+  /** An evidence entry given by the caller (dsomm.addEvidence): title, optional text and link. */
+  evidence?: { title: string; description?: string; link?: string };
 }
 
 export type ResolvedActivityArgs =
@@ -59,6 +62,13 @@ export function resolveActivityArgs(first?: unknown, second?: unknown): Resolved
     if (typeof node.folder === 'string') target.folder = node.folder;
     if (typeof node.state === 'string' && node.state.trim()) target.state = node.state.trim();
     if (typeof node.reason === 'string' && node.reason.trim()) target.reason = node.reason.trim();
+    if (typeof node.title === 'string' && node.title.trim()) {
+      target.evidence = {
+        title: node.title.trim(),
+        ...(typeof node.description === 'string' ? { description: node.description } : {}),
+        ...(typeof node.link === 'string' && node.link.trim() ? { link: node.link.trim() } : {}),
+      };
+    }
     return { kind: 'targets', targets: [target] };
   }
   return { kind: 'invalid', message: 'the argument names no activity (expected a uuid, { uuid }, or a tree item)' };

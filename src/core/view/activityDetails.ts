@@ -6,7 +6,7 @@ import { activityUrl, PIPELINE_ORDER } from '../guidance/lookup';
 import { GuidanceDiagnostic } from '../guidance/types';
 import { Activity, Model } from '../model/types';
 import { DEFAULT_STATES } from '../progress/settings';
-import { ACHIEVED_STATUSES, ActivityResult, ActivityStatus, ScanResult } from '../scan/result';
+import { isAchieved, ActivityResult, ActivityStatus, notApplicableScoringNote, ScanResult } from '../scan/result';
 import { CiKind } from '../scan/types';
 import { STATUS_TEXT } from './activityTree';
 import { safeHref, TextBlock, textBlocks } from './html';
@@ -39,7 +39,7 @@ export function activityRef(a: Activity, r: ActivityResult | undefined): Activit
     subdimension: a.subdimension,
     level: a.level,
     ...(r ? { status: r.status, statusText: STATUS_TEXT[r.status] } : {}),
-    achieved: !!r && ACHIEVED_STATUSES.has(r.status),
+    achieved: !!r && isAchieved(r),
   };
 }
 
@@ -62,7 +62,10 @@ export interface ActivityDetailsView extends Omit<ActivityRef, 'achieved'> {
   dependents: ActivityRef[];
   evidence: { path: string; line: number; column: number; text: string; tool?: string }[];
   progress?: { state: string; date: string; team: string };
-  notApplicable?: { reason: string; by?: string; date?: string };
+  /** `scoring`: how it is scored here, next to the DSOMM web app's 0 %. */
+  notApplicable?: { reason: string; by?: string; date?: string; scoring: string };
+  /** Entries of the DSOMM evidence file for the team (any title but "Not applicable"), as the web app shows them. */
+  teamEvidence: { title: string; description: TextBlock[]; teams: string[]; reviewer?: string; date?: string; links: LinkView[] }[];
   /** Progress state names the "set state" action offers, lowest first. */
   states: string[];
   fixAvailable: boolean;
@@ -154,7 +157,27 @@ export function activityDetails(model: Model, result: ScanResult | undefined, uu
     dependents: dependents.sort((x, y) => x.level - y.level || x.name.localeCompare(y.name)),
     evidence: (r?.evidence ?? []).map((e) => ({ path: e.loc.path, line: e.loc.line, column: e.loc.column, text: e.text, ...(e.tool ? { tool: e.tool } : {}) })),
     ...(r?.progress ? { progress: { state: r.progress.state, date: r.progress.date, team: r.progress.team } } : {}),
-    ...(r?.notApplicable ? { notApplicable: { ...r.notApplicable } } : {}),
+    ...(r?.notApplicable
+      ? {
+          notApplicable: {
+            reason: r.notApplicable.reason,
+            ...(r.notApplicable.by ? { by: r.notApplicable.by } : {}),
+            ...(r.notApplicable.date ? { date: r.notApplicable.date } : {}),
+            scoring: notApplicableScoringNote(r.notApplicable),
+          },
+        }
+      : {}),
+    teamEvidence: (r?.teamEvidence ?? []).map((e) => ({
+      title: e.title,
+      description: textBlocks(e.description),
+      teams: [...e.teams],
+      ...(e.reviewer ? { reviewer: e.reviewer } : {}),
+      ...(e.date ? { date: e.date } : {}),
+      links: e.attachments.map((x) => {
+        const url = safeHref(x.url);
+        return url ? { text: x.url, url } : { text: x.url };
+      }),
+    })),
     states: [...(options.states ?? DEFAULT_STATES.map((s) => s.name))],
     fixAvailable: !!options.fixAvailable,
     webUrl: activityUrl(a.uuid),

@@ -4,7 +4,7 @@
 import { escapeMarkdown } from '../markdown';
 import { Activity, Model } from '../model/types';
 import { Evidence } from '../scan/detect/probeTypes';
-import { ACHIEVED_STATUSES, ActivityResult, ActivityStatus, ScanResult } from '../scan/result';
+import { isAchieved, ActivityResult, ActivityStatus, notApplicableScoringNote, ScanResult } from '../scan/result';
 
 export type TreeGrouping = 'dimension' | 'level';
 
@@ -202,7 +202,7 @@ function countInto(sum: Counts, acts: ActivityNodeData[]): Counts {
   const undecidedIds = acts.filter((c) => c.result?.status === 'unknown').map((c) => c.activity.uuid);
   return addCounts(sum, {
     total: acts.length,
-    achieved: acts.filter((c) => c.result && ACHIEVED_STATUSES.has(c.result.status)).length,
+    achieved: acts.filter((c) => c.result && isAchieved(c.result)).length,
     undecided: undecidedIds.length,
     undecidedIds,
   });
@@ -309,7 +309,7 @@ export function activityTooltipMarkdown(a: Activity, r?: ActivityResult): string
     if (r.progress) parts.push(`**Team ${escapeMarkdown(r.progress.team)}:** ${escapeMarkdown(r.progress.state)} (${r.progress.score} %) since ${r.progress.date}`);
     if (r.notApplicable) {
       const who = [r.notApplicable.by ? `by ${escapeMarkdown(r.notApplicable.by)}` : '', r.notApplicable.date ? `on ${r.notApplicable.date}` : ''].filter(Boolean).join(' ');
-      parts.push(`**Not applicable**${who ? ` (${who})` : ''}: ${escapeMarkdown(r.notApplicable.reason)}`);
+      parts.push(`**Not applicable**${who ? ` (${who})` : ''}: ${escapeMarkdown(r.notApplicable.reason)}`, `_${notApplicableScoringNote(r.notApplicable)}_`);
     }
   }
   if (r?.status === 'unknown') parts.push('To decide several at once, select their rows (Ctrl or Shift + click) and right-click.');

@@ -2,7 +2,7 @@
 // dimensions / sub-dimensions × levels 1–5, progress up to the target level, and the next best
 // activities to work on. The webview only renders this (as text, never as markup).
 import { Activity, MAX_LEVEL, Model } from '../model/types';
-import { ACHIEVED_STATUSES, ActivityResult, ActivityStatus, ScanResult } from '../scan/result';
+import { isAchieved, ActivityResult, ActivityStatus, notApplicableSummary, ScanResult } from '../scan/result';
 import { activityRef, ActivityRef } from './activityDetails';
 
 export interface CellView {
@@ -63,6 +63,8 @@ export interface DashboardView {
   nextBest: NextBestActivity[];
   /** Every activity the heatmap counts, by uuid (lists under a clicked cell). */
   activities: Record<string, DashboardActivity>;
+  /** How the team's "not applicable" decisions are scored next to the DSOMM web app (when there are some). */
+  notApplicableNote?: string;
 }
 
 export interface DashboardOptions {
@@ -105,10 +107,10 @@ export function nextBestActivities(result: ScanResult, targetLevel: number, max 
   const met = (uuid: string) => {
     const d = byUuid.get(uuid);
     // A dependency the model names but this result does not know cannot block anything.
-    return !d || ACHIEVED_STATUSES.has(d.status);
+    return !d || isAchieved(d);
   };
   return result.activities
-    .filter((r) => r.activity.level <= targetLevel && !ACHIEVED_STATUSES.has(r.status) && r.activity.dependsOn.every(met))
+    .filter((r) => r.activity.level <= targetLevel && !isAchieved(r) && r.activity.dependsOn.every(met))
     .map((r): NextBestActivity => {
       const difficulty = meanDifficulty(r.activity);
       const usefulness = typeof r.activity.usefulness === 'number' && r.activity.usefulness > 0 ? r.activity.usefulness : undefined;
@@ -149,5 +151,6 @@ export function buildDashboard(model: Model, result: ScanResult | undefined, opt
     dimensions,
     nextBest: result ? nextBestActivities(result, targetLevel, options.maxNextBest ?? 8) : [],
     activities,
+    ...(result && notApplicableSummary(result, targetLevel) ? { notApplicableNote: notApplicableSummary(result, targetLevel) } : {}),
   };
 }

@@ -1,5 +1,5 @@
 // The status bar's numbers: how much of the target level is achieved, overall and per dimension.
-import { ACHIEVED_STATUSES, ScanResult } from '../scan/result';
+import { isAchieved, ScanResult } from '../scan/result';
 import { escapeMarkdown } from '../markdown';
 import { levelScope, levelScopeText } from './activityTree';
 
@@ -24,7 +24,7 @@ export function targetSummary(result: ScanResult, targetLevel: number): TargetSu
     const d = dims.get(a.activity.dimension) ?? dims.set(a.activity.dimension, { name: a.activity.dimension, total: 0, achieved: 0 }).get(a.activity.dimension)!;
     total++;
     d.total++;
-    if (ACHIEVED_STATUSES.has(a.status)) {
+    if (isAchieved(a)) {
       achieved++;
       d.achieved++;
     } else if (a.status === 'unknown') undecided++;

@@ -13,6 +13,7 @@ export type WebviewMessage =
   | { type: 'setState'; uuid: string; state: string }
   | { type: 'markNotApplicable'; uuid: string; reason?: string }
   | { type: 'resetActivity'; uuid: string }
+  | { type: 'addEvidence'; uuid: string }
   | { type: 'insertFix'; uuid: string }
   | { type: 'setTargetLevel'; level: number }
   | { type: 'export'; format: ExportFormat };
@@ -59,6 +60,7 @@ const FIELDS: Record<WebviewMessage['type'], string[]> = {
   setState: ['uuid', 'state'],
   markNotApplicable: ['uuid', 'reason'],
   resetActivity: ['uuid'],
+  addEvidence: ['uuid'],
   insertFix: ['uuid'],
   setTargetLevel: ['level'],
   export: ['format'],
@@ -100,6 +102,7 @@ export function checkMessage(raw: unknown, context: MessageContext = {}): Checke
     case 'openActivity':
     case 'openInWeb':
     case 'resetActivity':
+    case 'addEvidence':
     case 'insertFix':
       return uuid() ?? { ok: true, message: { type: t, uuid: raw.uuid as string } };
     case 'setState': {

@@ -1,5 +1,5 @@
 // dsomm.insertFix: inserts the quick-fix template for an activity or a probe without a diagnostic
-// at hand (Command Palette, hover and webview links). Args (CONTRACT.md):
+// at hand (Command Palette, hover and webview links). Arguments:
 // `{ uuid?, probe?, uri? }`; a uuid string or an activity tree node work too; none → quick pick.
 import * as vscode from 'vscode';
 import { FixCatalogue, FixOption, fixesFor, GuidanceDiagnostic, mainPipeline } from '../../core/guidance';

@@ -10,6 +10,7 @@ const CONTRIBUTED: Record<string, string> = {
   'dsomm.setActivityState': 'Set progress state',
   'dsomm.markNotApplicable': 'Mark not applicable',
   'dsomm.resetActivity': 'Reset the team decision',
+  'dsomm.addEvidence': 'Add evidence',
   'dsomm.openActivityInWeb': 'Open the DSOMM web page',
   'dsomm.insertFix': 'Insert the fix',
 };
@@ -69,6 +70,9 @@ export async function handleCommonMessage(m: WebviewMessage, where: PanelFolder)
         return true;
       case 'resetActivity':
         await runContributed('dsomm.resetActivity', { uuid: m.uuid, ...folder });
+        return true;
+      case 'addEvidence':
+        await runContributed('dsomm.addEvidence', { uuid: m.uuid, ...folder });
         return true;
       case 'insertFix':
         await runContributed('dsomm.insertFix', { uuid: m.uuid, ...(where.folder ? { uri: where.folder.uri.toString() } : {}) });

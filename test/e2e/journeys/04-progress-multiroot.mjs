@@ -57,9 +57,12 @@ export default async function (t) {
     await wb.expand('payments-service');
     await wb.expand(ACTIVITY.sub);
     await wb.contextMenu(ACTIVITY.name, 'Mark Activity Done');
+    // No team is set: the first record asks, offering the folder's name, and saves it for that folder.
+    await page.locator('.quick-input-widget', { hasText: 'Record this for which team?' }).waitFor();
+    await page.keyboard.press('Enter');
     const file = path.join(second, '.dsomm', 'team-progress.yaml');
     const text = await waitUntil('the progress file of payments-service', () => existsSync(file) && readFileSync(file, 'utf8'));
-    // The team defaults to the folder's name.
+    // The team is the one confirmed in the prompt (the folder's name).
     assert.match(text, new RegExp(`  ${ACTIVITY.uuid}: # ${ACTIVITY.name}\\n    payments-service:\\n      Started: `));
     assert.equal(existsSync(path.join(t.workspace, '.dsomm', 'team-progress.yaml')), false, 'the other folder is untouched');
     await waitUntil('the row to say Fully implemented', async () =>

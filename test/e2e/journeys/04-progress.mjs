@@ -15,7 +15,7 @@ const DONE = { sub: 'Deployment', name: 'Inventory of production components', uu
 const NOT_APPLICABLE = { sub: 'Patch Management', name: 'A patch policy is defined', uuid: '99415139-6b50-441b-89e1-0aa59accd43d' };
 const PALETTE = { name: 'Defined decommissioning process', uuid: 'da4ff665-dcb9-4e93-9d20-48cdedc50fc2' };
 const REASON = 'Patching is owned by the platform team (see their runbook).';
-const TEAM = 'demo-workspace'; // the default team: the folder's name
+const TEAM = 'demo-workspace'; // no team is set: the first record asks, offering the folder's name
 
 
 export default async function (t) {
@@ -60,6 +60,10 @@ export default async function (t) {
 
   await t.step(`context menu › Mark Activity Done on "${DONE.name}"`, async () => {
     await contextMenu(DONE.name, 'Mark Activity Done');
+    // Nothing names the team yet (no setting, no .dsomm/meta.yaml, no progress file): it is asked once.
+    await page.locator('.quick-input-widget', { hasText: 'Record this for which team?' }).waitFor();
+    assert.equal(await page.locator('.quick-input-widget input').inputValue(), TEAM);
+    await page.keyboard.press('Enter');
     await waitUntil('the row to say done', async () => /^L1 · done$/.test(await description(DONE.name)));
   });
 

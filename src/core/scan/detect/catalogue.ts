@@ -92,10 +92,36 @@ export interface ToolDef {
   line: number;
 }
 
+/**
+ * What the engine needs to know about a probe beyond its tools, declared on each probe entry of
+ * model/probes.yaml (`traits:`) so that no list of probe ids in the code has to be kept in step.
+ */
+export interface ProbeTraits {
+  /**
+   * 'control': its tools are security controls whose failures should stop a build (a run that
+   * cannot fail the build is a `scanner-cannot-fail` weak control); 'gate': a build gate (a run that
+   * cannot fail gates nothing and is not counted); 'no': not a control that should fail a build
+   * (tests, linting, deployment, uploads, ...).
+   */
+  failsBuild: 'control' | 'gate' | 'no';
+  /**
+   * Qualifies how another probe's tool runs (a gate, a scope, an upload, a side scan) or narrows a
+   * broader probe: installing its tool says nothing, and a finding about a place matched by several
+   * probes is filed under a probe that does not qualify.
+   */
+  qualifies: boolean;
+  /** A pre-commit/husky/lefthook hook running its tools counts for local.security-hooks or local.lint-hooks. */
+  localHook?: 'security' | 'lint';
+}
+
+export const FAILS_BUILD_VALUES: readonly ProbeTraits['failsBuild'][] = ['control', 'gate', 'no'];
+export const LOCAL_HOOK_VALUES: readonly NonNullable<ProbeTraits['localHook']>[] = ['security', 'lint'];
+
 export interface ProbeDef {
   id: string;
   title?: string;
   summary?: string;
+  traits: ProbeTraits;
   tools: ToolDef[];
   disabledBy?: { variables: Record<string, string[]> };
   /** In a user file: replace the bundled probe instead of merging tools into it. */
@@ -133,7 +159,8 @@ export function probeTitle(p: ProbeDef): string {
 
 // ───────────────────────────────────────────── catalogue loading
 
-const PROBE_KEYS = ['id', 'title', 'summary', 'tools', 'disabledBy', 'replace'] as const;
+const PROBE_KEYS = ['id', 'title', 'summary', 'traits', 'tools', 'disabledBy', 'replace'] as const;
+const TRAIT_KEYS = ['failsBuild', 'qualifies', 'localHook'] as const;
 const TOOL_KEYS = [
   'name', 'url', 'run', 'packages', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTasks', 'orbs',
   'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'disabledBy', 'remove',
@@ -168,7 +195,7 @@ function readProbe(r: DataFileReader, node: unknown): ProbeDef {
   const id = r.str(idNode.value, 'probe id');
   if (!PROBE_ID_OK(id)) r.fail(idNode.value, `probe id "${id}" may only use lower-case letters, digits, '.', '-' and '_'`);
   if (CODE_PROBE_IDS.includes(id)) r.fail(idNode.value, `probe id "${id}" is reserved for a built-in probe`);
-  const p: ProbeDef = { id, tools: [], source: r.source, line: r.line(node) };
+  const p: ProbeDef = { id, traits: { failsBuild: 'no', qualifies: false }, tools: [], source: r.source, line: r.line(node) };
   if (m.has('title')) p.title = r.str(m.get('title')!.value, `title of probe "${id}"`);
   if (m.has('summary')) p.summary = r.str(m.get('summary')!.value, `summary of probe "${id}"`);
   if (m.has('replace')) p.replace = r.bool(m.get('replace')!.value, 'replace');
@@ -187,8 +214,41 @@ function readProbe(r: DataFileReader, node: unknown): ProbeDef {
     p.tools.push(t);
   }
   if (!p.tools.length) r.fail(toolsNode.value, `probe "${id}" has no tools`);
+  p.traits = readTraits(r, node, m.get('traits')?.value, id);
   return p;
 }
+
+/** A probe's traits: every probe declares them, so a new probe cannot silently get the wrong behaviour. */
+function readTraits(r: DataFileReader, probeNode: unknown, node: unknown, id: string): ProbeTraits {
+  if (node === undefined) r.fail(probeNode, `probe "${id}" has no traits (traits: { failsBuild: ${FAILS_BUILD_VALUES.join('|')}, qualifies: true|false })`);
+  const m = r.map(node, `traits of probe "${id}"`, TRAIT_KEYS);
+  const fb = m.get('failsBuild');
+  if (!fb) r.fail(node, `traits of probe "${id}" lack failsBuild (${FAILS_BUILD_VALUES.join(', ')})`);
+  const failsBuild = r.str(fb.value, `failsBuild of probe "${id}"`);
+  if (!(FAILS_BUILD_VALUES as readonly string[]).includes(failsBuild)) r.fail(fb.value, `failsBuild of probe "${id}" must be one of ${FAILS_BUILD_VALUES.join(', ')}, not "${failsBuild}"`);
+  const q = m.get('qualifies');
+  if (!q) r.fail(node, `traits of probe "${id}" lack qualifies (true or false)`);
+  const traits: ProbeTraits = { failsBuild: failsBuild as ProbeTraits['failsBuild'], qualifies: r.bool(q.value, `qualifies of probe "${id}"`) };
+  const lh = m.get('localHook');
+  if (lh) {
+    const v = r.str(lh.value, `localHook of probe "${id}"`);
+    if (!(LOCAL_HOOK_VALUES as readonly string[]).includes(v)) r.fail(lh.value, `localHook of probe "${id}" must be one of ${LOCAL_HOOK_VALUES.join(', ')}, not "${v}"`);
+    traits.localHook = v as ProbeTraits['localHook'];
+  }
+  return traits;
+}
+
+/** The traits of a catalogue probe; undefined for probes implemented in code (CODE_PROBE_IDS). */
+export function probeTraits(cat: Catalogue, probe: string): ProbeTraits | undefined {
+  let byId = traitsByCatalogue.get(cat);
+  if (!byId) {
+    byId = new Map(cat.probes.map((p) => [p.id, p.traits]));
+    traitsByCatalogue.set(cat, byId);
+  }
+  return byId.get(probe);
+}
+
+const traitsByCatalogue = new WeakMap<Catalogue, Map<string, ProbeTraits>>();
 
 function readTool(r: DataFileReader, node: unknown): ToolDef {
   const m = r.map(node, 'a tool', TOOL_KEYS);

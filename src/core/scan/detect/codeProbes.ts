@@ -1,6 +1,6 @@
 // Probes that look at structure rather than at which tool runs: pipelines present, runners,
 // schedules, GitHub Actions hygiene, repository files, local hooks, pinning, IaC.
-import { Catalogue } from './catalogue';
+import { Catalogue, probeTraits } from './catalogue';
 import { matchInvocation, matchPreCommitHook } from './toolMatch';
 import { DependabotFile, PreCommitFile, RenovateFile } from '../parse/hygiene';
 import { Evidence, Finding, outcome, ProbeOutcome } from './probeTypes';
@@ -9,7 +9,6 @@ import { ciDialect, isCiKind } from '../ci/registry';
 import { CiFile, CiJob, Loc } from '../types';
 import { IndexEntry } from '../workspaceIndex';
 
-const SECURITY_PROBES = new Set(['secret-scan', 'sast', 'sast.client', 'sca', 'sca.client', 'iac-scan', 'dockerfile-lint', 'image-scan']);
 const FIRST_PARTY_OWNERS = new Set(['actions', 'github']);
 const SHA_RE = /^[0-9a-f]{40}$/i;
 
@@ -39,8 +38,8 @@ export function runCodeProbes(entries: IndexEntry[], catalogue: Catalogue, isGit
       ? outcome('repo.version-control', 'pass', [{ loc: fileLoc('.git'), text: 'git repository' }])
       : outcome('repo.version-control', ci.length ? 'pass' : 'fail', ci.slice(0, 1).map((f) => ({ loc: f.anchor, text: 'pipeline definitions are versioned files' })), ci.length ? [] : ['the folder is not a git repository']),
     lockfiles(entries),
-    localHooks(entries, catalogue, 'local.security-hooks', (p) => SECURITY_PROBES.has(p)),
-    localHooks(entries, catalogue, 'local.lint-hooks', (p) => p === 'lint'),
+    localHooks(entries, catalogue, 'local.security-hooks', (p) => probeTraits(catalogue, p)?.localHook === 'security'),
+    localHooks(entries, catalogue, 'local.lint-hooks', (p) => probeTraits(catalogue, p)?.localHook === 'lint'),
     iacPresent(entries),
   ];
 }
@@ -121,6 +120,9 @@ function dependencyBot(entries: IndexEntry[]): ProbeOutcome {
       const d = e.parsed as DependabotFile;
       ev.push(...(d.updates.length ? d.updates.map((u) => ({ loc: u.ecosystem.loc, text: `Dependabot: ${u.ecosystem.value}${u.directory ? ` in ${u.directory}` : ''}`, tool: 'Dependabot' })) : [{ loc: fileLoc(e.path), text: e.path, tool: 'Dependabot' }]));
     } else if (e.kind === 'renovate') ev.push({ loc: fileLoc(e.path), text: e.path, tool: 'Renovate' });
+    else if (e.parsed?.kind === 'renovate' && (e.parsed as RenovateFile).configKey) {
+      ev.push({ loc: (e.parsed as RenovateFile).configKey!, text: `${e.path}: "renovate" configuration`, tool: 'Renovate' });
+    }
   }
   return ev.length ? outcome('dependency-update-bot', 'pass', ev) : outcome('dependency-update-bot', 'fail', [], ['no Dependabot or Renovate configuration']);
 }

@@ -2,7 +2,7 @@
 // make, scripts and npm scripts), what it mentions but does not count (installed only,
 // switched off), what it calls that cannot be read offline, and weak controls found on
 // the way. Facts are cached per file by the index, so a change re-computes one file.
-import { Catalogue, ToolMatch } from './catalogue';
+import { Catalogue, probeTraits, ToolMatch } from './catalogue';
 import { isCatalogueProgram, matchGitlabComponent, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
 import { ciDialect } from '../ci/registry';
 import { Evidence, Finding } from './probeTypes';
@@ -51,33 +51,22 @@ export interface FactsContext {
   support(path: string, as: SupportFile['kind'] | CiFile['kind']): Promise<SupportFile | undefined>;
 }
 
-/**
- * Probes whose tools are not scanners: a run of them that cannot fail the build is no weak
- * control (every other probe's tools are security controls whose failures should stop a build).
- */
-const NON_GATING_PROBES = new Set([
-  'ci.tests', 'lint', 'deploy', 'container-build', 'load-test', 'chaos', 'findings-upload', 'pr-feedback', 'issue-creation',
-  'inventory-upload', 'sbom', 'sbom-attest', 'signing', 'smoke-test', 'secrets-manager', 'vuln-management', 'egress-filter',
-  'service-catalog', 'threat-model', 'dev-environment', 'dead-code', 'duplicate-code', 'image-update-check', 'libyear',
-]);
+/** A build gate (traits.failsBuild: gate): a run that cannot fail the build gates nothing, so it is not counted at all. */
+function isGate(cat: Catalogue, probe: string): boolean {
+  return probeTraits(cat, probe)?.failsBuild === 'gate';
+}
 
-/** Build gates: a run that cannot fail the build gates nothing, so it is not counted at all. */
-const GATE_PROBES = new Set(['vuln-gate.high', 'vuln-gate.medium', 'vuln-gate.all']);
+/** Qualifies how another probe's tool runs or narrows a broader probe (traits.qualifies). */
+function qualifies(cat: Catalogue, probe: string): boolean {
+  return probeTraits(cat, probe)?.qualifies === true;
+}
 
 /**
- * Probes that qualify how another probe's tool runs (a gate, a scope, an upload, a side scan)
- * or narrow a broader probe. When one place matches several probes, a finding about that place
- * names the broadest probe that is not one of these (Trivy image scan: image-scan, not
- * artifact-secret-scan or vuln-gate.high).
+ * The probe a finding about several matches at one place is filed under: the broadest probe that
+ * does not qualify another (Trivy image scan: image-scan, not artifact-secret-scan or vuln-gate.high).
  */
-const QUALIFIER_PROBES = new Set([
-  'artifact-secret-scan', 'scanner-scoping', 'high-intensity', 'fp-suppression', 'findings-upload', 'pr-feedback',
-  'issue-creation', 'exploit-prioritisation', 'image-vuln-compare', 'sbom-attest', 'inventory-upload', ...GATE_PROBES,
-]);
-
-/** The probe a finding about several matches at one place is filed under. */
-export function primaryProbe(probes: string[]): string {
-  return probes.find((p) => !p.includes('.') && !QUALIFIER_PROBES.has(p)) ?? probes.find((p) => !QUALIFIER_PROBES.has(p)) ?? probes[0];
+export function primaryProbe(cat: Catalogue, probes: string[]): string {
+  return probes.find((p) => !p.includes('.') && !qualifies(cat, p)) ?? probes.find((p) => !qualifies(cat, p)) ?? probes[0];
 }
 
 export function emptyFacts(): FileFacts {
@@ -123,7 +112,8 @@ export async function ciFacts(file: CiFile, ctx: FactsContext): Promise<FileFact
   // image-scan and artifact-secret-scan, but it is one weak control to fix.
   const weak = new Map<string, { hit: ToolHit; probes: string[] }>();
   for (const hit of facts.hits) {
-    if (!hit.cannotFail || NON_GATING_PROBES.has(hit.probe)) continue;
+    // Only security controls should stop a build; a gate that cannot fail was never counted.
+    if (!hit.cannotFail || probeTraits(ctx.catalogue, hit.probe)?.failsBuild !== 'control') continue;
     const key = `${locKey(hit.cannotFail)}|${hit.tool}`;
     const w = weak.get(key);
     if (!w) weak.set(key, { hit, probes: [hit.probe] });
@@ -131,7 +121,7 @@ export async function ciFacts(file: CiFile, ctx: FactsContext): Promise<FileFact
   }
   for (const { hit, probes } of weak.values()) {
     facts.findings.push({
-      probe: primaryProbe(probes),
+      probe: primaryProbe(ctx.catalogue, probes),
       code: 'scanner-cannot-fail',
       message: `${hit.tool} runs, but this step is set so that it cannot fail the build: its findings never stop a bad change.`,
       loc: hit.cannotFail!,
@@ -157,7 +147,7 @@ function variableSwitches(cat: Catalogue, env: Record<string, Located>, facts: F
     if (!probes.length) continue;
     if (facts.findings.some((f) => f.code === 'control-disabled' && locKey(f.loc) === locKey(v.loc))) continue;
     facts.findings.push({
-      probe: primaryProbe(probes),
+      probe: primaryProbe(cat, probes),
       code: 'control-disabled',
       message: `${name}: ${v.value} switches off the ${probes.join(' and ')} jobs that CI templates and components add: that control does not run there.`,
       loc: v.loc,
@@ -189,7 +179,7 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
           data: { tool: m.tool, probes: m.probe },
         });
       }
-    } else if (cannotFail && GATE_PROBES.has(m.probe)) {
+    } else if (cannotFail && isGate(cat, m.probe)) {
       facts.notCounted.push({ probe: m.probe, tool: m.tool, evidence, reason: `the step cannot fail the build (${cannotFail.path}:${cannotFail.line}), so it gates nothing` });
     } else facts.hits.push({ probe: m.probe, tool: m.tool, evidence, cannotFail });
   };
@@ -199,7 +189,7 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
       const matches = ref.kind === 'template' ? matchGitlabTemplate(cat, ref.ref) : matchGitlabComponent(cat, ref.ref);
       // When every job family the template adds is switched off, so is what they would
       // report (SAST_DISABLED: the SAST template uploads no report either).
-      const primary = matches.filter((m) => !QUALIFIER_PROBES.has(m.probe));
+      const primary = matches.filter((m) => !qualifies(cat, m.probe));
       const allOff = primary.length > 0 && primary.every((m) => fileDisabled.has(m.probe));
       const disabledBy = allOff ? new Map([...fileDisabled, ...matches.map((m): [string, string] => [m.probe, fileDisabled.get(primary[0].probe)!])]) : fileDisabled;
       for (const m of matches) add(m, evidenceAt(ref.loc, `include ${ref.kind}: ${ref.ref}`, m.tool), disabledBy);
@@ -274,7 +264,7 @@ async function collectLine(
     if (inv.kind === 'install') {
       for (const m of matchInstall(ctx.catalogue, inv)) {
         // Installing Semgrep says nothing about how it will run (its rule exclusions, a gate).
-        if (QUALIFIER_PROBES.has(m.probe)) continue;
+        if (qualifies(ctx.catalogue, m.probe)) continue;
         facts.notCounted.push({ probe: m.probe, tool: m.tool, evidence: evidenceAt(line.loc, text, m.tool), reason: 'installed but never run', installOnly: true });
       }
       continue;

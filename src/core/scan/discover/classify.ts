@@ -8,8 +8,8 @@
 // folder of several clones still works.
 //
 // Notes:
-//   - `package.json` with a "renovate" key is a Renovate config too, but it stays 'package-json'
-//     (the engine looks for the key).
+//   - `package.json` with a "renovate" key is a Renovate config too, but it stays 'package-json':
+//     the index parses the root one (parseFile → renovateFromPackageJson) for the key.
 //   - GitLab files included locally are found by the engine through `include:`, not by name;
 //     only the root `.gitlab-ci.yml` and `*.gitlab-ci.yml` (any folder) are classified here.
 //   - Helm: without a context, `values*.yaml` is 'helm-values' and YAML under `templates/` is

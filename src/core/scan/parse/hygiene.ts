@@ -18,6 +18,8 @@ export interface RenovateFile {
   automerge?: Loc;
   /** Where digest pinning is asked for (`pinDigests: true`, `helpers:pinGitHubActionDigests`). */
   pinDigests?: Loc;
+  /** For a config inside package.json: the `"renovate"` key, the evidence that Renovate is set up. */
+  configKey?: Loc;
   problems: FileProblem[];
 }
 
@@ -74,14 +76,15 @@ export function parseRenovate(path: string, text: string): RenovateFile {
   return out;
 }
 
-/** package.json may carry a "renovate" config; returns a RenovateFile when it does. */
+/** The root package.json may carry a "renovate" config (parseFile reads it): a RenovateFile when it does. */
 export function renovateFromPackageJson(path: string, text: string): RenovateFile | undefined {
   const m = /^(\s*)"renovate"\s*:/m.exec(text);
   if (!m) return undefined;
   const file = parseRenovate(path, text.slice(m.index));
   const before = text.slice(0, m.index).split('\n').length - 1;
   const shift = (loc?: Loc) => (loc ? { ...loc, line: loc.line + before, endLine: loc.endLine + before } : undefined);
-  return { ...file, automerge: shift(file.automerge), pinDigests: shift(file.pinDigests) };
+  const keyLoc = lineLoc(path, before + 1, m[1].length + 1, '"renovate"'.length);
+  return { ...file, automerge: shift(file.automerge), pinDigests: shift(file.pinDigests), configKey: keyLoc };
 }
 
 export function parsePreCommit(path: string, text: string): PreCommitFile {

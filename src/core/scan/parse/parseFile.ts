@@ -6,7 +6,7 @@ import { parseHelmChart, parseHelmValues } from './containers/helm';
 import { isHelmTemplate, parseKubernetes } from './containers/kubernetes';
 import { parseKustomization } from './containers/kustomize';
 import { ParsedContainerFile } from './containers/types';
-import { DependabotFile, parseDependabot, parsePreCommit, parseRenovate, PreCommitFile, RenovateFile } from './hygiene';
+import { DependabotFile, parseDependabot, parsePreCommit, parseRenovate, PreCommitFile, renovateFromPackageJson, RenovateFile } from './hygiene';
 import { CiFile, CiKind, FileKind } from '../types';
 
 export type ParsedFile = CiFile | ParsedContainerFile | DependabotFile | RenovateFile | PreCommitFile;
@@ -35,9 +35,17 @@ export function parseFile(kind: FileKind, path: string, text: string): ParsedFil
       return parseDependabot(path, text);
     case 'renovate':
       return parseRenovate(path, text);
+    case 'package-json':
+      // Renovate reads a "renovate" key of the repository's root package.json only.
+      return isRootPath(path) ? renovateFromPackageJson(path, text) : undefined;
     case 'pre-commit':
       return parsePreCommit(path, text);
     default:
       return undefined;
   }
+}
+
+/** A file at the repository root (no folder). */
+export function isRootPath(path: string): boolean {
+  return !path.includes('/');
 }

@@ -1,0 +1,55 @@
+// Which team the workspace records progress for: one order, shared by the extension and the CLI,
+// so both show the same team's progress for the same folder.
+//   1. the explicit choice: the `dsomm.team` setting, or `--team`;
+//   2. the DSOMM configuration in the workspace (meta.yaml / teams.yaml): its only team, or, when
+//      it lists several, the only one of them the progress file already holds;
+//   3. the only team already in the team's files;
+//   4. nobody: the extension asks on the first record (offering `choices`), the CLI asks for --team.
+import { compareText } from './progressFile';
+
+export type TeamSource = 'setting' | 'config' | 'progress';
+
+export type TeamResolution =
+  | { team: string; source: TeamSource; /** Set when a DSOMM config in the workspace lists teams and this is not one of them. */ unknownTo?: string }
+  | { team: undefined; /** Known team names to pick from (config first, then the files'), possibly empty. */ choices: string[]; reason: string };
+
+export interface TeamInputs {
+  /** The setting or --team (blank means not set). */
+  explicit?: string;
+  /** The teams of the workspace's DSOMM config and where they come from. */
+  config?: { source: string; teams?: readonly string[] };
+  /** Every team named in the progress and evidence files. */
+  fileTeams: readonly string[];
+}
+
+export function resolveTeam(input: TeamInputs): TeamResolution {
+  const configTeams = input.config?.teams ?? [];
+  const unknownTo = (team: string) => (input.config && configTeams.length && !configTeams.includes(team) ? { unknownTo: input.config.source } : {});
+  const explicit = input.explicit?.trim();
+  if (explicit) return { team: explicit, source: 'setting', ...unknownTo(explicit) };
+  if (configTeams.length === 1) return { team: configTeams[0], source: 'config' };
+  if (configTeams.length > 1) {
+    const recorded = input.fileTeams.filter((t) => configTeams.includes(t));
+    if (recorded.length === 1) return { team: recorded[0], source: 'progress' };
+    const extra = input.fileTeams.filter((t) => !configTeams.includes(t)).sort(compareText);
+    return {
+      team: undefined,
+      choices: [...configTeams, ...extra],
+      reason: `${input.config!.source} lists ${configTeams.length} teams${recorded.length ? ` and the team's files hold ${recorded.length} of them` : ''}`,
+    };
+  }
+  if (input.fileTeams.length === 1) return { team: input.fileTeams[0], source: 'progress', ...unknownTo(input.fileTeams[0]) };
+  return {
+    team: undefined,
+    choices: [...input.fileTeams].sort(compareText),
+    reason: input.fileTeams.length ? `the team's files hold ${input.fileTeams.length} teams` : 'no team is set and none has recorded progress yet',
+  };
+}
+
+/** A team name the user typed: one line, not blank. Undefined when fine, else what is wrong. */
+export function checkTeamName(name: string): string | undefined {
+  if (!name.trim()) return 'A team name is needed.';
+  if (/[\r\n]/.test(name)) return 'The team name must be one line.';
+  if (name.trim().length > 200) return 'That is too long for a team name.';
+  return undefined;
+}
