@@ -72,5 +72,5 @@ Open this URL in a browser (use it as is: the extension path in it names 127.0.0
 
   ${url}
 
-Then click the "DevSecOps Maturity" icon in the activity bar.
+Then click the "DSOMM" icon in the activity bar.
 ${watch ? 'esbuild is watching; after a change run "Developer: Reload Window" (F1).\n' : ''}Press Ctrl-C to stop.`);

@@ -127,7 +127,7 @@
         el('div', { class: 'big', text: String(view.achievedLevel) }),
         el('div', { class: 'muted', text: 'achieved level' })),
       el('div', { class: 'card wide' },
-        el('div', { class: 'progress-title' }, el('strong', { text: `Target level ${view.targetLevel}: ` }), `${o.achieved} of ${o.total} activities (${pct(o.share)})`),
+        el('div', { class: 'progress-title' }, el('strong', { text: `Target level ${view.targetLevel}: ` }), `${o.achieved} of the ${o.total} activities ${view.targetLevel > 1 ? `at levels 1–${view.targetLevel}` : 'at level 1'} (${pct(o.share)})`),
         bar(o.share, `${pct(o.share)} of the activities up to level ${view.targetLevel} achieved`),
         view.notApplicableNote ? el('p', { class: 'muted na-note', text: view.notApplicableNote }) : null,
         el('ul', { class: 'dimension-progress' }, view.dimensions.map((d) => el('li', null,

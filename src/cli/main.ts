@@ -163,7 +163,12 @@ async function scanCommand(args: ParsedArgs, io: Io): Promise<number> {
       throw new CliError(`cannot write ${outFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, EXIT.badInput);
     }
   } else io.out(output);
-  for (const f of result.files) for (const p of f.problems) if (p.severity === 'error') io.err(`dsomm: ${escapeControls(`${f.path}${p.line ? `:${p.line}` : ''}: ${p.message}`)}`);
+  // Files outside the checks (test-data and example folders) count for nothing: their parse errors
+  // would only be noise here; the JSON report still lists them with the error.
+  for (const f of result.files) {
+    if (f.outOfScope) continue;
+    for (const p of f.problems) if (p.severity === 'error') io.err(`dsomm: ${escapeControls(`${f.path}${p.line ? `:${p.line}` : ''}: ${p.message}`)}`);
+  }
   if (failUnder !== undefined && result.achievedLevel < failUnder) {
     io.err(`dsomm: achieved level ${result.achievedLevel} is under the required level ${failUnder}`);
     return EXIT.belowThreshold;

@@ -4,10 +4,14 @@ import * as vscode from 'vscode';
 import {
   activityAccessibilityLabel,
   activityContextValue,
-  activityDescription,
+  activityRowDescription,
   activityTooltipMarkdown,
   buildWorkspaceTree,
+  evidenceLabel,
   groupAccessibilityLabel,
+  groupDescription,
+  groupTooltip,
+  levelBadge,
   STATUS_TEXT,
   TreeGrouping,
   TreeNodeData,
@@ -17,10 +21,12 @@ import { AssessmentService } from './assessmentService';
 import { ModelService } from './modelService';
 import { targetLevel } from './settings';
 
+// Each status its own shape, so rows read apart at a glance and in any colour theme: the files'
+// "detected" is a check in a circle, the team's "done" a filled seal in another colour.
 const STATUS_ICON: Record<ActivityStatus, [string, string]> = {
-  detected: ['pass-filled', 'testing.iconPassed'],
-  done: ['verified-filled', 'testing.iconPassed'],
-  partial: ['circle-large-outline', 'list.warningForeground'],
+  detected: ['pass', 'testing.iconPassed'],
+  done: ['verified-filled', 'charts.blue'],
+  partial: ['pie-chart', 'list.warningForeground'],
   'in-progress': ['clock', 'list.warningForeground'],
   missing: ['error', 'testing.iconFailed'],
   unknown: ['question', 'descriptionForeground'],
@@ -29,6 +35,23 @@ const STATUS_ICON: Record<ActivityStatus, [string, string]> = {
 
 const GROUPING_KEY = 'dsomm.tree.groupBy';
 const STATUS_FILTER_KEY = 'dsomm.tree.statusFilter';
+const HIDE_UNDECIDED_KEY = 'dsomm.tree.hideUndecided';
+/** Activity rows carry a resource URI of this scheme only so that the level shows as the row's badge. */
+const ACTIVITY_SCHEME = 'dsomm-activity';
+
+/** Gives activity rows their level as a badge at the right edge, which the tree never cuts off. */
+class LevelBadges implements vscode.FileDecorationProvider {
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    if (uri.scheme !== ACTIVITY_SCHEME) return undefined;
+    const level = Number(new URLSearchParams(uri.query).get('level'));
+    return Number.isInteger(level) && level > 0 ? new vscode.FileDecoration(levelBadge(level), `Level ${level}`) : undefined;
+  }
+}
+
+/** The file and its folder ("workflows/ci.yml"): enough to tell files apart in a narrow side bar; the tooltip has the whole path. */
+function shortPath(path: string): string {
+  return path.split('/').slice(-2).join('/');
+}
 
 export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeData>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNodeData | undefined>();
@@ -39,6 +62,11 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
   private filtered = false;
   private grouping: TreeGrouping;
   private statusFilter: ReadonlySet<ActivityStatus> | undefined;
+  private hideUndecidedRows: boolean;
+  /** Ids of the rows at the top of the tree (their counts say which levels they count). */
+  private rootIds = new Set<string>();
+  /** The model's highest level: without the level filter, counts cover levels 1 to this. */
+  private highestLevel = 5;
 
   constructor(
     private readonly models: ModelService,
@@ -49,9 +77,12 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
     this.grouping = memento?.get<TreeGrouping>(GROUPING_KEY) === 'level' ? 'level' : 'dimension';
     const saved = memento?.get<string[]>(STATUS_FILTER_KEY);
     this.statusFilter = saved?.length ? new Set(saved.filter((s): s is ActivityStatus => s in STATUS_TEXT)) : undefined;
+    this.hideUndecidedRows = memento?.get<boolean>(HIDE_UNDECIDED_KEY) === true;
     this.subscriptions = [
+      vscode.window.registerFileDecorationProvider(new LevelBadges()),
       models.onDidChange(() => this.refresh()),
       assessment.onDidChange(() => this.refresh()),
+      assessment.onDidChangeIndexing(() => this.showIndexing()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('dsomm.targetLevel') && this.filtered) this.changedOptions();
       }),
@@ -96,6 +127,17 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
     this.changedOptions();
   }
 
+  get hidesUndecided(): boolean {
+    return this.hideUndecidedRows;
+  }
+
+  /** Hides (or shows again) the rows that need the team's decision; the counts stay. */
+  setHideUndecided(hide: boolean): void {
+    this.hideUndecidedRows = hide;
+    void this.memento?.update(HIDE_UNDECIDED_KEY, hide || undefined);
+    this.changedOptions();
+  }
+
   refresh(): void {
     this.updateMessage();
     this.changed.fire(undefined);
@@ -110,18 +152,39 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
     void vscode.commands.executeCommand('setContext', 'dsomm.filteredByLevel', this.filtered);
     void vscode.commands.executeCommand('setContext', 'dsomm.filteredByStatus', !!this.statusFilter);
     void vscode.commands.executeCommand('setContext', 'dsomm.groupBy', this.grouping);
+    void vscode.commands.executeCommand('setContext', 'dsomm.hidingUndecided', this.hideUndecidedRows);
     this.updateMessage();
   }
 
-  /** The line above the tree: a broken progress file, and the active filters. */
+  /** Ends the view's progress bar once no folder is being indexed. */
+  private indexingDone: (() => void) | undefined;
+
+  /** While a folder is indexed: a progress bar on the view and "Indexing 28 files…" above the tree. */
+  private showIndexing(): void {
+    const busy = this.assessment.folders().some((f) => f.indexing);
+    if (busy && !this.indexingDone) {
+      void vscode.window.withProgress({ location: { viewId: 'dsomm.activities' } }, () => new Promise<void>((resolve) => (this.indexingDone = resolve)));
+    } else if (!busy && this.indexingDone) {
+      this.indexingDone();
+      this.indexingDone = undefined;
+    }
+    this.updateMessage();
+  }
+
+  /** The line above the tree: indexing in progress, a broken progress file, and the active filters. */
   private updateMessage(): void {
     if (!this.view) return;
-    const lines = this.assessment.folders().flatMap((f) => (f.progressError ? [`⚠ ${f.progressError.replace(/^DSOMM: /, '')}`] : []));
+    const folders = this.assessment.folders();
+    const lines = folders.flatMap((f) => (f.indexing ? [folders.length > 1 ? `${f.folder.name}: ${f.indexing}` : f.indexing] : []));
+    lines.push(...folders.flatMap((f) => (f.progressError ? [`⚠ ${f.progressError.replace(/^DSOMM: /, '')}`] : [])));
     const parts = [];
     if (this.filtered) parts.push(`levels 1–${targetLevel()}`);
     if (this.statusFilter) parts.push([...this.statusFilter].map((s) => STATUS_TEXT[s]).join(', '));
     // A message hides the welcome view, which has the "Show All Statuses" link for an empty tree.
     if (parts.length && !this.empty) lines.push(`Showing only ${parts.join('; ')}.`);
+    if (this.hideUndecidedRows && !this.empty) {
+      lines.push(this.hiddenUndecided ? `${this.hiddenUndecided} ${this.hiddenUndecided === 1 ? 'activity needs' : 'activities need'} your decision (hidden).` : 'Rows that need your decision are hidden.');
+    }
     this.view.message = lines.length ? lines.join('\n') : undefined;
   }
 
@@ -133,10 +196,19 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
     const [model, results] = await Promise.all([this.models.get(), Promise.all(folders.map((f) => f.get()))]);
     const roots = buildWorkspaceTree(
       folders.map((f, i) => ({ key: f.key, name: f.folder.name, model, result: results[i] })),
-      { groupBy: this.grouping, ...(this.filtered ? { maxLevel: targetLevel() } : {}), ...(this.statusFilter ? { statuses: this.statusFilter } : {}) },
+      {
+        groupBy: this.grouping,
+        ...(this.filtered ? { maxLevel: targetLevel() } : {}),
+        ...(this.statusFilter ? { statuses: this.statusFilter } : {}),
+        hideUndecided: this.hideUndecidedRows,
+      },
     );
-    if (this.empty !== (roots.length === 0)) {
+    this.rootIds = new Set(roots.map((r) => r.id));
+    this.highestLevel = Math.max(1, ...model.dimensions.flatMap((d) => d.subdimensions.flatMap((s) => s.activities.map((a) => a.level))));
+    const hidden = this.hideUndecidedRows ? roots.reduce((n, r) => n + r.undecided, 0) : 0;
+    if (this.empty !== (roots.length === 0) || hidden !== this.hiddenUndecided) {
       this.empty = roots.length === 0;
+      this.hiddenUndecided = hidden;
       this.updateMessage();
     }
     return roots;
@@ -144,13 +216,15 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
 
   /** The last root list was empty (the status filter left nothing): the welcome view explains it. */
   private empty = false;
+  /** How many "needs your decision" rows the last root list hid. */
+  private hiddenUndecided = 0;
 
   getTreeItem(node: TreeNodeData): vscode.TreeItem {
     if (node.type === 'evidence') {
       const e = node.evidence;
-      const item = new vscode.TreeItem(e.text, vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(evidenceLabel(e), vscode.TreeItemCollapsibleState.None);
       item.id = node.id;
-      item.description = `${e.loc.path}:${e.loc.line}`;
+      item.description = `${shortPath(e.loc.path)}:${e.loc.line}`;
       item.iconPath = new vscode.ThemeIcon('file-code');
       item.contextValue = 'evidence';
       item.tooltip = `${e.loc.path}:${e.loc.line}${e.tool ? ` (${e.tool})` : ''}\n${e.text}`;
@@ -166,7 +240,8 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
       const status = node.result?.status;
       const item = new vscode.TreeItem(node.activity.name, node.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.id = node.id;
-      item.description = activityDescription(node);
+      item.description = activityRowDescription(node);
+      item.resourceUri = vscode.Uri.from({ scheme: ACTIVITY_SCHEME, path: `/${node.activity.uuid}`, query: `level=${node.activity.level}` });
       const tooltip = new vscode.MarkdownString(activityTooltipMarkdown(node.activity, node.result));
       tooltip.supportHtml = false;
       item.tooltip = tooltip;
@@ -179,15 +254,18 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
     const expanded = node.type === 'folder' || node.type === 'level' || (node.type === 'dimension' && this.grouping === 'dimension');
     const item = new vscode.TreeItem(node.label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = node.id;
-    item.description = `${node.achieved}/${node.total}`;
-    item.contextValue = node.type;
+    const maxLevel = this.filtered ? targetLevel() : this.highestLevel;
+    item.description = groupDescription(node, maxLevel, this.rootIds.has(node.id));
+    // ".undecided": the group has activities to decide together (its context menu offers it).
+    item.contextValue = node.undecided ? `${node.type}.undecided` : node.type;
     if (node.type === 'folder') item.iconPath = vscode.ThemeIcon.Folder;
-    item.tooltip = `${node.label}: ${node.achieved} of ${node.total} activities detected, done or not applicable`;
-    item.accessibilityInformation = { label: groupAccessibilityLabel(node) };
+    item.tooltip = groupTooltip(node, maxLevel);
+    item.accessibilityInformation = { label: groupAccessibilityLabel(node, maxLevel) };
     return item;
   }
 
   dispose(): void {
+    this.indexingDone?.();
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }

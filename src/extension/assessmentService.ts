@@ -44,6 +44,7 @@ interface AssessmentHost {
   readonly models: ModelService;
   detection(): Promise<DetectionData>;
   published(folder: FolderAssessment, result: ScanResult | undefined): void;
+  indexingChanged?(folder: FolderAssessment): void;
 }
 
 /** The assessment of one workspace folder: its index, its progress files, its result. */
@@ -70,6 +71,13 @@ export class FolderAssessment implements vscode.Disposable {
   private firstPendingAt = 0;
   private watching = false;
   private disposed = false;
+  /**
+   * The latest watcher and save events (at most 50), each queued for an update or ignored because
+   * the assessment reads nothing of the file: what the integration tests check.
+   */
+  readonly recentFileEvents: { path: string; queued: boolean }[] = [];
+  /** What the first (or a full) index build is doing, while it runs; undefined otherwise. */
+  private indexingState: string | undefined;
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
@@ -94,6 +102,16 @@ export class FolderAssessment implements vscode.Disposable {
       void this.current.then((r) => r && this.publish(r));
     }
     return this.current;
+  }
+
+  /** While the index is being built: what it is doing ("Indexing 28 files…"), for the tree's message. */
+  get indexing(): string | undefined {
+    return this.indexingState;
+  }
+
+  private setIndexing(state: string | undefined): void {
+    this.indexingState = state;
+    this.host.indexingChanged?.(this);
   }
 
   /** The cached index (undefined before the first get() finished). */
@@ -171,6 +189,7 @@ export class FolderAssessment implements vscode.Disposable {
   private async build(): Promise<ScanResult | undefined> {
     const folder = this.folder;
     const started = Date.now();
+    this.setIndexing('Looking for pipeline and container files…');
     try {
       const data = await this.host.detection();
       const dataReady = Date.now();
@@ -180,7 +199,7 @@ export class FolderAssessment implements vscode.Disposable {
         folder.uri.toString(true),
         data,
         { maxFileSize: config.get<number>('maxFileSize'), includeTestFolders: config.get<boolean>('includeTestFolders') },
-        { yieldFn: yieldToHost },
+        { yieldFn: yieldToHost, onFilesFound: (n) => this.setIndexing(`Indexing ${n} ${n === 1 ? 'file' : 'files'}…`) },
       );
       await scan.build();
       const built = Date.now();
@@ -202,6 +221,8 @@ export class FolderAssessment implements vscode.Disposable {
       log(`Indexing ${folder.name} failed: ${(e as Error).stack ?? e}`);
       void vscode.window.showErrorMessage(`DSOMM: the folder ${folder.name} could not be indexed: ${(e as Error).message}`);
       return undefined;
+    } finally {
+      this.setIndexing(undefined);
     }
   }
 
@@ -299,6 +320,11 @@ export class FolderAssessment implements vscode.Disposable {
     const queue = (uri: vscode.Uri, deleted: boolean) => {
       const rel = relativePath(this.folder, uri);
       if (rel === undefined || rel === '') return;
+      // Files the assessment never reads (a saved README, a touched lockfile) cause no work at all.
+      const queued = !this.scan || this.isProgressFile(rel) || this.scan.mayMatter(rel, deleted);
+      this.recentFileEvents.push({ path: rel, queued });
+      if (this.recentFileEvents.length > 50) this.recentFileEvents.shift();
+      if (!queued) return;
       if (this.pending.size === 0 && !this.progressDirty) this.firstPendingAt = performance.now();
       if (this.isProgressFile(rel)) this.progressDirty = true;
       else this.pending.set(rel, deleted);
@@ -394,6 +420,9 @@ export class AssessmentService implements vscode.Disposable, AssessmentHost {
   private readonly changed = new vscode.EventEmitter<ScanResult | undefined>();
   /** Fires after every re-evaluation of any folder (files, progress, model), with that folder's result. */
   readonly onDidChange = this.changed.event;
+  private readonly indexingEmitter = new vscode.EventEmitter<FolderAssessment>();
+  /** Fires when a folder's index build starts, makes progress or ends (FolderAssessment.indexing). */
+  readonly onDidChangeIndexing = this.indexingEmitter.event;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -482,8 +511,13 @@ export class AssessmentService implements vscode.Disposable, AssessmentHost {
     this.changed.fire(result);
   }
 
+  indexingChanged(folder: FolderAssessment): void {
+    this.indexingEmitter.fire(folder);
+  }
+
   dispose(): void {
     this.changed.dispose();
+    this.indexingEmitter.dispose();
     for (const a of this.assessments.values()) a.dispose();
     for (const s of this.subscriptions) s.dispose();
   }

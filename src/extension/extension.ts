@@ -55,8 +55,11 @@ export function activate(context: vscode.ExtensionContext): DsommApi {
   );
   const webviews = registerWebviews(context, assessment, models);
   registerGuidance(context, assessment);
-  // The status bar needs a result; build it shortly after start-up, never inside activate().
-  const warmUp = setTimeout(() => void assessment.get(), 1500);
+  // The detection rules load in the background now (file reads, off activate()'s own time), so the
+  // view's first index build does not wait for them. The status bar needs a result: with the view
+  // open the tree asks for it at once; otherwise it is built shortly after start-up.
+  void assessment.detection();
+  const warmUp = setTimeout(() => void assessment.get(), view.visible ? 0 : 1500);
   context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
   const activationMs = Math.round((performance.now() - started) * 10) / 10;
   log(`Activated in ${activationMs} ms`);

@@ -48,6 +48,9 @@ export function registerProgressCommands(assessment: AssessmentService, models: 
     vscode.commands.registerCommand('dsomm.resetActivity', (a?: unknown, b?: unknown) => commands.reset(a, b)),
     vscode.commands.registerCommand('dsomm.openActivityInWeb', (a?: unknown, b?: unknown) => commands.openInWeb(a, b)),
     vscode.commands.registerCommand('dsomm.openProgressFile', () => commands.openProgressFile()),
+    vscode.commands.registerCommand('dsomm.decideActivities', (group?: unknown) => commands.decideSeveral(group)),
+    vscode.commands.registerCommand('dsomm.hideUndecided', () => tree.setHideUndecided(true)),
+    vscode.commands.registerCommand('dsomm.showUndecided', () => tree.setHideUndecided(false)),
     vscode.commands.registerCommand('dsomm.addEvidence', (a?: unknown, b?: unknown) => commands.addEvidence(a, b)),
     vscode.commands.registerCommand('dsomm.recordDetectedEvidence', (a?: unknown, b?: unknown) => commands.recordDetected(a, b)),
     vscode.commands.registerCommand('dsomm.createDsommConfig', () => commands.createConfig()),
@@ -373,6 +376,56 @@ class ProgressCommands {
     for (const t of (targets ?? []).slice(0, 1)) await vscode.env.openExternal(vscode.Uri.parse(dsommWebUrl(t.target.uuid)));
   }
 
+  /**
+   * Decides several "needs your decision" activities at once: those of a tree group (all ticked,
+   * untick the exceptions) or of the folder (none ticked); then one decision for all of them.
+   */
+  async decideSeveral(group: unknown): Promise<number> {
+    const node = isGroupNode(group) ? group : undefined;
+    const folder = await this.folderFor(node ? (node.folder ?? folderOfGroup(node)) : undefined);
+    if (!folder) return 0;
+    const results = (await folder.get())?.activities ?? [];
+    const inGroup = node && new Set(node.undecidedIds);
+    const undecided = results.filter((r) => r.status === 'unknown' && (!inGroup || inGroup.has(r.activity.uuid))).map((r) => r.activity);
+    if (!undecided.length) {
+      void vscode.window.showInformationMessage(`DSOMM: no activity ${node ? `in ${node.label} ` : ''}needs your decision.`);
+      return 0;
+    }
+    undecided.sort((x, y) => x.level - y.level || x.dimension.localeCompare(y.dimension) || x.name.localeCompare(y.name));
+    const picks = await vscode.window.showQuickPick(
+      undecided.map((a) => ({ label: a.name, description: `L${a.level}`, detail: `${a.dimension} › ${a.subdimension}`, picked: !!node, uuid: a.uuid })),
+      {
+        title: `DSOMM: Decide activities${node ? ` in ${node.label}` : ''} (${undecided.length} need your decision)`,
+        placeHolder: 'Tick the activities to decide together, then press Enter',
+        canPickMany: true,
+        matchOnDescription: true,
+        matchOnDetail: true,
+      },
+    );
+    if (!picks?.length) return 0;
+    let settings: ProgressSettings;
+    try {
+      settings = folder.settings();
+    } catch (e) {
+      void vscode.window.showErrorMessage(`DSOMM: ${(e as Error).message}`);
+      return 0;
+    }
+    const top = topState(settings).name;
+    const decision = await vscode.window.showQuickPick(
+      [
+        { label: '$(verified-filled) Done', description: top, decision: 'done' as const, state: top },
+        { label: '$(circle-slash) Not applicable…', description: 'asks for the reason', decision: 'na' as const, state: '' },
+        ...settings.states.filter((s) => s.name !== top && s.score > 0).map((s) => ({ label: s.name, description: `${s.score} %`, decision: 'state' as const, state: s.name })),
+      ],
+      { title: `DSOMM: Decide ${picks.length} ${picks.length === 1 ? 'activity' : 'activities'}`, placeHolder: 'What holds for all of them?' },
+    );
+    if (!decision) return 0;
+    const targets = picks.map((p) => ({ uuid: p.uuid, folder: folder.key }));
+    if (decision.decision === 'done') return this.markDone(targets, undefined);
+    if (decision.decision === 'na') return this.markNotApplicable(targets, undefined);
+    return this.setActivityState(targets.map((t) => ({ ...t, state: decision.state })), undefined);
+  }
+
   /** Opens the folder's progress file (at the problem's line when it does not parse). */
   async openProgressFile(): Promise<void> {
     const folder = await this.folderFor();
@@ -475,6 +528,30 @@ class ProgressCommands {
     }
     return changed;
   }
+}
+
+/** A tree group row as a command argument (only what deciding several activities needs). */
+interface GroupArg {
+  type: 'folder' | 'dimension' | 'subdimension' | 'level';
+  label: string;
+  folder?: string;
+  undecidedIds: string[];
+  children: unknown[];
+}
+
+function isGroupNode(x: unknown): x is GroupArg {
+  const n = x as GroupArg | null;
+  return !!n && typeof n === 'object' && ['folder', 'dimension', 'subdimension', 'level'].includes(n.type) && Array.isArray(n.undecidedIds) && Array.isArray(n.children);
+}
+
+/** The folder key stamped on a group's rows (multi-root), or undefined for the only folder. */
+function folderOfGroup(node: GroupArg): string | undefined {
+  for (const c of node.children) {
+    const child = c as { type?: string; folder?: string };
+    if (child.folder !== undefined) return child.folder;
+    if (isGroupNode(c)) return folderOfGroup(c);
+  }
+  return undefined;
 }
 
 const RECORD_EVIDENCE = 'Record Evidence';

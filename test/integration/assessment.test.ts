@@ -38,12 +38,15 @@ describe('Assessment of the demo workspace', () => {
     const build = roots.find((n) => n.type === 'dimension' && n.label === 'Build and Deployment');
     assert.ok(build, 'Build and Deployment dimension missing');
     const item = tree.getTreeItem(build);
-    assert.match(String(item.description), /^\d+\/28$/);
+    assert.match(String(item.description), /^\d+\/28 · L1–5$/);
     const subs = await tree.getChildren(build);
     const acts = (await Promise.all(subs.map((s) => tree.getChildren(s)))).flat();
     const defined = acts.find((a) => a.type === 'activity' && a.activity.name === 'Defined build process');
     assert.ok(defined);
-    assert.match(String(tree.getTreeItem(defined).description), /L1 · detected/);
+    const definedItem = tree.getTreeItem(defined);
+    assert.strictEqual(definedItem.description, 'detected');
+    // The level is the row's badge, given by a file decoration on this URI.
+    assert.strictEqual(definedItem.resourceUri?.query, 'level=1');
     const evidence = await tree.getChildren(defined);
     assert.ok(evidence.length > 0, 'detected activity has no evidence children');
     const evItem = tree.getTreeItem(evidence[0]);

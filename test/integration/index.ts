@@ -33,7 +33,8 @@ function writeResults(tests: TestResult[]): void {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // A generous limit: it only bounds a failing test, and a busy machine makes the passing ones slow.
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 180_000, reporter: 'spec' });
   const files = findTestFiles(__dirname);
   files.forEach((f) => mocha.addFile(f));
 

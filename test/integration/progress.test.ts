@@ -59,13 +59,17 @@ async function treeActivities(node?: TreeNodeData): Promise<ActivityNodeData[]> 
   return out;
 }
 
-/** The tree row of an activity: its description once it matches `expected`. */
+/**
+ * The tree row of an activity as the user reads it, "L1 · done · detected" (the level is the row's
+ * badge, from the level in its resource URI; then the description), once it matches `expected`.
+ */
 async function waitForRow(uuid: string, expected: RegExp): Promise<string> {
   const { tree } = await api();
   return waitFor(`the tree row of ${uuid} to match ${expected}`, async () => {
     const node = (await treeActivities()).find((a) => a.activity.uuid === uuid);
-    const description = node && String(tree.getTreeItem(node).description);
-    return description && expected.test(description) ? description : undefined;
+    const item = node && tree.getTreeItem(node);
+    const text = item && `L${new URLSearchParams(item.resourceUri?.query).get('level')} · ${String(item.description)}`;
+    return text && expected.test(text) ? text : undefined;
   });
 }
 
@@ -110,7 +114,7 @@ describe('Team progress', () => {
     assert.match(text, new RegExp(`${UNKNOWN_ACTIVITY}:[^\\n]*\\n    Red Team:\\n      Fully implemented: 2025-11-11`));
     assert.ok(!/"\d{4}-/.test(text) && !/'\d{4}-/.test(text), 'dates are written unquoted');
     // The row says "done" by the team's word and still shows the files' evidence.
-    assert.match(await waitForRow(BUILD, /Fully implemented/), /^L1 · Fully implemented · detected in files$/);
+    assert.match(await waitForRow(BUILD, /done/), /^L1 · done · detected$/);
     const build = (await treeActivities()).find((a) => a.activity.uuid === BUILD)!;
     assert.ok(build.children.length > 0, 'marking hid the evidence');
   });
@@ -122,8 +126,8 @@ describe('Team progress', () => {
     await vscode.commands.executeCommand('dsomm.setActivityState', { uuid: SECRETS, state: 'Partly implemented' });
     await waitForRow(SECRETS, /Partly implemented/);
     await vscode.commands.executeCommand('dsomm.markActivityDone', sbom, [sbom, secrets]);
-    await waitForRow(SBOM, /Fully implemented/);
-    await waitForRow(SECRETS, /Fully implemented/);
+    await waitForRow(SBOM, /done/);
+    await waitForRow(SECRETS, /done/);
     const text = await read(PROGRESS());
     assert.match(text, new RegExp(`    ${TEAM}:\\n      Started: 2026-01-10\\n      Partly implemented: \\d{4}-\\d\\d-\\d\\d\\n      Fully implemented: `), 'an earlier date is kept');
     const fresh = (await treeActivities()).find((a) => a.activity.uuid === SBOM)!;
@@ -139,7 +143,7 @@ describe('Team progress', () => {
     const evidence = await read(EVIDENCE());
     assert.match(evidence, new RegExp(`^evidence:\\n(#.*\\n)*  ${SBOM}: # SBOM of components\\n    - id: [0-9a-f-]{36}\\n      teams: \\[${TEAM}\\]\\n      title: Not applicable\\n      description: "?We ship no artefacts: a library only\\."?\\n      evidenceRecorded: \\d{4}-\\d\\d-\\d\\d\\n`, 'm'));
     assert.strictEqual(await read(PROGRESS()), before, 'N/A does not touch the progress file');
-    assert.match(await waitForRow(SBOM, /not applicable/), /^L2 · not applicable$/);
+    assert.match(await waitForRow(SBOM, /N\/A/), /^L2 · N\/A$/);
     const { assessment } = await api();
     const sbom = (await assessment.get())!.activities.find((a) => a.activity.uuid === SBOM)!;
     assert.strictEqual(sbom.notApplicable?.reason, 'We ship no artefacts: a library only.');
@@ -151,7 +155,7 @@ describe('Team progress', () => {
     const edited = text.replace(new RegExp(`(  ${BUILD}:[^\\n]*\\n    ${TEAM}:\\n      Started: [0-9-]+\\n)(      [^\\n]+\\n)+`), '$1');
     assert.notStrictEqual(edited, text);
     await write(PROGRESS(), edited);
-    assert.match(await waitForRow(BUILD, /Started/), /^L1 · Started · detected in files$/);
+    assert.match(await waitForRow(BUILD, /Started/), /^L1 · Started · detected$/);
     // ... and of the evidence file.
     await vscode.workspace.fs.delete(EVIDENCE());
     assert.match(await waitForRow(SBOM, /missing/), /^L2 · missing$/);

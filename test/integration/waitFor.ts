@@ -1,6 +1,8 @@
 // Polls until `fn` gives a value (anything but undefined or false): the extension reacts to file
-// events and settings asynchronously, so integration tests wait for what a user would see.
-export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 20000): Promise<T> {
+// events and settings asynchronously, so integration tests wait for what a user would see. The
+// limit only bounds a failing test: on a machine busy with other work a watcher event or a
+// re-evaluation can take many seconds, so it is generous (mocha's own timeout is 60 s per test).
+export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 50_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();

@@ -9,11 +9,18 @@ import {
   activityContextValue,
   activityDescription,
   activityPickItems,
+  activityRowDescription,
   activityTooltipMarkdown,
   ActivityNodeData,
   buildActivityTree,
   buildWorkspaceTree,
+  evidenceLabel,
+  groupAccessibilityLabel,
+  groupDescription,
+  groupTooltip,
   GroupNodeData,
+  levelBadge,
+  markdownWithCode,
   TreeNodeData,
 } from '../../src/core/view/activityTree';
 import { Model } from '../../src/core/model/types';
@@ -126,6 +133,46 @@ describe('activity tree view model', () => {
       assert.ok(activities(byLevel).every((a) => a.result?.status === 'missing'));
     });
 
+    it('hiding the undecided rows keeps every other row and every count; groups know their undecided activities', () => {
+      const all = buildActivityTree(model, result);
+      const hidden = buildActivityTree(model, result, { hideUndecided: true });
+      const undecided = result.activities.filter((a) => a.status === 'unknown');
+      assert.ok(undecided.length > 50, 'the demo has many activities no file can show');
+      assert.equal(activities(hidden).length, activities(all).length - undecided.length);
+      assert.ok(activities(hidden).every((a) => a.result?.status !== 'unknown'));
+      assert.equal(all.reduce((n, d) => n + d.undecided, 0), undecided.length);
+      for (const d of all) {
+        const same = hidden.find((x) => x.id === d.id);
+        // A dimension whose every activity needs a decision disappears; the others keep their counts.
+        if (!same) {
+          assert.equal(d.undecided, d.total - d.achieved);
+          continue;
+        }
+        assert.deepEqual([same.total, same.achieved, same.undecided], [d.total, d.achieved, d.undecided], d.label);
+        assert.deepEqual(new Set(same.undecidedIds), new Set(activities([d]).filter((a) => a.result?.status === 'unknown').map((a) => a.activity.uuid)));
+      }
+      // Together with a status filter both apply.
+      const both = buildActivityTree(model, result, { hideUndecided: true, statuses: new Set<ActivityStatus>(['unknown', 'missing']) });
+      assert.ok(activities(both).length > 0 && activities(both).every((a) => a.result?.status === 'missing'));
+    });
+
+    it('counts say which levels they count: top-level rows name the levels, the tooltip says it in words', () => {
+      const tree = buildActivityTree(model, result);
+      const dim = tree[0];
+      assert.equal(groupDescription(dim, 5, true), `${dim.achieved}/${dim.total} · L1–5`);
+      assert.equal(groupDescription(dim.children[0] as GroupNodeData, 5, false), `${(dim.children[0] as GroupNodeData).achieved}/${(dim.children[0] as GroupNodeData).total}`);
+      const filtered = buildActivityTree(model, result, { maxLevel: 1 });
+      assert.match(groupDescription(filtered[0], 1, true), /^\d+\/\d+ · L1$/);
+      assert.match(groupDescription(buildActivityTree(model, result, { maxLevel: 3 })[0], 3, true), /^\d+\/\d+ · L1–3$/);
+      const byLevel = buildActivityTree(model, result, { groupBy: 'level' });
+      assert.equal(groupDescription(byLevel[0], 5, true), `${byLevel[0].achieved}/26`, 'a level row names its level in the label');
+      assert.match(groupTooltip(filtered[0], 1), new RegExp(`^${filtered[0].label}: ${filtered[0].achieved} of ${filtered[0].total} activities \\(level 1\\) detected, done or not applicable\\.`));
+      assert.match(groupTooltip(dim, 5), /\(levels 1–5\)/);
+      assert.match(groupTooltip(dim, 5), new RegExp(`\n${dim.undecided} of them need your decision`));
+      assert.match(groupTooltip(byLevel[1], 5), /\(level 2\)/);
+      assert.match(groupAccessibilityLabel(filtered[0], 1), /activities \(level 1\) achieved$/);
+    });
+
     it('multi-root: one folder node per folder with unique ids and the folder key on activities and evidence', () => {
       const two = buildWorkspaceTree([
         { key: 'file:///a', name: 'a', model, result },
@@ -171,6 +218,43 @@ describe('activity tree view model', () => {
       // Marking never hides the evidence.
       assert.equal(find(marked, BUILD).children.length, find(plain, BUILD).children.length);
       assert.equal(activityDescription(find(buildActivityTree(model), BUILD)), 'L1');
+    });
+
+    it('tree rows: a short status word (the level is the badge), the team state, detection next to it', () => {
+      const plain = buildActivityTree(model, result);
+      assert.equal(activityRowDescription(find(plain, BUILD)), 'detected');
+      assert.equal(activityRowDescription(find(plain, SBOM)), 'missing');
+      const undecided = activities(plain).find((a) => a.result?.status === 'unknown')!;
+      assert.equal(activityRowDescription(undecided), 'undecided');
+      const marked = buildActivityTree(model, withProgress(result));
+      assert.equal(activityRowDescription(find(marked, BUILD)), 'done · detected');
+      assert.equal(activityRowDescription(find(marked, SBOM)), 'Started');
+      assert.equal(activityRowDescription(find(marked, SECRETS)), 'N/A · detected');
+      assert.equal(activityRowDescription(find(buildActivityTree(model), BUILD)), '');
+      assert.deepEqual([1, 5].map(levelBadge), ['L1', 'L5']);
+    });
+
+    it('evidence rows do not repeat the path the row shows next to them', () => {
+      const loc = { path: '.github/workflows/ci.yml', line: 16, column: 1 };
+      assert.equal(evidenceLabel({ loc, text: '.github/workflows/ci.yml: 4 jobs' } as never), '4 jobs');
+      assert.equal(evidenceLabel({ loc, text: '.github/workflows/ci.yml:16 — uses: x' } as never), 'uses: x');
+      assert.equal(evidenceLabel({ loc, text: '.github/workflows/ci.yml' } as never), 'ci.yml');
+      assert.equal(evidenceLabel({ loc, text: 'runs on ubuntu-latest' } as never), 'runs on ubuntu-latest');
+      // Every evidence row of the demo: none starts with its own path.
+      for (const a of activities(buildActivityTree(model, result))) {
+        for (const e of a.children) assert.ok(!evidenceLabel(e.evidence).startsWith(`${e.evidence.loc.path}:`), evidenceLabel(e.evidence));
+      }
+      const build = result.activities.find((a) => a.activity.uuid === BUILD)!;
+      assert.ok(!/`[^`]*` \.github\/workflows\/ci\.yml:/.test(activityTooltipMarkdown(build.activity, build)));
+    });
+
+    it('model text in tooltips: `code` stays code, the rest is escaped', () => {
+      assert.equal(markdownWithCode('Use `npm audit` or [x](y)'), 'Use `npm audit` or \\[x\\]\\(y\\)');
+      assert.equal(markdownWithCode('a lone ` backtick'), 'a lone \\` backtick');
+      const withCode = model.dimensions.flatMap((d) => d.subdimensions.flatMap((s) => s.activities)).find((a) => /`[^`]+`/.test(a.measure ?? ''));
+      assert.ok(withCode, 'the bundled model has measures with code');
+      const md = activityTooltipMarkdown(withCode, undefined);
+      assert.ok(!md.includes('\\`'), 'no escaped (literal) backticks');
     });
 
     it('screen-reader labels say status, team state, reason and evidence count', () => {
@@ -222,6 +306,13 @@ describe('activity tree view model', () => {
       const after = targetSummary(marked, 1);
       assert.equal(after.achieved, plain.achieved + 1);
       assert.equal(after.undecided, plain.undecided - 1);
+    });
+
+    it('says which levels it counts', () => {
+      assert.equal(statusBarText(targetSummary(result, 1)).split(' · ')[0], 'DSOMM L1');
+      const s3 = targetSummary(result, 3);
+      assert.equal(statusBarText(s3), `DSOMM L1–3 · ${s3.achieved}/${s3.total}`);
+      assert.match(statusBarTooltipMarkdown(s3, result.achievedLevel), new RegExp(`${s3.achieved} of the ${s3.total} activities at levels 1–3 `));
     });
 
     it('tooltip: a table row per dimension, names escaped', () => {

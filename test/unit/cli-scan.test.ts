@@ -213,6 +213,46 @@ describe('dsomm scan (CLI)', function () {
     });
   });
 
+  describe('--format html', () => {
+    /** Every table's columns: header and cell texts (tags stripped). */
+    const tables = (html: string) => [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((m) => {
+      const text = (x: string) => x.replace(/<[^>]+>|&nbsp;/g, '').replace(/^[–\s]+$/, '').trim();
+      const heads = [...m[1].split('</thead>')[0].matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((c) => text(c[1]));
+      const rows = [...(m[1].split('<tbody>')[1] ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => text(c[1])));
+      return { heads, rows };
+    });
+
+    it('names the folder, not its absolute path, and has no column that is empty in every row', async () => {
+      const r = await run('scan', DEMO, '--format', 'html');
+      assert.equal(r.code, EXIT.ok, r.err);
+      assert.ok(!r.out.includes(path.resolve(DEMO)), 'the local absolute path is in the report');
+      assert.match(r.out, /<p class="muted">demo-workspace · model /);
+      const all = tables(r.out);
+      assert.ok(all.length >= 6);
+      for (const t of all) {
+        t.heads.forEach((head, i) => {
+          assert.ok(t.rows.every((row) => row.length === t.heads.length), `${head}: rows and header differ in length`);
+          assert.ok(t.rows.some((row) => row[i] !== ''), `the column "${head}" is empty in every row`);
+        });
+      }
+      assert.ok(!all.some((t) => t.heads.includes('Team decision')), 'no decisions in the demo: no decision column');
+    });
+
+    it('shows the team decision column once the team decided something', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'dsomm-html-'));
+      try {
+        const progress = path.join(dir, 'progress.yaml');
+        writeFileSync(progress, 'progress:\n  f6f7737f-25a9-4317-8de2-09bf59f29b5b:\n    demo:\n      Fully implemented: 2026-01-01\n');
+        const r = await run('scan', DEMO, '--format', 'html', '--progress', progress, '--team', 'demo');
+        assert.equal(r.code, EXIT.ok, r.err);
+        const build = tables(r.out).find((t) => t.rows.some((row) => row.includes('Defined build process')));
+        assert.ok(build?.heads.includes('Team decision'), JSON.stringify(build?.heads));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
   describe('--format sarif', () => {
     let sarif: Json;
     before(async () => {
@@ -287,6 +327,29 @@ describe('dsomm scan (CLI)', function () {
       assert.equal(r.code, EXIT.badInput);
       assert.equal(r.errLines.length, 1);
       assert.match(r.errLines[0], /^dsomm: cannot write .*report\.txt: ENOENT$/);
+    });
+
+    it('parse errors: printed for files in scope, not for out-of-scope test-data files (still in the JSON files)', async () => {
+      const dir = path.join(tmp, 'out-of-scope');
+      const broken = 'apiVersion: v1\nkind: Pod\nmetadata: {name: x\n  bad: [\n';
+      for (const [file, text] of [
+        ['.github/workflows/ci.yml', 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n'],
+        ['deploy/pod.yaml', broken],
+        ['test/data/pod.yaml', broken],
+        ['examples/broken/pod.yaml', broken],
+      ]) {
+        mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        writeFileSync(path.join(dir, file), text);
+      }
+      const text = await run('scan', dir);
+      assert.ok(text.errLines.length > 0 && text.errLines.every((l) => l.startsWith('dsomm: deploy/pod.yaml:')), text.err);
+      const json = await run('scan', dir, '--format', 'json');
+      const files = JSON.parse(json.out).files as { path: string; outOfScope?: boolean; error?: string }[];
+      for (const p of ['test/data/pod.yaml', 'examples/broken/pod.yaml']) {
+        const f = files.find((x) => x.path === p);
+        assert.ok(f?.outOfScope && f.error, `${p} is listed out of scope with its error: ${JSON.stringify(f)}`);
+      }
+      assert.ok(json.errLines.every((l) => !/test\/data|examples/.test(l)), json.err);
     });
 
     it('a folder that does not exist: exit 3 and one clear stderr line', async () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/core/nodeFileSystem';
 import { WorkspaceIndex } from '../../src/core/scan/workspaceIndex';
+import { FolderScan } from '../../src/core/scan/folderScan';
 import { bundled } from './scanHelpers';
 
 const WORKFLOW = 'on: [push]\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: trivy fs .\n';
@@ -26,7 +27,10 @@ describe('WorkspaceIndex.update', () => {
     return listing(ix);
   };
   const step = async (what: string, changes: { path: string; deleted?: boolean }[]) => {
-    await index.update(changes);
+    // The editor drops events mayMatter() calls irrelevant: it must never drop one update() needs.
+    const matters = changes.some((c) => index.mayMatter(c.path, !!c.deleted));
+    const changed = await index.update(changes);
+    assert.ok(!changed || matters, `after "${what}": update() changed the index for events mayMatter() would drop`);
     assert.deepEqual(listing(index), await fresh(), `after "${what}"`);
   };
 
@@ -85,6 +89,38 @@ describe('WorkspaceIndex.update', () => {
     rmSync(outside, { recursive: true, force: true });
     await step('folder moved in (one event for the folder)', [{ path: 'moved' }]);
     assert.ok(listing(index).includes('moved/Dockerfile dockerfile'));
+  });
+
+  it('mayMatter: files the assessment never reads cause no work (lockfile touched, README saved, build output)', async () => {
+    write('package-lock.json', '{"lockfileVersion": 3}\n');
+    write('README.md', '# x\n');
+    write('scripts/build.sh', 'make all\n');
+    write('.github/workflows/ci.yml', WORKFLOW.replace('trivy fs .', './scripts/build.sh'));
+    index = new WorkspaceIndex(new NodeFileSystem(dir), bundled().data.catalogue);
+    await index.build();
+    assert.ok(listing(index).includes('package-lock.json lockfile'), 'the lockfile counts by its presence');
+    const irrelevant: [string, boolean][] = [['package-lock.json', false], ['README.md', false], ['README.md', true], ['dist/app.js', false], ['.git/index', false], ['notes/todo.txt', true]];
+    for (const [p, deleted] of irrelevant) assert.equal(index.mayMatter(p, deleted), false, `${p}${deleted ? ' deleted' : ''}`);
+    const relevant: [string, boolean][] = [
+      ['package-lock.json', true], ['.github/workflows/ci.yml', false], ['scripts/build.sh', false], ['Dockerfile', false],
+      ['deploy/compose.yaml', false], ['.gitignore', false], ['.github', true], ['services', false], ['charts/x/Chart.yaml', false],
+    ];
+    for (const [p, deleted] of relevant) assert.equal(index.mayMatter(p, deleted), true, `${p}${deleted ? ' deleted' : ''}`);
+    // What update() does with the dropped ones: nothing.
+    writeFileSync(path.join(dir, 'package-lock.json'), '{"lockfileVersion": 3}\n');
+    assert.equal(await index.update([{ path: 'package-lock.json' }, { path: 'README.md' }]), false);
+  });
+
+  it('mayMatter of a folder scan: a tool configuration file counts when it comes or goes, not when it changes', async () => {
+    const scan = new FolderScan(new NodeFileSystem(dir), dir, bundled().data);
+    await scan.build();
+    assert.equal(scan.mayMatter('.gitleaks.toml', false), true, 'a new configuration file');
+    write('.gitleaks.toml', 'title = "x"\n');
+    assert.equal(await scan.update([{ path: '.gitleaks.toml' }]), true);
+    assert.ok(scan.configFiles.paths().includes('.gitleaks.toml'));
+    assert.equal(scan.mayMatter('.gitleaks.toml', false), false, 'an edit of a recorded configuration file');
+    assert.equal(scan.mayMatter('.gitleaks.toml', true), true, 'a recorded configuration file deleted');
+    assert.equal(scan.mayMatter('notes.md', false), false);
   });
 
   it('ignores events inside .git', async () => {

@@ -54,6 +54,17 @@ function cell(c: CellView, target: number): string {
   return `<td class="cell s${Math.round((c.share ?? 0) * 10) * 10} ${classes.join(' ')}" title="${c.achieved} of ${c.total} achieved">${c.achieved}/${c.total}</td>`;
 }
 
+/** The last segment of a folder path or URI ("acme-shop" for /home/me/src/acme-shop or file:///…/acme-shop/). */
+function folderName(root: string): string {
+  const trimmed = root.replace(/[\\/]+$/, '');
+  const last = trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
+  try {
+    return decodeURIComponent(last) || trimmed;
+  } catch {
+    return last || trimmed;
+  }
+}
+
 function decision(a: ActivityResult): string {
   if (a.notApplicable) return `Not applicable: ${h(a.notApplicable.reason)}${a.notApplicable.date ? ` <span class="muted">(${h(a.notApplicable.date)})</span>` : ''}<br><span class="muted">${h(notApplicableScoringNote(a.notApplicable))}</span>`;
   if (a.progress) return `${h(a.progress.state)} <span class="muted">since ${h(a.progress.date)} (${h(a.progress.team)})</span>`;
@@ -82,7 +93,8 @@ export function renderHtmlReport(result: ScanResult, model: Model, options: Html
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
   out.push('<title>DSOMM assessment</title>', `<style>${STYLE}\n${widthRules()}\n${shareRules()}</style>`, '</head>', '<body>');
   out.push('<h1>DSOMM assessment</h1>');
-  out.push(`<p class="muted">${h(result.root)} · model ${h(result.model.version ?? '?')} · ${result.model.activityCount} activities · generated ${h(generated)}</p>`);
+  // The folder's name, not its absolute path: a report is shared, the path says nothing to others.
+  out.push(`<p class="muted">${h(folderName(result.root))} · model ${h(result.model.version ?? '?')} · ${result.model.activityCount} activities · generated ${h(generated)}</p>`);
   out.push(`<p><strong>Achieved level ${result.achievedLevel}</strong> · target level ${target}: ${view.overall.achieved} of ${view.overall.total} activities detected, done or not applicable ${bar(view.overall.share)} ${pct(view.overall.share)}</p>`);
 
   const naNote = notApplicableSummary(result);
@@ -109,9 +121,12 @@ export function renderHtmlReport(result: ScanResult, model: Model, options: Html
   const byUuid = new Map(result.activities.map((a) => [a.activity.uuid, a]));
   out.push('<h2>Activities</h2>');
   for (const d of view.dimensions) {
-    out.push(`<h3>${h(d.name)}</h3>`, '<table>', '<thead><tr><th>Level</th><th>Sub-dimension</th><th>Activity</th><th>Status</th><th>Team decision</th><th>Evidence</th></tr></thead>', '<tbody>');
     const list = d.subdimensions.flatMap((s) => s.cells.flatMap((c) => c.activities)).map((u) => byUuid.get(u)).filter((a): a is ActivityResult => !!a);
     list.sort((a, b) => a.activity.level - b.activity.level || a.activity.subdimension.localeCompare(b.activity.subdimension) || a.activity.name.localeCompare(b.activity.name));
+    // Columns nobody would find anything in are left out (no team decisions yet, no evidence in files).
+    const withDecision = list.some((a) => decision(a) !== '' || (a.teamEvidence ?? []).length > 0);
+    const withEvidence = list.some((a) => a.evidence.length > 0);
+    out.push(`<h3>${h(d.name)}</h3>`, '<table>', `<thead><tr><th>Level</th><th>Sub-dimension</th><th>Activity</th><th>Status</th>${withDecision ? '<th>Team decision</th>' : ''}${withEvidence ? '<th>Evidence</th>' : ''}</tr></thead>`, '<tbody>');
     for (const a of list) {
       const link = safeHref(activityUrl(a.activity.uuid));
       const name = link ? `<a href="${h(link)}">${h(a.activity.name)}</a>` : h(a.activity.name);
@@ -119,7 +134,7 @@ export function renderHtmlReport(result: ScanResult, model: Model, options: Html
         ? `<ul class="evidence">${a.evidence.slice(0, 5).map((e) => `<li><code>${h(e.loc.path)}:${e.loc.line}</code> ${h(e.text)}</li>`).join('')}${a.evidence.length > 5 ? `<li class="muted">… ${a.evidence.length - 5} more</li>` : ''}</ul>`
         : '';
       const team = [decision(a), ...(a.teamEvidence ?? []).map(htmlEvidence)].filter(Boolean).join('');
-      out.push(`<tr><td>${a.activity.level}</td><td>${h(a.activity.subdimension)}</td><td>${name}</td><td>${h(STATUS_LABEL[a.status])}</td><td>${team}</td><td>${evidence}</td></tr>`);
+      out.push(`<tr><td>${a.activity.level}</td><td>${h(a.activity.subdimension)}</td><td>${name}</td><td>${h(STATUS_LABEL[a.status])}</td>${withDecision ? `<td>${team}</td>` : ''}${withEvidence ? `<td>${evidence}</td>` : ''}</tr>`);
     }
     out.push('</tbody>', '</table>');
   }

@@ -30,7 +30,7 @@ export class FolderScan {
     readonly data: DetectionData,
     settings: ScanSettings = {},
     /** How the host runs the walk (yielding, concurrency, cancellation); never what it finds. */
-    host: Pick<IndexOptions, 'yieldFn' | 'concurrency' | 'signal'> = {},
+    host: Pick<IndexOptions, 'yieldFn' | 'concurrency' | 'signal' | 'onFilesFound'> = {},
   ) {
     const options: IndexOptions = { ...host, includeTestFolders: settings.includeTestFolders ?? false, ...(settings.maxFileSize !== undefined ? { maxFileSize: settings.maxFileSize } : {}) };
     this.configFiles = new ConfigFileRecorder(fs, data.catalogue, options.includeTestFolders);
@@ -50,6 +50,14 @@ export class FolderScan {
     const configChanged = await this.configFiles.update(changes);
     const indexChanged = await this.index.update(changes);
     return configChanged || indexChanged;
+  }
+
+  /**
+   * Could a watcher event for `path` change the assessment? No file-system call: the editor drops
+   * the events of files nothing reads (a saved README, a touched lockfile) before they cost work.
+   */
+  mayMatter(path: string, deleted: boolean): boolean {
+    return this.configFiles.mayMatter(path, deleted) || this.index.mayMatter(path, deleted);
   }
 
   /** The folder's result from the files alone (the team's progress is layered on by the caller). */

@@ -24,6 +24,8 @@ export interface IndexOptions {
   includeTestFolders?: boolean;
   /** Lets a host (the editor) breathe during long walks. */
   yieldFn?: () => Promise<void>;
+  /** Called once the walk knows which files it will read (the editor shows "Indexing N files…"). */
+  onFilesFound?: (count: number) => void;
   /** File-system calls in flight at once. Default: the file system's `concurrency`, else 8. */
   concurrency?: number;
   signal?: AbortSignal;
@@ -140,6 +142,7 @@ export class WorkspaceIndex {
     for (const f of walked.files) {
       entries.set(f.path, { path: f.path, kind: f.kind, size: f.size, problems: [], outOfScope: this.outOfScope(f.path, f.kind) });
     }
+    this.options.onFilesFound?.(entries.size);
     for (const p of walked.problems) {
       const e = entries.get(p.path);
       if (e) e.problems.push({ message: p.message, severity: 'warning' });
@@ -231,6 +234,34 @@ export class WorkspaceIndex {
     }
     if (refacts.size) await this.computeFacts([...refacts].filter((e) => this.entries.get(e.path) === e));
     return dirty;
+  }
+
+  /**
+   * Could a watcher event for `path` change the assessment? Cheap and conservative (no file-system
+   * call), so the editor can drop the events of files it never reads (a saved README, a touched
+   * lockfile, build output) before they cost a stat, an update or a log line. update() decides the rest.
+   */
+  mayMatter(path: string, deleted: boolean): boolean {
+    path = path.replace(/^\/+|\/+$/g, '');
+    if (path === '') return false;
+    const name = basename(path);
+    const segments = path.split('/');
+    if (segments.slice(0, -1).includes('.git')) return path === '.git/info/exclude' || path.endsWith('/.git/info/exclude');
+    if (name === '.gitignore' || name === '.git' || name === 'Chart.yaml') return true;
+    // Read by a pipeline (a script it runs, package.json for npm run), or a folder holding such files.
+    if (this.supportCache.has(path)) return true;
+    const below = path + '/';
+    for (const e of this.entries.values()) {
+      if (e.path.startsWith(below)) return true;
+      if (e.facts && (e.facts.reads.has(path) || [...e.facts.reads].some((r) => r.startsWith(below)))) return true;
+    }
+    const entry = this.entries.get(path);
+    // Files whose existence is all that counts (lockfiles, repository hygiene files): only going away matters.
+    if (entry) return deleted || PARSED_KINDS.has(entry.kind);
+    if (deleted) return false;
+    if (this.classifyPath(path) || needsContent(this.repoRelative(path))) return !this.ignore.isIgnored(path, false);
+    // A folder moved in is walked as a whole (changesLayout); a name with an extension is taken for a file.
+    return !/.\.[^.]+$/.test(name) && !this.ignore.isIgnored(path, true);
   }
 
   /** Does this change alter how other files are classified or ignored? */

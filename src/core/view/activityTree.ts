@@ -13,6 +13,8 @@ export interface TreeFilter {
   maxLevel?: number;
   /** Show only activities with one of these statuses (groups keep their counts). */
   statuses?: ReadonlySet<ActivityStatus>;
+  /** Hide the rows that need the team's decision (status unknown); groups keep their counts. */
+  hideUndecided?: boolean;
 }
 
 export interface TreeOptions extends TreeFilter {
@@ -51,6 +53,10 @@ export interface GroupNodeData {
   total: number;
   /** Of those: detected, done or not applicable. */
   achieved: number;
+  /** Of those: no file can show them and the team has not decided yet (status unknown), also when hidden. */
+  undecided: number;
+  /** Their uuids (for deciding them together). */
+  undecidedIds: string[];
   children: TreeNodeData[];
 }
 
@@ -62,6 +68,20 @@ export const STATUS_TEXT: Record<ActivityStatus, string> = {
   missing: 'missing',
   unknown: 'needs your decision',
   'not-applicable': 'not applicable',
+  done: 'done',
+  'in-progress': 'in progress',
+};
+
+/**
+ * The status word of a tree row: short, so that it fits next to the activity's name at the default
+ * side-bar width (the tooltip and the screen-reader label use STATUS_TEXT).
+ */
+export const STATUS_SHORT: Record<ActivityStatus, string> = {
+  detected: 'detected',
+  partial: 'partial',
+  missing: 'missing',
+  unknown: 'undecided',
+  'not-applicable': 'N/A',
   done: 'done',
   'in-progress': 'in progress',
 };
@@ -91,8 +111,7 @@ export function buildWorkspaceTree(folders: readonly FolderTreeInput[], options:
       id: `folder:${f.key}`,
       label: f.name,
       folder: f.key,
-      total: children.reduce((n, c) => n + c.total, 0),
-      achieved: children.reduce((n, c) => n + c.achieved, 0),
+      ...children.reduce(addCounts, NO_COUNTS),
       children,
     };
   });
@@ -103,7 +122,8 @@ export function buildActivityTree(model: Model, result?: ScanResult, options: Tr
   const results = new Map(result?.activities.map((a) => [a.activity.uuid, a]));
   const prefix = folder === undefined ? '' : `${folder}|`;
   const inLevel = (a: Activity) => options.maxLevel === undefined || a.level <= options.maxLevel;
-  const shown = (n: ActivityNodeData) => !options.statuses || (n.result !== undefined && options.statuses.has(n.result.status));
+  const shown = (n: ActivityNodeData) =>
+    (!options.statuses || (n.result !== undefined && options.statuses.has(n.result.status))) && !(options.hideUndecided && n.result?.status === 'unknown');
   const activityNode = (a: Activity): ActivityNodeData => {
     const r = results.get(a.uuid);
     return {
@@ -122,11 +142,10 @@ export function buildActivityTree(model: Model, result?: ScanResult, options: Tr
   };
   // A group of activities; undefined when the status filter leaves nothing to show.
   const group = (type: GroupNodeData['type'], id: string, label: string, acts: ActivityNodeData[], children?: GroupNodeData[], level?: number): GroupNodeData | undefined => {
-    const total = children ? children.reduce((n, c) => n + c.total, 0) : acts.length;
-    const achieved = children ? children.reduce((n, c) => n + c.achieved, 0) : acts.filter((c) => c.result && isAchieved(c.result)).length;
+    const counts = children ? children.reduce(addCounts, NO_COUNTS) : countInto(NO_COUNTS, acts);
     const visible: TreeNodeData[] = children ?? acts.filter(shown);
     if (!visible.length) return undefined;
-    return { type, id: `${prefix}${id}`, label, ...(level === undefined ? {} : { level }), total, achieved, children: visible };
+    return { type, id: `${prefix}${id}`, label, ...(level === undefined ? {} : { level }), ...counts, children: visible };
   };
   const byLevelThenName = (a: Activity, b: Activity) => a.level - b.level || a.name.localeCompare(b.name);
   const out: GroupNodeData[] = [];
@@ -135,7 +154,7 @@ export function buildActivityTree(model: Model, result?: ScanResult, options: Tr
     const levels = [...new Set(model.dimensions.flatMap((d) => d.subdimensions.flatMap((s) => s.activities.filter(inLevel).map((a) => a.level))))].sort((a, b) => a - b);
     for (const level of levels) {
       const dims: GroupNodeData[] = [];
-      let hidden = { total: 0, achieved: 0 };
+      let hidden = NO_COUNTS;
       for (const d of model.dimensions) {
         const acts = d.subdimensions.flatMap((s) => s.activities.filter((a) => a.level === level)).sort(byLevelThenName).map(activityNode);
         if (!acts.length) continue;
@@ -144,14 +163,14 @@ export function buildActivityTree(model: Model, result?: ScanResult, options: Tr
         else hidden = countInto(hidden, acts);
       }
       const g = group('level', `lvl:${level}`, `Level ${level}`, [], dims, level);
-      if (g) out.push({ ...g, total: g.total + hidden.total, achieved: g.achieved + hidden.achieved });
+      if (g) out.push({ ...g, ...addCounts(g, hidden) });
     }
     return out;
   }
 
   for (const d of model.dimensions) {
     const subs: GroupNodeData[] = [];
-    let hidden = { total: 0, achieved: 0 };
+    let hidden = NO_COUNTS;
     for (const s of d.subdimensions) {
       const acts = s.activities.filter(inLevel).sort(byLevelThenName).map(activityNode);
       if (!acts.length) continue;
@@ -161,16 +180,60 @@ export function buildActivityTree(model: Model, result?: ScanResult, options: Tr
     }
     const g = group('dimension', `dim:${d.name}`, d.name, [], subs);
     // Sub-dimensions hidden by the status filter still count towards the dimension.
-    if (g) out.push({ ...g, total: g.total + hidden.total, achieved: g.achieved + hidden.achieved });
+    if (g) out.push({ ...g, ...addCounts(g, hidden) });
   }
   return out;
 }
 
-function countInto(sum: { total: number; achieved: number }, acts: ActivityNodeData[]): { total: number; achieved: number } {
-  return {
-    total: sum.total + acts.length,
-    achieved: sum.achieved + acts.filter((c) => c.result && isAchieved(c.result)).length,
-  };
+interface Counts {
+  total: number;
+  achieved: number;
+  undecided: number;
+  undecidedIds: string[];
+}
+
+const NO_COUNTS: Counts = { total: 0, achieved: 0, undecided: 0, undecidedIds: [] };
+
+function addCounts(a: Counts, b: Counts): Counts {
+  return { total: a.total + b.total, achieved: a.achieved + b.achieved, undecided: a.undecided + b.undecided, undecidedIds: [...a.undecidedIds, ...b.undecidedIds] };
+}
+
+function countInto(sum: Counts, acts: ActivityNodeData[]): Counts {
+  const undecidedIds = acts.filter((c) => c.result?.status === 'unknown').map((c) => c.activity.uuid);
+  return addCounts(sum, {
+    total: acts.length,
+    achieved: acts.filter((c) => c.result && isAchieved(c.result)).length,
+    undecided: undecidedIds.length,
+    undecidedIds,
+  });
+}
+
+/** The levels a count covers, short: "L1", "L1–3". */
+export function levelScope(maxLevel: number): string {
+  return maxLevel <= 1 ? 'L1' : `L1–${maxLevel}`;
+}
+
+/** The same in words, for tooltips and screen readers: "level 1", "levels 1–3". */
+export function levelScopeText(maxLevel: number): string {
+  return maxLevel <= 1 ? 'level 1' : `levels 1–${maxLevel}`;
+}
+
+/**
+ * A group row's count. Top-level rows say which levels they count ("8/28 · L1–5" without the level
+ * filter, "3/12 · L1–2" with it); rows below them count the same levels, and a level row's label
+ * names its level.
+ */
+export function groupDescription(node: GroupNodeData, maxLevel: number, topLevel: boolean): string {
+  const count = `${node.achieved}/${node.total}`;
+  return topLevel && node.type !== 'level' ? `${count} · ${levelScope(maxLevel)}` : count;
+}
+
+/** A group row's tooltip: what its count counts. */
+export function groupTooltip(node: GroupNodeData, maxLevel: number): string {
+  const scope = node.type === 'level' ? `level ${node.level}` : levelScopeText(maxLevel);
+  const lines = [`${node.label}: ${node.achieved} of ${node.total} activities (${scope}) detected, done or not applicable.`];
+  if (node.undecided) lines.push(`${node.undecided} of them ${node.undecided === 1 ? 'needs' : 'need'} your decision: no file can show ${node.undecided === 1 ? 'it' : 'them'}.`);
+  return lines.join('\n');
 }
 
 /** True when the team recorded something for the activity (a progress state or "not applicable"). */
@@ -198,6 +261,23 @@ export function activityDescription(node: ActivityNodeData): string {
   return parts.join(' · ');
 }
 
+/**
+ * A tree row's description: the status in a short word, or the team's own state name; the level is
+ * the row's badge (activityBadge), which the tree never cuts off.
+ */
+export function activityRowDescription(node: ActivityNodeData): string {
+  const r = node.result;
+  if (!r) return '';
+  const word = r.progress && r.status === 'in-progress' ? r.progress.state : STATUS_SHORT[r.status];
+  // Detection stays visible next to the team's word.
+  return isMarked(r) && (r.detected === 'detected' || r.detected === 'partial') ? `${word} · ${STATUS_SHORT[r.detected]}` : word;
+}
+
+/** An activity row's badge: its level ("L1"; a badge holds at most two characters). */
+export function levelBadge(level: number): string {
+  return `L${level}`;
+}
+
 /** What a screen reader says for an activity row. */
 export function activityAccessibilityLabel(node: ActivityNodeData): string {
   const a = node.activity;
@@ -213,9 +293,10 @@ export function activityAccessibilityLabel(node: ActivityNodeData): string {
 }
 
 /** What a screen reader says for a group row. */
-export function groupAccessibilityLabel(node: GroupNodeData): string {
+export function groupAccessibilityLabel(node: GroupNodeData, maxLevel?: number): string {
   const kind = node.type === 'subdimension' ? 'sub-dimension' : node.type === 'level' ? '' : node.type;
-  return `${node.label}${kind ? ` ${kind}` : ''}, ${node.achieved} of ${node.total} activities achieved`;
+  const scope = node.type === 'level' || maxLevel === undefined ? '' : ` (${levelScopeText(maxLevel)})`;
+  return `${node.label}${kind ? ` ${kind}` : ''}, ${node.achieved} of ${node.total} activities${scope} achieved`;
 }
 
 /** Markdown tooltip body for an activity (the extension wraps it in a MarkdownString). */
@@ -234,12 +315,32 @@ export function activityTooltipMarkdown(a: Activity, r?: ActivityResult): string
     if (r.note) parts.push(`**Note:** ${escapeMarkdown(r.note)}`);
     for (const reason of r.reasons ?? []) parts.push(`**Why:** ${escapeMarkdown(reason)}`);
   }
-  if (a.risk) parts.push(`**Risk:** ${escapeMarkdown(a.risk)}`);
-  if (a.measure) parts.push(`**Measure:** ${escapeMarkdown(a.measure)}`);
+  if (r?.status === 'unknown') parts.push('To decide several at once, select their rows (Ctrl or Shift + click) and right-click.');
+  if (a.risk) parts.push(`**Risk:** ${markdownWithCode(a.risk)}`);
+  if (a.measure) parts.push(`**Measure:** ${markdownWithCode(a.measure)}`);
   if (r?.evidence.length) {
-    parts.push(r.evidence.slice(0, 5).map((e) => `- \`${escapeCode(e.loc.path)}:${e.loc.line}\` ${escapeMarkdown(e.text)}`).join('\n') + (r.evidence.length > 5 ? `\n- … ${r.evidence.length - 5} more` : ''));
+    parts.push(r.evidence.slice(0, 5).map((e) => `- \`${escapeCode(e.loc.path)}:${e.loc.line}\` ${escapeMarkdown(evidenceLabel(e))}`).join('\n') + (r.evidence.length > 5 ? `\n- … ${r.evidence.length - 5} more` : ''));
   }
   return parts.join('\n\n');
+}
+
+/**
+ * What an evidence row says, without its file: many evidence texts start with the path
+ * (".github/workflows/ci.yml: 4 jobs"), which the row shows next to it anyway.
+ */
+export function evidenceLabel(e: Evidence): string {
+  const text = e.text.trim();
+  for (const prefix of [`${e.loc.path}:${e.loc.line}`, e.loc.path]) {
+    if (text.startsWith(prefix)) {
+      const rest = text.slice(prefix.length).replace(/^\s*[:\-–—]\s*/, '').trim();
+      return rest || baseName(e.loc.path);
+    }
+  }
+  return text || baseName(e.loc.path);
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 /** A Command Palette entry for one activity. */
@@ -278,3 +379,13 @@ function escapeCode(text: string): string {
   return text.replace(/`/g, "'");
 }
 
+/**
+ * Model text for a Markdown tooltip: `code` spans stay code (shown as code, not as literal
+ * backticks), everything else is escaped like escapeMarkdown.
+ */
+export function markdownWithCode(text: string): string {
+  return text
+    .split(/(`[^`\n]+`)/)
+    .map((part, i) => (i % 2 === 1 ? part : escapeMarkdown(part)))
+    .join('');
+}

@@ -1,6 +1,7 @@
 // The status bar's numbers: how much of the target level is achieved, overall and per dimension.
 import { isAchieved, ScanResult } from '../scan/result';
 import { escapeMarkdown } from '../markdown';
+import { levelScope, levelScopeText } from './activityTree';
 
 export interface TargetSummary {
   targetLevel: number;
@@ -31,15 +32,15 @@ export function targetSummary(result: ScanResult, targetLevel: number): TargetSu
   return { targetLevel, total, achieved, undecided, dimensions: [...dims.values()] };
 }
 
-/** "DSOMM L1 · 18/26" */
+/** "DSOMM L1 · 18/26" at target level 1, "DSOMM L1–3 · 40/102" at 3: the levels it counts, then the count. */
 export function statusBarText(s: TargetSummary): string {
-  return `DSOMM L${s.targetLevel} · ${s.achieved}/${s.total}`;
+  return `DSOMM ${levelScope(s.targetLevel)} · ${s.achieved}/${s.total}`;
 }
 
 export function statusBarTooltipMarkdown(s: TargetSummary, achievedLevel: number): string {
   const rows = s.dimensions.map((d) => `| ${escapeMarkdown(d.name)} | ${d.achieved}/${d.total} |`);
   return [
-    `**DSOMM target level ${s.targetLevel}**: ${s.achieved} of ${s.total} activities detected, done or not applicable. Achieved level: ${achievedLevel}.`,
+    `**DSOMM target level ${s.targetLevel}**: ${s.achieved} of the ${s.total} activities at ${levelScopeText(s.targetLevel)} detected, done or not applicable. Achieved level: ${achievedLevel}.`,
     s.undecided ? `${s.undecided} activities need your decision (they cannot be seen in files).` : '',
     '| Dimension | Achieved |\n| --- | --- |\n' + rows.join('\n'),
   ].filter(Boolean).join('\n\n');

@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { waitUntil } from '../lib/wait.mjs';
+import { FIRST_RESULT_MS, waitUntil } from '../lib/wait.mjs';
 
 export const title = 'mark activities done / not applicable from the tree; saved in the DSOMM progress file';
 
-const CONTAINER_TITLE = 'DevSecOps Maturity';
+const CONTAINER_TITLE = 'DSOMM';
 const DIMENSION = 'Build and Deployment';
 // Level-1 activities the demo workspace's files cannot show ("needs your decision").
 const DONE = { sub: 'Deployment', name: 'Inventory of production components', uuid: '2a44b708-734f-4463-b0cb-86dc46344b2f' };
@@ -24,7 +24,8 @@ export default async function (t) {
   const evidenceFile = path.join(t.workspace, '.dsomm', 'team-evidence.yaml');
   const statusItem = () => page.locator('.statusbar-item', { hasText: /DSOMM L1 · \d+\/26/ }).first();
   const statusCount = async () => Number(/· (\d+)\/26/.exec(await statusItem().innerText())[1]);
-  const description = async label => (await wb.treeItems()).find(i => i.label === label)?.description ?? '';
+  // What the row says: its level badge and its status word ("L1 · undecided").
+  const description = async label => (await wb.treeItems()).find(i => i.label === label)?.summary ?? '';
 
   /** Right-clicks a tree row and picks `entry` from its context menu. */
   const contextMenu = (label, entry) => wb.contextMenu(label, entry);
@@ -32,7 +33,7 @@ export default async function (t) {
   const openTree = async () => {
     await wb.waitUntilReady();
     await wb.openViewContainer(CONTAINER_TITLE);
-    await wb.treeItem(DIMENSION).waitFor();
+    await wb.treeItem(DIMENSION).waitFor({ timeout: FIRST_RESULT_MS });
     for (const sub of [DONE.sub, NOT_APPLICABLE.sub]) await wb.expand(sub);
   };
 
@@ -49,9 +50,9 @@ export default async function (t) {
   let before;
   await t.step('the tree shows the activities the files cannot show as "needs your decision"', async () => {
     await openTree();
-    assert.match(await description(DONE.name), /^L1 · needs your decision$/);
-    assert.match(await description(NOT_APPLICABLE.name), /^L1 · needs your decision$/);
-    await statusItem().waitFor({ timeout: 15_000 });
+    await wb.waitForRow(DONE.name, /^L1 · undecided$/);
+    await wb.waitForRow(NOT_APPLICABLE.name, /^L1 · undecided$/);
+    await statusItem().waitFor({ timeout: FIRST_RESULT_MS });
     before = await statusCount();
     t.log('status bar before:', await statusItem().innerText());
     assert.equal(existsSync(progressFile), false, 'the demo workspace starts without a progress file');
@@ -63,7 +64,7 @@ export default async function (t) {
     await page.locator('.quick-input-widget', { hasText: 'Record this for which team?' }).waitFor();
     assert.equal(await page.locator('.quick-input-widget input').inputValue(), TEAM);
     await page.keyboard.press('Enter');
-    await waitUntil('the row to say Fully implemented', async () => /^L1 · Fully implemented$/.test(await description(DONE.name)));
+    await waitUntil('the row to say done', async () => /^L1 · done$/.test(await description(DONE.name)));
   });
 
   await t.step(`context menu › Mark Activity Not Applicable… on "${NOT_APPLICABLE.name}", with a reason`, async () => {
@@ -75,7 +76,7 @@ export default async function (t) {
     await page.locator('.quick-input-widget', { hasText: 'A reason is needed' }).waitFor();
     await input.fill(REASON);
     await page.keyboard.press('Enter');
-    await waitUntil('the row to say not applicable', async () => /^L1 · not applicable$/.test(await description(NOT_APPLICABLE.name)));
+    await waitUntil('the row to say N/A', async () => /^L1 · N\/A$/.test(await description(NOT_APPLICABLE.name)));
   });
 
   await t.step('the progress file is in the DSOMM web app format; the reason is in the companion file', async () => {
@@ -102,7 +103,7 @@ export default async function (t) {
     await input.fill(PALETTE.name);
     await page.locator('.quick-input-list .monaco-list-row', { hasText: PALETTE.name }).first().waitFor();
     await page.keyboard.press('Enter');
-    await waitUntil('the row to say Fully implemented', async () => /^L2 · Fully implemented$/.test(await description(PALETTE.name)));
+    await waitUntil('the row to say done', async () => /^L2 · done$/.test(await description(PALETTE.name)));
     assert.match(readFileSync(progressFile, 'utf8'), new RegExp(`  ${PALETTE.uuid}: # ${PALETTE.name}\\n`));
   });
 
@@ -119,10 +120,10 @@ export default async function (t) {
     };
     await pickStatus('done');
     await waitUntil('only done rows', async () => {
-      const rows = (await wb.treeItems()).filter(i => /^L\d/.test(i.description ?? ''));
-      return rows.length > 0 && rows.every(i => /Fully implemented/.test(i.description));
+      const rows = (await wb.treeItems()).filter(i => /^L\d/.test(i.summary ?? ''));
+      return rows.length > 0 && rows.every(i => /^L\d · done/.test(i.summary));
     });
-    t.log('done:', (await wb.treeItems()).filter(i => /^L\d/.test(i.description ?? '')).map(i => i.label).join(' | '));
+    t.log('done:', (await wb.treeItems()).filter(i => /^L\d/.test(i.summary ?? '')).map(i => i.label).join(' | '));
     await wb.runCommand('DSOMM: Show All Statuses');
     // The next pick starts from the current filter: wait until the filter is really gone.
     await wb.sidebar.getByText(/^Showing only/).waitFor({ state: 'hidden' });
@@ -139,14 +140,13 @@ export default async function (t) {
     await page.reload();
     await wb.waitUntilReady();
     // The workbench restores the open side bar by itself; clicking the icon before it has would close it again.
-    await statusItem().waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(1000);
+    await statusItem().waitFor({ timeout: FIRST_RESULT_MS });
     await openTree();
     await waitUntil('the marks after the reload', async () =>
-      /^L1 · Fully implemented$/.test(await description(DONE.name)) &&
-      /^L1 · not applicable$/.test(await description(NOT_APPLICABLE.name)) &&
-      /^L2 · Fully implemented$/.test(await description(PALETTE.name)));
-    await statusItem().waitFor({ timeout: 15_000 });
+      /^L1 · done$/.test(await description(DONE.name)) &&
+      /^L1 · N\/A$/.test(await description(NOT_APPLICABLE.name)) &&
+      /^L2 · done$/.test(await description(PALETTE.name)));
+    await statusItem().waitFor({ timeout: FIRST_RESULT_MS });
     assert.equal(await statusCount(), before + 2);
     await t.screenshot('04-progress-after-reload');
   });

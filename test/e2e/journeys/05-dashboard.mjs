@@ -3,6 +3,7 @@
 // (npm run screenshots).
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { FIRST_RESULT_MS } from '../lib/wait.mjs';
 import { webviewFrame } from '../lib/webview.mjs';
 
 export const title = 'open the maturity dashboard from the status bar, pick a heatmap cell, open an activity';
@@ -19,7 +20,7 @@ export default async function (t) {
 
   await t.step('the status bar shows the DSOMM target level', async () => {
     await wb.waitUntilReady();
-    await page.locator('.statusbar-item', { hasText: /DSOMM L1 · \d+\/\d+/ }).first().waitFor({ timeout: 60_000 });
+    await page.locator('.statusbar-item', { hasText: /DSOMM L1 · \d+\/\d+/ }).first().waitFor({ timeout: FIRST_RESULT_MS });
   });
 
   await t.step('clicking the status bar item opens the dashboard with its heatmap', async () => {
@@ -35,7 +36,7 @@ export default async function (t) {
     assert.equal(target.trim(), '1', 'target level 1 is highlighted');
     const progress = await dashboard.locator('.progress-title').innerText();
     t.log('progress:', progress);
-    assert.match(progress, /Target level 1: \d+ of 26 activities/);
+    assert.match(progress, /Target level 1: \d+ of the 26 activities at level 1/);
   });
 
   await t.step('clicking the Build · level 1 cell lists its activities', async () => {
@@ -51,7 +52,7 @@ export default async function (t) {
     const next = await dashboard.locator('.next-best li').count();
     assert.ok(next > 0, 'no next best activities');
     // The README shows the dashboard next to the DSOMM tree.
-    await wb.openViewContainer('DevSecOps Maturity');
+    await wb.openViewContainer('DSOMM');
     await wb.treeItem('Build and Deployment').waitFor();
     await t.screenshot('05-dashboard');
   });
@@ -95,7 +96,7 @@ export default async function (t) {
   });
 
   await t.step('"Open Details" in the tree\'s context menu shows a missing activity, with the fix button, in the same panel', async () => {
-    await wb.openViewContainer('DevSecOps Maturity');
+    await wb.openViewContainer('DSOMM');
     await wb.expand('Build and Deployment');
     await wb.expand('Build');
     await wb.contextMenu('SBOM of components', /^Open Details$/);

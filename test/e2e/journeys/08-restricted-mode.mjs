@@ -30,7 +30,7 @@ export default async function (t) {
   });
 
   await t.step('the DSOMM tree works, with the bundled model', async () => {
-    await wb.openViewContainer('DevSecOps Maturity');
+    await wb.openViewContainer('DSOMM');
     await wb.treeItem('Build and Deployment').waitFor();
     const children = await wb.expand('Build and Deployment');
     assert.ok(children.some((c) => c.label === 'Build'), JSON.stringify(children));

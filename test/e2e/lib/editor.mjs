@@ -126,6 +126,39 @@ export class Editor {
     return (await panel.locator('.monaco-list-row').allInnerTexts()).map(s => s.replace(/\s+/g, ' ').trim());
   }
 
+  /**
+   * The Problems panel's markers for one file, read with the panel's filter set to the file's path
+   * (so that no other file's rows push them out of the rendered part of the list). Returns the
+   * markers' texts ("message  source(code)  [Ln 3, Col 1]"). The filter is cleared afterwards.
+   */
+  async problemsOf(relPath) {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) {
+      await this.page.keyboard.press('Control+Shift+M');
+      await panel.waitFor();
+    }
+    const filter = this.page.locator('.markers-panel-action-filter .monaco-inputbox textarea, .markers-panel-action-filter input, .viewpane-filter textarea, .viewpane-filter input').first();
+    await filter.click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.insertText(`**/${relPath}`);
+    const name = relPath.split('/').pop();
+    // The filter applies a moment after typing: wait until only this file's resource row is left,
+    // or the panel says that nothing matches.
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const files = await panel.locator('.monaco-list-row[aria-level="1"]').allInnerTexts();
+      if (files.length > 0 && files.every(f => f.includes(name))) break;
+      if (files.length === 0 && (await panel.getByText(/No results found|No problems have been detected/).count()) > 0) break;
+      if (Date.now() > deadline) throw new Error(`the Problems filter for ${relPath} did not apply: ${JSON.stringify(files)}`);
+      await this.page.waitForTimeout(150);
+    }
+    const markers = (await panel.locator('.monaco-list-row[aria-level="2"]').allInnerTexts()).map(s => s.replace(/\s+/g, ' ').trim());
+    await filter.click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Backspace');
+    return markers;
+  }
+
   /** Waits until some Problems row matches (or, with `gone`, none does) `pattern`. */
   async waitForProblem(pattern, { gone = false, timeoutMs = 20_000 } = {}) {
     const deadline = Date.now() + timeoutMs;

@@ -105,10 +105,12 @@ export async function runJourney(journey, { browser, outDir, vsix }) {
     server = await startCodeServer({ dataDir: tmp.dir, settings: journey.settings, onLog: s => serverLog.push(s) });
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
-    page.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS || 30_000));
+    page.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS || 60_000));
     page.on('console', m => pageLog.push(`[${m.type()}] ${m.text()}`));
     page.on('pageerror', e => pageLog.push(`[pageerror] ${e.message}`));
-    await page.goto(workbenchUrl({ ...server, folder: t.workspace, workspace: prepared?.workspaceFile, extensionDevelopmentPath: vsix ? undefined : ROOT }));
+    // Not waiting for "load" (all of the workbench's scripts and styles: long on a busy machine):
+    // journeys wait for what they need (wb.waitUntilReady() and the rows, buttons, hovers they use).
+    await page.goto(workbenchUrl({ ...server, folder: t.workspace, workspace: prepared?.workspaceFile, extensionDevelopmentPath: vsix ? undefined : ROOT }), { waitUntil: 'commit' });
     t.page = page;
     t.wb = new Workbench(page);
     await journey.run(t);

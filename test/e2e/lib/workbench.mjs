@@ -1,9 +1,10 @@
 // Page helpers for the VS Code web workbench (code-server 4.139 = VS Code 1.139). Selectors that
 // depend on VS Code's DOM live here, so journeys read like user steps and a VS Code upgrade means
 // fixing one file.
-import assert from 'node:assert/strict';
 
 const escapeRegExp = s => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A twistie click that changed nothing for this long was lost (the row was re-rendered under it). */
+const RECLICK_AFTER_MS = 8_000;
 
 export class Workbench {
   /** @param {import('playwright-core').Page} page */
@@ -17,12 +18,13 @@ export class Workbench {
   }
 
   /** Resolves once the workbench shell with its activity bar is rendered. */
-  async waitUntilReady() {
-    await this.page.locator('.monaco-workbench').waitFor();
-    await this.page.locator('.activitybar').waitFor();
+  async waitUntilReady({ timeoutMs = 180_000 } = {}) {
+    // The first paint of the workbench takes long on a busy machine; after it, actions are quick.
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: timeoutMs });
+    await this.page.locator('.activitybar').waitFor({ timeout: timeoutMs });
   }
 
-  /** The activity-bar icon of a view container, by its title (e.g. "DevSecOps Maturity"). */
+  /** The activity-bar icon of a view container, by its title (e.g. "DSOMM"). */
   activityBarItem(title) {
     // The aria-label is the title, followed by " (keybinding)" for some built-ins like the Explorer.
     return this.page.locator(`.activitybar a.action-label[aria-label="${title}"], .activitybar a.action-label[aria-label^="${title} ("]`).first();
@@ -44,6 +46,41 @@ export class Workbench {
     return (await this.sidebar.locator('.composite.title .title-label').first().innerText()).trim();
   }
 
+  /** True when the side bar's title is cut off (shown with an ellipsis) at the current width. */
+  async sidebarTitleCut() {
+    return this.sidebar.locator('.composite.title .title-label').first().evaluate(el => {
+      const text = el.querySelector('h2') ?? el;
+      return text.scrollWidth > text.clientWidth + 1;
+    });
+  }
+
+  /** A button of the side bar's title bar (view actions), by its label. */
+  titleAction(label) {
+    return this.sidebar.locator(`.title-actions .action-label[aria-label^="${label}"], .actions-container .action-label[aria-label^="${label}"]`).first();
+  }
+
+  /**
+   * The row `label`'s parts as the user sees them: which parts are cut off by the row's width
+   * ({ labelCut, descriptionCut }), and the codicon of its icon ("pass", "verified-filled", ...).
+   */
+  async rowLayout(label) {
+    return this.treeItem(label).evaluate(r => {
+      const cut = el => !!el && el.scrollWidth > el.clientWidth + 1;
+      const container = r.querySelector('.monaco-icon-label-container');
+      const name = r.querySelector('.label-name');
+      const desc = r.querySelector('.label-description');
+      const icon = [...(r.querySelector('.custom-view-tree-node-item-icon')?.classList ?? [])].find(c => c.startsWith('codicon-'));
+      const rowBox = r.getBoundingClientRect();
+      const descBox = desc?.getBoundingClientRect();
+      return {
+        labelCut: cut(container) || cut(name),
+        descriptionCut: !!descBox && descBox.right > rowBox.right + 1,
+        containerCut: cut(container),
+        icon: icon?.replace(/^codicon-/, ''),
+      };
+    });
+  }
+
   /** Tree rows in the side bar. */
   treeRows() {
     return this.sidebar.locator('.monaco-list-row[role="treeitem"]');
@@ -57,42 +94,90 @@ export class Workbench {
   }
 
   /**
-   * All rendered tree rows: { label, description, level, expanded } (expanded: true/false, or
-   * undefined for leaves). Only rows in the viewport are rendered, like in any virtualised list.
+   * All rendered tree rows: { label, description, badge, summary, level, expanded }. `badge` is the
+   * row's decoration badge (DSOMM activity rows: the level, "L1"); `summary` joins badge and
+   * description ("L1 · detected"); expanded is true/false, or undefined for leaves. Only rows in the
+   * viewport are rendered, like in any virtualised list.
    */
   async treeItems() {
     // Rows are absolutely positioned; DOM order need not be visual order, data-index is.
-    const rows = await this.treeRows().evaluateAll(els => els.map(r => ({
-      index: Number(r.getAttribute('data-index')),
-      label: r.querySelector('.label-name')?.textContent?.trim() ?? '',
-      description: r.querySelector('.label-description')?.textContent?.trim() || undefined,
-      level: Number(r.getAttribute('aria-level')),
-      expanded: r.hasAttribute('aria-expanded') ? r.getAttribute('aria-expanded') === 'true' : undefined,
-    })));
+    const rows = await this.treeRows().evaluateAll(els => els.map(r => {
+      // A resource decoration's badge is CSS generated content on the label's decoration class.
+      const label = r.querySelector('.monaco-icon-label');
+      const after = label ? getComputedStyle(label, '::after').content : 'none';
+      const badge = after && after !== 'none' && after !== 'normal' ? after.replace(/^"|"$/g, '').trim() || undefined : undefined;
+      const description = r.querySelector('.label-description')?.textContent?.trim() || undefined;
+      return {
+        index: Number(r.getAttribute('data-index')),
+        label: r.querySelector('.label-name')?.textContent?.trim() ?? '',
+        description,
+        badge,
+        summary: [badge, description].filter(Boolean).join(' · ') || undefined,
+        level: Number(r.getAttribute('aria-level')),
+        expanded: r.hasAttribute('aria-expanded') ? r.getAttribute('aria-expanded') === 'true' : undefined,
+      };
+    }));
     return rows.sort((a, b) => a.index - b.index).map(({ index, ...item }) => item);
   }
 
-  /** Expands the tree row `label` (if collapsed) and returns the labels of its direct children. */
-  async expand(label) {
-    const row = this.treeItem(label);
-    await row.waitFor();
-    const expanded = await row.getAttribute('aria-expanded');
-    assert.notEqual(expanded, null, `tree item "${label}" has no children to expand`);
-    if (expanded !== 'true') {
-      await row.locator('.monaco-tl-twistie').click();
+  /**
+   * Waits until the rendered row `label` reads `re` (tested against its summary, "L1 · detected"):
+   * the tree renders a row first and its decoration badge a moment later, and an assessment may
+   * still be on its way. Returns the row; the error names what the row said last.
+   */
+  async waitForRow(label, re, { timeoutMs = 30_000 } = {}) {
+    const deadline = Date.now() + timeoutMs;
+    let row;
+    for (;;) {
+      row = (await this.treeItems()).find(i => i.label === label);
+      if (row && re.test(row.summary ?? '')) { return row; }
+      if (Date.now() > deadline) {
+        throw new Error(`the row "${label}" did not read ${re} within ${timeoutMs} ms; it read ${row ? JSON.stringify(row.summary ?? '') : '(not rendered)'}`);
+      }
+      await this.page.waitForTimeout(150);
     }
-    await this.page.waitForFunction(el => el.getAttribute('aria-expanded') === 'true', await row.elementHandle());
+  }
+
+  /**
+   * Sets the row `label` expanded or collapsed and waits until it reports so. The tree may re-render
+   * (a new assessment, a refresh) between finding the row and the click, which replaces the row's
+   * element or swallows the click: every round finds the row again, reads its state afresh, and
+   * clicks the twistie again only when an earlier click had time to take effect and did not.
+   */
+  async setExpanded(label, expanded, { timeoutMs = 60_000 } = {}) {
+    const want = String(expanded);
+    const deadline = Date.now() + timeoutMs;
+    let clickedAt = 0;
+    for (;;) {
+      const row = this.treeItem(label);
+      const state = await row.getAttribute('aria-expanded', { timeout: 5_000 }).catch(() => undefined);
+      if (state === want) { return; }
+      if (state === null) { throw new Error(`tree item "${label}" has no children to expand`); }
+      if (Date.now() > deadline) {
+        throw new Error(`tree item "${label}" did not become ${expanded ? 'expanded' : 'collapsed'} within ${timeoutMs} ms (state: ${state ?? 'row not rendered'})`);
+      }
+      // state undefined: the row is not rendered right now (re-render, or scrolled away): look again.
+      // A twistie that spins is loading the children the click asked for: the click took.
+      const loading = await row.locator('.monaco-tl-twistie.codicon-tree-item-loading, .monaco-tl-twistie.loading').count().catch(() => 0);
+      if (loading) { clickedAt = Date.now(); }
+      if (state !== undefined && !loading && Date.now() - clickedAt > RECLICK_AFTER_MS) {
+        await row.locator('.monaco-tl-twistie').click({ timeout: 5_000 }).then(() => { clickedAt = Date.now(); }, () => {});
+      }
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** Expands the tree row `label` (if collapsed) and returns its direct children. */
+  async expand(label) {
+    await this.treeItem(label).waitFor();
+    await this.setExpanded(label, true);
     return this.childrenOf(label);
   }
 
   /** Collapses the tree row `label` (if expanded) and waits until it reports collapsed. */
   async collapse(label) {
-    const row = this.treeItem(label);
-    await row.waitFor();
-    if ((await row.getAttribute('aria-expanded')) === 'true') {
-      await row.locator('.monaco-tl-twistie').click();
-    }
-    await this.page.waitForFunction(el => el.getAttribute('aria-expanded') === 'false', await row.elementHandle());
+    await this.treeItem(label).waitFor();
+    await this.setExpanded(label, false);
   }
 
   /**

@@ -159,6 +159,18 @@ export class ConfigFileRecorder implements FileSystem {
   }
 
   /**
+   * Could a watcher event change the recorded paths? Only existence counts: a recorded file that
+   * changes does not matter, one that goes (or a folder holding one) or a new matching file does.
+   */
+  mayMatter(path: string, deleted: boolean): boolean {
+    const slash = path.lastIndexOf('/');
+    const dir = slash < 0 ? '' : path.slice(0, slash);
+    const recorded = this.byDir.get(dir)?.has(path.slice(slash + 1)) ?? false;
+    if (!deleted) return !recorded && !path.split('/').slice(0, -1).some((seg) => EXCLUDED_FOLDERS.has(seg)) && this.matches(path);
+    return recorded || [...this.byDir.keys()].some((d) => d === path || d.startsWith(path + '/'));
+  }
+
+  /**
    * Applies watcher events (the same list given to WorkspaceIndex.update). A deleted folder
    * drops everything recorded below it. Returns true when the set of paths changed.
    */
