@@ -434,8 +434,8 @@ const BATCH_KINDS = new Set(['Job', 'CronJob']);
 
 /**
  * Judged by what ships: under Kubernetes the pod probes are the health check (Kubernetes ignores a
- * Dockerfile HEALTHCHECK), so Dockerfiles count only where no workload manifest is there; an image
- * that exposes no port (a command-line tool) has nothing to probe; a compose service built from a
+ * Dockerfile HEALTHCHECK), so Dockerfiles count only where no workload manifest is there (an EXPOSE
+ * is no guide to a service: base images expose ports, servers omit it); a compose service built from a
  * folder with its own healthcheck covers the Dockerfiles of that folder; services that run someone
  * else's image without a healthcheck are not ours to judge. Every gap is still a finding.
  */
@@ -478,7 +478,6 @@ export function probeHealthcheck(files: ParsedContainerFile[]): ProbeOutcome {
   }
   if (built > 0) notes.push(`${built} compose service(s) built from a Dockerfile without a compose healthcheck: the Dockerfile decides`);
 
-  let cli = 0;
   let underK8s = 0;
   for (const f of dockerfiles(files)) {
     const final = f.stages[f.stages.length - 1];
@@ -486,8 +485,7 @@ export function probeHealthcheck(files: ParsedContainerFile[]): ProbeOutcome {
     const withHc = chain.find((s) => s.healthcheck);
     const data = { stage: stageLabel(final), index: String(final.index), image: final.from.value, path: f.path };
     const covered = coveredDirs.get(dirname(f.path));
-    const exposes = chain.some((st) => st.instructions.some((i) => i.keyword === 'EXPOSE'));
-    const counted = !orchestrated && (exposes || !!withHc?.healthcheck || !!covered);
+    const counted = !orchestrated;
     if (counted) total++;
     if (withHc?.healthcheck && !withHc.healthcheckDisabled) {
       if (counted) ok++;
@@ -506,10 +504,8 @@ export function probeHealthcheck(files: ParsedContainerFile[]): ProbeOutcome {
       findings.push({ probe: ID_HEALTH, code: 'no-healthcheck', message: `The final stage (FROM ${final.from.value}) defines no HEALTHCHECK`, loc: final.fromLoc, severity: 'information', data });
     }
     if (orchestrated) underK8s++;
-    else if (!counted) cli++;
   }
   if (underK8s > 0) notes.push(`${underK8s} Dockerfile(s) without HEALTHCHECK not counted: the images run under Kubernetes, whose pod probes decide`);
-  if (cli > 0) notes.push(`${cli} image(s) expose no port (command-line tools): nothing to probe`);
 
   for (const w of services) {
     for (const c of w.pod.containers) {
