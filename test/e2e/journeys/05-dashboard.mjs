@@ -112,6 +112,9 @@ export default async function (t) {
   await t.step('setting a progress state in the details panel records it and the panel updates in place', async () => {
     await details.locator('select#state').selectOption('Started');
     await details.locator('button', { hasText: 'Set state' }).click();
+    // Nothing names the team yet (no setting, no .dsomm/meta.yaml, no progress file): the first record asks.
+    await page.locator('.quick-input-widget', { hasText: 'Record this for which team?' }).waitFor();
+    await page.keyboard.press('Enter');
     const decision = details.locator('.decision', { hasText: 'Started' });
     await decision.waitFor({ timeout: 20_000 });
     const text = await decision.innerText();
