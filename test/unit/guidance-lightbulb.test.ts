@@ -62,6 +62,10 @@ describe('guidance: the lightbulb menu', function () {
           }
         }
       }
+      for (const { where, menu } of all) {
+        const first = menu.more.findIndex((i) => i.kind === 'ignore');
+        assert.ok(first >= 0 && menu.more.slice(first).every((i) => i.kind === 'ignore'), `${where}: the ignore comments come last`);
+      }
       const anchor = all.find((m) => m.where === '.github/workflows/ci.yml:16')!;
       assert.equal(anchor.offers.length, 1, 'one summary diagnostic on `jobs:`');
       // Level 1 misses one pipeline activity the files cannot fix (false-positive treatment).
@@ -106,7 +110,8 @@ describe('guidance: the lightbulb menu', function () {
       ['shared', false, 'info-code'],
       ['other', false, 'info-code'],
     ]);
-    assert.deepEqual(menu.more.map((i) => i.label), ['Ignore "warn-code" here (dsomm-ignore comment)', 'Ignore "info-code" here (dsomm-ignore comment)']);
+    assert.deepEqual(menu.more.map((i) => i.label), ['Ignore "warn-code" here', 'Ignore "info-code" here']);
+    assert.ok(menu.more.every((i) => i.group === 'Silence on this line (dsomm-ignore comment)'));
     // No fix at all: the lightbulb holds only "more actions", never an "Ignore" first.
     const bare = lightbulbMenu([{ diagnostic: info, fixes: [] }]);
     assert.deepEqual(bare.fixes, []);

@@ -1,8 +1,8 @@
 // The lightbulb menu of a line: what the diagnostics under the cursor offer, ordered so that the
 // fixes come first and the menu stays short. The lightbulb shows the fixes (best first, each fix
 // once however many diagnostics offer it) and ONE "more actions" entry; behind it, in a pick list,
-// the fixes that did not fit and the secondary actions: the `dsomm-ignore` comment, "mark not
-// applicable" and "open details" of each diagnostic, or of each activity of a summary.
+// the fixes that did not fit and the secondary actions: "open details" and "mark not applicable" of
+// each diagnostic's activity (each activity of a summary), then the `dsomm-ignore` comments.
 import { sameFix } from './fixes';
 import { SUMMARY_CODE } from './diagnostics';
 import { FixOption, GuidanceDiagnostic } from './types';
@@ -55,36 +55,40 @@ export function lightbulbMenu(offers: { diagnostic: GuidanceDiagnostic; fixes: F
   all.forEach((f, i) => (f.option.preferred = i === preferred));
   if (preferred > 0) all.unshift(...all.splice(preferred, 1));
 
+  // Activity actions by diagnostic (details before "not applicable"), the ignore comments last:
+  // the pick list's first entry never silences anything.
   const secondary: MenuItem[] = [];
+  const ignores: MenuItem[] = [];
   const seen = new Set<string>();
-  const push = (key: string, item: MenuItem) => {
+  const push = (list: MenuItem[], key: string, item: MenuItem) => {
     if (seen.has(key)) return;
     seen.add(key);
-    secondary.push(item);
+    list.push(item);
   };
   const activityItems = (uuid: string, name: string, group: string) => {
-    push(`na:${uuid}`, { kind: 'not-applicable', label: `Mark "${name}" not applicable…`, group, uuid, name });
-    push(`details:${uuid}`, { kind: 'details', label: `Open activity details: ${name}`, group, uuid, name });
+    push(secondary, `details:${uuid}`, { kind: 'details', label: `Open activity details: ${name}`, group, uuid, name });
+    push(secondary, `na:${uuid}`, { kind: 'not-applicable', label: `Mark "${name}" not applicable…`, group, uuid, name });
   };
+  const SILENCE = 'Silence on this line (dsomm-ignore comment)';
   for (const { diagnostic: d } of ordered) {
     if (d.data.kind === 'missing-summary') {
       const list = d.data.activities ?? [];
-      push(`ignore:${d.loc.path}:${d.loc.line}:${SUMMARY_CODE}`, {
+      for (const m of list) activityItems(m.uuid, m.name, `Missing at level ${m.level}`);
+      push(ignores, `ignore:${d.loc.path}:${d.loc.line}:${SUMMARY_CODE}`, {
         kind: 'ignore',
-        label: list.length === 1 ? `Ignore "${list[0].name}" here (dsomm-ignore comment)` : `Ignore these ${list.length} missing activities here (dsomm-ignore comment)`,
-        group: 'Missing activities',
+        label: list.length === 1 ? `Ignore "${list[0].name}" here` : `Ignore these ${list.length} missing activities here`,
+        group: SILENCE,
         diagnostic: d,
         ids: list.length === 1 ? [list[0].uuid] : [SUMMARY_CODE],
         ...(list.length === 1 ? { note: list[0].name } : {}),
       });
-      for (const m of list) activityItems(m.uuid, m.name, `Missing: ${m.name} (level ${m.level})`);
     } else {
       const code = d.code.value;
-      const group = d.data.activityName ? `${code} (${d.data.activityName})` : code;
-      push(`ignore:${d.loc.path}:${d.loc.line}:${code}`, { kind: 'ignore', label: `Ignore "${code}" here (dsomm-ignore comment)`, group, diagnostic: d, ids: [code] });
-      if (d.data.activity) activityItems(d.data.activity, d.data.activityName ?? 'the activity', group);
+      if (d.data.activity) activityItems(d.data.activity, d.data.activityName ?? 'the activity', d.data.activityName ? `${code}: ${d.data.activityName}` : code);
+      push(ignores, `ignore:${d.loc.path}:${d.loc.line}:${code}`, { kind: 'ignore', label: `Ignore "${code}" here`, group: SILENCE, diagnostic: d, ids: [code] });
     }
   }
+  secondary.push(...ignores);
 
   // The fixes that do not fit lead the pick list.
   const room = MAX_LIGHTBULB_ENTRIES - (secondary.length || all.length > MAX_LIGHTBULB_ENTRIES ? 1 : 0);
