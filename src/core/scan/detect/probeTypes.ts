@@ -2,6 +2,7 @@
 // `gha.actions-pinned`, `container.non-root`); activity statuses are derived from them by
 // the rules in model/rules.yaml.
 import { Loc } from '../types';
+import { FindingCode } from './findingCodes';
 
 export type ProbeResult = 'pass' | 'partial' | 'fail' | 'not-applicable';
 
@@ -32,8 +33,8 @@ export interface EvidenceUnit {
 export interface Finding {
   /** The probe that found it. */
   probe: string;
-  /** Stable code per kind of finding, e.g. `unpinned-action`, `root-user`, `latest-tag`. */
-  code: string;
+  /** Stable code per kind of finding (the closed list in findingCodes.ts), e.g. `unpinned-action`, `root-user`. */
+  code: FindingCode;
   message: string;
   loc: Loc;
   severity: 'warning' | 'information';
