@@ -12,6 +12,7 @@
 // - Text edits are 0-based (Range0): `vscode.TextEdit.replace(range, newText)`.
 import { FIXABLE_CI_KINDS, FixableCiKind } from '../scan/ci/registry';
 import { CiKind, Loc } from '../scan/types';
+import { FindingCode } from '../scan/detect/findingCodes';
 
 export interface Position0 {
   line: number;
@@ -69,7 +70,7 @@ export interface DiagnosticData {
   /** Missing activities: the rule's probes that do not pass. Findings: the finding's probe. */
   probes: string[];
   /** Findings: the finding code (`unpinned-action`, `root-user`, ...). */
-  findingCode?: string;
+  findingCode?: FindingCode;
   /** Findings: the finding's own data. */
   findingData?: Record<string, string>;
   /** The pipeline file new CI jobs go into (chosen as the diagnostics anchor), when there is one. */
