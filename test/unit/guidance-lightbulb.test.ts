@@ -10,6 +10,7 @@ import { loadFixes } from '../../src/core/guidance/fixCatalogue';
 import { fixesFor } from '../../src/core/guidance/fixes';
 import { lightbulbMenu, MAX_LIGHTBULB_ENTRIES } from '../../src/core/guidance/lightbulb';
 import { FixOption, GuidanceDiagnostic } from '../../src/core/guidance/types';
+import { FindingCode } from '../../src/core/scan/detect/findingCodes';
 import { ScanResult } from '../../src/core/scan/result';
 import { WorkspaceIndex } from '../../src/core/scan/workspaceIndex';
 
@@ -94,23 +95,23 @@ describe('guidance: the lightbulb menu', function () {
 
   it('lists a fix offered by two diagnostics of one line once, for the first diagnostic that offers it', () => {
     const loc = { path: 'a.yml', line: 3, column: 1, endLine: 3, endColumn: 5 };
-    const d = (code: string, severity: GuidanceDiagnostic['severity']): GuidanceDiagnostic => ({
+    const d = (code: FindingCode, severity: GuidanceDiagnostic['severity']): GuidanceDiagnostic => ({
       path: 'a.yml', loc, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } }, message: code, severity, code: { value: code }, source: 'DSOMM',
       data: { kind: 'finding', probes: ['p'], findingCode: code },
     });
     const fix = (id: string, preferred = false): FixOption => ({ templateId: id, title: id, path: 'a.yml', dialect: 'github-workflow', kind: 'edit', preferred });
-    const info = d('info-code', 'information');
-    const warning = d('warn-code', 'warning');
+    const info = d('unpinned-first-party-action', 'information');
+    const warning = d('unpinned-action', 'warning');
     const menu = lightbulbMenu([
       { diagnostic: info, fixes: [fix('shared', true), fix('other')] },
       { diagnostic: warning, fixes: [fix('warn-fix', true), fix('shared')] },
     ]);
     assert.deepEqual(menu.fixes.map((f) => [f.option.templateId, f.option.preferred, f.diagnostic.code.value]), [
-      ['warn-fix', true, 'warn-code'],
-      ['shared', false, 'info-code'],
-      ['other', false, 'info-code'],
+      ['warn-fix', true, 'unpinned-action'],
+      ['shared', false, 'unpinned-first-party-action'],
+      ['other', false, 'unpinned-first-party-action'],
     ]);
-    assert.deepEqual(menu.more.map((i) => i.label), ['Ignore "warn-code" here', 'Ignore "info-code" here']);
+    assert.deepEqual(menu.more.map((i) => i.label), ['Ignore "unpinned-action" here', 'Ignore "unpinned-first-party-action" here']);
     assert.ok(menu.more.every((i) => i.group === 'Silence on this line (dsomm-ignore comment)'));
     // No fix at all: the lightbulb holds only "more actions", never an "Ignore" first.
     const bare = lightbulbMenu([{ diagnostic: info, fixes: [] }]);
