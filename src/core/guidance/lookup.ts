@@ -32,6 +32,8 @@ export interface ResultLookup {
   byUuid: Map<string, ActivityResult>;
   /** Evidence per file path, each with the activities and probes it counts for. */
   evidenceByPath: Map<string, LocatedEvidence[]>;
+  /** Evidence per CI job it was found in (jobKey), wherever it is written (a script the job runs, an included fragment). */
+  evidenceByJob: Map<string, LocatedEvidence[]>;
   probeResult: Map<string, string>;
 }
 
@@ -88,10 +90,23 @@ export function lookup(result: ScanResult): ResultLookup {
   for (const p of result.probes) for (const e of p.evidence) note(e, p.id);
   for (const a of result.activities) for (const e of a.evidence) note(e, undefined, a);
 
+  const evidenceByJob = new Map<string, LocatedEvidence[]>();
+  for (const le of keyed.values()) {
+    const unit = le.evidence.unit;
+    if (!unit?.job) continue;
+    const key = jobKey(unit.pipeline, unit.job);
+    (evidenceByJob.get(key) ?? evidenceByJob.set(key, []).get(key)!).push(le);
+  }
+
   const probeResult = new Map(result.probes.map((p) => [p.id, p.result] as const));
-  const out: ResultLookup = { activitiesByProbe, byUuid, evidenceByPath, probeResult };
+  const out: ResultLookup = { activitiesByProbe, byUuid, evidenceByPath, evidenceByJob, probeResult };
   cache.set(result, out);
   return out;
+}
+
+/** The key of `evidenceByJob`: the pipeline file and the job's key in it. */
+export function jobKey(pipeline: string, job: string): string {
+  return `${pipeline}\n${job}`;
 }
 
 export function byLevelThenName(a: ActivityResult, b: ActivityResult): number {
