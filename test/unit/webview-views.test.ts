@@ -159,7 +159,7 @@ describe('Activity details view-model', () => {
     const v = activityDetails(model, withProgress, pinning.uuid)!;
     assert.equal(v.name, pinning.name);
     assert.equal(v.status, 'in-progress');
-    assert.deepEqual(v.progress, { state: 'Started', date: '2026-01-02', team: 'Blue' });
+    assert.deepEqual(v.progress, { state: 'Started', date: '2026-01-02', team: 'Blue', teamLabel: 'Team Blue' });
     assert.equal(v.dependencies[0].name, dep.name);
     assert.equal(v.dependencies[0].status, result.activities.find((r) => r.activity.uuid === dep.uuid)!.status);
     assert.ok(v.description.length > 0);
@@ -240,8 +240,8 @@ describe('Escaping hostile names and paths', () => {
     const prose = md.replace(/`[^`\n]*`/g, '');
     assert.ok(!/(^|[^\\])</m.test(prose), md);
     assert.ok(md.includes('`.github/workflows/<img src=x onerror=alert(1)>.yml:3`'));
-    assert.ok(md.includes('\\<img src=x onerror=alert(1)\\>'));
-    assert.ok(md.includes('not applicable: because \\<img'));
+    assert.ok(md.includes('&lt;img src\\=x onerror\\=alert\\(1\\)&gt;'));
+    assert.ok(md.includes('not applicable: because &lt;img'));
   });
 
   it('keeps them as plain text in the view-models (the webview sets textContent)', () => {
