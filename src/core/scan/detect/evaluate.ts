@@ -13,6 +13,7 @@ import { Evidence, EvidenceUnit, Finding, outcome, ProbeOutcome } from './probeT
 import { ActivityResult, ExternalReference, IndexedFileInfo, ScanResult, summarizeLevels } from '../result';
 import { CiFile, CONTAINER_KINDS, FileKind } from '../types';
 import { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
+import { isCiEnvironmentContainerPath, isTestOrExamplePath } from '../discover/fileNames';
 
 export interface EvaluateInput {
   root: string;
@@ -33,6 +34,11 @@ interface Workspace {
   kinds: Set<FileKind>;
   /** Root-relative paths of the indexed files in scope. */
   paths: string[];
+  /**
+   * Dockerfiles of CI images or integration-test environments (out of scope for the container
+   * checks, which judge what ships, but still written and built by the project).
+   */
+  environmentImages: boolean;
   /** Does this tool probe have a counted run? */
   counted(probe: string): boolean;
 }
@@ -41,8 +47,10 @@ const has = (w: Workspace, ...kinds: FileKind[]) => kinds.some((k) => w.kinds.ha
 const name = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 const JS_LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock']);
 const MOBILE_FILES = new Set(['Podfile.lock', 'pubspec.lock', 'build.gradle', 'build.gradle.kts']);
-/** The repository holds container definitions or its pipeline builds images. */
-const containers = (w: Workspace) => has(w, 'dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization') || w.counted('container-build');
+/** The repository holds container definitions or its pipeline builds images (CI images included). */
+const containers = (w: Workspace) => has(w, 'dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization') || w.environmentImages || w.counted('container-build');
+/** Dockerfiles to lint, build and check: what ships, and the CI and test-environment images. */
+const dockerfiles = (w: Workspace) => has(w, 'dockerfile') || w.environmentImages;
 /** The repository builds its own images. */
 const builtImages = (w: Workspace) => has(w, 'dockerfile') || w.counted('container-build');
 const k8s = (w: Workspace) => has(w, 'kubernetes', 'helm-chart', 'kustomization');
@@ -63,9 +71,9 @@ const APPLICABILITY: Record<string, { applies: (w: Workspace) => boolean; absent
   'image-vuln-compare': { applies: containers, absent: 'no container files and no image build in the files' },
   'artifact-secret-scan': { applies: builtImages, absent: 'no Dockerfile and no image build in the files' }, // its catalogue tools scan images
   'container-test': { applies: builtImages, absent: 'no Dockerfile and no image build in the files' },
-  'dockerfile-lint': { applies: (w) => has(w, 'dockerfile'), absent: 'no Dockerfile' },
-  'container-build': { applies: (w) => has(w, 'dockerfile'), absent: 'no Dockerfile' },
-  'iac-scan': { applies: (w) => has(w, 'iac', 'dockerfile') || k8s(w), absent: 'no infrastructure code, Dockerfile or Kubernetes files' },
+  'dockerfile-lint': { applies: dockerfiles, absent: 'no Dockerfile' },
+  'container-build': { applies: dockerfiles, absent: 'no Dockerfile' },
+  'iac-scan': { applies: (w) => has(w, 'iac') || dockerfiles(w) || k8s(w), absent: 'no infrastructure code, Dockerfile or Kubernetes files' },
   'iac-scan.k8s': { applies: k8s, absent: 'no Kubernetes manifests, Helm charts or Kustomizations' },
   'iac-scan.cloud': { applies: (w) => has(w, 'iac'), absent: 'no infrastructure code (Terraform, CloudFormation, ...)' },
   'cloud-config-scan': { applies: infrastructure, absent: 'no infrastructure code, cluster files or deploy step' },
@@ -144,7 +152,8 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
     for (const n of e.facts?.notCounted ?? []) (notCounted.get(n.probe) ?? notCounted.set(n.probe, []).get(n.probe)!).push(n);
   }
   const inScope = entries.filter((e) => !e.outOfScope);
-  const workspace: Workspace = { kinds: new Set(inScope.map((e) => e.kind)), paths: inScope.map((e) => e.path), counted: (p) => (hits.get(p)?.length ?? 0) > 0 };
+  const environmentImages = entries.some((e) => e.outOfScope && e.kind === 'dockerfile' && isCiEnvironmentContainerPath(e.path) && !isTestOrExamplePath(e.path));
+  const workspace: Workspace = { kinds: new Set(inScope.map((e) => e.kind)), paths: inScope.map((e) => e.path), environmentImages, counted: (p) => (hits.get(p)?.length ?? 0) > 0 };
   const external = entries.flatMap((e) => e.facts?.external ?? []);
   // Named, so the user knows which blocks may hold the control the scan cannot see.
   const named = [...new Set(external.map((r) => r.ref))];
