@@ -8,7 +8,7 @@ import { matchConfigFile } from './toolMatch';
 import { pinningProbe, runCodeProbes } from './codeProbes';
 import { ParsedContainerFile } from '../parse/containers/types';
 import { activityStatusesFor, containerProbesFor } from './evaluationCache';
-import { NotCounted, ToolHit } from './facts';
+import { MayRun, NotCounted, ToolHit } from './facts';
 import { Evidence, EvidenceUnit, Finding, outcome, ProbeOutcome } from './probeTypes';
 import { ActivityResult, ExternalReference, IndexedFileInfo, ScanResult, summarizeLevels } from '../result';
 import { CiFile, CONTAINER_KINDS, FileKind } from '../types';
@@ -147,8 +147,10 @@ function configMatchesOf(catalogue: Catalogue, path: string): ReturnType<typeof 
 export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFiles: readonly string[] = []): ProbeOutcome[] {
   const hits = new Map<string, ToolHit[]>();
   const notCounted = new Map<string, NotCounted[]>();
+  const mayRun = new Map<string, MayRun[]>();
   for (const e of entries) {
     for (const h of e.facts?.hits ?? []) (hits.get(h.probe) ?? hits.set(h.probe, []).get(h.probe)!).push(h);
+    for (const m of e.facts?.mayRun ?? []) (mayRun.get(m.probe) ?? mayRun.set(m.probe, []).get(m.probe)!).push(m);
     for (const n of e.facts?.notCounted ?? []) (notCounted.get(n.probe) ?? notCounted.set(n.probe, []).get(n.probe)!).push(n);
   }
   const inScope = entries.filter((e) => !e.outOfScope);
@@ -187,6 +189,15 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
     const applicable = APPLICABILITY[p.id];
     if (applicable && !applicable.applies(workspace)) return outcome(p.id, 'not-applicable', [], [applicable.absent, ...notes]);
     const config = configs.get(p.id);
+    const maybe = mayRun.get(p.id);
+    if (maybe?.length) {
+      // The block is named with where it is called; the files show no run, so no evidence is claimed.
+      const blocks = [...new Set(maybe.map((m) => `${m.tool}: "${m.evidence.text}" (${m.evidence.loc.path}:${m.evidence.loc.line})`))];
+      const shown = blocks.slice(0, 3).join('; ') + (blocks.length > 3 ? `; … ${blocks.length - 3} more` : '');
+      notes.unshift(`unknown: a remote block the scan cannot read may do this: ${shown}. Check the block, and mark the activity done if it does.`);
+      if (config?.length) notes.push(`configuration found: ${config.map((c) => `${c.loc.path} (${c.tool})`).join(', ')}`);
+      return outcome(p.id, 'unknown', [], notes);
+    }
     if (external.length) notes.push(externalNote);
     if (config?.length) {
       const found = config.map((c) => `${c.loc.path} (${c.tool})`).join(', ');
@@ -208,7 +219,7 @@ function probeNotes(probes: string[], byId: Map<string, ProbeOutcome>): string[]
   const notes = new Set<string>();
   for (const id of probes) {
     const o = byId.get(id);
-    if (o && (o.result === 'fail' || o.result === 'partial')) for (const n of o.notes) notes.add(n);
+    if (o && (o.result === 'fail' || o.result === 'partial' || o.result === 'unknown')) for (const n of o.notes) notes.add(n);
   }
   // Facts about files found come before the general remark about what cannot be read offline.
   const list = [...notes].sort((a, b) => Number(a.includes('external reference')) - Number(b.includes('external reference')));
@@ -264,7 +275,7 @@ export function evaluate(input: EvaluateInput): ScanResult {
   for (const a of model.activities.values()) {
     const s = statuses.get(a.uuid);
     const detected = s?.status ?? 'unknown';
-    const reasons = [...(s?.reasons ?? []), ...(detected === 'missing' || detected === 'partial' ? probeNotes(s?.probes ?? [], byId) : [])];
+    const reasons = [...(s?.reasons ?? []), ...(detected === 'missing' || detected === 'partial' || (detected === 'unknown' && s?.remote) ? probeNotes(s?.probes ?? [], byId) : [])];
     activities.push({ activity: a, detected, status: detected, evidence: s?.evidence ?? [], probes: s?.probes ?? [], ...(s?.note ? { note: s.note } : {}), ...(reasons.length ? { reasons } : {}) });
   }
 

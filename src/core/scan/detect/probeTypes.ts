@@ -3,7 +3,11 @@
 // the rules in model/rules.yaml.
 import { Loc } from '../types';
 
-export type ProbeResult = 'pass' | 'partial' | 'fail' | 'not-applicable';
+/**
+ * `unknown`: nothing in the files runs it, but a remote block they call may (a catalogue tool
+ * marked `mayRun`); the notes name the block and where it is called.
+ */
+export type ProbeResult = 'pass' | 'partial' | 'fail' | 'unknown' | 'not-applicable';
 
 /** Why a probe passed: the exact place and the text found there. */
 export interface Evidence {
