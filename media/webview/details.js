@@ -69,7 +69,7 @@
       lines.push(el('p', { class: 'decision na' }, el('strong', { text: 'Not applicable: ' }), v.notApplicable.reason, by ? el('span', { class: 'muted', text: ` (${by})` }) : null));
       lines.push(el('p', { class: 'muted scoring', text: `Not applicable ${v.notApplicable.scoring}.` }));
     }
-    if (v.progress) lines.push(el('p', { class: 'decision' }, el('strong', { text: `Team ${v.progress.team}: ` }), v.progress.state, el('span', { class: 'muted', text: ` since ${v.progress.date}` })));
+    if (v.progress) lines.push(el('p', { class: 'decision' }, el('strong', { text: `${v.progress.teamLabel}: ` }), v.progress.state, el('span', { class: 'muted', text: ` since ${v.progress.date}` })));
     if (v.detectedText) lines.push(el('p', { class: 'muted', text: `The files alone show: ${v.detectedText}.` }));
     if (v.note) lines.push(el('p', { class: 'muted', text: v.note }));
     for (const reason of v.reasons || []) lines.push(el('p', { class: 'muted reason', text: reason }));

@@ -76,10 +76,10 @@ describe('Guidance in the editor (demo workspace)', function () {
     });
     const text = hoverText(hovers);
     assert.match(text, /\*\*DSOMM\*\*/);
-    assert.match(text, /Evidence: `uses: aquasecurity\/trivy-action@/);
-    assert.match(text, /\[Test for stored secrets in build artifacts\]\(https:\/\/dsomm\.owasp\.org\/activity-description\?uuid=d5e6303c/);
-    assert.match(text, /\*Risk:\*/);
-    assert.ok(text.includes(`command:dsomm.openActivity?${encodeURIComponent(JSON.stringify([{ uuid: ARTIFACT_SECRETS }]))}`), text);
+    assert.match(text, /evidence: `uses: aquasecurity\/trivy-action@/);
+    // Several activities: one line each, the name opens its details; risk and measure are in the details panel.
+    assert.ok(text.includes(`[Test for stored secrets in build artifacts](command:dsomm.openActivity?${encodeURIComponent(JSON.stringify([{ uuid: ARTIFACT_SECRETS }]))} "Open details") — level 1, detected`), text);
+    assert.doesNotMatch(text, /\*Risk:\*/);
     const md = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString || (typeof c === 'object' && 'isTrusted' in c));
     assert.ok(md, 'hover content is Markdown');
     assert.deepStrictEqual(typeof md.isTrusted === 'object' ? [...md.isTrusted.enabledCommands].sort() : md.isTrusted, ['dsomm.insertFix', 'dsomm.markActivityDone', 'dsomm.markNotApplicable', 'dsomm.openActivity']);
@@ -94,8 +94,14 @@ describe('Guidance in the editor (demo workspace)', function () {
     assert.ok(include.includes(SECRETS_IN_CODE));
     assert.match(doc.lineAt(1).text, /^stages:/);
     const summary = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', gitlab, new vscode.Position(1, 2)));
-    assert.match(summary, /\*\*DSOMM\*\* — `\.gitlab-ci\.yml` at target level 1/);
-    assert.match(summary, /Covers \d+ activities/);
+    assert.match(summary, /\*\*DSOMM\*\* · `\.gitlab-ci\.yml` at target level 1/);
+    assert.match(summary, /Covers \d+ activities of level 1/);
+    assert.doesNotMatch(summary, /— level [2-5],/, 'only level-1 activities are listed at target level 1');
+    // A job key: what that job implements.
+    assert.match(doc.lineAt(59).text, /^container_scanning:/);
+    const job = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', gitlab, new vscode.Position(59, 3)));
+    assert.match(job, /\*\*DSOMM\*\* · job `container_scanning`/);
+    assert.match(job, /Software Composition Analysis\]\(command:dsomm\.openActivity\?/);
     // A line with nothing to say has no DSOMM hover.
     const blank = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', gitlab, new vscode.Position(0, 3)));
     assert.doesNotMatch(blank, /DSOMM/);

@@ -9,7 +9,8 @@ import { GUIDANCE_COMMANDS, HoverContent } from '../../src/core/guidance/types';
 import { firstSentence } from '../../src/core/guidance/text';
 import { ScanResult } from '../../src/core/scan/result';
 import { WorkspaceIndex } from '../../src/core/scan/workspaceIndex';
-import { bundled, DEMO, scanDir } from './guidanceHarness';
+import { CODE_PROBE_IDS } from '../../src/core/scan/detect/catalogue';
+import { bundled, cleanTempWorkspaces, DEMO, scanDir, tempWorkspace } from './guidanceHarness';
 
 const SBOM = '2858ac12-0179-40d9-9acf-1b839c030473';
 const DEFINED_BUILD = 'f6f7737f-25a9-4317-8de2-09bf59f29b5b';
@@ -17,6 +18,8 @@ const IMAGE_SCA = '26e1c6d5-5632-4ec7-80d2-e564b98732ad';
 const SAST_SERVER = '6c05c837-8c99-46e2-828b-7c903e27dba4';
 const DOCKERFILE_DEF = '8fc3de67-7b8d-420b-8d24-f35928cfed6e';
 const SECRETS_IN_CODE = 'c6e3c812-56e2-41b0-ae01-b7afc41a004c';
+const SCA_SERVER = 'd918cd44-a972-43e9-a974-eff3f4a5dcfe';
+const VIRTUAL_ENV = 'a340f46b-6360-4cb8-847b-a0d3483d09d3';
 
 describe('guidance: hovers on the demo workspace', function () {
   this.timeout(30_000);
@@ -99,15 +102,26 @@ describe('guidance: hovers on the demo workspace', function () {
     assert.equal(hover('Jenkinsfile', 36, 17), undefined, 'a commented-out trivy line is no evidence');
   });
 
-  it('renders Markdown with command links for the actions', () => {
+  it('renders Markdown: one line per activity whose name opens its details; the DSOMM page without command links', () => {
     const md = renderHoverMarkdown(hover('.github/workflows/ci.yml', 78, 15)!);
-    assert.match(md, /Counts for these activities:/);
-    assert.ok(md.includes(`(command:${GUIDANCE_COMMANDS.openActivity}?${encodeURIComponent(JSON.stringify([{ uuid: IMAGE_SCA }]))})`));
-    assert.ok(md.includes(`](https://dsomm.owasp.org/activity-description?uuid=${IMAGE_SCA})`));
+    assert.match(md, /Counts for 4 activities:/);
+    assert.ok(md.includes(`[Software Composition Analysis](command:${GUIDANCE_COMMANDS.openActivity}?${encodeURIComponent(JSON.stringify([{ uuid: IMAGE_SCA }]))} "Open details") — level 4, detected`), md);
+    assert.doesNotMatch(md, /Risk:|Measure:/, 'risk and measure belong to the details panel when the evidence counts for several activities');
     const plain = renderHoverMarkdown(hover('.github/workflows/ci.yml', 78, 15)!, { commandLinks: false });
     assert.ok(!plain.includes('command:'));
+    assert.ok(plain.includes(`[Software Composition Analysis](https://dsomm.owasp.org/activity-description?uuid=${IMAGE_SCA}) — level 4, detected`), plain);
     const summary = renderHoverMarkdown(hover('.github/workflows/ci.yml', 16, 1)!);
-    assert.match(summary, /Missing up to level 2:/);
+    assert.match(summary, /Missing at levels 1–2:/);
+  });
+
+  it('one activity: in full, with its place in the model, risk, measure and actions', () => {
+    const single = hover('services/worker/Dockerfile', 23, 3)!;
+    const md = renderHoverMarkdown({ ...single, activities: single.activities.slice(0, 1) });
+    assert.match(md, /Counts for this activity:/);
+    assert.match(md, /— [^\n]+ › [^\n]+, level \d, /);
+    assert.match(md, /\*Risk:\* /);
+    assert.match(md, /\*Measure:\* /);
+    assert.match(md, /\[Open details\]\(command:dsomm\.openActivity\?/);
   });
 
   it('links "Insert fix" on missing activities that a template can fix (with the catalogue and the document URI)', () => {
@@ -129,6 +143,83 @@ describe('guidance: hovers on the demo workspace', function () {
     const started = Date.now();
     for (let i = 0; i < 20; i++) for (let line = 1; line <= 120; line++) hoverAt(result, entry, line, 5, { targetLevel: 3 });
     assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms for 2400 hovers`);
+  });
+
+  it('an include that counts for many activities gives a short hover: one line per activity', () => {
+    // The SAST template counts for 7 activities here: the hover was 33 lines of risk and measure.
+    const h = hover('.gitlab-ci.yml', 9, 8)!;
+    assert.ok(h.activities.length >= 5, `${h.activities.length} activities`);
+    const md = renderHoverMarkdown(h);
+    const lines = md.split('\n').filter((l) => l.trim());
+    assert.equal(lines.length, h.activities.length + 2, md);
+    for (const a of h.activities) assert.equal(lines.filter((l) => l.includes(`[${escapeMarkdown(a.name)}](`)).length, 1, `${a.name}: one line`);
+    assert.doesNotMatch(md, /Risk:|Measure:/);
+  });
+
+  it('names checks in words, never by their internal id, on every line of every demo file', () => {
+    const { data } = bundled();
+    const titles = new Map(data.catalogue.probes.filter((p) => p.title).map((p) => [p.id, p.title!]));
+    const ids = [...data.catalogue.probes.map((p) => p.id), ...CODE_PROBE_IDS].filter((id) => /[.-]/.test(id));
+    let hovers = 0;
+    for (const entry of index.all()) {
+      for (let line = 1; line <= 130; line++) {
+        const h = hoverAt(result, entry, line, 5, { targetLevel: 3, checkTitle: (p) => titles.get(p) });
+        if (!h) continue;
+        hovers++;
+        // Command arguments and URLs carry uuids only; the visible text must not show an id.
+        const visible = renderHoverMarkdown(h).replace(/\]\([^)]*\)/g, ']');
+        for (const id of ids) assert.ok(!new RegExp(`(^|[^\\w.-])${id.replace(/[.]/g, '\\.')}($|[^\\w-])`).test(visible), `${entry.path}:${line} shows the check id ${id}:\n${visible}`);
+      }
+    }
+    assert.ok(hovers > 50, `${hovers} hovers looked at`);
+    const tests = renderHoverMarkdown(hoverAt(result, index.get('.github/workflows/ci.yml')!, 32, 12, { targetLevel: 2, checkTitle: (p) => titles.get(p) })!);
+    assert.match(tests, /Also found: Automated tests in CI \(no DSOMM activity counts it on its own\)/);
+  });
+
+  it('the target-level summary lists only activities up to the target level, and counts the others', () => {
+    for (const target of [1, 2, 3]) {
+      const s = hover('.gitlab-ci.yml', 2, 1, target)!.summary!;
+      assert.ok(s.covered.every((a) => a.level <= target) && s.missing.every((a) => a.level <= target), `target ${target}`);
+      const all = hover('.gitlab-ci.yml', 2, 1, 5)!.summary!;
+      assert.equal(s.covered.length + s.coveredAbove, all.covered.length, 'covered at any level = listed + counted above');
+    }
+    const md = renderHoverMarkdown(hover('.gitlab-ci.yml', 2, 1, 2)!);
+    assert.match(md, /Covers \d+ activities of levels 1–2 \(and \d+ activities above level 2\):/);
+    assert.doesNotMatch(md, /level [345],/, 'no activity line above the target level');
+  });
+
+  it('job names get a hover: what that job implements, in every dialect', () => {
+    const job = (path: string, line: number, column = 4) => {
+      const h = hover(path, line, column);
+      assert.equal(h?.kind, 'job', `${path}:${line} is a job hover`);
+      return h;
+    };
+    const image = job('.github/workflows/ci.yml', 65);
+    assert.equal(image.job!.id, 'image');
+    assert.equal(image.job!.name, 'Build and scan the API image');
+    assert.ok(uuids(image).includes(IMAGE_SCA), 'the Trivy step of the image job');
+    assert.ok(!uuids(job('.github/workflows/ci.yml', 38)).includes(IMAGE_SCA), 'the codeql job does not run Trivy');
+    assert.ok(uuids(job('.github/workflows/ci.yml', 38)).includes(SAST_SERVER));
+    assert.ok(uuids(job('.gitlab-ci.yml', 60)).includes(IMAGE_SCA), 'GitLab job container_scanning');
+    assert.ok(uuids(job('Jenkinsfile', 27, 12)).includes(SCA_SERVER), "Jenkins stage('Dependency Check')");
+    assert.ok(uuids(job('.circleci/config.yml', 8)).includes(SCA_SERVER), 'CircleCI job');
+    assert.ok(uuids(job('bitbucket-pipelines.yml', 23, 8)).includes(SECRETS_IN_CODE), 'Bitbucket step "Secret scan"');
+    assert.ok(uuids(job('azure-pipelines.yml', 19, 12)).includes(VIRTUAL_ENV), 'Azure job api');
+    const md = renderHoverMarkdown(image);
+    assert.match(md, /^\*\*DSOMM\*\* · job `image` \(Build and scan the API image\)/);
+    assert.match(md, /Implements \d+ activities:/);
+    assert.doesNotMatch(md, /Risk:/);
+    // A job with no evidence says so.
+    assert.match(renderHoverMarkdown(job('Jenkinsfile', 21, 12)), /No DSOMM activity has evidence in this job\./);
+  });
+
+  it('a scanner whose step cannot fail: found, counted for what it does, and not counted as a gate (with the reason)', () => {
+    const titles = new Map(bundled().data.catalogue.probes.filter((p) => p.title).map((p) => [p.id, p.title!]));
+    const h = hoverAt(result, index.get('.github/workflows/ci.yml')!, 78, 15, { targetLevel: 2, checkTitle: (p) => titles.get(p) })!;
+    assert.equal(h.notCounted?.length, 1);
+    assert.match(h.notCounted![0].reason, /cannot fail the build/);
+    assert.ok(h.notCounted![0].checks.length >= 1);
+    assert.match(renderHoverMarkdown(h), /\(Trivy\) is not counted as [^:]+: the step cannot fail the build/);
   });
 });
 
@@ -153,7 +244,7 @@ describe('guidance: Markdown escaping', () => {
         actions: [{ title: 'Open [details]', command: GUIDANCE_COMMANDS.openActivity, args: [{ uuid: 'u-1' }] }],
       },
     ],
-    otherProbes: ['ci.tests`'],
+    otherChecks: ['Tests `in` CI'],
   };
 
   it('escapes file and model text: no links, HTML or formatting get through', () => {
@@ -170,6 +261,23 @@ describe('guidance: Markdown escaping', () => {
     assert.ok(md.includes('[Open \\[details\\]](command:dsomm.openActivity?'), 'action titles are escaped too');
   });
 
+  it('escapes job names, switch variables and not-counted reasons too', () => {
+    const base = { ...content, activities: [content.activities[0], { ...content.activities[0], uuid: 'u-2' }], otherChecks: [evil] };
+    const hovers: HoverContent[] = [
+      { ...base, kind: 'job', job: { id: evil, name: evil } },
+      { ...base, kind: 'switch', switch: { variable: evil, switchesOff: [evil] } },
+      { ...base, kind: 'not-counted', notCounted: [{ tools: [evil], text: evil, reason: evil, checks: [evil] }] },
+    ];
+    for (const h of hovers) {
+      const md = renderHoverMarkdown(h);
+      const outsideCode = md.replace(/(`+)[\s\S]*?[^`]\1(?!`)/g, '');
+      const commandLinks = [...outsideCode.matchAll(/\]\(command:([^?)]+)/g)].map((m) => m[1]);
+      assert.deepEqual([...new Set(commandLinks)], [GUIDANCE_COMMANDS.openActivity], `${h.kind}: only our own command link`);
+      assert.ok(!/<(img|script|b|i)\b/i.test(outsideCode), `${h.kind}: no raw HTML`);
+      assert.ok(!/\]\(http:\/\/e\.vil/.test(md), h.kind);
+    }
+  });
+
   it('escapeMarkdown and inlineCode', () => {
     assert.equal(escapeMarkdown('a*b_c[d](e)<f>&'), 'a\\*b\\_c\\[d\\]\\(e\\)&lt;f&gt;&amp;');
     assert.equal(escapeMarkdown('line1\nline2'), 'line1 line2');
@@ -183,5 +291,57 @@ describe('guidance: Markdown escaping', () => {
     assert.equal(firstSentence('One\nline. Two.'), 'One line.');
     assert.equal(firstSentence('No end'), 'No end');
     assert.equal(firstSentence(''), '');
+  });
+});
+
+describe('guidance: a GitLab include switched off by its variable (DAST_DISABLED)', function () {
+  this.timeout(30_000);
+  const SIMPLE_SCAN = '07796811-37f9-467c-9ff2-48f346e77ff3';
+  const titles = new Map(bundled().data.catalogue.probes.filter((p) => p.title).map((p) => [p.id, p.title!]));
+  const options = { targetLevel: 2, checkTitle: (p: string) => titles.get(p) };
+  let index: WorkspaceIndex;
+  let result: ScanResult;
+  before(async () => {
+    const dir = tempWorkspace({
+      '.gitlab-ci.yml': [
+        'stages: [build, dast]',
+        'include:',
+        '  - template: Security/DAST.gitlab-ci.yml',
+        'variables:',
+        '  DAST_DISABLED: "true"',
+        '  DAST_WEBSITE: https://staging.example.com',
+        'build:',
+        '  image: node:20',
+        '  script:',
+        '    - npm ci',
+        '',
+      ].join('\n'),
+    });
+    ({ index, result } = await scanDir(dir));
+  });
+  after(cleanTempWorkspaces);
+
+  it('the DAST probe does not pass, and says which variable switched it off', () => {
+    const dast = result.probes.find((p) => p.id === 'dast')!;
+    assert.notEqual(dast.result, 'pass');
+    assert.ok(dast.notes.some((n) => /DAST_DISABLED/.test(n)), JSON.stringify(dast.notes));
+    assert.equal(result.activities.find((a) => a.activity.uuid === SIMPLE_SCAN)?.status, 'missing');
+  });
+
+  it('hovering the include says it is switched off, by which variable and where it is set', () => {
+    const h = hoverAt(result, index.get('.gitlab-ci.yml')!, 3, 8, options)!;
+    assert.equal(h.kind, 'not-counted');
+    assert.ok(h.activities.some((a) => a.uuid === SIMPLE_SCAN), 'names what it would count for');
+    const md = renderHoverMarkdown(h);
+    assert.match(md, /`include template: Security\/DAST\.gitlab-ci\.yml` \(GitLab DAST[^)]*\) is not counted as [^:]*Dynamic[^:]*: switched off by DAST\\_DISABLED \\\(set at \\\.gitlab\\-ci\\\.yml\\:5\\\)/, md);
+    assert.doesNotMatch(md, /Risk:/);
+  });
+
+  it('hovering the variable says what it switches off and which activities lose it', () => {
+    const h = hoverAt(result, index.get('.gitlab-ci.yml')!, 5, 4, options)!;
+    assert.equal(h.kind, 'switch');
+    assert.equal(h.switch!.variable, 'DAST_DISABLED');
+    assert.ok(h.activities.some((a) => a.uuid === SIMPLE_SCAN));
+    assert.match(renderHoverMarkdown(h), /`DAST_DISABLED` switches off the jobs that CI templates and components add for [^:]*Dynamic/);
   });
 });

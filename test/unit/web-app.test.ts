@@ -36,6 +36,7 @@ import {
   webUrlOf,
 } from '../../src/core/progress';
 import { dayOf } from '../../src/core/progress/settings';
+import { teamLabel } from '../../src/core/progress/team';
 import { ActivityResult, isAchieved, notApplicableSummary, ScanResult, summarizeLevels } from '../../src/core/scan/result';
 import { Activity } from '../../src/core/model/types';
 import { toJsonReport } from '../../src/core/reports/json';
@@ -259,6 +260,13 @@ describe('DSOMM web app files (issue 15)', function () {
   });
 
   describe('team identity: one resolution order for the editor and the CLI', () => {
+    it('names a team in running text once: "Team Blue", never "Team Team Blue"', () => {
+      assert.equal(teamLabel('Blue'), 'Team Blue');
+      assert.equal(teamLabel('Team Blue'), 'Team Blue');
+      assert.equal(teamLabel('team-payments'), 'team-payments');
+      assert.equal(teamLabel('Teamwork'), 'Team Teamwork');
+    });
+
     it('setting → the config\'s only team → the config team the files hold → the files\' only team → ask', () => {
       const config = (teams: string[]) => ({ source: '.dsomm/meta.yaml', teams });
       assert.deepEqual(resolveTeam({ explicit: ' Team X ', config: config(['Team A']), fileTeams: ['Team A'] }), { team: 'Team X', source: 'setting', unknownTo: '.dsomm/meta.yaml' });

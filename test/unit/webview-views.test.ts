@@ -159,7 +159,7 @@ describe('Activity details view-model', () => {
     const v = activityDetails(model, withProgress, pinning.uuid)!;
     assert.equal(v.name, pinning.name);
     assert.equal(v.status, 'in-progress');
-    assert.deepEqual(v.progress, { state: 'Started', date: '2026-01-02', team: 'Blue' });
+    assert.deepEqual(v.progress, { state: 'Started', date: '2026-01-02', team: 'Blue', teamLabel: 'Team Blue' });
     assert.equal(v.dependencies[0].name, dep.name);
     assert.equal(v.dependencies[0].status, result.activities.find((r) => r.activity.uuid === dep.uuid)!.status);
     assert.ok(v.description.length > 0);

@@ -4,6 +4,7 @@
 import { isMap, isScalar, isSeq, mapEntries, parseYaml, positionOf, scalarText, seqItems } from '../yaml';
 import { ciDialect, FIXABLE_CI_KINDS, FixableCiKind } from '../scan/ci/registry';
 import { FIX_DIALECTS, FixDialect } from './types';
+import { FINDING_CODES, FindingCode, isFindingCode } from '../scan/detect/findingCodes';
 
 export type EditOperation = 'workflow-permissions' | 'checkout-persist-credentials' | 'final-stage-user' | 'image-tag-placeholder' | 'scanner-must-fail';
 
@@ -44,7 +45,7 @@ export interface FixTemplate {
   title: string;
   tool?: string;
   satisfies: string[];
-  resolves: string[];
+  resolves: FindingCode[];
   preferred: boolean;
   when?: { ecosystems?: string[]; files?: string[] };
   name: string;
@@ -126,6 +127,12 @@ export function loadFixes(text: string, source: string): FixCatalogue {
       if (!isSeq(e.value)) fail(`\`${k}\` must be a list`, e.keyNode);
       return seqItems(doc, e.value).map((x) => scalarText(x) ?? '').filter((x) => x);
     };
+    // A misspelt code would silently take the quick fix off its diagnostics: name it with its line.
+    const resolves = list('resolves');
+    for (const x of seqItems(doc, f.get('resolves')?.value)) {
+      const code = scalarText(x);
+      if (code && !isFindingCode(code)) fail(`unknown finding code "${code}" in \`resolves\` (known: ${FINDING_CODES.join(', ')})`, x);
+    }
     const id = str('id') as string;
     if (!ID_RE.test(id)) fail(`template id "${id}" must be lower-case letters, digits, '.' and '-'`, f.get('id')?.value);
     if (byId.has(id)) fail(`duplicate template id "${id}"`, f.get('id')?.value);
@@ -181,7 +188,7 @@ export function loadFixes(text: string, source: string): FixCatalogue {
       title: str('title') as string,
       tool: str('tool', false),
       satisfies: list('satisfies'),
-      resolves: list('resolves'),
+      resolves: resolves.filter(isFindingCode),
       preferred: scalarText(f.get('preferred')?.value) === 'true',
       ...(when ? { when } : {}),
       name,

@@ -2,10 +2,10 @@
 // Cheap by design: no IO, lookups cached per ScanResult; the VS Code provider only converts
 // positions (VS Code 0-based → `line + 1`, `character + 1`) and renders with renderHoverMarkdown.
 import { ActivityResult, ScanResult } from '../scan/result';
-import { CiFile, Loc } from '../scan/types';
+import { CiFile, CiJob, Loc } from '../scan/types';
 import { IndexEntry } from '../scan/workspaceIndex';
 import { FixCatalogue } from './fixCatalogue';
-import { activityFamily, activityUrl, byLevelThenName, ciFileOf, fileAnchor, LocatedEvidence, lookup } from './lookup';
+import { activityFamily, activityUrl, byLevelThenName, ciFileOf, fileAnchor, firstLineLoc, jobKey, LocatedEvidence, lookup } from './lookup';
 import { firstSentence, locToRange } from './text';
 import { GUIDANCE_COMMANDS, GuidanceAction, HoverActivity, HoverContent } from './types';
 
@@ -20,6 +20,11 @@ export interface HoverOptions {
    */
   fixes?: FixCatalogue;
   uri?: string;
+  /**
+   * A check's title in words (the catalogue's `title`). Hovers never show check (probe) ids: a
+   * check without a title is not named.
+   */
+  checkTitle?: (probe: string) => string | undefined;
 }
 
 /** Statuses that count as "missing something" for guidance. */
@@ -53,25 +58,41 @@ function lastLine(loc: Loc): number {
   return loc.endLine > loc.line && loc.endColumn <= 1 ? loc.endLine - 1 : Math.max(loc.line, loc.endLine);
 }
 
+interface Span {
+  start: number;
+  end: number;
+}
+
 /** The lines of each CI step: from its first line to the last line the parser located in it. */
-function stepSpans(file: CiFile): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
-  for (const job of file.jobs) {
-    for (const s of job.steps) {
-      if (s.loc.path !== file.path) continue;
-      let end = lastLine(s.loc);
-      const more: Loc[] = [
-        ...s.script.map((l) => l.loc),
-        ...(s.uses ? [s.uses.loc] : []),
-        ...Object.values(s.inputs).map((v) => v.loc),
-        ...Object.values(s.env).map((v) => v.loc),
-        ...(s.cannotFail ? [s.cannotFail] : []),
-      ];
-      for (const l of more) if (l.path === file.path && l.line >= s.loc.line) end = Math.max(end, lastLine(l));
-      spans.push({ start: s.loc.line, end });
-    }
+function stepSpans(file: CiFile): Span[] {
+  return file.jobs.flatMap((job) => jobStepSpans(file, job));
+}
+
+function jobStepSpans(file: CiFile, job: CiJob): Span[] {
+  const spans: Span[] = [];
+  for (const s of job.steps) {
+    if (s.loc.path !== file.path) continue;
+    let end = lastLine(s.loc);
+    const more: Loc[] = [
+      ...s.script.map((l) => l.loc),
+      ...(s.uses ? [s.uses.loc] : []),
+      ...Object.values(s.inputs).map((v) => v.loc),
+      ...Object.values(s.env).map((v) => v.loc),
+      ...(s.cannotFail ? [s.cannotFail] : []),
+    ];
+    for (const l of more) if (l.path === file.path && l.line >= s.loc.line) end = Math.max(end, lastLine(l));
+    spans.push({ start: s.loc.line, end });
   }
   return spans;
+}
+
+/** The lines of a job in its own file: its key to the last line the parser located in it. */
+function jobSpan(file: CiFile, job: CiJob): Span {
+  let end = lastLine(job.loc);
+  for (const s of jobStepSpans(file, job)) end = Math.max(end, s.end);
+  const more = [job.image?.loc, job.runner?.loc, job.uses?.loc, job.permissions?.loc, job.cannotFail, ...job.services.map((x) => x.loc), ...Object.values(job.env).map((v) => v.loc)];
+  for (const l of more) if (l && l.path === file.path && l.line >= job.loc.line) end = Math.max(end, lastLine(l));
+  return { start: job.loc.line, end };
 }
 
 function covers(le: LocatedEvidence, path: string, line: number): boolean {
@@ -102,34 +123,169 @@ function evidenceAt(result: ScanResult, entry: IndexEntry, line: number, column:
   return hits.sort((a, b) => b.activities.size - a.activities.size);
 }
 
+
+interface NotCountedHere {
+  tools: string[];
+  text: string;
+  reason: string;
+  probes: string[];
+}
+
+/** Tools found on the line that do not count, from the file's own facts (an include switched off, a gate that cannot fail). */
+function notCountedAt(result: ScanResult, entry: IndexEntry, line: number): NotCountedHere[] {
+  const found = entry.facts?.notCounted.filter((n) => n.evidence.loc.path === entry.path && line >= n.evidence.loc.line && line <= lastLine(n.evidence.loc)) ?? [];
+  if (!found.length) return [];
+  // "Installed but never run" is not true of a tool that runs elsewhere (as in the probe notes).
+  const ran = new Set(result.probes.flatMap((p) => p.evidence.map((e) => e.tool?.toLowerCase())));
+  const byReason = new Map<string, NotCountedHere>();
+  for (const n of found) {
+    if (n.installOnly && ran.has(n.tool.toLowerCase())) continue;
+    const key = `${n.evidence.text}\n${n.reason}`;
+    const item = byReason.get(key) ?? byReason.set(key, { tools: [], text: n.evidence.text, reason: n.reason, probes: [] }).get(key)!;
+    if (!item.tools.includes(n.tool)) item.tools.push(n.tool);
+    if (!item.probes.includes(n.probe)) item.probes.push(n.probe);
+  }
+  return [...byReason.values()];
+}
+
+/** The activities that count any of these probes (directly or through a composite probe), by level then name. */
+function activitiesOf(result: ScanResult, probes: Iterable<string>): ActivityResult[] {
+  const l = lookup(result);
+  const out = new Set<ActivityResult>();
+  for (const p of probes) for (const a of l.activitiesByProbe.get(p) ?? []) out.add(a);
+  return [...out].sort(byLevelThenName);
+}
+
+/** Titles of the probes that no activity counts, in words; probes without a title are left out. */
+function otherChecks(result: ScanResult, probes: Iterable<string>, options: HoverOptions): string[] {
+  const l = lookup(result);
+  const titles = new Set<string>();
+  for (const p of probes) {
+    if (l.activitiesByProbe.has(p)) continue;
+    const title = options.checkTitle?.(p);
+    if (title) titles.add(title);
+  }
+  return [...titles].sort();
+}
+
+function lineLoc(path: string, line: number): Loc {
+  return { path, line, column: 1, endLine: line, endColumn: 1 };
+}
+
 /**
  * The hover at a 1-based `line`/`column` of `entry`'s file, or undefined when there is nothing
  * to say. On the file's anchor line (CI file anchor, a Dockerfile's first FROM) it summarises
- * the file; on evidence it lists what the evidence counts for.
+ * the file; on a CI job's key what the job implements; on evidence what the evidence counts for;
+ * on a tool that does not count, why; on a variable that switches controls off, what it costs.
  */
 export function hoverAt(result: ScanResult, entry: IndexEntry, line: number, column: number, options: HoverOptions): HoverContent | undefined {
   const anchor = fileAnchor(entry);
   if (anchor && line === anchor.line) return fileSummary(result, entry, anchor, options);
 
+  const ci = ciFileOf(entry);
+  const job = ci ? jobStartingAt(result, ci, line) : undefined;
+  if (ci && job) return jobHover(result, ci, job, options);
+
   const hits = evidenceAt(result, entry, line, column);
-  if (!hits.length) return undefined;
+  const notCounted = notCountedAt(result, entry, line);
+  if (hits.length) return evidenceHover(result, entry, line, hits, notCounted, options);
+  if (notCounted.length) {
+    const loc = entry.facts!.notCounted.find((n) => n.evidence.loc.path === entry.path && n.evidence.loc.line === line)?.evidence.loc ?? lineLoc(entry.path, line);
+    return {
+      kind: 'not-counted',
+      loc,
+      range: locToRange(loc),
+      evidence: [],
+      activities: activitiesOf(result, notCounted.flatMap((n) => n.probes)).map((a) => hoverActivity(a)),
+      otherChecks: [],
+      notCounted: notCounted.map((n) => notCountedItem(result, n, options)),
+    };
+  }
+  return switchHover(result, entry, line, options);
+}
+
+function evidenceHover(result: ScanResult, entry: IndexEntry, line: number, hits: LocatedEvidence[], notCounted: NotCountedHere[], options: HoverOptions): HoverContent {
   const activities = new Set<ActivityResult>();
   const probes = new Set<string>();
   for (const h of hits) {
     for (const a of h.activities) activities.add(a);
     for (const p of h.probes) probes.add(p);
   }
-  const ruled = new Set([...activities].flatMap((a) => a.probes));
-  const otherProbes = [...probes].filter((p) => !ruled.has(p)).sort();
   const first = hits[0].evidence;
-  const loc = first.loc.path === entry.path ? first.loc : { path: entry.path, line, column: 1, endLine: line, endColumn: 1 };
+  const loc = first.loc.path === entry.path ? first.loc : lineLoc(entry.path, line);
   return {
     kind: 'evidence',
     loc,
     range: locToRange(loc),
     evidence: hits.map((h) => ({ text: h.evidence.text, tool: h.evidence.tool, loc: h.evidence.loc })),
     activities: [...activities].sort(byLevelThenName).map((a) => hoverActivity(a)),
-    otherProbes,
+    otherChecks: otherChecks(result, probes, options),
+    ...(notCounted.length ? { notCounted: notCounted.map((n) => notCountedItem(result, n, options)) } : {}),
+  };
+}
+
+function notCountedItem(result: ScanResult, n: NotCountedHere, options: HoverOptions): NonNullable<HoverContent['notCounted']>[number] {
+  const checks = [...new Set(n.probes.map((p) => options.checkTitle?.(p)).filter((t): t is string => !!t))].sort();
+  return { tools: n.tools, text: n.text, reason: withSwitchPlace(result, n.reason), checks };
+}
+
+/** "switched off by DAST_DISABLED" → "… (set at .gitlab-ci.yml:17)": the user sees where to look. */
+function withSwitchPlace(result: ScanResult, reason: string): string {
+  const m = /switched off by (\S+)$/.exec(reason);
+  if (!m) return reason;
+  const where = result.findings.find((f) => f.code === 'control-disabled' && f.data?.variable === m[1])?.loc;
+  return where ? `${reason} (set at ${where.path}:${where.line})` : reason;
+}
+
+/** A CI variable that switches controls off (`DAST_DISABLED: "true"`): what it switches off and which activities lose it. */
+function switchHover(result: ScanResult, entry: IndexEntry, line: number, options: HoverOptions): HoverContent | undefined {
+  const switches = result.findings.filter((f) => f.code === 'control-disabled' && f.data?.variable && f.loc.path === entry.path && f.loc.line === line);
+  if (!switches.length) return undefined;
+  const f = switches[0];
+  const probes = (f.data!.probes ?? '').split(',').filter(Boolean);
+  const titles = [...new Set(probes.map((p) => options.checkTitle?.(p)).filter((t): t is string => !!t))];
+  return {
+    kind: 'switch',
+    loc: f.loc,
+    range: locToRange(f.loc),
+    evidence: [],
+    activities: activitiesOf(result, probes).map((a) => hoverActivity(a)),
+    otherChecks: [],
+    switch: { variable: f.data!.variable, switchesOff: titles },
+  };
+}
+
+/** The job whose key is on this line, unless evidence is written on that very line (a one-line Jenkins stage). */
+function jobStartingAt(result: ScanResult, file: CiFile, line: number): CiJob | undefined {
+  const job = file.jobs.find((j) => j.loc.path === file.path && j.loc.line === line);
+  if (!job || (lookup(result).evidenceByPath.get(file.path) ?? []).some((le) => le.evidence.loc.path === file.path && le.evidence.loc.line === line)) return undefined;
+  return job;
+}
+
+function jobHover(result: ScanResult, file: CiFile, job: CiJob, options: HoverOptions): HoverContent {
+  const l = lookup(result);
+  const span = jobSpan(file, job);
+  const inJob = new Set(l.evidenceByJob.get(jobKey(file.path, job.id)) ?? []);
+  // Evidence the engine did not tie to a job (a runner, an image) counts where it is written.
+  for (const le of l.evidenceByPath.get(file.path) ?? []) {
+    const loc = le.evidence.loc;
+    if (!le.evidence.unit?.job && loc.path === file.path && loc.line >= span.start && loc.line <= span.end) inJob.add(le);
+  }
+  const activities = new Set<ActivityResult>();
+  const probes = new Set<string>();
+  for (const le of inJob) {
+    for (const a of le.activities) activities.add(a);
+    for (const p of le.probes) probes.add(p);
+  }
+  const loc = firstLineLoc(job.loc);
+  return {
+    kind: 'job',
+    loc,
+    range: locToRange(loc),
+    evidence: [],
+    activities: [...activities].sort(byLevelThenName).map((a) => hoverActivity(a)),
+    otherChecks: otherChecks(result, probes, options),
+    job: { id: job.id, ...(job.name && job.name !== job.id ? { name: job.name } : {}) },
   };
 }
 
@@ -137,9 +293,10 @@ function fileSummary(result: ScanResult, entry: IndexEntry, anchor: Loc, options
   const l = lookup(result);
   const covered = new Set<ActivityResult>();
   for (const le of l.evidenceByPath.get(entry.path) ?? []) for (const a of le.activities) covered.add(a);
+  const upToTarget = (a: ActivityResult) => a.activity.level <= options.targetLevel;
   const isDockerfile = entry.kind === 'dockerfile';
   const gaps = result.activities
-    .filter((a) => GAP_STATUSES.has(a.status) && a.activity.level <= options.targetLevel && !covered.has(a))
+    .filter((a) => GAP_STATUSES.has(a.status) && upToTarget(a) && !covered.has(a))
     .filter((a) => !isDockerfile || activityFamily(a) === 'dockerfile')
     .sort(byLevelThenName);
   const max = options.maxMissing ?? 8;
@@ -149,11 +306,12 @@ function fileSummary(result: ScanResult, entry: IndexEntry, anchor: Loc, options
     range: locToRange(anchor),
     evidence: [],
     activities: [],
-    otherProbes: [],
+    otherChecks: [],
     summary: {
       path: entry.path,
       targetLevel: options.targetLevel,
-      covered: [...covered].sort(byLevelThenName).map((a) => hoverActivity(a, false)),
+      covered: [...covered].filter(upToTarget).sort(byLevelThenName).map((a) => hoverActivity(a, false)),
+      coveredAbove: [...covered].filter((a) => !upToTarget(a)).length,
       missing: gaps.slice(0, max).map((a) => withInsertFix(hoverActivity(a), a, result, options)),
       moreMissing: Math.max(0, gaps.length - max),
     },

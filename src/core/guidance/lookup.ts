@@ -2,7 +2,8 @@
 // hovers stay cheap: evidence by file, activities by probe, the pipeline file that missing
 // activities attach to, the Dockerfile container activities attach to.
 import { DockerfileFile } from '../scan/parse/containers/types';
-import { Evidence } from '../scan/detect/probeTypes';
+import { Evidence, ProbeAnchor } from '../scan/detect/probeTypes';
+import { PINNING_PART_IDS } from '../scan/detect/codeProbes';
 import { ActivityResult, ScanResult } from '../scan/result';
 import { isCiKind, PIPELINE_ORDER } from '../scan/ci/registry';
 import { CiFile, Loc } from '../scan/types';
@@ -15,28 +16,14 @@ export function activityUrl(uuid: string): string {
 }
 
 /** Probes combined by the engine into another probe (evaluate.ts: `pinning`). */
-const COMPOSITE_PROBES: Record<string, string[]> = {
-  pinning: ['container.base-image-digest', 'gha.actions-pinned', 'repo.lockfiles'],
-};
+const COMPOSITE_PROBES: Record<string, readonly string[]> = { pinning: PINNING_PART_IDS };
 
-/** Probes whose missing activities are about container build files (anchored on a Dockerfile). */
-const DOCKERFILE_PROBES = new Set(['dockerfile-lint', 'image-scan', 'container-build', 'container-test']);
-/** Probes about cluster manifests (anchored on a Kubernetes workload, else a Dockerfile). */
-const K8S_PROBES = new Set(['iac-scan.k8s', 'deploy.rolling-update', 'deploy.canary', 'deploy.blue-green']);
+/** Kubernetes: anchored on a workload, else a Dockerfile. */
+export type AnchorFamily = ProbeAnchor;
 
-export type AnchorFamily = 'pipeline' | 'dockerfile' | 'kubernetes';
-
-export function probeFamily(probe: string): AnchorFamily {
-  if (probe.startsWith('container.') || DOCKERFILE_PROBES.has(probe)) return 'dockerfile';
-  if (probe.startsWith('k8s.') || K8S_PROBES.has(probe)) return 'kubernetes';
-  return 'pipeline';
-}
-
-/** Where an activity's file-level diagnostic belongs: container-only rules go to container files. */
+/** Where an activity's file-level diagnostic belongs (the `anchor` traits of its probes). */
 export function activityFamily(a: ActivityResult): AnchorFamily {
-  const families = new Set(a.probes.map(probeFamily));
-  if (families.size === 0 || families.has('pipeline')) return 'pipeline';
-  return families.has('kubernetes') && !families.has('dockerfile') ? 'kubernetes' : 'dockerfile';
+  return a.anchor ?? 'pipeline';
 }
 
 export interface ResultLookup {
@@ -45,6 +32,8 @@ export interface ResultLookup {
   byUuid: Map<string, ActivityResult>;
   /** Evidence per file path, each with the activities and probes it counts for. */
   evidenceByPath: Map<string, LocatedEvidence[]>;
+  /** Evidence per CI job it was found in (jobKey), wherever it is written (a script the job runs, an included fragment). */
+  evidenceByJob: Map<string, LocatedEvidence[]>;
   probeResult: Map<string, string>;
 }
 
@@ -101,10 +90,23 @@ export function lookup(result: ScanResult): ResultLookup {
   for (const p of result.probes) for (const e of p.evidence) note(e, p.id);
   for (const a of result.activities) for (const e of a.evidence) note(e, undefined, a);
 
+  const evidenceByJob = new Map<string, LocatedEvidence[]>();
+  for (const le of keyed.values()) {
+    const unit = le.evidence.unit;
+    if (!unit?.job) continue;
+    const key = jobKey(unit.pipeline, unit.job);
+    (evidenceByJob.get(key) ?? evidenceByJob.set(key, []).get(key)!).push(le);
+  }
+
   const probeResult = new Map(result.probes.map((p) => [p.id, p.result] as const));
-  const out: ResultLookup = { activitiesByProbe, byUuid, evidenceByPath, probeResult };
+  const out: ResultLookup = { activitiesByProbe, byUuid, evidenceByPath, evidenceByJob, probeResult };
   cache.set(result, out);
   return out;
+}
+
+/** The key of `evidenceByJob`: the pipeline file and the job's key in it. */
+export function jobKey(pipeline: string, job: string): string {
+  return `${pipeline}\n${job}`;
 }
 
 export function byLevelThenName(a: ActivityResult, b: ActivityResult): number {

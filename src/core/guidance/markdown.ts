@@ -2,7 +2,9 @@
 // a file or model text can neither inject links (or command links), HTML, nor formatting.
 // Command links are built here only from our own command ids and JSON arguments.
 import { escapeMarkdown } from '../markdown';
-import { GuidanceAction, HoverActivity, HoverContent } from './types';
+import { STATUS_LABEL } from '../reports/text';
+import { ActivityStatus } from '../scan/result';
+import { GUIDANCE_COMMANDS, GuidanceAction, HoverActivity, HoverContent } from './types';
 
 /** Inline code for file text (no escaping needed inside; fences sized to the text's backticks). */
 export function inlineCode(text: string, max = 120): string {
@@ -35,45 +37,120 @@ export interface MarkdownOptions {
   commandLinks?: boolean;
 }
 
-function activityLine(a: HoverActivity, options: MarkdownOptions): string {
+/** Status words as the reports write them ("needs decision", "not applicable"). */
+function statusWord(status: string): string {
+  return escapeMarkdown(STATUS_LABEL[status as ActivityStatus] ?? status);
+}
+
+/**
+ * One line per activity: its name (a link that opens its details, or the DSOMM page without
+ * command links), level and status, then its other actions (Insert fix).
+ */
+function shortActivityLine(a: HoverActivity, options: MarkdownOptions): string {
+  const links = options.commandLinks !== false;
+  const details = a.actions.find((x) => x.command === GUIDANCE_COMMANDS.openActivity) ?? { title: 'Open details', command: GUIDANCE_COMMANDS.openActivity, args: [{ uuid: a.uuid }] };
+  const url = safeUrl(a.url);
+  const name = links ? `[${escapeMarkdown(a.name)}](${commandUri(details)} "Open details")` : url ? `[${escapeMarkdown(a.name)}](${url})` : escapeMarkdown(a.name);
+  const more = links ? a.actions.filter((x) => x.command === GUIDANCE_COMMANDS.insertFix) : [];
+  return `${name} — level ${a.level}, ${statusWord(a.status)}${more.length ? ` · ${more.map(commandLink).join(' · ')}` : ''}`;
+}
+
+/** A single activity in full: where it sits in the model, risk and measure (first sentences), and its actions. */
+function fullActivity(a: HoverActivity, options: MarkdownOptions): string[] {
   const url = safeUrl(a.url);
   const name = url ? `[${escapeMarkdown(a.name)}](${url})` : `**${escapeMarkdown(a.name)}**`;
-  const where = `${escapeMarkdown(a.dimension)} › ${escapeMarkdown(a.subdimension)}, level ${a.level}`;
-  const status = a.status ? ` — ${escapeMarkdown(a.status)}` : '';
-  const actions = options.commandLinks !== false && a.actions.length ? ` · ${a.actions.map(commandLink).join(' · ')}` : '';
-  return `${name} (${where})${status}${actions}`;
+  const out = [`${name} — ${escapeMarkdown(a.dimension)} › ${escapeMarkdown(a.subdimension)}, level ${a.level}, ${statusWord(a.status)}`];
+  if (a.risk) out.push(`*Risk:* ${escapeMarkdown(a.risk)}`);
+  if (a.measure) out.push(`*Measure:* ${escapeMarkdown(a.measure)}`);
+  if (options.commandLinks !== false && a.actions.length) out.push(a.actions.map(commandLink).join(' · '));
+  return out;
+}
+
+function activityCount(n: number): string {
+  return n === 1 ? '1 activity' : `${n} activities`;
+}
+
+/** One short line per activity (the details panel has the rest). */
+function activityList(activities: HoverActivity[], options: MarkdownOptions): string {
+  return activities.map((a) => `- ${shortActivityLine(a, options)}`).join('\n');
+}
+
+function evidenceLine(ev: { text: string; tool?: string }): string {
+  return `${inlineCode(ev.text)}${ev.tool ? ` (${escapeMarkdown(ev.tool)})` : ''}`;
+}
+
+function notCountedLines(items: NonNullable<HoverContent['notCounted']>): string[] {
+  return items.map((n) => {
+    const as = n.checks.length ? ` as ${n.checks.map(escapeMarkdown).join(', ')}` : '';
+    return `${inlineCode(n.text)} (${n.tools.map(escapeMarkdown).join(', ')}) is not counted${as}: ${escapeMarkdown(n.reason)}.`;
+  });
+}
+
+function otherChecksLine(checks: string[]): string[] {
+  return checks.length ? [`Also found: ${checks.map(escapeMarkdown).join(', ')} (no DSOMM activity counts ${checks.length === 1 ? 'it' : 'them'} on ${checks.length === 1 ? 'its' : 'their'} own).`] : [];
 }
 
 /** The hover as Markdown. */
 export function renderHoverMarkdown(content: HoverContent, options: MarkdownOptions = {}): string {
   const out: string[] = [];
-  if (content.kind === 'evidence') {
-    out.push('**DSOMM**');
-    const ev = content.evidence[0];
-    if (ev) out.push(`Evidence: ${inlineCode(ev.text)}${ev.tool ? ` (${escapeMarkdown(ev.tool)})` : ''}`);
-    if (content.activities.length) {
-      out.push(content.activities.length === 1 ? 'Counts for this activity:' : 'Counts for these activities:');
-      for (const a of content.activities) {
-        const lines = [`- ${activityLine(a, options)}`];
-        if (a.risk) lines.push(`  - *Risk:* ${escapeMarkdown(a.risk)}`);
-        if (a.measure) lines.push(`  - *Measure:* ${escapeMarkdown(a.measure)}`);
-        out.push(lines.join('\n'));
+  const n = content.activities.length;
+  switch (content.kind) {
+    case 'evidence': {
+      const ev = content.evidence[0];
+      out.push(`**DSOMM** · evidence: ${ev ? evidenceLine(ev) : ''}`);
+      if (n) {
+        // Risk and measure only when the evidence is about one activity: a list stays one line each.
+        if (n === 1) out.push('Counts for this activity:', ...fullActivity(content.activities[0], options));
+        else out.push(`Counts for ${activityCount(n)}:`, activityList(content.activities, options));
       }
+      out.push(...otherChecksLine(content.otherChecks));
+      out.push(...notCountedLines(content.notCounted ?? []));
+      return out.join('\n\n');
     }
-    if (content.otherProbes.length) out.push(`Also counts for the checks ${content.otherProbes.map((p) => inlineCode(p)).join(', ')}.`);
-    return out.join('\n\n');
+    case 'not-counted':
+      out.push('**DSOMM**');
+      out.push(...notCountedLines(content.notCounted ?? []));
+      if (n) {
+        out.push(`It would count for ${n === 1 ? 'this activity' : activityCount(n)}:`);
+        out.push(activityList(content.activities, options));
+      }
+      return out.join('\n\n');
+    case 'switch': {
+      const sw = content.switch!;
+      const what = sw.switchesOff.length ? sw.switchesOff.map(escapeMarkdown).join(', ') : 'a control';
+      out.push(`**DSOMM** · ${inlineCode(sw.variable)} switches off the jobs that CI templates and components add for ${what}: they do not run, so they count for nothing.`);
+      if (n) {
+        out.push(`${n === 1 ? 'The activity' : `The ${n} activities`} they would count for:`);
+        out.push(activityList(content.activities, options));
+      }
+      return out.join('\n\n');
+    }
+    case 'job': {
+      const job = content.job!;
+      out.push(`**DSOMM** · job ${inlineCode(job.id)}${job.name ? ` (${escapeMarkdown(job.name)})` : ''}`);
+      if (n) {
+        out.push(`Implements ${n === 1 ? 'this activity' : activityCount(n)}:`);
+        out.push(activityList(content.activities, options));
+      } else out.push('No DSOMM activity has evidence in this job.');
+      out.push(...otherChecksLine(content.otherChecks));
+      return out.join('\n\n');
+    }
+    case 'file-summary': {
+      const s = content.summary;
+      if (!s) return '';
+      const levels = s.targetLevel === 1 ? 'level 1' : `levels 1–${s.targetLevel}`;
+      out.push(`**DSOMM** · ${inlineCode(s.path)} at target level ${s.targetLevel}`);
+      const above = s.coveredAbove ? ` (and ${activityCount(s.coveredAbove)} above level ${s.targetLevel})` : '';
+      if (s.covered.length) {
+        out.push(`Covers ${activityCount(s.covered.length)} of ${levels}${above}:`);
+        out.push(s.covered.map((a) => `- ${shortActivityLine(a, options)}`).join('\n'));
+      } else out.push(s.coveredAbove ? `Covers no activity of ${levels}${above}.` : 'No activity has evidence in this file.');
+      if (s.missing.length) {
+        out.push(`Missing at ${levels}:`);
+        out.push(s.missing.map((a) => `- ${shortActivityLine(a, options)}`).join('\n'));
+        if (s.moreMissing > 0) out.push(`…and ${s.moreMissing} more (the DSOMM view lists them all).`);
+      } else out.push(`Nothing detectable is missing at ${levels}.`);
+      return out.join('\n\n');
+    }
   }
-  const s = content.summary;
-  if (!s) return '';
-  out.push(`**DSOMM** — ${inlineCode(s.path)} at target level ${s.targetLevel}`);
-  if (s.covered.length) {
-    out.push(`Covers ${s.covered.length} ${s.covered.length === 1 ? 'activity' : 'activities'}:`);
-    out.push(s.covered.map((a) => `- ${activityLine({ ...a, actions: [] }, options)}`).join('\n'));
-  } else out.push('No activity has evidence in this file.');
-  if (s.missing.length) {
-    out.push(`Missing up to level ${s.targetLevel}:`);
-    out.push(s.missing.map((a) => `- ${activityLine(a, options)}`).join('\n'));
-    if (s.moreMissing > 0) out.push(`…and ${s.moreMissing} more.`);
-  } else out.push(`Nothing detectable is missing up to level ${s.targetLevel}.`);
-  return out.join('\n\n');
 }

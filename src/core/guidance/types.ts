@@ -12,6 +12,7 @@
 // - Text edits are 0-based (Range0): `vscode.TextEdit.replace(range, newText)`.
 import { FIXABLE_CI_KINDS, FixableCiKind } from '../scan/ci/registry';
 import { CiKind, Loc } from '../scan/types';
+import { FindingCode } from '../scan/detect/findingCodes';
 
 export interface Position0 {
   line: number;
@@ -69,7 +70,7 @@ export interface DiagnosticData {
   /** Missing activities: the rule's probes that do not pass. Findings: the finding's probe. */
   probes: string[];
   /** Findings: the finding code (`unpinned-action`, `root-user`, ...). */
-  findingCode?: string;
+  findingCode?: FindingCode;
   /** Findings: the finding's own data. */
   findingData?: Record<string, string>;
   /** The pipeline file new CI jobs go into (chosen as the diagnostics anchor), when there is one. */
@@ -135,22 +136,35 @@ export interface HoverActivity {
 }
 
 export interface HoverContent {
-  kind: 'evidence' | 'file-summary';
+  /**
+   * `evidence`: what the evidence under the cursor counts for; `not-counted`: a tool found there that
+   * does not count (switched off, cannot fail the build, ...); `switch`: a CI variable that switches
+   * controls off; `job`: what one CI job implements; `file-summary`: the file at the target level.
+   */
+  kind: 'evidence' | 'not-counted' | 'switch' | 'job' | 'file-summary';
   /** What the hover covers (1-based Loc); `range` is the same place, 0-based. */
   loc: Loc;
   range: Range0;
   /** Evidence: the evidence items under the cursor. */
   evidence: { text: string; tool?: string; loc: Loc }[];
-  /** Evidence: the activities the evidence counts for. */
+  /** Evidence and job: the activities the evidence counts for. Not counted and switch: the activities that lose it. */
   activities: HoverActivity[];
-  /** Evidence: probes the evidence counts for that feed no activity (shown as a note). */
-  otherProbes: string[];
+  /** What the evidence also counts as that no activity counts on its own, in words (a check's title, never its id). */
+  otherChecks: string[];
+  /** What was found under the cursor that does not count: the tools, the text, the reason in words, the checks (titles) it is not counted for. */
+  notCounted?: { tools: string[]; text: string; reason: string; checks: string[] }[];
+  /** Switch: the variable and what it switches off (check titles). */
+  switch?: { variable: string; switchesOff: string[] };
+  /** Job: its key and display name. */
+  job?: { id: string; name?: string };
   /** File summary (hover on the file's anchor). */
   summary?: {
     path: string;
     targetLevel: number;
-    /** Activities with evidence in this file. */
+    /** Activities ≤ target level with evidence in this file. */
     covered: HoverActivity[];
+    /** Activities above the target level with evidence in this file (counted, not listed). */
+    coveredAbove: number;
     /** Detectable activities ≤ target level that are missing or partial. */
     missing: HoverActivity[];
     /** How many more were left out of `missing` to keep the hover short. */

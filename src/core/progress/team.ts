@@ -53,3 +53,8 @@ export function checkTeamName(name: string): string | undefined {
   if (name.trim().length > 200) return 'That is too long for a team name.';
   return undefined;
 }
+
+/** How a team is named in running text: "Team Blue" stays as is, "Blue" becomes "Team Blue". */
+export function teamLabel(name: string): string {
+  return /^team\b/i.test(name.trim()) ? name.trim() : `Team ${name.trim()}`;
+}

@@ -1,7 +1,7 @@
 // The result of evaluating a workspace: what the tree, hovers, diagnostics, panels and the
 // CLI all read. Serialised as the CLI's JSON (schemaVersion 1) by reports/json.ts.
 import { Activity } from '../model/types';
-import { Evidence, Finding, ProbeOutcome } from './detect/probeTypes';
+import { Evidence, Finding, ProbeAnchor, ProbeOutcome } from './detect/probeTypes';
 import { CiReference, FileKind, FileProblem } from './types';
 
 /** Detected from files, or decided by the team in the progress file. */
@@ -37,6 +37,11 @@ export interface ActivityResult {
   evidence: Evidence[];
   /** Probe ids the rule used (empty when the activity has no rule). */
   probes: string[];
+  /**
+   * The files its gaps are about when they are not the pipeline: container build files or cluster
+   * manifests (from the probes' `anchor` traits); guidance shows a missing activity there.
+   */
+  anchor?: Exclude<ProbeAnchor, 'pipeline'>;
   /** The rule's note: what the files cannot show (a guess stays a guess). */
   note?: string;
   /** What was found and why it did not count, or why the team has to decide. */

@@ -6,6 +6,7 @@ import { activityUrl, PIPELINE_ORDER } from '../guidance/lookup';
 import { GuidanceDiagnostic } from '../guidance/types';
 import { Activity, Model } from '../model/types';
 import { DEFAULT_STATES } from '../progress/settings';
+import { teamLabel } from '../progress/team';
 import { isAchieved, ActivityResult, ActivityStatus, notApplicableScoringNote, ScanResult } from '../scan/result';
 import { CiKind } from '../scan/types';
 import { STATUS_TEXT } from './activityTree';
@@ -63,7 +64,8 @@ export interface ActivityDetailsView extends Omit<ActivityRef, 'achieved'> {
   /** Activities that depend on this one. */
   dependents: ActivityRef[];
   evidence: { path: string; line: number; column: number; text: string; tool?: string }[];
-  progress?: { state: string; date: string; team: string };
+  /** `teamLabel` is the team as running text ("Team Blue"), never "Team Team Blue". */
+  progress?: { state: string; date: string; team: string; teamLabel: string };
   /** `scoring`: how it is scored here, next to the DSOMM web app's 0 %. */
   notApplicable?: { reason: string; by?: string; date?: string; scoring: string };
   /** Entries of the DSOMM evidence file for the team (any title but "Not applicable"), as the web app shows them. */
@@ -159,7 +161,7 @@ export function activityDetails(model: Model, result: ScanResult | undefined, uu
     dependencies: a.dependsOn.map((d) => ref(model, results, d)).filter((x): x is ActivityRef => !!x),
     dependents: dependents.sort((x, y) => x.level - y.level || x.name.localeCompare(y.name)),
     evidence: (r?.evidence ?? []).map((e) => ({ path: e.loc.path, line: e.loc.line, column: e.loc.column, text: e.text, ...(e.tool ? { tool: e.tool } : {}) })),
-    ...(r?.progress ? { progress: { state: r.progress.state, date: r.progress.date, team: r.progress.team } } : {}),
+    ...(r?.progress ? { progress: { state: r.progress.state, date: r.progress.date, team: r.progress.team, teamLabel: teamLabel(r.progress.team) } } : {}),
     ...(r?.notApplicable
       ? {
           notApplicable: {

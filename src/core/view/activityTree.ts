@@ -3,6 +3,7 @@
 // Command Palette's activity picks. The extension's TreeDataProvider only renders these nodes.
 import { escapeMarkdown } from '../markdown';
 import { Activity, Model } from '../model/types';
+import { teamLabel } from '../progress/team';
 import { Evidence } from '../scan/detect/probeTypes';
 import { isAchieved, ActivityResult, ActivityStatus, notApplicableScoringNote, ScanResult } from '../scan/result';
 
@@ -306,7 +307,7 @@ export function activityTooltipMarkdown(a: Activity, r?: ActivityResult): string
     parts.push(`**Status:** ${STATUS_TEXT[r.status]}`);
     const places = r.evidence.length ? ` (${r.evidence.length} place${r.evidence.length === 1 ? '' : 's'} in your files)` : '';
     if (r.status !== r.detected || places) parts.push(`**Files:** ${STATUS_TEXT[r.detected]}${places}`);
-    if (r.progress) parts.push(`**Team ${escapeMarkdown(r.progress.team)}:** ${escapeMarkdown(r.progress.state)} (${r.progress.score} %) since ${r.progress.date}`);
+    if (r.progress) parts.push(`**${escapeMarkdown(teamLabel(r.progress.team))}:** ${escapeMarkdown(r.progress.state)} (${r.progress.score} %) since ${r.progress.date}`);
     if (r.notApplicable) {
       const who = [r.notApplicable.by ? `by ${escapeMarkdown(r.notApplicable.by)}` : '', r.notApplicable.date ? `on ${r.notApplicable.date}` : ''].filter(Boolean).join(' ');
       parts.push(`**Not applicable**${who ? ` (${who})` : ''}: ${escapeMarkdown(r.notApplicable.reason)}`, `_${notApplicableScoringNote(r.notApplicable)}_`);

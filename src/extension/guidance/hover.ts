@@ -3,11 +3,24 @@
 // the cached assessment; the content and its escaping come from the core.
 import * as vscode from 'vscode';
 import { hoverAt, renderHoverMarkdown } from '../../core/guidance';
+import { Catalogue } from '../../core/scan/detect/catalogue';
 import { AssessmentService } from '../assessmentService';
 import { log } from '../log';
 import { targetLevel } from '../settings';
 import { GuidanceDiagnostics } from './diagnostics';
 import { FixCatalogueSource, toRange, TRUSTED_COMMANDS } from './shared';
+
+const titlesByCatalogue = new WeakMap<Catalogue, (probe: string) => string | undefined>();
+
+/** The catalogue's check titles (hovers name checks in words, never by id). */
+function checkTitles(catalogue: Catalogue): (probe: string) => string | undefined {
+  let titleOf = titlesByCatalogue.get(catalogue);
+  if (!titleOf) {
+    const titles = new Map(catalogue.probes.filter((p) => p.title).map((p) => [p.id, p.title!] as const));
+    titlesByCatalogue.set(catalogue, (titleOf = (probe) => titles.get(probe)));
+  }
+  return titleOf;
+}
 
 export class GuidanceHoverProvider implements vscode.HoverProvider {
   constructor(
@@ -35,7 +48,8 @@ export class GuidanceHoverProvider implements vscode.HoverProvider {
     const savedLine = lines ? lines.toSaved(position.line) : position.line;
     if (savedLine < 0) return undefined;
     const fixes = await this.fixes.get();
-    const h = hoverAt(da.result, entry, savedLine + 1, position.character + 1, { targetLevel: targetLevel(), fixes, uri: doc.uri.toString() });
+    const checkTitle = checkTitles((await this.assessment.detection()).catalogue);
+    const h = hoverAt(da.result, entry, savedLine + 1, position.character + 1, { targetLevel: targetLevel(), fixes, uri: doc.uri.toString(), checkTitle });
     if (!h) return undefined;
     const md = new vscode.MarkdownString(renderHoverMarkdown(h));
     md.isTrusted = { enabledCommands: [...TRUSTED_COMMANDS] };

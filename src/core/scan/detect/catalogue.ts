@@ -3,6 +3,8 @@
 // files against it is toolMatch.ts; the activity rules are rules.ts.
 import { deref, isScalar } from '../../yaml';
 import { DataFileReader, checkSchemaVersion, openDataFile } from './dataFileReader';
+import { CONTAINER_PROBE_IDS, CONTAINER_PROBES } from './containerProbes';
+import { ProbeAnchor } from './probeTypes';
 
 // ───────────────────────────────────────────── types
 
@@ -23,16 +25,7 @@ export const CODE_PROBE_IDS: readonly string[] = [
   'local.security-hooks',
   'local.lint-hooks',
   'iac.present',
-  'container.present',
-  'container.non-root',
-  'container.base-image-digest',
-  'container.healthcheck',
-  'container.weak-instructions',
-  'k8s.security-context',
-  'k8s.network-policy',
-  'deploy.rolling-update',
-  'deploy.canary',
-  'deploy.blue-green',
+  ...CONTAINER_PROBE_IDS,
   'pinning',
 ];
 
@@ -120,10 +113,17 @@ export interface ProbeTraits {
   qualifies: boolean;
   /** A pre-commit/husky/lefthook hook running its tools counts for local.security-hooks or local.lint-hooks. */
   localHook?: 'security' | 'lint';
+  /**
+   * Which files a gap of the probe is about: `dockerfile` (container build files) or `kubernetes`
+   * (cluster manifests) put a missing activity's diagnostic and file summary there instead of on the
+   * main pipeline. Absent: the pipeline.
+   */
+  anchor?: Exclude<ProbeAnchor, 'pipeline'>;
 }
 
 export const FAILS_BUILD_VALUES: readonly ProbeTraits['failsBuild'][] = ['control', 'gate', 'no'];
 export const LOCAL_HOOK_VALUES: readonly NonNullable<ProbeTraits['localHook']>[] = ['security', 'lint'];
+const ANCHOR_VALUES: readonly NonNullable<ProbeTraits['anchor']>[] = ['dockerfile', 'kubernetes'];
 
 export interface ProbeDef {
   id: string;
@@ -168,7 +168,7 @@ export function probeTitle(p: ProbeDef): string {
 // ───────────────────────────────────────────── catalogue loading
 
 const PROBE_KEYS = ['id', 'title', 'summary', 'traits', 'tools', 'disabledBy', 'replace'] as const;
-const TRAIT_KEYS = ['failsBuild', 'qualifies', 'localHook'] as const;
+const TRAIT_KEYS = ['failsBuild', 'qualifies', 'localHook', 'anchor'] as const;
 const TOOL_KEYS = [
   'name', 'url', 'run', 'packages', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'azureTasks', 'orbs',
   'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'disabledBy', 'mayRun', 'remove',
@@ -245,6 +245,12 @@ function readTraits(r: DataFileReader, probeNode: unknown, node: unknown, id: st
     if (!(LOCAL_HOOK_VALUES as readonly string[]).includes(v)) r.fail(lh.value, `localHook of probe "${id}" must be one of ${LOCAL_HOOK_VALUES.join(', ')}, not "${v}"`);
     traits.localHook = v as ProbeTraits['localHook'];
   }
+  const an = m.get('anchor');
+  if (an) {
+    const v = r.str(an.value, `anchor of probe "${id}"`);
+    if (!(ANCHOR_VALUES as readonly string[]).includes(v)) r.fail(an.value, `anchor of probe "${id}" must be one of ${ANCHOR_VALUES.join(', ')}, not "${v}" (leave it out for the pipeline)`);
+    traits.anchor = v as ProbeTraits['anchor'];
+  }
   return traits;
 }
 
@@ -259,6 +265,11 @@ export function probeTraits(cat: Catalogue, probe: string): ProbeTraits | undefi
 }
 
 const traitsByCatalogue = new WeakMap<Catalogue, Map<string, ProbeTraits>>();
+
+/** Which files a probe's gaps are about: its `anchor` trait, or the container probe's own (code probes). */
+export function probeAnchor(cat: Catalogue, probe: string): ProbeAnchor {
+  return probeTraits(cat, probe)?.anchor ?? CONTAINER_PROBES[probe] ?? 'pipeline';
+}
 
 function readTool(r: DataFileReader, node: unknown): ToolDef {
   const m = r.map(node, 'a tool', TOOL_KEYS);

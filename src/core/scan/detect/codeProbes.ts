@@ -322,10 +322,12 @@ export function pinningProbe(parts: ProbeOutcome[]): ProbeOutcome {
   return outcome('pinning', result, applicable.flatMap((p) => p.evidence).slice(0, 30), applicable.map((p) => `${PINNING_PARTS[p.id] ?? p.id}: ${PINNING_RESULT[p.result]}`));
 }
 
-/** The parts of `pinning` in words (notes are user text: no probe ids). */
-const PINNING_PARTS: Record<string, string> = {
+/** The parts of `pinning`, in words (notes are user text: no probe ids). */
+const PINNING_PARTS: Readonly<Record<string, string>> = {
   'container.base-image-digest': 'base images pinned by digest',
   'gha.actions-pinned': 'third-party actions pinned to a commit SHA',
   'repo.lockfiles': 'dependency lockfiles committed',
 };
+/** The probes `pinning` combines (an activity counting `pinning` counts their evidence too). */
+export const PINNING_PART_IDS: readonly string[] = Object.keys(PINNING_PARTS);
 const PINNING_RESULT: Record<ProbeOutcome['result'], string> = { pass: 'yes', partial: 'partly', fail: 'no', unknown: 'unknown', 'not-applicable': 'nothing to pin' };

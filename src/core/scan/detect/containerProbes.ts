@@ -1,6 +1,6 @@
 // Container and deployment probes: pure functions over parsed container files (the engine
 // passes only files in scope; test/fixture/example folders are excluded upstream).
-import { Evidence, Finding, outcome, ProbeOutcome, ProbeResult } from './probeTypes';
+import { Evidence, Finding, outcome, ProbeAnchor, ProbeOutcome, ProbeResult } from './probeTypes';
 import { Loc, Located } from '../types';
 import { dirname, resolvePath } from '../../fs';
 import { pipeToShellMessage } from './weakControls';
@@ -23,20 +23,24 @@ import {
   ServiceSpec,
 } from '../parse/containers/types';
 
-export const CONTAINER_PROBE_IDS = [
-  'container.present',
-  'container.non-root',
-  'container.base-image-digest',
-  'container.healthcheck',
-  'container.weak-instructions',
-  'k8s.security-context',
-  'k8s.network-policy',
-  'deploy.rolling-update',
-  'deploy.canary',
-  'deploy.blue-green',
-] as const;
+/**
+ * The container probes, in the order runContainerProbes returns them, with the files their gaps
+ * are about (the `anchor` trait that catalogue probes declare in model/probes.yaml).
+ */
+export const CONTAINER_PROBES: Readonly<Record<string, Exclude<ProbeAnchor, 'pipeline'>>> = {
+  'container.present': 'dockerfile',
+  'container.non-root': 'dockerfile',
+  'container.base-image-digest': 'dockerfile',
+  'container.healthcheck': 'dockerfile',
+  'container.weak-instructions': 'dockerfile',
+  'k8s.security-context': 'kubernetes',
+  'k8s.network-policy': 'kubernetes',
+  'deploy.rolling-update': 'kubernetes',
+  'deploy.canary': 'kubernetes',
+  'deploy.blue-green': 'kubernetes',
+};
 
-export type ContainerProbeId = (typeof CONTAINER_PROBE_IDS)[number];
+export const CONTAINER_PROBE_IDS: readonly string[] = Object.keys(CONTAINER_PROBES);
 
 export function runContainerProbes(files: ParsedContainerFile[]): ProbeOutcome[] {
   return [

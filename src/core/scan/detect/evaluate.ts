@@ -2,14 +2,14 @@
 // container probes, then the rules in model/rules.yaml turn probes into activity statuses.
 import { trimEndOf } from '../../text';
 import { Model } from '../../model/types';
-import { Catalogue } from './catalogue';
+import { Catalogue, probeAnchor } from './catalogue';
 import { PipelineCalls, RuleSet } from './rules';
 import { matchConfigFile } from './toolMatch';
-import { pinningProbe, runCodeProbes } from './codeProbes';
+import { PINNING_PART_IDS, pinningProbe, runCodeProbes } from './codeProbes';
 import { ParsedContainerFile } from '../parse/containers/types';
 import { activityStatusesFor, containerProbesFor } from './evaluationCache';
 import { MayRun, NotCounted, ToolHit } from './facts';
-import { Evidence, EvidenceUnit, Finding, outcome, ProbeOutcome } from './probeTypes';
+import { dedupeEvidence, Evidence, EvidenceUnit, Finding, outcome, ProbeAnchor, ProbeOutcome } from './probeTypes';
 import { ActivityResult, ExternalReference, IndexedFileInfo, ScanResult, summarizeLevels } from '../result';
 import { CiFile, CONTAINER_KINDS, FileKind } from '../types';
 import { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
@@ -86,24 +86,6 @@ const APPLICABILITY: Record<string, { applies: (w: Workspace) => boolean; absent
 // Evidence, hits and notes belong to per-file facts, which the index keeps while a file's content
 // is unchanged: what is derived from one of them is computed once and remembered with it, so a
 // re-evaluation after one edit only does the work for what that edit changed.
-const evidenceKeys = new WeakMap<Evidence, string>();
-
-function evidenceKey(e: Evidence): string {
-  let key = evidenceKeys.get(e);
-  if (key === undefined) evidenceKeys.set(e, (key = `${e.loc.path}:${e.loc.line}:${e.loc.column}:${e.tool ?? ''}`));
-  return key;
-}
-
-function dedupeEvidence(list: Evidence[]): Evidence[] {
-  const seen = new Set<string>();
-  return list.filter((e) => {
-    const key = evidenceKey(e);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 const noteTexts = new WeakMap<NotCounted, string>();
 
 function noteText(n: NotCounted): string {
@@ -227,6 +209,17 @@ function probeNotes(probes: string[], byId: Map<string, ProbeOutcome>): string[]
 }
 
 /**
+ * Where guidance about the activity belongs: the pipeline when any of its probes is about
+ * pipelines (or it has none), else the cluster manifests when only those are named, else the
+ * container build files.
+ */
+function activityAnchor(probes: string[], catalogue: Catalogue): ProbeAnchor {
+  const anchors = new Set(probes.map((p) => probeAnchor(catalogue, p)));
+  if (anchors.size === 0 || anchors.has('pipeline')) return 'pipeline';
+  return anchors.has('kubernetes') && !anchors.has('dockerfile') ? 'kubernetes' : 'dockerfile';
+}
+
+/**
  * Jobs that run another CI file of the workspace as part of their pipeline (a GitHub local
  * reusable workflow, a GitLab child pipeline): called file → the jobs calling it.
  */
@@ -265,7 +258,7 @@ export function evaluate(input: EvaluateInput): ScanResult {
     .map((e) => e.parsed as ParsedContainerFile);
   const probes: ProbeOutcome[] = [...toolProbes(entries, catalogue, input.configFiles), ...runCodeProbes(entries, catalogue, index.isGitRepository), ...containerProbesFor(index, containerFiles)];
   const byId = new Map(probes.map((p) => [p.id, p]));
-  const pinning = pinningProbe(['container.base-image-digest', 'gha.actions-pinned', 'repo.lockfiles'].map((id) => byId.get(id)).filter((p): p is ProbeOutcome => !!p));
+  const pinning = pinningProbe(PINNING_PART_IDS.map((id) => byId.get(id)).filter((p): p is ProbeOutcome => !!p));
   probes.push(pinning);
   byId.set(pinning.id, pinning);
 
@@ -276,7 +269,8 @@ export function evaluate(input: EvaluateInput): ScanResult {
     const s = statuses.get(a.uuid);
     const detected = s?.status ?? 'unknown';
     const reasons = [...(s?.reasons ?? []), ...(detected === 'missing' || detected === 'partial' || (detected === 'unknown' && s?.remote) ? probeNotes(s?.probes ?? [], byId) : [])];
-    activities.push({ activity: a, detected, status: detected, evidence: s?.evidence ?? [], probes: s?.probes ?? [], ...(s?.note ? { note: s.note } : {}), ...(reasons.length ? { reasons } : {}) });
+    const anchor = activityAnchor(s?.probes ?? [], catalogue);
+    activities.push({ activity: a, detected, status: detected, evidence: s?.evidence ?? [], probes: s?.probes ?? [], ...(anchor !== 'pipeline' ? { anchor } : {}), ...(s?.note ? { note: s.note } : {}), ...(reasons.length ? { reasons } : {}) });
   }
 
   const external: ExternalReference[] = entries.flatMap((e) => (e.facts?.external ?? []).map((r) => ({ ...r, from: e.path })));

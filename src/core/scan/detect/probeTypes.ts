@@ -2,12 +2,16 @@
 // `gha.actions-pinned`, `container.non-root`); activity statuses are derived from them by
 // the rules in model/rules.yaml.
 import { Loc } from '../types';
+import { FindingCode } from './findingCodes';
 
 /**
  * `unknown`: nothing in the files runs it, but a remote block they call may (a catalogue tool
  * marked `mayRun`); the notes name the block and where it is called.
  */
 export type ProbeResult = 'pass' | 'partial' | 'fail' | 'unknown' | 'not-applicable';
+
+/** The files a probe's gaps are about, where guidance about them is shown (probe trait `anchor`). */
+export type ProbeAnchor = 'pipeline' | 'dockerfile' | 'kubernetes';
 
 /** Why a probe passed: the exact place and the text found there. */
 export interface Evidence {
@@ -36,8 +40,8 @@ export interface EvidenceUnit {
 export interface Finding {
   /** The probe that found it. */
   probe: string;
-  /** Stable code per kind of finding, e.g. `unpinned-action`, `root-user`, `latest-tag`. */
-  code: string;
+  /** Stable code per kind of finding (the closed list in findingCodes.ts), e.g. `unpinned-action`, `root-user`. */
+  code: FindingCode;
   message: string;
   loc: Loc;
   severity: 'warning' | 'information';
@@ -52,6 +56,27 @@ export interface ProbeOutcome {
   /** Short human notes: why partial, what was not counted (disabled, install-only, external). */
   notes: string[];
   findings: Finding[];
+}
+
+/** Evidence objects live as long as the facts of their file: each one's key is built once. */
+const evidenceKeys = new WeakMap<Evidence, string>();
+
+function evidenceKey(e: Evidence): string {
+  let key = evidenceKeys.get(e);
+  if (key === undefined) evidenceKeys.set(e, (key = `${e.loc.path}:${e.loc.line}:${e.loc.column}:${e.tool ?? ''}:${e.text}`));
+  return key;
+}
+
+/** The list without repeats of the same place, tool and text (first one kept, order kept). */
+export function dedupeEvidence(list: Evidence[]): Evidence[] {
+  if (list.length < 2) return list;
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const key = evidenceKey(e);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function outcome(id: string, result: ProbeResult, evidence: Evidence[] = [], notes: string[] = [], findings: Finding[] = []): ProbeOutcome {

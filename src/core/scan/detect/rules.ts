@@ -1,7 +1,7 @@
 // The activity rules (model/rules.yaml): their types, loading with validation at exact line
 // numbers, merging a user file over the bundled one, and evaluation: from probe outcomes to an
 // activity's status, evidence and note.
-import { Evidence, EvidenceUnit, ProbeOutcome } from './probeTypes';
+import { dedupeEvidence, Evidence, EvidenceUnit, ProbeOutcome } from './probeTypes';
 import { deref, isScalar } from '../../yaml';
 import { Catalogue, CODE_PROBE_IDS } from './catalogue';
 import { DataFileReader, checkSchemaVersion, openDataFile } from './dataFileReader';
@@ -305,26 +305,6 @@ function evalJoin(members: Eval[], unit: JoinUnit, calls: PipelineCalls): Eval {
     ? `${best.c.pipeline}${best.c.job ? ` (job ${best.c.job})` : ''} has ${best.inside.map((e) => `${quote(e)} (line ${e.loc.line})`).join(' and ')}, but ${best.outside.map((e) => `${quote(e)} is in ${e.loc.path}:${e.loc.line}`).join(' and ')}: they count only when one ${where} does all of it.`
     : `The facts this needs were found, but none of them in a pipeline: they count only when one ${where} does all of it.`;
   return { status: 'missing', evidence: [], why: [why] };
-}
-
-/** Evidence objects live as long as the facts of their file: each one's key is built once. */
-const evidenceKeys = new WeakMap<Evidence, string>();
-
-function evidenceKey(e: Evidence): string {
-  let key = evidenceKeys.get(e);
-  if (key === undefined) evidenceKeys.set(e, (key = `${e.loc.path}:${e.loc.line}:${e.loc.column}:${e.tool ?? ''}:${e.text}`));
-  return key;
-}
-
-function dedupeEvidence(list: Evidence[]): Evidence[] {
-  if (list.length < 2) return list;
-  const seen = new Set<string>();
-  return list.filter((e) => {
-    const key = evidenceKey(e);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /**
