@@ -108,6 +108,8 @@ export interface CiReference {
   loc: Loc;
   /** Root-relative path when the reference names a file in this workspace. */
   localPath?: string;
+  /** Where the file is read from when `localPath` does not exist (Azure `path@self` written from the repository root). */
+  rootPath?: string;
   /**
    * A file in another repository, named by that repository and the path in it, as the catalogue's
    * `azureTemplates` match it: Azure `template: v1/x.yml@alias` with the alias's

@@ -161,9 +161,11 @@ class AzureParser {
       this.file.references.push({ kind: 'local-include', ref: l.value, loc: l.loc });
       return l;
     }
-    // A path qualified with a repository (`@self` too) starts at that repository's root.
-    const localPath = p.startsWith('/') || repo === 'self' ? normalizePath(p) : normalizePath(`${dirname(this.file.path)}/${p}`);
-    this.file.references.push({ kind: 'local-include', ref: l.value, loc: l.loc ?? fallback, localPath });
+    const localPath = p.startsWith('/') ? normalizePath(p) : normalizePath(`${dirname(this.file.path)}/${p}`);
+    // `path@self` written from the repository root (as templates of another repository are) is
+    // read from there when no file is next to the including one.
+    const fromRoot = repo === 'self' && !p.startsWith('/') ? normalizePath(p) : undefined;
+    this.file.references.push({ kind: 'local-include', ref: l.value, loc: l.loc ?? fallback, localPath, ...(fromRoot && fromRoot !== localPath ? { rootPath: fromRoot } : {}) });
     return l;
   }
 

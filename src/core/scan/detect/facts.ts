@@ -214,7 +214,11 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
       // fragments are not, so they are read here (one level, as the issue asks).
       if (depth > 0 || ciDialect(file.kind).localIncludes === 'indexed') continue;
       facts.reads.add(ref.localPath);
-      const fragment = await ctx.support(ref.localPath, file.kind);
+      let fragment = await ctx.support(ref.localPath, file.kind);
+      if (!fragment && ref.rootPath) {
+        facts.reads.add(ref.rootPath);
+        fragment = await ctx.support(ref.rootPath, file.kind);
+      }
       if (fragment?.kind === 'ci-fragment') {
         await collectCiFile(fragment.file, ctx, facts, { ...envValues(fragment.file.env), ...globalEnv }, depth + 1, refused, pipeline);
       }
