@@ -10,6 +10,7 @@ import { ModelService } from './modelService';
 import { log, outputChannel } from './log';
 import { StatusBar } from './statusBar';
 import { targetLevel } from './settings';
+import { completeOpenViewStep } from './walkthrough';
 import { registerWebviews, Webviews } from './webviews';
 
 export interface DsommApi {
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): DsommApi {
   const view = vscode.window.createTreeView('dsomm.activities', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attach(view);
   context.subscriptions.push(
+    completeOpenViewStep(view, context.extension.id),
     models,
     assessment,
     tree,

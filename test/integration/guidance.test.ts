@@ -1,6 +1,7 @@
 // In-editor guidance inside a real VS Code, on the copy of the demo workspace: hovers through
-// vscode.executeHoverProvider, the "DSOMM" diagnostics, the quick fixes on a missing activity
-// (applied, saved and re-scanned), dsomm-ignore comments while typing, and dsomm.insertFix.
+// vscode.executeHoverProvider, the "DSOMM" diagnostics (one summary of the missing activities per
+// file), the quick fixes on it (applied, saved and re-scanned) and the "more actions" entry,
+// dsomm-ignore comments while typing, and dsomm.insertFix.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DsommApi } from '../../src/extension/extension';
@@ -128,23 +129,29 @@ describe('Guidance in the editor (demo workspace)', function () {
     await vscode.workspace.getConfiguration('dsomm').update('targetLevel', 2, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.getConfiguration('dsomm').update('diagnostics.severity', 'warning', vscode.ConfigurationTarget.Workspace);
     try {
-      const sbom = await waitFor('the SBOM diagnostic at target level 2, as a warning', () =>
-        ours(ci).find((d) => /"SBOM of components" is missing/.test(d.message) && d.severity === vscode.DiagnosticSeverity.Warning),
+      const sbom = await waitFor('the summary naming SBOM at target level 2, as a warning', () =>
+        ours(ci).find((d) => codeOf(d) === 'missing-activities' && d.message.includes('SBOM of components (L2') && d.severity === vscode.DiagnosticSeverity.Warning),
       );
       assert.strictEqual(sbom.range.start.line, 15, 'on `jobs:`');
+      assert.strictEqual(ours(ci).filter((d) => codeOf(d) === 'missing-activities').length, 1, 'one summary for the file');
+      assert.ok(sbom.relatedInformation?.some((r) => /"SBOM of components" is missing/.test(r.message) && r.location.range.start.line === 15), 'each activity in the related information');
       assert.ok(ours(ci).filter((d) => codeOf(d) === 'unpinned-first-party-action').every((d) => d.severity === vscode.DiagnosticSeverity.Information), 'weak controls keep their own severity');
-      assert.strictEqual(codeOf(sbom), 'sbom');
 
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', ci, sbom.range, vscode.CodeActionKind.QuickFix.value, 50);
       const titles = actions.map((a) => a.title);
+      assert.ok(actions.length <= 8, JSON.stringify(titles));
+      assert.strictEqual(new Set(titles).size, titles.length, `each entry once: ${JSON.stringify(titles)}`);
       const fix = actions.find((a) => a.title === 'Generate an SBOM (Syft) to .github/workflows/ci.yml');
       assert.ok(fix, JSON.stringify(titles));
       assert.ok(fix.isPreferred, 'the fix is the preferred action');
-      assert.ok(titles.includes('Mark "SBOM of components" not applicable…'), JSON.stringify(titles));
-      assert.ok(titles.includes('Open activity details: SBOM of components'), JSON.stringify(titles));
-      const na = actions.find((a) => a.title.startsWith('Mark "SBOM of components"'))!;
-      assert.strictEqual(na.command?.command, 'dsomm.markNotApplicable');
-      assert.deepStrictEqual(na.command?.arguments, [{ uuid: SBOM_ACTIVITY }]);
+      // The secondary actions are behind one entry, last.
+      const more = actions[actions.length - 1];
+      assert.strictEqual(more.title, 'DSOMM: more actions…', JSON.stringify(titles));
+      assert.ok(!titles.some((t) => /^(Ignore|Mark|Open activity details)/.test(t)), JSON.stringify(titles));
+      const items = (more.command?.arguments?.[0] as { items: { kind: string; label: string; uuid?: string }[] }).items;
+      const na = items.find((i) => i.label === 'Mark "SBOM of components" not applicable…');
+      assert.deepStrictEqual([na?.kind, na?.uuid], ['not-applicable', SBOM_ACTIVITY], JSON.stringify(items.map((i) => i.label)));
+      assert.ok(items.some((i) => i.kind === 'details' && i.uuid === SBOM_ACTIVITY && i.label === 'Open activity details: SBOM of components'));
 
       // The edit was computed on resolve; apply it as VS Code does (edit, then the action's command).
       assert.ok(fix.edit, 'the resolved fix has an edit');
@@ -157,7 +164,7 @@ describe('Guidance in the editor (demo workspace)', function () {
       await doc.save();
       const r = await waitFor('SBOM to be detected after the save', async () => (status(await assessment.get(), SBOM_ACTIVITY) === 'detected' ? true : undefined));
       assert.ok(r);
-      await waitFor('the SBOM diagnostic to disappear', () => !ours(ci).some((d) => /"SBOM of components"/.test(d.message)));
+      await waitFor('SBOM to leave the summary', () => !ours(ci).some((d) => /SBOM of components/.test(d.message)));
     } finally {
       await vscode.workspace.fs.writeFile(ci, new TextEncoder().encode(original));
       await vscode.workspace.getConfiguration('dsomm').update('diagnostics.severity', undefined, vscode.ConfigurationTarget.Workspace);
@@ -189,10 +196,14 @@ describe('Guidance in the editor (demo workspace)', function () {
     await vscode.window.showTextDocument(api); // code actions are asked of an open document
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', api, root.range, vscode.CodeActionKind.QuickFix.value, 50);
     const titles = actions.map((a) => a.title);
-    assert.ok(titles.includes('Run the final stage as a non-root user'), JSON.stringify(titles));
-    const ignore = actions.find((a) => a.title === 'Ignore "root-user" here (dsomm-ignore comment)');
-    assert.ok(ignore?.edit, JSON.stringify(titles));
-    assert.ok(await vscode.workspace.applyEdit(ignore.edit));
+    assert.strictEqual(titles[0], 'Run the final stage as a non-root user', JSON.stringify(titles));
+    const more = actions.find((a) => a.title === 'DSOMM: more actions…');
+    assert.ok(more?.command, JSON.stringify(titles));
+    const args = more.command.arguments![0] as { items: { label: string }[] };
+    const index = args.items.findIndex((i) => i.label === 'Ignore "root-user" here');
+    assert.ok(index >= 0, JSON.stringify(args.items.map((i) => i.label)));
+    // What choosing it in the pick list runs.
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('dsomm.guidance.runMenuItem', args, index), true);
     const doc = await vscode.workspace.openTextDocument(api);
     const line = root.range.start.line;
     assert.match(doc.lineAt(line).text, /^# dsomm-ignore root-user: /);

@@ -197,7 +197,7 @@ describe('dsomm scan (CLI)', function () {
     it('has the level table and one section per dimension with escaped cells', async () => {
       const r = await run('scan', DEMO, '--format', 'markdown');
       assert.equal(r.code, EXIT.ok, r.err);
-      assert.match(r.out, /^# DSOMM assessment\n\nModel 4\.3\.1 · 194 activities · \*\*achieved level 0\*\*\n/);
+      assert.match(r.out, /^# DSOMM assessment\n\nModel 4\\\.3\\\.1 · 194 activities · \*\*achieved level 0\*\*\n/);
       assert.match(r.out, /^\| Level \| Achieved \| Need a decision \|$/m);
       for (const d of DIMENSIONS) assert.match(r.out, new RegExp(`^## ${d}\\n\\n\\| Level \\| Activity \\| Status \\| Evidence \\|$`, 'm'));
       const rows = r.out.split('\n').filter((l) => /^\| [1-5] \| /.test(l) && l.split(' | ').length === 4);

@@ -3,8 +3,10 @@
 //   input.<ext>             the file under test; it is placed at the kind's usual path (CANONICAL_PATH)
 //                           in a temporary workspace next to SUPPORT_FILES (npm, pip and a Dockerfile)
 //   diagnostics.txt         every diagnostic on that file at target level 2, with the fixes offered
-//   after.<line>.<fix id>.<ext>  the file after the preferred fix of the diagnostic on that line (one per
-//                           such fix that edits this file), as the lightbulb's first entry leaves it
+//                           (a missing-activities summary: each activity's sentence too)
+//   after.<line>.<fix id>.<ext>  the file after the leading fix of the diagnostic on that line (its first
+//                           fix; for a summary, the first fix of each activity), one per such fix that
+//                           edits this file, as choosing that lightbulb entry leaves it
 //   after.<line>.<fix id>.txt    the same when the fix cannot be placed: the reason and the snippet offered
 //
 // DSOMM_UPDATE_GOLDEN=1 npm run test:unit rewrites the expected files from what the engine does now
@@ -18,7 +20,7 @@ import { computeFix } from '../../src/core/guidance/computeFix';
 import { diagnosticsFor } from '../../src/core/guidance/diagnostics';
 import { fixesFor } from '../../src/core/guidance/fixes';
 import { applyEdits } from '../../src/core/guidance/text';
-import { GuidanceDiagnostic } from '../../src/core/guidance/types';
+import { FixOption, GuidanceDiagnostic } from '../../src/core/guidance/types';
 
 const GOLDEN = path.join(ROOT, 'test/golden');
 const UPDATE = process.env.DSOMM_UPDATE_GOLDEN === '1';
@@ -46,10 +48,22 @@ function goldenCases(): GoldenCase[] {
 }
 
 /** One line per diagnostic: place, severity, code, message, and the fixes offered (* = preferred). */
-function diagnosticLine(d: GuidanceDiagnostic, fixIds: { templateId: string; preferred?: boolean }[]): string {
+function diagnosticLine(d: GuidanceDiagnostic, fixIds: FixOption[]): string {
   const at = `${d.loc.line}:${d.loc.column}`;
-  const fixes = fixIds.length ? `\n    fixes: ${fixIds.map((f) => `${f.templateId}${f.preferred ? '*' : ''}`).join(', ')}` : '';
-  return `${at} ${d.severity} ${d.code.value}\n    ${d.message}${fixes}`;
+  const fixes = fixIds.length ? `\n    fixes: ${fixIds.map((f) => `${f.templateId}${f.places ? `[${f.places.map((l) => l.line).join(',')}]` : ''}${f.preferred ? '*' : ''}`).join(', ')}` : '';
+  const activities = d.data.kind === 'missing-summary' && (d.data.activities?.length ?? 0) > 1 ? d.data.activities!.map((m) => `\n    - ${m.message}`).join('') : '';
+  return `${at} ${d.severity} ${d.code.value}\n    ${d.message}${activities}${fixes}`;
+}
+
+/** The fixes whose result is recorded: the first one, and for a summary the first of each activity. */
+function leadingFixes(options: FixOption[]): FixOption[] {
+  const seen = new Set<string | undefined>();
+  return options.filter((o, i) => {
+    if (i === 0) return seen.add(o.activity), true;
+    if (o.activity === undefined || seen.has(o.activity)) return false;
+    seen.add(o.activity);
+    return true;
+  });
 }
 
 /** Expected output file name → content, as the engine produces it now. */
@@ -69,17 +83,18 @@ async function produce(c: GoldenCase): Promise<Map<string, string>> {
   for (const d of diagnostics) {
     const options = fixesFor(fixes, result, entry, d, index.all());
     lines.push(diagnosticLine(d, options));
-    const preferred = options[0];
-    if (!preferred || preferred.path !== rel || preferred.kind !== 'edit') continue;
-    const res = computeFix(fixes, preferred.templateId, entry, text, { files: index.all(), at: d.loc });
-    const base = `after.${d.loc.line}.${preferred.templateId}`;
-    const [name, content] =
-      res.kind === 'edits' ? [base + ext, applyEdits(text, res.edits)]
-      : res.kind === 'cannot-place' ? [`${base}.txt`, `cannot place: ${res.reason}\n--- snippet offered ---\n${res.snippet ?? '(none)'}\n`]
-      : assert.fail(`${preferred.templateId} on ${rel}: an edit option produced ${res.kind}`);
-    // Two diagnostics on one line may prefer the same fix: it must then do the same thing.
-    if (out.has(name)) assert.equal(content, out.get(name), `${name} differs between two diagnostics of line ${d.loc.line}`);
-    out.set(name, content);
+    for (const lead of leadingFixes(options)) {
+      if (lead.path !== rel || lead.kind !== 'edit') continue;
+      const res = computeFix(fixes, lead.templateId, entry, text, { files: index.all(), at: d.loc, ...(lead.places ? { places: lead.places } : {}) });
+      const base = `after.${d.loc.line}.${lead.templateId}`;
+      const [name, content] =
+        res.kind === 'edits' ? [base + ext, applyEdits(text, res.edits)]
+        : res.kind === 'cannot-place' ? [`${base}.txt`, `cannot place: ${res.reason}\n--- snippet offered ---\n${res.snippet ?? '(none)'}\n`]
+        : assert.fail(`${lead.templateId} on ${rel}: an edit option produced ${res.kind}`);
+      // Two diagnostics on one line may lead with the same fix: it must then do the same thing.
+      if (out.has(name)) assert.equal(content, out.get(name), `${name} differs between two diagnostics of line ${d.loc.line}`);
+      out.set(name, content);
+    }
   }
   if (!diagnostics.length) lines.push('(none)');
   out.set('diagnostics.txt', lines.join('\n') + '\n');

@@ -243,13 +243,14 @@ describe('guidance: files to create', function () {
       const dir = tempWorkspace(ws);
       const { index, result } = await scanDir(dir);
       const diags = diagnosticsFor(result, index.all(), { targetLevel: 1, fixes });
-      const d = [...diags.values()].flat().find((x) => x.data.activityName === 'Automated PRs for patches');
+      const d = [...diags.values()].flat().find((x) => x.data.activities?.some((m) => m.name === 'Automated PRs for patches'));
       assert.ok(d, 'diagnostic present');
-      assert.deepEqual([...d.data.fixes!].sort(), ['dependency-updates.dependabot', 'dependency-updates.renovate']);
+      const uuid = d.data.activities!.find((m) => m.name === 'Automated PRs for patches')!.uuid;
       const options = fixesFor(fixes, result, index.get(d.path), d);
-      assert.equal(options[0].templateId, first);
-      assert.equal(options[0].preferred, true);
-      assert.equal(options[0].kind, 'create');
+      const mine = options.filter((o) => o.activity === uuid);
+      assert.deepEqual(mine.map((o) => o.templateId).sort(), ['dependency-updates.dependabot', 'dependency-updates.renovate']);
+      assert.equal(mine[0].templateId, first);
+      assert.equal(mine[0].kind, 'create');
       assert.equal(options.filter((o) => o.preferred).length, 1);
     }
   });

@@ -164,7 +164,7 @@ describe('DSOMM web app files (issue 15)', function () {
       assert.equal(json.activities.find((a) => a.uuid === SBOM)!.teamEvidence, undefined);
       const md = toMarkdownReport(applied);
       assert.match(md, /## Team evidence/);
-      assert.match(md, /\*\*Pipeline review 2026\*\* \(Team A, Team B · reviewed by Jane Doe · 2026-12-07\) <https:\/\/wiki\.example\.org\/pipeline-review>/);
+      assert.match(md, /\*\*Pipeline review 2026\*\* \(Team A, Team B · reviewed by Jane Doe · 2026\\-12\\-07\) <https:\/\/wiki\.example\.org\/pipeline-review>/);
     });
   });
 

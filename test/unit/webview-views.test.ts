@@ -240,8 +240,8 @@ describe('Escaping hostile names and paths', () => {
     const prose = md.replace(/`[^`\n]*`/g, '');
     assert.ok(!/(^|[^\\])</m.test(prose), md);
     assert.ok(md.includes('`.github/workflows/<img src=x onerror=alert(1)>.yml:3`'));
-    assert.ok(md.includes('\\<img src=x onerror=alert(1)\\>'));
-    assert.ok(md.includes('not applicable: because \\<img'));
+    assert.ok(md.includes('&lt;img src\\=x onerror\\=alert\\(1\\)&gt;'));
+    assert.ok(md.includes('not applicable: because &lt;img'));
   });
 
   it('keeps them as plain text in the view-models (the webview sets textContent)', () => {

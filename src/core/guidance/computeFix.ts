@@ -35,6 +35,8 @@ export interface FixContext {
   files?: FileInfo[];
   /** The diagnostic's place: fixes of one spot (a step, an image, a setting) edit only there. */
   at?: Loc;
+  /** Several places (a grouped finding's "all N places" fix): spot fixes edit each of them; wins over `at`. */
+  places?: Loc[];
 }
 
 /** The dialect a file kind is edited as (undefined: no fix applies to such files). */
@@ -505,7 +507,7 @@ function workflowPermissions(text: string, dt: DialectTemplate): TextEdit[] {
   return [insertBeforeLine(yt, line, block, true)];
 }
 
-function checkoutPersistCredentials(text: string, at: Loc | undefined): TextEdit[] {
+function checkoutPersistCredentials(text: string, at: Loc[] | undefined): TextEdit[] {
   const { yt, root } = openBlockYaml(text);
   const jobs = pairOf(root, 'jobs');
   if (!jobs || !isMap(jobs.value)) cannot('the workflow has no `jobs:` mapping');
@@ -521,7 +523,7 @@ function checkoutPersistCredentials(text: string, at: Loc | undefined): TextEdit
       if (!u || !/^actions\/checkout(@|$)/.test(u)) return;
       const start = nodeStart(yt, item)!;
       const nextStart = items[idx + 1] ? nodeStart(yt, items[idx + 1])!.line : Infinity;
-      if (at && !(at.line - 1 >= start.line && at.line - 1 < nextStart)) return;
+      if (at && !at.some((l) => l.line - 1 >= start.line && l.line - 1 < nextStart)) return;
       if (isFlow(item)) {
         flowSteps++;
         return;
@@ -587,10 +589,10 @@ function movingImages(kind: FileKind, path: string, text: string): { loc: Loc; i
   return out;
 }
 
-function imageTagPlaceholder(kind: FileKind, path: string, text: string, dt: DialectTemplate, at: Loc | undefined): TextEdit[] {
+function imageTagPlaceholder(kind: FileKind, path: string, text: string, dt: DialectTemplate, at: Loc[] | undefined): TextEdit[] {
   const placeholder = dt.params?.tag ?? '<pin-a-version>';
   const lines = splitLines(text);
-  const targets = movingImages(kind, path, text).filter((m) => !at || m.loc.line === at.line);
+  const targets = movingImages(kind, path, text).filter((m) => !at || at.some((l) => m.loc.line === l.line));
   const edits: TextEdit[] = [];
   for (const m of targets) {
     if (m.loc.line !== m.loc.endLine) continue;
@@ -605,10 +607,10 @@ function imageTagPlaceholder(kind: FileKind, path: string, text: string, dt: Dia
 
 const CANNOT_FAIL_RE = /\b(continue-on-error|allow_failure|continueOnError)(\s*:\s*)(['"]?)(true|True|TRUE|yes|Yes|on|On)\3(?=\s*(#|$))/;
 
-function scannerMustFail(kind: FileKind, path: string, text: string, at: Loc | undefined): TextEdit[] {
+function scannerMustFail(kind: FileKind, path: string, text: string, at: Loc[] | undefined): TextEdit[] {
   const lines = splitLines(text);
   let targets: number[];
-  if (at) targets = [at.line - 1];
+  if (at) targets = [...new Set(at.map((l) => l.line - 1))];
   else {
     const parsed = parseFile(kind, path, text) as CiFile | undefined;
     const locs = (parsed?.jobs ?? []).flatMap((j) => [j.cannotFail, ...j.steps.map((s) => s.cannotFail)]).filter((l): l is Loc => !!l && l.path === path);
@@ -672,6 +674,7 @@ export function computeFix(
   const dt = dialect ? t.dialects[dialect] : undefined;
   if (!entry || !dialect || !dt) return { kind: 'cannot-place', path, title: t.title, reason: `"${t.title}" has no template for ${entry?.kind ?? 'this file'}` };
   const notes: string[] = [];
+  const spots = context.places?.length ? context.places : context.at ? [context.at] : undefined;
   try {
     let edits: TextEdit[];
     if (dt.edit) {
@@ -680,17 +683,17 @@ export function computeFix(
           edits = workflowPermissions(text, dt);
           break;
         case 'checkout-persist-credentials':
-          edits = checkoutPersistCredentials(text, context.at);
+          edits = checkoutPersistCredentials(text, spots);
           break;
         case 'final-stage-user':
           edits = finalStageUser(entry.path, text, dt);
           break;
         case 'image-tag-placeholder':
-          edits = imageTagPlaceholder(entry.kind, entry.path, text, dt, context.at);
+          edits = imageTagPlaceholder(entry.kind, entry.path, text, dt, spots);
           notes.push(`Replace ${dt.params?.tag ?? '<pin-a-version>'} with a released version (and ideally its @sha256 digest): the build fails until you do.`);
           break;
         case 'scanner-must-fail':
-          edits = scannerMustFail(entry.kind, entry.path, text, context.at);
+          edits = scannerMustFail(entry.kind, entry.path, text, spots);
           break;
       }
     } else {

@@ -1,7 +1,10 @@
-// Diagnostics: (a) detectable activities up to the target level that are missing or partial, on
-// ONE anchor line (the main pipeline file; container activities on the relevant Dockerfile or
-// Kubernetes manifest), (b) weak controls: the engine's findings with their exact ranges.
-// Inline `dsomm-ignore` comments and activities marked not applicable silence them.
+// Diagnostics: (a) one summary per anchor file of the detectable activities up to the target level
+// that are missing or partial (the main pipeline file; container activities on the relevant
+// Dockerfile or Kubernetes manifest), each activity in its related information; (b) weak controls:
+// the engine's findings with their exact ranges, identical ones of a file grouped into one.
+// Inline `dsomm-ignore` comments and activities marked not applicable silence them: a comment naming
+// an activity's uuid or one of its probes takes that activity out of the summary, `missing-activities`
+// silences the summary, and a finding is silenced at its own place (the rest of its group stays).
 import { ActivityResult, ScanResult } from '../scan/result';
 import { Finding } from '../scan/detect/probeTypes';
 import { Loc } from '../scan/types';
@@ -9,10 +12,10 @@ import { IndexEntry } from '../scan/workspaceIndex';
 import { FixCatalogue } from './fixCatalogue';
 import { fixesFor } from './fixes';
 import { GAP_STATUSES } from './hover';
-import { activityFamily, activityUrl, byLevelThenName, dockerfiles, firstLineLoc, kubernetesWorkloads, lookup, mainPipeline, primaryActivity } from './lookup';
+import { activityFamily, AnchorFamily, activityUrl, byLevelThenName, dockerfiles, firstLineLoc, kubernetesWorkloads, lookup, mainPipeline, primaryActivity } from './lookup';
 import { isSuppressed, suppressions } from './suppress';
 import { locToRange, splitLines } from './text';
-import { DiagnosticSeverity, GuidanceDiagnostic } from './types';
+import { DiagnosticSeverity, GuidanceDiagnostic, MissingActivity } from './types';
 
 export interface DiagnosticsOptions {
   targetLevel: number;
@@ -24,6 +27,11 @@ export interface DiagnosticsOptions {
   findings?: boolean;
   /** A file's current text, for `dsomm-ignore` comments (the editor's buffer, or the file on disk). */
   textOf?: (path: string) => string | undefined;
+  /**
+   * Whether `dsomm-ignore` comments silence `ids` on saved line `line` (1-based) of `path`, for files
+   * whose comments are not where the saved lines are (an edited buffer); undefined: ask textOf.
+   */
+  ignoredAt?: (path: string, line: number, ids: string[]) => boolean | undefined;
   /** With a fix catalogue, each diagnostic's `data.fixes` lists the fixes that apply (and probe links are known). */
   fixes?: FixCatalogue;
   /**
@@ -58,6 +66,34 @@ function missingMessage(a: ActivityResult, failing: string[]): string {
   return `DSOMM level ${act.level} (${act.dimension} › ${act.subdimension}): "${act.name}" ${head}${why}.${note}`;
 }
 
+/** The code of a missing-activities summary (what `dsomm-ignore` names to silence the whole summary). */
+export const SUMMARY_CODE = 'missing-activities';
+
+const FAMILY_WORDS: Record<AnchorFamily, string> = {
+  pipeline: "in this repository's pipelines",
+  dockerfile: 'for the container images',
+  kubernetes: 'for the cluster manifests',
+};
+
+/**
+ * One line for the Problems panel that says how many and which: a single activity keeps its own
+ * sentence; several are named in order (level, then name), their details in the related information.
+ */
+function summaryMessage(list: MissingActivity[], families: Set<AnchorFamily>, targetLevel: number): string {
+  if (list.length === 1) return list[0].message;
+  const where = families.size === 1 ? FAMILY_WORDS[[...families][0]] : families.has('pipeline') ? FAMILY_WORDS.pipeline : 'for the containers';
+  const names = list.map((m) => `${m.name} (L${m.level}${m.status === 'partial' ? ', partly' : ''})`).join('; ');
+  const upTo = targetLevel === 1 ? 'level 1' : `levels 1–${targetLevel}`;
+  return `DSOMM ${upTo}: ${list.length} activities are missing or only partly in place ${where}: ${names}.`;
+}
+
+/** Grouped findings: the first place's sentence, and where else the same finding is. */
+function groupMessage(first: Finding, others: Loc[]): string {
+  const lines = others.map((l) => l.line);
+  const shown = lines.length > 12 ? `${lines.slice(0, 12).join(', ')}, …` : lines.join(', ');
+  return `${findingMessage(first)} The same on ${others.length} more line${others.length === 1 ? '' : 's'} of this file: ${shown}.`;
+}
+
 function findingMessage(f: Finding): string {
   return f.message.endsWith('.') ? f.message : `${f.message}.`;
 }
@@ -76,6 +112,8 @@ export function diagnosticsFor(result: ScanResult, entries: IndexEntry[], option
   };
   const suppressCache = new Map<string, Map<number, Set<string>>>();
   const suppressed = (path: string, line: number, ids: string[]) => {
+    const answer = options.ignoredAt?.(path, line, ids);
+    if (answer !== undefined) return answer;
     let map = suppressCache.get(path);
     if (!map) {
       const text = textOf(path);
@@ -85,7 +123,6 @@ export function diagnosticsFor(result: ScanResult, entries: IndexEntry[], option
     return isSuppressed(map, line, ids);
   };
   const push = (d: GuidanceDiagnostic) => {
-    if (suppressed(d.path, d.loc.line, [...d.data.probes, ...(d.data.findingCode ? [d.data.findingCode] : []), ...(d.data.activity ? [d.data.activity] : [])])) return;
     if (options.fixes && options.listFixes !== false) {
       const entry = byPath.get(d.path);
       d.data.fixes = fixesFor(options.fixes, result, entry, d, entries).map((f) => f.templateId);
@@ -110,6 +147,8 @@ export function diagnosticsFor(result: ScanResult, entries: IndexEntry[], option
       .filter((a) => GAP_STATUSES.has(a.status) && a.activity.level <= options.targetLevel)
       .filter((a) => !(a.status === 'partial' && a.probes.some((p) => findingProbes.has(p) || (p === 'pinning' && ['container.base-image-digest', 'gha.actions-pinned'].some((x) => findingProbes.has(x))))))
       .sort(byLevelThenName);
+    // One summary per anchor file: the main pipeline, the Dockerfile, the Kubernetes manifest.
+    const summaries = new Map<string, { loc: Loc; families: Set<AnchorFamily>; activities: MissingActivity[] }>();
     for (const a of gaps) {
       const family = activityFamily(a);
       let loc: Loc | undefined;
@@ -125,40 +164,70 @@ export function diagnosticsFor(result: ScanResult, entries: IndexEntry[], option
       });
       // Nothing the files could add (a hint-only rule whose hint is there): a person decides.
       if (!failing.length) continue;
-      const probes = failing;
+      // `dsomm-ignore <probe or activity uuid>` on the anchor line takes that activity out of the summary.
+      if (suppressed(loc.path, loc.line, [...failing, a.activity.uuid])) continue;
+      const s = summaries.get(loc.path) ?? summaries.set(loc.path, { loc, families: new Set(), activities: [] }).get(loc.path)!;
+      s.families.add(family);
+      s.activities.push({
+        uuid: a.activity.uuid,
+        name: a.activity.name,
+        level: a.activity.level,
+        dimension: a.activity.dimension,
+        subdimension: a.activity.subdimension,
+        status: a.status === 'partial' ? 'partial' : 'missing',
+        probes: failing,
+        message: missingMessage(a, failing),
+      });
+    }
+    for (const s of summaries.values()) {
+      // `dsomm-ignore missing-activities` (or `all`) silences the whole summary.
+      if (suppressed(s.loc.path, s.loc.line, [SUMMARY_CODE])) continue;
+      const range = rangeOf(s.loc);
+      const only = s.activities.length === 1 ? s.activities[0] : undefined;
       push({
-        path: loc.path,
-        range: rangeOf(loc),
-        loc,
-        message: missingMessage(a, probes),
+        path: s.loc.path,
+        range,
+        loc: s.loc,
+        message: summaryMessage(s.activities, s.families, options.targetLevel),
         severity: options.severity ?? 'information',
-        code: { value: probes[0] ?? 'dsomm', target: activityUrl(a.activity.uuid) },
+        code: { value: SUMMARY_CODE, ...(only ? { target: activityUrl(only.uuid) } : {}) },
         source: 'DSOMM',
         data: {
-          kind: 'missing-activity',
-          activity: a.activity.uuid,
-          activityName: a.activity.name,
-          level: a.activity.level,
-          probes,
+          kind: 'missing-summary',
+          activities: s.activities,
+          probes: [...new Set(s.activities.flatMap((m) => m.probes))],
+          ...(only ? { activity: only.uuid, activityName: only.name, level: only.level } : {}),
           ...(pipeline ? { pipeline } : {}),
         },
+        ...(s.activities.length > 1 ? { related: s.activities.map((m) => ({ loc: s.loc, range, message: m.message })) } : {}),
       });
     }
   }
 
   if (options.findings !== false) {
     const seen = new Set<string>();
+    // Identical findings of one file (same code, same probe) become one diagnostic at the first place.
+    const groups = new Map<string, { finding: Finding; activity?: ActivityResult }[]>();
     for (const f of result.findings) {
       const key = `${f.loc.path}:${f.loc.line}:${f.loc.column}:${f.code}:${f.probe}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const a = primaryActivity(result, f.probe, options.fixes?.links);
       if (a && (a.status === 'not-applicable' || a.notApplicable)) continue;
+      if (suppressed(f.loc.path, f.loc.line, [f.probe, f.code, ...(a ? [a.activity.uuid] : [])])) continue;
+      const gkey = `${f.loc.path}\u0000${f.code}\u0000${f.probe}`;
+      (groups.get(gkey) ?? groups.set(gkey, []).get(gkey)!).push({ finding: f, ...(a ? { activity: a } : {}) });
+    }
+    for (const group of groups.values()) {
+      group.sort((x, y) => x.finding.loc.line - y.finding.loc.line || x.finding.loc.column - y.finding.loc.column);
+      const { finding: f, activity: a } = group[0];
+      const others = group.slice(1).map((g) => g.finding.loc);
+      const range = rangeOf(f.loc);
       push({
         path: f.loc.path,
-        range: rangeOf(f.loc),
+        range,
         loc: f.loc,
-        message: findingMessage(f),
+        message: others.length ? groupMessage(f, others) : findingMessage(f),
         severity: f.severity === 'warning' ? 'warning' : 'information',
         code: { value: f.code, ...(a ? { target: activityUrl(a.activity.uuid) } : {}) },
         source: 'DSOMM',
@@ -169,7 +238,9 @@ export function diagnosticsFor(result: ScanResult, entries: IndexEntry[], option
           ...(f.data ? { findingData: { ...f.data } } : {}),
           ...(a ? { activity: a.activity.uuid, activityName: a.activity.name, level: a.activity.level } : {}),
           ...(pipeline ? { pipeline } : {}),
+          ...(others.length ? { places: group.map((g) => g.finding.loc) } : {}),
         },
+        ...(others.length ? { related: group.map((g) => ({ loc: g.finding.loc, range: rangeOf(g.finding.loc), message: findingMessage(g.finding) })) } : {}),
       });
     }
   }

@@ -48,11 +48,24 @@ export interface FixTemplate {
   resolves: FindingCode[];
   preferred: boolean;
   when?: { ecosystems?: string[]; files?: string[] };
+  /** Not offered where the file shows the fix would break the job (see FixSafety in safety.ts). */
+  unless?: FixUnless;
   name: string;
   label: string;
   dialects: Partial<Record<FixDialect, DialectTemplate>>;
   /** Line of the template in its file. */
   line: number;
+}
+
+/**
+ * What makes a hardening edit harmful, as data: steps that run one of `runs` (a program and words
+ * of its arguments in order, `git push`) or call one of `uses` (an action, `owner/name`), and final
+ * Dockerfile stages built on one of `images` (image names without tag).
+ */
+export interface FixUnless {
+  runs?: string[];
+  uses?: string[];
+  images?: string[];
 }
 
 export interface FixCatalogue {
@@ -149,6 +162,19 @@ export function loadFixes(text: string, source: string): FixCatalogue {
         when[e.keyText as 'ecosystems' | 'files'] = seqItems(doc, e.value).map((x) => scalarText(x) ?? '');
       }
     }
+    let unless: FixUnless | undefined;
+    const u = f.get('unless');
+    if (u) {
+      if (!isMap(u.value)) fail('`unless` must be a mapping of runs, uses, images', u.keyNode);
+      unless = {};
+      for (const e of mapEntries(doc, u.value)) {
+        if (e.keyText !== 'runs' && e.keyText !== 'uses' && e.keyText !== 'images') fail(`unknown condition \`${e.keyText}\` in unless`, e.keyNode);
+        if (!isSeq(e.value)) fail(`\`unless.${e.keyText}\` must be a list`, e.keyNode);
+        const items = seqItems(doc, e.value).map((x) => (scalarText(x) ?? '').trim());
+        if (items.some((x) => !x)) fail(`\`unless.${e.keyText}\` has an empty entry`, e.keyNode);
+        unless[e.keyText as keyof FixUnless] = items.map((x) => x.toLowerCase());
+      }
+    }
     const dialects: FixTemplate['dialects'] = {};
     const dnode = f.get('dialects');
     if (!dnode || !isMap(dnode.value)) fail('template needs `dialects`', dnode?.keyNode ?? item);
@@ -191,6 +217,7 @@ export function loadFixes(text: string, source: string): FixCatalogue {
       resolves: resolves.filter(isFindingCode),
       preferred: scalarText(f.get('preferred')?.value) === 'true',
       ...(when ? { when } : {}),
+      ...(unless ? { unless } : {}),
       name,
       label,
       dialects,

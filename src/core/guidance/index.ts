@@ -35,3 +35,6 @@ export { detectEcosystems, dependabotConfig, renovateConfig, Ecosystem, Ecosyste
 export { applyEdits, locToRange } from './text';
 export { activityUrl, mainPipeline } from './lookup';
 export { LineTracker, LineChange } from './lineTracker';
+export { lightbulbMenu, LightbulbMenu, MenuFix, MenuItem, MAX_LIGHTBULB_ENTRIES, MORE_ACTIONS_TITLE } from './lightbulb';
+export { SUMMARY_CODE } from './diagnostics';
+export { fixHarm } from './safety';

@@ -59,10 +59,33 @@ export type FixDialect = FixableCiKind | 'dockerfile' | 'compose' | 'kubernetes'
 
 export const FIX_DIALECTS: readonly FixDialect[] = [...FIXABLE_CI_KINDS, 'dockerfile', 'compose', 'kubernetes', 'repository'];
 
+/** One activity of a missing-activities summary: what a per-activity diagnostic used to say. */
+export interface MissingActivity {
+  uuid: string;
+  name: string;
+  level: number;
+  dimension: string;
+  subdimension: string;
+  status: 'missing' | 'partial';
+  /** The rule's probes that do not pass. */
+  probes: string[];
+  /** The sentence about this activity alone (level, place in the model, what was not found, the rule's note). */
+  message: string;
+}
+
 /** The diagnostic's payload for code actions (kept JSON-serialisable). */
 export interface DiagnosticData {
-  /** `missing-activity`: a detectable activity ≤ the target level is missing or partial; `finding`: a weak control. */
-  kind: 'missing-activity' | 'finding';
+  /**
+   * `missing-summary`: the activities ≤ the target level that are missing or partial, one
+   * diagnostic per anchor file (`activities` lists them); `missing-activity`: one such activity (what
+   * fixesFor works from, e.g. for the Insert Fix command and the details panel); `finding`: a weak
+   * control (`places` when identical findings of one file were grouped).
+   */
+  kind: 'missing-summary' | 'missing-activity' | 'finding';
+  /** Missing-activities summary: the activities it lists, by level then name. */
+  activities?: MissingActivity[];
+  /** Grouped findings: every place of the group (1-based), the diagnostic's own place first. */
+  places?: Loc[];
   /** Activity uuid (missing activities; findings when their probe feeds an activity). */
   activity?: string;
   activityName?: string;
@@ -92,6 +115,14 @@ export interface GuidanceDiagnostic {
   code: { value: string; target?: string };
   source: 'DSOMM';
   data: DiagnosticData;
+  /** More places or details (vscode.DiagnosticRelatedInformation): each activity of a summary, each place of a group. */
+  related?: RelatedInfo[];
+}
+
+export interface RelatedInfo {
+  loc: Loc;
+  range: Range0;
+  message: string;
 }
 
 /** One way to fix a diagnostic: a template of model/fixes.yaml applied to one file. */
@@ -105,6 +136,10 @@ export interface FixOption {
   kind: 'edit' | 'create';
   /** The one to show first (VS Code `isPreferred`). */
   preferred?: boolean;
+  /** Grouped findings: the fix applies to all these places (an "in all N places" variant). */
+  places?: Loc[];
+  /** Missing-activities summary: the activity (uuid) this fix is for. */
+  activity?: string;
 }
 
 export type FixResult =

@@ -2,6 +2,7 @@
 import { ActivityResult, ActivityStatus, isAchieved, notApplicableSummary, ScanResult, TeamEvidence } from '../scan/result';
 import { nextBestActivities } from '../view/dashboard';
 import { escapeControls } from './controls';
+import { escapeMarkdown } from '../markdown';
 
 export const STATUS_LABEL: Record<ActivityStatus, string> = {
   detected: 'detected',
@@ -77,10 +78,6 @@ export function toTextReport(r: ScanResult, o: ReportOptions = {}): string {
   return out.map(escapeControls).join('\n');
 }
 
-function md(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
-}
-
 /** A code span: Markdown escapes do not work inside one (and HTML is not interpreted there). */
 function codeSpan(text: string): string {
   return '`' + text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ') + '`';
@@ -88,7 +85,7 @@ function codeSpan(text: string): string {
 
 /** The team's word on an activity, for the status column ('' when the team recorded nothing). */
 function teamDecision(a: ActivityResult): string {
-  const flat = (t: string) => md(t.replace(/\s+/g, ' ').trim());
+  const flat = (t: string) => escapeMarkdown(t.replace(/\s+/g, ' ').trim());
   if (a.notApplicable) return `: ${flat(a.notApplicable.reason)}${a.notApplicable.date ? ` (${flat(a.notApplicable.date)})` : ''}`;
   if (a.progress) return ` (${flat(a.progress.state)} since ${flat(a.progress.date)})`;
   return '';
@@ -96,7 +93,7 @@ function teamDecision(a: ActivityResult): string {
 
 /** One evidence entry as a Markdown list item: title, teams, reviewer, date, links, then the text. */
 function markdownEvidence(e: TeamEvidence): string {
-  const flat = (t: string) => md(t.replace(/\s+/g, ' ').trim());
+  const flat = (t: string) => escapeMarkdown(t.replace(/\s+/g, ' ').trim());
   const meta = [e.teams.length ? flat(e.teams.join(', ')) : '', e.reviewer ? `reviewed by ${flat(e.reviewer)}` : '', e.date ? flat(e.date) : ''].filter(Boolean).join(' · ');
   const links = e.attachments.filter((x) => /^https?:\/\//i.test(x.url)).map((x) => `<${x.url.replace(/[<>\s]/g, encodeURIComponent)}>`).join(' ');
   const text = e.description.trim() ? `\n  ${flat(e.description).slice(0, 600)}` : '';
@@ -107,35 +104,35 @@ export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
   const out: string[] = [];
   out.push(`# DSOMM assessment`);
   out.push('');
-  out.push(`Model ${md(r.model.version ?? '?')} · ${r.model.activityCount} activities · **achieved level ${r.achievedLevel}**${o.level ? ` (target ${o.level})` : ''}`);
+  out.push(`Model ${escapeMarkdown(r.model.version ?? '?')} · ${r.model.activityCount} activities · **achieved level ${r.achievedLevel}**${o.level ? ` (target ${o.level})` : ''}`);
   out.push('');
   out.push('| Level | Achieved | Need a decision |');
   out.push('| --- | --- | --- |');
   for (const l of r.levels) if (!o.level || l.level <= o.level) out.push(`| ${l.level} | ${l.achieved}/${l.decidable} | ${l.undecided} |`);
   const naNote = notApplicableSummary(r, o.level);
-  if (naNote) out.push('', md(naNote));
+  if (naNote) out.push('', escapeMarkdown(naNote));
   if (o.nextBestFor) {
     const next = nextBestActivities(r, o.nextBestFor, 10);
     out.push('', `## Next best activities (target level ${o.nextBestFor})`, '');
     if (!next.length) out.push(`Everything up to level ${o.nextBestFor} whose dependencies are met is achieved.`);
-    next.forEach((a, i) => out.push(`${i + 1}. ${md(a.name)} — level ${a.level}, ${md(a.dimension)} › ${md(a.subdimension)}, ${STATUS_LABEL[a.status!]}`));
+    next.forEach((a, i) => out.push(`${i + 1}. ${escapeMarkdown(a.name)} — level ${a.level}, ${escapeMarkdown(a.dimension)} › ${escapeMarkdown(a.subdimension)}, ${STATUS_LABEL[a.status!]}`));
   }
   for (const [dim, list] of groups(visible(r, o))) {
     out.push('');
-    out.push(`## ${md(dim)}`);
+    out.push(`## ${escapeMarkdown(dim)}`);
     out.push('');
     out.push('| Level | Activity | Status | Evidence |');
     out.push('| --- | --- | --- | --- |');
     for (const a of list) {
       const evidence = a.evidence.slice(0, 2).map((e) => codeSpan(`${e.loc.path}:${e.loc.line}`)).join(', ');
-      out.push(`| ${a.activity.level} | ${md(a.activity.name)} | ${STATUS_MARK[a.status]} ${STATUS_LABEL[a.status]}${teamDecision(a)} | ${evidence} |`);
+      out.push(`| ${a.activity.level} | ${escapeMarkdown(a.activity.name)} | ${STATUS_MARK[a.status]} ${STATUS_LABEL[a.status]}${teamDecision(a)} | ${evidence} |`);
     }
   }
   const withEvidence = visible(r, o).filter((a) => a.teamEvidence?.length);
   if (withEvidence.length) {
     out.push('', '## Team evidence', '');
     for (const a of withEvidence) {
-      out.push(`### ${md(a.activity.name)}`, '');
+      out.push(`### ${escapeMarkdown(a.activity.name)}`, '');
       for (const e of a.teamEvidence!) out.push(markdownEvidence(e));
       out.push('');
     }
@@ -145,7 +142,7 @@ export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
     out.push('');
     out.push('## Files with problems');
     out.push('');
-    for (const f of problems) for (const p of f.problems) out.push(`- ${codeSpan(`${f.path}${p.line ? `:${p.line}` : ''}`)}: ${md(p.message)}`);
+    for (const f of problems) for (const p of f.problems) out.push(`- ${codeSpan(`${f.path}${p.line ? `:${p.line}` : ''}`)}: ${escapeMarkdown(p.message)}`);
   }
   // Each entry is one line (a table row): a newline inside a name cannot break the table.
   return out.map(escapeControls).join('\n') + '\n';

@@ -39,15 +39,18 @@ export class FixApplier {
     const text = await currentText(folder, option.path, da.index);
     if (text === undefined) return { kind: 'cannot-place', path: option.path, title: option.title, reason: `${option.path} could not be read` };
     const entry = da.index.get(option.path);
-    let at = req.at;
     const doc = openDocument(uri);
     const lines = doc && entry ? this.diagnostics.linesOf(doc, entry) : undefined;
-    if (at && lines) {
-      // Edited since the scan: the diagnostic's line is elsewhere in the buffer now.
-      const line = lines.toBuffer(at.line - 1);
-      at = line < 0 ? undefined : { ...at, line: line + 1, endLine: at.endLine - at.line + line + 1 };
-    }
-    return computeFix(catalogue, option.templateId, entry ?? { path: option.path, kind: option.dialect as FileKind }, text, { files, at });
+    // Edited since the scan: the diagnostic's lines are elsewhere in the buffer now.
+    const moved = (loc: Loc): Loc | undefined => {
+      if (!lines) return loc;
+      const line = lines.toBuffer(loc.line - 1);
+      return line < 0 ? undefined : { ...loc, line: line + 1, endLine: loc.endLine - loc.line + line + 1 };
+    };
+    const at = req.at && moved(req.at);
+    const places = option.places?.map(moved).filter((l): l is Loc => !!l);
+    if (places && !places.length) return { kind: 'cannot-place', path: option.path, title: option.title, reason: 'the lines it was for were deleted; save the file to see what is left' };
+    return computeFix(catalogue, option.templateId, entry ?? { path: option.path, kind: option.dialect as FileKind }, text, { files, at, ...(places ? { places } : {}) });
   }
 
   toWorkspaceEdit(folder: vscode.WorkspaceFolder, r: FixResult): vscode.WorkspaceEdit | undefined {

@@ -28,11 +28,6 @@ export interface ShownDiagnostic {
   folder: vscode.WorkspaceFolder;
 }
 
-/** The ids a `dsomm-ignore` comment may name for a diagnostic (as the core matches them). */
-export function suppressionIds(d: GuidanceDiagnostic): string[] {
-  return [...d.data.probes, ...(d.data.findingCode ? [d.data.findingCode] : []), ...(d.data.activity ? [d.data.activity] : [])];
-}
-
 function codeValue(d: vscode.Diagnostic): string | undefined {
   const c = d.code;
   return c === undefined ? undefined : typeof c === 'object' ? String(c.value) : String(c);
@@ -202,6 +197,16 @@ export class GuidanceDiagnostics implements vscode.Disposable {
         return v;
       };
       const wanted = new Set<string>();
+      // An edited buffer's comments are matched on the lines they are on now.
+      const bufferComments = new Map<string, Map<number, Set<string>>>();
+      const ignoredAt = (path: string, line: number, ids: string[]): boolean | undefined => {
+        const v = viewOf(path);
+        if (!v?.edited) return undefined;
+        let comments = bufferComments.get(path);
+        if (!comments) bufferComments.set(path, (comments = suppressions(v.doc.getText())));
+        const at = v.lines ? v.lines.toBuffer(line - 1) : line - 1;
+        return at >= 0 && isSuppressed(comments, at + 1, ids);
+      };
       const textOf = (path: string): string | undefined => {
         const v = viewOf(path);
         // An edited buffer's comments are matched below, on the lines they are on now.
@@ -212,7 +217,7 @@ export class GuidanceDiagnostics implements vscode.Disposable {
         return undefined;
       };
       // Code actions ask fixesFor themselves: listing the fixes of every diagnostic here is not needed.
-      const options = { targetLevel: targetLevel(), severity: diagnosticsSeverity(), fixes, listFixes: false, textOf };
+      const options = { targetLevel: targetLevel(), severity: diagnosticsSeverity(), fixes, listFixes: false, textOf, ignoredAt };
       let byFile = diagnosticsFor(da.result, entries, options);
       if (wanted.size) {
         // Closed files with diagnostics: read them once (cached by content) for their comments.
@@ -232,20 +237,28 @@ export class GuidanceDiagnostics implements vscode.Disposable {
       for (const [path, list] of byFile) {
         const uri = uriOf(folder, path);
         const v = viewOf(path);
-        const bufferComments = v?.edited ? suppressions(v.doc.getText()) : undefined;
+        // Where a saved range is in the editor now (undefined: its line was deleted, the save will tell).
+        const place = (r: vscode.Range, doc: vscode.TextDocument | undefined, lines: LineTracker | undefined): vscode.Range | undefined => {
+          if (!doc) return r;
+          const start = lines ? lines.toBuffer(r.start.line) : r.start.line;
+          if (start < 0) return undefined;
+          const end = lines ? lines.toBuffer(r.end.line) : r.end.line;
+          return doc.validateRange(new vscode.Range(start, r.start.character, end < start ? start : end, r.end.character));
+        };
         const out: ShownDiagnostic[] = [];
         for (const g of list) {
-          let range = toRange(g.range);
-          if (v?.edited) {
-            const start = v.lines ? v.lines.toBuffer(range.start.line) : range.start.line;
-            if (start < 0) continue; // its line was deleted: the save will tell
-            const end = v.lines ? v.lines.toBuffer(range.end.line) : range.end.line;
-            if (bufferComments && isSuppressed(bufferComments, start + 1, suppressionIds(g))) continue;
-            range = v.doc.validateRange(new vscode.Range(start, range.start.character, end < start ? start : end, range.end.character));
-          }
+          const range = place(toRange(g.range), v?.edited ? v.doc : undefined, v?.lines);
+          if (!range) continue;
           const diagnostic = new vscode.Diagnostic(range, g.message, SEVERITY[g.severity]);
           diagnostic.source = g.source;
           diagnostic.code = g.code.target ? { value: g.code.value, target: vscode.Uri.parse(g.code.target) } : g.code.value;
+          if (g.related?.length) {
+            diagnostic.relatedInformation = g.related.flatMap((r) => {
+              const rv = viewOf(r.loc.path);
+              const at = place(toRange(r.range), rv?.edited ? rv.doc : undefined, rv?.lines);
+              return at ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOf(folder, r.loc.path), at), r.message)] : [];
+            });
+          }
           out.push({ diagnostic, guidance: g, folder });
         }
         if (out.length) shown.set(uri.toString(), out);

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { AssessmentService } from '../assessmentService';
 import { FixApplier, FixRequest } from './applyFix';
-import { FIX_APPLIED_COMMAND, GuidanceCodeActions } from './codeActions';
+import { FIX_APPLIED_COMMAND, GuidanceCodeActions, MORE_ACTIONS_COMMAND, MoreActions, pickMoreAction, RUN_MENU_ITEM_COMMAND, runMenuItem } from './codeActions';
 import { GuidanceDiagnostics } from './diagnostics';
 import { GuidanceHoverProvider } from './hover';
 import { registerInsertFix } from './insertFix';
@@ -26,6 +26,8 @@ export function registerGuidance(context: vscode.ExtensionContext, assessment: A
       if (req.result) await applier.show(req.folder, req.result);
       else await applier.apply(req);
     }),
+    vscode.commands.registerCommand(MORE_ACTIONS_COMMAND, (more: MoreActions) => pickMoreAction(more, applier)),
+    vscode.commands.registerCommand(RUN_MENU_ITEM_COMMAND, (more: MoreActions, index: number) => runMenuItem(more, index, applier)),
     registerInsertFix(assessment, fixes, applier),
   );
   return { diagnostics };

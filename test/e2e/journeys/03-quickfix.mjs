@@ -1,6 +1,8 @@
-// Journey: in a small repository without secret scanning, the developer applies the
-// "Add a secret scan (Gitleaks)" quick fix from the lightbulb menu on the workflow, saves, and
-// sees the diagnostic go away and the activity turn detected in the side bar, without a reload.
+// Journey: in a small repository without secret scanning, the developer opens the lightbulb on the
+// workflow's summary of missing activities: fixes first, at most 8 entries, and one "DSOMM: more
+// actions…" entry whose pick list marks an activity not applicable or opens its details. They
+// apply the "Add a secret scan (Gitleaks)" quick fix, save, and see the activity leave the summary
+// and turn detected in the side bar, without a reload.
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,9 @@ export const title = 'apply the add-secret-scanning quick fix to a GitHub workfl
 const WORKFLOW = '.github/workflows/ci.yml';
 const ACTIVITY = 'Test for stored secrets in code'; // DSOMM level 1, Test and Verification
 const FIX = `Add a secret scan (Gitleaks) to ${WORKFLOW}`;
+const MORE = 'DSOMM: more actions…';
+// The summary names the activity (several missing), or is its sentence (only one missing).
+const NAMED = new RegExp(`${ACTIVITY}( \\(L1|" is missing)`);
 
 const FILES = {
   [WORKFLOW]: [
@@ -69,19 +74,37 @@ export default async function (t) {
     await wb.waitForRow(ACTIVITY, /^L1 · missing$/);
   });
 
-  await t.step('the Problems panel reports the missing secret scan on the workflow', async () => {
+  await t.step('the Problems panel reports the missing secret scan on the workflow, in one summary', async () => {
     await editor.openFile(WORKFLOW);
-    const rows = await editor.waitForProblem(new RegExp(`"${ACTIVITY}" is missing`));
+    const rows = await editor.waitForProblem(NAMED);
     t.log(rows.filter(r => /DSOMM/.test(r)).slice(0, 3).join('\n       '));
+    const markers = await editor.problemsOf(WORKFLOW);
+    assert.equal(markers.filter(m => /missing-activities/.test(m)).length, 1, `one summary: ${JSON.stringify(markers)}`);
   });
 
-  await t.step(`the lightbulb menu on \`jobs:\` offers "${FIX}"`, async () => {
+  await t.step(`the lightbulb menu on \`jobs:\` leads with fixes, offers "${FIX}", and ends with "${MORE}"`, async () => {
     const entries = await editor.quickFixes('jobs:', 'jobs');
     t.log('quick fixes:', entries.join(' | '));
     assert.ok(entries.some(e => e.includes(FIX)), JSON.stringify(entries));
-    assert.ok(entries.some(e => e.startsWith(`Mark "${ACTIVITY}" not applicable`)), JSON.stringify(entries));
-    assert.ok(entries.some(e => e.startsWith('Open activity details')), JSON.stringify(entries));
+    assert.ok(entries.length <= 8, `${entries.length} entries: ${JSON.stringify(entries)}`);
+    assert.ok(!/^(Ignore|Mark|Open activity details)/.test(entries[0]), `first entry: ${entries[0]}`);
+    assert.ok(entries[entries.length - 1].startsWith(MORE), JSON.stringify(entries));
+    assert.ok(!entries.some(e => /^(Ignore|Mark ")/.test(e)), `secondary actions are grouped: ${JSON.stringify(entries)}`);
     await t.screenshot('03-quickfix-menu', { keepMouse: true });
+  });
+
+  await t.step(`"${MORE}" opens a pick list to mark the activity not applicable or open its details`, async () => {
+    await editor.chooseQuickFix(MORE);
+    const picker = t.page.locator('.quick-input-widget');
+    await picker.locator('.quick-input-list .monaco-list-row', { hasText: `Mark "${ACTIVITY}" not applicable` }).first().waitFor();
+    const rows = (await picker.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map(r => r.replace(/\s+/g, ' ').trim());
+    t.log('more actions:', rows.slice(0, 6).join(' | '));
+    assert.ok(rows.some(r => r.includes(`Open activity details: ${ACTIVITY}`)), JSON.stringify(rows));
+    assert.ok(rows.some(r => /^Ignore /.test(r)), JSON.stringify(rows));
+    await t.screenshot('03-quickfix-more-actions');
+    await t.page.keyboard.press('Escape');
+    await picker.waitFor({ state: 'hidden' });
+    await editor.quickFixes('jobs:', 'jobs');
   });
 
   await t.step('choosing it inserts a Gitleaks job into the workflow', async () => {
@@ -100,7 +123,7 @@ export default async function (t) {
   });
 
   await t.step('the diagnostic disappears and the tree shows the activity detected, without a reload', async () => {
-    await editor.waitForProblem(new RegExp(`"${ACTIVITY}" is missing`), { gone: true });
+    await editor.waitForProblem(NAMED, { gone: true });
     await wb.openViewContainer('DSOMM');
     await wb.waitForRow(ACTIVITY, /^L1 · detected$/);
     await t.screenshot('03-quickfix-detected');

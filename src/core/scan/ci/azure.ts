@@ -435,10 +435,11 @@ export const azureDialect = defineDialect({
   kind: 'azure-pipelines',
   system: 'Azure Pipelines',
   fileLabel: 'Azure Pipelines file',
-  matchesPath: (p) => p.yaml && (p.lname.startsWith('azure-pipelines') || `/${p.dir}/`.includes('/.azure-pipelines/')),
+  // azure-pipelines*.yml, .azure-pipelines.yml and build.azure-pipelines.yml anywhere, and YAML under .azure-pipelines/.
+  matchesPath: (p) => p.yaml && (p.lname.startsWith('azure-pipelines') || /^(.+\.|\.)azure-pipelines\.ya?ml$/.test(p.lname) || `/${p.dir}/`.includes('/.azure-pipelines/')),
   matchesContent: isAzurePipelineContent,
   testFolders: 'count',
-  activationGlobs: ['{azure-pipelines*.yml,azure-pipelines*.yaml}'],
+  activationGlobs: ['**/{azure-pipelines*,.azure-pipelines,*.azure-pipelines}.{yml,yaml}', '**/.azure-pipelines/**/*.{yml,yaml}'],
   parse: parseAzurePipelines,
   uses: { vocabulary: 'task', evidenceLabel: 'task' },
   localIncludes: 'fragment',

@@ -232,7 +232,7 @@ export const bitbucketDialect = defineDialect({
   matchesPath: (p) => p.path === 'bitbucket-pipelines.yml' || p.path === 'bitbucket-pipelines.yaml',
   matchesContent: false,
   testFolders: 'count',
-  activationGlobs: ['bitbucket-pipelines.yml'],
+  activationGlobs: ['bitbucket-pipelines.{yml,yaml}'],
   parse: parseBitbucketPipelines,
   uses: { vocabulary: 'pipe', evidenceLabel: 'pipe' },
   localIncludes: 'fragment',

@@ -159,7 +159,7 @@ export const buildkiteDialect = defineDialect({
     (p.dir === '' && /^\.?buildkite\.ya?ml$/.test(p.lname)),
   matchesContent: false,
   testFolders: 'count',
-  activationGlobs: ['.buildkite/pipeline*.{yml,yaml}', '{buildkite,.buildkite}.{yml,yaml}'],
+  activationGlobs: ['.buildkite/{pipeline,pipeline.*,pipeline-*,pipeline_*}.{yml,yaml}', '{buildkite,.buildkite}.{yml,yaml}'],
   parse: parseBuildkitePipeline,
   uses: { vocabulary: 'none', evidenceLabel: 'trigger' },
   // `buildkite-agent pipeline upload` reads the pipeline files, which the index reads by name.

@@ -297,7 +297,7 @@ export const circleciDialect = defineDialect({
   matchesPath: (p) => p.path === '.circleci/config.yml' || p.path === '.circleci/config.yaml',
   matchesContent: false,
   testFolders: 'count',
-  activationGlobs: ['.circleci/config.yml'],
+  activationGlobs: ['.circleci/config.{yml,yaml}'],
   parse: parseCircleCi,
   uses: { vocabulary: 'orb', evidenceLabel: 'uses' },
   localIncludes: 'fragment',

@@ -125,7 +125,7 @@ export const cloudBuildDialect = defineDialect({
   matchesPath: (p) => p.lname === 'cloudbuild.yaml' || p.lname === 'cloudbuild.yml' || /^cloudbuild[._-].+\.ya?ml$/.test(p.lname),
   matchesContent: false,
   testFolders: 'skip',
-  activationGlobs: ['**/cloudbuild.{yml,yaml}'],
+  activationGlobs: ['**/{cloudbuild,cloudbuild.*,cloudbuild-*,cloudbuild_*}.{yml,yaml}'],
   parse: parseCloudBuild,
   uses: { vocabulary: 'image', evidenceLabel: 'name' },
   localIncludes: 'fragment',

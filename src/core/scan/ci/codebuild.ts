@@ -84,7 +84,7 @@ export const codeBuildDialect = defineDialect({
   // Buildspecs kept under other names (`buildspecs/test.yml`): a version 0.1/0.2 file with phases.
   matchesContent: (text) => /^version:[ \t]*["']?0\.[12]["']?[ \t]*(#.*)?$/m.test(text) && /^phases:[ \t]*(#.*)?$/m.test(text),
   testFolders: 'skip',
-  activationGlobs: ['**/buildspec*.{yml,yaml}'],
+  activationGlobs: ['**/{buildspec,buildspec.*,buildspec-*,buildspec_*}.{yml,yaml}'],
   parse: parseCodeBuildSpec,
   uses: { vocabulary: 'none', evidenceLabel: 'uses' },
   localIncludes: 'fragment',

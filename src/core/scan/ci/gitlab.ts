@@ -430,7 +430,7 @@ export const gitlabDialect = defineDialect({
     ((p.lname.endsWith('.gitlab-ci.yml') || p.lname.endsWith('.gitlab-ci.yaml')) && !p.lname.startsWith('.gitlab-ci.')),
   matchesContent: false,
   testFolders: 'count',
-  activationGlobs: ['.gitlab-ci.yml'],
+  activationGlobs: ['.gitlab-ci.{yml,yaml}', '**/*.gitlab-ci.{yml,yaml}'],
   parse: parseGitlabCi,
   uses: { vocabulary: 'component', evidenceLabel: 'uses' },
   localIncludes: 'fragment',

@@ -116,8 +116,11 @@ function ciSchedule(ci: CiFile[]): ProbeOutcome {
 
 function dependencyBot(entries: IndexEntry[]): ProbeOutcome {
   const ev: Evidence[] = [];
+  const notes: string[] = [];
   for (const e of entries) {
-    if (e.parsed?.kind === 'dependabot') {
+    if (e.parsed?.kind === 'dependabot' && e.parsed.legacy) {
+      notes.push(`${e.path} is the configuration of the retired Dependabot Preview, which GitHub no longer runs (Dependabot reads .github/dependabot.yml)`);
+    } else if (e.parsed?.kind === 'dependabot') {
       const d = e.parsed;
       ev.push(...(d.updates.length ? d.updates.map((u) => ({ loc: u.ecosystem.loc, text: `Dependabot: ${u.ecosystem.value}${u.directory ? ` in ${u.directory}` : ''}`, tool: 'Dependabot' })) : [{ loc: fileLoc(e.path), text: e.path, tool: 'Dependabot' }]));
     } else if (e.kind === 'renovate') ev.push({ loc: fileLoc(e.path), text: e.path, tool: 'Renovate' });
@@ -125,7 +128,7 @@ function dependencyBot(entries: IndexEntry[]): ProbeOutcome {
       ev.push({ loc: (e.parsed as RenovateFile).configKey!, text: `${e.path}: "renovate" configuration`, tool: 'Renovate' });
     }
   }
-  return ev.length ? outcome('dependency-update-bot', 'pass', ev) : outcome('dependency-update-bot', 'fail', [], ['no Dependabot or Renovate configuration']);
+  return ev.length ? outcome('dependency-update-bot', 'pass', ev, notes) : outcome('dependency-update-bot', 'fail', [], notes.length ? notes : ['no Dependabot or Renovate configuration']);
 }
 
 function dependencyAutomerge(entries: IndexEntry[], ci: CiFile[]): ProbeOutcome {

@@ -93,6 +93,8 @@ export function classify(path: string, firstBytes?: string, ctx: ClassifyContext
   const sample = isTestOrExamplePath(path);
   for (const dialect of CI_DIALECTS) if (dialect.matchesPath(parts) && !(sample && dialect.testFolders === 'skip')) return dialect.kind;
   if (path === '.github/dependabot.yml' || path === '.github/dependabot.yaml') return 'dependabot';
+  // The retired Dependabot Preview's file: read so that the scan can say it no longer counts.
+  if (path === '.dependabot/config.yml' || path === '.dependabot/config.yaml') return 'dependabot';
   if ((dir === '' && RENOVATE_ROOT.has(name)) || ((dir === '.github' || dir === '.gitlab') && RENOVATE_IN_DIR.has(name))) {
     return 'renovate';
   }

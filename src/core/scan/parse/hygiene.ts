@@ -8,6 +8,8 @@ export interface DependabotFile {
   path: string;
   /** One entry per `updates` item: ecosystem and directory, located at the ecosystem value. */
   updates: { ecosystem: Located; directory?: string }[];
+  /** `.dependabot/config.yml`: the retired Dependabot Preview's configuration, which GitHub no longer runs. */
+  legacy?: boolean;
   problems: FileProblem[];
 }
 
@@ -50,6 +52,10 @@ function firstDocument(text: string, problems: FileProblem[]): { doc: Document.P
 
 export function parseDependabot(path: string, text: string): DependabotFile {
   const out: DependabotFile = { kind: 'dependabot', path, updates: [], problems: [] };
+  if (path.startsWith('.dependabot/')) {
+    out.legacy = true;
+    return out;
+  }
   const y = firstDocument(text, out.problems);
   if (!y) return out;
   const { doc, lc } = y;

@@ -42,7 +42,7 @@ export const jenkinsDialect = defineDialect({
   matchesPath: (p) => p.lname === 'jenkinsfile' || isVariant(p.lname, 'jenkinsfile', '.') || (p.lname.endsWith('.jenkinsfile') && p.lname.length > 12),
   matchesContent: false,
   testFolders: 'count',
-  activationGlobs: ['Jenkinsfile'],
+  activationGlobs: ['**/{Jenkinsfile,Jenkinsfile.*,*.jenkinsfile}'],
   parse: parseJenkinsfile,
   uses: { vocabulary: 'jenkins-step', evidenceLabel: 'uses' },
   localIncludes: 'fragment',
