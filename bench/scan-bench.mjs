@@ -23,6 +23,8 @@
 //   progress file  a team-progress.yaml of 10,000 activities (2 teams each): read (readProgress) and
 //                  one edit (setState: read, edit, write, re-read, replace), and the same for 2,500
 //                  activities: a time ratio near 4 means linear (issue 17 item 7; it was quadratic)
+//   RUN line       a Dockerfile whose one RUN line holds 1 MB of words, and one with 250 KB: CPU time
+//                  of a full scan each; a ratio near 4 means linear (issue 17 item 12; it was quadratic)
 //   hostile inputs one full scan of each worst-case shape of issue 17 (wide YAML maps, a `**/**/…`
 //                  ignore line, a 50 MB .gitignore, a 1 MB RUN line, deep nesting in Groovy and
 //                  shell, a FIFO and a /dev/zero link where a workflow runs a script): each must
@@ -352,6 +354,9 @@ async function main() {
   }
   if (!opts.only) await progressBench(opts);
   if (!opts.only || opts.only === 'hostile') {
+    const big = await runLineScan(ctx, 1_000_000);
+    const small = await runLineScan(ctx, 250_000);
+    console.log(`RUN line       one RUN line of 1 MB (${big.words.toLocaleString('en')} words): ${ms(big.ms)} CPU; of 250 KB: ${ms(small.ms)}; 4x the length costs ${(big.ms / small.ms).toFixed(1)}x (linear ≈ 4)`);
     const figures = await hostileInputs(ctx);
     const worst = figures.reduce((a, b) => (b.ms > a.ms ? b : a));
     console.log(`hostile inputs worst ${ms(worst.ms)} CPU (${worst.name}); ${figures.map((f) => `${f.name} ${ms(f.ms)}${f.note ? ` [${f.note}]` : ''}`).join(', ')}`);
@@ -398,6 +403,24 @@ async function progressBench(opts) {
   const big = await progressRun(engine, 10_000, 3);
   const small = await progressRun(engine, 2_500, 3);
   console.log(`progress file  10,000 activities (${(big.bytes / 1024 / 1024).toFixed(1)} MiB): read median ${ms(big.read)}, one edit median ${ms(big.edit)}; 2,500 activities: read ${ms(small.read)}, edit ${ms(small.edit)}; 4x the entries cost ${(big.read / small.read).toFixed(1)}x to read, ${(big.edit / small.edit).toFixed(1)}x to edit (linear ≈ 4)`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One long RUN line (issue 17 item 12)
+
+async function runLineScan(ctx, bytes) {
+  const dir = path.join(OUT, `run-line-${bytes}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const words = [];
+  for (let length = 0; length < bytes; length += words[words.length - 1].length + 1) words.push(`pkg-${words.length}`);
+  writeFileSync(path.join(dir, 'Dockerfile'), `FROM alpine:3.19\nRUN apk add --no-cache ${words.join(' ')}\nUSER app\n`);
+  const cpu0 = process.cpuUsage();
+  const { result } = await fullScan(ctx, dir);
+  const cpu = process.cpuUsage(cpu0);
+  if (result.files.find((f) => f.path === 'Dockerfile')?.problems.length) throw new Error('RUN line bench: the Dockerfile was not read');
+  rmSync(dir, { recursive: true, force: true });
+  return { words: words.length, ms: (cpu.user + cpu.system) / 1000 };
 }
 
 // ---------------------------------------------------------------------------------------------

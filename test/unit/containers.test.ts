@@ -116,6 +116,24 @@ describe('containers: Dockerfile parser', () => {
     assert.strictEqual(s.user?.value, 'ContainerUser');
   });
 
+  it('reads a very long RUN line whole, with continuations, comment lines and escapes placed as before', () => {
+    // 40k words (about 250 KB) on one line, then a continuation with blanks after the backslash, a
+    // comment line Docker drops, and a backslash that does not end the line.
+    const words = Array.from({ length: 40_000 }, (_, i) => `p${i}`).join(' ');
+    const f = parseDockerfile('Dockerfile', `FROM alpine:3\nRUN apk add ${words} \\  \n# dropped\n    && printf 'a\\tb' \\\n    && echo done\n`);
+    const run = f.stages[0].instructions.find((i) => i.keyword === 'RUN')!;
+    const lines = commandLines(run, f.escape);
+    assert.strictEqual(lines.length, 1);
+    const expected = `apk add ${words}     && printf 'a\\tb'     && echo done`;
+    assert.strictEqual(lines[0].text.length, expected.length);
+    assert.ok(lines[0].text === expected, 'the joined text');
+    const printf = lines[0].text.indexOf('printf');
+    assert.strictEqual(at(mappedLoc(f.path, lines[0], printf, printf + 6)), '4:8-4:14');
+    const done = lines[0].text.indexOf('echo done');
+    assert.strictEqual(at(mappedLoc(f.path, lines[0], done, done + 4)), '5:8-5:12');
+    assert.strictEqual(at(mappedLoc(f.path, lines[0], 0, 3)), '2:5-2:8');
+  });
+
   it('reads JSON-form instructions as words without quotes', () => {
     const f = docker('builder-user');
     const cmd = f.stages[1].instructions.find((i) => i.keyword === 'CMD')!;

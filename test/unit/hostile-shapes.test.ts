@@ -93,4 +93,41 @@ describe('hostile shapes', function () {
       assert.match(r.files.find((f) => f.path === '.gitignore')?.problems[0].message ?? '', /^not read: larger than 1 MiB \(1\.1 MiB\); its patterns do not apply$/);
     });
   });
+
+  describe('deep nesting in Groovy and shell: a note naming the line, the rest still read', () => {
+    /** `echo "$("$(…$(inner)…")")"`: command substitutions `n` deep. */
+    const nested = (n: number, inner: string) => `echo "${'$("'.repeat(n - 1)}$(${inner})${'")'.repeat(n - 1)}"`;
+    const problems = (r: ScanResult, path: string) => (r.files.find((f) => f.path === path)?.problems ?? []).map((p) => `${p.line}: ${p.message}`);
+    const deepNote = (line: number, depth: number) => `${line}: Command substitutions nested ${depth} levels deep: the commands nested deeper than 10 levels are not analysed`;
+
+    it('`"$(` nested 4000 deep in a workflow run: a note on its line; its own command and the next step are read', async () => {
+      const path = '.github/workflows/deep.yml';
+      const r = await scan({ [path]: `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gitleaks detect && ${nested(4000, 'id')}\n      - run: trivy image app\n` });
+      assert.deepEqual(problems(r, path), [deepNote(6, 4000)]);
+      assert.deepEqual(evidenceIn(r, 'secret-scan', path), [6]);
+      assert.deepEqual(evidenceIn(r, 'image-scan', path), [7]);
+    });
+
+    it('`"$(` nested 4000 deep in a Dockerfile RUN: a note; the line is read (its curl | sh is found), so is the next RUN', async () => {
+      const r = await scan({ Dockerfile: `FROM alpine:3.19\nRUN curl -fsSL https://get.example.com/i.sh | sh && ${nested(4000, 'id')}\nRUN wget -qO- https://get.example.com/j.sh | sh\nUSER app\n` });
+      assert.deepEqual(problems(r, 'Dockerfile'), [deepNote(2, 4000)]);
+      assert.deepEqual(r.findings.filter((f) => f.code === 'pipe-to-shell' && f.loc.path === 'Dockerfile').map((f) => f.loc.line), [2, 3]);
+    });
+
+    it('a Jenkins GString nested 8000 deep is read without error, and the rest of the Jenkinsfile too', async () => {
+      const gstring = `"${'${"'.repeat(8000)}x${'"}'.repeat(8000)}"`;
+      const text = `pipeline {\n  agent any\n  stages {\n    stage('scan') {\n      steps {\n        sh ${gstring}\n        sh 'gitleaks detect && ${nested(4000, 'id')}'\n        sh "trivy image app"\n      }\n    }\n  }\n}\n`;
+      const r = await scan({ Jenkinsfile: text });
+      assert.deepEqual(problems(r, 'Jenkinsfile'), [deepNote(7, 4000)]);
+      assert.deepEqual(evidenceIn(r, 'secret-scan', 'Jenkinsfile'), [7]);
+      assert.deepEqual(evidenceIn(r, 'image-scan', 'Jenkinsfile'), [8]);
+    });
+
+    it('only the first five deep lines of a file are named; the rest are counted in one note', async () => {
+      const steps = Array.from({ length: 8 }, () => `      - run: ${nested(20, 'id')}\n`).join('');
+      const path = '.github/workflows/many.yml';
+      const r = await scan({ [path]: `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n${steps}` });
+      assert.deepEqual(problems(r, path), [6, 7, 8, 9, 10].map((l) => deepNote(l, 20)).concat('11: 3 more lines nest command substitutions deeper than 10 levels (not analysed beyond that)'));
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { invocations, Invocation, joinContinuations, shellLinesOfScript } from '../../src/core/scan/parse/shell';
+import { invocations, Invocation, joinContinuations, MAX_SUBSTITUTION_DEPTH, shellLinesOfScript, substitutionDepth } from '../../src/core/scan/parse/shell';
 import { ShellLine } from '../../src/core/scan/types';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/indirection');
@@ -191,6 +191,39 @@ describe('shell: invocations', () => {
     const deep = 'echo ' + '$(echo '.repeat(40) + 'trivy' + ')'.repeat(40);
     const got = invocations(line(deep));
     assert.ok(got.length > 0 && got.length <= 20);
+  });
+});
+
+describe('shell: deep nesting', () => {
+  /** `echo "$("$(…$(inner)…")")"`: command substitutions `n` deep. */
+  const nested = (n: number, inner: string) => `echo "${'$("'.repeat(n - 1)}$(${inner})${'")'.repeat(n - 1)}"`;
+
+  it('measures how deep command substitutions nest (quotes, ${…} and $((…)) do not count)', () => {
+    const cases: [string, number][] = [
+      ['echo a', 0],
+      ['echo $(date)', 1],
+      ['x="$(a "$(b)")"', 2],
+      ['echo ${X:-$(id -u)}', 1],
+      ["echo '$(not a command)'", 0],
+      ['echo $((1 + (2 * 3)))', 0],
+      ['echo a # $(in a comment)', 0],
+      ['echo "$(a)" $(b $(c $(d)))', 3],
+      [nested(4000, 'x'), 4000],
+    ];
+    for (const [text, depth] of cases) assert.strictEqual(substitutionDepth(text), depth, text.slice(0, 60));
+  });
+
+  it('`"$(` nested 4000 deep: no stack overflow; the commands around the deep word are read', () => {
+    const text = `gitleaks detect && ${nested(4000, 'trivy image app')} && semgrep ci`;
+    const got = invocations(line(text)).map((i) => i.program);
+    // The innermost trivy is deeper than the analysis reads; the commands around the deep word are read.
+    assert.deepStrictEqual(got, ['gitleaks', 'echo', 'semgrep']);
+    assert.ok(substitutionDepth(text) > MAX_SUBSTITUTION_DEPTH);
+  });
+
+  it('reads the innermost command while the nesting stays within the limit', () => {
+    const got = invocations(line(nested(MAX_SUBSTITUTION_DEPTH, 'trivy image app'))).map((i) => i.program);
+    assert.ok(got.includes('trivy'), JSON.stringify(got));
   });
 });
 

@@ -67,7 +67,8 @@ interface Ctx {
   image?: string;
 }
 
-const MAX_DEPTH = 10;
+/** Command substitutions and wrappers (`sh -c`, `eval`) nested deeper than this are not analysed. */
+export const MAX_SUBSTITUTION_DEPTH = 10;
 /** A quote left open for this many physical lines is taken as a stray quote, not a multi-line string. */
 const MAX_OPEN_JOIN = 40;
 
@@ -94,34 +95,14 @@ function endBacktick(s: string, i: number): number {
   return s.length + 1;
 }
 
+/** After `"`: the index after the closing quote. */
 function endDouble(s: string, i: number): number {
-  while (i < s.length) {
-    const c = s[i];
-    if (c === '\\') { i += 2; continue; }
-    if (c === '"') return i + 1;
-    if (c === '$' && s[i + 1] === '(') { i = s[i + 2] === '(' ? endArith(s, i + 3) : endCmd(s, i + 2); continue; }
-    if (c === '$' && s[i + 1] === '{') { i = endBrace(s, i + 2); continue; }
-    if (c === '`') { i = endBacktick(s, i + 1); continue; }
-    i++;
-  }
-  return s.length + 1;
+  return endNested(s, i, 'double');
 }
 
+/** After `${`: the index after the matching `}`. */
 function endBrace(s: string, i: number): number {
-  let depth = 1;
-  while (i < s.length) {
-    const c = s[i];
-    if (c === '\\') { i += 2; continue; }
-    if (c === '"') { i = endDouble(s, i + 1); continue; }
-    if (c === "'") { i = endSingle(s, i + 1); continue; }
-    if (c === '`') { i = endBacktick(s, i + 1); continue; }
-    if (c === '$' && s[i + 1] === '(') { i = s[i + 2] === '(' ? endArith(s, i + 3) : endCmd(s, i + 2); continue; }
-    if (c === '$' && s[i + 1] === '{') { i = endBrace(s, i + 2); continue; }
-    if (c === '{') depth++;
-    if (c === '}' && --depth === 0) return i + 1;
-    i++;
-  }
-  return s.length + 1;
+  return endNested(s, i, 'brace');
 }
 
 /** After `$((`. */
@@ -137,27 +118,104 @@ function endArith(s: string, i: number): number {
 
 /** After `$(` (or `<(`, `(`): finds the matching `)`. */
 function endCmd(s: string, i: number): number {
-  let depth = 1;
-  let wordStart = true;
+  return endNested(s, i, 'cmd');
+}
+
+/**
+ * What a nested construct is: a double-quoted string, `${…}`, `$(…)`, or the unquoted text of a
+ * whole line (`top`, which no `)` closes).
+ */
+type NestKind = 'double' | 'brace' | 'cmd' | 'top';
+
+interface NestFrame {
+  kind: NestKind;
+  /** Open `{` or `(` of this construct's own kind, itself included. */
+  depth: number;
+  /** At the start of a word (where `#` starts a comment). */
+  wordStart: boolean;
+}
+
+/**
+ * One pass over `s` from `i`, inside a construct of kind `kind`, with an explicit stack instead of
+ * recursion: `"$("$(…)")"` nested thousands deep costs linear time and no call stack. Returns the
+ * index after the construct's closer (s.length + 1 when it is unterminated) and the deepest
+ * nesting of command substitutions met on the way (`$(…)` counts, the construct itself does not).
+ */
+function scanNested(s: string, i: number, kind: NestKind): { end: number; substitutions: number } {
+  const stack: NestFrame[] = [{ kind, depth: 1, wordStart: true }];
+  let top = stack[0];
+  let commands = 0;
+  let deepest = 0;
+  const open = (k: NestKind, next: number) => {
+    top = { kind: k, depth: 1, wordStart: true };
+    stack.push(top);
+    if (k === 'cmd') deepest = Math.max(deepest, ++commands);
+    i = next;
+  };
+  /** Closes the innermost construct; true when that was the outermost one. */
+  const close = (next: number): boolean => {
+    if (top.kind === 'cmd') commands--;
+    stack.pop();
+    i = next;
+    if (stack.length === 0) return true;
+    top = stack[stack.length - 1];
+    top.wordStart = false;
+    return false;
+  };
   while (i < s.length) {
     const c = s[i];
-    if (c === '\\') { i += 2; wordStart = false; continue; }
-    if (c === "'") { i = s[i - 1] === '$' ? endAnsi(s, i + 1) : endSingle(s, i + 1); wordStart = false; continue; }
-    if (c === '"') { i = endDouble(s, i + 1); wordStart = false; continue; }
-    if (c === '`') { i = endBacktick(s, i + 1); wordStart = false; continue; }
-    if (c === '$' && s[i + 1] === '(') { i = s[i + 2] === '(' ? endArith(s, i + 3) : endCmd(s, i + 2); wordStart = false; continue; }
-    if (c === '$' && s[i + 1] === '{') { i = endBrace(s, i + 2); wordStart = false; continue; }
-    if (c === '#' && wordStart) {
+    if (c === '\\') { i += 2; top.wordStart = false; continue; }
+    if (c === '$' && s[i + 1] === '(') {
+      if (s[i + 2] === '(') { i = endArith(s, i + 3); top.wordStart = false; continue; }
+      open('cmd', i + 2);
+      continue;
+    }
+    if (c === '$' && s[i + 1] === '{') { open('brace', i + 2); continue; }
+    if (c === '`') { i = endBacktick(s, i + 1); top.wordStart = false; continue; }
+    if (top.kind === 'double') {
+      if (c === '"' && close(i + 1)) return { end: i, substitutions: deepest };
+      else if (c !== '"') i++;
+      continue;
+    }
+    if (c === '"') { open('double', i + 1); continue; }
+    if (top.kind === 'brace') {
+      if (c === "'") { i = endSingle(s, i + 1); continue; }
+      if (c === '{') top.depth++;
+      if (c === '}' && --top.depth === 0) {
+        if (close(i + 1)) return { end: i, substitutions: deepest };
+        continue;
+      }
+      i++;
+      continue;
+    }
+    // `cmd` and `top`: unquoted shell text
+    if (c === "'") { i = s[i - 1] === '$' ? endAnsi(s, i + 1) : endSingle(s, i + 1); top.wordStart = false; continue; }
+    if (c === '#' && top.wordStart) {
       const nl = s.indexOf('\n', i);
       i = nl < 0 ? s.length : nl;
       continue;
     }
-    if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i + 1;
-    wordStart = /[\s;&|()<>]/.test(c);
+    if (c === '(') top.depth++;
+    else if (c === ')' && top.kind === 'cmd' && --top.depth === 0) {
+      if (close(i + 1)) return { end: i, substitutions: deepest };
+      continue;
+    }
+    top.wordStart = /[\s;&|()<>]/.test(c);
     i++;
   }
-  return s.length + 1;
+  return { end: s.length + 1, substitutions: deepest };
+}
+
+function endNested(s: string, i: number, kind: NestKind): number {
+  return scanNested(s, i, kind).end;
+}
+
+/**
+ * How deep command substitutions (`$(…)`) nest in a line of shell: the analysis reads
+ * MAX_SUBSTITUTION_DEPTH levels and leaves what is nested deeper unread.
+ */
+export function substitutionDepth(text: string): number {
+  return scanNested(text, 0, 'top').substitutions;
 }
 
 /** Content end and next index for a construct that opened at `open` with a closer of length `closeLen`. */
@@ -1168,7 +1226,7 @@ const FETCHERS = new Set(['curl', 'wget', 'iwr', 'irm', 'invoke-webrequest', 'in
 const PIPE_INSTALLERS = new Set([...SHELLS, 'python', 'python3', 'perl', 'ruby', 'node', 'tar', 'iex', 'invoke-expression']);
 
 function parseText(text: string, ctx: Ctx): Invocation[] {
-  if (ctx.depth > MAX_DEPTH || !text.trim()) return [];
+  if (ctx.depth > MAX_SUBSTITUTION_DEPTH || !text.trim()) return [];
   const segs = segmentsOf(tokenize(text));
   const out: Invocation[] = [];
   const subCtx: Ctx = { line: ctx.line, depth: ctx.depth + 1, wrapper: ctx.wrapper, image: ctx.image };

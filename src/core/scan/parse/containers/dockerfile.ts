@@ -280,14 +280,21 @@ export function commandLines(instr: DockerInstruction, escape: string): MappedTe
   const startLine = instr.argsLoc?.line ?? line;
   const startCol = instr.argsLoc?.column ?? column;
   let cur: MappedText = { text: '', lines: [], columns: [] };
+  // The characters of the current logical line, joined once it ends (one pass over `raw`).
+  let chars: string[] = [];
+  const endLine = () => {
+    cur.text = chars.join('');
+    out.push(cur);
+    cur = { text: '', lines: [], columns: [] };
+    chars = [];
+  };
   let inHeredoc = false;
   while (i < raw.length) {
     const ch = raw[i];
     const before = line < startLine || (line === startLine && column < startCol);
     if (ch === '\n') {
       if (!before) {
-        out.push(cur);
-        cur = { text: '', lines: [], columns: [] };
+        endLine();
         inHeredoc = true;
       }
       i++;
@@ -295,8 +302,8 @@ export function commandLines(instr: DockerInstruction, escape: string): MappedTe
       column = 1;
       continue;
     }
-    const nl = raw.indexOf('\n', i);
-    if ((ch === escape || (inHeredoc && ch === '\\')) && nl >= 0 && /^[ \t]*$/.test(raw.slice(i + 1, nl))) {
+    const nl = (ch === escape || (inHeredoc && ch === '\\')) ? continuationEnd(raw, i + 1) : -1;
+    if (nl >= 0) {
       // A line continuation: drop it and the newline; keep going on the next line.
       i = nl + 1;
       line++;
@@ -316,15 +323,25 @@ export function commandLines(instr: DockerInstruction, escape: string): MappedTe
       continue;
     }
     if (!before) {
-      cur.text += ch;
+      chars.push(ch);
       cur.lines.push(line);
       cur.columns.push(column);
     }
     i++;
     column++;
   }
-  out.push(cur);
+  endLine();
   return out.filter((m) => m.text.trim() !== '');
+}
+
+/**
+ * The index of the newline that ends a line continuation whose escape character is just before
+ * `i` (only blanks between them), or -1. Looks no further than those blanks, so a long line with
+ * many escape characters is still read in one pass.
+ */
+function continuationEnd(raw: string, i: number): number {
+  while (raw[i] === ' ' || raw[i] === '\t') i++;
+  return raw[i] === '\n' ? i : -1;
 }
 
 /** The Loc of `text[start, end)` of a mapped command. */
