@@ -88,6 +88,9 @@ function findingFixes(fixes: FixCatalogue, entry: FixEntry | undefined, diagnost
     }
     if (safe.some((l) => l.line === diagnostic.loc.line && l.column === diagnostic.loc.column)) {
       out.push({ templateId: t.id, title: places.length > 1 ? `${t.title}: this place` : t.title, path: diagnostic.path, dialect, kind: 'edit', preferred });
+    } else if (safe.length === 1 && dt.edit && MULTI_PLACE_EDITS.has(dt.edit)) {
+      // Not here, but at the one other place of the group where it does no harm.
+      out.push({ templateId: t.id, title: `${t.title}: line ${safe[0].line}`, path: diagnostic.path, dialect, kind: 'edit', preferred, places: safe });
     }
   }
   return out;
