@@ -30,6 +30,7 @@ const FIXTURES: Record<string, string[]> = {
 
 /** The dialects every tool template covers; the later ones have the core scanners (see the README). */
 const FIRST_DIALECTS = ['github-workflow', 'gitlab-ci', 'azure-pipelines', 'jenkinsfile', 'circleci', 'bitbucket-pipelines'];
+const LATER_DIALECTS = ['cloudbuild', 'codebuild', 'buildkite', 'drone', 'woodpecker'];
 const CORE_SCANNERS = ['secret-scan.gitleaks', 'sca.osv-scanner', 'sast.semgrep', 'image-scan.trivy', 'dockerfile-lint.hadolint'];
 
 /** Fixtures that already run a tool of this probe (they are there for other checks). */
@@ -92,6 +93,13 @@ describe('guidance: tool templates on every dialect (golden)', function () {
     }
     for (const id of CORE_SCANNERS) {
       for (const d of ['cloudbuild', 'codebuild', 'buildkite']) assert.ok(fixes.byId.get(id)!.dialects[d as FixDialect], `${id} has ${d}`);
+    }
+    // The later dialects have every tool the first ones have, except Trivy on Drone and Woodpecker
+    // (an image scan needs the Docker socket there) and CodeQL (GitHub only; Semgrep everywhere).
+    for (const t of tools) {
+      if (t.id === 'sast.codeql') continue;
+      const expected = LATER_DIALECTS.filter((d) => t.id !== 'image-scan.trivy' || (d !== 'drone' && d !== 'woodpecker'));
+      assert.deepEqual(Object.keys(t.dialects).filter((d) => LATER_DIALECTS.includes(d)).sort(), [...expected].sort(), `${t.id} on the later dialects`);
     }
     // GitLab uses the templates GitLab ships where there is one.
     const inc = (id: string) => fixes.byId.get(id)!.dialects['gitlab-ci']!.include;

@@ -82,6 +82,8 @@ export interface CiJob {
   cannotFail?: Loc;
   /** Job-level call of another pipeline: GHA reusable workflow `uses`, GitLab `trigger`, Azure `template`. */
   uses?: Located;
+  /** Inputs to the job-level `uses` (GHA reusable workflow `with`), values as strings. */
+  inputs?: Record<string, Located>;
   /** GitHub Actions: where the job sets `permissions` (absent = inherits the workflow's). */
   permissions?: Located<unknown>;
   /** Trigger rules that make the job manual-only (GitLab `when: manual`, ...); such jobs still count but are noted. */
@@ -111,6 +113,14 @@ export interface CiReference {
   loc: Loc;
   /** Root-relative path when the reference names a file in this workspace. */
   localPath?: string;
+  /** Where the file is read from when `localPath` does not exist (Azure `path@self` written from the repository root). */
+  rootPath?: string;
+  /**
+   * A file in another repository, named by that repository and the path in it, as the catalogue's
+   * `azureTemplates` match it: Azure `template: v1/x.yml@alias` with the alias's
+   * `resources.repositories` name (`org/templates/v1/x.yml`).
+   */
+  block?: string;
 }
 
 export interface CiFile {

@@ -54,6 +54,8 @@ interface Scope {
 class AzureParser {
   /** resources.containers: alias → image node. */
   private readonly containers = new Map<string, unknown>();
+  /** resources.repositories: alias → repository name (`org/project/repo` or `owner/repo`). */
+  private readonly repositories = new Map<string, string>();
 
   constructor(private readonly ctx: YamlCtx, private readonly file: CiFile) {}
 
@@ -70,6 +72,11 @@ class AzureParser {
       const alias = str(ctx, get(ctx, c, 'container'));
       const image = get(ctx, c, 'image');
       if (alias && image !== undefined) this.containers.set(alias, image);
+    }
+    for (const r of items(ctx, get(ctx, byKey.get('resources')?.value, 'repositories'))) {
+      const alias = str(ctx, get(ctx, r, 'repository'));
+      const name = str(ctx, get(ctx, r, 'name'));
+      if (alias && name) this.repositories.set(alias, name);
     }
 
     // Events: CI trigger and PR trigger unless set to `none`; scheduled runs.
@@ -142,7 +149,10 @@ class AzureParser {
     const at = l.value.lastIndexOf('@');
     const repo = at > 0 ? l.value.slice(at + 1) : undefined;
     if (repo !== undefined && repo !== 'self') {
-      this.file.references.push({ kind: 'remote', ref: l.value, loc: l.loc });
+      const name = this.repositories.get(repo);
+      const path = l.value.slice(0, at).replace(/^\/+/, '');
+      const block = name && !/\$\(|\$\{\{|\$\[/.test(path) ? `${name.replace(/\/+$/, '')}/${path}` : undefined;
+      this.file.references.push({ kind: 'remote', ref: l.value, loc: l.loc, ...(block ? { block } : {}) });
       return l;
     }
     const p = repo === 'self' ? l.value.slice(0, at) : l.value;
@@ -152,7 +162,10 @@ class AzureParser {
       return l;
     }
     const localPath = p.startsWith('/') ? normalizePath(p) : normalizePath(`${dirname(this.file.path)}/${p}`);
-    this.file.references.push({ kind: 'local-include', ref: l.value, loc: l.loc ?? fallback, localPath });
+    // `path@self` written from the repository root (as templates of another repository are) is
+    // read from there when no file is next to the including one.
+    const fromRoot = repo === 'self' && !p.startsWith('/') ? normalizePath(p) : undefined;
+    this.file.references.push({ kind: 'local-include', ref: l.value, loc: l.loc ?? fallback, localPath, ...(fromRoot && fromRoot !== localPath ? { rootPath: fromRoot } : {}) });
     return l;
   }
 

@@ -160,6 +160,12 @@ function readJob(ctx: YamlCtx, file: CiFile, j: Entry): CiJob | undefined {
         }
         break;
       }
+      case 'with': {
+        const inputs: Record<string, Located> = {};
+        for (const w of entries(ctx, e.value)) inputs[w.key] = located(ctx, w.value, keyLoc(ctx, w));
+        job.inputs = inputs;
+        break;
+      }
       case 'steps':
         if (!isSeq(e.value)) {
           const l = keyLoc(ctx, e);

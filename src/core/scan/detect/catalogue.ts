@@ -74,6 +74,8 @@ export interface ToolDef {
   actions: UsesMatcher[];
   gitlabTemplates: string[];
   gitlabComponents: string[];
+  /** Azure templates in other repositories: `<repository name>/<path>`; a shorter entry matches the files under it. */
+  azureTemplates: string[];
   azureTasks: UsesMatcher[];
   orbs: UsesMatcher[];
   pipes: UsesMatcher[];
@@ -81,6 +83,12 @@ export interface ToolDef {
   preCommitHooks: string[];
   configFiles: string[];
   disabledBy?: ToolDisable;
+  /**
+   * The matched block (a remote template, reusable workflow, orb, library step) may run the tool,
+   * but what it does lives in files the scan cannot read: the probe is unknown, naming the block,
+   * unless something else runs it.
+   */
+  mayRun?: boolean;
   /** In a user file: drop the bundled tool with this name. */
   remove?: boolean;
   line: number;
@@ -163,10 +171,12 @@ export function probeTitle(p: ProbeDef): string {
 const PROBE_KEYS = ['id', 'title', 'summary', 'traits', 'tools', 'disabledBy', 'replace'] as const;
 const TRAIT_KEYS = ['failsBuild', 'qualifies', 'localHook', 'anchor'] as const;
 const TOOL_KEYS = [
-  'name', 'url', 'run', 'packages', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTasks', 'orbs',
-  'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'disabledBy', 'remove',
+  'name', 'url', 'run', 'packages', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'azureTasks', 'orbs',
+  'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'disabledBy', 'mayRun', 'remove',
 ] as const;
-const MATCHER_KEYS = ['run', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTasks', 'orbs', 'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles'] as const;
+const MATCHER_KEYS = ['run', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'azureTasks', 'orbs', 'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles'] as const;
+/** Matchers that name a block whose files live elsewhere: the only ones a `mayRun` tool may use. */
+const BLOCK_MATCHER_KEYS = ['actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'orbs', 'pipes', 'jenkinsSteps'] as const;
 const RUN_KEYS = ['program', 'subcommands', 'args', 'anyArgs', 'notArgs'] as const;
 const USES_KEYS = ['name', 'inputs', 'inputWords'] as const;
 const PROBE_ID_OK = (id: string) => /^[a-z0-9][a-z0-9._-]*$/.test(id);
@@ -268,7 +278,7 @@ function readTool(r: DataFileReader, node: unknown): ToolDef {
   if (!nameNode) r.fail(node, 'tool has no name');
   const name = r.str(nameNode.value, 'tool name');
   const t: ToolDef = {
-    name, run: [], packages: [], images: [], actions: [], gitlabTemplates: [], gitlabComponents: [], azureTasks: [],
+    name, run: [], packages: [], images: [], actions: [], gitlabTemplates: [], gitlabComponents: [], azureTemplates: [], azureTasks: [],
     orbs: [], pipes: [], jenkinsSteps: [], preCommitHooks: [], configFiles: [], line: r.line(node),
   };
   const list = (k: string) => (m.has(k) ? r.strList(m.get(k)!.value, `${k} of tool "${name}"`) : []);
@@ -279,6 +289,7 @@ function readTool(r: DataFileReader, node: unknown): ToolDef {
   t.images = list('images');
   t.gitlabTemplates = list('gitlabTemplates');
   t.gitlabComponents = list('gitlabComponents');
+  t.azureTemplates = list('azureTemplates');
   t.preCommitHooks = list('preCommitHooks');
   t.configFiles = list('configFiles');
   for (const g of t.configFiles) if (g.split('/').includes('..')) r.fail(m.get('configFiles')!.value, `config file pattern "${g}" must stay inside the workspace`);
@@ -293,6 +304,12 @@ function readTool(r: DataFileReader, node: unknown): ToolDef {
     };
   }
   if (!t.remove && !MATCHER_KEYS.some((k) => (t[k] as unknown[]).length > 0)) r.fail(node, `tool "${name}" has no matchers`);
+  if (m.has('mayRun')) {
+    t.mayRun = r.bool(m.get('mayRun')!.value, `mayRun of tool "${name}"`);
+    // A command run here or a file found here is no remote block: it either runs the tool or not.
+    const local = MATCHER_KEYS.filter((k) => !(BLOCK_MATCHER_KEYS as readonly string[]).includes(k) && (t[k] as unknown[]).length > 0);
+    if (t.mayRun && local.length) r.fail(m.get('mayRun')!.keyNode, `tool "${name}" has mayRun: true, which only applies to remote blocks (actions, templates, orbs, pipes, Jenkins steps), not to ${local.join(', ')}`);
+  }
   return t;
 }
 

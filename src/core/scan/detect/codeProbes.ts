@@ -367,7 +367,7 @@ export function pinningProbe(parts: ProbeOutcome[]): ProbeOutcome {
   const applicable = parts.filter((p) => p.result !== 'not-applicable');
   if (!applicable.length) return outcome('pinning', 'not-applicable');
   const pass = applicable.filter((p) => p.result === 'pass').length;
-  const some = applicable.filter((p) => p.result !== 'fail').length;
+  const some = applicable.filter((p) => p.result === 'pass' || p.result === 'partial').length;
   const result = pass === applicable.length ? 'pass' : some ? 'partial' : 'fail';
   return outcome('pinning', result, applicable.flatMap((p) => p.evidence).slice(0, 30), applicable.map((p) => `${PINNING_PARTS[p.id] ?? p.id}: ${PINNING_RESULT[p.result]}`));
 }
@@ -380,4 +380,4 @@ const PINNING_PARTS: Readonly<Record<string, string>> = {
 };
 /** The probes `pinning` combines (an activity counting `pinning` counts their evidence too). */
 export const PINNING_PART_IDS: readonly string[] = Object.keys(PINNING_PARTS);
-const PINNING_RESULT: Record<ProbeOutcome['result'], string> = { pass: 'yes', partial: 'partly', fail: 'no', 'not-applicable': 'nothing to pin' };
+const PINNING_RESULT: Record<ProbeOutcome['result'], string> = { pass: 'yes', partial: 'partly', fail: 'no', unknown: 'unknown', 'not-applicable': 'nothing to pin' };

@@ -8,11 +8,12 @@ import { matchConfigFile } from './toolMatch';
 import { PINNING_PART_IDS, pinningProbe, runCodeProbes } from './codeProbes';
 import { ParsedContainerFile } from '../parse/containers/types';
 import { activityStatusesFor, containerProbesFor } from './evaluationCache';
-import { NotCounted, ToolHit } from './facts';
+import { MayRun, NotCounted, ToolHit } from './facts';
 import { dedupeEvidence, Evidence, EvidenceUnit, Finding, outcome, ProbeAnchor, ProbeOutcome } from './probeTypes';
 import { ActivityResult, ExternalReference, IndexedFileInfo, ScanResult, summarizeLevels } from '../result';
 import { CiFile, CONTAINER_KINDS, FileKind } from '../types';
 import { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
+import { isCiEnvironmentContainerPath, isTestOrExamplePath } from '../discover/fileNames';
 
 export interface EvaluateInput {
   root: string;
@@ -33,6 +34,11 @@ interface Workspace {
   kinds: Set<FileKind>;
   /** Root-relative paths of the indexed files in scope. */
   paths: string[];
+  /**
+   * Dockerfiles of CI images or integration-test environments (out of scope for the container
+   * checks, which judge what ships, but still written and built by the project).
+   */
+  environmentImages: boolean;
   /** Does this tool probe have a counted run? */
   counted(probe: string): boolean;
 }
@@ -41,8 +47,10 @@ const has = (w: Workspace, ...kinds: FileKind[]) => kinds.some((k) => w.kinds.ha
 const name = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 const JS_LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock']);
 const MOBILE_FILES = new Set(['Podfile.lock', 'pubspec.lock', 'build.gradle', 'build.gradle.kts']);
-/** The repository holds container definitions or its pipeline builds images. */
-const containers = (w: Workspace) => has(w, 'dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization') || w.counted('container-build');
+/** The repository holds container definitions or its pipeline builds images (CI images included). */
+const containers = (w: Workspace) => has(w, 'dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization') || w.environmentImages || w.counted('container-build');
+/** Dockerfiles to lint, build and check: what ships, and the CI and test-environment images. */
+const dockerfiles = (w: Workspace) => has(w, 'dockerfile') || w.environmentImages;
 /** The repository builds its own images. */
 const builtImages = (w: Workspace) => has(w, 'dockerfile') || w.counted('container-build');
 const k8s = (w: Workspace) => has(w, 'kubernetes', 'helm-chart', 'kustomization');
@@ -63,9 +71,9 @@ const APPLICABILITY: Record<string, { applies: (w: Workspace) => boolean; absent
   'image-vuln-compare': { applies: containers, absent: 'no container files and no image build in the files' },
   'artifact-secret-scan': { applies: builtImages, absent: 'no Dockerfile and no image build in the files' }, // its catalogue tools scan images
   'container-test': { applies: builtImages, absent: 'no Dockerfile and no image build in the files' },
-  'dockerfile-lint': { applies: (w) => has(w, 'dockerfile'), absent: 'no Dockerfile' },
-  'container-build': { applies: (w) => has(w, 'dockerfile'), absent: 'no Dockerfile' },
-  'iac-scan': { applies: (w) => has(w, 'iac', 'dockerfile') || k8s(w), absent: 'no infrastructure code, Dockerfile or Kubernetes files' },
+  'dockerfile-lint': { applies: dockerfiles, absent: 'no Dockerfile' },
+  'container-build': { applies: dockerfiles, absent: 'no Dockerfile' },
+  'iac-scan': { applies: (w) => has(w, 'iac') || dockerfiles(w) || k8s(w), absent: 'no infrastructure code, Dockerfile or Kubernetes files' },
   'iac-scan.k8s': { applies: k8s, absent: 'no Kubernetes manifests, Helm charts or Kustomizations' },
   'iac-scan.cloud': { applies: (w) => has(w, 'iac'), absent: 'no infrastructure code (Terraform, CloudFormation, ...)' },
   'cloud-config-scan': { applies: infrastructure, absent: 'no infrastructure code, cluster files or deploy step' },
@@ -121,12 +129,15 @@ function configMatchesOf(catalogue: Catalogue, path: string): ReturnType<typeof 
 export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFiles: readonly string[] = []): ProbeOutcome[] {
   const hits = new Map<string, ToolHit[]>();
   const notCounted = new Map<string, NotCounted[]>();
+  const mayRun = new Map<string, MayRun[]>();
   for (const e of entries) {
     for (const h of e.facts?.hits ?? []) (hits.get(h.probe) ?? hits.set(h.probe, []).get(h.probe)!).push(h);
+    for (const m of e.facts?.mayRun ?? []) (mayRun.get(m.probe) ?? mayRun.set(m.probe, []).get(m.probe)!).push(m);
     for (const n of e.facts?.notCounted ?? []) (notCounted.get(n.probe) ?? notCounted.set(n.probe, []).get(n.probe)!).push(n);
   }
   const inScope = entries.filter((e) => !e.outOfScope);
-  const workspace: Workspace = { kinds: new Set(inScope.map((e) => e.kind)), paths: inScope.map((e) => e.path), counted: (p) => (hits.get(p)?.length ?? 0) > 0 };
+  const environmentImages = entries.some((e) => e.outOfScope && e.kind === 'dockerfile' && isCiEnvironmentContainerPath(e.path) && !isTestOrExamplePath(e.path));
+  const workspace: Workspace = { kinds: new Set(inScope.map((e) => e.kind)), paths: inScope.map((e) => e.path), environmentImages, counted: (p) => (hits.get(p)?.length ?? 0) > 0 };
   const external = entries.flatMap((e) => e.facts?.external ?? []);
   // Named, so the user knows which blocks may hold the control the scan cannot see.
   const named = [...new Set(external.map((r) => r.ref))];
@@ -160,6 +171,15 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
     const applicable = APPLICABILITY[p.id];
     if (applicable && !applicable.applies(workspace)) return outcome(p.id, 'not-applicable', [], [applicable.absent, ...notes]);
     const config = configs.get(p.id);
+    const maybe = mayRun.get(p.id);
+    if (maybe?.length) {
+      // The block is named with where it is called; the files show no run, so no evidence is claimed.
+      const blocks = [...new Set(maybe.map((m) => `${m.tool}: "${m.evidence.text}" (${m.evidence.loc.path}:${m.evidence.loc.line})`))];
+      const shown = blocks.slice(0, 3).join('; ') + (blocks.length > 3 ? `; … ${blocks.length - 3} more` : '');
+      notes.unshift(`unknown: a remote block the scan cannot read may do this: ${shown}. Check the block, and mark the activity done if it does.`);
+      if (config?.length) notes.push(`configuration found: ${config.map((c) => `${c.loc.path} (${c.tool})`).join(', ')}`);
+      return outcome(p.id, 'unknown', [], notes);
+    }
     if (external.length) notes.push(externalNote);
     if (config?.length) {
       const found = config.map((c) => `${c.loc.path} (${c.tool})`).join(', ');
@@ -181,7 +201,7 @@ function probeNotes(probes: string[], byId: Map<string, ProbeOutcome>): string[]
   const notes = new Set<string>();
   for (const id of probes) {
     const o = byId.get(id);
-    if (o && (o.result === 'fail' || o.result === 'partial')) for (const n of o.notes) notes.add(n);
+    if (o && (o.result === 'fail' || o.result === 'partial' || o.result === 'unknown')) for (const n of o.notes) notes.add(n);
   }
   // Facts about files found come before the general remark about what cannot be read offline.
   const list = [...notes].sort((a, b) => Number(a.includes('external reference')) - Number(b.includes('external reference')));
@@ -248,7 +268,7 @@ export function evaluate(input: EvaluateInput): ScanResult {
   for (const a of model.activities.values()) {
     const s = statuses.get(a.uuid);
     const detected = s?.status ?? 'unknown';
-    const reasons = [...(s?.reasons ?? []), ...(detected === 'missing' || detected === 'partial' ? probeNotes(s?.probes ?? [], byId) : [])];
+    const reasons = [...(s?.reasons ?? []), ...(detected === 'missing' || detected === 'partial' || (detected === 'unknown' && s?.remote) ? probeNotes(s?.probes ?? [], byId) : [])];
     const anchor = activityAnchor(s?.probes ?? [], catalogue);
     activities.push({ activity: a, detected, status: detected, evidence: s?.evidence ?? [], probes: s?.probes ?? [], ...(anchor !== 'pipeline' ? { anchor } : {}), ...(s?.note ? { note: s.note } : {}), ...(reasons.length ? { reasons } : {}) });
   }

@@ -3,7 +3,7 @@
 // switched off), what it calls that cannot be read offline, and weak controls found on
 // the way. Facts are cached per file by the index, so a change re-computes one file.
 import { Catalogue, probeTraits, ToolMatch } from './catalogue';
-import { isCatalogueProgram, matchGitlabComponent, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
+import { isCatalogueProgram, isMayRunTool, matchAzureTemplate, matchGitlabComponent, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
 import { ciDialect } from '../ci/registry';
 import { Evidence, EvidenceUnit, Finding } from './probeTypes';
 import { Indirection, expandMakeVariables, findIndirection } from '../parse/indirection';
@@ -29,8 +29,17 @@ export interface NotCounted {
   installOnly?: boolean;
 }
 
+/** A remote block that may run a tool (a catalogue tool marked `mayRun`): the files cannot tell. */
+export interface MayRun {
+  probe: string;
+  tool: string;
+  /** The line calling the block. */
+  evidence: Evidence;
+}
+
 export interface FileFacts {
   hits: ToolHit[];
+  mayRun: MayRun[];
   notCounted: NotCounted[];
   external: CiReference[];
   findings: Finding[];
@@ -70,7 +79,7 @@ export function primaryProbe(cat: Catalogue, probes: string[]): string {
 }
 
 export function emptyFacts(): FileFacts {
-  return { hits: [], notCounted: [], external: [], findings: [], reads: new Set() };
+  return { hits: [], mayRun: [], notCounted: [], external: [], findings: [], reads: new Set() };
 }
 
 function envValues(env: Record<string, Located>): Record<string, string> {
@@ -107,6 +116,7 @@ export async function ciFacts(file: CiFile, ctx: FactsContext): Promise<FileFact
     // The CI system would not run any of it: nothing here counts (the notes say why).
     for (const h of facts.hits) facts.notCounted.push({ probe: h.probe, tool: h.tool, evidence: h.evidence, reason: `the pipeline would not run, its definition has an error (${refused[0]})` });
     facts.hits = [];
+    facts.mayRun = [];
   }
   // One finding per place and tool: a Trivy image scan under `continue-on-error` matches
   // image-scan and artifact-secret-scan, but it is one weak control to fix.
@@ -182,6 +192,8 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
           data: { tool: m.tool, probes: m.probe },
         });
       }
+    } else if (isMayRunTool(cat, m.probe, m.tool)) {
+      facts.mayRun.push({ probe: m.probe, tool: m.tool, evidence });
     } else if (cannotFail && isGate(cat, m.probe)) {
       facts.notCounted.push({ probe: m.probe, tool: m.tool, evidence, reason: `the step cannot fail the build (${cannotFail.path}:${cannotFail.line}), so it gates nothing` });
     } else facts.hits.push({ probe: m.probe, tool: m.tool, evidence, cannotFail });
@@ -202,11 +214,16 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
       // fragments are not, so they are read here (one level, as the issue asks).
       if (depth > 0 || ciDialect(file.kind).localIncludes === 'indexed') continue;
       facts.reads.add(ref.localPath);
-      const fragment = await ctx.support(ref.localPath, file.kind);
+      let fragment = await ctx.support(ref.localPath, file.kind);
+      if (!fragment && ref.rootPath) {
+        facts.reads.add(ref.rootPath);
+        fragment = await ctx.support(ref.rootPath, file.kind);
+      }
       if (fragment?.kind === 'ci-fragment') {
         await collectCiFile(fragment.file, ctx, facts, { ...envValues(fragment.file.env), ...globalEnv }, depth + 1, refused, pipeline);
       }
     } else if (ref.kind !== 'pipe' && ref.kind !== 'local-include') {
+      if (ref.block) for (const m of matchAzureTemplate(cat, ref.block)) add(m, evidenceAt(ref.loc, `template: ${ref.ref}`, m.tool), fileDisabled);
       facts.external.push(ref);
     }
   }
@@ -216,7 +233,7 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
     unit = { pipeline, job: job.id };
     variableSwitches(cat, job.env, facts);
     if (job.uses) {
-      for (const m of matchUses(cat, file.kind, job.uses.value, {})) add(m, evidenceAt(job.uses.loc, `uses: ${job.uses.value}`, m.tool), NO_SWITCHES, job.cannotFail);
+      for (const m of matchUses(cat, file.kind, job.uses.value, inputValues(job.inputs ?? {}))) add(m, evidenceAt(job.uses.loc, `uses: ${job.uses.value}`, m.tool), NO_SWITCHES, job.cannotFail);
     }
     for (const step of job.steps) {
       await collectStep(file, step, ctx, facts, step.cannotFail ?? job.cannotFail, add, understood);

@@ -4,7 +4,11 @@
 import { Loc } from '../types';
 import { FindingCode } from './findingCodes';
 
-export type ProbeResult = 'pass' | 'partial' | 'fail' | 'not-applicable';
+/**
+ * `unknown`: nothing in the files runs it, but a remote block they call may (a catalogue tool
+ * marked `mayRun`); the notes name the block and where it is called.
+ */
+export type ProbeResult = 'pass' | 'partial' | 'fail' | 'unknown' | 'not-applicable';
 
 /** The files a probe's gaps are about, where guidance about them is shown (probe trait `anchor`). */
 export type ProbeAnchor = 'pipeline' | 'dockerfile' | 'kubernetes';

@@ -50,6 +50,8 @@ export interface ActivityEvaluation {
   note?: string;
   /** What was found and why it did not count, or why a person has to decide (plain sentences). */
   reasons?: string[];
+  /** Unknown because a remote block the files call may do it (the probes' notes name the block). */
+  remote?: boolean;
 }
 
 /** Local reusable workflows and the jobs that call them: the called file runs in the caller's pipeline. */
@@ -170,8 +172,9 @@ export function mergeRules(base: RuleSet, extra: RuleSet): RuleSet {
 
 // ───────────────────────────────────────────── rule evaluation
 
-type Strength = 'detected' | 'partial' | 'missing' | 'not-applicable';
-const RANK: Record<Exclude<Strength, 'not-applicable'>, number> = { missing: 0, partial: 1, detected: 2 };
+/** `unknown`: not in the files, but a remote block they call may do it. */
+type Strength = 'detected' | 'partial' | 'unknown' | 'missing' | 'not-applicable';
+const RANK: Record<Exclude<Strength, 'not-applicable'>, number> = { missing: 0, unknown: 1, partial: 2, detected: 3 };
 
 interface Eval {
   status: Strength;
@@ -191,6 +194,8 @@ function fromResult(o: ProbeOutcome | undefined): Strength {
       return 'detected';
     case 'partial':
       return 'partial';
+    case 'unknown':
+      return 'unknown';
     case 'not-applicable':
       return 'not-applicable';
     default:
@@ -218,6 +223,7 @@ function evalCondition(c: Condition, ctx: EvalContext): Eval {
     const target = 'all' in c ? Math.min(...ranks) : Math.max(...ranks);
     const status = (Object.keys(RANK) as (keyof typeof RANK)[]).find((k) => RANK[k] === target)!;
     if (status === 'missing') return { status, evidence: [], why: live.flatMap((m) => m.why ?? []) };
+    if (status === 'unknown') return { status, evidence: [] };
     const contributing = 'all' in c ? live : live.filter((m) => m.status === status);
     return { status, evidence: contributing.flatMap((m) => m.evidence) };
   }
@@ -233,8 +239,9 @@ function evalCondition(c: Condition, ctx: EvalContext): Eval {
     else tools.add(`probe:${id}`);
     evidence.push(...o.evidence);
   });
-  const status: Strength = tools.size >= c.tools.atLeast ? 'detected' : tools.size >= 1 ? 'partial' : 'missing';
-  return { status, evidence: status === 'missing' ? [] : evidence };
+  const remote = outcomes.some((o) => o?.result === 'unknown');
+  const status: Strength = tools.size >= c.tools.atLeast ? 'detected' : tools.size >= 1 ? 'partial' : remote ? 'unknown' : 'missing';
+  return { status, evidence: status === 'missing' || status === 'unknown' ? [] : evidence };
 }
 
 /** The units a piece of evidence runs in: its own, and the pipelines whose jobs call its file. */
@@ -261,6 +268,8 @@ function unitsOf(e: Evidence, calls: PipelineCalls): EvidenceUnit[] {
 function evalJoin(members: Eval[], unit: JoinUnit, calls: PipelineCalls): Eval {
   if (members.some((m) => m.status === 'not-applicable')) return { status: 'not-applicable', evidence: [] };
   if (members.some((m) => m.status === 'missing')) return { status: 'missing', evidence: [], why: members.flatMap((m) => m.why ?? []) };
+  // Where a remote block runs cannot be placed: the join is as unknown as its member.
+  if (members.some((m) => m.status === 'unknown')) return { status: 'unknown', evidence: [] };
   const placed = members.map((m) => m.evidence.map((e) => ({ e, units: unitsOf(e, calls) })));
   // Candidate places: every pipeline (and job) any member runs in.
   const candidates = new Map<string, EvidenceUnit>();
@@ -316,15 +325,16 @@ export function evaluateRules(rules: RuleSet, probes: Map<string, ProbeOutcome>,
     const used = conditionProbes(rule.partialWhen, conditionProbes(rule.when));
     const note = rule.note !== undefined ? { note: rule.note } : {};
     const w = rule.when ? evalCondition(rule.when, ctx) : undefined;
-    let res: { status: ActivityStatus; evidence: Evidence[]; reasons?: string[] };
+    let res: { status: ActivityStatus; evidence: Evidence[]; reasons?: string[]; remote?: boolean };
     if (w && (w.status === 'detected' || w.status === 'partial')) res = { status: w.status, evidence: w.evidence };
     else if (w?.status === 'not-applicable') res = { status: 'unknown', evidence: [], reasons: [undecidedReason(used, probes)] };
     else {
       const p = rule.partialWhen ? evalCondition(rule.partialWhen, ctx) : undefined;
       if (p && (p.status === 'detected' || p.status === 'partial')) res = { status: 'partial', evidence: p.evidence, ...(w?.why?.length ? { reasons: w.why } : {}) };
+      else if (w?.status === 'unknown' || (!w && p?.status === 'unknown')) res = { status: 'unknown', evidence: [], remote: true };
       else res = { status: w ? 'missing' : 'unknown', evidence: [], ...(w?.why?.length ? { reasons: w.why } : {}) };
     }
-    out.set(uuid, { status: res.status, probes: used, evidence: dedupeEvidence(res.evidence), ...note, ...(res.reasons ? { reasons: res.reasons } : {}) });
+    out.set(uuid, { status: res.status, probes: used, evidence: dedupeEvidence(res.evidence), ...note, ...(res.reasons ? { reasons: res.reasons } : {}), ...(res.remote ? { remote: true } : {}) });
   }
   return out;
 }

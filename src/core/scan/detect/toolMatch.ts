@@ -236,6 +236,7 @@ interface Index {
   byPipe: Map<string, UsesRef[]>;
   byJenkins: Map<string, UsesRef[]>;
   byTemplate: Map<string, ToolRef[]>;
+  byAzureTemplate: Map<string, ToolRef[]>;
   byComponent: Map<string, ToolRef[]>;
   byHook: Map<string, ToolRef[]>;
   byConfigExact: Map<string, ToolRef[]>;
@@ -279,7 +280,7 @@ function indexOf(cat: Catalogue): Index {
   if (cached) return cached;
   const ix: Index = {
     byProgram: new Map(), wildPrograms: [], runsOf: new Map(), byImage: new Map(), byAction: new Map(), byTask: new Map(),
-    byOrb: new Map(), byOrbShort: new Map(), byPipe: new Map(), byJenkins: new Map(), byTemplate: new Map(),
+    byOrb: new Map(), byOrbShort: new Map(), byPipe: new Map(), byJenkins: new Map(), byTemplate: new Map(), byAzureTemplate: new Map(),
     byComponent: new Map(), byHook: new Map(), byConfigExact: new Map(), configGlobs: [], byPackage: new Map(),
     byRepo: new Map(), variables: [],
   };
@@ -311,6 +312,7 @@ function indexOf(cat: Catalogue): Index {
       for (const a of tool.pipes) push(ix.byPipe, stripPipeVersion(a.name.toLowerCase()), { ...ref, m: a });
       for (const a of tool.jenkinsSteps) push(ix.byJenkins, a.name.toLowerCase(), { ...ref, m: a });
       for (const t of tool.gitlabTemplates) push(ix.byTemplate, normTemplate(t), ref);
+      for (const t of tool.azureTemplates) push(ix.byAzureTemplate, normBlockPath(t), ref);
       for (const c of tool.gitlabComponents) push(ix.byComponent, normComponent(c), ref);
       for (const h of tool.preCommitHooks) push(ix.byHook, h.trim().toLowerCase(), ref);
       for (const g of tool.configFiles) {
@@ -599,6 +601,36 @@ function matchImageUses(cat: Catalogue, image: string, inputs: Map<string, strin
 /** Tools a GitLab `include: template:` adds (`Jobs/SAST.gitlab-ci.yml`, `.latest` variants too). */
 export function matchGitlabTemplate(cat: Catalogue, name: string): ToolMatch[] {
   return (indexOf(cat).byTemplate.get(normTemplate(name)) ?? []).map((r) => ({ probe: r.probe, tool: r.tool.name }));
+}
+
+/** A block path as matched: lower case, `/` separated, no empty segments. */
+function normBlockPath(p: string): string {
+  return p.trim().toLowerCase().replace(/\\/g, '/').split('/').filter(Boolean).join('/');
+}
+
+/**
+ * Tools an Azure template of another repository runs (`<repository name>/<path>`, CiReference
+ * `block`); a catalogue entry naming a folder (or a repository) matches every template under it.
+ */
+export function matchAzureTemplate(cat: Catalogue, block: string): ToolMatch[] {
+  const ix = indexOf(cat);
+  const segs = normBlockPath(block).split('/');
+  const out: ToolMatch[] = [];
+  for (let n = segs.length; n >= 1; n--) for (const r of ix.byAzureTemplate.get(segs.slice(0, n).join('/')) ?? []) out.push({ probe: r.probe, tool: r.tool.name });
+  return dedupe(out);
+}
+
+/** Catalogue tools marked `mayRun` (probe → tool names): their blocks may run them, the files cannot show it. */
+const mayRunTools = new WeakMap<Catalogue, Map<string, Set<string>>>();
+
+export function isMayRunTool(cat: Catalogue, probe: string, tool: string): boolean {
+  let byProbe = mayRunTools.get(cat);
+  if (!byProbe) {
+    byProbe = new Map();
+    for (const p of cat.probes) for (const t of p.tools) if (t.mayRun && !t.remove) (byProbe.get(p.id) ?? byProbe.set(p.id, new Set()).get(p.id)!).add(t.name);
+    mayRunTools.set(cat, byProbe);
+  }
+  return byProbe.get(probe)?.has(tool) ?? false;
 }
 
 /** Tools a GitLab CI/CD component adds (host and `@version` ignored). */

@@ -33,8 +33,20 @@ export function isTestOrExamplePath(path: string): boolean {
   return path.split('/').some((seg) => TEST_OR_EXAMPLE_SEGMENTS.has(seg.toLowerCase()));
 }
 
+/** Folders of images the project builds for its own CI jobs and integration-test environments. */
+const CI_ENVIRONMENT_SEGMENTS = new Set(['.gitlab-ci', '.gitlab', '.circleci', '.github', '.buildkite', 'its']);
 /** Folders of development and CI environments, not of what ships: dev containers, CI images, integration-test environments. */
-const DEV_ONLY_SEGMENTS = new Set(['.devcontainer', '.gitlab-ci', '.gitlab', '.circleci', '.github', '.buildkite', 'its']);
+const DEV_ONLY_SEGMENTS = new Set(['.devcontainer', ...CI_ENVIRONMENT_SEGMENTS]);
+
+/**
+ * True for container files in a folder of CI images or integration-test environments
+ * (.gitlab-ci/, .circleci/, .github/, .buildkite/, Maven's its/): they do not ship, but the project
+ * still writes and builds them, so linting, scanning and building them are its concern (unlike a
+ * dev container, which each developer builds for themselves).
+ */
+export function isCiEnvironmentContainerPath(path: string): boolean {
+  return path.split('/').slice(0, -1).some((seg) => CI_ENVIRONMENT_SEGMENTS.has(seg.toLowerCase()));
+}
 
 /**
  * True for container files that describe a development or CI environment rather than what ships:
