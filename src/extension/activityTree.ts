@@ -65,6 +65,8 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
   private hideUndecidedRows: boolean;
   /** Ids of the rows at the top of the tree (their counts say which levels they count). */
   private rootIds = new Set<string>();
+  /** The top rows are workspace folders (multi-root): the rows below them start collapsed. */
+  private folderRoots = false;
   /** The model's highest level: without the level filter, counts cover levels 1 to this. */
   private highestLevel = 5;
 
@@ -204,6 +206,7 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
       },
     );
     this.rootIds = new Set(roots.map((r) => r.id));
+    this.folderRoots = roots.some((r) => r.type === 'folder');
     this.highestLevel = Math.max(1, ...model.dimensions.flatMap((d) => d.subdimensions.flatMap((s) => s.activities.map((a) => a.level))));
     const hidden = this.hideUndecidedRows ? roots.reduce((n, r) => n + r.undecided, 0) : 0;
     if (this.empty !== (roots.length === 0) || hidden !== this.hiddenUndecided) {
@@ -251,7 +254,11 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
       item.accessibilityInformation = { label: activityAccessibilityLabel(node) };
       return item;
     }
-    const expanded = node.type === 'folder' || node.type === 'level' || (node.type === 'dimension' && this.grouping === 'dimension');
+    // Under folder nodes (multi-root) the rows start collapsed. VS Code (1.139) loads the children
+    // of sibling rows in one batch, and a row whose turn in that batch comes after an earlier
+    // sibling's expanded children were requested gets the children of another row: the second
+    // folder showed the first folder's Culture sub-dimensions instead of its dimensions.
+    const expanded = node.type === 'folder' || (!this.folderRoots && (node.type === 'level' || (node.type === 'dimension' && this.grouping === 'dimension')));
     const item = new vscode.TreeItem(node.label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = node.id;
     const maxLevel = this.filtered ? targetLevel() : this.highestLevel;

@@ -6,6 +6,8 @@
 //   E2E_VSIX=dsomm-vscode-0.1.0.vsix node test/e2e/ui.mjs   test the installed .vsix instead
 //   E2E_OUT=dir                               screenshots folder (default test/e2e/out)
 //   E2E_TIMEOUT_MS=N                          per-action timeout (default 60000)
+//   E2E_TIMER_JITTER_MS=N                     delay every second zero-delay timer of the page by N ms
+//                                             (flake hunting: the order of work of a starved renderer)
 //
 // To add a journey, copy journeys/01-sidebar.mjs (see lib/runner.mjs for what `t` offers).
 // Prints each check and `N passed, N failed`; exits non-zero on any failure.

@@ -10,7 +10,8 @@ import { webviewFrame } from '../lib/webview.mjs';
 export const title = 'multi-root workspace: one tree node and one progress file per folder';
 
 const CONTAINER_TITLE = 'DSOMM';
-const ACTIVITY = { sub: 'Deployment', name: 'Inventory of production components', uuid: '2a44b708-734f-4463-b0cb-86dc46344b2f' };
+const DIMENSIONS = ['Build and Deployment', 'Culture and Organization', 'Implementation', 'Information Gathering', 'Test and Verification'];
+const ACTIVITY = { dimension: 'Build and Deployment', sub: 'Deployment', name: 'Inventory of production components', uuid: '2a44b708-734f-4463-b0cb-86dc46344b2f' };
 
 
 /** The demo workspace and a small service folder next to it, in one .code-workspace. */
@@ -49,12 +50,17 @@ export default async function (t) {
     t.log('top level:', top.map(i => `${i.label} (${i.description})`).join(' | '));
     assert.deepEqual(top.map(i => i.label), ['demo-workspace', 'payments-service']);
     assert.ok(top.every(i => /^\d+\/194 · L1–5$/.test(i.description ?? '')), 'each folder counts all 194 activities, levels 1–5');
+    // Each folder lists its five dimensions, collapsed (rows that start expanded under sibling folder
+    // nodes let VS Code hand one folder the children of another: see src/extension/activityTree.ts).
+    const dims = await wb.childrenOf('payments-service');
+    assert.deepEqual(dims.map(i => [i.label, i.expanded]), DIMENSIONS.map(d => [d, false]));
     counts = Object.fromEntries(top.map(i => [i.label, Number(i.description.split('/')[0])]));
   });
 
   await t.step(`marking "${ACTIVITY.name}" in payments-service writes only that folder's progress file`, async () => {
     await wb.collapse('demo-workspace');
     await wb.expand('payments-service');
+    await wb.expand(ACTIVITY.dimension);
     await wb.expand(ACTIVITY.sub);
     await wb.contextMenu(ACTIVITY.name, 'Mark Activity Done');
     // No team is set: the first record asks, offering the folder's name, and saves it for that folder.

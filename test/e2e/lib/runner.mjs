@@ -25,6 +25,20 @@ import { installExtension, startCodeServer, workbenchUrl } from '../../../script
 import { copyDemoWorkspace, makeTempDir, onSignal, ROOT } from '../../../scripts/harness.mjs';
 import { Workbench } from './workbench.mjs';
 
+/**
+ * Flake hunting (E2E_TIMER_JITTER_MS=N): every second zero-delay timer of the page waits N ms, the
+ * order of work a renderer starved by a busy machine gets. It made the multi-root tree race of
+ * VS Code's tree (children of one row shown under another) happen every other refresh.
+ */
+function delayEverySecondZeroTimer(ms) {
+  const setTimeoutAsWritten = window.setTimeout;
+  let zeroTimers = 0;
+  window.setTimeout = function (handler, delay, ...args) {
+    if (!delay && typeof handler === 'function' && ++zeroTimers % 2 === 0) delay = ms;
+    return setTimeoutAsWritten.call(this, handler, delay, ...args);
+  };
+}
+
 class StepFailed extends Error {}
 class JourneySkipped extends Error {}
 
@@ -108,6 +122,8 @@ export async function runJourney(journey, { browser, outDir, vsix }) {
     page.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS || 60_000));
     page.on('console', m => pageLog.push(`[${m.type()}] ${m.text()}`));
     page.on('pageerror', e => pageLog.push(`[pageerror] ${e.message}`));
+    const jitterMs = Number(process.env.E2E_TIMER_JITTER_MS || 0);
+    if (jitterMs > 0) await page.addInitScript(delayEverySecondZeroTimer, jitterMs);
     // Not waiting for "load" (all of the workbench's scripts and styles: long on a busy machine):
     // journeys wait for what they need (wb.waitUntilReady() and the rows, buttons, hovers they use).
     await page.goto(workbenchUrl({ ...server, folder: t.workspace, workspace: prepared?.workspaceFile, extensionDevelopmentPath: vsix ? undefined : ROOT }), { waitUntil: 'commit' });
