@@ -289,7 +289,7 @@ export class Workbench {
     await input.fill(value);
     await this.page.keyboard.press('Tab');
     await this.page.waitForFunction(([sel, v]) => document.querySelector(sel)?.value === v, [`.settings-editor input[aria-label="${id}"]`, value]);
-    await this.page.waitForTimeout(1000); // the Settings editor writes the file after a short delay
+    // The Settings editor writes the file a moment later: callers wait for the file or its effect.
   }
 
   /** Drags the side bar's edge so that it is `width` pixels wide (long tree labels stay readable). */
