@@ -227,9 +227,18 @@ export class Workbench {
 
   /** Runs a command by its title from the command palette (F1). */
   async runCommand(title, { timeout = 30_000 } = {}) {
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
-    await input.fill(`>${title}`);
+    // F1 can be lost while the previous palette is still closing (its input stays inert): press it again.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      try {
+        await input.fill(`>${title}`, { timeout: 10_000 });
+        break;
+      } catch (e) {
+        if (attempt === 4) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     await this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout });
     await this.page.keyboard.press('Enter');
   }
