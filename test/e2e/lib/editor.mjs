@@ -69,14 +69,26 @@ export class Editor {
     return p;
   }
 
-  /** Hovers `word` on the line containing `lineText`; returns the hover's text once it holds `expect`. */
-  async hover(lineText, word, expect) {
-    const { x, y } = await this.pointAt(lineText, word);
-    await this.page.mouse.move(x - 3, y);
-    await this.page.mouse.move(x, y, { steps: 3 });
+  /**
+   * Hovers `word` on the line containing `lineText`; returns the hover's text once it holds `expect`.
+   * A hover that did not come (its delay ran out while the page was busy, or the mouse was already
+   * there) comes again only after the mouse has left the word: leave and re-enter, a few times.
+   */
+  async hover(lineText, word, expect, { attempts = 4 } = {}) {
     const hover = this.page.locator('.monaco-hover:visible', { hasText: expect }).first();
-    await hover.waitFor({ timeout: 15_000 });
-    return hover.innerText();
+    for (let attempt = 1; ; attempt++) {
+      const { x, y } = await this.pointAt(lineText, word);
+      await this.page.mouse.move(x - 3, y);
+      await this.page.mouse.move(x, y, { steps: 3 });
+      try {
+        await hover.waitFor({ timeout: 15_000 });
+        return hover.innerText();
+      } catch (e) {
+        if (attempt >= attempts) throw e;
+        await this.page.mouse.move(1000, 850);
+        await this.page.locator('.monaco-hover:visible').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+      }
+    }
   }
 
   /**

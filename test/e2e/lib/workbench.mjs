@@ -227,9 +227,18 @@ export class Workbench {
 
   /** Runs a command by its title from the command palette (F1). */
   async runCommand(title, { timeout = 30_000 } = {}) {
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
-    await input.fill(`>${title}`);
+    // F1 can be lost while the previous palette is still closing (its input stays inert): press it again.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      try {
+        await input.fill(`>${title}`, { timeout: 10_000 });
+        break;
+      } catch (e) {
+        if (attempt === 4) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     await this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout });
     await this.page.keyboard.press('Enter');
   }
@@ -289,7 +298,7 @@ export class Workbench {
     await input.fill(value);
     await this.page.keyboard.press('Tab');
     await this.page.waitForFunction(([sel, v]) => document.querySelector(sel)?.value === v, [`.settings-editor input[aria-label="${id}"]`, value]);
-    await this.page.waitForTimeout(1000); // the Settings editor writes the file after a short delay
+    // The Settings editor writes the file a moment later: callers wait for the file or its effect.
   }
 
   /** Drags the side bar's edge so that it is `width` pixels wide (long tree labels stay readable). */
