@@ -21,7 +21,8 @@ import { escapeControls, escapeControlsKeepingLines } from '../core/reports/cont
 export const EXIT = { ok: 0, belowThreshold: 1, usage: 2, badInput: 3, badModel: 4 } as const;
 
 export class CliError extends Error {
-  constructor(message: string, readonly code: number) {
+  /** `message` is one line (what it quotes from files and the model is shown escaped); `details`, printed after it, keeps its lines. */
+  constructor(message: string, readonly code: number, readonly details?: string) {
     super(message);
   }
 }
@@ -206,21 +207,23 @@ async function loadProgressOption(args: ParsedArgs, dir: string, io: Io): Promis
   try {
     const loaded = await loadWorkspaceProgress(new NodeFileSystem(folder), { progressFile: rel, team, fixedFile: file !== undefined });
     const where = (p: string) => path.join(folder, ...p.split('/'));
-    if (loaded.configError) io.err(`dsomm: ${where(loaded.configError.file)}${loaded.configError.line ? `:${loaded.configError.line}` : ''}: ${loaded.configError.reason.split('\n')[0]} (the DSOMM config is ignored)`);
+    // One line each: the file names, team names and reasons they quote come from the workspace.
+    const warn = (message: string) => io.err(`dsomm: ${escapeControls(message)}`);
+    if (loaded.configError) warn(`${where(loaded.configError.file)}${loaded.configError.line ? `:${loaded.configError.line}` : ''}: ${loaded.configError.reason.split('\n')[0]} (the DSOMM config is ignored)`);
     const resolution = loaded.team;
     const teams = loaded.data.teams();
     if (resolution.team === undefined) {
       if (resolution.choices.length > 1) {
         const message = `${where(loaded.settings.file)}: ${resolution.reason}; choose one with --team NAME (${resolution.choices.join(', ')})`;
         if (explicit) throw new CliError(message, EXIT.usage);
-        io.err(`dsomm: ${message}; no team's progress is applied`);
+        warn(`${message}; no team's progress is applied`);
       }
       return loaded.data;
     }
     if (resolution.unknownTo) {
-      io.err(`dsomm: team "${resolution.team}" is not one of the teams in ${where(resolution.unknownTo)}; the DSOMM web app will not show its progress`);
+      warn(`team "${resolution.team}" is not one of the teams in ${where(resolution.unknownTo)}; the DSOMM web app will not show its progress`);
     }
-    if (team !== undefined && !teams.includes(resolution.team)) io.err(`dsomm: ${where(loaded.settings.file)} has nothing for team "${resolution.team}"${teams.length ? ` (teams: ${teams.join(', ')})` : ''}`);
+    if (team !== undefined && !teams.includes(resolution.team)) warn(`${where(loaded.settings.file)} has nothing for team "${resolution.team}"${teams.length ? ` (teams: ${teams.join(', ')})` : ''}`);
     return loaded.data;
   } catch (e) {
     if (e instanceof ProgressFileError) {
@@ -300,11 +303,12 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
         return EXIT.ok;
       }
       default:
-        throw new CliError(`unknown command "${args.command}"\n${USAGE}`, EXIT.usage);
+        throw new CliError(`unknown command "${args.command}"`, EXIT.usage, USAGE);
     }
   } catch (e) {
     if (e instanceof CliError) {
-      io.err(`dsomm: ${e.message}`);
+      io.err(`dsomm: ${escapeControls(e.message)}`);
+      if (e.details) io.err(e.details);
       return e.code;
     }
     io.err(`dsomm: internal error: ${(e as Error).stack ?? e}`);

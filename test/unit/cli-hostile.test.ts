@@ -81,6 +81,43 @@ function assertInert(text: string, what: string): void {
     assert.ok(!/\u0007/.test(text + md));
   });
 
+  it('`dsomm model` and `dsomm scan` with a model whose names and version hold newlines, `::error` and ESC: shown escaped', async () => {
+    const bundled = fs.readFileSync(path.resolve(__dirname, '../../../model/dsomm-model.yaml'), 'utf8');
+    const evil = bundled
+      .replace('\nBuild and Deployment:', '\n"Build\\n::error file=x::pwned \\u001b[2J":')
+      .replace('  version: 4.3.1', '  version: "4.3.1\\n::warning::v\\u001b[31m"')
+      .replace('    Inventory of production components:', '    "Inventory\\n::error::of | production \\u001b]0;t\\u0007":');
+    assert.notEqual(evil, bundled);
+    const file = path.join(tmp, 'evil-model.yaml');
+    fs.writeFileSync(file, evil);
+    const summary = await cli('model', '--model', file);
+    assert.equal(summary.code, EXIT.ok, summary.err);
+    assertInert(summary.out, 'dsomm model');
+    assert.ok(!/^::warning/m.test(summary.out), 'no line starts a workflow command');
+    assert.match(summary.out, /^DSOMM model 4\.3\.1\\n::warning::v\\u001b\[31m \(2026-05-19\) from /m);
+    const rows = summary.out.split('\n').slice(4, 9).map((l) => l.replace(/\s+\d.*$/, ''));
+    assert.deepEqual(rows, ['Build\\n::error file=x::pwned \\u001b[2J', 'Culture and Organization', 'Implementation', 'Information Gathering', 'Test and Verification']);
+    for (const format of ['text', 'markdown']) {
+      const r = await cli('scan', path.resolve(__dirname, '../../../test/fixtures/demo-workspace'), '--model', file, '--format', format);
+      assert.equal(r.code, EXIT.ok, r.err);
+      assertInert(r.out, `scan ${format}`);
+      assert.ok(!/^::warning/m.test(r.out) && !/\u0007/.test(r.out), `scan ${format}: nothing raw`);
+    }
+  });
+
+  it('a model path, a team name and a progress file quoting newlines and ESC: each stderr message stays one escaped line', async () => {
+    const missing = await cli('model', '--model', path.join(tmp, 'no\n::error::such\u001b[2J.yaml'));
+    assert.equal(missing.code, EXIT.badModel);
+    assertInert(missing.err, 'missing model');
+    assert.equal(missing.err.split('\n').length, 1, missing.err);
+    fs.mkdirSync(path.join(tmp, '.dsomm'));
+    fs.writeFileSync(path.join(tmp, '.dsomm/team-progress.yaml'), 'progress:\n  2a44b708-734f-4463-b0cb-86dc46344b2f:\n    "a\\n::error::b":\n      Started: 2026-01-02\n');
+    const r = await cli('scan', tmp, '--team', 'x\n::error::y\u001b[31m');
+    assertInert(r.err, 'team message');
+    assert.match(r.err, /^dsomm: .*has nothing for team "x\\n::error::y\\u001b\[31m" \(teams: a\\n::error::b\)$/);
+    assert.equal(r.err.split('\n').length, 1, r.err);
+  });
+
   it('`dsomm scan | head -c1`: a closed pipe ends the run quietly with the scan\'s own exit code', async () => {
     const demo = path.resolve(__dirname, '../../../test/fixtures/demo-workspace');
     for (const [extra, expected] of [[[], EXIT.ok], [['--fail-under', '5'], EXIT.belowThreshold]] as const) {

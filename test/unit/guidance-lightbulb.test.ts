@@ -6,7 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bundled, cleanTempWorkspaces, DEMO, scanDir, tempWorkspace } from './guidanceHarness';
 import { diagnosticsFor } from '../../src/core/guidance/diagnostics';
+import { computeFix } from '../../src/core/guidance/computeFix';
 import { loadFixes } from '../../src/core/guidance/fixCatalogue';
+import { applyEdits } from '../../src/core/guidance/text';
 import { fixesFor } from '../../src/core/guidance/fixes';
 import { lightbulbMenu, MAX_LIGHTBULB_ENTRIES } from '../../src/core/guidance/lightbulb';
 import { FixOption, GuidanceDiagnostic } from '../../src/core/guidance/types';
@@ -202,5 +204,52 @@ describe('guidance: `unless` in fixes.yaml', () => {
     assert.deepEqual(ok.templates[0].unless, { images: ['nginx'], uses: ['acme/push (token)'] });
     assert.throws(() => loadFixes(template('    unless:\n      branches: [main]\n'), 'fixes.yaml'), /fixes\.yaml:9: unknown condition `branches` in unless/);
     assert.throws(() => loadFixes(template('    unless:\n      runs: git push\n'), 'fixes.yaml'), /fixes\.yaml:9: `unless\.runs` must be a list/);
+  });
+});
+
+describe('guidance: a fix does not create the finding it cures', function () {
+  this.timeout(60_000);
+  after(cleanTempWorkspaces);
+  const CI = '.github/workflows/ci.yml';
+  const ci = 'name: CI\non: push\npermissions:\n  contents: read\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n';
+  const SHA = '11bd71901bbe5b1630ceea73d27597364c9af683';
+  const apply = async (files: Record<string, string>, templateId: string) => {
+    const dir = tempWorkspace(files);
+    const { index } = await scanDir(dir);
+    const res = computeFix(bundled().fixes, templateId, index.get(CI), files[CI], { files: index.all() });
+    assert.equal(res.kind, 'edits', JSON.stringify(res));
+    if (res.kind !== 'edits') throw new Error('no edits');
+    const after = applyEdits(files[CI], res.edits);
+    fs.writeFileSync(path.join(dir, CI), after);
+    return { after, rescanned: await scanDir(dir) };
+  };
+  const unpinnedIn = (r: { result: ScanResult }) => r.result.findings.filter((f) => f.loc.path === CI && /unpinned/.test(f.code)).map((f) => f.code);
+
+  it('reuses the SHA an action is already pinned to elsewhere in the workspace', async () => {
+    const release = `name: Release\non: push\npermissions:\n  contents: read\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@${SHA} # v4.2.2\n        with:\n          persist-credentials: false\n`;
+    const { after, rescanned } = await apply({ [CI]: ci, '.github/workflows/release.yml': release }, 'secret-scan.gitleaks');
+    assert.match(after, new RegExp(`- uses: actions/checkout@${SHA} # v4: the pin \\.github/workflows/release\\.yml uses\\n`));
+    assert.deepEqual(unpinnedIn(rescanned), [], 'the inserted job adds no unpinned-action finding');
+  });
+
+  it('keeps the honest "pin:" comment, and its finding, where no pin is known offline', async () => {
+    const { after, rescanned } = await apply({ [CI]: ci }, 'secret-scan.gitleaks');
+    assert.match(after, /- uses: actions\/checkout@v4 # pin: replace the tag with the release's commit SHA\n/);
+    assert.deepEqual(unpinnedIn(rescanned), ['unpinned-first-party-action']);
+  });
+
+  it('scans the image the pipeline builds: its Dockerfile and context, not the first Dockerfile found', async () => {
+    const base = { 'web/Containerfile': 'FROM nginx:1.27\n', 'services/api/Dockerfile': 'FROM node:20\nUSER node\n', 'docker/prod.Dockerfile': 'FROM node:20\nUSER node\n' };
+    const cases: [string, string][] = [
+      ['      - uses: docker/build-push-action@v6\n        with:\n          context: services/api\n          push: false\n', '-f services/api/Dockerfile services/api'],
+      ['      - run: docker build -t acme/api:${{ github.sha }} -f docker/prod.Dockerfile .\n', '-f docker/prod.Dockerfile .'],
+      ['      - run: docker buildx build --platform linux/amd64 --tag acme/api ./services/api\n', '-f services/api/Dockerfile services/api'],
+      ['      - run: make\n', '-f docker/prod.Dockerfile docker'], // no build in the pipelines: the most relevant Dockerfile, as before
+    ];
+    for (const [step, expected] of cases) {
+      const build = `name: Build\non: push\npermissions:\n  contents: read\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n${step}`;
+      const { after } = await apply({ [CI]: ci, '.github/workflows/build.yml': build, ...base }, 'image-scan.trivy');
+      assert.ok(after.includes(`docker build -t dsomm-scan:ci ${expected}\n`), `${step.trim()}: ${after}`);
+    }
   });
 });

@@ -12,6 +12,7 @@ import { dockerPlacement, imageFamily, pinPlaceholder } from './dockerfileEdit';
 import { codeqlLanguages, dependabotConfig, detectEcosystems, EcosystemDirs, FileInfo, renovateConfig, shellWord } from './ecosystems';
 import { DialectTemplate, FixCatalogue, FixTemplate } from './fixCatalogue';
 import { groovyString, jenkinsPlacement, reindentGroovy } from './jenkinsEdit';
+import { actionPins, pipelineImageBuild, reusePins } from './workspaceAnswers';
 import { applyEdits, eolOf, indentOf, insertAt, isBlank, range0, splitLines } from './text';
 import { FIX_DIALECTS, FixDialect, FixResult, TextEdit } from './types';
 import {
@@ -73,7 +74,9 @@ function relevantDockerfiles(files: FileInfo[]): string[] {
 
 function templateVars(t: FixTemplate, files: FileInfo[], ecos: EcosystemDirs[]): Vars {
   const dockerfilesList = relevantDockerfiles(files);
-  const first = dockerfilesList[0] ?? 'Dockerfile';
+  // The image the pipelines already build is the one to scan (its Dockerfile and context), else the most relevant Dockerfile.
+  const built = pipelineImageBuild(files);
+  const first = built?.dockerfile ?? dockerfilesList[0] ?? 'Dockerfile';
   const npm = ecos.find((e) => e.ecosystem === 'npm');
   const npmLockDirs = files.filter((f) => !f.outOfScope && /(^|\/)(package-lock\.json|npm-shrinkwrap\.json)$/.test(f.path)).map((f) => dirname(f.path));
   const npmDir = npmLockDirs.sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))[0] ?? npm?.dirs[0] ?? '';
@@ -83,7 +86,7 @@ function templateVars(t: FixTemplate, files: FileInfo[], ecos: EcosystemDirs[]):
   return {
     label: t.label,
     dockerfile: shellWord(first),
-    context: shellWord(dirname(first) || '.'),
+    context: shellWord(built?.context ?? (dirname(first) || '.')),
     dockerfiles: (dockerfilesList.length ? dockerfilesList : ['Dockerfile']).map(shellWord).join(' '),
     npmDir: shellWord(npmDir || '.'),
     pipTarget: pipTarget || '.',
@@ -211,9 +214,11 @@ function appendToSeq(yt: YamlText, pair: Pair, item: string, what: string, snipp
 // ---------------------------------------------------------------------------------------------
 // Dialects
 
-function githubJob(text: string, t: FixTemplate, dt: DialectTemplate, vars: Vars): TextEdit[] {
+function githubJob(text: string, t: FixTemplate, dt: DialectTemplate, vars: Vars, files: FileInfo[]): TextEdit[] {
   const { yt, root } = openBlockYaml(text);
-  const { edit } = appendToMap(yt, root, 'jobs', dt.job!, t.name, vars, () => fill(dt.job!, { ...vars, id: t.name }));
+  // An action the workspace already pins by SHA gets that pin, so the new job adds no unpinned-action finding.
+  const job = reusePins(dt.job!, actionPins(files));
+  const { edit } = appendToMap(yt, root, 'jobs', job, t.name, vars, () => fill(job, { ...vars, id: t.name }));
   return [edit];
 }
 
@@ -700,7 +705,7 @@ export function computeFix(
     } else {
       switch (dialect) {
         case 'github-workflow':
-          edits = githubJob(text, t, dt, vars);
+          edits = githubJob(text, t, dt, vars, files);
           break;
         case 'circleci':
           edits = circleJob(text, t, dt, vars, notes);

@@ -119,6 +119,11 @@ export interface ProbeTraits {
    * main pipeline. Absent: the pipeline.
    */
   anchor?: Exclude<ProbeAnchor, 'pipeline'>;
+  /**
+   * A job that runs this probe's tools works against a throwaway target it made itself (a kind
+   * cluster): that job's runs of the listed probes (a deploy) are tests and are not counted.
+   */
+  throwawayTargetFor?: string[];
 }
 
 export const FAILS_BUILD_VALUES: readonly ProbeTraits['failsBuild'][] = ['control', 'gate', 'no'];
@@ -164,7 +169,7 @@ export class CatalogueError extends Error {
 // ───────────────────────────────────────────── catalogue loading
 
 const PROBE_KEYS = ['id', 'title', 'summary', 'traits', 'tools', 'disabledBy', 'replace'] as const;
-const TRAIT_KEYS = ['failsBuild', 'qualifies', 'localHook', 'anchor'] as const;
+const TRAIT_KEYS = ['failsBuild', 'qualifies', 'localHook', 'anchor', 'throwawayTargetFor'] as const;
 const TOOL_KEYS = [
   'name', 'url', 'run', 'packages', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'azureTasks', 'orbs',
   'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'disabledBy', 'mayRun', 'remove',
@@ -247,6 +252,8 @@ function readTraits(r: DataFileReader, probeNode: unknown, node: unknown, id: st
     if (!(ANCHOR_VALUES as readonly string[]).includes(v)) r.fail(an.value, `anchor of probe "${id}" must be one of ${ANCHOR_VALUES.join(', ')}, not "${v}" (leave it out for the pipeline)`);
     traits.anchor = v as ProbeTraits['anchor'];
   }
+  const tt = m.get('throwawayTargetFor');
+  if (tt) traits.throwawayTargetFor = r.strList(tt.value, `throwawayTargetFor of probe "${id}"`);
   return traits;
 }
 

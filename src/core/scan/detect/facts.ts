@@ -241,6 +241,31 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
   }
   // A pipe no catalogue tool knows is a container image of someone else's: it may run anything.
   for (const ref of file.references) if (ref.kind === 'pipe' && !understood.has(ref.ref)) facts.external.push(ref);
+  discountThrowawayTargets(cat, facts, pipeline);
+}
+
+/**
+ * A job that makes its own throwaway target (`kind create cluster`, helm/kind-action) and then
+ * deploys to it runs an end-to-end test, not a deployment: those runs are noted, not counted.
+ */
+function discountThrowawayTargets(cat: Catalogue, facts: FileFacts, pipeline: string): void {
+  const jobOf = (h: ToolHit) => (h.evidence.unit?.pipeline === pipeline ? h.evidence.unit.job : undefined);
+  const targets = new Map<string, { voids: Set<string>; maker: ToolHit }>();
+  for (const h of facts.hits) {
+    const voids = probeTraits(cat, h.probe)?.throwawayTargetFor;
+    const job = jobOf(h);
+    if (!voids?.length || job === undefined || targets.has(job)) continue;
+    targets.set(job, { voids: new Set(voids), maker: h });
+  }
+  if (!targets.size) return;
+  facts.hits = facts.hits.filter((h) => {
+    const job = jobOf(h);
+    const t = job === undefined ? undefined : targets.get(job);
+    if (!t || !t.voids.has(h.probe)) return true;
+    const m = t.maker.evidence;
+    facts.notCounted.push({ probe: h.probe, tool: h.tool, evidence: h.evidence, reason: `the job targets a throwaway test cluster it creates (${t.maker.tool} at ${m.loc.path}:${m.loc.line}), so this is a test, not a deployment` });
+    return false;
+  });
 }
 
 const NO_SWITCHES: ReadonlyMap<string, string> = new Map();

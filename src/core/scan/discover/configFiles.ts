@@ -14,7 +14,8 @@ import { Catalogue } from '../detect/catalogue';
 import { matchConfigFile } from '../detect/toolMatch';
 import { DEFAULT_EXCLUDES, isTestOrExamplePath } from './walker';
 
-const EXCLUDED_FOLDERS = new Set(DEFAULT_EXCLUDES.map((p) => p.replace(/\/$/, '')));
+/** Folders whose configuration files are not the project's (dependencies, build output). */
+const EXCLUDED_FOLDERS = new Set(['build', ...DEFAULT_EXCLUDES.filter((p) => /^[^*!/]+\/$/.test(p)).map((p) => p.slice(0, -1))]);
 
 /**
  * The catalogue's config-file patterns, compiled once, for a fast first test of every file the

@@ -24,9 +24,14 @@ import { IgnoreMatcher } from './ignore';
 export { isTestOrExamplePath } from './fileNames';
 import { FileKind } from '../types';
 
-/** Folders nobody wants scanned (dependencies, build output, caches, IDE state). Folder-only patterns. */
+/**
+ * Folders nobody wants scanned (dependencies, build output, caches, IDE state). Folder-only
+ * patterns, except `build/`: many projects keep their CI definitions there (`build/*.yml`,
+ * `build/azure-pipelines/`, `build/pipelines/`), so only the rest of it is pruned.
+ */
 export const DEFAULT_EXCLUDES: readonly string[] = [
-  'node_modules/', 'vendor/', '.git/', 'dist/', 'build/', 'out/', 'target/', 'bin/', 'obj/', '.venv/', 'venv/',
+  '**/build/*', '!**/build/*.yml', '!**/build/*.yaml', '!**/build/azure-pipelines/', '!**/build/pipelines/',
+  'node_modules/', 'vendor/', '.git/', 'dist/', 'out/', 'target/', 'bin/', 'obj/', '.venv/', 'venv/',
   '__pycache__/', '.tox/', '.gradle/', '.idea/', 'coverage/', '.next/', '.nuxt/', 'bower_components/',
   'jspm_packages/', 'Pods/',
 ];
