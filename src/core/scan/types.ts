@@ -88,6 +88,11 @@ export interface CiJob {
   permissions?: Located<unknown>;
   /** Trigger rules that make the job manual-only (GitLab `when: manual`, ...); such jobs still count but are noted. */
   manual?: boolean;
+  /**
+   * Where the job's configuration takes values from the CI system's secret store: GitLab `secrets:`
+   * entries (Vault and other providers), Azure variable groups, CircleCI contexts.
+   */
+  secretSources?: Located[];
 }
 
 export type ReferenceKind =
@@ -133,5 +138,7 @@ export interface CiFile {
   events: string[];
   /** GitHub Actions: top-level `permissions`. */
   permissions?: Located<unknown>;
+  /** Pipeline-wide values from the CI system's secret store (Azure variable groups); see CiJob.secretSources. */
+  secretSources?: Located[];
   problems: FileProblem[];
 }

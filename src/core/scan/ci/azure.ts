@@ -91,7 +91,7 @@ class AzureParser {
     if (file.schedules.length) file.events.push('schedule');
 
     const vars = byKey.get('variables');
-    if (vars) file.env = this.variables(vars.value);
+    if (vars) file.env = this.variables(vars.value, file);
 
     const ext = byKey.get('extends');
     if (ext) this.template(get(ctx, ext.value, 'template'), keyLoc(ctx, ext));
@@ -277,7 +277,7 @@ class AzureParser {
       if (img) job.services.push(img);
     }
     const vars = own('variables');
-    if (vars && node !== ctx.doc.contents) job.env = this.variables(vars.value);
+    if (vars && node !== ctx.doc.contents) job.env = this.variables(vars.value, job);
     const coe = own('continueOnError');
     if (coe && isTrue(ctx, coe.value)) job.cannotFail = keyLoc(ctx, coe);
     return job;
@@ -302,8 +302,11 @@ class AzureParser {
     return resource !== undefined ? locatedScalar(ctx, resource) ?? l : l;
   }
 
-  /** `variables:` as a map or a list of `{name, value}` / `{group}` / `{template}`. */
-  variables(node: unknown): Record<string, Located> {
+  /**
+   * `variables:` as a map or a list of `{name, value}` / `{group}` / `{template}`. Variable groups
+   * (the library, where secret values and Key Vault links live) are noted on `owner`.
+   */
+  variables(node: unknown, owner?: { secretSources?: Located[] }): Record<string, Located> {
     const { ctx } = this;
     const v = deref(ctx.doc, node);
     if (isMap(v)) return envMap(ctx, v);
@@ -312,6 +315,9 @@ class AzureParser {
       const es = entries(ctx, item);
       const name = es.find((e) => e.key === 'name');
       const tpl = es.find((e) => e.key === 'template');
+      const group = es.find((e) => e.key === 'group');
+      const groupName = group && str(ctx, group.value);
+      if (owner && group && groupName) (owner.secretSources ??= []).push({ value: `variable group: ${groupName}`, loc: keyLoc(ctx, group) });
       if (name) {
         const n = str(ctx, name.value);
         const value = es.find((e) => e.key === 'value');

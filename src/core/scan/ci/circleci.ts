@@ -263,6 +263,12 @@ class CircleParser {
           file.jobs.push(job);
         }
         if (!job) continue;
+        // Contexts hold the organisation's secret environment variables.
+        const context = get(ctx, l.params, 'context');
+        for (const c of isSeq(context) ? items(ctx, context) : context !== undefined ? [context] : []) {
+          const name = locatedScalar(ctx, c);
+          if (name) (job.secretSources ??= []).push({ value: `context: ${name.value}`, loc: name.loc });
+        }
         const manual = l.requires.some((r) => approvals.has(r));
         approvalOnly.set(job, (approvalOnly.get(job) ?? true) && manual);
       }

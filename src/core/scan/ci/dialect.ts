@@ -86,6 +86,11 @@ export interface CiDialect<K extends string = string> {
   /** Does the job run on a fresh, throw-away machine or container? undefined: cannot tell. */
   ephemeralJob(job: CiJob): boolean | undefined;
   /**
+   * A value or script line that reads the CI system's secret store (GitHub `${{ secrets.X }}`,
+   * Jenkins `credentials('id')`); absent where the files do not show it. The secret's name is group 1.
+   */
+  readonly secretReference?: RegExp;
+  /**
    * Preference when picking the one pipeline file that missing activities and new CI jobs attach
    * to (lower first); undefined for files that are not pipelines of their own (a GitHub action).
    */

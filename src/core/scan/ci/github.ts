@@ -292,6 +292,8 @@ export const githubWorkflowDialect = defineDialect({
     if (!runner) return job.uses ? undefined : false;
     return !runner.includes('self-hosted');
   },
+  // GITHUB_TOKEN is the automatic per-run token, not a secret the team keeps in the store.
+  secretReference: /\$\{\{[^}]*\bsecrets\.(?!GITHUB_TOKEN\b)([A-Za-z_][A-Za-z0-9_]*)/,
   pipelineRank: 0,
   fixes: { placements: ['job'] },
 });

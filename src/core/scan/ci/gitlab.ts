@@ -269,6 +269,8 @@ class GitlabParser {
       if (l) job.services.push(l);
     }
     for (const [k, v] of eff.vars) job.env[k] = this.variable(v);
+    // `secrets:` names CI variables that GitLab fetches from Vault or another secret provider.
+    for (const sec of entries(ctx, cfg.get('secrets')?.value)) (job.secretSources ??= []).push({ value: `secrets: ${sec.key}`, loc: keyLoc(ctx, sec) });
 
     const allow = cfg.get('allow_failure');
     if (allow && isTrue(ctx, allow.value)) job.cannotFail = at('allow_failure');

@@ -13,6 +13,7 @@ export const CODE_PROBE_IDS: readonly string[] = [
   'ci.pipeline',
   'ci.virtual-env',
   'ci.schedule',
+  'ci.secret-store',
   'dependency-update-bot',
   'dependency-update-automerge',
   'gha.actions-pinned',

@@ -27,6 +27,7 @@ export function runCodeProbes(entries: IndexEntry[], catalogue: Catalogue, isGit
     ciPipeline(ci),
     ciVirtualEnv(ci),
     ciSchedule(ci),
+    ciSecretStore(ci),
     dependencyBot(entries),
     dependencyAutomerge(entries, ci),
     actionsPinned(ci),
@@ -112,6 +113,52 @@ function ciSchedule(ci: CiFile[]): ProbeOutcome {
   // A schedule starts the whole pipeline: every job of that file runs on it.
   const ev = ci.flatMap((f) => f.schedules.map((s) => ({ loc: s.loc, text: `schedule: ${s.value}`, unit: { pipeline: f.path } })));
   return ev.length ? outcome('ci.schedule', 'pass', ev) : outcome('ci.schedule', 'fail', [], ['no scheduled pipeline (cron) in the files; schedules set in a CI server UI cannot be seen']);
+}
+
+const secretStoreFacts = new WeakMap<CiFile, Evidence[]>();
+
+/**
+ * Where a pipeline reads values from its CI system's secret store: references in values and
+ * scripts (the dialect's `secretReference`: `${{ secrets.X }}`, `credentials('id')`) and the
+ * stores a job is configured with (GitLab `secrets:`, Azure variable groups, CircleCI contexts).
+ */
+function secretStoreOf(f: CiFile): Evidence[] {
+  const ev: Evidence[] = [];
+  const tool = `${ciDialect(f.kind).system} secret store`;
+  const re = ciDialect(f.kind).secretReference;
+  const seen = new Set<string>();
+  const note = (text: string, loc: Loc, job?: string) => {
+    const key = `${loc.path}:${loc.line}:${loc.column}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    ev.push({ loc, text, tool, unit: job ? { pipeline: f.path, job } : { pipeline: f.path } });
+  };
+  const values = (env: Record<string, { value: string; loc: Loc }>, job?: string) => {
+    if (!re) return;
+    for (const [name, v] of Object.entries(env)) if (re.test(String(v.value))) note(`${name}: ${String(v.value).trim()}`, v.loc, job);
+  };
+  for (const s of f.secretSources ?? []) note(s.value, s.loc);
+  values(f.env);
+  for (const job of f.jobs) {
+    for (const s of job.secretSources ?? []) note(s.value, s.loc, job.id);
+    values(job.env, job.id);
+    for (const step of job.steps) {
+      values(step.env, job.id);
+      values(step.inputs, job.id);
+      if (re) for (const l of step.script) if (re.test(l.text)) note(l.text.trim(), l.loc, job.id);
+    }
+  }
+  return ev;
+}
+
+function ciSecretStore(ci: CiFile[]): ProbeOutcome {
+  const ev = ci.flatMap((f) => perFile(secretStoreFacts, f, secretStoreOf));
+  if (ev.length) return outcome('ci.secret-store', 'pass', ev.slice(0, 30));
+  return outcome('ci.secret-store', 'fail', [], [
+    ci.length
+      ? "no pipeline reads a value from its CI system's secret store; variables masked or secured in the CI settings (GitLab, Bitbucket) cannot be seen in the files"
+      : 'no CI pipeline found',
+  ]);
 }
 
 function dependencyBot(entries: IndexEntry[]): ProbeOutcome {

@@ -52,6 +52,7 @@ export const jenkinsDialect = defineDialect({
     const runner = job.runner?.value.toLowerCase() ?? '';
     return !!job.image || runner.includes('kubernetes') || runner.includes('docker');
   },
+  secretReference: /\bcredentials\s*\(\s*['"]([^'"]+)['"]\s*\)/,
   pipelineRank: 5,
   fixes: { placements: ['steps'] },
 });
