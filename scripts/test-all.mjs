@@ -3,6 +3,8 @@
 //   1. build        node esbuild.js                      (dist/extension.js, dist/cli.js)
 //   2. typecheck    tsc -p .                             (type-check; compiles src + test into out/)
 //      webviews     tsc -p media/webview                 (the webview scripts against the message protocol)
+//      lint         eslint .                             (typescript-eslint, type-aware; eslint.config.mjs)
+//      knip         knip                                 (unused files, exports and dependencies; knip.jsonc)
 //   3. unit         mocha out/test/unit/**/*.test.js     (.mocharc.json)
 //   4. integration  scripts/run-integration.mjs          (mocha inside a real VS Code extension host)
 //   5. e2e          test/e2e/ui.mjs                      (Playwright journeys in the real workbench)
@@ -10,7 +12,7 @@
 //                                                         leaves the production build in dist/)
 //
 // code-server and Chromium are installed first when missing (scripts/install-code-server.sh).
-// build, typecheck and webviews count as one check each; the test layers count their tests; a layer that
+// build, typecheck, webviews, lint and knip count as one check each; the test layers count their tests; a layer that
 // crashes or cannot run counts as one failure. The last line is always `N passed, N failed`, and
 // the exit code is non-zero if anything failed.
 //
@@ -24,7 +26,7 @@ import { makeTempDir, ROOT, seconds } from './harness.mjs';
 
 const TEST_LAYERS = ['unit', 'integration', 'e2e', 'package'];
 /** Steps that pass or fail as a whole, each counted as one check. */
-const CHECK_STEPS = ['build', 'typecheck', 'webviews'];
+const CHECK_STEPS = ['build', 'typecheck', 'webviews', 'lint', 'knip'];
 
 function parseArgs(argv) {
   const only = new Set();
@@ -122,6 +124,8 @@ const buildOk = await checkStep('build', process.execPath, ['esbuild.js']);
 pruneStaleOutput();
 await checkStep('typecheck', process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.']);
 await checkStep('webviews', process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'media/webview']);
+await checkStep('lint', process.execPath, [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
+await checkStep('knip', process.execPath, [path.join(ROOT, 'node_modules', 'knip', 'bin', 'knip.js')]);
 
 let codeServerOk = !needsCodeServer || isCodeServerInstalled();
 if (!codeServerOk) {

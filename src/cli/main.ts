@@ -128,7 +128,7 @@ async function scanCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (includeTestFolders !== undefined && includeTestFolders !== true) throw new CliError('--include-test-folders takes no value', EXIT.usage);
   if (args.positional.length > 1) throw new CliError('scan takes one folder', EXIT.usage);
   const dir = path.resolve(args.positional[0] ?? '.');
-  let isDir = false;
+  let isDir: boolean;
   try {
     isDir = statSync(dir).isDirectory();
   } catch {
@@ -325,7 +325,7 @@ export function optionString(args: ParsedArgs, name: string): string | undefined
 function versionString(): string {
   for (const rel of ['../package.json', '../../../package.json']) {
     try {
-      return String(JSON.parse(readFileSync(path.resolve(__dirname, rel), 'utf8')).version);
+      return String((JSON.parse(readFileSync(path.resolve(__dirname, rel), 'utf8')) as { version?: unknown }).version);
     } catch {
       /* next */
     }
@@ -349,7 +349,7 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): (text: string) => void {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), { out: quietOnClosedPipe(process.stdout), err: quietOnClosedPipe(process.stderr) }).then((code) => {
+  void main(process.argv.slice(2), { out: quietOnClosedPipe(process.stdout), err: quietOnClosedPipe(process.stderr) }).then((code) => {
     process.exitCode = code;
   });
 }

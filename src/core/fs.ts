@@ -160,9 +160,3 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text: text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text };
 }
-
-export async function readText(fs: FileSystem, path: string, options?: ReadOptions): Promise<string> {
-  const decoded = decodeText(await fs.readFile(path, options));
-  if ('error' in decoded) throw new Error(`${path}: ${decoded.error}`);
-  return decoded.text;
-}

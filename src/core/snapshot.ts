@@ -39,7 +39,7 @@ export function toSnapshotJson(value: unknown): string {
     else if (v instanceof Date) out = { [TAG]: 'Date', v: v.toISOString() };
     else if (Array.isArray(v)) out = v.map(encode);
     else {
-      const proto = Object.getPrototypeOf(v);
+      const proto = Object.getPrototypeOf(v) as { constructor?: { name?: string } } | null;
       if (proto !== Object.prototype && proto !== null) throw new Error(`snapshot: cannot keep a ${proto?.constructor?.name ?? 'class'} instance`);
       const o: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v)) o[k] = encode(x);

@@ -18,7 +18,6 @@ import {
   parseAllDocuments,
   Scalar,
   YAMLMap,
-  YAMLSeq,
 } from 'yaml';
 
 export interface Position {
@@ -136,7 +135,7 @@ function duplicateKeyOffsets(doc: Document.Parsed): number[] {
     const node = stack.pop();
     if (isMap(node)) {
       const seen = new Set<unknown>();
-      for (const pair of (node as YAMLMap).items) {
+      for (const pair of node.items) {
         if (!isPair(pair)) continue;
         // `<<` written twice in one mapping merges both sources (GitLab, CircleCI and the readers
         // here do so, source by source): not an error, whatever the YAML 1.2 rule on duplicate keys.
@@ -144,13 +143,13 @@ function duplicateKeyOffsets(doc: Document.Parsed): number[] {
           stack.push(pair.value);
           continue;
         }
-        const key = isScalar(pair.key) ? (pair.key as Scalar).value : pair.key;
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
         if (seen.has(key)) offsets.push((pair.key as Node | null)?.range?.[0] ?? 0);
         else seen.add(key);
         stack.push(pair.key, pair.value);
       }
     } else if (isSeq(node)) {
-      for (const item of (node as YAMLSeq).items) stack.push(item);
+      for (const item of node.items) stack.push(item);
     }
   }
   return offsets.sort((a, b) => a - b);
@@ -161,14 +160,6 @@ function problem(message: string, offset: number, lc: LineCounter): YamlProblem 
   // The yaml package appends " at line L, column C" plus a code frame to some messages.
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return { message: first, line, column: col };
-}
-
-/**
- * Converts a document to plain JS with an alias budget, so a "billion laughs" document is
- * rejected instead of expanding. Throws with a clear message when the budget is exceeded.
- */
-export function toJS(doc: Document.Parsed, maxAliasCount = 1000): unknown {
-  return doc.toJS({ maxAliasCount });
 }
 
 export function positionOf(node: Node | undefined | null, lc: LineCounter): Position {
@@ -190,7 +181,15 @@ export function scalarText(node: unknown): string | undefined {
   if (s.value === null || s.value === undefined) return s.source ?? '';
   if (s.value instanceof Date) return s.source ?? s.value.toISOString().slice(0, 10);
   if (typeof s.value === 'number' && typeof s.source === 'string' && s.type === 'PLAIN') return s.source;
-  return String(s.value);
+  return primitiveText(s.value);
+}
+
+/** A scalar's value as text: strings as they are, numbers, booleans and big integers as JS writes them, dates in ISO form; '' for anything else. */
+export function primitiveText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  return '';
 }
 
 /**
@@ -466,4 +465,4 @@ function errorText(e: unknown): string {
 }
 
 export { isMap, isScalar, isSeq, isPair, isAlias };
-export type { Document, Node, Scalar, YAMLMap, YAMLSeq, LineCounter };
+export type { Document, Node, Scalar, YAMLMap, LineCounter };

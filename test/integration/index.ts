@@ -62,7 +62,7 @@ export function run(): Promise<void> {
       // A test file that throws while loading (syntax error, bad import) lands here.
       tests.push({ title: 'loading the integration tests', state: 'failed', error: String((e as Error)?.stack || e) });
       writeResults(tests);
-      reject(e);
+      reject(e instanceof Error ? e : new Error(String(e)));
     }
   });
 }

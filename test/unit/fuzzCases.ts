@@ -161,7 +161,7 @@ export function progressProperty(counter: { cases: number } = { cases: 0 }): fc.
       else await setState(fs, settings, 'u1', 'Started', undefined, '2026-03-01');
     } catch (e) {
       if (!(e instanceof ProgressFileError)) throw e;
-      if (fs.files.get(file)!.data !== before) throw new Error('the file was replaced although saving failed');
+      if (fs.files.get(file)!.data !== before) throw new Error('the file was replaced although saving failed', { cause: e });
       return timed('progress edit', started, undefined);
     }
     if (!parses && fs.files.get(file)!.data !== before) throw new Error('a file that does not parse was overwritten');

@@ -209,7 +209,7 @@ describe('DSOMM web app files (issue 15)', function () {
         evidenceFile: 'team-evidence.yaml',
         modelFile: 'model.yaml',
       });
-      const meta = appView(text) as Record<string, unknown>;
+      const meta = appView(text);
       assert.equal(meta.teamProgressFile, 'team-progress.yaml');
       assert.equal(meta.teamEvidenceFile, 'team-evidence.yaml');
       assert.deepEqual(meta.teams, ['Team A', 'Platform: core']);
@@ -488,7 +488,7 @@ describe('DSOMM web app files (issue 15)', function () {
       const mem = new MemoryFileSystem({ '.git/config': '[remote "origin"]\n  url = git@github.com:acme/shop.git\n', '.git/HEAD': 'ref: refs/heads/feature/x\n' });
       const repo = await readRepositoryInfo(mem);
       assert.deepEqual(repo, { webUrl: 'https://github.com/acme/shop', host: 'github', ref: 'feature/x' });
-      assert.equal(lineUrl(repo!, '.github/workflows/ci build.yml', 12), 'https://github.com/acme/shop/blob/feature/x/.github/workflows/ci%20build.yml#L12');
+      assert.equal(lineUrl(repo, '.github/workflows/ci build.yml', 12), 'https://github.com/acme/shop/blob/feature/x/.github/workflows/ci%20build.yml#L12');
       assert.equal(lineUrl({ webUrl: 'https://gitlab.com/a/b', host: 'gitlab', ref: 'main' }, 'x.yml', 3), 'https://gitlab.com/a/b/-/blob/main/x.yml#L3');
       assert.equal(await readRepositoryInfo(new MemoryFileSystem({ 'README.md': 'x' })), undefined);
     });
@@ -641,7 +641,7 @@ function activityResult(uuid: string, detected: ActivityResult['detected'], evid
     activity: activity(uuid),
     detected,
     status: detected,
-    evidence: evidence.map((e) => ({ loc: { path: e.path, line: e.line, column: 1, endLine: e.line, endColumn: 2 }, text: e.text, ...(e.tool ? { tool: e.tool } : {}) })) as ActivityResult['evidence'],
+    evidence: evidence.map((e) => ({ loc: { path: e.path, line: e.line, column: 1, endLine: e.line, endColumn: 2 }, text: e.text, ...(e.tool ? { tool: e.tool } : {}) })),
     probes: [],
   };
 }

@@ -183,9 +183,9 @@ describe('Activity details view-model', () => {
   it('shows the not-applicable reason', () => {
     const a = activity('Kilo', 'Culture and Organization', 'Education', 1);
     const model = modelOf([a]);
-    const result = resultOf(model, new Map([[a.uuid, 'not-applicable' as ActivityStatus]]), { [a.uuid]: { notApplicable: { reason: 'No containers here', by: 'ana', date: '2026-02-03' } } });
+    const result = resultOf(model, new Map([[a.uuid, 'not-applicable']]), { [a.uuid]: { notApplicable: { reason: 'No containers here', by: 'ana', date: '2026-02-03' } } });
     assert.deepEqual(activityDetails(model, result, a.uuid)!.notApplicable, { reason: 'No containers here', by: 'ana', date: '2026-02-03', scoring: 'counts as achieved here; the DSOMM web app scores it 0 %' });
-    const zero = resultOf(model, new Map([[a.uuid, 'not-applicable' as ActivityStatus]]), { [a.uuid]: { notApplicable: { reason: 'No containers here', scoredZero: true } } });
+    const zero = resultOf(model, new Map([[a.uuid, 'not-applicable']]), { [a.uuid]: { notApplicable: { reason: 'No containers here', scoredZero: true } } });
     assert.equal(activityDetails(model, zero, a.uuid)!.notApplicable?.scoring, 'scored 0 %, as the DSOMM web app scores it');
   });
 

@@ -4,6 +4,7 @@
 // snippet for the user to paste. Every edit is re-parsed with the engine's parser before it is
 // returned: an edit that would add a parse error is refused the same way.
 import { isMap, isSeq, Pair, YAMLMap } from 'yaml';
+import { scalarText } from '../yaml';
 import { basename, dirname } from '../fs';
 import { parseFile } from '../scan/parse/parseFile';
 import { CiFile, FileKind, Loc } from '../scan/types';
@@ -231,7 +232,7 @@ function circleJob(text: string, t: FixTemplate, dt: DialectTemplate, vars: Vars
     return edits;
   }
   if (!isMap(wfs.value) || isFlow(wfs.value)) cannot('`workflows:` is not a block mapping');
-  const wf = wfs.value.items.find((i) => keyText(i) !== 'version' && isMap(i.value)) as Pair | undefined;
+  const wf: Pair | undefined = wfs.value.items.find((i) => keyText(i) !== 'version' && isMap(i.value));
   if (!wf) cannot('no workflow to add the job to');
   const jobs = pairOf(wf.value, 'jobs');
   if (!jobs) cannot(`workflow \`${keyText(wf)}\` has no \`jobs:\``);
@@ -318,7 +319,7 @@ function gitlab(text: string, t: FixTemplate, dt: DialectTemplate, vars: Vars, n
       }
     } else {
       const v = inc.value;
-      const already = isSeq(v) && v.items.some((i) => isMap(i) && String((pairOf(i, 'template')?.value as { value?: unknown } | undefined)?.value ?? '') === dt.include);
+      const already = isSeq(v) && v.items.some((i) => isMap(i) && (scalarText(pairOf(i, 'template')?.value) ?? '') === dt.include);
       if (already) notes.push(`${dt.include} is already included.`);
       else if (isSeq(v) && !isFlow(v)) edits.push(appendToSeq(yt, inc, item, 'include'));
       else if (v && typeof v === 'object' && 'range' in v && !isMap(v) && !isSeq(v)) {
@@ -448,8 +449,8 @@ function stepListItem(text: string, t: FixTemplate, dt: DialectTemplate, vars: V
   const { yt, root } = openBlockYaml(text);
   const steps = pairOf(root, 'steps');
   if (!steps) cannot('the file has no `steps:`', item);
-  if (isMap(steps!.value)) cannot('`steps:` is a mapping of named steps: add the step under a name of its own', `${t.name}:\n${indentBlock(body, 2)}`);
-  return [appendToSeq(yt, steps!, item, 'steps', item)];
+  if (isMap(steps.value)) cannot('`steps:` is a mapping of named steps: add the step under a name of its own', `${t.name}:\n${indentBlock(body, 2)}`);
+  return [appendToSeq(yt, steps, item, 'steps', item)];
 }
 
 /** A shell line as a YAML list item: quoted when plain style would read it differently. */
@@ -465,7 +466,7 @@ function buildCommands(text: string, dt: DialectTemplate, vars: Vars): TextEdit[
   const build = pairOf(pairOf(root, 'phases')?.value, 'build');
   const commands = build ? pairOf(build.value, 'commands') : undefined;
   if (!commands) cannot('the buildspec has no `phases.build.commands`', block);
-  return [appendToSeq(yt, commands!, block, 'phases.build.commands', block)];
+  return [appendToSeq(yt, commands, block, 'phases.build.commands', block)];
 }
 
 function jenkins(text: string, t: FixTemplate, dt: DialectTemplate, vars: Vars): TextEdit[] {
@@ -524,7 +525,7 @@ function checkoutPersistCredentials(text: string, at: Loc[] | undefined): TextEd
     const items = steps.value.items;
     items.forEach((item, idx) => {
       const uses = pairOf(item, 'uses');
-      const u = uses && String((uses.value as { value?: unknown })?.value ?? '');
+      const u = uses && (scalarText(uses.value) ?? '');
       if (!u || !/^actions\/checkout(@|$)/.test(u)) return;
       const start = nodeStart(yt, item)!;
       const nextStart = items[idx + 1] ? nodeStart(yt, items[idx + 1])!.line : Infinity;

@@ -24,17 +24,13 @@
 //
 // Position conventions: see types.ts (Loc 1-based; Range0 0-based like vscode.Range).
 export * from './types';
-export { hoverAt, HoverOptions, hoverActivity, activityActions } from './hover';
-export { renderHoverMarkdown, inlineCode, commandUri, MarkdownOptions } from './markdown';
-export { diagnosticsFor, DiagnosticsOptions } from './diagnostics';
-export { suppressions, suppressionList, isSuppressed, Suppression } from './suppress';
-export { loadFixes, FixCatalogue, FixTemplate, FixCatalogueError, DialectTemplate } from './fixCatalogue';
+export { hoverAt } from './hover';
+export { renderHoverMarkdown } from './markdown';
+export { diagnosticsFor } from './diagnostics';
+export { suppressions, suppressionList, isSuppressed } from './suppress';
+export { loadFixes, FixCatalogue } from './fixCatalogue';
 export { fixesFor } from './fixes';
-export { computeFix, FixContext, dialectOf } from './computeFix';
-export { detectEcosystems, dependabotConfig, renovateConfig, Ecosystem, EcosystemDirs, FileInfo } from './ecosystems';
-export { applyEdits, locToRange } from './text';
-export { activityUrl, mainPipeline } from './lookup';
-export { LineTracker, LineChange } from './lineTracker';
-export { lightbulbMenu, LightbulbMenu, MenuFix, MenuItem, MAX_LIGHTBULB_ENTRIES, MORE_ACTIONS_TITLE } from './lightbulb';
-export { SUMMARY_CODE } from './diagnostics';
-export { fixHarm } from './safety';
+export { computeFix } from './computeFix';
+export { mainPipeline } from './lookup';
+export { LineTracker } from './lineTracker';
+export { lightbulbMenu, MenuItem, MORE_ACTIONS_TITLE } from './lightbulb';

@@ -110,8 +110,7 @@ export function jenkinsPlacement(text: string, lines: string[]): JenkinsPlacemen
   const lineOfOffset = (_: string, offset: number) => positionAt(starts, offset).line;
   let style: JenkinsPlacement['style'] | undefined;
   let open = -1;
-  let close = -1;
-  let outerOpen = -1;
+  let outerOpen: number;
   const pipe = toks.findIndex((t, k) => t.kind === 'id' && t.value === 'pipeline' && blockAfter(toks, k) >= 0);
   if (pipe >= 0) {
     outerOpen = blockAfter(toks, pipe);
@@ -135,7 +134,7 @@ export function jenkinsPlacement(text: string, lines: string[]): JenkinsPlacemen
     outerOpen = open;
     style = 'scripted';
   }
-  close = matching(toks, open);
+  const close = matching(toks, open);
   if (close < 0) return { reason: 'the braces of the stages block do not balance' };
   const insertLine = lineOfOffset(text, toks[close].offset);
   const closeLine = lines[insertLine] ?? '';

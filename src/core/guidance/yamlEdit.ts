@@ -132,7 +132,7 @@ export function detectUnit(lines: string[]): number {
 
 /** The indentation step inside a mapping's first child mapping (e.g. inside the first job), else the file's. */
 export function childUnit(yt: YamlText, map: YAMLMap): number {
-  const first = map.items.find((i) => isPair(i) && isMap(i.value) && !isFlow(i.value)) as Pair | undefined;
+  const first: Pair | undefined = map.items.find((i) => isPair(i) && isMap(i.value) && !isFlow(i.value));
   if (first) {
     const k = keyStart(yt, first);
     const inner = ((first.value as YAMLMap).items[0] as Pair | undefined);
@@ -190,15 +190,4 @@ export function reindentYaml(snippet: string, base: number, unit: number): strin
     if (BLOCK_SCALAR_RE.test(t)) block = { keyCanon: dash && /^-\s+[|>]/.test(t) ? n : keyCanon, contentOut: dash && /^-\s+[|>]/.test(t) ? o + Math.max(2, unit) : keyOut + unit };
   }
   return out;
-}
-
-/** Indents every line of an already formatted block by `by` spaces. */
-export function shift(lines: string[], by: number): string[] {
-  return lines.map((l) => (l === '' ? l : ' '.repeat(by) + l));
-}
-
-/** Scalar text for a YAML plain context, quoted when it would not read back as the same string. */
-export function yamlString(s: string): string {
-  if (/^[A-Za-z0-9_./@-][A-Za-z0-9_./@ -]*$/.test(s) && !/\s$/.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s)) return s;
-  return `'${s.replace(/'/g, "''")}'`;
 }

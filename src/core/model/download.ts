@@ -21,7 +21,7 @@ export interface DownloadedModel {
 export const MAX_MODEL_BYTES = 20 * 1024 * 1024;
 
 /** A release tag that is safe to put into a URL path: no "..", no slashes, no query. */
-const TAG_RE = /^[A-Za-z0-9][\w.\-]{0,99}$/;
+const TAG_RE = /^[A-Za-z0-9][\w.-]{0,99}$/;
 
 export async function downloadOfficialModel(
   fetchFn: Fetch,

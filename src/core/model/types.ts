@@ -78,7 +78,3 @@ export interface Model {
 }
 
 export const MAX_LEVEL = 5;
-
-export function allActivities(model: Model): Activity[] {
-  return [...model.activities.values()];
-}

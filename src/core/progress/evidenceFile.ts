@@ -147,7 +147,7 @@ function viewOf(node: YAMLMap, file?: ParsedFile): EntryView {
 
 /** The app writes `attachment: [{ type, externalLink }]`; a lone map or a plain URL string is read too. */
 function attachmentsOf(node: unknown): { type?: string; url: string }[] {
-  const items = isSeq(node) ? (node as YAMLSeq).items : node === undefined ? [] : [node];
+  const items = isSeq(node) ? node.items : node === undefined ? [] : [node];
   const out: { type?: string; url: string }[] = [];
   for (const item of items) {
     if (isScalar(item)) {
@@ -156,7 +156,7 @@ function attachmentsOf(node: unknown): { type?: string; url: string }[] {
       continue;
     }
     if (!isMap(item)) continue;
-    const field = (k: string) => scalarText((item as YAMLMap).items.find((p) => isScalar(p.key) && (p.key as Scalar).value === k)?.value);
+    const field = (k: string) => scalarText(item.items.find((p) => isScalar(p.key) && p.key.value === k)?.value);
     const url = field('externalLink') ?? field('url') ?? field('link');
     if (!url?.trim()) continue;
     const type = field('type');
@@ -200,7 +200,7 @@ function teamsNode(teams: string[]): YAMLSeq {
   return s;
 }
 
-function setField(node: YAMLMap, key: string, value: unknown | undefined): void {
+function setField(node: YAMLMap, key: string, value: unknown): void {
   const i = node.items.findIndex((p) => isScalar(p.key) && p.key.value === key);
   if (value === undefined) {
     if (i >= 0) node.items.splice(i, 1);
@@ -384,7 +384,7 @@ export function emitEvidenceDocument(doc: EvidenceDocument, options: Pick<EmitOp
 /** Everything an evidence file means, as one comparable text. */
 export function evidenceSnapshot(doc: EvidenceDocument): string {
   const scratch = new Document(null, { schema: 'yaml-1.1' });
-  const activities = [...doc.activities.keys()].sort(compareText).map((uuid) => [uuid, doc.activities.get(uuid)!.entries.map((e) => e.node.toJS(scratch))]);
-  const extra = doc.extra.map((e) => [e.key, isScalar(e.value) || isCollection(e.value) ? (e.value as Node).toJS(scratch) : e.value]);
+  const activities = [...doc.activities.keys()].sort(compareText).map((uuid) => [uuid, doc.activities.get(uuid)!.entries.map((e) => e.node.toJS(scratch) as unknown)]);
+  const extra = doc.extra.map((e) => [e.key, isScalar(e.value) || isCollection(e.value) ? ((e.value as Node).toJS(scratch) as unknown) : e.value]);
   return canonicalJson({ activities, extra });
 }

@@ -16,6 +16,7 @@ import { decodeText, dirname, FileSystem, isRefused, joinPath, resolvePath, Writ
 import { ProgressFileError, ProgressState, ProgressSettingsError, sortStates, validateStates } from './settings';
 import { checkTeamFilePath, isNotFound } from './store';
 import { formatError, oneLine, ParsedFile, parseSingleDocument } from './yamlSupport';
+import { primitiveText } from '../yaml';
 
 export const META_FILE_NAME = 'meta.yaml';
 /** meta.yaml and teams.yaml are a few KiB; anything this large is not one. */
@@ -137,7 +138,7 @@ function teamsOf(file: ParsedFile, teams: unknown, groups: unknown, groupsFile: 
     if (!isMap(groups)) throw formatError(groupsFile, groups, "'teamGroups' must map group names to lists of teams");
     const result: Record<string, string[]> = {};
     for (const pair of groups.items) {
-      const name = isScalar(pair.key) ? String(pair.key.value ?? '').trim() : '';
+      const name = isScalar(pair.key) ? primitiveText(pair.key.value).trim() : '';
       if (!name) throw formatError(groupsFile, pair.key, 'a team group needs a name');
       result[name] = isScalar(pair.value) && pair.value.value === null ? [] : nameList(groupsFile, pair.value, `team group '${name}'`);
     }
@@ -150,7 +151,7 @@ function nameList(file: ParsedFile, node: unknown, what: string): string[] {
   if (!isSeq(node)) throw formatError(file, node, `'${what}' must be a list of team names`);
   const names: string[] = [];
   for (const item of node.items) {
-    const name = isScalar(item) && item.value !== null && typeof item.value !== 'object' ? String(item.value).trim() : '';
+    const name = isScalar(item) && item.value !== null && typeof item.value !== 'object' ? primitiveText(item.value).trim() : '';
     if (!name || /[\r\n]/.test(name)) throw formatError(file, item, `${what}: every team name must be one line of text`);
     if (!names.includes(name)) names.push(name);
   }
@@ -161,7 +162,7 @@ function statesOf(file: ParsedFile, node: unknown): DefinedState[] {
   if (!isMap(node)) throw formatError(file, node, "'progressDefinition' must map state names to { score, definition }");
   const states: DefinedState[] = [];
   for (const pair of node.items) {
-    const name = isScalar(pair.key) ? String(pair.key.value ?? '').trim() : '';
+    const name = isScalar(pair.key) ? primitiveText(pair.key.value).trim() : '';
     if (!name) throw formatError(file, pair.key, 'a progress state needs a name');
     if (!isMap(pair.value)) throw formatError(file, pair.value ?? pair.key, `progress state '${name}': expected { score, definition }`);
     const scoreNode = pair.value.get('score', true);
@@ -176,7 +177,7 @@ function statesOf(file: ParsedFile, node: unknown): DefinedState[] {
     if (e instanceof ProgressSettingsError) throw formatError(file, node, `progressDefinition: ${e.message}`);
     throw e;
   }
-  return sortStates(states) as DefinedState[];
+  return sortStates(states);
 }
 
 /** "20%" → 20; a number is a fraction as the app reads it (0.2 → 20). Undefined when neither. */

@@ -12,6 +12,7 @@
 // date); the file's top comment and top-level keys other than `progress` are kept, other
 // comments are not (the `# name` comments are regenerated).
 import { Document, isCollection, isScalar, Node, Pair, YAMLMap } from 'yaml';
+import { primitiveText } from '../yaml';
 import { ProgressSettings, ProgressState, sortStates } from './settings';
 import {
   canonicalJson,
@@ -118,7 +119,7 @@ function readActivities(file: ParsedFile, node: unknown, out: ProgressDocument):
         if (states.has(state)) throw formatError(file, sp.key, `activity ${uuid}, team '${team}': state '${state}' appears twice`);
         const date = dateValue(file, sp.value);
         if (!date) {
-          const shown = isScalar(sp.value) && sp.value.value !== null ? `"${String((sp.value as { source?: string }).source ?? sp.value.value)}"` : 'the value';
+          const shown = isScalar(sp.value) && sp.value.value !== null ? `"${(sp.value as { source?: string }).source ?? primitiveText(sp.value.value)}"` : 'the value';
           throw formatError(file, isNull(sp.value) ? sp.key : sp.value, `activity ${uuid}, team '${team}', state '${state}': ${shown} is not a date (YYYY-MM-DD)`);
         }
         states.set(state, date);

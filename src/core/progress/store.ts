@@ -229,7 +229,7 @@ const queues = new WeakMap<FileSystem, Map<string, Promise<void>>>();
 /** Runs `job` after every earlier job for the same file of the same file system (in this process). */
 function queued<T>(fs: FileSystem, path: string, job: () => Promise<T>): Promise<T> {
   let perFile = queues.get(fs);
-  if (!perFile) queues.set(fs, (perFile = new Map()));
+  if (!perFile) queues.set(fs, (perFile = new Map<string, Promise<void>>()));
   const run = (perFile.get(path) ?? Promise.resolve()).then(job);
   const tail = run.then(() => undefined, () => undefined);
   perFile.set(path, tail);

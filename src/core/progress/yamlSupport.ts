@@ -1,8 +1,8 @@
 // YAML helpers shared by the progress file and the evidence file: strict single-document
 // parsing (YAML 1.1, as the web app reads them) with file:line errors, key texts, and a key
 // emitter that only writes plain keys that read back as the same string.
-import { Document, isAlias, isCollection, isMap, isScalar, isSeq, Node, parseDocument, Scalar, stringify, visit } from 'yaml';
-import { deref, LineCounter, parseYaml, positionOf } from '../yaml';
+import { Document, isAlias, isCollection, isMap, isScalar, Node, parseDocument, Scalar, stringify, visit } from 'yaml';
+import { deref, LineCounter, parseYaml, positionOf, primitiveText } from '../yaml';
 import { formatTimestamp, parseDateText, ProgressFileError } from './settings';
 
 export interface ParsedFile {
@@ -63,7 +63,7 @@ export function keyName(file: ParsedFile, keyNode: unknown, what: string): strin
   if (s.type === 'PLAIN' && typeof s.source === 'string') text = s.source;
   else if (s.value === null || s.value === undefined) text = '';
   else if (s.value instanceof Date) text = s.source ?? s.value.toISOString().slice(0, 10);
-  else text = String(s.value);
+  else text = primitiveText(s.value);
   if (text === '') throw formatError(file, keyNode, `${what} is missing`);
   if (text === '<<' && s.type === 'PLAIN') throw formatError(file, keyNode, 'merge keys (<<) are not supported in this file');
   return text;
@@ -77,8 +77,7 @@ export function scalarString(file: ParsedFile, node: unknown): string | undefine
   if (s.value === null || s.value === undefined) return undefined;
   if (typeof s.value === 'string') return s.value;
   if (s.type === 'PLAIN' && typeof s.source === 'string') return s.source;
-  if (s.value instanceof Date) return s.value.toISOString();
-  return String(s.value);
+  return primitiveText(s.value);
 }
 
 /** A normalised date from a plain timestamp or a quoted date string; undefined when it is not one. */
@@ -205,13 +204,13 @@ export function extraEntry(file: ParsedFile, key: string, pair: { key: unknown; 
   return { key, keyNode, value: portable(file, pair.value) };
 }
 
-export { isMap, isSeq, isScalar, deref };
+export { isMap, isScalar, deref };
 
 /** A JSON text of plain data for equality checks (Dates as ISO strings, Maps as objects). */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => {
-    if (v instanceof Map) return Object.fromEntries(v);
-    if (v instanceof Set) return [...v];
+  return JSON.stringify(value, (_k, v: unknown) => {
+    if (v instanceof Map) return Object.fromEntries(v as Map<string, unknown>);
+    if (v instanceof Set) return [...(v as Set<unknown>)];
     if (v instanceof Uint8Array) return { binary: Array.from(v) };
     return v;
   });

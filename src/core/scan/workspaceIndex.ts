@@ -378,7 +378,7 @@ export class WorkspaceIndex {
   /** A file reached through indirection, read and parsed once (see supportCache). */
   private support(path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
     let byKind = this.supportCache.get(path);
-    if (!byKind) this.supportCache.set(path, (byKind = new Map()));
+    if (!byKind) this.supportCache.set(path, (byKind = new Map<string, Promise<SupportFile | undefined>>()));
     let file = byKind.get(as);
     if (!file) byKind.set(as, (file = this.readSupport(path, as)));
     return file;

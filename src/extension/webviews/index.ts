@@ -84,7 +84,7 @@ export function registerWebviews(context: vscode.ExtensionContext, assessment: A
       const key = arg && typeof arg === 'object' && typeof (arg as { folder?: unknown }).folder === 'string' ? (arg as { folder: string }).folder : undefined;
       return dashboard.show(key && assessment.byKey(key) ? key : undefined);
     }),
-    registerExportReport(assessment, models, String(context.extension.packageJSON.version ?? '')),
+    registerExportReport(assessment, models, (context.extension.packageJSON as { version?: string }).version ?? ''),
   );
   return { details, dashboard };
 }

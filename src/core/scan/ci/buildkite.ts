@@ -99,7 +99,7 @@ class BuildkiteParser {
   private plugins(node: unknown, job: CiJob): void {
     const { ctx, file } = this;
     const list = isMap(deref(ctx.doc, node)) ? entries(ctx, node).map((e) => ({ key: e.key, keyNode: e.keyNode, value: e.value })) : items(ctx, node).flatMap((item) => {
-      if (isScalar(item)) return [{ key: str(ctx, item) ?? '', keyNode: item as unknown, value: undefined as unknown }];
+      if (isScalar(item)) return [{ key: str(ctx, item) ?? '', keyNode: item, value: undefined }];
       return entries(ctx, item).map((e) => ({ key: e.key, keyNode: e.keyNode, value: e.value }));
     });
     for (const p of list) {

@@ -167,10 +167,6 @@ export class CatalogueError extends Error {
   }
 }
 
-export function probeTitle(p: ProbeDef): string {
-  return p.title ?? p.id;
-}
-
 // ───────────────────────────────────────────── catalogue loading
 
 const PROBE_KEYS = ['id', 'title', 'summary', 'traits', 'tools', 'disabledBy', 'replace'] as const;

@@ -2,7 +2,7 @@
 // schedules, GitHub Actions hygiene, repository files, local hooks, pinning, IaC.
 import { Catalogue, probeTraits } from './catalogue';
 import { matchInvocation, matchPreCommitHook } from './toolMatch';
-import { PreCommitFile, RenovateFile } from '../parse/hygiene';
+import { PreCommitFile } from '../parse/hygiene';
 import { Evidence, Finding, outcome, ProbeOutcome } from './probeTypes';
 import { invocations } from '../parse/shell';
 import { ciDialect, isCiKind } from '../ci/registry';
@@ -171,8 +171,8 @@ function dependencyBot(entries: IndexEntry[]): ProbeOutcome {
       const d = e.parsed;
       ev.push(...(d.updates.length ? d.updates.map((u) => ({ loc: u.ecosystem.loc, text: `Dependabot: ${u.ecosystem.value}${u.directory ? ` in ${u.directory}` : ''}`, tool: 'Dependabot' })) : [{ loc: fileLoc(e.path), text: e.path, tool: 'Dependabot' }]));
     } else if (e.kind === 'renovate') ev.push({ loc: fileLoc(e.path), text: e.path, tool: 'Renovate' });
-    else if (e.parsed?.kind === 'renovate' && (e.parsed as RenovateFile).configKey) {
-      ev.push({ loc: (e.parsed as RenovateFile).configKey!, text: `${e.path}: "renovate" configuration`, tool: 'Renovate' });
+    else if (e.parsed?.kind === 'renovate' && e.parsed.configKey) {
+      ev.push({ loc: e.parsed.configKey, text: `${e.path}: "renovate" configuration`, tool: 'Renovate' });
     }
   }
   return ev.length ? outcome('dependency-update-bot', 'pass', ev, notes) : outcome('dependency-update-bot', 'fail', [], notes.length ? notes : ['no Dependabot or Renovate configuration']);

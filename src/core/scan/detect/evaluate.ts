@@ -117,7 +117,7 @@ const configMatches = new WeakMap<Catalogue, Map<string, ReturnType<typeof match
 
 function configMatchesOf(catalogue: Catalogue, path: string): ReturnType<typeof matchConfigFile> {
   let byPath = configMatches.get(catalogue);
-  if (!byPath) configMatches.set(catalogue, (byPath = new Map()));
+  if (!byPath) configMatches.set(catalogue, (byPath = new Map<string, ReturnType<typeof matchConfigFile>>()));
   let m = byPath.get(path);
   if (!m) {
     if (byPath.size > 10_000) byPath.clear(); // bounded: paths come and go over a long session

@@ -115,7 +115,7 @@ function readCondition(r: DataFileReader, node: unknown, known: Set<string> | un
     if (!join) return { all: items, line };
     const unit = r.str(join.value, 'in');
     if (unit !== 'pipeline' && unit !== 'job') r.fail(join.value, '"in" must be pipeline or job');
-    return { all: items, in: unit as JoinUnit, line };
+    return { all: items, in: unit, line };
   }
   const t = r.map(m.get('tools')!.value, 'tools', ['probes', 'atLeast']);
   if (!t.has('probes')) r.fail(node, 'tools needs "probes"');

@@ -42,10 +42,6 @@ export function isContainerKind(k: FileKind): k is ContainerKind {
 
 const YAML_RE = /\.ya?ml$/i;
 
-export function isYamlPath(path: string): boolean {
-  return YAML_RE.test(path);
-}
-
 const LOCKFILES = new Set([
   'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'poetry.lock', 'uv.lock', 'Pipfile.lock',
   'go.sum', 'Cargo.lock', 'Gemfile.lock', 'composer.lock', 'packages.lock.json', 'gradle.lockfile', 'mix.lock',

@@ -258,7 +258,7 @@ export class Glob {
         return !(prev && prev.t === T.GlobStar && prev.skipSlash); // `**/` may match nothing
       }).length;
       // Closures, from the last state back (epsilon edges only go forward).
-      const closure: Int32Array[] = new Array(n + 1);
+      const closure = new Array<Int32Array>(n + 1);
       closure[n] = Int32Array.of(n);
       for (let k = n - 1; k >= 0; k--) {
         const tk = toks[k];
@@ -345,8 +345,8 @@ export class Glob {
     let cur = this.cur;
     let next = this.next;
     const mark = this.mark;
-    let curLen = 0;
-    let nextLen = 0;
+    let curLen: number;
+    let nextLen: number;
 
     if (this.gen > 0x3fffffff - text.length) {
       this.gen = 0;

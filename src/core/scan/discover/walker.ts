@@ -365,7 +365,7 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
           },
           (e) => {
             active--;
-            reject(e);
+            reject(e instanceof Error ? e : new Error(String(e)));
           },
         );
       }

@@ -1384,7 +1384,7 @@ function analyze(s: string): LineState {
   while (i < n) {
     const c = s[i];
     if (c === '\\') {
-      if (i === n - 1) { st.backslash = true; i++; break; }
+      if (i === n - 1) { st.backslash = true; break; }
       i += 2;
       tail = 'x';
       wordStart = false;
