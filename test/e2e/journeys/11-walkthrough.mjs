@@ -28,6 +28,6 @@ export default async function (t) {
     await waitUntil('the first step to be ticked', async () => (await step.getAttribute('aria-checked')) === 'true', 30_000);
     const last = wb.page.locator('.getting-started-step', { hasText: 'Share progress with the DSOMM' }).first();
     assert.equal(await last.getAttribute('aria-checked'), 'false', 'only the step whose action happened is ticked');
-    await t.screenshot('10-walkthrough');
+    await t.screenshot('11-walkthrough');
   });
 }
