@@ -10,7 +10,7 @@ import { parseFile } from '../scan/parse/parseFile';
 import { CiFile, FileKind, Loc } from '../scan/types';
 import { dockerPlacement, imageFamily, pinPlaceholder } from './dockerfileEdit';
 import { codeqlLanguages, dependabotConfig, detectEcosystems, EcosystemDirs, FileInfo, renovateConfig, shellWord } from './ecosystems';
-import { DialectTemplate, FixCatalogue, FixTemplate } from './fixCatalogue';
+import { DialectTemplate, EditOperation, FixCatalogue, FixTemplate } from './fixCatalogue';
 import { groovyString, jenkinsPlacement, reindentGroovy } from './jenkinsEdit';
 import { actionPins, pipelineImageBuild, reusePins } from './workspaceAnswers';
 import { applyEdits, eolOf, indentOf, insertAt, isBlank, range0, splitLines } from './text';
@@ -649,6 +649,53 @@ function errorCount(kind: FileKind, path: string, text: string): number {
   }
 }
 
+/** What a placement or a hardening edit works with. */
+interface EditInput {
+  text: string;
+  path: string;
+  kind: FileKind;
+  template: FixTemplate;
+  dt: DialectTemplate;
+  vars: Vars;
+  files: FileInfo[];
+  /** Notes for the user, filled by the edit. */
+  notes: string[];
+  /** The places the diagnostic points at (a grouped finding has several). */
+  spots: Loc[] | undefined;
+}
+
+/** Edits to what the file already holds (`edit:` in model/fixes.yaml), one per operation. */
+const HARDENING_EDITS: Record<EditOperation, (i: EditInput) => TextEdit[]> = {
+  'workflow-permissions': (i) => workflowPermissions(i.text, i.dt),
+  'checkout-persist-credentials': (i) => checkoutPersistCredentials(i.text, i.spots),
+  'final-stage-user': (i) => finalStageUser(i.path, i.text, i.dt),
+  'image-tag-placeholder': (i) => {
+    const edits = imageTagPlaceholder(i.kind, i.path, i.text, i.dt, i.spots);
+    i.notes.push(`Replace ${i.dt.params?.tag ?? '<pin-a-version>'} with a released version (and ideally its @sha256 digest): the build fails until you do.`);
+    return edits;
+  },
+  'scanner-must-fail': (i) => scannerMustFail(i.kind, i.path, i.text, i.spots),
+};
+
+/** Dialects where a new control is inserted; compose, Kubernetes and repository fixes only edit or create files. */
+type PlacedDialect = Exclude<FixDialect, 'compose' | 'kubernetes' | 'repository'>;
+
+/** Where each dialect takes a new control: a CI system missing here fails to compile. */
+const PLACEMENTS: Record<PlacedDialect, (i: EditInput) => TextEdit[]> = {
+  'github-workflow': (i) => githubJob(i.text, i.template, i.dt, i.vars, i.files),
+  circleci: (i) => circleJob(i.text, i.template, i.dt, i.vars, i.notes),
+  'gitlab-ci': (i) => gitlab(i.text, i.template, i.dt, i.vars, i.notes),
+  'azure-pipelines': (i) => azure(i.text, i.template, i.dt, i.vars),
+  'bitbucket-pipelines': (i) => bitbucket(i.text, i.template, i.dt, i.vars),
+  jenkinsfile: (i) => jenkins(i.text, i.template, i.dt, i.vars),
+  cloudbuild: (i) => stepListItem(i.text, i.template, i.dt, i.vars),
+  buildkite: (i) => stepListItem(i.text, i.template, i.dt, i.vars),
+  drone: (i) => stepListItem(i.text, i.template, i.dt, i.vars),
+  woodpecker: (i) => stepListItem(i.text, i.template, i.dt, i.vars),
+  codebuild: (i) => buildCommands(i.text, i.dt, i.vars),
+  dockerfile: (i) => dockerInstructions(i.path, i.text, fill(i.dt.instructions!, i.vars).split('\n')),
+};
+
 /**
  * Applies template `templateId` to `entry`'s file (`text` is its current content). File-creation
  * templates ignore `entry` and `text`. `context.files` (the index entries) feeds ecosystems and
@@ -682,63 +729,12 @@ export function computeFix(
   const notes: string[] = [];
   const spots = context.places?.length ? context.places : context.at ? [context.at] : undefined;
   try {
+    const input: EditInput = { text, path: entry.path, kind: entry.kind, template: t, dt, vars, files, notes, spots };
     let edits: TextEdit[];
-    if (dt.edit) {
-      switch (dt.edit) {
-        case 'workflow-permissions':
-          edits = workflowPermissions(text, dt);
-          break;
-        case 'checkout-persist-credentials':
-          edits = checkoutPersistCredentials(text, spots);
-          break;
-        case 'final-stage-user':
-          edits = finalStageUser(entry.path, text, dt);
-          break;
-        case 'image-tag-placeholder':
-          edits = imageTagPlaceholder(entry.kind, entry.path, text, dt, spots);
-          notes.push(`Replace ${dt.params?.tag ?? '<pin-a-version>'} with a released version (and ideally its @sha256 digest): the build fails until you do.`);
-          break;
-        case 'scanner-must-fail':
-          edits = scannerMustFail(entry.kind, entry.path, text, spots);
-          break;
-      }
-    } else {
-      switch (dialect) {
-        case 'github-workflow':
-          edits = githubJob(text, t, dt, vars, files);
-          break;
-        case 'circleci':
-          edits = circleJob(text, t, dt, vars, notes);
-          break;
-        case 'gitlab-ci':
-          edits = gitlab(text, t, dt, vars, notes);
-          break;
-        case 'azure-pipelines':
-          edits = azure(text, t, dt, vars);
-          break;
-        case 'bitbucket-pipelines':
-          edits = bitbucket(text, t, dt, vars);
-          break;
-        case 'jenkinsfile':
-          edits = jenkins(text, t, dt, vars);
-          break;
-        case 'cloudbuild':
-        case 'buildkite':
-        case 'drone':
-        case 'woodpecker':
-          edits = stepListItem(text, t, dt, vars);
-          break;
-        case 'codebuild':
-          edits = buildCommands(text, dt, vars);
-          break;
-        case 'dockerfile':
-          edits = dockerInstructions(entry.path, text, fill(dt.instructions!, vars).split('\n'));
-          break;
-        default:
-          return { kind: 'cannot-place', path, title: t.title, reason: `no placement for ${dialect}` };
-      }
-    }
-    edits = mergeEdits(edits!);
+    if (dt.edit) edits = HARDENING_EDITS[dt.edit](input);
+    else if (dialect in PLACEMENTS) edits = PLACEMENTS[dialect as PlacedDialect](input);
+    else return { kind: 'cannot-place', path, title: t.title, reason: `no placement for ${dialect}` };
+    edits = mergeEdits(edits);
     if (!edits.length) return { kind: 'cannot-place', path, title: t.title, reason: notes[0] ?? 'nothing to change', snippet: snippetOf(dt, vars, t) };
     const after = applyEdits(text, edits);
     const errorsAfter = errorCount(entry.kind, entry.path, after);
