@@ -1,7 +1,8 @@
 // Which files a probe's gaps are about is data (the `anchor` trait in model/probes.yaml; the
 // container probes declare theirs next to their code), not id lists in the guidance code.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CatalogueError, CODE_PROBE_IDS, loadCatalogue, probeAnchor } from '../../src/core/scan/detect/catalogue';
 import { CONTAINER_PROBE_IDS } from '../../src/core/scan/detect/containerProbes';
@@ -48,5 +49,44 @@ describe('Probe traits: anchor', () => {
     assert.ok(pinning, 'an activity counts pinning');
     for (const part of PINNING_PART_IDS) assert.ok(lookup(result).activitiesByProbe.get(part)?.includes(pinning), part);
     assert.ok(bundled().data.catalogue.probes.some((p) => p.traits.anchor));
+  });
+});
+
+describe('Probe traits: appliesWhen', function () {
+  this.timeout(60_000);
+
+  it('an unknown condition fails at load with file and line', () => {
+    assert.throws(
+      () => loadCatalogue(head + '  - id: p\n    traits: { failsBuild: no, qualifies: false, appliesWhen: mainframes }\n' + tools, 'probes.yaml'),
+      (e: unknown) => e instanceof CatalogueError && /^probes\.yaml:4: appliesWhen of probe "p" must be one of containers, .*not "mainframes"/.test(e.message),
+    );
+  });
+
+  it('the bundled catalogue declares which probes need something to look at', () => {
+    const cat = loadCatalogue(readFileSync(path.join(REPO_ROOT, 'model/probes.yaml'), 'utf8'), 'probes.yaml');
+    const when = (id: string) => cat.probes.find((p) => p.id === id)!.traits.appliesWhen;
+    assert.equal(when('dockerfile-lint'), 'dockerfiles');
+    assert.equal(when('iac-scan.k8s'), 'kubernetes');
+    assert.equal(when('sca.client'), 'js-packages');
+    assert.equal(when('sast'), undefined);
+  });
+
+  it('a probe with nothing to look at is not applicable with the absent note; with it, it is a gap', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dsomm-applies-'));
+    try {
+      mkdirSync(path.join(dir, '.github/workflows'), { recursive: true });
+      writeFileSync(path.join(dir, '.github/workflows/ci.yml'), 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n');
+      const probe = (r: Awaited<ReturnType<typeof scanDir>>['result'], id: string) => r.probes.find((p) => p.id === id)!;
+      const before = (await scanDir(dir)).result;
+      assert.equal(probe(before, 'dockerfile-lint').result, 'not-applicable');
+      assert.equal(probe(before, 'dockerfile-lint').notes[0], 'no Dockerfile');
+      assert.equal(probe(before, 'sast').result, 'fail');
+      writeFileSync(path.join(dir, 'Dockerfile'), 'FROM alpine:3.20\nUSER nobody\n');
+      const after = (await scanDir(dir)).result;
+      assert.equal(probe(after, 'dockerfile-lint').result, 'fail');
+      assert.equal(probe(after, 'iac-scan.k8s').result, 'not-applicable');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

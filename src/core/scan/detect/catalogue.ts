@@ -125,7 +125,12 @@ export interface ProbeTraits {
    * cluster): that job's runs of the listed probes (a deploy) are tests and are not counted.
    */
   throwawayTargetFor?: string[];
+  /** The probe is not applicable unless the workspace holds what it checks (conditions in evaluate.ts). Absent: always applies. */
+  appliesWhen?: AppliesWhen;
 }
+
+export const APPLIES_WHEN_VALUES = ['containers', 'built-images', 'dockerfiles', 'iac-or-containers', 'kubernetes', 'iac', 'infrastructure', 'js-packages', 'client-code'] as const;
+export type AppliesWhen = (typeof APPLIES_WHEN_VALUES)[number];
 
 export const FAILS_BUILD_VALUES: readonly ProbeTraits['failsBuild'][] = ['control', 'gate', 'no'];
 export const LOCAL_HOOK_VALUES: readonly NonNullable<ProbeTraits['localHook']>[] = ['security', 'lint'];
@@ -170,7 +175,7 @@ export class CatalogueError extends Error {
 // ───────────────────────────────────────────── catalogue loading
 
 const PROBE_KEYS = ['id', 'title', 'summary', 'traits', 'tools', 'disabledBy', 'replace'] as const;
-const TRAIT_KEYS = ['failsBuild', 'qualifies', 'localHook', 'anchor', 'throwawayTargetFor'] as const;
+const TRAIT_KEYS = ['failsBuild', 'qualifies', 'localHook', 'anchor', 'throwawayTargetFor', 'appliesWhen'] as const;
 const TOOL_KEYS = [
   'name', 'url', 'run', 'packages', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'azureTasks', 'orbs',
   'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'disabledBy', 'mayRun', 'remove',
@@ -255,6 +260,12 @@ function readTraits(r: DataFileReader, probeNode: unknown, node: unknown, id: st
   }
   const tt = m.get('throwawayTargetFor');
   if (tt) traits.throwawayTargetFor = r.strList(tt.value, `throwawayTargetFor of probe "${id}"`);
+  const aw = m.get('appliesWhen');
+  if (aw) {
+    const v = r.str(aw.value, `appliesWhen of probe "${id}"`);
+    if (!(APPLIES_WHEN_VALUES as readonly string[]).includes(v)) r.fail(aw.value, `appliesWhen of probe "${id}" must be one of ${APPLIES_WHEN_VALUES.join(', ')}, not "${v}" (leave it out when the probe always applies)`);
+    traits.appliesWhen = v as AppliesWhen;
+  }
   return traits;
 }
 

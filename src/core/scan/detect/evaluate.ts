@@ -2,7 +2,7 @@
 // container probes, then the rules in model/rules.yaml turn probes into activity statuses.
 import { trimEndOf } from '../../text';
 import { Model } from '../../model/types';
-import { Catalogue, probeAnchor } from './catalogue';
+import { AppliesWhen, Catalogue, probeAnchor } from './catalogue';
 import { PipelineCalls, RuleSet } from './rules';
 import { matchConfigFile } from './toolMatch';
 import { PINNING_PART_IDS, pinningProbe, runCodeProbes } from './codeProbes';
@@ -60,27 +60,22 @@ const infrastructure = (w: Workspace) => has(w, 'iac') || k8s(w) || w.counted('d
 const jsPackages = (w: Workspace) => w.paths.some((p) => name(p) === 'package.json' || JS_LOCKFILES.has(name(p)));
 
 /**
- * Tool probes that only make sense when the workspace has something for them to look at; the
- * others always apply. Unsure cases stay applicable: a false "missing" can be overruled by the
+ * The conditions of the `appliesWhen` trait (model/probes.yaml): tool probes that only make sense
+ * when the workspace has something for them to look at (the others always apply), with the note
+ * shown when it is absent. Unsure cases stay applicable: a false "missing" can be overruled by the
  * team, a false "not applicable" hides a gap. A probe with nothing to look at never makes an
  * activity "not applicable" either: the rules leave it to the team, naming what is absent.
  */
-const APPLICABILITY: Record<string, { applies: (w: Workspace) => boolean; absent: string }> = {
-  'image-scan': { applies: containers, absent: 'no container files and no image build in the files' },
-  'image-update-check': { applies: containers, absent: 'no container files and no image build in the files' },
-  'image-vuln-compare': { applies: containers, absent: 'no container files and no image build in the files' },
-  'artifact-secret-scan': { applies: builtImages, absent: 'no Dockerfile and no image build in the files' }, // its catalogue tools scan images
-  'container-test': { applies: builtImages, absent: 'no Dockerfile and no image build in the files' },
-  'dockerfile-lint': { applies: dockerfiles, absent: 'no Dockerfile' },
-  'container-build': { applies: dockerfiles, absent: 'no Dockerfile' },
-  'iac-scan': { applies: (w) => has(w, 'iac') || dockerfiles(w) || k8s(w), absent: 'no infrastructure code, Dockerfile or Kubernetes files' },
-  'iac-scan.k8s': { applies: k8s, absent: 'no Kubernetes manifests, Helm charts or Kustomizations' },
-  'iac-scan.cloud': { applies: (w) => has(w, 'iac'), absent: 'no infrastructure code (Terraform, CloudFormation, ...)' },
-  'cloud-config-scan': { applies: infrastructure, absent: 'no infrastructure code, cluster files or deploy step' },
-  'infra-vuln-scan': { applies: infrastructure, absent: 'no infrastructure code, cluster files or deploy step' },
-  'unused-resources': { applies: infrastructure, absent: 'no infrastructure code, cluster files or deploy step' },
-  'sca.client': { applies: jsPackages, absent: 'no npm, Yarn, pnpm or Bun manifests' },
-  'sast.client': { applies: (w) => jsPackages(w) || w.paths.some((p) => MOBILE_FILES.has(name(p))), absent: 'no client-side JavaScript or mobile app manifests' },
+const APPLICABILITY: Record<AppliesWhen, { applies: (w: Workspace) => boolean; absent: string }> = {
+  containers: { applies: containers, absent: 'no container files and no image build in the files' },
+  'built-images': { applies: builtImages, absent: 'no Dockerfile and no image build in the files' },
+  dockerfiles: { applies: dockerfiles, absent: 'no Dockerfile' },
+  'iac-or-containers': { applies: (w) => has(w, 'iac') || dockerfiles(w) || k8s(w), absent: 'no infrastructure code, Dockerfile or Kubernetes files' },
+  kubernetes: { applies: k8s, absent: 'no Kubernetes manifests, Helm charts or Kustomizations' },
+  iac: { applies: (w) => has(w, 'iac'), absent: 'no infrastructure code (Terraform, CloudFormation, ...)' },
+  infrastructure: { applies: infrastructure, absent: 'no infrastructure code, cluster files or deploy step' },
+  'js-packages': { applies: jsPackages, absent: 'no npm, Yarn, pnpm or Bun manifests' },
+  'client-code': { applies: (w) => jsPackages(w) || w.paths.some((p) => MOBILE_FILES.has(name(p))), absent: 'no client-side JavaScript or mobile app manifests' },
 };
 
 // Evidence, hits and notes belong to per-file facts, which the index keeps while a file's content
@@ -168,7 +163,7 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
       ),
     ];
     if (h.length) return outcome(p.id, 'pass', evidence, notes);
-    const applicable = APPLICABILITY[p.id];
+    const applicable = p.traits.appliesWhen && APPLICABILITY[p.traits.appliesWhen];
     if (applicable && !applicable.applies(workspace)) return outcome(p.id, 'not-applicable', [], [applicable.absent, ...notes]);
     const config = configs.get(p.id);
     const maybe = mayRun.get(p.id);
