@@ -150,14 +150,16 @@ export class Editor {
       await panel.waitFor();
     }
     const filter = this.page.locator('.markers-panel-action-filter .monaco-inputbox textarea, .markers-panel-action-filter input, .viewpane-filter textarea, .viewpane-filter input').first();
-    await filter.click();
-    await this.page.keyboard.press('Control+A');
-    await this.page.keyboard.insertText(`**/${relPath}`);
+    // fill() targets the filter box itself: typing after a click could land in the editor when the
+    // click did not take focus (Ctrl+A there replaced the whole file on a busy machine).
+    const text = `**/${relPath}`;
+    await filter.fill(text);
     const name = relPath.split('/').pop();
     // The filter applies a moment after typing: wait until only this file's resource row is left,
-    // or the panel says that nothing matches.
+    // or the panel says that nothing matches; fill again if the workbench dropped the text.
     const deadline = Date.now() + 15_000;
     for (;;) {
+      if ((await filter.inputValue()) !== text) await filter.fill(text);
       const files = await panel.locator('.monaco-list-row[aria-level="1"]').allInnerTexts();
       if (files.length > 0 && files.every(f => f.includes(name))) break;
       if (files.length === 0 && (await panel.getByText(/No results found|No problems have been detected/).count()) > 0) break;
@@ -165,9 +167,7 @@ export class Editor {
       await this.page.waitForTimeout(150);
     }
     const markers = (await panel.locator('.monaco-list-row[aria-level="2"]').allInnerTexts()).map(s => s.replace(/\s+/g, ' ').trim());
-    await filter.click();
-    await this.page.keyboard.press('Control+A');
-    await this.page.keyboard.press('Backspace');
+    await filter.fill('');
     return markers;
   }
 
