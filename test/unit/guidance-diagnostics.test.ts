@@ -175,6 +175,16 @@ describe('guidance: diagnostics on the demo workspace', function () {
     assert.equal(one.related, undefined);
   });
 
+  it('names checks by their catalogue title when one is given, never by probe id', () => {
+    const sentences = (d: GuidanceDiagnostic[]) => d.filter((x) => x.data.kind === 'missing-summary').flatMap((x) => (x.related ?? []).map((r) => r.message).concat(x.message));
+    const byId = sentences(flat(diagnose()));
+    const withIds = byId.filter((m) => /\(checks: [^)]*\btrust-check\b/.test(m));
+    assert.ok(withIds.length > 0, 'the demo has a gap explained by the trust check');
+    const titled = sentences(flat(diagnose({ checkTitle: (p) => (p === 'trust-check' ? 'Trust check of used components' : undefined) })));
+    assert.ok(titled.some((m) => m.includes('(checks: Trust check of used components')));
+    assert.ok(!titled.some((m) => /\(checks: [^)]*\btrust-check\b/.test(m)));
+  });
+
   it('options: severity, and switching either kind off', () => {
     assert.ok(flat(diagnose({ severity: 'hint' })).filter((d) => d.data.kind === 'missing-summary').every((d) => d.severity === 'hint'));
     assert.ok(flat(diagnose({ missing: false })).every((d) => d.data.kind === 'finding'));

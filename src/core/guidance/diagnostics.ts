@@ -39,6 +39,8 @@ export interface DiagnosticsOptions {
    * turns this off: on a large monorepo it is most of the cost of a refresh.
    */
   listFixes?: boolean;
+  /** A check's title from the detection catalogue: messages name checks in words, not by probe id. */
+  checkTitle?: (probe: string) => string | undefined;
 }
 
 /** What the files lack, in words, for the probes guidance has fixes for. */
@@ -57,11 +59,12 @@ const PROBE_WORDS: Record<string, string> = {
   'repo.security-policy': 'SECURITY.md',
 };
 
-function missingMessage(a: ActivityResult, failing: string[]): string {
+function missingMessage(a: ActivityResult, failing: string[], checkTitle?: (probe: string) => string | undefined): string {
   const act = a.activity;
   const head = a.status === 'partial' ? 'is only partly in place' : 'is missing';
   const known = failing.filter((p) => PROBE_WORDS[p]).map((p) => PROBE_WORDS[p]);
-  const why = known.length === failing.length && known.length ? `: no ${known.join(', no ')} found` : failing.length ? ` (checks: ${failing.join(', ')})` : '';
+  const checks = failing.map((p) => checkTitle?.(p) ?? p);
+  const why = known.length === failing.length && known.length ? `: no ${known.join(', no ')} found` : failing.length ? ` (checks: ${checks.join(', ')})` : '';
   const note = a.note ? ` ${a.note}` : '';
   return `DSOMM level ${act.level} (${act.dimension} › ${act.subdimension}): "${act.name}" ${head}${why}.${note}`;
 }
@@ -176,7 +179,7 @@ export function diagnosticsFor(result: ScanResult, entries: IndexEntry[], option
         subdimension: a.activity.subdimension,
         status: a.status === 'partial' ? 'partial' : 'missing',
         probes: failing,
-        message: missingMessage(a, failing),
+        message: missingMessage(a, failing, options.checkTitle),
       });
     }
     for (const s of summaries.values()) {

@@ -12,7 +12,7 @@ import { contentHash, IndexEntry } from '../../core/scan/workspaceIndex';
 import { AssessmentService } from '../assessmentService';
 import { log } from '../log';
 import { diagnosticsEnabled, diagnosticsSeverity, targetLevel } from '../settings';
-import { FixCatalogueSource, GUIDANCE_SELECTOR, openDocument, toRange, uriOf } from './shared';
+import { checkTitles, FixCatalogueSource, GUIDANCE_SELECTOR, openDocument, toRange, uriOf } from './shared';
 
 const SEVERITY: Record<GuidanceDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -217,7 +217,8 @@ export class GuidanceDiagnostics implements vscode.Disposable {
         return undefined;
       };
       // Code actions ask fixesFor themselves: listing the fixes of every diagnostic here is not needed.
-      const options = { targetLevel: targetLevel(), severity: diagnosticsSeverity(), fixes, listFixes: false, textOf, ignoredAt };
+      const checkTitle = checkTitles((await this.assessment.detection()).catalogue);
+      const options = { targetLevel: targetLevel(), severity: diagnosticsSeverity(), fixes, listFixes: false, textOf, ignoredAt, checkTitle };
       let byFile = diagnosticsFor(da.result, entries, options);
       if (wanted.size) {
         // Closed files with diagnostics: read them once (cached by content) for their comments.

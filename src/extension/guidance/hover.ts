@@ -3,24 +3,11 @@
 // the cached assessment; the content and its escaping come from the core.
 import * as vscode from 'vscode';
 import { hoverAt, renderHoverMarkdown } from '../../core/guidance';
-import { Catalogue } from '../../core/scan/detect/catalogue';
 import { AssessmentService } from '../assessmentService';
 import { log } from '../log';
 import { targetLevel } from '../settings';
 import { GuidanceDiagnostics } from './diagnostics';
-import { FixCatalogueSource, toRange, TRUSTED_COMMANDS } from './shared';
-
-const titlesByCatalogue = new WeakMap<Catalogue, (probe: string) => string | undefined>();
-
-/** The catalogue's check titles (hovers name checks in words, never by id). */
-function checkTitles(catalogue: Catalogue): (probe: string) => string | undefined {
-  let titleOf = titlesByCatalogue.get(catalogue);
-  if (!titleOf) {
-    const titles = new Map(catalogue.probes.filter((p) => p.title).map((p) => [p.id, p.title!] as const));
-    titlesByCatalogue.set(catalogue, (titleOf = (probe) => titles.get(probe)));
-  }
-  return titleOf;
-}
+import { checkTitles, FixCatalogueSource, toRange, TRUSTED_COMMANDS } from './shared';
 
 export class GuidanceHoverProvider implements vscode.HoverProvider {
   constructor(

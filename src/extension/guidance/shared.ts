@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { decodeText } from '../../core/fs';
 import { FixCatalogue, GUIDANCE_COMMANDS, loadFixes, Range0 } from '../../core/guidance';
+import { Catalogue } from '../../core/scan/detect/catalogue';
 import { WorkspaceIndex } from '../../core/scan/workspaceIndex';
 
 /** Pipeline and container files of every dialect the engine reads (the index decides in the end). */
@@ -63,4 +64,16 @@ export class FixCatalogueSource {
     })();
     return this.catalogue;
   }
+}
+
+const titlesByCatalogue = new WeakMap<Catalogue, (probe: string) => string | undefined>();
+
+/** The catalogue's check titles (hovers and diagnostics name checks in words, never by id). */
+export function checkTitles(catalogue: Catalogue): (probe: string) => string | undefined {
+  let titleOf = titlesByCatalogue.get(catalogue);
+  if (!titleOf) {
+    const titles = new Map(catalogue.probes.filter((p) => p.title).map((p) => [p.id, p.title!] as const));
+    titlesByCatalogue.set(catalogue, (titleOf = (probe) => titles.get(probe)));
+  }
+  return titleOf;
 }
