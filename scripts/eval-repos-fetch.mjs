@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { copyName, defaultCopiesDir, loadLabels } from './eval-repos.mjs';
+import { copyName, defaultCopiesDir, loadAllLabels } from './eval-repos.mjs';
 
 function git(args, cwd) {
   return spawnSync('git', args, { cwd, encoding: 'utf8' });
@@ -40,7 +40,7 @@ function main() {
   }
   dir = path.resolve(dir ?? defaultCopiesDir());
   mkdirSync(dir, { recursive: true });
-  const labels = loadLabels();
+  const labels = loadAllLabels();
   const missing = [];
   for (const r of labels.repositories) {
     if (only.length && !only.includes(r.repo)) continue;

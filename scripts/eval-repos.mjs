@@ -1,6 +1,6 @@
 // Agreement of the detector with hand labels on real repositories: `npm run eval:repos`.
 //
-//   node scripts/eval-repos.mjs [COPIES_DIR] [--repo owner/name]... [--probe ID]... [--json FILE] [--no-build]
+//   node scripts/eval-repos.mjs [COPIES_DIR] [--repo owner/name]... [--probe ID]... [--set NAME]... [--json FILE] [--no-build]
 //
 // Reads eval/repos.yaml (repositories, commits and the verdict a person gave each of the 20 probes
 // before the scanner ran), scans each local copy with the CLI (`dist/cli.js scan DIR --format json`)
@@ -10,7 +10,7 @@
 // absent or at another commit are listed with the command that gets them
 // (`node scripts/eval-repos-fetch.mjs`). Not part of `npm test`: CI has no copies.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,32 @@ export function loadLabels(file = LABELS_FILE) {
   return doc;
 }
 
+/**
+ * Every labels file: eval/repos.yaml and the later sets beside it (eval/repos-<set>.yaml, each
+ * labelled before the detector work it measures). One probe list, each repository once; each
+ * repository carries the name of its set so agreement can be read per set.
+ */
+export function loadAllLabels(dir = path.dirname(LABELS_FILE)) {
+  const later = readdirSync(dir).filter((f) => /^repos-[\w.-]+\.yaml$/.test(f)).sort();
+  const files = [...(existsSync(path.join(dir, 'repos.yaml')) ? ['repos.yaml'] : []), ...later];
+  let probes;
+  const repositories = [];
+  const where = new Map();
+  for (const f of files) {
+    const doc = loadLabels(path.join(dir, f));
+    const set = f === 'repos.yaml' ? 'repos' : f.slice('repos-'.length, -'.yaml'.length);
+    if (!probes) probes = doc.probes;
+    else if (doc.probes.join() !== probes.join()) throw new Error(`${f}: its probe list differs from ${files[0]}'s`);
+    for (const r of doc.repositories) {
+      if (where.has(r.repo)) throw new Error(`${r.repo} is in both ${where.get(r.repo)} and ${f}`);
+      where.set(r.repo, f);
+      repositories.push({ ...r, set });
+    }
+  }
+  if (!probes) throw new Error(`${dir}: no labels file`);
+  return { schemaVersion: 1, probes, repositories };
+}
+
 /** Repositories kept out of the project for independent evaluation (../shared/reserved-repositories.txt). */
 export function reservedRepositories(file = path.join(ROOT, '..', 'shared', 'reserved-repositories.txt')) {
   if (!existsSync(file)) return undefined;
@@ -71,15 +97,16 @@ function gitHead(dir) {
 }
 
 function parseArgs(argv) {
-  const o = { dir: undefined, repos: [], probes: [], json: undefined, build: true };
+  const o = { dir: undefined, repos: [], probes: [], sets: [], json: undefined, build: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--repo') o.repos.push(argv[++i]);
     else if (a === '--probe') o.probes.push(argv[++i]);
+    else if (a === '--set') o.sets.push(argv[++i]);
     else if (a === '--json') o.json = argv[++i];
     else if (a === '--no-build') o.build = false;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node scripts/eval-repos.mjs [COPIES_DIR] [--repo owner/name]... [--probe ID]... [--json FILE] [--no-build]');
+      console.log('usage: node scripts/eval-repos.mjs [COPIES_DIR] [--repo owner/name]... [--probe ID]... [--set NAME]... [--json FILE] [--no-build]');
       process.exit(0);
     } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else o.dir = a;
@@ -93,12 +120,12 @@ function pct(n, d) {
 
 function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const labels = loadLabels();
+  const labels = loadAllLabels();
   const reserved = reservedRepositories();
   const clash = reserved ? labels.repositories.filter((r) => reserved.has(r.repo.toLowerCase())) : [];
   if (clash.length) throw new Error(`reserved repositories in the labels file: ${clash.map((r) => r.repo).join(', ')}`);
   const probes = opts.probes.length ? labels.probes.filter((p) => opts.probes.includes(p)) : labels.probes;
-  const repos = opts.repos.length ? labels.repositories.filter((r) => opts.repos.includes(r.repo)) : labels.repositories;
+  const repos = labels.repositories.filter((r) => (!opts.repos.length || opts.repos.includes(r.repo)) && (!opts.sets.length || opts.sets.includes(r.set)));
   const dir = path.resolve(opts.dir ?? defaultCopiesDir());
 
   if (opts.build) {
@@ -128,7 +155,7 @@ function main() {
     for (const probe of probes) {
       const [expected, reason] = r.labels[probe];
       const got = byId.get(probe);
-      results.push({ repo: r.repo, probe, expected, reason, got: scannerVerdict(got), notes: got?.notes ?? [], evidence: (got?.evidence ?? []).slice(0, 2).map((e) => `${e.path}:${e.line} ${e.text}`) });
+      results.push({ repo: r.repo, set: r.set, probe, expected, reason, got: scannerVerdict(got), notes: got?.notes ?? [], evidence: (got?.evidence ?? []).slice(0, 2).map((e) => `${e.path}:${e.line} ${e.text}`) });
     }
     process.stderr.write(`scanned ${r.repo} (${Date.now() - started} ms)\n`);
   }
@@ -144,6 +171,15 @@ function main() {
     console.log(`  ${probe.padEnd(width)}  ${pct(ok, rows.length).padStart(7)}  (${ok}/${rows.length})`);
   }
   console.log(`  ${'overall'.padEnd(width)}  ${pct(agree, results.length).padStart(7)}  (${agree}/${results.length})`);
+  const sets = [...new Set(results.map((x) => x.set))];
+  if (sets.length > 1) {
+    console.log('\nPer labels set:');
+    for (const set of sets) {
+      const rows = results.filter((x) => x.set === set);
+      const ok = rows.filter((x) => x.expected === x.got).length;
+      console.log(`  ${set.padEnd(width)}  ${pct(ok, rows.length).padStart(7)}  (${ok}/${rows.length}, ${new Set(rows.map((x) => x.repo)).size} repositories)`);
+    }
+  }
 
   const misses = results.filter((x) => x.expected !== x.got);
   if (misses.length) {

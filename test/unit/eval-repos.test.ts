@@ -1,4 +1,4 @@
-// The hand-labelled regression set (eval/repos.yaml) is data the eval script trusts: it must stay
+// The hand-labelled regression sets (eval/repos.yaml and eval/repos-<set>.yaml) is data the eval script trusts: it must stay
 // well-formed, cover every CI system, name only probes the engine has, and never use a reserved
 // repository. The copies themselves are not in CI; `npm run eval:repos` scans them.
 import * as assert from 'node:assert/strict';
@@ -9,10 +9,11 @@ import { REPO_ROOT, scanDir } from './scanHelpers';
 
 interface Labels {
   probes: string[];
-  repositories: { repo: string; commit: string; ci: string[]; labels: Record<string, [string, string]> }[];
+  repositories: { repo: string; commit: string; ci: string[]; set?: string; labels: Record<string, [string, string]> }[];
 }
 interface EvalModule {
   loadLabels(file?: string): Labels;
+  loadAllLabels(dir?: string): Labels;
   reservedRepositories(file?: string): Set<string> | undefined;
   LABELS_FILE: string;
 }
@@ -28,13 +29,13 @@ describe('eval/repos.yaml (the real-repository regression set)', () => {
   });
 
   it('labels at least 30 repositories, each for every probe, with a reason', () => {
-    const labels = evalRepos.loadLabels();
+    const labels = evalRepos.loadAllLabels();
     assert.equal(labels.probes.length, 20);
     assert.ok(labels.repositories.length >= 30, `${labels.repositories.length} repositories`);
   });
 
   it('covers all six CI systems', () => {
-    const labels = evalRepos.loadLabels();
+    const labels = evalRepos.loadAllLabels();
     const systems = new Set(labels.repositories.flatMap((r) => r.ci));
     for (const ci of ['github', 'gitlab', 'azure', 'jenkins', 'circleci', 'bitbucket']) assert.ok(systems.has(ci), `no repository with ${ci}`);
   });
@@ -44,7 +45,7 @@ describe('eval/repos.yaml (the real-repository regression set)', () => {
     try {
       const { result } = await scanDir(empty);
       const known = new Set(result.probes.map((p) => p.id));
-      for (const probe of evalRepos.loadLabels().probes) assert.ok(known.has(probe), `unknown probe ${probe}`);
+      for (const probe of evalRepos.loadAllLabels().probes) assert.ok(known.has(probe), `unknown probe ${probe}`);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
@@ -53,7 +54,7 @@ describe('eval/repos.yaml (the real-repository regression set)', () => {
   it('uses no repository reserved for independent evaluation', function () {
     const reserved = evalRepos.reservedRepositories();
     if (!reserved) this.skip(); // ../shared is beside the checkout on the team's machines, not in CI
-    const used = evalRepos.loadLabels().repositories.map((r) => r.repo.toLowerCase()).filter((r) => reserved.has(r));
+    const used = evalRepos.loadAllLabels().repositories.map((r) => r.repo.toLowerCase()).filter((r) => reserved.has(r));
     assert.deepEqual(used, []);
   });
 
@@ -74,6 +75,22 @@ describe('eval/repos.yaml (the real-repository regression set)', () => {
         ].join('\n'),
       );
       assert.throws(() => evalRepos.loadLabels(file), (e: Error) => /commit must be a full 40-hex/.test(e.message) && /sast: the reason is missing/.test(e.message) && /unknown verdict 'maybe'/.test(e.message));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads every labels set, tags each repository with its set and refuses one repository in two sets', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dsomm-eval-'));
+    const entry = (repo: string) => ['  - repo: ' + repo, '    commit: ' + 'a'.repeat(40), '    labels:', '      sast: [pass, "semgrep job"]', '      sca: [fail, "no scanner"]'];
+    try {
+      writeFileSync(path.join(dir, 'repos.yaml'), ['probes: [sast, sca]', 'repositories:', ...entry('acme/one')].join('\n'));
+      writeFileSync(path.join(dir, 'repos-later.yaml'), ['probes: [sast, sca]', 'repositories:', ...entry('acme/two')].join('\n'));
+      writeFileSync(path.join(dir, 'notes.yaml'), 'not: a labels file');
+      const all = evalRepos.loadAllLabels(dir);
+      assert.deepEqual(all.repositories.map((r) => `${r.set}:${r.repo}`), ['repos:acme/one', 'later:acme/two']);
+      writeFileSync(path.join(dir, 'repos-again.yaml'), ['probes: [sast, sca]', 'repositories:', ...entry('acme/one')].join('\n'));
+      assert.throws(() => evalRepos.loadAllLabels(dir), /acme\/one is in both/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
