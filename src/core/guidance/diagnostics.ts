@@ -127,9 +127,9 @@ export function diagnosticsFor(result: ScanResult, entries: IndexEntry[], option
     return isSuppressed(map, line, ids);
   };
   const push = (d: GuidanceDiagnostic) => {
-    if (options.fixes && options.listFixes !== false) {
+    if (options.fixes) {
       const entry = byPath.get(d.path);
-      d.data.fixes = fixesFor(options.fixes, result, entry, d, entries).map((f) => f.templateId);
+      if (options.listFixes !== false) d.data.fixes = fixesFor(options.fixes, result, entry, d, entries).map((f) => f.templateId);
       // A fix held back because it would break the job says so: otherwise its absence looks like an omission.
       const withheld = withheldFixes(options.fixes, entry, d, entries);
       if (withheld.length) d.message = `${d.message} ${withheld.map((w) => `${w}.`).join(' ')}`;
