@@ -153,6 +153,7 @@ describe('indirection: findIndirection', () => {
     ['& "$PSScriptRoot/../build.ps1" -Inline', { kind: 'script', path: '../build.ps1', fromScriptDir: true }],
     ['& ./test.ps1 -CI', { kind: 'script', path: 'test.ps1' }],
     ['pwsh -NoProfile -File ./build.ps1 -Test', { kind: 'script', path: 'build.ps1' }],
+    ['.\\publish\\release.ps1 -SkipTests:$false', { kind: 'script', path: 'publish/release.ps1' }],
     ['Import-Module $PSScriptRoot/build.psm1 -Force', { kind: 'script', path: 'build.psm1', fromScriptDir: true }],
   ];
   for (const [text, expected] of cases) {

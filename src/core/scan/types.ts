@@ -47,6 +47,8 @@ export interface FileProblem {
 export interface ShellLine {
   text: string;
   loc: Loc;
+  /** The line as written in its file, when `text` is the command it stands for (a task runner's `session.run("pytest")`, a cargo alias, `bash -c "$CMD"`): shown as evidence. */
+  written?: string;
 }
 
 export interface CiStep {

@@ -5,10 +5,11 @@ import { forEachLimit } from '../concurrency';
 import { basename, decodeText, dirname, FileSystem, isRefused } from '../fs';
 import { Catalogue } from './detect/catalogue';
 import { classify, isContainerKind, needsContent } from './discover/classify';
-import { ciFacts, emptyFacts, FactsContext, FileFacts, SupportFile } from './detect/facts';
+import { ciFacts, emptyFacts, FactsContext, FileFacts, SupportFile, SupportRequest } from './detect/facts';
 import { isRootPath, parseFile, ParsedFile, parseCiFragment } from './parse/parseFile';
 import { parseMakefile, makeContext, makeDependencies, parsePackageScripts, powershellLinesOfScript } from './parse/indirection';
 import { shellLinesOfScript } from './parse/shell';
+import { parseRunnerFile, RunnerKind } from './parse/runners';
 import { CI_KINDS, isCiKind } from './ci/registry';
 import { CiKind, FileKind, FileProblem } from './types';
 import { IgnoreMatcher } from './discover/ignore';
@@ -376,7 +377,7 @@ export class WorkspaceIndex {
   }
 
   /** A file reached through indirection, read and parsed once (see supportCache). */
-  private support(path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
+  private support(path: string, as: SupportRequest): Promise<SupportFile | undefined> {
     let byKind = this.supportCache.get(path);
     if (!byKind) this.supportCache.set(path, (byKind = new Map<string, Promise<SupportFile | undefined>>()));
     let file = byKind.get(as);
@@ -398,8 +399,9 @@ export class WorkspaceIndex {
     return names;
   }
 
-  private async readSupport(path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
-    if (as === 'makefile') {
+  private async readSupport(path: string, as: SupportRequest): Promise<SupportFile | undefined> {
+    // Runner files are looked for under several names: a listing says which exist without failing reads.
+    if (as === 'makefile' || as.startsWith('runner:')) {
       const slash = path.lastIndexOf('/');
       const names = await this.listing(slash < 0 ? '' : path.slice(0, slash));
       if (names && !names.has(path.slice(slash + 1))) return undefined;
@@ -422,7 +424,11 @@ export class WorkspaceIndex {
       }
       if (as === 'package-json') return { kind: 'package-json', scripts: parsePackageScripts(path, text) };
       if (as === 'shell-script') return { kind: 'shell-script', lines: /\.psm?1$/i.test(path) ? powershellLinesOfScript(path, text) : shellLinesOfScript(path, text) };
-      if (as !== 'ci-fragment') return { kind: 'ci-fragment', file: parseCiFragment(as, path, text) };
+      if (as.startsWith('runner:')) {
+        const runner = as.slice('runner:'.length) as RunnerKind;
+        return { kind: 'runner', runner, file: parseRunnerFile(runner, path, text) };
+      }
+      if (as !== 'ci-fragment') return { kind: 'ci-fragment', file: parseCiFragment(as as CiKind, path, text) };
     } catch {
       // best effort, like the parsers: an odd file is simply not followed
     }

@@ -8,6 +8,7 @@ import { ciDialect } from '../ci/registry';
 import { Evidence, EvidenceUnit, Finding } from './probeTypes';
 import { Indirection, checkoutFolder, expandMakeVariables, findIndirection } from '../parse/indirection';
 import { invocations, Invocation, unverifiedScriptRuns } from '../parse/shell';
+import { RUNNER_FILES, RunnerFile, RunnerKind, RunnerTask, SEARCHES_UPWARD } from '../parse/runners';
 import { pipeToShellMessage } from './weakControls';
 import { CiFile, CiReference, CiStep, Loc, Located, ShellLine } from '../types';
 import { dirname, resolvePath, joinPath } from '../../fs';
@@ -52,12 +53,16 @@ export type SupportFile =
   | { kind: 'makefile'; targets: Map<string, ShellLine[]>; dependencies: Map<string, string[]>; first?: string; includes: string[]; variables: Map<string, string> }
   | { kind: 'package-json'; scripts: Map<string, ShellLine> }
   | { kind: 'shell-script'; lines: ShellLine[] }
-  | { kind: 'ci-fragment'; file: CiFile };
+  | { kind: 'ci-fragment'; file: CiFile }
+  | { kind: 'runner'; runner: RunnerKind; file: RunnerFile };
+
+/** How to read a support file: its kind, a CI dialect (fragments), or a task runner's file (`runner:task`). */
+export type SupportRequest = Exclude<SupportFile['kind'], 'runner'> | CiFile['kind'] | `runner:${RunnerKind}`;
 
 export interface FactsContext {
   catalogue: Catalogue;
   /** Reads and parses a file by root-relative path; `as` says how (CI fragments need the dialect). */
-  support(path: string, as: SupportFile['kind'] | CiFile['kind']): Promise<SupportFile | undefined>;
+  support(path: string, as: SupportRequest): Promise<SupportFile | undefined>;
 }
 
 /** A build gate (traits.failsBuild: gate): a run that cannot fail the build gates nothing, so it is not counted at all. */
@@ -335,7 +340,8 @@ async function collectLine(
       if (target && !target.includes('$')) state.cwd = resolvePath(state.cwd, target) ?? state.cwd;
       continue;
     }
-    const text = via ? `${line.text}  (via ${via})` : line.text;
+    const shown = line.written ?? line.text;
+    const text = via ? `${shown}  (via ${via})` : shown;
     if (inv.kind === 'install') {
       for (const m of matchInstall(ctx.catalogue, inv)) {
         // Installing Semgrep says nothing about how it will run (its rule exclusions, a gate).
@@ -543,7 +549,7 @@ function heldLine(line: ShellLine, text: string): ShellLine {
   let byText = heldLines.get(line);
   if (!byText) heldLines.set(line, (byText = new Map()));
   let out = byText.get(text);
-  if (!out) byText.set(text, (out = { text, loc: line.loc }));
+  if (!out) byText.set(text, (out = { text, loc: line.loc, written: line.written ?? line.text }));
   return out;
 }
 
@@ -582,6 +588,8 @@ async function resolveIndirection(ind: Indirection, cwd: string, ctx: FactsConte
       const sh = await ctx.support(path, 'shell-script');
       return sh?.kind === 'shell-script' ? { lines: sh.lines, cwd: dirname(path), key: `script:${path}`, callerDir: cwd, scriptDir: dirname(path) } : undefined;
     }
+    case 'runner':
+      return resolveRunner(ind, cwd, ctx, facts);
     case 'npm-script': {
       const dir = ind.dir ? resolvePath(cwd, ind.dir) : cwd;
       if (dir === undefined) return undefined;
@@ -593,4 +601,99 @@ async function resolveIndirection(ind: Indirection, cwd: string, ctx: FactsConte
       return { lines, cwd: dir, key: `npm:${path}:${ind.name}` };
     }
   }
+}
+
+/** Folders a runner looks in for its file: the given one, then (go-task, just, cargo) each parent up to the checkout. */
+function runnerFolders(kind: RunnerKind, dir: string): string[] {
+  const out = [dir];
+  if (!SEARCHES_UPWARD.has(kind)) return out;
+  for (let d = dir; d !== ''; ) {
+    d = dirname(d);
+    out.push(d);
+  }
+  return out;
+}
+
+/** Tasks read for one runner call at most (a `default` that depends on everything in a large file). */
+const MAX_RUNNER_TASKS = 200;
+
+type RunnerSupport = Extract<SupportFile, { kind: 'runner' }>;
+
+/**
+ * A task runner call's lines: the named tasks (or the runner's default) with the tasks they run
+ * first or call, through go-task `includes`; a cargo alias as the cargo command it stands for.
+ */
+async function resolveRunner(ind: Extract<Indirection, { kind: 'runner' }>, cwd: string, ctx: FactsContext, facts: FileFacts): Promise<{ lines: ShellLine[]; cwd: string; key: string } | undefined> {
+  const dir = ind.dir ? resolvePath(cwd, ind.dir) : cwd;
+  if (dir === undefined) return undefined;
+  const candidates = ind.file ? [resolvePath(dir, ind.file)] : runnerFolders(ind.runner, dir).flatMap((d) => RUNNER_FILES[ind.runner].map((n) => joinPath(d, n)));
+  for (const path of candidates) {
+    if (!path) continue;
+    const file = await readRunner(ind.runner, path, ctx, facts);
+    if (!file) continue;
+    const home = dirname(path);
+    // cargo reads .cargo/config.toml from the folder above `.cargo`
+    const runsIn = ind.runner === 'cargo' ? dirname(home) : home;
+    if (ind.runner === 'cargo') {
+      const alias = file.file.tasks.get(ind.tasks[0]);
+      if (!alias) continue; // not an alias here: cargo looks further up
+      const lines = alias.lines.map((l) => ({ text: ['cargo', l.text, ...(ind.args ?? [])].join(' '), loc: l.loc, written: l.written }));
+      return { lines, cwd: runsIn, key: `runner:cargo:${path}:${ind.tasks[0]}` };
+    }
+    const lines = await runnerTaskLines(ind.runner, file, path, ind.tasks, ctx, facts);
+    return { lines, cwd: runsIn, key: `runner:${ind.runner}:${path}:${ind.tasks.join(',')}` };
+  }
+  return undefined;
+}
+
+async function readRunner(kind: RunnerKind, path: string, ctx: FactsContext, facts: FileFacts): Promise<RunnerSupport | undefined> {
+  facts.reads.add(path);
+  const f = await ctx.support(path, `runner:${kind}`);
+  return f?.kind === 'runner' && (f.file.tasks.size > 0 || f.file.includes.length > 0) ? f : undefined;
+}
+
+/** The lines of the named tasks and of every task they run first or call, breadth first, each task once. */
+async function runnerTaskLines(kind: RunnerKind, main: RunnerSupport, mainPath: string, named: string[], ctx: FactsContext, facts: FileFacts): Promise<ShellLine[]> {
+  const lines: ShellLine[] = [];
+  const read = new Set<RunnerTask>();
+  // tox without env_list runs its base environment
+  const wanted = named.length ? named : main.file.defaults.length ? main.file.defaults : kind === 'tox' ? [''] : [];
+  const queue: { name: string; file: RunnerFile; ns: string }[] = wanted.map((name) => ({ name, file: main.file, ns: '' }));
+  const included = new Map<string, Promise<RunnerSupport | undefined>>();
+  for (let steps = 0; queue.length && steps < MAX_RUNNER_TASKS; steps++) {
+    const { name, file, ns } = queue.shift()!;
+    let found: { task: RunnerTask; file: RunnerFile; ns: string } | undefined;
+    const local = file.tasks.get(name.startsWith(':') ? name.slice(1) : name);
+    // tox environments without a section of their own (`py312`) run the base `[testenv]`
+    if (local) found = { task: local, file, ns };
+    else if (kind === 'tox' && file.tasks.has('')) found = { task: file.tasks.get('')!, file, ns };
+    else if (kind === 'task') {
+      // `ns:task` of an included Taskfile (a folder means the Taskfile in it)
+      const full = name.startsWith(':') ? name.slice(1) : ns + name;
+      const cut = full.lastIndexOf(':');
+      const inc = cut > 0 ? main.file.includes.find((x) => x.namespace === full.slice(0, cut)) : undefined;
+      if (inc) {
+        let pending = included.get(inc.namespace);
+        if (!pending) included.set(inc.namespace, (pending = readIncludedTaskfile(resolvePath(dirname(mainPath), inc.path), ctx, facts)));
+        const sub = await pending;
+        const task = sub?.file.tasks.get(full.slice(cut + 1));
+        if (sub && task) found = { task, file: sub.file, ns: inc.namespace + ':' };
+      }
+    }
+    if (!found || read.has(found.task)) continue;
+    read.add(found.task);
+    lines.push(...found.task.lines);
+    for (const c of found.task.calls) queue.push({ name: c, file: found.file, ns: found.ns });
+  }
+  return lines;
+}
+
+async function readIncludedTaskfile(target: string | undefined, ctx: FactsContext, facts: FileFacts): Promise<RunnerSupport | undefined> {
+  if (target === undefined) return undefined;
+  if (/\.ya?ml$/i.test(target)) return readRunner('task', target, ctx, facts);
+  for (const n of RUNNER_FILES.task) {
+    const f = await readRunner('task', joinPath(target, n), ctx, facts);
+    if (f) return f;
+  }
+  return undefined;
 }

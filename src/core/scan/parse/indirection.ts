@@ -5,13 +5,16 @@ import { trailingCount } from '../../text';
 import { readYamlDocuments, isMap, isPair, isScalar } from '../../yaml';
 import type { LineCounter, YAMLMap } from '../../yaml';
 import { Invocation, shellLinesOfScript } from './shell';
+import type { RunnerKind } from './runners';
 import { Loc, ShellLine } from '../types';
 
 export type Indirection =
   | { kind: 'make'; target: string; dir?: string; file?: string }
   /** `fromScriptDir`: the path starts at the calling script's own folder (`$(dirname "$0")/x.sh`, `$PSScriptRoot/x.ps1`). */
   | { kind: 'script'; path: string; fromScriptDir?: boolean }
-  | { kind: 'npm-script'; name: string; dir?: string };
+  | { kind: 'npm-script'; name: string; dir?: string }
+  /** A task runner's tasks (none: what it runs by default); `args` are passed on (cargo aliases). */
+  | { kind: 'runner'; runner: RunnerKind; tasks: string[]; dir?: string; file?: string; args?: string[] };
 
 // ───────────────────────────── Makefile ─────────────────────────────
 
@@ -561,6 +564,18 @@ export function findIndirection(inv: Invocation, vars?: ReadonlyMap<string, stri
   }
 }
 
+/**
+ * A command word the shell reader took backslashes out of (`.\\publish\\release.ps1` in a PowerShell or
+ * cmd step reads as `.publishrelease.ps1`): the path as written in the line, with `/` separators.
+ */
+function windowsPath(command: string | undefined, text: string): string | undefined {
+  if (command === undefined || !text.includes('\\') || command.includes('/')) return command;
+  for (const m of text.matchAll(/[\w.$:{}()-]*\\[\w.\\$:{}()-]+/g)) {
+    if (m[0].replace(/\\/g, '') === command) return m[0].replace(/\\/g, '/');
+  }
+  return command;
+}
+
 const POWERSHELLS = new Set(['pwsh', 'powershell', 'pwsh.exe', 'powershell.exe']);
 
 function indirectionOf(inv: Invocation, vars?: ReadonlyMap<string, string>): Indirection | undefined {
@@ -615,6 +630,23 @@ function indirectionOf(inv: Invocation, vars?: ReadonlyMap<string, string>): Ind
       if (!s.name || /\.(m?[jt]sx?|cjs|cts)$/.test(s.name) || s.name.includes('/')) return undefined;
       return npmScript(s.name, s.dir, p.dir);
     }
+    case 'task':
+    case 'go-task':
+      return taskIndirection(args);
+    case 'just':
+      return justIndirection(args);
+    case 'tox':
+      return toxIndirection(args);
+    case 'nox':
+      return noxIndirection(args);
+    case 'rake':
+      return rakeIndirection(args);
+    case 'bundle':
+      return args[0] === 'exec' && args[1] === 'rake' ? rakeIndirection(args.slice(2)) : undefined;
+    case 'mage':
+      return mageIndirection(args);
+    case 'cargo':
+      return cargoIndirection(args);
     case 'source':
     case '.':
       return args[0] !== undefined && isScriptPath(args[0]) ? scriptIndirection(args[0], vars) : undefined;
@@ -655,7 +687,7 @@ function indirectionOf(inv: Invocation, vars?: ReadonlyMap<string, string>): Ind
     return scriptIndirection(script, vars);
   }
   // A script run by path: `./scripts/scan.sh`, `scripts/scan.sh`, `ci/build`.
-  const cmd = inv.command;
+  const cmd = windowsPath(inv.command, inv.line.text);
   if (cmd === undefined || inv.program.startsWith('$')) return undefined;
   if (inv.wrapper && NOT_A_PATH.has(inv.wrapper)) return undefined;
   if (!SCRIPT_FILE.test(cmd)) {
@@ -664,4 +696,143 @@ function indirectionOf(inv: Invocation, vars?: ReadonlyMap<string, string>): Ind
     if (base.includes('.') || /(^|\/)(node_modules|\.?venv|vendor|\.tox)\//.test(cmd)) return undefined;
   }
   return scriptIndirection(cmd, vars);
+}
+
+// ───────────────────────────── task runners ─────────────────────────────
+
+function runner(runner: RunnerKind, tasks: string[], dir?: string, file?: string, args?: string[]): Indirection {
+  const out: Indirection = { kind: 'runner', runner, tasks };
+  const d = dir !== undefined ? normalizePath(dir) : undefined;
+  if (d) out.dir = d;
+  const f = file !== undefined ? normalizePath(file) : undefined;
+  if (f) out.file = f;
+  if (args?.length) out.args = args;
+  return out;
+}
+
+/** Reads `-x value` / `--long value` / `--long=value` options; the rest are positional words (up to `--`). */
+function runnerArgs(args: string[], valued: ReadonlySet<string>): { opts: Map<string, string[]>; words: string[]; rest: string[] } {
+  const opts = new Map<string, string[]>();
+  const words: string[] = [];
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') { i++; break; }
+    if (a.startsWith('-') && a.length > 1) {
+      const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+      const name = eq > 0 ? a.slice(0, eq) : a;
+      const value = eq > 0 ? a.slice(eq + 1) : valued.has(name) ? args[++i] : undefined;
+      if (value !== undefined) opts.set(name, [...(opts.get(name) ?? []), value]);
+      else opts.set(name, opts.get(name) ?? []);
+      continue;
+    }
+    words.push(a);
+  }
+  return { opts, words, rest: args.slice(i) };
+}
+
+const opt = (o: Map<string, string[]>, ...names: string[]): string | undefined => names.map((n) => o.get(n)?.[0]).find((v) => v !== undefined);
+
+const TASK_VALUED = new Set(['-d', '--dir', '-t', '--taskfile', '-o', '--output', '-c', '--color', '-C', '--concurrency', '--interval', '--sort', '--output-group-begin', '--output-group-end']);
+
+/** go-task: `task [-d dir] [-t file] [tasks…] [VAR=value] [-- args]`. */
+function taskIndirection(args: string[]): Indirection | undefined {
+  const a = runnerArgs(args, TASK_VALUED);
+  if (a.opts.has('--list') || a.opts.has('-l') || a.opts.has('--list-all') || a.opts.has('-a') || a.opts.has('--init') || a.opts.has('--version') || a.opts.has('--help') || a.opts.has('-h')) return undefined;
+  const tasks = a.words.filter((w) => !w.includes('=') && !w.includes('$'));
+  return runner('task', tasks, opt(a.opts, '-d', '--dir'), opt(a.opts, '-t', '--taskfile'));
+}
+
+const JUST_VALUED = new Set(['-f', '--justfile', '-d', '--working-directory', '--set', '--shell', '--shell-arg', '--color', '--dotenv-filename', '--dotenv-path', '--chooser', '--command-color', '--list-heading', '--list-prefix']);
+
+/** just: `just [-f file] [-d dir] [recipe [args…]]` (later words may be arguments or more recipes: the resolver keeps recipe names). */
+function justIndirection(args: string[]): Indirection | undefined {
+  const a = runnerArgs(args, JUST_VALUED);
+  if (['--list', '-l', '--summary', '--show', '-s', '--evaluate', '--init', '--fmt', '--dump', '--edit', '-e', '--choose', '--variables', '--version', '--help', '-h'].some((o) => a.opts.has(o))) return undefined;
+  // `--set NAME VALUE` takes two words
+  const words = a.opts.has('--set') ? a.words.slice(a.opts.get('--set')!.length) : a.words;
+  const tasks = words.filter((w) => !w.includes('=') && !w.includes('$'));
+  return runner('just', tasks, opt(a.opts, '-d', '--working-directory'), opt(a.opts, '-f', '--justfile'));
+}
+
+const TOX_VALUED = new Set(['-e', '-c', '--conf', '--root', '--workdir', '-m', '-f', '-p', '--parallel', '-x', '--override', '--installpkg', '--discover', '--hashseed', '-i', '--index-url']);
+
+/** tox: `tox [run|r|run-parallel|p] [-e envs] [-c conf]` (no env: its env_list). */
+function toxIndirection(args: string[]): Indirection | undefined {
+  const a = runnerArgs(args, TOX_VALUED);
+  if (['--version', '-h', '--help', '--showconfig', '--listenvs', '-l', '-a', '--listenvs-all'].some((o) => a.opts.has(o))) return undefined;
+  const sub = a.words[0];
+  if (sub !== undefined && !['run', 'r', 'run-parallel', 'p', 'legacy', 'le'].includes(sub)) return undefined; // list, config, devenv, quickstart, …
+  const envs = (a.opts.get('-e') ?? []).flatMap((e) => e.split(',')).map((e) => e.trim()).filter((e) => e && e !== 'ALL' && !e.includes('$'));
+  const conf = opt(a.opts, '-c', '--conf');
+  const dir = conf !== undefined && !/\.(ini|toml|cfg)$/.test(conf) ? conf : undefined;
+  return runner('tox', envs, dir ?? opt(a.opts, '--root'), conf !== undefined && dir === undefined ? conf : undefined);
+}
+
+const NOX_VALUED = new Set(['-s', '-e', '--session', '--sessions', '-f', '--noxfile', '-k', '-t', '--tags', '-p', '--python', '--pythons', '--envdir', '--extra-python', '--force-python', '-P']);
+
+/** nox: `nox [-s sessions…] [-f noxfile]` (no session: the default sessions). */
+function noxIndirection(args: string[]): Indirection | undefined {
+  const sessions: string[] = [];
+  let file: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') break;
+    if (a === '-l' || a === '--list' || a === '--list-sessions' || a === '--version' || a === '-h' || a === '--help') return undefined;
+    if (a === '-f' || a === '--noxfile') { file = args[++i]; continue; }
+    if (a === '-s' || a === '-e' || a === '--session' || a === '--sessions') {
+      while (i + 1 < args.length && !args[i + 1].startsWith('-')) sessions.push(args[++i]);
+      continue;
+    }
+    if (a.startsWith('--session=') || a.startsWith('--sessions=')) { sessions.push(a.slice(a.indexOf('=') + 1)); continue; }
+    if (NOX_VALUED.has(a)) i++;
+  }
+  // parametrised runs name the session with its Python: `tests-3.12` is session `tests`
+  const names = sessions.flatMap((s) => s.split(',')).map((s) => s.trim().replace(/-\d+(\.\d+)*$/, '').replace(/\(.*\)$/, '')).filter((s) => s && !s.includes('$'));
+  return runner('nox', names, undefined, file);
+}
+
+const RAKE_VALUED = new Set(['-f', '--rakefile', '-C', '--directory', '-I', '--libdir', '-r', '--require', '-R', '--rakelibdir', '-e', '--execute', '-E', '--execute-continue', '-p', '--execute-print', '-j', '--jobs']);
+
+/** Rake: `rake [-f file] [-C dir] [tasks[args]…] [VAR=value]` (no task: `default`). */
+function rakeIndirection(args: string[]): Indirection | undefined {
+  const a = runnerArgs(args, RAKE_VALUED);
+  if (['-T', '--tasks', '-D', '--describe', '-W', '--where', '-P', '--prereqs', '-V', '--version', '-h', '--help'].some((o) => a.opts.has(o))) return undefined;
+  const tasks = a.words.filter((w) => !w.includes('=') && !w.includes('$')).map((w) => w.replace(/\[.*\]$/, ''));
+  return runner('rake', tasks, opt(a.opts, '-C', '--directory'), opt(a.opts, '-f', '--rakefile'));
+}
+
+const MAGE_VALUED = new Set(['-d', '-w', '-gocmd', '-goos', '-goarch', '-ldflags', '-t', '-timeout', '-compile', '-f']);
+
+/** mage: `mage [-v] [-d dir] targets…` (target names are case-insensitive; none: `var Default`). */
+function mageIndirection(args: string[]): Indirection | undefined {
+  const a = runnerArgs(args, MAGE_VALUED);
+  if (['-l', '-h', '-init', '-clean', '-version'].some((o) => a.opts.has(o))) return undefined;
+  const tasks = a.words.filter((w) => !w.includes('$') && !w.includes(':')).map((w) => w.toLowerCase());
+  return runner('mage', tasks, opt(a.opts, '-d'));
+}
+
+/** cargo's own commands (an alias may not shadow them); anything else may be an alias from .cargo/config.toml. */
+const CARGO_COMMANDS = new Set(['build', 'b', 'check', 'c', 'clean', 'doc', 'd', 'new', 'init', 'add', 'remove', 'rm', 'run', 'r', 'test', 't',
+  'bench', 'update', 'search', 'publish', 'install', 'uninstall', 'fmt', 'clippy', 'fix', 'tree', 'vendor', 'metadata', 'package', 'login',
+  'logout', 'owner', 'yank', 'help', 'version', 'verify-project', 'locate-project', 'generate-lockfile', 'fetch', 'pkgid', 'report', 'rustc',
+  'rustdoc', 'config', 'info', 'read-manifest', 'git-checkout']);
+
+const CARGO_VALUED = new Set(['-Z', '--config', '-C', '--color', '--manifest-path']);
+
+/** `cargo integration-test`, `cargo xtask ci`: an alias defined in .cargo/config.toml; the words after it are passed on. */
+function cargoIndirection(args: string[]): Indirection | undefined {
+  let i = 0;
+  let dir: string | undefined;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a.startsWith('+')) continue; // toolchain
+    if (a === '-C') { dir = args[++i]; continue; }
+    if (CARGO_VALUED.has(a)) { i++; continue; }
+    if (a.startsWith('-')) continue;
+    break;
+  }
+  const sub = args[i];
+  if (sub === undefined || CARGO_COMMANDS.has(sub) || sub.includes('$') || sub.includes('/')) return undefined;
+  return runner('cargo', [sub], dir, undefined, args.slice(i + 1));
 }

@@ -1,0 +1,608 @@
+// Task runners a CI step calls (`task lint`, `just ci`, `tox -e security`, `nox -s tests`, `rake`,
+// `mage check`, `cargo integration-test`): their files read into tasks, each with the command lines
+// it runs (exact places) and the other tasks it runs first or calls. Read simply and bounded: no
+// template, Python, Ruby or Go is evaluated. Pure TypeScript, never throws.
+import { isMap, isPair, isScalar, isSeq, readYamlDocuments } from '../../yaml';
+import type { LineCounter, Scalar } from '../../yaml';
+import { joinContinuations, PhysicalLine } from './shell';
+import { ShellLine } from '../types';
+
+export type RunnerKind = 'task' | 'just' | 'tox' | 'nox' | 'rake' | 'mage' | 'cargo';
+
+export interface RunnerTask {
+  lines: ShellLine[];
+  /** Tasks it runs first or calls (go-task `deps` and `task:` commands, just dependencies, Rake prerequisites, `mg.Deps`, …). */
+  calls: string[];
+}
+
+export interface RunnerFile {
+  tasks: Map<string, RunnerTask>;
+  /** What runs when no task is named (go-task `default`, the first just recipe, tox `env_list`, …). */
+  defaults: string[];
+  /** go-task `includes`: a namespace and the Taskfile (or folder) it names, relative to this file's folder. */
+  includes: { namespace: string; path: string }[];
+}
+
+/** The file names each runner looks for, in its own order. */
+export const RUNNER_FILES: Record<RunnerKind, string[]> = {
+  task: ['Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.yaml', 'Taskfile.dist.yml', 'taskfile.dist.yml', 'Taskfile.dist.yaml', 'taskfile.dist.yaml'],
+  just: ['justfile', 'Justfile', '.justfile'],
+  tox: ['tox.ini', 'tox.toml', 'pyproject.toml'],
+  nox: ['noxfile.py'],
+  rake: ['Rakefile', 'rakefile', 'Rakefile.rb', 'rakefile.rb'],
+  mage: ['magefile.go', 'mage.go', 'magefiles/magefile.go', 'magefiles/mage.go'],
+  cargo: ['.cargo/config.toml', '.cargo/config'],
+};
+
+/** Runners that look for their file in parent folders too (go-task, just, cargo). */
+export const SEARCHES_UPWARD: ReadonlySet<RunnerKind> = new Set(['task', 'just', 'cargo']);
+
+/** Tasks read in one file at most; lines read per task call at most (bounded work on a hostile file). */
+const MAX_TASKS = 2000;
+const MAX_CALL_LINES = 40;
+
+function emptyRunner(): RunnerFile {
+  return { tasks: new Map(), defaults: [], includes: [] };
+}
+
+export function parseRunnerFile(kind: RunnerKind, path: string, text: string): RunnerFile {
+  try {
+    switch (kind) {
+      case 'task': return parseTaskfile(path, text);
+      case 'just': return parseJustfile(path, text);
+      case 'tox': return /\.toml$/i.test(path) ? parseToxToml(path, text) : parseToxIni(path, text, 0);
+      case 'nox': return parseNoxfile(path, text);
+      case 'rake': return parseRakefile(path, text);
+      case 'mage': return parseMagefile(path, text);
+      case 'cargo': return parseCargoAliases(path, text);
+    }
+  } catch {
+    return emptyRunner();
+  }
+}
+
+function addTask(file: RunnerFile, name: string): RunnerTask {
+  let t = file.tasks.get(name);
+  if (!t) {
+    t = { lines: [], calls: [] };
+    if (file.tasks.size < MAX_TASKS) file.tasks.set(name, t);
+  }
+  return t;
+}
+
+function physical(text: string): string[] {
+  return text.split('\n').map((l) => l.replace(/\r$/, ''));
+}
+
+/** A command read from a runner file's code: analysed as `text`, shown as the source line it is written on. */
+function lineAt(path: string, text: string, line: number, column: number, written?: string): ShellLine {
+  const shown = written?.trim();
+  const out: ShellLine = { text, loc: { path, line, column, endLine: line, endColumn: column + (shown ?? text).length } };
+  if (shown && shown !== text) out.written = shown.length > 200 ? shown.slice(0, 197) + '…' : shown;
+  return out;
+}
+
+// ───────────────────────────── go-task (Taskfile.yml) ─────────────────────────────
+
+function parseTaskfile(path: string, text: string): RunnerFile {
+  const out = emptyRunner();
+  const first = readYamlDocuments(text, []).find((d) => d.index === 0);
+  if (!first || !isMap(first.doc.contents)) return out;
+  const lc = first.lc;
+  for (const pair of first.doc.contents.items) {
+    if (!isPair(pair) || !isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    if (key === 'includes' && isMap(pair.value)) {
+      for (const inc of pair.value.items) {
+        if (!isPair(inc) || !isScalar(inc.key)) continue;
+        const v = isMap(inc.value) ? inc.value.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === 'taskfile')?.value : inc.value;
+        if (isScalar(v) && typeof v.value === 'string') out.includes.push({ namespace: String(inc.key.value), path: v.value });
+      }
+    }
+    if (key !== 'tasks' || !isMap(pair.value)) continue;
+    for (const tp of pair.value.items) {
+      if (!isPair(tp) || !isScalar(tp.key)) continue;
+      const task = addTask(out, String(tp.key.value));
+      const body = tp.value;
+      if (isScalar(body) || isSeq(body)) readTaskCmds(path, text, lc, body, task);
+      else if (isMap(body)) {
+        for (const p of body.items) {
+          if (!isPair(p) || !isScalar(p.key)) continue;
+          const k = String(p.key.value);
+          if (k === 'cmds' || k === 'cmd') readTaskCmds(path, text, lc, p.value, task);
+          else if (k === 'deps' && isSeq(p.value)) {
+            for (const d of p.value.items) {
+              const name = isScalar(d) ? d.value : isMap(d) ? d.items.find((x) => isPair(x) && isScalar(x.key) && String(x.key.value) === 'task')?.value : undefined;
+              const n = isScalar(name) ? name.value : name;
+              if (typeof n === 'string') task.calls.push(n);
+            }
+          }
+        }
+      }
+    }
+  }
+  if (out.tasks.has('default')) out.defaults.push('default');
+  return out;
+}
+
+function readTaskCmds(path: string, text: string, lc: LineCounter, node: unknown, task: RunnerTask): void {
+  const items = isSeq(node) ? node.items : [node];
+  for (const item of items) {
+    if (isScalar(item)) task.lines.push(...scalarLines(path, text, lc, item));
+    else if (isMap(item)) {
+      for (const p of item.items) {
+        if (!isPair(p) || !isScalar(p.key)) continue;
+        const k = String(p.key.value);
+        if (k === 'task' && isScalar(p.value) && typeof p.value.value === 'string') task.calls.push(p.value.value);
+        else if (k === 'cmd' && isScalar(p.value)) task.lines.push(...scalarLines(path, text, lc, p.value));
+      }
+    }
+  }
+}
+
+/** A YAML string scalar as shell lines at their places in the file (block scalars line by line). */
+function scalarLines(path: string, text: string, lc: LineCounter, node: Scalar): ShellLine[] {
+  if (typeof node.value !== 'string' || !node.range) return [];
+  const value = node.value;
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  if (!value.includes('\n')) {
+    const start = node.range[0] + (quoted ? 1 : 0);
+    const p = lc.linePos(start);
+    return value.trim() ? [{ text: value, loc: { path, line: p.line, column: p.col, endLine: p.line, endColumn: p.col + value.length } }] : [];
+  }
+  // Each line of the value found in the source in order, so its place is exact.
+  const source = text.slice(node.range[0], node.range[1]);
+  const physicalLines: PhysicalLine[] = [];
+  let cursor = 0;
+  for (const l of value.split('\n')) {
+    const t = l.trim();
+    if (!t) continue;
+    const at = source.indexOf(t, cursor);
+    if (at < 0) continue;
+    cursor = at + t.length;
+    const p = lc.linePos(node.range[0] + at);
+    physicalLines.push({ text: t, line: p.line, column: p.col });
+  }
+  return joinContinuations(path, physicalLines);
+}
+
+// ───────────────────────────── just (justfile) ─────────────────────────────
+
+const JUST_NOT_RECIPES = /^(alias|set|export|import|mod|if|else)\b/;
+
+function parseJustfile(path: string, text: string): RunnerFile {
+  const out = emptyRunner();
+  const lines = physical(text);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    if (!raw || /^\s/.test(raw) || raw.startsWith('#') || raw.startsWith('[')) continue;
+    const alias = /^alias\s+([\w-]+)\s*:=\s*([\w-]+)/.exec(raw);
+    if (alias) { addTask(out, alias[1]).calls.push(alias[2]); continue; }
+    if (JUST_NOT_RECIPES.test(raw)) continue;
+    const head = /^@?([A-Za-z_][\w-]*)\b([^:]*?):(?!=)(.*)$/.exec(raw);
+    if (!head || /:=|=/.test(head[2].replace(/=\s*('[^']*'|"[^"]*"|\S+)/g, ''))) continue;
+    const name = head[1];
+    const task = addTask(out, name);
+    if (!out.defaults.length) out.defaults.push(name);
+    // dependencies: `a b`, `(c 'arg')`, and after `&&` the ones run afterwards
+    const deps = head[3].replace(/#.*$/, '');
+    for (const m of deps.matchAll(/\(\s*([A-Za-z_][\w-]*)[^)]*\)|([A-Za-z_][\w-]*)/g)) task.calls.push(m[1] ?? m[2]);
+    const body: PhysicalLine[] = [];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const l = lines[j];
+      if (l.trim() === '') continue;
+      if (!/^\s/.test(l)) break;
+      const lead = /^\s*[@-]*/.exec(l)![0].length;
+      const t = l.slice(lead);
+      if (t.startsWith('#!')) continue; // a shebang recipe: its body is still a script of commands
+      body.push({ text: t, line: j + 1, column: lead + 1 });
+    }
+    task.lines.push(...joinContinuations(path, body));
+    i = j - 1;
+  }
+  return out;
+}
+
+// ───────────────────────────── tox ─────────────────────────────
+
+/** `py{310,311}-lint` → py310-lint, py311-lint (one level of braces). */
+function expandBraces(s: string): string[] {
+  const m = /\{([^{}]*)\}/.exec(s);
+  if (!m) return [s];
+  return m[1].split(',').flatMap((alt) => expandBraces(s.slice(0, m.index) + alt.trim() + s.slice(m.index + m[0].length)));
+}
+
+function envNames(list: string): string[] {
+  return list.split(/[,\n](?![^{]*\})/).map((x) => x.trim()).filter(Boolean).flatMap(expandBraces);
+}
+
+/** A tox command line as the shell would run it: factor conditions, `-` and tox substitutions dropped. */
+function toxCommand(t: string): { text: string; cut: number } {
+  let cut = 0;
+  const factor = /^!?[\w.-]+(?:,!?[\w.-]+)*:\s+/.exec(t);
+  if (factor) cut = factor[0].length;
+  const minus = /^-\s*/.exec(t.slice(cut));
+  if (minus) cut += minus[0].length;
+  const text = t.slice(cut).replace(/\{env(?:python|bindir)\}[\\/]?/g, (x) => (x.includes('python') ? 'python' : '')).replace(/\{posargs[^}]*\}/g, '').trimEnd();
+  return { text, cut };
+}
+
+function parseToxIni(path: string, text: string, lineOffset: number): RunnerFile {
+  const out = emptyRunner();
+  const lines = physical(text);
+  let section = '';
+  let envList = '';
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const sec = /^\s*\[([^\]]+)\]/.exec(raw);
+    if (sec) { section = sec[1].trim(); continue; }
+    const kv = /^([A-Za-z_][\w-]*)\s*=\s*(.*)$/.exec(raw);
+    if (!kv) continue;
+    // the value and its continuation lines (indented)
+    const values: { text: string; line: number; column: number }[] = [];
+    if (kv[2].trim()) values.push({ text: kv[2].trim(), line: i + 1, column: raw.indexOf(kv[2].trim()) + 1 });
+    while (i + 1 < lines.length && /^\s+\S/.test(lines[i + 1]) && !/^\s*\[/.test(lines[i + 1])) {
+      i++;
+      const l = lines[i];
+      const lead = /^\s*/.exec(l)![0].length;
+      if (!l.trim().startsWith('#')) values.push({ text: l.trim(), line: i + 1, column: lead + 1 });
+    }
+    const key = kv[1];
+    if ((section === 'tox' || section === 'tox:tox') && (key === 'envlist' || key === 'env_list')) envList = values.map((v) => v.text).join(',');
+    const env = section === 'testenv' ? '' : section.startsWith('testenv:') ? section.slice(8).trim() : undefined;
+    if (env === undefined || !/^commands(_pre|_post)?$/.test(key)) continue;
+    const task = addTask(out, env);
+    const physicalLines: PhysicalLine[] = [];
+    for (const v of values) {
+      const ref = /^\{\[testenv(?::([^\]]+))?\]commands\}$/.exec(v.text);
+      if (ref) { task.calls.push(ref[1]?.trim() ?? ''); continue; }
+      const c = toxCommand(v.text);
+      if (c.text) physicalLines.push({ text: c.text, line: v.line + lineOffset, column: v.column + c.cut });
+    }
+    task.lines.push(...joinContinuations(path, physicalLines));
+  }
+  out.defaults.push(...envNames(envList));
+  return out;
+}
+
+/** tox.toml and pyproject.toml `[tool.tox]`: `env_list`, `[env_run_base]` and `[env.NAME]` `commands` (arrays of words), or `legacy_tox_ini`. */
+function parseToxToml(path: string, text: string): RunnerFile {
+  const legacy = /^legacy_tox_ini\s*=\s*("""|''')/m.exec(text);
+  if (legacy) {
+    const start = legacy.index + legacy[0].length;
+    const end = text.indexOf(legacy[1], start);
+    const body = text.slice(start, end < 0 ? undefined : end);
+    return parseToxIni(path, body, text.slice(0, start).split('\n').length - 1);
+  }
+  const out = emptyRunner();
+  const lines = physical(text);
+  const prefix = /pyproject\.toml$/i.test(path) ? 'tool.tox.' : '';
+  let section = '';
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const sec = /^\s*\[([^\]]+)\]\s*$/.exec(raw);
+    if (sec) { section = sec[1].trim().replace(/"/g, ''); continue; }
+    const inTox = prefix ? section === 'tool.tox' || section.startsWith(prefix) : true;
+    if (!inTox) continue;
+    const local = prefix && section.startsWith(prefix) ? section.slice(prefix.length) : prefix ? '' : section;
+    const kv = /^\s*([\w-]+)\s*=\s*(.*)$/.exec(raw);
+    if (!kv) continue;
+    if ((kv[1] === 'env_list' || kv[1] === 'envlist') && local === '') {
+      const arr = bracketed(lines, i, raw.indexOf('=') + 1);
+      out.defaults.push(...[...arr.text.matchAll(/"([^"]+)"|'([^']+)'/g)].map((m) => m[1] ?? m[2]));
+      continue;
+    }
+    if (!/^commands(_pre|_post)?$/.test(kv[1])) continue;
+    const env = local === 'env_run_base' ? '' : local.startsWith('env.') ? local.slice(4) : undefined;
+    if (env === undefined) continue;
+    const task = addTask(out, env);
+    const arr = bracketed(lines, i, raw.indexOf('=') + 1);
+    // each inner array is one command: its words, at the place of its first word
+    for (const cmd of arr.inner) {
+      const words = [...cmd.text.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2]);
+      const c = toxCommand(words.map((w) => (/\s/.test(w) ? `'${w}'` : w)).join(' '));
+      if (c.text) task.lines.push(lineAt(path, c.text, cmd.line, cmd.column, lines[cmd.line - 1].slice(cmd.column - 1)));
+    }
+    i = arr.endLine;
+  }
+  return out;
+}
+
+/** A TOML array from `lines[i]` column `from`, to its closing bracket: its text and its inner arrays with their places. */
+function bracketed(lines: string[], i: number, from: number): { text: string; inner: { text: string; line: number; column: number }[]; endLine: number } {
+  let depth = 0;
+  let text = '';
+  const inner: { text: string; line: number; column: number }[] = [];
+  let current: { text: string; line: number; column: number } | undefined;
+  let quote = '';
+  for (let l = i; l < lines.length && l < i + 200; l++) {
+    const s = lines[l];
+    for (let c = l === i ? from : 0; c < s.length; c++) {
+      const ch = s[c];
+      if (current) current.text += ch;
+      text += ch;
+      if (quote) {
+        if (ch === '\\' && quote === '"') { c++; if (current) current.text += s[c] ?? ''; text += s[c] ?? ''; continue; }
+        if (ch === quote) quote = '';
+        continue;
+      }
+      if (ch === '"' || ch === "'") { quote = ch; if (depth === 2 && current && current.text === ch) { current.line = l + 1; current.column = c + 1; } continue; }
+      if (ch === '#') break;
+      if (ch === '[') {
+        depth++;
+        if (depth === 2) current = { text: '', line: l + 1, column: c + 2 };
+      } else if (ch === ']') {
+        depth--;
+        if (depth === 1 && current) { inner.push(current); current = undefined; }
+        if (depth === 0) return { text, inner, endLine: l };
+      }
+    }
+    text += '\n';
+  }
+  return { text, inner, endLine: i };
+}
+
+// ───────────────────────────── nox (noxfile.py) ─────────────────────────────
+
+/** The Python call starting at `lines[i]` column `at` (its `(`), to its closing parenthesis (bounded). */
+function callText(lines: string[], i: number, at: number): { args: string; endLine: number } {
+  let depth = 0;
+  let out = '';
+  let quote = '';
+  for (let l = i; l < lines.length && l < i + MAX_CALL_LINES; l++) {
+    const s = lines[l];
+    for (let c = l === i ? at : 0; c < s.length; c++) {
+      const ch = s[c];
+      if (quote) {
+        out += ch;
+        if (ch === '\\') { out += s[++c] ?? ''; continue; }
+        if (ch === quote) quote = '';
+        continue;
+      }
+      if (ch === '"' || ch === "'" || ch === '`') { quote = ch; out += ch; continue; }
+      if (ch === '#' && quote === '') break;
+      if (ch === '(' || ch === '[' || ch === '{') { depth++; if (depth === 1 && ch === '(') continue; }
+      if (ch === ')' || ch === ']' || ch === '}') { depth--; if (depth === 0) return { args: out, endLine: l }; }
+      out += ch;
+    }
+    out += ' ';
+  }
+  return { args: out, endLine: i };
+}
+
+/** Top-level comma-separated arguments of a call's text. */
+function splitArgs(args: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let cur = '';
+  for (let c = 0; c < args.length; c++) {
+    const ch = args[c];
+    if (quote) {
+      cur += ch;
+      if (ch === '\\') { cur += args[++c] ?? ''; continue; }
+      if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'" || ch === '`') { quote = ch; cur += ch; continue; }
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    if (ch === ')' || ch === ']' || ch === '}') depth--;
+    if (ch === ',' && depth === 0) { out.push(cur.trim()); cur = ''; continue; }
+    cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+/** A string literal argument's value (Python and Go `"…"`, `'…'`, Go raw `` `…` ``), else undefined. */
+function literal(arg: string): string | undefined {
+  const m = /^(?:[rbuf]{0,2})("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`)$/i.exec(arg.trim());
+  return m ? m[1].slice(1, -1).replace(/\\(.)/g, '$1') : undefined;
+}
+
+function parseNoxfile(path: string, text: string): RunnerFile {
+  const out = emptyRunner();
+  const lines = physical(text);
+  let pending: { name?: string; off: boolean } | undefined;
+  let current: { task: RunnerTask; indent: number } | undefined;
+  let optionSessions: string[] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    if (!raw.trim() || raw.trim().startsWith('#')) continue;
+    const indent = /^\s*/.exec(raw)![0].length;
+    if (current && indent <= current.indent) current = undefined;
+    const deco = /^\s*@(?:nox\.)?session\b/.exec(raw);
+    if (deco) {
+      const paren = raw.indexOf('(', deco[0].length - 1);
+      const args = paren >= 0 ? callText(lines, i, paren) : { args: '', endLine: i };
+      const name = /\bname\s*=\s*("[^"]*"|'[^']*')/.exec(args.args);
+      pending = { name: name ? name[1].slice(1, -1) : undefined, off: /\bdefault\s*=\s*False\b/.test(args.args) };
+      i = args.endLine;
+      continue;
+    }
+    const def = /^(\s*)def\s+([A-Za-z_]\w*)\s*\(/.exec(raw);
+    if (def && pending) {
+      const name = pending.name ?? def[2];
+      current = { task: addTask(out, name), indent: def[1].length };
+      if (!pending.off) out.defaults.push(name);
+      pending = undefined;
+      continue;
+    }
+    const opts = /^nox\.options\.sessions\s*=\s*\[(.*)\]/.exec(raw);
+    if (opts) optionSessions = [...opts[1].matchAll(/"([^"]+)"|'([^']+)'/g)].map((m) => m[1] ?? m[2]);
+    if (!current) continue;
+    for (const m of raw.matchAll(/\bsession\.(run|run_always|notify)\s*\(/g)) {
+      const call = callText(lines, i, m.index! + m[0].length - 1);
+      const args = splitArgs(call.args);
+      if (m[1] === 'notify') {
+        const target = literal(args[0] ?? '');
+        if (target) current.task.calls.push(target);
+        continue;
+      }
+      const words: string[] = [];
+      for (const a of args) {
+        if (/^\w+\s*=[^=]/.test(a)) break; // keyword arguments: env=, external=, silent=
+        const v = literal(a);
+        if (v === undefined) { if (words.length) words.push(a.startsWith('*') ? '' : '$ARG'); continue; }
+        words.push(/\s/.test(v) ? `'${v}'` : v);
+      }
+      const cmd = words.filter(Boolean).join(' ');
+      if (cmd) current.task.lines.push(lineAt(path, cmd, i + 1, m.index! + 1, raw.slice(m.index!)));
+    }
+  }
+  if (optionSessions) out.defaults.splice(0, out.defaults.length, ...optionSessions);
+  return out;
+}
+
+// ───────────────────────────── Rake (Rakefile) ─────────────────────────────
+
+/** Task libraries that define a task running a known tool: `RSpec::Core::RakeTask.new(:spec)` runs rspec. */
+const RAKE_TASK_LIBRARIES: [RegExp, string, string][] = [
+  [/RSpec::Core::RakeTask\.new/, 'spec', 'rspec'],
+  [/RuboCop::RakeTask\.new/, 'rubocop', 'rubocop'],
+  [/Rake::TestTask\.new/, 'test', 'rake test'],
+  [/Cucumber::Rake::Task\.new/, 'features', 'cucumber'],
+];
+
+function rakeNames(s: string): string[] {
+  const words = s.replace(/%[wi][[({](.*?)[\])}]/g, (_m, inner: string) => inner.split(/\s+/).map((w) => `:${w}`).join(','));
+  return [...words.matchAll(/:([\w:-]+)|"([^"]+)"|'([^']+)'/g)].map((m) => m[1] ?? m[2] ?? m[3]).filter(Boolean);
+}
+
+function parseRakefile(path: string, text: string): RunnerFile {
+  const out = emptyRunner();
+  const lines = physical(text);
+  const namespaces: { name: string; indent: number }[] = [];
+  let current: { task: RunnerTask; indent: number } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const t = raw.trim();
+    if (!t || t.startsWith('#')) continue;
+    const indent = /^\s*/.exec(raw)![0].length;
+    while (namespaces.length && indent <= namespaces[namespaces.length - 1].indent && /^end\b/.test(t)) namespaces.pop();
+    if (current && indent <= current.indent) current = undefined;
+    const prefix = namespaces.map((n) => n.name + ':').join('');
+    const ns = /^namespace\s+[:"']?([\w-]+)/.exec(t);
+    if (ns) { namespaces.push({ name: ns[1], indent }); continue; }
+    for (const [re, name, command] of RAKE_TASK_LIBRARIES) {
+      if (!re.test(t)) continue;
+      const given = /\.new\s*\(?\s*[:"']([\w:-]+)/.exec(t);
+      const task = addTask(out, prefix + (given ? given[1] : name));
+      task.lines.push(lineAt(path, command, i + 1, indent + 1, t));
+    }
+    const def = /^(?:multi)?task\s*\(?\s*(?::([\w-]+)|"([\w:-]+)"|'([\w:-]+)'|([\w-]+):)\s*(?:(?:=>|,)?\s*(.*))?$/.exec(t);
+    if (def) {
+      const name = prefix + (def[1] ?? def[2] ?? def[3] ?? def[4]);
+      const task = addTask(out, name);
+      const rest = (def[5] ?? '').replace(/\bdo\b.*$/, '').replace(/\{.*$/, '');
+      // `task default: [:spec, :lint]`, `task :ci => %w[spec lint]`, `task name: :dep`
+      const deps = def[4] !== undefined ? rest : rest.replace(/^\s*\)?\s*/, '');
+      for (const d of rakeNames(deps)) task.calls.push(d);
+      if (/\bdo\b|\{/.test(def[5] ?? '')) current = { task, indent };
+      continue;
+    }
+    if (!current) continue;
+    const sh = /\b(sh|system|ruby)\s*\(?\s*(.*)$/.exec(t);
+    if (sh && !/^\s*(def|if|unless)\b/.test(t)) {
+      const args = splitArgs(sh[2].replace(/\)\s*(?:\|\|.*|or\b.*|if\b.*|unless\b.*)?$/, '').replace(/\s+(?:if|unless)\s+.*$/, ''));
+      const words = args.map((a) => literal(a.replace(/^%[qQ]?[({[](.*)[)}\]]$/, '"$1"'))).filter((w): w is string => w !== undefined);
+      if (words.length) {
+        const text0 = (sh[1] === 'ruby' ? 'ruby ' : '') + words.join(' ');
+        current.task.lines.push(lineAt(path, text0, i + 1, raw.indexOf(sh[0]) + 1, t));
+      }
+    }
+    for (const m of t.matchAll(/Rake::Task\[\s*["':]?([\w:-]+)["']?\s*\]\.(?:invoke|execute)/g)) current.task.calls.push(m[1]);
+  }
+  if (out.tasks.has('default')) out.defaults.push('default');
+  return out;
+}
+
+// ───────────────────────────── mage (magefile.go) ─────────────────────────────
+
+const MAGE_SH = /\bsh\.(?:Run|RunV|RunWith|RunWithV|Output|OutputWith|Exec|RunCmd|OutCmd)\s*\(/g;
+
+function parseMagefile(path: string, text: string): RunnerFile {
+  const out = emptyRunner();
+  const lines = physical(text);
+  // package-level strings (`var goexe = "go"`, `const ( tool = "golangci-lint" )`), and functions
+  const strings = new Map<string, string>();
+  const funcs: { name: string; start: number; end: number }[] = [];
+  let block = false;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    if (/^(var|const)\s*\($/.test(raw.trim()) && !/^\s/.test(raw)) { block = true; continue; }
+    if (block && raw.trim() === ')') { block = false; continue; }
+    const assign = block ? /^\s*([A-Za-z_]\w*)\s*(?:\w+\s*)?=\s*(.+)$/.exec(raw) : /^(?:var|const)\s+([A-Za-z_]\w*)\s*(?:\w+\s*)?=\s*(.+)$/.exec(raw);
+    if (assign) { strings.set(assign[1], assign[2].trim()); continue; }
+    const fn = /^func\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)\s*\(/.exec(raw);
+    if (!fn) continue;
+    // a body ends at the first `}` in column 1 (gofmt); a function on one line ends there
+    let end = i + 1;
+    if ((raw.match(/\{/g) ?? []).length <= (raw.match(/\}/g) ?? []).length) end = i;
+    else while (end < lines.length && lines[end] !== '}') end++;
+    funcs.push({ name: fn[1], start: i, end });
+    i = end;
+  }
+  const resolve = (expr: string, depth = 0): string | undefined => {
+    const lit = literal(expr);
+    if (lit !== undefined) return lit;
+    const v = strings.get(expr.trim());
+    return v !== undefined && depth < 8 ? resolve(v, depth + 1) : undefined;
+  };
+  const targets = new Map<string, string>();
+  for (const f of funcs) if (/^[A-Z]/.test(f.name)) targets.set(f.name.toLowerCase(), f.name);
+  const helpers = funcs.filter((f) => /^[a-z]/.test(f.name) && f.name !== 'init' && f.name !== 'main').map((f) => f.name);
+  const helperCall = helpers.length ? new RegExp(`(?<![\\w.])(?:${helpers.map((h) => h.replace(/\W/g, '')).join('|')})\\s*\\(`, 'g') : undefined;
+  for (const f of funcs) {
+    if (!/^[A-Z]/.test(f.name)) continue;
+    const task = addTask(out, f.name.toLowerCase());
+    for (let i = f.start + 1; i < f.end; i++) {
+      const raw = lines[i];
+      if (raw.trim().startsWith('//')) continue;
+      for (const m of raw.matchAll(/\bmg\.(?:Deps|SerialDeps|CtxDeps|SerialCtxDeps)\s*\(/g)) {
+        const call = callText(lines, i, m.index! + m[0].length - 1);
+        for (const a of splitArgs(call.args)) if (targets.has(a.trim().toLowerCase())) task.calls.push(a.trim().toLowerCase());
+      }
+      for (const m of raw.matchAll(/(?<![\w.])([A-Z]\w*)\s*\(\s*\)/g)) if (targets.has(m[1].toLowerCase())) task.calls.push(m[1].toLowerCase());
+      const calls = [...raw.matchAll(MAGE_SH), ...(helperCall ? raw.matchAll(helperCall) : [])];
+      for (const m of calls) {
+        const call = callText(lines, i, m.index! + m[0].length - 1);
+        const words: string[] = [];
+        for (const a of splitArgs(call.args)) {
+          const v = resolve(a);
+          if (v === undefined) { if (words.length) words.push(a.endsWith('...') ? '' : '$ARG'); continue; } // leading env/ctx/writers are not the command
+          words.push(/\s/.test(v) ? `'${v}'` : v);
+        }
+        const cmd = words.filter(Boolean).join(' ');
+        if (cmd && !/\s/.test(words[0])) task.lines.push(lineAt(path, cmd, i + 1, m.index! + 1, raw.slice(m.index!)));
+      }
+    }
+  }
+  const def = /^var\s+Default\s*=\s*([A-Za-z_]\w*)/m.exec(text);
+  if (def) out.defaults.push(def[1].toLowerCase());
+  return out;
+}
+
+// ───────────────────────────── cargo aliases (.cargo/config.toml) ─────────────────────────────
+
+function parseCargoAliases(path: string, text: string): RunnerFile {
+  const out = emptyRunner();
+  const lines = physical(text);
+  let section = '';
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const sec = /^\s*\[([^\]]+)\]\s*(?:#.*)?$/.exec(raw);
+    if (sec) { section = sec[1].trim(); continue; }
+    const dotted = /^\s*alias\.([\w-]+)\s*=\s*(.*)$/.exec(raw);
+    const kv = section === 'alias' ? /^\s*([\w-]+)\s*=\s*(.*)$/.exec(raw) : dotted;
+    if (!kv) continue;
+    const value = kv[2].trim();
+    let command: string | undefined;
+    const str = /^("(?:[^"\\]|\\.)*"|'[^']*')/.exec(value);
+    if (str) command = str[1].slice(1, -1);
+    else if (value.startsWith('[')) command = [...bracketed(lines, i, raw.indexOf('[')).text.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2]).join(' ');
+    if (command?.trim()) addTask(out, kv[1]).lines.push(lineAt(path, command.trim(), i + 1, raw.search(/\S/) + 1, raw));
+  }
+  return out;
+}

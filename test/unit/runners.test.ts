@@ -1,0 +1,203 @@
+// Task runner files read into tasks (src/core/scan/parse/runners.ts) and the runner calls
+// findIndirection recognises. Positions are checked exactly: evidence points at them.
+import * as assert from 'node:assert/strict';
+import { findIndirection } from '../../src/core/scan/parse/indirection';
+import { parseRunnerFile } from '../../src/core/scan/parse/runners';
+import { invocations } from '../../src/core/scan/parse/shell';
+import { ShellLine } from '../../src/core/scan/types';
+
+const place = (l: ShellLine) => `${l.loc.line}:${l.loc.column} ${l.text}`;
+
+function ind(text: string) {
+  for (const i of invocations({ text, loc: { path: 'ci.yml', line: 1, column: 1, endLine: 1, endColumn: 1 } })) {
+    const r = findIndirection(i);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+describe('task runners: calls', () => {
+  const cases: [string, unknown][] = [
+    ['task ci', { kind: 'runner', runner: 'task', tasks: ['ci'] }],
+    ['task -d services/api lint test VERSION=1', { kind: 'runner', runner: 'task', tasks: ['lint', 'test'], dir: 'services/api' }],
+    ['task', { kind: 'runner', runner: 'task', tasks: [] }],
+    ['just ci', { kind: 'runner', runner: 'just', tasks: ['ci'] }],
+    ['just --justfile build/justfile test', { kind: 'runner', runner: 'just', tasks: ['test'], file: 'build/justfile' }],
+    ['tox -e lint,py312', { kind: 'runner', runner: 'tox', tasks: ['lint', 'py312'] }],
+    ['python -m tox run -e security', { kind: 'runner', runner: 'tox', tasks: ['security'] }],
+    ['tox', { kind: 'runner', runner: 'tox', tasks: [] }],
+    ['nox -s tests-3.12 lint', { kind: 'runner', runner: 'nox', tasks: ['tests', 'lint'] }],
+    ['nox --session=audit', { kind: 'runner', runner: 'nox', tasks: ['audit'] }],
+    ['bundle exec rake spec[fast]', { kind: 'runner', runner: 'rake', tasks: ['spec'] }],
+    ['rake -f tasks/ci.rake', { kind: 'runner', runner: 'rake', tasks: [], file: 'tasks/ci.rake' }],
+    ['mage -v Check', { kind: 'runner', runner: 'mage', tasks: ['check'] }],
+    ['cargo +nightly integration-test --release', { kind: 'runner', runner: 'cargo', tasks: ['integration-test'], args: ['--release'] }],
+    ['cargo xtask ci', { kind: 'runner', runner: 'cargo', tasks: ['xtask'], args: ['ci'] }],
+  ];
+  for (const [text, expected] of cases) it(`follows ${JSON.stringify(text)}`, () => assert.deepEqual(ind(text), expected));
+  for (const text of ['task --list', 'just --list', 'tox list', 'tox --version', 'nox --list', 'rake -T', 'mage -l', 'cargo test', 'cargo build --release', 'cargo clippy']) {
+    it(`does not follow ${JSON.stringify(text)}`, () => assert.equal(ind(text), undefined));
+  }
+});
+
+describe('task runners: files', () => {
+  it('go-task: cmds (strings, block scalars, cmd:), deps, task: calls, includes, shorthand tasks', () => {
+    const f = parseRunnerFile('task', 'Taskfile.yml', [
+      'version: "3"',
+      'includes:',
+      '  docs: ./docs',
+      '  sec: { taskfile: ./build/Sec.yml }',
+      'tasks:',
+      '  default: [go build ./...]',
+      '  ci:',
+      '    deps: [lint, { task: vet }]',
+      '    cmds:',
+      '      - task: test',
+      '      - cmd: echo done',
+      '      - |',
+      '        go test \\',
+      '          ./...',
+      '  lint: golangci-lint run',
+    ].join('\n'));
+    assert.deepEqual(f.includes, [{ namespace: 'docs', path: './docs' }, { namespace: 'sec', path: './build/Sec.yml' }]);
+    assert.deepEqual(f.defaults, ['default']);
+    assert.deepEqual(f.tasks.get('ci')!.calls, ['lint', 'vet', 'test']);
+    assert.deepEqual(f.tasks.get('ci')!.lines.map(place), ['11:14 echo done', '13:9 go test ./...']);
+    assert.deepEqual(f.tasks.get('lint')!.lines.map(place), ['15:9 golangci-lint run']);
+    assert.deepEqual(f.tasks.get('default')!.lines.map(place), ['6:13 go build ./...']);
+  });
+
+  it('just: the first recipe is the default; dependencies with arguments and after &&; @ and - prefixes; aliases; settings are not recipes', () => {
+    const f = parseRunnerFile('just', 'justfile', [
+      'set dotenv-load',
+      'version := "1.0"',
+      'alias c := ci',
+      '',
+      'ci: build (check "all") && report',
+      '  @cargo test',
+      '  -cargo audit',
+      '',
+      'check scope="x":',
+      '    cargo clippy -- {{scope}}',
+    ].join('\n'));
+    assert.deepEqual(f.defaults, ['ci']);
+    assert.deepEqual(f.tasks.get('c')!.calls, ['ci']);
+    assert.deepEqual(f.tasks.get('ci')!.calls, ['build', 'check', 'report']);
+    assert.deepEqual(f.tasks.get('ci')!.lines.map(place), ['6:4 cargo test', '7:4 cargo audit']);
+    assert.deepEqual(f.tasks.get('check')!.lines.map(place), ['10:5 cargo clippy -- {{scope}}']);
+    assert.ok(!f.tasks.has('version') && !f.tasks.has('set'));
+  });
+
+  it('tox.ini: env_list with braces, base and named envs, factor conditions, continuation lines, references to other envs', () => {
+    const f = parseRunnerFile('tox', 'tox.ini', [
+      '[tox]',
+      'envlist = py{311,312}, lint',
+      '[testenv]',
+      'commands =',
+      '    pytest {posargs}',
+      '    py312: coverage report',
+      '[testenv:lint]',
+      'commands = ruff check src',
+      '           {[testenv]commands}',
+    ].join('\n'));
+    assert.deepEqual(f.defaults, ['py311', 'py312', 'lint']);
+    assert.deepEqual(f.tasks.get('')!.lines.map(place), ['5:5 pytest', '6:12 coverage report']);
+    assert.deepEqual(f.tasks.get('lint')!.lines.map(place), ['8:12 ruff check src']);
+    assert.deepEqual(f.tasks.get('lint')!.calls, ['']);
+  });
+
+  it('tox.toml and pyproject [tool.tox]: commands as arrays of words; legacy_tox_ini keeps its line numbers', () => {
+    const toml = parseRunnerFile('tox', 'tox.toml', ['env_list = ["lint"]', '[env.lint]', 'commands = [', '  ["ruff", "check", "."],', '  ["mypy", "src"],', ']'].join('\n'));
+    assert.deepEqual(toml.defaults, ['lint']);
+    assert.deepEqual(toml.tasks.get('lint')!.lines.map(place), ['4:4 ruff check .', '5:4 mypy src']);
+    const legacy = parseRunnerFile('tox', 'pyproject.toml', ['[project]', 'name = "x"', '[tool.tox]', 'legacy_tox_ini = """', '[testenv:sec]', 'commands = bandit -r src', '"""'].join('\n'));
+    assert.deepEqual(legacy.tasks.get('sec')!.lines.map(place), ['6:12 bandit -r src']);
+  });
+
+  it('noxfile: sessions (name=, default=False), session.run over several lines, keyword arguments left out, notify, nox.options.sessions', () => {
+    const f = parseRunnerFile('nox', 'noxfile.py', [
+      'import nox',
+      'nox.options.sessions = ["lint"]',
+      '@nox.session(name="lint")',
+      'def run_lint(session):',
+      '    session.run("ruff", "check", "src", external=True)',
+      '    session.notify("tests")',
+      '@nox.session(default=False)',
+      'def tests(session: nox.Session) -> None:',
+      '    session.run(',
+      '        "pytest",',
+      '        *session.posargs,',
+      '    )',
+      'def helper():',
+      '    session.run("not-a-session")',
+    ].join('\n'));
+    assert.deepEqual(f.defaults, ['lint']);
+    assert.deepEqual(f.tasks.get('lint')!.lines.map(place), ['5:5 ruff check src']);
+    assert.deepEqual(f.tasks.get('lint')!.calls, ['tests']);
+    assert.deepEqual(f.tasks.get('tests')!.lines.map(place), ['9:5 pytest']);
+    assert.equal(f.tasks.get('lint')!.lines[0].written, 'session.run("ruff", "check", "src", external=True)');
+    assert.equal(f.tasks.size, 2);
+  });
+
+  it('Rakefile: prerequisites in every spelling, sh lines, task libraries, namespaces, Rake::Task invoke', () => {
+    const f = parseRunnerFile('rake', 'Rakefile', [
+      'RSpec::Core::RakeTask.new(:spec)',
+      'task default: [:spec, :lint]',
+      'task :lint => %w[style] do',
+      '  sh "rubocop --parallel"',
+      'end',
+      'namespace :ci do',
+      '  task :all do',
+      '    Rake::Task["spec"].invoke',
+      '    sh("brakeman", "-q")',
+      '  end',
+      'end',
+    ].join('\n'));
+    assert.deepEqual(f.defaults, ['default']);
+    assert.deepEqual(f.tasks.get('default')!.calls, ['spec', 'lint']);
+    assert.deepEqual(f.tasks.get('lint')!.calls, ['style']);
+    assert.deepEqual(f.tasks.get('lint')!.lines.map(place), ['4:3 rubocop --parallel']);
+    assert.deepEqual(f.tasks.get('spec')!.lines.map(place), ['1:1 rspec']);
+    assert.deepEqual(f.tasks.get('ci:all')!.calls, ['spec']);
+    assert.deepEqual(f.tasks.get('ci:all')!.lines.map(place), ['9:5 brakeman -q']);
+  });
+
+  it('magefile: targets lower-cased, mg.Deps and direct target calls, sh.* and helper calls with package strings resolved', () => {
+    const f = parseRunnerFile('mage', 'magefile.go', [
+      'package main',
+      'const (',
+      '\tlinter = "golangci-lint"',
+      ')',
+      'var Default = Check',
+      'func Check() error {',
+      '\tmg.Deps(Lint, Vet)',
+      '\tBuild()',
+      '\treturn run(env(), "go", "test", pkgs())',
+      '}',
+      'func Lint() error {',
+      '\treturn sh.Run(linter, "run")',
+      '}',
+      'func Build() {}',
+      'func Vet() {}',
+      'func run(e map[string]string, cmd string, args ...string) error { return nil }',
+    ].join('\n'));
+    assert.deepEqual(f.defaults, ['check']);
+    assert.deepEqual(f.tasks.get('check')!.calls, ['lint', 'vet', 'build']);
+    assert.deepEqual(f.tasks.get('check')!.lines.map(place), ['9:9 go test $ARG']);
+    assert.deepEqual(f.tasks.get('lint')!.lines.map(place), ['12:9 golangci-lint run']);
+    assert.ok(!f.tasks.has('run'));
+  });
+
+  it('cargo aliases: [alias] strings and word lists, dotted alias keys', () => {
+    const f = parseRunnerFile('cargo', '.cargo/config.toml', ['[build]', 'jobs = 2', '[alias]', 'it = "test --test integration"', 'lint = ["clippy", "--", "-D", "warnings"]', '[env]', 'alias.x = "run"'].join('\n'));
+    assert.deepEqual([...f.tasks.keys()], ['it', 'lint', 'x']);
+    assert.equal(f.tasks.get('lint')!.lines[0].text, 'clippy -- -D warnings');
+    assert.equal(f.tasks.get('it')!.lines[0].loc.line, 4);
+  });
+
+  it('never throws on junk', () => {
+    for (const kind of ['task', 'just', 'tox', 'nox', 'rake', 'mage', 'cargo'] as const) {
+      for (const junk of ['', '\u0000\u0001', '((((', 'tasks: [', ':\n  - - -', '"""', 'def (']) assert.ok(parseRunnerFile(kind, 'x', junk).tasks instanceof Map);
+    }
+  });
+});
