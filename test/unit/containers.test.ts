@@ -439,7 +439,7 @@ describe('containers: probes', () => {
     const cron = one(o, 'root-user', 'k8s/app.yaml');
     assert.strictEqual(at(cron.loc), '62:28-62:29');
     assert.strictEqual(cron.data?.container, 'report');
-    assert.deepStrictEqual(evidenceAt(o, 'k8s/app.yaml'), ['18:20-18:25']);
+    assert.deepStrictEqual(evidenceAt(o, 'k8s/app.yaml'), ['17:23-17:27'], 'runAsNonRoot: true is the evidence where both it and a non-zero runAsUser are set');
     assert.deepStrictEqual(evidenceAt(o, 'compose/compose.yaml'), ['5:12-5:23']);
   });
 
@@ -556,8 +556,7 @@ describe('containers: probes', () => {
     dep.resources = [dep.resources[0]];
     const o = probeSecurityContext([dep]);
     assert.strictEqual(o.result, 'pass');
-    // runAsUser: 10001 (a non-zero user) is the non-root evidence; limits are listed beside the verdict.
-    assert.deepStrictEqual(evidenceAt(o, 'k8s/app.yaml'), ['18:20-18:25', '23:37-23:41', '24:39-24:44', '28:13-28:19']);
+    assert.deepStrictEqual(evidenceAt(o, 'k8s/app.yaml'), ['17:23-17:27', '23:37-23:41', '24:39-24:44', '28:13-28:19']);
     assert.strictEqual(o.findings.length, 0);
   });
 

@@ -319,15 +319,15 @@ export function probeNonRoot(files: ParsedContainerFile[]): ProbeOutcome {
 
 type UserVerdict = { kind: 'unset' } | { kind: 'ok' | 'root'; at: Located<unknown>; text: string };
 
-/** A non-zero runAsUser is a non-root user whatever runAsNonRoot says; runAsUser 0 is root. */
+/**
+ * runAsUser 0 is root; otherwise runAsNonRoot: true, or a non-zero runAsUser (whatever runAsNonRoot
+ * says), is non-root; runAsNonRoot: false alone allows root.
+ */
 function userVerdictOf(runAsUser: Located<number> | undefined, runAsNonRoot: Located<boolean> | undefined): UserVerdict {
-  if (runAsUser) {
-    if (runAsUser.value === 0) return { kind: 'root', at: runAsUser, text: 'runAsUser: 0' };
-    return { kind: 'ok', at: runAsUser, text: `runAsUser: ${runAsUser.value}` };
-  }
-  if (runAsNonRoot) {
-    return runAsNonRoot.value ? { kind: 'ok', at: runAsNonRoot, text: 'runAsNonRoot: true' } : { kind: 'root', at: runAsNonRoot, text: 'runAsNonRoot: false' };
-  }
+  if (runAsUser?.value === 0) return { kind: 'root', at: runAsUser, text: 'runAsUser: 0' };
+  if (runAsNonRoot?.value) return { kind: 'ok', at: runAsNonRoot, text: 'runAsNonRoot: true' };
+  if (runAsUser) return { kind: 'ok', at: runAsUser, text: `runAsUser: ${runAsUser.value}` };
+  if (runAsNonRoot) return { kind: 'root', at: runAsNonRoot, text: 'runAsNonRoot: false' };
   return { kind: 'unset' };
 }
 
