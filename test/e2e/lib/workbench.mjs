@@ -2,6 +2,8 @@
 // depend on VS Code's DOM live here, so journeys read like user steps and a VS Code upgrade means
 // fixing one file.
 
+import { waitUntil } from './wait.mjs';
+
 const escapeRegExp = s => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A twistie click that changed nothing for this long was lost (the row was re-rendered under it). */
 const RECLICK_AFTER_MS = 8_000;
@@ -204,16 +206,20 @@ export class Workbench {
 
   /**
    * Right-clicks the tree row `label` and picks `entry` from its context menu. The workbench's menu
-   * ignores a click that comes right after it opened (the right-click's own mouse-up): hover first,
-   * and open the menu again when the click did not take.
+   * ignores a click that comes right after it opened (the right-click's own mouse-up): hover first
+   * until the menu has focused the entry (it then takes mouse input), and open the menu again when
+   * the click did not take.
    */
   async contextMenu(label, entry) {
-    const item = this.page.locator('.context-view .monaco-menu .action-item .action-label', { hasText: entry }).first();
+    const menuItem = this.page.locator('.context-view .monaco-menu .action-item', { has: this.page.locator('.action-label', { hasText: entry }) }).first();
+    const item = menuItem.locator('.action-label').first();
     for (let attempt = 1; ; attempt++) {
       await this.treeItem(label).click({ button: 'right' });
       await item.waitFor();
-      await item.hover();
-      await this.page.waitForTimeout(150);
+      await waitUntil(`the menu entry "${entry}" to take the hover`, async () => {
+        await item.hover();
+        return /\bfocused\b/.test((await menuItem.getAttribute('class')) ?? '');
+      }, 10_000).catch(() => {}); // the click below tells whether the menu took it
       await item.click();
       try {
         await this.page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden', timeout: 3000 });
@@ -325,8 +331,10 @@ export class Workbench {
       }
     }
     await this.page.locator('.terminal-wrapper.active .xterm, .terminal .xterm').first().waitFor();
+    // Typed input is safe once the shell has printed its prompt (read back through the clipboard).
+    await this.grantClipboard();
+    await this.waitForTerminalText(/\S/);
     await this.page.locator('.xterm-helper-textarea').first().focus();
-    await this.page.waitForTimeout(1500); // the shell prints its prompt
   }
 
   /** Types a command line into the focused terminal and presses Enter. */
