@@ -2,8 +2,6 @@
 // depend on VS Code's DOM live here, so journeys read like user steps and a VS Code upgrade means
 // fixing one file.
 
-import { waitUntil } from './wait.mjs';
-
 const escapeRegExp = s => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A twistie click that changed nothing for this long was lost (the row was re-rendered under it). */
 const RECLICK_AFTER_MS = 8_000;
@@ -206,20 +204,16 @@ export class Workbench {
 
   /**
    * Right-clicks the tree row `label` and picks `entry` from its context menu. The workbench's menu
-   * ignores a click that comes right after it opened (the right-click's own mouse-up): hover first
-   * until the menu has focused the entry (it then takes mouse input), and open the menu again when
-   * the click did not take.
+   * ignores a click that comes right after it opened (the right-click's own mouse-up): hover first,
+   * and open the menu again when the click did not take.
    */
   async contextMenu(label, entry) {
-    const menuItem = this.page.locator('.context-view .monaco-menu .action-item', { has: this.page.locator('.action-label', { hasText: entry }) }).first();
-    const item = menuItem.locator('.action-label').first();
+    const item = this.page.locator('.context-view .monaco-menu .action-item .action-label', { hasText: entry }).first();
     for (let attempt = 1; ; attempt++) {
       await this.treeItem(label).click({ button: 'right' });
       await item.waitFor();
-      await waitUntil(`the menu entry "${entry}" to take the hover`, async () => {
-        await item.hover();
-        return /\bfocused\b/.test((await menuItem.getAttribute('class')) ?? '');
-      }, 10_000).catch(() => {}); // the click below tells whether the menu took it
+      await item.hover();
+      await this.page.waitForTimeout(150);
       await item.click();
       try {
         await this.page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden', timeout: 3000 });
