@@ -154,6 +154,9 @@ describe('indirection: findIndirection', () => {
     ['& ./test.ps1 -CI', { kind: 'script', path: 'test.ps1' }],
     ['pwsh -NoProfile -File ./build.ps1 -Test', { kind: 'script', path: 'build.ps1' }],
     ['.\\publish\\release.ps1 -SkipTests:$false', { kind: 'script', path: 'publish/release.ps1' }],
+    ['docker build -f docker/Dockerfile.ci -t app:ci .', { kind: 'image-build', context: '', file: 'docker/Dockerfile.ci' }],
+    ['docker buildx build --platform linux/amd64 --push ./web/', { kind: 'image-build', context: 'web' }],
+    ['buildah bud -t app services/api', { kind: 'image-build', context: 'services/api' }],
     ['Import-Module $PSScriptRoot/build.psm1 -Force', { kind: 'script', path: 'build.psm1', fromScriptDir: true }],
   ];
   for (const [text, expected] of cases) {
@@ -163,7 +166,7 @@ describe('indirection: findIndirection', () => {
   const none = ['yarn install', 'yarn add snyk', 'yarn', 'npm install', 'npm ci', 'npm audit', 'pnpm install', 'pnpm --filter web build',
     'npm -w packages/a run lint', 'bun run index.ts', 'bun test', 'bash -c "make scan"x', 'trivy fs .', 'echo ./scripts/scan.sh',
     '/usr/local/bin/scan.sh', 'go run ./cmd/scanner', 'npx @scope/tool', 'python3 tools/zap.py', 'node_modules/.bin/eslint .', 'pip install -r x/y.txt',
-    'bash', 'sh -s -- -b /usr/local/bin', '"$SCRIPT"'];
+    'bash', 'sh -s -- -b /usr/local/bin', '"$SCRIPT"', 'docker build -t x -', 'docker build https://github.com/a/b.git', 'docker run --rm app'];
   for (const text of none) {
     it(`does not follow ${JSON.stringify(text)}`, () => {
       const line: ShellLine = { text, loc: { path: 'ci.yml', line: 1, column: 1, endLine: 1, endColumn: 1 } };

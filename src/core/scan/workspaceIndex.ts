@@ -10,8 +10,9 @@ import { isRootPath, parseFile, ParsedFile, parseCiFragment } from './parse/pars
 import { parseMakefile, makeContext, makeDependencies, parsePackageScripts, powershellLinesOfScript } from './parse/indirection';
 import { shellLinesOfScript } from './parse/shell';
 import { parseRunnerFile, RunnerKind } from './parse/runners';
+import { commandLines, mappedLoc, parseDockerfile } from './parse/containers/dockerfile';
 import { CI_KINDS, isCiKind } from './ci/registry';
-import { CiKind, FileKind, FileProblem } from './types';
+import { CiKind, FileKind, FileProblem, ShellLine } from './types';
 import { IgnoreMatcher } from './discover/ignore';
 import { DEFAULT_CONCURRENCY, isTestOrExamplePath, largeFileNote, walkWorkspace, WalkOptions } from './discover/walker';
 import { isDevOnlyContainerPath } from './discover/fileNames';
@@ -424,6 +425,7 @@ export class WorkspaceIndex {
       }
       if (as === 'package-json') return { kind: 'package-json', scripts: parsePackageScripts(path, text) };
       if (as === 'shell-script') return { kind: 'shell-script', lines: /\.psm?1$/i.test(path) ? powershellLinesOfScript(path, text) : shellLinesOfScript(path, text) };
+      if (as === 'dockerfile-run') return { kind: 'shell-script', lines: dockerfileRunLines(path, text) };
       if (as.startsWith('runner:')) {
         const runner = as.slice('runner:'.length) as RunnerKind;
         return { kind: 'runner', runner, file: parseRunnerFile(runner, path, text) };
@@ -434,4 +436,21 @@ export class WorkspaceIndex {
     }
     return undefined;
   }
+}
+
+/** The commands of a Dockerfile's RUN instructions, one line each, at their places (every stage: the build may run any of them). */
+function dockerfileRunLines(path: string, text: string): ShellLine[] {
+  const file = parseDockerfile(path, text);
+  const out: ShellLine[] = [];
+  for (const stage of file.stages) {
+    for (const instr of stage.instructions) {
+      if (instr.keyword !== 'RUN') continue;
+      for (const m of commandLines(instr, file.escape)) {
+        const lead = m.text.length - m.text.trimStart().length;
+        const text = m.text.trim();
+        if (text && !text.startsWith('[')) out.push({ text, loc: mappedLoc(path, m, lead, lead + text.length) });
+      }
+    }
+  }
+  return out;
 }

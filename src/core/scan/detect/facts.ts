@@ -58,7 +58,7 @@ export type SupportFile =
   | { kind: 'runner'; runner: RunnerKind; file: RunnerFile };
 
 /** How to read a support file: its kind, a CI dialect (fragments), or a task runner's file (`runner:task`). */
-export type SupportRequest = Exclude<SupportFile['kind'], 'runner'> | CiFile['kind'] | `runner:${RunnerKind}`;
+export type SupportRequest = Exclude<SupportFile['kind'], 'runner'> | CiFile['kind'] | `runner:${RunnerKind}` | 'dockerfile-run';
 
 export interface FactsContext {
   catalogue: Catalogue;
@@ -343,6 +343,16 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
     const vocabulary = ciDialect(file.kind).uses.vocabulary;
     if (!matches.length && (vocabulary === 'orb' || vocabulary === 'pipe') && isRemoteCall(file.kind, step.uses.value)) {
       if (!housekeepingBlock(ctx.catalogue, file.kind, step.uses.value)) hintRemoteBlock(ctx.catalogue, file.kind, step.uses.value, evidence(), undefined, facts, NO_SWITCHES);
+    }
+  }
+  const built = step.uses ? actionImageBuild(step.uses.value, step.inputs) : undefined;
+  if (built) {
+    // The RUN lines of the image an action builds run in this step (evidence: the RUN line, via the step)
+    const target = await resolveIndirection(built, '', ctx, facts);
+    const label = `${step.uses!.loc.path}:${step.uses!.loc.line}`;
+    if (target) {
+      const within: LineState = { cwd: target.cwd, vars: new Map(Object.entries(env)) };
+      for (const l of target.lines) await collectLine(l, within, ctx, facts, NO_SWITCHES, cannotFail, add, { label, depth: 1, seen: new Set([target.key]) });
     }
   }
   // Relative scripts, package.json and Makefiles are found from the step's working directory.
@@ -649,6 +659,19 @@ async function resolveIndirection(ind: Indirection, cwd: string, ctx: FactsConte
     }
     case 'runner':
       return resolveRunner(ind, cwd, ctx, facts);
+    case 'image-build': {
+      // `-f` is read from where the command runs; without it, the context's Dockerfile (Containerfile for podman and buildah)
+      const context = resolvePath(cwd, ind.context);
+      if (context === undefined) return undefined;
+      const candidates = ind.file !== undefined ? [resolvePath(cwd, ind.file)] : [joinPath(context, 'Dockerfile'), joinPath(context, 'Containerfile')];
+      for (const path of candidates) {
+        if (!path) continue;
+        facts.reads.add(path);
+        const run = await ctx.support(path, 'dockerfile-run');
+        if (run?.kind === 'shell-script') return { lines: run.lines, cwd: context, key: `image:${path}` };
+      }
+      return undefined;
+    }
     case 'npm-script': {
       const dir = ind.dir ? resolvePath(cwd, ind.dir) : cwd;
       if (dir === undefined) return undefined;
@@ -755,4 +778,22 @@ async function readIncludedTaskfile(target: string | undefined, ctx: FactsContex
     if (f) return f;
   }
   return undefined;
+}
+
+/** Actions that build an image from a Dockerfile, and the inputs naming it: `file` (else the context's Dockerfile) and `context`. */
+const IMAGE_BUILD_ACTIONS = ['docker/build-push-action', 'redhat-actions/buildah-build'];
+
+function actionImageBuild(uses: string, inputs: Record<string, Located>): Indirection | undefined {
+  const name = uses.split('@')[0].toLowerCase();
+  if (!IMAGE_BUILD_ACTIONS.includes(name)) return undefined;
+  const raw = (k: string) => inputs[k]?.value.trim();
+  const contextIn = raw('context');
+  // build-push-action without `context` builds from the checkout (Git context): its Dockerfile at the root
+  const context = contextIn === undefined || contextIn === '' || contextIn === '.' || contextIn === '{{defaultContext}}' ? '' : checkoutFolder(contextIn);
+  if (context === undefined) return undefined;
+  const fileIn = raw('file') ?? (name === 'redhat-actions/buildah-build' ? raw('containerfiles')?.split('\n')[0].trim() : undefined);
+  if (fileIn && (fileIn.includes('${{') || fileIn.includes('$'))) return undefined;
+  const file = fileIn ? checkoutFolder(fileIn) : undefined;
+  if (fileIn && !file) return undefined;
+  return file ? { kind: 'image-build', context, file } : { kind: 'image-build', context };
 }

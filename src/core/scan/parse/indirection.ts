@@ -14,7 +14,9 @@ export type Indirection =
   | { kind: 'script'; path: string; fromScriptDir?: boolean }
   | { kind: 'npm-script'; name: string; dir?: string }
   /** A task runner's tasks (none: what it runs by default); `args` are passed on (cargo aliases). */
-  | { kind: 'runner'; runner: RunnerKind; tasks: string[]; dir?: string; file?: string; args?: string[] };
+  | { kind: 'runner'; runner: RunnerKind; tasks: string[]; dir?: string; file?: string; args?: string[] }
+  /** An image built from a Dockerfile: its RUN lines run in the build (`file` as given, else the context's Dockerfile). */
+  | { kind: 'image-build'; context: string; file?: string };
 
 // ───────────────────────────── Makefile ─────────────────────────────
 
@@ -647,6 +649,11 @@ function indirectionOf(inv: Invocation, vars?: ReadonlyMap<string, string>): Ind
       return mageIndirection(args);
     case 'cargo':
       return cargoIndirection(args);
+    case 'docker':
+    case 'podman':
+    case 'nerdctl':
+    case 'buildah':
+      return imageBuildIndirection(inv.program, args);
     case 'source':
     case '.':
       return args[0] !== undefined && isScriptPath(args[0]) ? scriptIndirection(args[0], vars) : undefined;
@@ -835,4 +842,48 @@ function cargoIndirection(args: string[]): Indirection | undefined {
   const sub = args[i];
   if (sub === undefined || CARGO_COMMANDS.has(sub) || sub.includes('$') || sub.includes('/')) return undefined;
   return runner('cargo', [sub], dir, undefined, args.slice(i + 1));
+}
+
+// ───────────────────────────── image builds ─────────────────────────────
+
+const BUILD_VALUED = new Set(['-t', '--tag', '--build-arg', '--target', '--platform', '--label', '--cache-from', '--cache-to', '--secret', '--ssh',
+  '--network', '--progress', '--output', '-o', '--iidfile', '--metadata-file', '--builder', '--add-host', '--shm-size', '--ulimit', '--memory', '-m',
+  '--cpu-shares', '--cgroup-parent', '--isolation', '--build-context', '--attest', '--annotation', '--provenance', '--sbom', '--allow', '--format',
+  '--layers', '--jobs', '--creds', '--authfile', '--cert-dir', '--sign-by', '--runtime', '--manifest', '--arch', '--os', '--variant', '--volume', '-v']);
+
+/** `docker build [-f file] context`, `docker buildx build`, `docker image build`, `podman build`, `buildah bud`: the Dockerfile the build reads. */
+function imageBuildIndirection(program: string, args: string[]): Indirection | undefined {
+  let i = 0;
+  const sub = () => args[i];
+  if (program === 'buildah') {
+    if (sub() !== 'bud' && sub() !== 'build' && sub() !== 'build-using-dockerfile') return undefined;
+    i++;
+  } else {
+    if (sub() === 'buildx' || sub() === 'image' || sub() === 'builder') i++;
+    if (sub() !== 'build') return undefined;
+    i++;
+  }
+  let file: string | undefined;
+  let context: string | undefined;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-f' || a === '--file') { file = args[++i]; continue; }
+    if (a.startsWith('--file=')) { file = a.slice(7); continue; }
+    if (a.startsWith('-f') && a.length > 2 && !a.startsWith('--')) { file = a.slice(2); continue; }
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && BUILD_VALUED.has(a)) i++;
+      continue;
+    }
+    context ??= a;
+  }
+  if (context === undefined || context === '-' || /^[a-z]+:\/\/|^git@/.test(context) || (file !== undefined && file === '-')) return undefined;
+  const ctx = /^[./]+$/.test(context) ? '' : normalizePath(context);
+  if (ctx === undefined) return undefined;
+  const out: Indirection = { kind: 'image-build', context: ctx };
+  if (file !== undefined) {
+    const f = normalizePath(file);
+    if (!f) return undefined;
+    out.file = f;
+  }
+  return out;
 }

@@ -2,6 +2,7 @@
 // exact positions (declarative `pipeline { … }` and scripted `node { … }`).
 import { CiJob, CiReference, CiStep, Loc, Located, ShellLine } from '../../types';
 import { joinContinuations, PhysicalLine } from '../../parse/shell';
+import { normalizePath } from '../common';
 import { Source, strContent, Tok, unescapeLine } from './lexer';
 import { Arg, Block, Seg, Stmt, Value } from './parser';
 
@@ -135,6 +136,16 @@ export class Walker {
     if (ref) this.references.push({ kind: 'shared-library', ref, loc: this.loc(t) });
   }
 
+  /** `load 'ci/build.groovy'`: a Groovy file of the repository, read as pipeline code of this one (a local include). */
+  loadReference(v: Value): void {
+    const t = this.strTok(v);
+    if (!t) return;
+    const written = strContent(this.src.text, t).trim();
+    const rel = written.replace(/^(?:\$\{?(?:env\.)?WORKSPACE\}?|\$\{pwd\(\)\})\//, '');
+    if (!rel || rel.includes('$') || rel.startsWith('/')) return;
+    this.references.push({ kind: 'local-include', ref: written, loc: this.loc(t), localPath: normalizePath(rel) });
+  }
+
   /** Cron specs anywhere in a value (`properties([pipelineTriggers([cron('…')])])`). */
   collectTriggers(v: Value): void {
     if (v.k === 'list') for (const it of v.items) this.collectTriggers(it.value);
@@ -162,7 +173,14 @@ export class Walker {
   walkBlock(block: Block | undefined, ctx: Ctx): void {
     if (!block) return;
     let c = ctx;
-    for (const s of block.stmts) c = this.walkStmt(s, c);
+    block.stmts.forEach((s, i) => {
+      c = this.walkStmt(s, c);
+      // `def x = load 'ci/build.groovy'` reads as an assignment of `load` and a string statement after it
+      const next = block.stmts[i + 1];
+      if (s.k === 'assign' && s.value.k === 'call' && !s.value.receiver && s.value.segs.length === 1 && s.value.segs[0].name === 'load' && !s.value.segs[0].called && next?.k === 'expr' && next.value.k === 'str') {
+        this.loadReference(next.value);
+      }
+    });
   }
 
   walkStmt(s: Stmt, ctx: Ctx): Ctx {
@@ -358,6 +376,11 @@ export class Walker {
       case 'library': {
         const a = this.named(args, 'identifier') ?? this.positional(args)[0];
         if (a) this.addReference(a.value);
+        return;
+      }
+      case 'load': {
+        const first = this.positional(args)[0];
+        if (first) this.loadReference(first.value);
         return;
       }
       default:
