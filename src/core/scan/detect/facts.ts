@@ -11,6 +11,7 @@ import { invocations, Invocation, unverifiedScriptRuns } from '../parse/shell';
 import { pipeToShellMessage } from './weakControls';
 import { CiFile, CiReference, CiStep, Loc, Located, ShellLine } from '../types';
 import { dirname, resolvePath, joinPath } from '../../fs';
+import { LifecycleOutcome, lifecycleOfInvocation, lifecycleOfUses, preCommitCiOutcomes } from './lifecycleHits';
 
 export interface ToolHit {
   probe: string;
@@ -25,7 +26,10 @@ export interface NotCounted {
   tool: string;
   evidence: Evidence;
   reason: string;
-  /** An install of the tool, not a run (the note is dropped when the tool runs elsewhere). */
+  /**
+   * Not a run: an install of the tool, or its configuration that this line's lifecycle or
+   * aggregator does not reach (the note is dropped when the tool runs elsewhere).
+   */
   installOnly?: boolean;
 }
 
@@ -52,7 +56,9 @@ export type SupportFile =
   | { kind: 'makefile'; targets: Map<string, ShellLine[]>; dependencies: Map<string, string[]>; first?: string; includes: string[]; variables: Map<string, string> }
   | { kind: 'package-json'; scripts: Map<string, ShellLine> }
   | { kind: 'shell-script'; lines: ShellLine[] }
-  | { kind: 'ci-fragment'; file: CiFile };
+  | { kind: 'ci-fragment'; file: CiFile }
+  /** A build or aggregator configuration (pom.xml, build.gradle, .golangci.yml, ...), parsed where it is used. */
+  | { kind: 'text'; text: string };
 
 export interface FactsContext {
   catalogue: Catalogue;
@@ -280,6 +286,7 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
     for (const m of matches) {
       add(m, evidenceAt(step.uses.loc, `${ciDialect(file.kind).uses.evidenceLabel}: ${step.uses.value}`, m.tool), NO_SWITCHES, cannotFail);
     }
+    applyLifecycle(await lifecycleOfUses(step.uses, step.inputs, step.env, ctx, facts), facts, add, NO_SWITCHES, cannotFail);
   }
   const state = { cwd: '' };
   for (const line of step.script) {
@@ -319,6 +326,8 @@ async function collectLine(
     for (const m of matches) add(m, evidenceAt(line.loc, text, m.tool), disabled, cannotFail);
     const inner = matches.length ? undefined : wrappedCommand(inv, ctx.catalogue);
     if (inner) for (const m of matchInvocation(ctx.catalogue, inner)) add(m, evidenceAt(line.loc, text, m.tool), disabled, cannotFail);
+    // What the command runs through a build lifecycle or an aggregator (mvn verify, golangci-lint run, ...).
+    applyLifecycle(await lifecycleOfInvocation(inner ?? inv, line, text, state.cwd, ctx, facts), facts, add, disabled, cannotFail);
     if (chain && chain.depth >= MAX_INDIRECTION_DEPTH) continue;
     const ind = findIndirection(inv) ?? (inner && findIndirection(inner));
     if (!ind) continue;
@@ -330,6 +339,27 @@ async function collectLine(
     // Paths in a script are read from its own folder first, then from the folder it was called from.
     const within = { cwd: target.cwd, callerDir: target.callerDir };
     for (const l of target.lines) await collectLine(l, within, ctx, facts, disabled, cannotFail, add, next);
+  }
+}
+
+/**
+ * A pre-commit configuration with a `ci:` section is run by pre-commit.ci on pull requests: its
+ * hooks count as that pipeline's runs (the file is the pipeline).
+ */
+export async function preCommitCiFacts(path: string, ctx: FactsContext): Promise<FileFacts> {
+  const facts = emptyFacts();
+  for (const o of await preCommitCiOutcomes(path, ctx, facts)) {
+    if (o.kind === 'hit') for (const e of o.evidence) facts.hits.push({ probe: o.match.probe, tool: o.match.tool, evidence: { ...e, unit: { pipeline: path } } });
+  }
+  return facts;
+}
+
+/** Counts the tools a lifecycle or aggregator runs, notes those it does not reach, keeps those a remote parent may run. */
+function applyLifecycle(outcomes: LifecycleOutcome[], facts: FileFacts, add: Add, disabled: ReadonlyMap<string, string>, cannotFail: Loc | undefined): void {
+  for (const o of outcomes) {
+    if (o.kind === 'hit') for (const e of o.evidence) add(o.match, e, disabled, o.cannotFail ?? cannotFail);
+    else if (o.kind === 'not-counted') facts.notCounted.push({ probe: o.probe, tool: o.tool, evidence: o.evidence, reason: o.reason, installOnly: true });
+    else facts.mayRun.push({ probe: o.probe, tool: o.tool, evidence: o.evidence });
   }
 }
 
