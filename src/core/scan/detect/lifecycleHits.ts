@@ -7,7 +7,7 @@
 // Each tool found gives two pieces of evidence: the CI line (saying what it runs through) and
 // the configuration line that enables the tool (saying which CI line runs it). What the
 // configuration enables but the CI line does not reach is noted, not counted.
-import lifecycleData from '../../../../model/build-lifecycles.json';
+import * as lifecycleData from '../../../../model/build-lifecycles.json';
 import { Catalogue, ToolMatch } from './catalogue';
 import { matchInvocation, matchPreCommitHook } from './toolMatch';
 import { Evidence } from './probeTypes';
