@@ -151,6 +151,22 @@ describe('guidance: fixes that never hurt', function () {
     });
   }
 
+  it('a withheld fix says why in the diagnostic, and only where it is withheld', async () => {
+    const jobs = '  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n' + pushJob('- run: git push');
+    const dir = tempWorkspace({ [REL]: wf(jobs, 'permissions:\n  contents: write\n') });
+    const { byFile } = await diagnose(dir, 1);
+    const checkouts = (byFile.get(REL) ?? []).filter((x) => x.code.value === 'checkout-persists-credentials');
+    assert.equal(checkouts.length, 1, 'one grouped diagnostic');
+    const d = checkouts[0];
+    // The group's diagnostic sits on the first checkout (build), where the fix is offered.
+    assert.equal(d.loc.line, 9);
+    assert.doesNotMatch(d.message, /not offered/);
+    const release = tempWorkspace({ [REL]: wf(pushJob('- run: git push'), 'permissions:\n  contents: write\n') });
+    const only = ((await diagnose(release, 1)).byFile.get(REL) ?? []).find((x) => x.code.value === 'checkout-persists-credentials')!;
+    assert.match(only.message, /"Do not keep the token in the checkout \(persist-credentials: false\)" is not offered here: .*job "release".*runs `git push`/);
+    assert.deepEqual(only.data.fixes, []);
+  });
+
   it('persist-credentials: false is offered where the push comes before the checkout, or in another job; "all places" skips the pushing job', async () => {
     const jobs =
       '  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n' +

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findIndirection, makeDefaultGoal, makeDependencies, parseMakefile, parsePackageScripts } from '../../src/core/scan/parse/indirection';
+import { checkoutFolder, findIndirection, makeDefaultGoal, makeDependencies, parseMakefile, parsePackageScripts, powershellLinesOfScript } from '../../src/core/scan/parse/indirection';
 import { invocations, shellLinesOfScript } from '../../src/core/scan/parse/shell';
 import { ShellLine } from '../../src/core/scan/types';
 
@@ -148,6 +148,12 @@ describe('indirection: findIndirection', () => {
     ['pnpm -C web lint', { kind: 'npm-script', name: 'lint', dir: 'web' }],
     ['pnpm test', { kind: 'npm-script', name: 'test' }],
     ['bun run scan', { kind: 'npm-script', name: 'scan' }],
+    ['"$(dirname "$0")/test.sh" -v', { kind: 'script', path: 'test.sh', fromScriptDir: true }],
+    ['source "${BASH_SOURCE%/*}/lib/env.sh"', { kind: 'script', path: 'lib/env.sh', fromScriptDir: true }],
+    ['& "$PSScriptRoot/../build.ps1" -Inline', { kind: 'script', path: '../build.ps1', fromScriptDir: true }],
+    ['& ./test.ps1 -CI', { kind: 'script', path: 'test.ps1' }],
+    ['pwsh -NoProfile -File ./build.ps1 -Test', { kind: 'script', path: 'build.ps1' }],
+    ['Import-Module $PSScriptRoot/build.psm1 -Force', { kind: 'script', path: 'build.psm1', fromScriptDir: true }],
   ];
   for (const [text, expected] of cases) {
     it(`follows ${JSON.stringify(text)}`, () => assert.deepStrictEqual(ind(text), expected));
@@ -167,9 +173,36 @@ describe('indirection: findIndirection', () => {
     });
   }
 
+  it('expands a leading variable known to hold the script folder or a path', () => {
+    const vars = new Map([['HERE', '$PSScriptRoot'], ['TOOLS', 'tools/ci']]);
+    const first = (text: string) => invocations({ text, loc: { path: 'x', line: 1, column: 1, endLine: 1, endColumn: 1 } }).map((i) => findIndirection(i, vars)).find((x) => x);
+    assert.deepStrictEqual(first('"${HERE}/lint.sh" src'), { kind: 'script', path: 'lint.sh', fromScriptDir: true });
+    assert.deepStrictEqual(first('$TOOLS/check.sh'), { kind: 'script', path: 'tools/ci/check.sh' });
+    assert.strictEqual(first('$UNKNOWN/check.sh'), undefined);
+  });
+
   it('does not follow installs', () => {
     const [i] = invocations({ text: 'npm i -g snyk', loc: { path: 'x', line: 1, column: 1, endLine: 1, endColumn: 1 } });
     assert.strictEqual(i.kind, 'install');
     assert.strictEqual(findIndirection(i), undefined);
+  });
+});
+
+describe('indirection: PowerShell scripts and working directories', () => {
+  it('reads .ps1 lines as commands, leaves help blocks out, and reads script blocks built from strings', () => {
+    const text = '<#\n.EXAMPLE\n ./release.ps1 -Publish\n#>\nparam([switch] $Test)\nImport-Module (Join-Path $PSScriptRoot build.psm1)\n$b = [scriptblock]::Create("Invoke-Pester -Path tests")\n';
+    const lines = powershellLinesOfScript('build.ps1', text);
+    assert.ok(!lines.some((l) => l.text.includes('release.ps1')), JSON.stringify(lines));
+    assert.ok(lines.some((l) => l.text === 'Import-Module $PSScriptRoot/build.psm1' && l.loc.line === 6), JSON.stringify(lines));
+    assert.ok(lines.some((l) => l.text === 'Invoke-Pester -Path tests' && l.loc.line === 7), JSON.stringify(lines));
+  });
+
+  it('maps a step working directory to a folder of the checkout', () => {
+    assert.strictEqual(checkoutFolder('backend'), 'backend');
+    assert.strictEqual(checkoutFolder('./web/'), 'web');
+    assert.strictEqual(checkoutFolder('$(Build.SourcesDirectory)'), '');
+    assert.strictEqual(checkoutFolder('${{ github.workspace }}/api'), 'api');
+    assert.strictEqual(checkoutFolder('.'), '');
+    assert.strictEqual(checkoutFolder('/opt/build'), undefined);
   });
 });

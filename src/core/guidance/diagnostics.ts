@@ -6,11 +6,12 @@
 // an activity's uuid or one of its probes takes that activity out of the summary, `missing-activities`
 // silences the summary, and a finding is silenced at its own place (the rest of its group stays).
 import { ActivityResult, ScanResult } from '../scan/result';
+import { PINNING_PART_IDS } from '../scan/detect/codeProbes';
 import { Finding } from '../scan/detect/probeTypes';
 import { Loc } from '../scan/types';
 import { IndexEntry } from '../scan/workspaceIndex';
 import { FixCatalogue } from './fixCatalogue';
-import { fixesFor } from './fixes';
+import { fixesFor, withheldFixes } from './fixes';
 import { GAP_STATUSES } from './hover';
 import { activityFamily, AnchorFamily, activityUrl, byLevelThenName, dockerfiles, firstLineLoc, kubernetesWorkloads, lookup, mainPipeline, primaryActivity } from './lookup';
 import { isSuppressed, suppressions } from './suppress';
@@ -126,9 +127,12 @@ export function diagnosticsFor(result: ScanResult, entries: IndexEntry[], option
     return isSuppressed(map, line, ids);
   };
   const push = (d: GuidanceDiagnostic) => {
-    if (options.fixes && options.listFixes !== false) {
+    if (options.fixes) {
       const entry = byPath.get(d.path);
-      d.data.fixes = fixesFor(options.fixes, result, entry, d, entries).map((f) => f.templateId);
+      if (options.listFixes !== false) d.data.fixes = fixesFor(options.fixes, result, entry, d, entries).map((f) => f.templateId);
+      // A fix held back because it would break the job says so: otherwise its absence looks like an omission.
+      const withheld = withheldFixes(options.fixes, entry, d, entries);
+      if (withheld.length) d.message = `${d.message} ${withheld.map((w) => `${w}.`).join(' ')}`;
     }
     (out.get(d.path) ?? out.set(d.path, []).get(d.path)!).push(d);
   };
@@ -148,7 +152,7 @@ export function diagnosticsFor(result: ScanResult, entries: IndexEntry[], option
     const findingProbes = new Set(result.findings.map((f) => f.probe));
     const gaps = result.activities
       .filter((a) => GAP_STATUSES.has(a.status) && a.activity.level <= options.targetLevel)
-      .filter((a) => !(a.status === 'partial' && a.probes.some((p) => findingProbes.has(p) || (p === 'pinning' && ['container.base-image-digest', 'gha.actions-pinned'].some((x) => findingProbes.has(x))))))
+      .filter((a) => !(a.status === 'partial' && a.probes.some((p) => findingProbes.has(p) || (p === 'pinning' && PINNING_PART_IDS.some((x) => findingProbes.has(x))))))
       .sort(byLevelThenName);
     // One summary per anchor file: the main pipeline, the Dockerfile, the Kubernetes manifest.
     const summaries = new Map<string, { loc: Loc; families: Set<AnchorFamily>; activities: MissingActivity[] }>();

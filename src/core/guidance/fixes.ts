@@ -69,11 +69,25 @@ function placesKey(o: FixOption): string {
 }
 
 function findingFixes(fixes: FixCatalogue, entry: FixEntry | undefined, diagnostic: GuidanceDiagnostic, files: FileInfo[]): FixOption[] {
+  return findingFixChoices(fixes, entry, diagnostic, files).offered;
+}
+
+/**
+ * Why fixes that would resolve this weak control are not offered at its place: the file shows the
+ * edit would break the job (model/fixes.yaml `unless:`). One sentence per withheld template.
+ */
+export function withheldFixes(fixes: FixCatalogue, entry: FixEntry | undefined, diagnostic: GuidanceDiagnostic, files: FileInfo[]): string[] {
+  if (diagnostic.data.kind !== 'finding') return [];
+  return findingFixChoices(fixes, entry, diagnostic, files).withheld;
+}
+
+function findingFixChoices(fixes: FixCatalogue, entry: FixEntry | undefined, diagnostic: GuidanceDiagnostic, files: FileInfo[]): { offered: FixOption[]; withheld: string[] } {
   const d = diagnostic.data;
   const out: FixOption[] = [];
+  const withheld: string[] = [];
   const ecosystems = new Set(detectEcosystems(files).map((e) => e.ecosystem));
   const dialect = dialectOf(entry?.kind ?? files.find((f) => f.path === diagnostic.path)?.kind);
-  if (!dialect) return out;
+  if (!dialect) return { offered: out, withheld };
   const places = d.places ?? [diagnostic.loc];
   for (const t of fixes.templates) {
     const dt = t.dialects[dialect];
@@ -82,7 +96,10 @@ function findingFixes(fixes: FixCatalogue, entry: FixEntry | undefined, diagnost
     if (dt.edit === 'checkout-persist-credentials' && d.findingCode !== 'missing-permissions' && d.findingData?.action !== 'actions/checkout') continue;
     const preferred = t.preferred && t.resolves[0] === d.findingCode;
     // Fixes that never hurt: not where the file shows the edit would break the job.
-    const safe = places.filter((at) => !fixHarm(t, dt, entry?.parsed, at, parsedOf(files)));
+    const harm = places.map((at) => fixHarm(t, dt, entry?.parsed, at, parsedOf(files)));
+    const safe = places.filter((_, i) => !harm[i]);
+    const hereHarm = harm[places.findIndex((l) => l.line === diagnostic.loc.line && l.column === diagnostic.loc.column)];
+    if (hereHarm) withheld.push(`"${t.title}" is not offered here: ${hereHarm}`);
     if (places.length > 1 && dt.edit && MULTI_PLACE_EDITS.has(dt.edit) && safe.length > 1) {
       out.push({ templateId: t.id, title: `${t.title}: all ${safe.length} places`, path: diagnostic.path, dialect, kind: 'edit', preferred, places: safe });
     }
@@ -93,7 +110,7 @@ function findingFixes(fixes: FixCatalogue, entry: FixEntry | undefined, diagnost
       out.push({ templateId: t.id, title: `${t.title}: line ${safe[0].line}`, path: diagnostic.path, dialect, kind: 'edit', preferred, places: safe });
     }
   }
-  return out;
+  return { offered: out, withheld };
 }
 
 function activityFixes(fixes: FixCatalogue, entry: FixEntry | undefined, diagnostic: GuidanceDiagnostic, files: FileInfo[]): FixOption[] {

@@ -63,6 +63,8 @@ export interface CiStep {
   env: Record<string, Located>;
   /** Set where a failure of this step cannot fail the build (continue-on-error / continueOnError / allow_failure: true). Points at that setting. */
   cannotFail?: Loc;
+  /** The folder its script runs in, as written (GHA `working-directory` or `defaults.run.working-directory`, Azure `workingDirectory`): relative paths in the script are read from there. */
+  workingDirectory?: string;
 }
 
 export interface CiJob {

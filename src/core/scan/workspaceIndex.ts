@@ -7,7 +7,7 @@ import { Catalogue } from './detect/catalogue';
 import { classify, isContainerKind, needsContent } from './discover/classify';
 import { ciFacts, emptyFacts, FactsContext, FileFacts, SupportFile } from './detect/facts';
 import { isRootPath, parseFile, ParsedFile, parseCiFragment } from './parse/parseFile';
-import { parseMakefile, makeContext, makeDependencies, parsePackageScripts } from './parse/indirection';
+import { parseMakefile, makeContext, makeDependencies, parsePackageScripts, powershellLinesOfScript } from './parse/indirection';
 import { shellLinesOfScript } from './parse/shell';
 import { parseReleaseConfig } from './parse/releaseConfigs';
 import { CI_KINDS, isCiKind } from './ci/registry';
@@ -427,7 +427,7 @@ export class WorkspaceIndex {
         return { kind: 'makefile', targets, dependencies: makeDependencies(path, text), first: targets.keys().next().value, ...makeContext(path, text) };
       }
       if (as === 'package-json') return { kind: 'package-json', scripts: parsePackageScripts(path, text) };
-      if (as === 'shell-script') return { kind: 'shell-script', lines: shellLinesOfScript(path, text) };
+      if (as === 'shell-script') return { kind: 'shell-script', lines: /\.psm?1$/i.test(path) ? powershellLinesOfScript(path, text) : shellLinesOfScript(path, text) };
       if (as === 'release-config') return { kind: 'release-config', config: parseReleaseConfig(path, text, subKey) };
       if (as !== 'ci-fragment') return { kind: 'ci-fragment', file: parseCiFragment(as, path, text) };
     } catch {

@@ -395,6 +395,9 @@ class AzureParser {
         if (env) step.env = envMap(ctx, env.value);
         const coe = own('continueOnError');
         if (coe && isTrue(ctx, coe.value)) step.cannotFail = keyLoc(ctx, coe);
+        // A script step's folder, or a script task's `workingDirectory` input.
+        const wd = own('workingDirectory')?.value ?? inputs.find((i) => i.key.toLowerCase() === 'workingdirectory')?.value;
+        if (wd !== undefined && step.script.length) step.workingDirectory = str(ctx, wd);
         out.push(step);
       }, loc);
     }

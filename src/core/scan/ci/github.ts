@@ -71,10 +71,11 @@ export function parseGithubWorkflow(path: string, text: string): CiFile {
       file.problems.push({ message: '`jobs` should be a mapping of job ids to jobs', line: l.line, column: l.column, severity: 'error' });
       return;
     }
+    const workflowDir = defaultWorkingDirectory(ctx, byKey.get('defaults')?.value);
     for (const j of entries(ctx, jobs.value)) {
       const at = keyLoc(ctx, j);
       guard(file.problems, `job '${j.key}'`, () => {
-        const job = readJob(ctx, file, j);
+        const job = readJob(ctx, file, j, workflowDir);
         if (job) file.jobs.push(job);
       }, at);
     }
@@ -117,7 +118,14 @@ function runner(ctx: YamlCtx, e: Entry): Located | undefined {
   return undefined;
 }
 
-function readJob(ctx: YamlCtx, file: CiFile, j: Entry): CiJob | undefined {
+/** `defaults: run: working-directory:` of a workflow or job. */
+function defaultWorkingDirectory(ctx: YamlCtx, defaults: unknown): string | undefined {
+  if (!isMap(defaults)) return undefined;
+  const run = get(ctx, defaults, 'run');
+  return isMap(run) ? str(ctx, get(ctx, run, 'working-directory')) : undefined;
+}
+
+function readJob(ctx: YamlCtx, file: CiFile, j: Entry, workflowDir?: string): CiJob | undefined {
   const at = keyLoc(ctx, j);
   if (!isMap(j.value)) {
     file.problems.push({ message: `Job '${j.key}' should be a mapping`, line: at.line, column: at.column, severity: 'error' });
@@ -176,6 +184,9 @@ function readJob(ctx: YamlCtx, file: CiFile, j: Entry): CiJob | undefined {
         break;
     }
   }
+  // `run` steps without their own working-directory run in the job's, else the workflow's default.
+  const jobDir = defaultWorkingDirectory(ctx, get(ctx, j.value, 'defaults')) ?? workflowDir;
+  if (jobDir !== undefined) for (const s of job.steps) if (s.script.length) s.workingDirectory ??= jobDir;
   return job;
 }
 
@@ -225,6 +236,9 @@ function readSteps(ctx: YamlCtx, file: CiFile, seq: unknown): CiStep[] {
             break;
           case 'continue-on-error':
             if (isTrue(ctx, e.value)) step.cannotFail = keyLoc(ctx, e);
+            break;
+          case 'working-directory':
+            step.workingDirectory = str(ctx, e.value);
             break;
         }
       }

@@ -6,7 +6,7 @@ import { Catalogue, probeTraits, ToolEnable, ToolMatch } from './catalogue';
 import { isCatalogueProgram, isMayRunTool, matchAzureTemplate, matchGitlabComponent, matchGitlabReport, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
 import { ciDialect } from '../ci/registry';
 import { Evidence, EvidenceUnit, Finding } from './probeTypes';
-import { Indirection, expandMakeVariables, findIndirection } from '../parse/indirection';
+import { Indirection, checkoutFolder, expandMakeVariables, findIndirection } from '../parse/indirection';
 import { invocations, Invocation, unverifiedScriptRuns } from '../parse/shell';
 import { pipeToShellMessage } from './weakControls';
 import { CiFile, CiJob, CiReference, CiStep, Loc, Located, ShellLine } from '../types';
@@ -255,7 +255,7 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
     const before = facts.hits.length;
     for (const step of job.steps) {
       const stepAdd: Add = (m, evidence, disabledBy, cannotFail) => add(m, evidence, disabledBy, cannotFail, step.env);
-      await collectStep(file, step, ctx, facts, step.cannotFail ?? job.cannotFail, stepAdd, understood);
+      await collectStep(file, step, ctx, facts, step.cannotFail ?? job.cannotFail, stepAdd, understood, { ...globalEnv, ...envValues(file.env), ...envValues(job.env) });
     }
     reportedResults(job, cat, facts.hits.slice(before), add);
   }
@@ -390,7 +390,7 @@ const NO_SWITCHES: ReadonlyMap<string, string> = new Map();
 
 type Add = (m: ToolMatch, evidence: Evidence, disabledBy: ReadonlyMap<string, string>, cannotFail?: Loc) => void;
 
-async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts: FileFacts, cannotFail: Loc | undefined, add: Add, understood: Set<string>): Promise<void> {
+async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts: FileFacts, cannotFail: Loc | undefined, add: Add, understood: Set<string>, env: Record<string, string>): Promise<void> {
   variableSwitches(ctx.catalogue, step.env, facts);
   if (step.uses) {
     const matches = matchUses(ctx.catalogue, file.kind, step.uses.value, inputValues(step.inputs));
@@ -399,15 +399,30 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
       add(m, evidenceAt(step.uses.loc, `${ciDialect(file.kind).uses.evidenceLabel}: ${step.uses.value}`, m.tool), NO_SWITCHES, cannotFail);
     }
   }
-  const state = { cwd: '' };
+  // Relative scripts, package.json and Makefiles are found from the step's working directory.
+  const state: LineState = {
+    cwd: (step.workingDirectory !== undefined ? checkoutFolder(step.workingDirectory) : undefined) ?? '',
+    vars: new Map(Object.entries({ ...env, ...envValues(step.env) })),
+  };
   for (const line of step.script) {
     await collectLine(line, state, ctx, facts, NO_SWITCHES, cannotFail, add, undefined);
   }
 }
 
+/** Where a line runs: its folder, the folder of the script it is written in, and the variables set so far. */
+interface LineState {
+  cwd: string;
+  /** The folder the caller ran in: relative paths in a script are tried from there too. */
+  callerDir?: string;
+  /** The folder of the script being read (`$(dirname "$0")`, `$PSScriptRoot`). */
+  scriptDir?: string;
+  /** Variables of the step or script (env and plain assignments), for commands kept in a variable. */
+  vars: Map<string, string>;
+}
+
 async function collectLine(
   line: ShellLine,
-  state: { cwd: string; callerDir?: string },
+  state: LineState,
   ctx: FactsContext,
   facts: FileFacts,
   disabled: ReadonlyMap<string, string>,
@@ -418,7 +433,21 @@ async function collectLine(
   const via = chain?.label;
   // A script a step calls is reported where it is written, by its own scan: only the step's own lines here.
   if (via === undefined) pipeToShell(line, facts);
+  const assigned = assignmentOf(line.text, state.vars);
+  if (assigned) state.vars.set(assigned.name, assigned.value);
   for (const inv of safeInvocations(line)) {
+    // A command kept in a variable (`bash -c "$TEST_CMD"`, `eval "$CMD"`, `$RUN_LINT`): its value, set in this step or script.
+    const held = inv.kind === 'run' ? heldCommand(inv, state.vars) : undefined;
+    if (held !== undefined) {
+      if (chain && chain.depth >= MAX_INDIRECTION_DEPTH) continue;
+      const key = `var:${line.loc.path}:${line.loc.line}:${held}`;
+      if (chain?.seen.has(key)) continue;
+      const next: IndirectionChain = chain
+        ? { label: chain.label, depth: chain.depth + 1, seen: new Set([...chain.seen, key]) }
+        : { label: `${line.loc.path}:${line.loc.line}`, depth: 1, seen: new Set([key]) };
+      await collectLine(heldLine(line, held), state, ctx, facts, disabled, cannotFail, add, next);
+      continue;
+    }
     if (inv.program === 'cd' && inv.kind === 'run') {
       const target = inv.args.find((a) => !a.startsWith('-'));
       if (target && !target.includes('$')) state.cwd = resolvePath(state.cwd, target) ?? state.cwd;
@@ -438,15 +467,17 @@ async function collectLine(
     const inner = matches.length ? undefined : wrappedCommand(inv, ctx.catalogue);
     if (inner) for (const m of matchInvocation(ctx.catalogue, inner)) add(m, evidenceAt(line.loc, text, m.tool), disabled, cannotFail);
     if (chain && chain.depth >= MAX_INDIRECTION_DEPTH) continue;
-    const ind = findIndirection(inv) ?? (inner && findIndirection(inner));
+    const ind = findIndirection(inv, state.vars) ?? (inner && findIndirection(inner, state.vars));
     if (!ind) continue;
-    const target = (await resolveIndirection(ind, state.cwd, ctx, facts)) ?? (state.callerDir !== undefined ? await resolveIndirection(ind, state.callerDir, ctx, facts) : undefined);
+    const target = ind.kind === 'script' && ind.fromScriptDir
+      ? await resolveIndirection(ind, state.scriptDir ?? state.cwd, ctx, facts)
+      : (await resolveIndirection(ind, state.cwd, ctx, facts)) ?? (state.callerDir !== undefined ? await resolveIndirection(ind, state.callerDir, ctx, facts) : undefined);
     if (!target || chain?.seen.has(target.key)) continue; // a script that calls itself is read once
     const next: IndirectionChain = chain
       ? { label: chain.label, depth: chain.depth + 1, seen: new Set([...chain.seen, target.key]) }
       : { label: `${line.loc.path}:${line.loc.line}`, depth: 1, seen: new Set([target.key]) };
     // Paths in a script are read from its own folder first, then from the folder it was called from.
-    const within = { cwd: target.cwd, callerDir: target.callerDir };
+    const within: LineState = { cwd: target.cwd, callerDir: target.callerDir, scriptDir: target.scriptDir, vars: new Map(state.vars) };
     for (const l of target.lines) await collectLine(l, within, ctx, facts, disabled, cannotFail, add, next);
   }
 }
@@ -591,7 +622,50 @@ function safeInvocations(line: ShellLine): Invocation[] {
   return out;
 }
 
-async function resolveIndirection(ind: Indirection, cwd: string, ctx: FactsContext, facts: FileFacts): Promise<{ lines: ShellLine[]; cwd: string; key: string; callerDir?: string } | undefined> {
+/** `NAME=value` (also `export`/`local`/`readonly`/`declare`) alone on a line: the name and its value, quotes removed. */
+export function assignmentOf(text: string, vars?: ReadonlyMap<string, string>): { name: string; value: string } | undefined {
+  const m = /^\s*(?:(?:export|local|readonly|declare(?:\s+-[A-Za-z]+)*)\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(text);
+  if (!m) return undefined;
+  let value = m[2].trim();
+  const q = value[0];
+  // one quoted word (inner quotes of `"$(dirname "$0")"` included)
+  if ((q === '"' || q === "'") && value.length >= 2 && value.endsWith(q) && (q === '"' ? !/^"[^"]*"\s+\S/.test(value) : !value.slice(1, -1).includes(q))) value = value.slice(1, -1);
+  else if (/\s/.test(value.replace(/\$\([^)]*\)/g, ''))) return undefined; // `A=1 cmd`: a variable for one command
+  // `source="${BASH_SOURCE[0]}"` then `root="$(cd -P "$(dirname "$source")" && pwd)"`: the script's file, then its folder
+  const named = vars ? value.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (ref, name: string) => (SCRIPT_FILE_VALUE.test(vars.get(name) ?? '') ? '$0' : ref)) : value;
+  if (SCRIPT_DIR_VALUE.test(named)) value = SCRIPT_DIR_TOKEN;
+  return { name: m[1], value };
+}
+
+const SCRIPT_FILE_VALUE = /^\$(?:0|\{0\}|\{?BASH_SOURCE(?:\[0\])?\}?)$/;
+
+/** Values that name the script's own folder: `$(cd "$(dirname "$0")" && pwd)`, `$(dirname "${BASH_SOURCE[0]}")`, `${0%/*}`, `$PSScriptRoot`. */
+const SCRIPT_DIR_VALUE = /^(?:\$\(\s*cd\s+(?:-P\s+)?"?\$\(\s*dirname\s+"?\$(?:0|\{0\}|\{?BASH_SOURCE(?:\[0\])?\}?)"?\s*\)"?[^)]*&&\s*pwd(?:\s+-P)?\s*\)|\$\(\s*dirname\s+"?\$(?:0|\{0\}|\{?BASH_SOURCE(?:\[0\])?\}?)"?\s*\)|\$\(\s*dirname\s+"?\$\((?:readlink\s+-f|realpath)\s+"?\$(?:0|\{?BASH_SOURCE(?:\[0\])?\}?)"?\s*\)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$PSScriptRoot|\$\{PSScriptRoot\})$/;
+
+/** How a variable holding the script's folder is kept: the form findIndirection reads as "the script's own folder". */
+const SCRIPT_DIR_TOKEN = '$PSScriptRoot';
+
+/** The command a run word kept in a variable stands for (`$CMD args`, `bash -c "$CMD"`, `eval "$CMD"`), when the variable is known. */
+function heldCommand(inv: Invocation, vars: ReadonlyMap<string, string>): string | undefined {
+  const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(inv.command ?? '');
+  if (!m) return undefined;
+  const value = vars.get(m[1] ?? m[2]);
+  if (value === undefined || value === SCRIPT_DIR_TOKEN || !value.trim()) return undefined;
+  return [value, ...inv.args].join(' ');
+}
+
+/** A line standing for a command kept in a variable: analysed as that command, found at the line that runs it. */
+const heldLines = new WeakMap<ShellLine, Map<string, ShellLine>>();
+
+function heldLine(line: ShellLine, text: string): ShellLine {
+  let byText = heldLines.get(line);
+  if (!byText) heldLines.set(line, (byText = new Map()));
+  let out = byText.get(text);
+  if (!out) byText.set(text, (out = { text, loc: line.loc }));
+  return out;
+}
+
+async function resolveIndirection(ind: Indirection, cwd: string, ctx: FactsContext, facts: FileFacts): Promise<{ lines: ShellLine[]; cwd: string; key: string; callerDir?: string; scriptDir?: string } | undefined> {
   switch (ind.kind) {
     case 'make': {
       const dir = ind.dir ? resolvePath(cwd, ind.dir) : cwd;
@@ -624,7 +698,7 @@ async function resolveIndirection(ind: Indirection, cwd: string, ctx: FactsConte
       if (!path) return undefined;
       facts.reads.add(path);
       const sh = await ctx.support(path, 'shell-script');
-      return sh?.kind === 'shell-script' ? { lines: sh.lines, cwd: dirname(path), key: `script:${path}`, callerDir: cwd } : undefined;
+      return sh?.kind === 'shell-script' ? { lines: sh.lines, cwd: dirname(path), key: `script:${path}`, callerDir: cwd, scriptDir: dirname(path) } : undefined;
     }
     case 'npm-script': {
       const dir = ind.dir ? resolvePath(cwd, ind.dir) : cwd;

@@ -4,12 +4,13 @@
 import { trailingCount } from '../../text';
 import { readYamlDocuments, isMap, isPair, isScalar } from '../../yaml';
 import type { LineCounter, YAMLMap } from '../../yaml';
-import { Invocation } from './shell';
+import { Invocation, shellLinesOfScript } from './shell';
 import { Loc, ShellLine } from '../types';
 
 export type Indirection =
   | { kind: 'make'; target: string; dir?: string; file?: string }
-  | { kind: 'script'; path: string }
+  /** `fromScriptDir`: the path starts at the calling script's own folder (`$(dirname "$0")/x.sh`, `$PSScriptRoot/x.ps1`). */
+  | { kind: 'script'; path: string; fromScriptDir?: boolean }
   | { kind: 'npm-script'; name: string; dir?: string };
 
 // ───────────────────────────── Makefile ─────────────────────────────
@@ -338,6 +339,43 @@ function locOf(path: string, lc: LineCounter, start: number, end: number): Loc {
   return { path, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 
+// ───────────────────────────── PowerShell scripts ─────────────────────────────
+
+/**
+ * A PowerShell script or module read as command lines, as shell scripts are: `<# … #>` help
+ * blocks left out, and the text of a script block built from a string
+ * (`[scriptblock]::Create("Invoke-Pester …")`, `Invoke-Expression "…"`) read as a line of its own
+ * at the same place.
+ */
+const JOIN_PATH = /\(\s*Join-Path\s+(?:-Path\s+)?(\$[A-Za-z_][\w.]*|\.)\s+(?:-ChildPath\s+)?(['"]?)([\w./\\-]+)\2\s*\)/gi;
+
+export function powershellLinesOfScript(path: string, text: string): ShellLine[] {
+  let inHelp = false;
+  const kept = text.split('\n').map((raw) => {
+    const l = raw.replace(/\r$/, '');
+    if (inHelp) {
+      if (l.includes('#>')) inHelp = false;
+      return '';
+    }
+    const open = l.indexOf('<#');
+    if (open >= 0 && !l.includes('#>', open)) {
+      inHelp = true;
+      return l.slice(0, open);
+    }
+    const code = open >= 0 ? l.slice(0, open) + l.slice(l.indexOf('#>', open) + 2) : l;
+    // `(Join-Path $PSScriptRoot build.psm1)` names a path the way `$PSScriptRoot/build.psm1` does
+    return code.replace(JOIN_PATH, (_all, dir: string, _q: string, child: string) => `${dir}/${child}`);
+  });
+  const lines = shellLinesOfScript(path, kept.join('\n'));
+  const out: ShellLine[] = [];
+  for (const line of lines) {
+    out.push(line);
+    const m = /(?:\[scriptblock\]::Create|Invoke-Expression|\biex)\s*\(?\s*(["'])(.*?)\1/i.exec(line.text);
+    if (m && m[2].trim()) out.push({ text: m[2], loc: line.loc });
+  }
+  return out;
+}
+
 // ───────────────────────────── where an invocation points ─────────────────────────────
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ash', 'ksh']);
@@ -357,8 +395,59 @@ function normalizePath(p: string): string | undefined {
   return parts.length ? parts.join('/') : undefined;
 }
 
+/**
+ * The folder a CI step's `working-directory` names, relative to the checkout ('' for the checkout
+ * itself, `$GITHUB_WORKSPACE` and kin included); undefined when it cannot be known offline.
+ */
+export function checkoutFolder(dir: string): string | undefined {
+  const s = dir.trim().replace(/\/+$/, '');
+  if (!s || s === '.' || (s + '/').replace(WORKSPACE_PREFIX, '') === '') return '';
+  return normalizePath(s);
+}
+
 function isScriptPath(p: string): boolean {
-  return /\.(sh|bash)$/i.test(p) || p.includes('/');
+  return SCRIPT_FILE.test(p) || p.includes('/');
+}
+
+/** Files read as scripts when run by path: shell and PowerShell scripts and modules. */
+const SCRIPT_FILE = /\.(sh|bash|ps1|psm1)$/i;
+
+/** A leading reference to the running script's own folder, as written in shell and PowerShell. */
+const SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+"?\$(?:0|\{0\}|\{?BASH_SOURCE(?:\[0\])?\}?)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$PSScriptRoot|\$\{PSScriptRoot\}|\$\(\s*Split-Path\s+(?:-Parent\s+)?\$MyInvocation\.MyCommand\.Path\s*\))[\\/]+/i;
+
+/**
+ * A script path as written, with a leading variable known to this step or script expanded
+ * (`$SCRIPT_DIR/test.sh` where `SCRIPT_DIR=$(dirname "$0")`): the path, and whether it starts at the
+ * script's own folder. Undefined when it cannot be known offline.
+ */
+function scriptPath(written: string, vars?: ReadonlyMap<string, string>): { path: string; fromScriptDir?: boolean } | undefined {
+  let p = written.replace(/\\/g, '/');
+  const v = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))(?=\/)/.exec(p);
+  if (v && vars) {
+    const value = vars.get(v[1] ?? v[2]);
+    if (value !== undefined && !value.includes('$(') && !value.includes('`')) p = value + p.slice(v[0].length);
+    else if (value !== undefined && SCRIPT_DIR_PREFIX.test(value + '/')) p = value + p.slice(v[0].length);
+  }
+  const fromScriptDir = SCRIPT_DIR_PREFIX.exec(p);
+  if (fromScriptDir) {
+    const path = normalizeRelative(p.slice(fromScriptDir[0].length));
+    return path ? { path, fromScriptDir: true } : undefined;
+  }
+  const path = normalizePath(p);
+  return path ? { path } : undefined;
+}
+
+/** A path relative to a folder: `..` segments kept for the resolver. */
+function normalizeRelative(p: string): string | undefined {
+  if (p.startsWith('/') || p.includes('$') || p.includes('`') || !p) return undefined;
+  const parts = p.split('/').filter((seg) => seg !== '' && seg !== '.');
+  return parts.length ? parts.join('/') : undefined;
+}
+
+function scriptIndirection(written: string, vars?: ReadonlyMap<string, string>): Indirection | undefined {
+  const sp = scriptPath(written, vars);
+  if (!sp) return undefined;
+  return sp.fromScriptDir ? { kind: 'script', path: sp.path, fromScriptDir: true } : { kind: 'script', path: sp.path };
 }
 
 /** Wrappers whose command word is a package, module or jar, never a shell script path. */
@@ -464,15 +553,17 @@ function npmScript(name: string | undefined, ...dirs: (string | undefined)[]): I
  * Where an invocation points, for the engine to follow one level: a make target, a script file
  * in the workspace, or a package.json script. Undefined for everything else.
  */
-export function findIndirection(inv: Invocation): Indirection | undefined {
+export function findIndirection(inv: Invocation, vars?: ReadonlyMap<string, string>): Indirection | undefined {
   try {
-    return indirectionOf(inv);
+    return indirectionOf(inv, vars);
   } catch {
     return undefined;
   }
 }
 
-function indirectionOf(inv: Invocation): Indirection | undefined {
+const POWERSHELLS = new Set(['pwsh', 'powershell', 'pwsh.exe', 'powershell.exe']);
+
+function indirectionOf(inv: Invocation, vars?: ReadonlyMap<string, string>): Indirection | undefined {
   if (inv.kind !== 'run') return undefined;
   const args = inv.args;
   switch (inv.program) {
@@ -525,12 +616,26 @@ function indirectionOf(inv: Invocation): Indirection | undefined {
       return npmScript(s.name, s.dir, p.dir);
     }
     case 'source':
-    case '.': {
-      const path = args[0] !== undefined && isScriptPath(args[0]) ? normalizePath(args[0]) : undefined;
-      return path ? { kind: 'script', path } : undefined;
+    case '.':
+      return args[0] !== undefined && isScriptPath(args[0]) ? scriptIndirection(args[0], vars) : undefined;
+    case 'import-module': {
+      // A PowerShell module imported by path (`Import-Module ./build.psm1`): its functions are read as the script's own.
+      const mod = args.find((a) => /\.psm1$/i.test(a));
+      return mod ? scriptIndirection(mod, vars) : undefined;
     }
     default:
       break;
+  }
+  if (POWERSHELLS.has(inv.program)) {
+    // `pwsh -File ./build.ps1 -Test`, `pwsh ./build.ps1` (`-Command` text is analysed by the shell reader)
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i].toLowerCase();
+      if (a === '-file' || a === '-f') return args[i + 1] !== undefined ? scriptIndirection(args[i + 1], vars) : undefined;
+      if (['-executionpolicy', '-ep', '-inputformat', '-outputformat', '-workingdirectory', '-wd', '-configurationname', '-windowstyle'].includes(a)) { i++; continue; }
+      if (a.startsWith('-')) continue;
+      return /\.ps1$/i.test(args[i]) ? scriptIndirection(args[i], vars) : undefined;
+    }
+    return undefined;
   }
   if (SHELLS.has(inv.program)) {
     let i = 0;
@@ -547,18 +652,16 @@ function indirectionOf(inv: Invocation): Indirection | undefined {
     }
     const script = args[i];
     if (script === undefined || !isScriptPath(script)) return undefined;
-    const path = normalizePath(script);
-    return path ? { kind: 'script', path } : undefined;
+    return scriptIndirection(script, vars);
   }
   // A script run by path: `./scripts/scan.sh`, `scripts/scan.sh`, `ci/build`.
   const cmd = inv.command;
   if (cmd === undefined || inv.program.startsWith('$')) return undefined;
   if (inv.wrapper && NOT_A_PATH.has(inv.wrapper)) return undefined;
-  if (!/\.(sh|bash)$/i.test(cmd)) {
+  if (!SCRIPT_FILE.test(cmd)) {
     if (!cmd.includes('/')) return undefined;
     const base = cmd.slice(cmd.lastIndexOf('/') + 1);
     if (base.includes('.') || /(^|\/)(node_modules|\.?venv|vendor|\.tox)\//.test(cmd)) return undefined;
   }
-  const path = normalizePath(cmd);
-  return path ? { kind: 'script', path } : undefined;
+  return scriptIndirection(cmd, vars);
 }
