@@ -89,8 +89,8 @@ const CASES: GoldenCase[] = [
       'sbom-attest': { result: 'fail', evidence: [] },
       'secret-scan': { result: 'pass', evidence: ['scripts/secrets.sh:3'] },
       'container-build': { result: 'pass', evidence: ['.github/workflows/ci.yml:26', '.github/workflows/ci.yml:27'] },
-      // The remote reusable workflow (a ZAP scan, by its name) cannot be read: external, no pass.
-      dast: { result: 'fail', evidence: [], notes: [/^1 external reference cannot be read offline and may run more tools: \S/] },
+      // The remote reusable workflow (a ZAP scan, by its name) cannot be read: unknown, naming it; never a pass.
+      dast: { result: 'unknown', evidence: [], notes: [/^unknown: a remote block the scan cannot read may do this: uncatalogued block "zap" .*\(\.github\/workflows\/ci\.yml:14\)/] },
       'iac-scan': { result: 'fail', evidence: [], notes: [/^Checkov at \.github\/workflows\/ci\.yml:25 not counted: installed but never run$/] },
       'sca.client': { result: 'fail', evidence: [] },
       'container.non-root': { result: 'fail', evidence: [] },
@@ -115,11 +115,11 @@ const CASES: GoldenCase[] = [
       'ci.tests': { result: 'pass', evidence: ['Jenkinsfile:8'] },
       'container-build': { result: 'pass', evidence: ['Jenkinsfile:18'] },
       // `// sh 'trivy image …'` is a comment; the library step may scan, but cannot be read.
-      'image-scan': { result: 'fail', evidence: [], notes: [/^1 external reference cannot be read offline and may run more tools: \S/] },
+      'image-scan': { result: 'fail', evidence: [], notes: [/^2 external references cannot be read offline and may run more tools: acme-security@v3, acmeSecurityScan \(library step\)/] },
       'container.non-root': { result: 'pass', evidence: ['Dockerfile:2'] },
     },
     ciFindings: [],
-    external: ['Jenkinsfile:1 shared-library acme-security@v3'],
+    external: ['Jenkinsfile:1 shared-library acme-security@v3', 'Jenkinsfile:20 shared-library acmeSecurityScan (library step)'],
     never: ['Jenkinsfile:19', 'Jenkinsfile:20'],
   },
   {
@@ -141,8 +141,8 @@ const CASES: GoldenCase[] = [
     what: 'a known orb step and an unknown orb',
     probes: {
       sca: { result: 'pass', evidence: ['.circleci/config.yml:13'] },
-      // acme/secret-scan comes from an orb nobody can read offline: never a pass.
-      'secret-scan': { result: 'fail', evidence: [], notes: [/^2 external references cannot be read offline and may run more tools: \S+, \S/] },
+      // acme/secret-scan comes from an orb nobody can read offline: never a pass, unknown by its name.
+      'secret-scan': { result: 'unknown', evidence: [], notes: [/^unknown: .*uncatalogued block "security secret-scan" .*\(\.circleci\/config\.yml:15\)/] },
       'image-scan': { result: 'not-applicable' },
     },
     ciFindings: [],
@@ -154,8 +154,8 @@ const CASES: GoldenCase[] = [
     what: 'a known pipe and an unknown one',
     probes: {
       'secret-scan': { result: 'pass', evidence: ['bitbucket-pipelines.yml:8'] },
-      // The unknown pipe is someone else's image: external, not an image scan.
-      'image-scan': { result: 'fail', evidence: [], notes: [/^1 external reference cannot be read offline and may run more tools: \S/] },
+      // The unknown pipe is someone else's image: never a pass, but its name says container scan: unknown.
+      'image-scan': { result: 'unknown', evidence: [], notes: [/^unknown: .*uncatalogued block "container-scan" .*\(bitbucket-pipelines\.yml:12\)/] },
       // semgrep is only installed (and named in an echo).
       sast: { result: 'fail', evidence: [], notes: [/^Semgrep at bitbucket-pipelines\.yml:19 not counted: installed but never run$/] },
     },

@@ -248,6 +248,8 @@ describe('jenkins: shared libraries', () => {
       ['shared-library', 'extra-lib@1.0', '4:9-4:24'],
       ['shared-library', 'dynamic-lib@master', '5:21-5:41'],
       ['shared-library', 'declared-lib@3', '10:13-10:29'],
+      // a step of one of those libraries, listed where it is called
+      ['shared-library', 'securityScan (library step)', '16:17-16:29'],
     ]);
     assert.strictEqual(L(f.anchor), '7:1-7:9');
   });

@@ -8,6 +8,10 @@ import { isMayRunTool, matchAzureTemplate } from '../../src/core/scan/detect/too
 import { Evidence, ProbeOutcome, ProbeResult } from '../../src/core/scan/detect/probeTypes';
 import { bundled, scanDir, REPO_ROOT } from './scanHelpers';
 import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { blockNameOf, hintedProbes, housekeepingBlock } from '../../src/core/scan/detect/remoteBlocks';
+import { parseJenkinsfile } from '../../src/core/scan/ci/jenkins';
+import { parseCircleCi } from '../../src/core/scan/ci/circleci';
 
 const ev = (line: number, pipeline = 'ci.yml', job = 'build'): Evidence => ({
   loc: { path: pipeline, line, column: 1, endLine: line, endColumn: 1 },
@@ -110,5 +114,84 @@ describe('remote blocks: statuses a user sees', () => {
       assert.ok(a.reasons?.some((r) => r.includes('v1/1ES.Official.PipelineTemplate.yml@governed') && r.includes('azure-pipelines.yml:13')), JSON.stringify(a.reasons));
       assert.deepEqual(a.evidence, []);
     }
+  });
+});
+
+describe('remote blocks: judged by name when the catalogue does not know them', () => {
+  const { data } = bundled();
+  const cat = data.catalogue;
+
+  it('takes the words that say what a block does, without owner, version or extension', () => {
+    assert.equal(blockNameOf('github-workflow', 'canonical/observability/.github/workflows/charm-pull-request.yaml@v1'), 'charm-pull-request');
+    assert.equal(blockNameOf('circleci', 'artsy/hokusai@volatile/deploy-staging'), 'hokusai deploy-staging');
+    assert.equal(blockNameOf('circleci', 'hokusai/deploy-staging'), 'hokusai deploy-staging');
+    assert.equal(blockNameOf('bitbucket-pipelines', 'example-org/k8s-deployment:1.2.0'), 'k8s-deployment');
+    assert.equal(blockNameOf('gitlab-ci', 'example-org/ci-library:/templates/secret-detection.yml@v3'), 'secret-detection');
+    assert.equal(blockNameOf('gitlab-ci', 'gitlab.example.com/org/components/container-scan@1.0'), 'container-scan');
+    assert.equal(blockNameOf('gitlab-ci', 'https://example.com/ci/deploy.gitlab-ci.yml'), 'deploy');
+  });
+
+  it('names that plausibly run a control hint at its probe; names that say nothing hint at nothing', () => {
+    const probes = (name: string) => hintedProbes(cat, name).map((h) => h.probe).sort();
+    assert.deepEqual(probes('hokusai deploy-staging'), ['deploy']);
+    assert.deepEqual(probes('charm-pull-request'), ['ci.tests', 'lint']);
+    assert.deepEqual(probes('prodsec-orb secrets-scan'), ['secret-scan']);
+    assert.deepEqual(probes('publishToStagingCluster'), []);
+    assert.deepEqual(probes('flatpak_ci_initiative'), ['ci.tests'], 'a CI block may run tests, not lint');
+    assert.deepEqual(probes('build'), []);
+    assert.deepEqual(probes('link-pr-to-notion'), []);
+    assert.deepEqual(probes('contest-deployer'), [], 'words match whole, not inside other words');
+  });
+
+  it('housekeeping blocks are known as such, by action, reusable workflow, orb and pipe', () => {
+    assert.equal(housekeepingBlock(cat, 'github-workflow', 'actions/stale@v9'), 'Stale issue and pull request closer');
+    assert.equal(housekeepingBlock(cat, 'github-workflow', 'apache/maven-gh-actions-shared/.github/workflows/release-drafter.yml@v4'), 'Release Drafter');
+    assert.equal(housekeepingBlock(cat, 'circleci', 'circleci/slack@4.12.5/notify'), 'Chat and mail notifications');
+    assert.equal(housekeepingBlock(cat, 'bitbucket-pipelines', 'atlassian/slack-notify:2.3.0'), 'Chat and mail notifications');
+    assert.equal(housekeepingBlock(cat, 'github-workflow', 'actions/checkout@v4'), undefined);
+  });
+
+  it('the catalogue checks hints and housekeeping entries at their lines', () => {
+    const head = 'schemaVersion: 1\nprobes:\n  - id: deploy\n    traits: { failsBuild: no, qualifies: false }\n    tools:\n      - { name: kubectl, run: [kubectl apply] }\n';
+    const bad = (text: string, re: RegExp) => assert.throws(() => loadCatalogue(head + text, 'probes.yaml'), (e: unknown) => e instanceof CatalogueError && re.test(e.message), text);
+    bad('blockHints:\n  - { probe: sbom, words: [sbom] }\n', /probes\.yaml:8: block hint for unknown probe "sbom"/);
+    bad('blockHints:\n  - { probe: deploy, words: [Deploy-Prod] }\n', /probes\.yaml:8: block hint word "Deploy-Prod" must be lower-case/);
+    bad('blockHints:\n  - { probe: deploy }\n', /has no words/);
+    bad('housekeeping:\n  - { name: Stale, run: [stale] }\n', /probes\.yaml:8: housekeeping block "Stale" may only name remote blocks .* not run/);
+    bad('housekeeping:\n  - { name: Stale, mayRun: true, actions: [actions/stale] }\n', /runs nothing/);
+    const ok = loadCatalogue(head + 'blockHints:\n  - { probe: deploy, words: [deploy, roll out] }\nhousekeeping:\n  - { name: Stale, actions: [actions/stale] }\n', 'probes.yaml');
+    assert.deepEqual(ok.blockHints?.[0].words, [['deploy'], ['roll', 'out']]);
+    assert.equal(ok.housekeeping?.[0].name, 'Stale');
+  });
+});
+
+describe('remote blocks: what the CI readers report', () => {
+  it('a Jenkins library step called without @Library is an external reference; methods and Jenkins steps are not', () => {
+    const file = parseJenkinsfile('Jenkinsfile', readFileSync(path.join(REPO_ROOT, 'test/fixtures/detect/remote-blocks-jenkins/Jenkinsfile'), 'utf8'));
+    assert.deepEqual(
+      file.references.map((r) => `${r.kind} ${r.ref} :${r.loc.line}`),
+      ['shared-library buildPlugin (library step) :5', 'shared-library publishToStagingCluster (library step) :9', 'shared-library prepareWorkspace (library step) :10'],
+    );
+  });
+
+  it('a CircleCI job no workflow lists is marked as never run; listed jobs are not', () => {
+    const file = parseCircleCi('.circleci/config.yml', 'version: 2.1\njobs:\n  build:\n    docker: [{ image: cimg/base:2024.01 }]\n    steps: [checkout, { run: make }]\n  deploy:\n    docker: [{ image: cimg/base:2024.01 }]\n    steps: [{ run: kubectl apply -f k8s }]\nworkflows:\n  main:\n    jobs: [build]\n');
+    assert.equal(file.jobs.find((j) => j.id === 'build')?.notRun, undefined);
+    assert.equal(file.jobs.find((j) => j.id === 'deploy')?.notRun, "no workflow runs job 'deploy'");
+    const noWorkflows = parseCircleCi('.circleci/config.yml', 'version: 2.1\njobs:\n  build:\n    docker: [{ image: cimg/base:2024.01 }]\n    steps: [{ run: make }]\n');
+    assert.equal(noWorkflows.jobs[0].notRun, undefined);
+  });
+
+  it("circleci/node's run job runs the script its yarn-run or npm-run names, at that line", () => {
+    const file = parseCircleCi('.circleci/config.yml', 'version: 2.1\norbs:\n  node: circleci/node@5.3.0\nworkflows:\n  main:\n    jobs:\n      - node/run:\n          name: types\n          npm-run: type-check\n      - node/run:\n          yarn-run: << pipeline.parameters.script >>\n');
+    const steps = file.jobs.flatMap((j) => j.steps.flatMap((s) => s.script.map((l) => `${l.text} :${l.loc.line}`)));
+    assert.deepEqual(steps, ['npm run type-check :9']);
+  });
+
+  it('an external reference that is housekeeping is listed as such and left out of the "may run more tools" remark', async () => {
+    const { result } = await scanDir(path.join(REPO_ROOT, 'test/fixtures/detect/housekeeping-workflows'));
+    const ref = result.external.find((r) => r.ref.includes('release-drafter.yml'));
+    assert.equal(ref?.housekeeping, 'Release Drafter');
+    for (const p of result.probes) assert.ok(!p.notes.some((n) => n.includes('may run more tools')), `${p.id}: ${JSON.stringify(p.notes)}`);
   });
 });

@@ -90,6 +90,8 @@ export interface CiJob {
   permissions?: Located<unknown>;
   /** Trigger rules that make the job manual-only (GitLab `when: manual`, ...); such jobs still count but are noted. */
   manual?: boolean;
+  /** Why the job never runs though it is defined (a CircleCI job no workflow lists): what it runs does not count. */
+  notRun?: string;
   /**
    * Where the job's configuration takes values from the CI system's secret store: GitLab `secrets:`
    * entries (Vault and other providers), Azure variable groups, CircleCI contexts.
@@ -128,6 +130,10 @@ export interface CiReference {
    * `resources.repositories` name (`org/templates/v1/x.yml`).
    */
   block?: string;
+  /** A Jenkins library step called by name (`buildPlugin`): the step, as the catalogue's `jenkinsSteps` name it. */
+  step?: string;
+  /** The catalogue's housekeeping entry this block is (a stale-issue closer, ...): it runs nothing a probe looks for. */
+  housekeeping?: string;
 }
 
 export interface CiFile {

@@ -27,6 +27,18 @@ const BUILTIN_STEPS = new Set([
   'persist_to_workspace', 'attach_workspace', 'add_ssh_keys', 'deploy', 'run', 'when', 'unless',
 ]);
 
+/**
+ * Orb jobs that run a package script named by a parameter: the job runs it as `<runner> <name>`
+ * would (circleci/node's `run` job with `yarn-run: lint` runs `yarn run lint`), so the script is
+ * followed like one written in a `run` step, from the parameter's line.
+ */
+const ORB_SCRIPT_PARAMETERS: Record<string, readonly { parameter: string; runner: string }[]> = {
+  'circleci/node/run': [
+    { parameter: 'yarn-run', runner: 'yarn run' },
+    { parameter: 'npm-run', runner: 'npm run' },
+  ],
+};
+
 interface Orb {
   /** 'ns/name@version' for registry orbs; undefined for inline orbs. */
   ref?: string;
@@ -206,6 +218,20 @@ class CircleParser {
     return [base];
   }
 
+  /** The package script an orb job runs by parameter (ORB_SCRIPT_PARAMETERS), as a step at the parameter. */
+  private scriptParameterSteps(uses: string, params: unknown): CiStep[] {
+    const at = uses.indexOf('@');
+    const slash = at >= 0 ? uses.indexOf('/', at) : -1;
+    const key = at >= 0 && slash >= 0 ? `${uses.slice(0, at)}${uses.slice(slash)}` : uses;
+    const out: CiStep[] = [];
+    for (const { parameter, runner } of ORB_SCRIPT_PARAMETERS[key.toLowerCase()] ?? []) {
+      const name = locatedScalar(this.ctx, get(this.ctx, params, parameter));
+      if (!name?.value.trim() || name.value.includes('<<')) continue;
+      out.push({ loc: name.loc, name: `${parameter}: ${name.value}`, script: [{ text: `${runner} ${name.value.trim()}`, loc: name.loc }], inputs: {}, env: {} });
+    }
+    return out;
+  }
+
   // ----- workflows ------------------------------------------------------------------------
 
   private workflows(node: unknown): void {
@@ -214,6 +240,7 @@ class CircleParser {
     /** Per local job (by key) or orb job (by id): whether every listing waits for an approval job. */
     const approvalOnly = new Map<CiJob, boolean>();
     const orbJobs = new Map<string, CiJob>();
+    const listedJobs = new Set<string>();
     for (const wf of entries(ctx, node)) {
       if (wf.key === 'version' || !isMap(wf.value)) continue;
       let scheduled = false;
@@ -249,6 +276,7 @@ class CircleParser {
       }
       const approvals = new Set(listed.filter((l) => str(ctx, get(ctx, l.params, 'type')) === 'approval').map((l) => l.id));
       for (const l of listed) {
+        listedJobs.add(l.written);
         if (approvals.has(l.id)) continue;
         let job = this.localJobs.get(l.written) ?? orbJobs.get(l.id);
         if (!job && l.written.includes('/')) {
@@ -259,6 +287,7 @@ class CircleParser {
             const built = this.job(l.id, l.loc, inline);
             if (built) job = { ...built, uses };
           }
+          job.steps.push(...this.scriptParameterSteps(uses.value, l.params));
           orbJobs.set(l.id, job);
           file.jobs.push(job);
         }
@@ -274,6 +303,8 @@ class CircleParser {
       }
     }
     for (const [job, manual] of approvalOnly) if (manual) job.manual = true;
+    // With workflows, CircleCI runs only the jobs they list.
+    for (const [key, job] of this.localJobs) if (!listedJobs.has(key)) job.notRun = `no workflow runs job '${key}'`;
     if (untriggered) file.events.push('push');
     if (file.schedules.length) file.events.push('schedule');
   }

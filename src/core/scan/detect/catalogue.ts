@@ -177,9 +177,28 @@ export interface ProbeDef {
   line: number;
 }
 
+/**
+ * Words in the name of a remote block that no catalogue tool knows, saying that the block may run a
+ * probe's control (`deploy-staging` may deploy): the probe is then unknown, naming the block, not
+ * missing. A word list of several words matches consecutive words of the name.
+ */
+export interface BlockHint {
+  probe: string;
+  words: string[][];
+  line: number;
+}
+
 export interface Catalogue {
   schemaVersion: 1;
   probes: ProbeDef[];
+  /** Name words of uncatalogued remote blocks that plausibly run a probe's control. */
+  blockHints?: BlockHint[];
+  /**
+   * Remote blocks known to run nothing a probe looks for (stale-issue closers, release-note
+   * drafters, labelers, auto-merge): they neither count, nor make anything unknown, nor make a
+   * workflow of their own a build process. Matchers as in tools (`actions`, `orbs`, `pipes`, ...).
+   */
+  housekeeping?: ToolDef[];
 }
 
 export interface ToolMatch {
@@ -222,7 +241,7 @@ const PROBE_ID_OK = (id: string) => /^[a-z0-9][a-z0-9._-]*$/.test(id);
 /** Parses and validates a catalogue file. Throws CatalogueError (`file:line: message`). */
 export function loadCatalogue(text: string, source: string): Catalogue {
   const { r, root }: { r: DataFileReader; root: unknown } = openDataFile(text, source);
-  const top = r.map(root, 'the catalogue', ['schemaVersion', 'probes']);
+  const top = r.map(root, 'the catalogue', ['schemaVersion', 'probes', 'blockHints', 'housekeeping']);
   checkSchemaVersion(r, top, root);
   const probesNode = top.get('probes');
   if (!probesNode) return r.fail(root, 'missing "probes" list');
@@ -234,7 +253,43 @@ export function loadCatalogue(text: string, source: string): Catalogue {
     seen.add(p.id);
     probes.push(p);
   }
-  return { schemaVersion: 1, probes };
+  const cat: Catalogue = { schemaVersion: 1, probes };
+  const hintsNode = top.get('blockHints');
+  if (hintsNode) cat.blockHints = r.seq(hintsNode.value, 'blockHints').map((n) => readBlockHint(r, n, seen));
+  const houseNode = top.get('housekeeping');
+  if (houseNode) {
+    cat.housekeeping = r.seq(houseNode.value, 'housekeeping').map((n) => {
+      const t = readTool(r, n);
+      const local = MATCHER_KEYS.filter((k) => !(BLOCK_MATCHER_KEYS as readonly string[]).includes(k) && (t[k] as unknown[]).length > 0);
+      if (local.length) r.fail(n, `housekeeping block "${t.name}" may only name remote blocks (${BLOCK_MATCHER_KEYS.join(', ')}), not ${local.join(', ')}`);
+      if (t.mayRun || t.disabledBy) r.fail(n, `housekeeping block "${t.name}" runs nothing: mayRun and disabledBy do not apply`);
+      return t;
+    });
+  }
+  return cat;
+}
+
+/** Words as a name is split for hints: lower case, on anything but letters and digits and on camelCase humps. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function readBlockHint(r: DataFileReader, node: unknown, probes: Set<string>): BlockHint {
+  const m = r.map(node, 'a block hint', ['probe', 'words']);
+  if (!m.has('probe')) r.fail(node, 'a block hint has no probe');
+  const probe = r.str(m.get('probe')!.value, 'probe of a block hint');
+  if (!probes.has(probe)) r.fail(m.get('probe')!.value, `block hint for unknown probe "${probe}" (hints name a probe with tools)`);
+  if (!m.has('words')) r.fail(node, `the block hint for "${probe}" has no words`);
+  const words = r.strList(m.get('words')!.value, `words of the block hint for "${probe}"`).map((w) => {
+    const split = nameWords(w);
+    if (!split.length || split.join(' ') !== w.toLowerCase().trim().split(/\s+/).join(' ')) r.fail(m.get('words')!.value, `block hint word "${w}" must be lower-case letters and digits, several words separated by spaces`);
+    return split;
+  });
+  return { probe, words, line: r.line(node) };
 }
 
 function readProbe(r: DataFileReader, node: unknown): ProbeDef {
@@ -468,7 +523,12 @@ export function mergeCatalogues(base: Catalogue, extra: Catalogue): Catalogue {
       else merged.tools.push(t);
     }
   }
-  return { schemaVersion: 1, probes: probes.filter((p) => p.tools.length > 0) };
+  const merged: Catalogue = { schemaVersion: 1, probes: probes.filter((p) => p.tools.length > 0) };
+  const blockHints = [...(base.blockHints ?? []), ...(extra.blockHints ?? [])];
+  const housekeeping = [...(base.housekeeping ?? []), ...(extra.housekeeping ?? [])];
+  if (blockHints.length) merged.blockHints = blockHints;
+  if (housekeeping.length) merged.housekeeping = housekeeping;
+  return merged;
 }
 
 // ───────────────────────────────────────────── names as matched

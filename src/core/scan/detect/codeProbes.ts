@@ -1,5 +1,6 @@
 // Probes that look at structure rather than at which tool runs: pipelines present, runners,
 // schedules, GitHub Actions hygiene, repository files, local hooks, pinning, IaC.
+import { housekeepingBlock } from './remoteBlocks';
 import { Catalogue, probeTraits } from './catalogue';
 import { matchInvocation, matchPreCommitHook } from './toolMatch';
 import { PreCommitFile } from '../parse/hygiene';
@@ -24,7 +25,7 @@ export function runCodeProbes(entries: IndexEntry[], catalogue: Catalogue, isGit
   const ci = ciFiles(entries);
   const byKind = (k: string) => entries.filter((e) => e.kind === k);
   return [
-    ciPipeline(ci),
+    ciPipeline(ci, catalogue),
     ciVirtualEnv(ci),
     ciSchedule(ci),
     ciSecretStore(ci),
@@ -49,10 +50,27 @@ function exists(id: string, files: IndexEntry[], missing: string): ProbeOutcome 
   return files.length ? outcome(id, 'pass', files.map((f) => ({ loc: fileLoc(f.path), text: f.path }))) : outcome(id, 'fail', [], [missing]);
 }
 
-function ciPipeline(ci: CiFile[]): ProbeOutcome {
+function ciPipeline(ci: CiFile[], catalogue: Catalogue): ProbeOutcome {
   const withJobs = ci.filter((f) => f.jobs.length > 0 || f.references.length > 0);
   if (!withJobs.length) return outcome('ci.pipeline', 'fail', [], ['no CI pipeline definition found']);
-  return outcome('ci.pipeline', 'pass', withJobs.map((f) => ({ loc: f.anchor, text: `${f.path}: ${f.jobs.length} job${f.jobs.length === 1 ? '' : 's'}` })));
+  // A workflow that only closes stale issues or drafts release notes builds nothing.
+  const chores = withJobs.filter((f) => perFile(housekeepingOnly, f, (x) => isHousekeepingOnly(x, catalogue)));
+  const builds = withJobs.filter((f) => !chores.includes(f));
+  const choreNote = chores.length ? [`not a build process, only housekeeping blocks (stale issues, release notes, labels, ...): ${chores.map((f) => f.path).join(', ')}`] : [];
+  if (!builds.length) return outcome('ci.pipeline', 'fail', [], choreNote);
+  return outcome('ci.pipeline', 'pass', builds.map((f) => ({ loc: f.anchor, text: `${f.path}: ${f.jobs.length} job${f.jobs.length === 1 ? '' : 's'}` })), choreNote);
+}
+
+const housekeepingOnly = new WeakMap<CiFile, boolean>();
+
+/** Every job only calls housekeeping blocks (and runs no script): the file builds nothing. */
+function isHousekeepingOnly(f: CiFile, catalogue: Catalogue): boolean {
+  if (!catalogue.housekeeping?.length || !f.jobs.length) return false;
+  if (f.references.some((r) => r.kind !== 'reusable-workflow' || !housekeepingBlock(catalogue, f.kind, r.ref))) return false;
+  return f.jobs.every((job) => {
+    const calls = [job.uses, ...job.steps.map((s) => s.uses)].filter((u): u is NonNullable<typeof u> => !!u);
+    return calls.length > 0 && job.steps.every((s) => !s.script.length) && calls.every((u) => !!housekeepingBlock(catalogue, f.kind, u.value));
+  });
 }
 
 /**

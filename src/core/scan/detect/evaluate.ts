@@ -133,7 +133,8 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
   const inScope = entries.filter((e) => !e.outOfScope);
   const environmentImages = entries.some((e) => e.outOfScope && e.kind === 'dockerfile' && isCiEnvironmentContainerPath(e.path) && !isTestOrExamplePath(e.path));
   const workspace: Workspace = { kinds: new Set(inScope.map((e) => e.kind)), paths: inScope.map((e) => e.path), environmentImages, counted: (p) => (hits.get(p)?.length ?? 0) > 0 };
-  const external = entries.flatMap((e) => e.facts?.external ?? []);
+  // Housekeeping blocks (stale-issue closers, release-note drafters) run nothing a probe looks for.
+  const external = entries.flatMap((e) => e.facts?.external ?? []).filter((r) => !r.housekeeping);
   // Named, so the user knows which blocks may hold the control the scan cannot see.
   const named = [...new Set(external.map((r) => r.ref))];
   const externalNote = `${external.length} external reference${external.length === 1 ? '' : 's'} cannot be read offline and may run more tools: ${named.slice(0, 3).join(', ')}${named.length > 3 ? `, … ${named.length - 3} more` : ''}`;

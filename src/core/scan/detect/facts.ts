@@ -9,6 +9,7 @@ import { Evidence, EvidenceUnit, Finding } from './probeTypes';
 import { Indirection, checkoutFolder, expandMakeVariables, findIndirection } from '../parse/indirection';
 import { invocations, Invocation, unverifiedScriptRuns } from '../parse/shell';
 import { pipeToShellMessage } from './weakControls';
+import { blockNameOf, hintedProbes, housekeepingBlock, housekeepingReference } from './remoteBlocks';
 import { CiFile, CiJob, CiReference, CiStep, Loc, Located, ShellLine } from '../types';
 import { dirname, resolvePath, joinPath } from '../../fs';
 import { ReleaseConfig, configKeyEnabled } from '../parse/releaseConfigs';
@@ -223,7 +224,10 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
       const allOff = primary.length > 0 && primary.every((m) => fileDisabled.has(m.probe));
       const disabledBy = allOff ? new Map([...fileDisabled, ...matches.map((m): [string, string] => [m.probe, fileDisabled.get(primary[0].probe)!])]) : fileDisabled;
       for (const m of matches) add(m, evidenceAt(ref.loc, `include ${ref.kind}: ${ref.ref}`, m.tool), disabledBy);
-      if (ref.kind === 'component' && matches.length === 0) facts.external.push(ref);
+      if (ref.kind === 'component' && matches.length === 0) {
+        facts.external.push(ref);
+        hintRemoteBlock(cat, file.kind, ref.ref, evidenceAt(ref.loc, `include component: ${ref.ref}`), { pipeline }, facts, fileDisabled);
+      }
     } else if (ref.kind === 'local-include' && ref.localPath) {
       // GitHub local workflows and actions are indexed files of their own; GitLab and Azure
       // fragments are not, so they are read here (one level, as the issue asks).
@@ -238,8 +242,17 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
         await collectCiFile(fragment.file, ctx, facts, { ...envValues(fragment.file.env), ...globalEnv }, depth + 1, refused, pipeline, gated);
       }
     } else if (ref.kind !== 'pipe' && ref.kind !== 'local-include') {
-      if (ref.block) for (const m of matchAzureTemplate(cat, ref.block)) add(m, evidenceAt(ref.loc, `template: ${ref.ref}`, m.tool), fileDisabled);
-      facts.external.push(ref);
+      const azure = ref.block ? matchAzureTemplate(cat, ref.block) : [];
+      for (const m of azure) add(m, evidenceAt(ref.loc, `template: ${ref.ref}`, m.tool), fileDisabled);
+      const housekeeping = housekeepingReference(cat, file.kind, ref);
+      facts.external.push(housekeeping ? { ...ref, housekeeping } : ref);
+      // Reusable workflows and orbs are judged where a job or step calls them; a library step
+      // the catalogue knows (buildPlugin) is matched as a step.
+      const named = ref.kind === 'shared-library' ? ref.step : ref.kind === 'reusable-workflow' || ref.kind === 'orb' ? undefined : (ref.block ?? ref.ref);
+      const known = ref.step !== undefined && matchUses(cat, file.kind, ref.step, {}).length > 0;
+      if (named && !housekeeping && !azure.length && !known) {
+        hintRemoteBlock(cat, file.kind, named, evidenceAt(ref.loc, ref.step !== undefined ? `${ref.step} (library step)` : `include ${ref.kind}: ${ref.ref}`), { pipeline }, facts, fileDisabled);
+      }
     }
   }
 
@@ -248,9 +261,22 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
     unit = { pipeline, job: job.id };
     jobOidc = grantsOidcToken(job.permissions ?? file.permissions);
     jobEnv = envValues(job.env);
+    const before = { hits: facts.hits.length, mayRun: facts.mayRun.length };
+    await collectJob(job);
+    if (job.notRun) {
+      // Defined but never run: what it would run is noted, not counted.
+      for (const h of facts.hits.splice(before.hits)) facts.notCounted.push({ probe: h.probe, tool: h.tool, evidence: h.evidence, reason: job.notRun });
+      facts.mayRun.splice(before.mayRun);
+    }
+  }
+  async function collectJob(job: CiFile['jobs'][number]): Promise<void> {
     variableSwitches(cat, job.env, facts);
     if (job.uses) {
-      for (const m of matchUses(cat, file.kind, job.uses.value, inputValues(job.inputs ?? {}))) add(m, evidenceAt(job.uses.loc, `uses: ${job.uses.value}`, m.tool), NO_SWITCHES, job.cannotFail);
+      const matches = matchUses(cat, file.kind, job.uses.value, inputValues(job.inputs ?? {}));
+      for (const m of matches) add(m, evidenceAt(job.uses.loc, `uses: ${job.uses.value}`, m.tool), NO_SWITCHES, job.cannotFail);
+      if (!matches.length && isRemoteCall(file.kind, job.uses.value) && !housekeepingBlock(cat, file.kind, job.uses.value)) {
+        hintRemoteBlock(cat, file.kind, job.uses.value, evidenceAt(job.uses.loc, `uses: ${job.uses.value}`), unit, facts, NO_SWITCHES);
+      }
     }
     const before = facts.hits.length;
     for (const step of job.steps) {
@@ -262,7 +288,11 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
   jobOidc = false;
   jobEnv = {};
   // A pipe no catalogue tool knows is a container image of someone else's: it may run anything.
-  for (const ref of file.references) if (ref.kind === 'pipe' && !understood.has(ref.ref)) facts.external.push(ref);
+  for (const ref of file.references) {
+    if (ref.kind !== 'pipe' || understood.has(ref.ref)) continue;
+    const housekeeping = housekeepingReference(cat, file.kind, ref);
+    facts.external.push(housekeeping ? { ...ref, housekeeping } : ref);
+  }
   discountThrowawayTargets(cat, facts, pipeline);
 }
 
@@ -388,6 +418,29 @@ function discountThrowawayTargets(cat: Catalogue, facts: FileFacts, pipeline: st
 
 const NO_SWITCHES: ReadonlyMap<string, string> = new Map();
 
+/** A call of a block in another repository or registry (not a local workflow, action or built-in step). */
+function isRemoteCall(kind: CiFile['kind'], uses: string): boolean {
+  const u = uses.trim();
+  if (!u || u.startsWith('.') || u.startsWith('/')) return false;
+  const vocabulary = ciDialect(kind).uses.vocabulary;
+  // GitHub: only reusable workflows of other repositories; actions are judged by the catalogue alone.
+  if (vocabulary === 'action') return u.toLowerCase().includes('/.github/workflows/');
+  return vocabulary === 'orb' || vocabulary === 'pipe' || vocabulary === 'component';
+}
+
+/**
+ * A remote block no catalogue tool knows, whose name says it may run a probe's control
+ * (`deploy-staging`): the probe is unknown, naming the block, unless something else runs it.
+ */
+function hintRemoteBlock(cat: Catalogue, kind: CiFile['kind'], uses: string, evidence: Evidence, unit: EvidenceUnit | undefined, facts: FileFacts, disabledBy: ReadonlyMap<string, string>): void {
+  const name = blockNameOf(kind, uses);
+  for (const h of hintedProbes(cat, name)) {
+    if (disabledBy.has(h.probe)) continue;
+    const e = { ...evidence, ...(unit ? { unit } : {}) };
+    facts.mayRun.push({ probe: h.probe, tool: `uncatalogued block "${name}" (its name says "${h.words}")`, evidence: e });
+  }
+}
+
 type Add = (m: ToolMatch, evidence: Evidence, disabledBy: ReadonlyMap<string, string>, cannotFail?: Loc) => void;
 
 async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts: FileFacts, cannotFail: Loc | undefined, add: Add, understood: Set<string>, env: Record<string, string>): Promise<void> {
@@ -395,8 +448,14 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
   if (step.uses) {
     const matches = matchUses(ctx.catalogue, file.kind, step.uses.value, inputValues(step.inputs));
     if (matches.length) understood.add(step.uses.value);
+    const evidence = () => evidenceAt(step.uses!.loc, `${ciDialect(file.kind).uses.evidenceLabel}: ${step.uses!.value}`);
     for (const m of matches) {
-      add(m, evidenceAt(step.uses.loc, `${ciDialect(file.kind).uses.evidenceLabel}: ${step.uses.value}`, m.tool), NO_SWITCHES, cannotFail);
+      add(m, { ...evidence(), tool: m.tool }, NO_SWITCHES, cannotFail);
+    }
+    // Orb commands and pipes are judged here; Jenkins library steps where they are listed (references).
+    const vocabulary = ciDialect(file.kind).uses.vocabulary;
+    if (!matches.length && (vocabulary === 'orb' || vocabulary === 'pipe') && isRemoteCall(file.kind, step.uses.value)) {
+      if (!housekeepingBlock(ctx.catalogue, file.kind, step.uses.value)) hintRemoteBlock(ctx.catalogue, file.kind, step.uses.value, evidence(), undefined, facts, NO_SWITCHES);
     }
   }
   // Relative scripts, package.json and Makefiles are found from the step's working directory.

@@ -8,6 +8,7 @@ import { CiFile, FileProblem } from '../../types';
 import { Source, tokenize } from './lexer';
 import { Parser } from './parser';
 import { Walker } from './walker';
+import { KNOWN_JENKINS_STEPS } from './knownSteps';
 
 /** Reads a Jenkinsfile (declarative or scripted). Never throws. */
 export function parseJenkinsfile(path: string, text: string): CiFile {
@@ -21,6 +22,7 @@ export function parseJenkinsfile(path: string, text: string): CiFile {
   } catch (e) {
     problems.push({ message: `Could not read the whole Jenkinsfile: ${(e as Error)?.message ?? String(e)}`, severity: 'error' });
   }
+  libraryStepReferences(w);
   const anchor = w.pipelineAnchor ?? w.nodeAnchor ?? w.firstStage ?? { path, line: 1, column: 1, endLine: 1, endColumn: 1 };
   return {
     kind: 'jenkinsfile',
@@ -33,6 +35,25 @@ export function parseJenkinsfile(path: string, text: string): CiFile {
     events: w.events,
     problems,
   };
+}
+
+/**
+ * Steps that are neither Jenkins' own nor of a common plugin nor a method of the file come from a
+ * shared library, also when no `@Library` loads one (the controller loads it implicitly): each
+ * such step is an external reference, once per step name and line.
+ */
+function libraryStepReferences(w: Walker): void {
+  const seen = new Set<string>();
+  for (const job of w.jobs) {
+    for (const step of job.steps) {
+      const name = step.uses?.value;
+      if (!name || name.includes('.') || KNOWN_JENKINS_STEPS.has(name) || w.methods.has(name)) continue;
+      const key = `${name}:${step.uses!.loc.line}:${step.uses!.loc.column}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      w.references.push({ kind: 'shared-library', ref: `${name} (library step)`, loc: step.uses!.loc, step: name });
+    }
+  }
 }
 
 export const jenkinsDialect = defineDialect({

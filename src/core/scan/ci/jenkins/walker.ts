@@ -35,6 +35,8 @@ const POST_CONDITIONS = new Set(['always', 'changed', 'fixed', 'regression', 'ab
 export class Walker {
   readonly jobs: CiJob[] = [];
   readonly references: CiReference[] = [];
+  /** Methods the file defines (`def deploy() { … }`): calls of them are no library steps. */
+  readonly methods = new Set<string>();
   readonly env: Record<string, Located> = {};
   readonly schedules: Located[] = [];
   readonly events: string[] = [];
@@ -201,6 +203,7 @@ export class Walker {
         return ctx;
       }
       case 'method':
+        this.methods.add(s.name);
         this.walkBlock(s.body, { declarative: false, path: [], method: s.name, agent: undefined });
         return ctx;
     }
