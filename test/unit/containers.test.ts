@@ -744,7 +744,7 @@ describe('containers: judged by what ships (issue 14)', () => {
     const f = parseKubernetes('chart/templates/deploy.yaml', text);
     assert.strictEqual(f.helmTemplate, true);
     assert.strictEqual(f.helm?.workloads.length, 1, 'the Service is not a workload');
-    const w = f.helm!.workloads[0];
+    const w = f.helm.workloads[0];
     assert.strictEqual(w.kind, 'Deployment');
     assert.deepStrictEqual(
       w.settings.map((s) => [s.key, s.loc.line, s.literal, s.valuesPath ?? '', s.guard ?? '', s.podLevel ?? '']),
@@ -756,7 +756,7 @@ describe('containers: judged by what ships (issue 14)', () => {
       ],
     );
     assert.strictEqual(w.settings[1].fields?.runAsUser?.value, 1001);
-    assert.strictEqual(at(w.settings[1].fields!.runAsUser!.loc), '13:13-13:28');
+    assert.strictEqual(at(w.settings[1].fields.runAsUser.loc), '13:13-13:28');
     assert.strictEqual(w.settings[1].fields?.readOnlyRootFilesystem?.value, true);
   });
 
