@@ -439,7 +439,7 @@ describe('containers: probes', () => {
     const cron = one(o, 'root-user', 'k8s/app.yaml');
     assert.strictEqual(at(cron.loc), '62:28-62:29');
     assert.strictEqual(cron.data?.container, 'report');
-    assert.deepStrictEqual(evidenceAt(o, 'k8s/app.yaml'), ['18:20-18:25']);
+    assert.deepStrictEqual(evidenceAt(o, 'k8s/app.yaml'), ['17:23-17:27'], 'runAsNonRoot: true is the evidence where both it and a non-zero runAsUser are set');
     assert.deepStrictEqual(evidenceAt(o, 'compose/compose.yaml'), ['5:12-5:23']);
   });
 
@@ -459,10 +459,13 @@ describe('containers: probes', () => {
     assert.strictEqual(tagged.severity, 'information');
   });
 
-  it('container.base-image-digest checks compose, Kubernetes, Helm values and kustomize images', () => {
+  it('container.base-image-digest lists compose, Kubernetes, Helm values and kustomize images without judging them: FROM lines decide', () => {
     const o = probeBaseImageDigest([compose(), k8s(), values(), kustomization()]);
-    assert.strictEqual(o.result, 'partial');
-    assert.deepStrictEqual(evidenceAt(o, 'compose/compose.yaml'), ['19:12-19:95']);
+    assert.strictEqual(o.result, 'not-applicable');
+    assert.deepStrictEqual(o.evidence, []);
+    assert.ok(o.notes.some((n) => /image reference\(s\) in compose, Kubernetes, Helm or kustomize files listed, not judged/.test(n)), o.notes.join('|'));
+    const withDockerfile = probeBaseImageDigest([docker('nonroot'), compose(), k8s(), values(), kustomization()]);
+    assert.strictEqual(withDockerfile.result, 'pass', 'a pinned FROM passes whatever the deploy files reference');
     assert.deepStrictEqual(findings(o, 'untagged-image', 'compose/compose.yaml').map((f) => [f.data?.service, at(f.loc)]), [['cache', '24:12-24:17']]);
     assert.strictEqual(at(one(o, 'latest-tag', 'compose/compose.yaml').loc), '27:12-27:47');
     assert.strictEqual(at(one(o, 'latest-tag', 'k8s/app.yaml').loc), '45:14-45:26');
@@ -492,9 +495,10 @@ describe('containers: probes', () => {
     assert.strictEqual(o.evidence[0].text, 'HEALTHCHECK --interval=30s CMD ["/app", "health"]');
   });
 
-  it('container.healthcheck reads compose healthchecks and Kubernetes probes (batch jobs excluded)', () => {
+  it('container.healthcheck reads compose healthchecks and Kubernetes probes (batch jobs and containers without ports not counted)', () => {
     const o = probeHealthcheck([compose(), k8s()]);
     assert.strictEqual(o.result, 'partial');
+    assert.ok(o.notes.some((n) => /^1 container\(s\) without a probe open no port/.test(n)), o.notes.join('|'));
     assert.deepStrictEqual(evidenceAt(o, 'compose/compose.yaml'), ['11:13-11:66']);
     assert.strictEqual(at(findings(o, 'no-healthcheck', 'compose/compose.yaml').find((f) => f.data?.service === 'db')!.loc), '22:7-22:20');
     assert.deepStrictEqual(evidenceAt(o, 'k8s/app.yaml'), ['31:11-31:24']);
@@ -572,10 +576,11 @@ describe('containers: probes', () => {
     assert.deepStrictEqual(findings(o, 'no-resource-limits', 'compose/compose.yaml').map((f) => f.data?.service), ['db', 'worker']);
   });
 
-  it('k8s.security-context evaluates Helm values and is not applicable for compose alone', () => {
+  it('k8s.security-context evaluates Helm values (limits a finding of their own) and is not applicable for compose alone', () => {
     const o = probeSecurityContext([values()]);
-    assert.strictEqual(o.result, 'partial');
+    assert.strictEqual(o.result, 'pass', 'runAsNonRoot, readOnlyRootFilesystem and no privilege escalation: hardened, whatever the limits');
     assert.strictEqual(at(one(o, 'no-resource-limits', 'chart/values.yaml').loc), '14:1-14:10');
+    assert.ok(o.notes.some((n) => /set no resource limits: listed as findings, not part of this verdict/.test(n)), o.notes.join('|'));
     assert.strictEqual(findings(o, 'missing-security-context').length, 0);
     const c = probeSecurityContext([compose()]);
     assert.strictEqual(c.result, 'not-applicable');
@@ -670,5 +675,142 @@ describe('containers: probes', () => {
         assert.ok(x.loc.endLine <= lines.length && x.loc.endColumn <= lines[x.loc.endLine - 1].length + 1, `${o.id} ${x.loc.path} ${at(x.loc)}`);
       }
     }
+  });
+});
+
+describe('containers: judged by what ships (issue 14)', () => {
+  const pod = (securityContext: string, containerContext: string, extra = '') =>
+    parseKubernetes(
+      'k.yaml',
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: app }\nspec:\n  template:\n    spec:\n      securityContext: ${securityContext}\n      containers:\n        - name: app\n          image: x:1\n          securityContext: ${containerContext}\n${extra}`,
+    );
+
+  it('a non-zero runAsUser counts as non-root for the security context; the container overrides the pod', () => {
+    const byUser = probeSecurityContext([pod('{ runAsUser: 1000 }', '{ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false }')]);
+    assert.strictEqual(byUser.result, 'pass');
+    assert.ok(byUser.evidence.some((e) => e.text === 'runAsUser: 1000'));
+    const overridden = pod('{ runAsUser: 1000 }', '{ runAsUser: 0, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false }');
+    assert.strictEqual(probeSecurityContext([overridden]).result, 'partial');
+    assert.strictEqual(probeNonRoot([overridden]).result, 'fail');
+    assert.strictEqual(probeNonRoot([pod('{ runAsNonRoot: false }', '{ runAsUser: 1001 }')]).result, 'pass', 'a non-zero user is non-root whatever runAsNonRoot says');
+  });
+
+  it('resource limits are their own finding: limits alone do not make a security context partial, their absence does not fail a hardened one', () => {
+    const limitsOnly = pod('{}', '{}', '          resources:\n            limits: { memory: 128Mi }\n');
+    const o = probeSecurityContext([limitsOnly]);
+    assert.strictEqual(o.result, 'fail');
+    assert.strictEqual(findings(o, 'no-resource-limits').length, 0);
+    const hardened = probeSecurityContext([pod('{ runAsNonRoot: true }', '{ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false }')]);
+    assert.strictEqual(hardened.result, 'pass');
+    assert.strictEqual(findings(hardened, 'no-resource-limits').length, 1);
+    assert.match(hardened.notes[0], /1 of 1 container definition\(s\) fully hardened \(runAsNonRoot or a non-zero runAsUser/);
+  });
+
+  it('reads replicas, ports, kustomize patches and components', () => {
+    const k = parseKubernetes('d.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: d }\nspec:\n  replicas: 0\n  template:\n    spec:\n      containers:\n        - name: a\n          ports: [{ containerPort: 80 }]\n        - name: b\n          ports: []\n');
+    assert.strictEqual(k.resources[0].replicas?.value, 0);
+    assert.deepStrictEqual(k.resources[0].pod?.containers.map((c) => !!c.ports), [true, false]);
+    const kz = parseKustomization('o/kustomization.yaml', 'kind: Component\npatchesStrategicMerge:\n  - a.yaml\npatches:\n  - path: b.yaml\n  - patch: |-\n      - op: add\npatchesJson6902:\n  - target: { kind: Deployment }\n    path: c.yaml\n');
+    assert.strictEqual(kz.component, true);
+    assert.deepStrictEqual(kz.patches.map((p) => p.value), ['a.yaml', 'b.yaml', 'c.yaml']);
+  });
+
+  it('line-scans Helm templates for probes and securityContext, literal or filled from values, with their guards', () => {
+    const text = [
+      'apiVersion: apps/v1', // 1
+      'kind: Deployment', // 2
+      'spec:', // 3
+      '  template:', // 4
+      '    spec:', // 5
+      '      {{- with .Values.podSecurityContext }}', // 6
+      '      securityContext:', // 7
+      '        {{- toYaml . | nindent 8 }}', // 8
+      '      {{- end }}', // 9
+      '      containers:', // 10
+      '        - name: app', // 11
+      '          securityContext:', // 12
+      '            runAsUser: 1001', // 13
+      '            readOnlyRootFilesystem: true', // 14
+      '          {{- if .Values.probes.liveness.enabled }}', // 15
+      '          livenessProbe:', // 16
+      '            httpGet: { path: /healthz, port: 8080 }', // 17
+      '          {{- end }}', // 18
+      '          readinessProbe:', // 19
+      '            {{- toYaml .Values.readinessProbe | nindent 12 }}', // 20
+      '---',
+      'kind: Service',
+      'spec: { ports: [{ port: 80 }] }',
+    ].join('\n');
+    const f = parseKubernetes('chart/templates/deploy.yaml', text);
+    assert.strictEqual(f.helmTemplate, true);
+    assert.strictEqual(f.helm?.workloads.length, 1, 'the Service is not a workload');
+    const w = f.helm!.workloads[0];
+    assert.strictEqual(w.kind, 'Deployment');
+    assert.deepStrictEqual(
+      w.settings.map((s) => [s.key, s.loc.line, s.literal, s.valuesPath ?? '', s.guard ?? '', s.podLevel ?? '']),
+      [
+        ['securityContext', 7, false, '', 'podSecurityContext', true],
+        ['securityContext', 12, true, '', '', false],
+        ['livenessProbe', 16, true, '', 'probes.liveness.enabled', ''],
+        ['readinessProbe', 19, false, 'readinessProbe', '', ''],
+      ],
+    );
+    assert.strictEqual(w.settings[1].fields?.runAsUser?.value, 1001);
+    assert.strictEqual(at(w.settings[1].fields!.runAsUser!.loc), '13:13-13:28');
+    assert.strictEqual(w.settings[1].fields?.readOnlyRootFilesystem?.value, true);
+  });
+
+  it('a chart probe renders when its values give it content and its guard holds', () => {
+    const tmpl = (probe: string) => parseKubernetes('c/templates/d.yaml', `kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n          ports: [{ containerPort: 80 }]\n${probe}`);
+    const values = (text: string) => parseHelmValues('c/values.yaml', text);
+    const filled = tmpl('          livenessProbe:\n            {{- toYaml .Values.livenessProbe | nindent 12 }}\n');
+    assert.strictEqual(probeHealthcheck([filled, values('livenessProbe:\n  httpGet: { path: /, port: 80 }\n')]).result, 'pass');
+    assert.strictEqual(probeHealthcheck([filled, values('livenessProbe: {}\n')]).result, 'fail');
+    const guarded = tmpl('          {{- if .Values.probe.enabled }}\n          readinessProbe:\n            tcpSocket: { port: 80 }\n          {{- end }}\n');
+    assert.strictEqual(probeHealthcheck([guarded, values('probe:\n  enabled: true\n')]).result, 'pass');
+    assert.strictEqual(probeHealthcheck([guarded, values('probe:\n  enabled: false\n')]).result, 'fail');
+    const literalSc = parseKubernetes('c/templates/d.yaml', 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n          image: "{{ .Values.image }}"\n          securityContext:\n            runAsNonRoot: true\n            readOnlyRootFilesystem: true\n            allowPrivilegeEscalation: false\n');
+    const sc = probeSecurityContext([literalSc]);
+    assert.strictEqual(sc.result, 'pass', sc.notes.join('|'));
+    assert.strictEqual(probeSecurityContext([parseKubernetes('c/templates/d.yaml', 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n          image: "{{ .Values.image }}"\n')]).result, 'fail', 'a chart whose templates set nothing is not hardened');
+  });
+
+  it('compose builds map to their Dockerfile (context + dockerfile): its HEALTHCHECK covers the service; without one it is a gap', () => {
+    const c = parseCompose('deploy/compose.yaml', 'services:\n  api:\n    build:\n      context: ../src\n      dockerfile: api.Dockerfile\n');
+    const withHc = parseDockerfile('src/api.Dockerfile', 'FROM node:22\nEXPOSE 80\nHEALTHCHECK CMD curl -f http://localhost/\nCMD ["node", "a.js"]\n');
+    const o = probeHealthcheck([c, withHc]);
+    assert.strictEqual(o.result, 'pass');
+    assert.ok(!o.notes.some((n) => /Dockerfile decides/.test(n)), o.notes.join('|'));
+    const without = parseDockerfile('src/api.Dockerfile', 'FROM node:22\nEXPOSE 80\nCMD ["node", "a.js"]\n');
+    assert.strictEqual(probeHealthcheck([c, without]).result, 'fail');
+  });
+
+  it('a command-line tool image needs no HEALTHCHECK; a server image, an EXPOSE or an interpreter keeps it a gap', () => {
+    const cli = probeHealthcheck([parseDockerfile('Dockerfile', 'FROM debian:trixie-slim\nCOPY tool /bin/tool\nCMD ["/bin/tool", "-"]\n')]);
+    assert.strictEqual(cli.result, 'not-applicable');
+    assert.match(cli.notes.join('|'), /a command-line tool image \(CMD \/bin\/tool -\)/);
+    for (const text of [
+      'FROM debian:trixie-slim\nCOPY tool /bin/tool\nEXPOSE 8080\nCMD ["/bin/tool"]\n',
+      'FROM alpine:3\nCOPY tool /bin/tool\nCMD ["/bin/tool", "serve"]\n',
+      'FROM alpine:3\nCMD ["python3", "app.py"]\n',
+      'FROM nginx:1.27\nCOPY site /usr/share/nginx/html\n',
+      'FROM alpine:3\nENTRYPOINT ["/docker-entrypoint.sh"]\n',
+    ]) {
+      assert.strictEqual(probeHealthcheck([parseDockerfile('Dockerfile', text)]).result, 'fail', text);
+    }
+  });
+
+  it('docs, test environments, vendored upstream files and vendored subcharts are left out of the verdicts, still listed', () => {
+    const bad = (path: string) => parseKubernetes(path, 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers:\n    - name: c\n      image: x:1\n      ports: [{ containerPort: 80 }]\n');
+    const sub = parseHelmChart('charts/app/charts/redis/Chart.yaml', 'apiVersion: v2\nname: redis\nversion: 1.0.0\n');
+    const parent = parseHelmChart('charts/app/Chart.yaml', 'apiVersion: v2\nname: app\nversion: 1.0.0\n');
+    const subValues = parseHelmValues('charts/app/charts/redis/values.yaml', 'securityContext:\n  runAsUser: 0\n');
+    const files = [bad('docs/examples-k8s/pod.yaml'), bad('e2e/pod.yaml'), bad('third_party/upstream/pod.yaml'), parent, sub, subValues];
+    for (const probe of [probeHealthcheck, probeSecurityContext, probeNonRoot]) {
+      const o = probe(files);
+      assert.strictEqual(o.result, 'not-applicable', `${o.id}: ${o.notes.join('|')}`);
+      assert.ok(o.findings.length > 0, `${o.id} still lists the gaps`);
+    }
+    assert.match(probeSecurityContext(files).notes.join('|'), /documentation: docs\/examples-k8s\/pod\.yaml.*a test environment: e2e\/pod\.yaml.*vendored upstream files.*a subchart vendored in its parent chart/);
   });
 });

@@ -8,11 +8,15 @@ import { unverifiedScriptRuns } from '../parse/shell';
 import { hasDigest, hasVariables, isRootUser, splitImage, substitute } from '../parse/containers/common';
 import { commandLines, mappedLoc, stageChain } from '../parse/containers/dockerfile';
 import { NETWORK_POLICY_KINDS } from '../parse/containers/kubernetes';
+import { chartDirOf, containerScope } from './containerScope';
 import {
   ComposeFile,
   ContainerSpec,
   DockerfileFile,
   DockerStage,
+  HelmTemplateSetting,
+  HelmTemplateWorkload,
+  HelmValueBlock,
   HelmValuesFile,
   ImageRef,
   K8sResource,
@@ -20,6 +24,7 @@ import {
   KubernetesFile,
   ParsedContainerFile,
   PodSpec,
+  SecurityContextSpec,
   ServiceSpec,
 } from '../parse/containers/types';
 
@@ -134,7 +139,9 @@ function composeValue(v: string): string | undefined {
 
 export function probePresent(files: ParsedContainerFile[]): ProbeOutcome {
   const ev = new EvidenceList();
+  const scope = containerScope(files);
   for (const f of files) {
+    if (scope.fileReason(f.path)) continue;
     switch (f.kind) {
       case 'dockerfile':
         if (f.stages[0]) ev.add(f.stages[0].fromLoc, fromText(f.stages[0]));
@@ -158,7 +165,8 @@ export function probePresent(files: ParsedContainerFile[]): ProbeOutcome {
         break;
     }
   }
-  if (ev.items.length === 0) return outcome('container.present', 'fail', [], ['No Dockerfile, compose, Kubernetes, Helm or Kustomize definitions found']);
+  const leftOut = scope.note('container file(s)');
+  if (ev.items.length === 0) return outcome('container.present', 'fail', [], leftOut ? [leftOut] : ['No Dockerfile, compose, Kubernetes, Helm or Kustomize definitions found']);
   return outcome('container.present', 'pass', ev.items);
 }
 
@@ -177,11 +185,18 @@ export function probeNonRoot(files: ParsedContainerFile[]): ProbeOutcome {
   const ev = new EvidenceList();
   const notes: string[] = [];
   const findings: Finding[] = [];
+  const scope = containerScope(files);
   let ok = 0;
   let total = 0;
+  /** Counts a verdict unless its file or workload is left out (its finding is listed either way). */
+  const tally = (judged: boolean, good: boolean) => {
+    if (!judged) return;
+    total++;
+    if (good) ok++;
+  };
 
   for (const f of dockerfiles(files)) {
-    total++;
+    const judged = !scope.fileReason(f.path);
     const final = f.stages[f.stages.length - 1];
     const chain = stageChain(f, final);
     const withUser = chain.find((s) => s.user);
@@ -189,11 +204,12 @@ export function probeNonRoot(files: ParsedContainerFile[]): ProbeOutcome {
     const data = { stage: stageLabel(final), index: String(final.index), image: final.from.value, path: f.path };
     if (!withUser || !withUser.user) {
       if (base.image.tag && /(^|[-_.])nonroot($|[-_.])/i.test(base.image.tag)) {
-        ok++;
-        ev.add(base.from.loc, fromText(base));
+        tally(judged, true);
+        if (judged) ev.add(base.from.loc, fromText(base));
         notes.push(`${f.path}: the base image \`${base.from.value}\` runs as a non-root user`);
         continue;
       }
+      tally(judged, false);
       const elsewhere = f.stages.filter((s) => s.user && !chain.includes(s));
       if (elsewhere.length > 0) notes.push(`${f.path}: USER in stage ${elsewhere.map((s) => `\`${stageLabel(s)}\``).join(', ')} does not apply to the final stage`);
       findings.push({
@@ -209,10 +225,11 @@ export function probeNonRoot(files: ParsedContainerFile[]): ProbeOutcome {
     const user = withUser.user;
     const resolved = withUser.userResolved;
     if (resolved === undefined) {
-      ok++;
-      ev.add(user.loc, `USER ${user.value}`);
+      tally(judged, true);
+      if (judged) ev.add(user.loc, `USER ${user.value}`);
       notes.push(`${f.path}: USER ${user.value} could not be resolved; counted as non-root`);
     } else if (isRootUser(resolved)) {
+      tally(judged, false);
       findings.push({
         probe: ID_NON_ROOT,
         code: 'root-user',
@@ -222,21 +239,22 @@ export function probeNonRoot(files: ParsedContainerFile[]): ProbeOutcome {
         data: { ...data, user: resolved },
       });
     } else {
-      ok++;
-      ev.add(user.loc, `USER ${user.value}`);
+      tally(judged, true);
+      if (judged) ev.add(user.loc, `USER ${user.value}`);
     }
   }
 
   let composeUnset = 0;
   for (const f of composeFiles(files)) {
+    const judged = !scope.fileReason(f.path);
     for (const s of f.services) {
       if (!s.user) {
-        composeUnset++;
+        if (judged) composeUnset++;
         continue;
       }
-      total++;
       const resolved = composeValue(s.user.value);
       if (resolved !== undefined && isRootUser(resolved)) {
+        tally(judged, false);
         findings.push({
           probe: ID_NON_ROOT,
           code: 'root-user',
@@ -246,8 +264,8 @@ export function probeNonRoot(files: ParsedContainerFile[]): ProbeOutcome {
           data: { service: s.name, user: s.user.value, path: f.path },
         });
       } else {
-        ok++;
-        ev.add(s.user.loc, `user: ${s.user.value}`);
+        tally(judged, true);
+        if (judged) ev.add(s.user.loc, `user: ${s.user.value}`);
       }
     }
   }
@@ -255,16 +273,16 @@ export function probeNonRoot(files: ParsedContainerFile[]): ProbeOutcome {
 
   let k8sUnset = 0;
   for (const w of workloads(files)) {
+    const judged = !scope.workloadReason(w.file.path, w.resource);
     for (const c of [...w.pod.initContainers, ...w.pod.containers]) {
       const verdict = k8sUser(w.pod, c);
       if (verdict.kind === 'unset') {
-        k8sUnset++;
+        if (judged) k8sUnset++;
         continue;
       }
-      total++;
+      tally(judged, verdict.kind === 'ok');
       if (verdict.kind === 'ok') {
-        ok++;
-        ev.add(verdict.at.loc, verdict.text);
+        if (judged) ev.add(verdict.at.loc, verdict.text);
       } else {
         findings.push({
           probe: ID_NON_ROOT,
@@ -279,47 +297,107 @@ export function probeNonRoot(files: ParsedContainerFile[]): ProbeOutcome {
   }
   if (k8sUnset > 0) notes.push(`${k8sUnset} Kubernetes container(s) set neither runAsNonRoot nor runAsUser: their image decides`);
 
-  for (const f of valuesFiles(files)) {
-    for (const sc of f.securityContexts) {
-      if (sc.runAsUser) {
-        total++;
-        if (sc.runAsUser.value === 0) {
-          findings.push({ probe: ID_NON_ROOT, code: 'root-user', message: `\`${sc.keyPath}.runAsUser: 0\` runs the container as root`, loc: sc.runAsUser.loc, severity: 'warning', data: { keyPath: sc.keyPath, path: f.path } });
-        } else {
-          ok++;
-          ev.add(sc.runAsUser.loc, `runAsUser: ${sc.runAsUser.value}`);
-        }
-      } else if (sc.runAsNonRoot) {
-        total++;
-        if (sc.runAsNonRoot.value) {
-          ok++;
-          ev.add(sc.runAsNonRoot.loc, 'runAsNonRoot: true');
-        } else {
-          findings.push({ probe: ID_NON_ROOT, code: 'root-user', message: `\`${sc.keyPath}.runAsNonRoot: false\` allows running as root`, loc: sc.runAsNonRoot.loc, severity: 'warning', data: { keyPath: sc.keyPath, path: f.path } });
-        }
+  for (const chart of charts(files)) {
+    const judged = !scope.fileReason(chart.dir === '' ? 'Chart.yaml' : `${chart.dir}/Chart.yaml`);
+    for (const sc of chartSecurityContexts(chart)) {
+      const verdict = userVerdictOf(sc.runAsUser, sc.runAsNonRoot);
+      if (verdict.kind === 'unset') continue;
+      tally(judged, verdict.kind === 'ok');
+      if (verdict.kind === 'ok') {
+        if (judged) ev.add(verdict.at.loc, verdict.text);
+      } else {
+        const message = verdict.text === 'runAsUser: 0' ? `\`${sc.where}.runAsUser: 0\` runs the container as root` : `\`${sc.where}.runAsNonRoot: false\` allows running as root`;
+        findings.push({ probe: ID_NON_ROOT, code: 'root-user', message, loc: verdict.at.loc, severity: 'warning', data: { keyPath: sc.where, path: verdict.at.loc.path } });
       }
     }
   }
 
+  const leftOut = scope.note('container definition(s)');
+  if (leftOut) notes.push(leftOut);
   return outcome(ID_NON_ROOT, resultOf(ok, total), ev.items, notes, findings);
 }
 
 type UserVerdict = { kind: 'unset' } | { kind: 'ok' | 'root'; at: Located<unknown>; text: string };
 
+/**
+ * runAsUser 0 is root; otherwise runAsNonRoot: true, or a non-zero runAsUser (whatever runAsNonRoot
+ * says), is non-root; runAsNonRoot: false alone allows root.
+ */
+function userVerdictOf(runAsUser: Located<number> | undefined, runAsNonRoot: Located<boolean> | undefined): UserVerdict {
+  if (runAsUser?.value === 0) return { kind: 'root', at: runAsUser, text: 'runAsUser: 0' };
+  if (runAsNonRoot?.value) return { kind: 'ok', at: runAsNonRoot, text: 'runAsNonRoot: true' };
+  if (runAsUser) return { kind: 'ok', at: runAsUser, text: `runAsUser: ${runAsUser.value}` };
+  if (runAsNonRoot) return { kind: 'root', at: runAsNonRoot, text: 'runAsNonRoot: false' };
+  return { kind: 'unset' };
+}
+
 /** A container's effective user settings (container-level overrides pod-level). */
 function k8sUser(pod: PodSpec, c: ContainerSpec): UserVerdict {
-  const runAsUser = c.securityContext?.runAsUser ?? pod.securityContext?.runAsUser;
-  const runAsNonRoot = c.securityContext?.runAsNonRoot ?? pod.securityContext?.runAsNonRoot;
-  if (runAsUser) {
-    if (runAsUser.value === 0) return { kind: 'root', at: runAsUser, text: 'runAsUser: 0' };
-    return { kind: 'ok', at: runAsUser, text: `runAsUser: ${runAsUser.value}` };
+  return userVerdictOf(c.securityContext?.runAsUser ?? pod.securityContext?.runAsUser, c.securityContext?.runAsNonRoot ?? pod.securityContext?.runAsNonRoot);
+}
+
+// ---------------------------------------------------------------------------------------
+// Helm charts: values files and templates grouped by chart folder
+
+interface Chart {
+  dir: string;
+  values: HelmValuesFile[];
+  templates: { file: KubernetesFile; workload: HelmTemplateWorkload }[];
+}
+
+/** Charts by folder: a values file or a workload template makes one (a Chart.yaml alone does not). */
+function charts(files: ParsedContainerFile[]): Chart[] {
+  const byDir = new Map<string, Chart>();
+  const chartOf = (dir: string) => byDir.get(dir) ?? byDir.set(dir, { dir, values: [], templates: [] }).get(dir)!;
+  for (const f of files) {
+    if (f.kind === 'helm-values') chartOf(chartDirOf(f.path)).values.push(f);
+    else if (f.kind === 'kubernetes' && f.helm) for (const workload of f.helm.workloads) chartOf(chartDirOf(f.path)).templates.push({ file: f, workload });
   }
-  if (runAsNonRoot) {
-    return runAsNonRoot.value
-      ? { kind: 'ok', at: runAsNonRoot, text: 'runAsNonRoot: true' }
-      : { kind: 'root', at: runAsNonRoot, text: 'runAsNonRoot: false' };
+  return [...byDir.values()];
+}
+
+interface ChartSecurityContext extends SecurityContextSpec {
+  /** `values.yaml: securityContext` or `templates/deployment.yaml: securityContext`, for messages. */
+  where: string;
+}
+
+/** The securityContext blocks a chart sets: in its values files, and written literally in its templates. */
+function chartSecurityContexts(chart: Chart): ChartSecurityContext[] {
+  const out: ChartSecurityContext[] = [];
+  for (const v of chart.values) for (const sc of v.securityContexts) out.push({ ...sc, where: sc.keyPath });
+  for (const t of chart.templates) {
+    for (const s of t.workload.settings) if (s.key === 'securityContext' && s.fields) out.push({ ...s.fields, where: `${t.file.path}: securityContext` });
   }
-  return { kind: 'unset' };
+  return out;
+}
+
+/** The chart's values block at a dotted path, in the first values file that has it. */
+function valuesBlock(chart: Chart, keyPath: string): HelmValueBlock | undefined {
+  for (const v of chart.values) {
+    const b = v.probes.find((p) => p.keyPath === keyPath);
+    if (b) return b;
+  }
+  return undefined;
+}
+
+/**
+ * Does a template's probe setting render? Literal children do; `toYaml .Values.x` does when the
+ * values give `x` content; a `with`/`if` guard above it must hold (an `enabled: false` switches it off).
+ */
+function templateSettingRenders(chart: Chart, s: HelmTemplateSetting): { renders: boolean; at?: Loc } {
+  let at: Loc | undefined = s.literal ? s.loc : undefined;
+  if (s.guard) {
+    const guardPath = s.guard.endsWith('.enabled') ? s.guard.slice(0, -'.enabled'.length) : s.guard;
+    const block = valuesBlock(chart, guardPath);
+    if (block?.enabled && !block.enabled.value) return { renders: false };
+    if (block && !s.guard.endsWith('.enabled') && block.empty) return { renders: false };
+    if (block && !s.literal && !s.valuesPath && !block.empty) at = block.loc;
+  }
+  if (s.valuesPath) {
+    const block = valuesBlock(chart, s.valuesPath);
+    if (block && !block.empty && block.enabled?.value !== false) at ??= block.loc;
+  }
+  return at ? { renders: true, at } : { renders: false };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -342,12 +420,19 @@ export function probeBaseImageDigest(files: ParsedContainerFile[]): ProbeOutcome
   const findings: Finding[] = [];
   let ok = 0;
   let total = 0;
-  const check = (written: string, ref: ImageRef, loc: Loc, evidenceText: string, data: Record<string, string>) => {
-    total++;
+  const scope = containerScope(files);
+  let deployRefs = 0;
+  /** `base`: a FROM line, which the verdict judges; image references in deploy files are only listed. */
+  const check = (written: string, ref: ImageRef, loc: Loc, evidenceText: string, data: Record<string, string>, base = false) => {
+    const judged = base && !scope.fileReason(loc.path);
+    if (!base) deployRefs++;
+    if (judged) total++;
     const v = imageVerdict(written, ref);
     if (v.pinned) {
-      ok++;
-      ev.add(loc, evidenceText);
+      if (judged) {
+        ok++;
+        ev.add(loc, evidenceText);
+      }
       return;
     }
     const d: Record<string, string> = { ...data, image: written, name: ref.name };
@@ -362,7 +447,7 @@ export function probeBaseImageDigest(files: ParsedContainerFile[]): ProbeOutcome
         notes.push(`${f.path}: FROM ${s.from.value} could not be resolved`);
         continue;
       }
-      check(s.image.resolved ?? s.from.value, s.image, s.from.loc, fromText(s), { stage: stageLabel(s), index: String(s.index), path: f.path });
+      check(s.image.resolved ?? s.from.value, s.image, s.from.loc, fromText(s), { stage: stageLabel(s), index: String(s.index), path: f.path }, true);
     }
   }
   for (const f of composeFiles(files)) {
@@ -401,7 +486,7 @@ export function probeBaseImageDigest(files: ParsedContainerFile[]): ProbeOutcome
         const ref = splitImage(`${repo.value}:${img.tag.value}`);
         check(`${repo.value}:${img.tag.value}`, ref, img.tag.loc, `tag: ${img.tag.value}`, data);
       } else {
-        total++;
+        deployRefs++;
         findings.push({
           probe: ID_DIGEST,
           code: 'unpinned-image',
@@ -426,6 +511,9 @@ export function probeBaseImageDigest(files: ParsedContainerFile[]): ProbeOutcome
       }
     }
   }
+  if (deployRefs > 0) notes.push(`${deployRefs} image reference(s) in compose, Kubernetes, Helm or kustomize files listed, not judged: a digest there pins what is deployed, this check is about the base images an image is built FROM`);
+  const leftOut = scope.note('Dockerfile(s)');
+  if (leftOut) notes.push(leftOut);
   return outcome(ID_DIGEST, resultOf(ok, total), ev.items, notes, findings);
 }
 
@@ -438,49 +526,53 @@ const BATCH_KINDS = new Set(['Job', 'CronJob']);
 
 /**
  * Judged by what ships: under Kubernetes the pod probes are the health check (Kubernetes ignores a
- * Dockerfile HEALTHCHECK), so Dockerfiles count only where no workload manifest is there (an EXPOSE
- * is no guide to a service: base images expose ports, servers omit it); a compose service built from a
- * folder with its own healthcheck covers the Dockerfiles of that folder; services that run someone
- * else's image without a healthcheck are not ours to judge. Every gap is still a finding.
+ * Dockerfile HEALTHCHECK), so Dockerfiles count only where no workload manifest or chart is there;
+ * a compose service built from a Dockerfile is covered by its own healthcheck or by that
+ * Dockerfile's HEALTHCHECK; services that run someone else's image without a healthcheck are not
+ * ours to judge; containers that open no port (clients, workers) have nothing to probe for
+ * readiness; the image of a command-line tool runs no long-lived process. Every gap is still a finding.
  */
 export function probeHealthcheck(files: ParsedContainerFile[]): ProbeOutcome {
   const ev = new EvidenceList();
   const notes: string[] = [];
   const findings: Finding[] = [];
+  const scope = containerScope(files);
   let ok = 0;
   let total = 0;
 
-  const services = workloads(files).filter((w) => !BATCH_KINDS.has(w.resource.kind));
+  const services = workloads(files).filter((w) => !BATCH_KINDS.has(w.resource.kind) && !scope.workloadReason(w.file.path, w.resource));
+  const chartList = charts(files);
+  const chartWorkloads = chartList.flatMap((c) => c.templates.filter((t) => !BATCH_KINDS.has(t.workload.kind)).map((t) => ({ chart: c, judged: !scope.fileReason(t.file.path), ...t })));
+  const composeJudged = composeFiles(files).filter((f) => f.services.length > 0 && !scope.fileReason(f.path));
   // Images also run by compose run without an orchestrator: their HEALTHCHECK matters.
-  const orchestrated = services.length > 0 && composeFiles(files).every((f) => f.services.length === 0);
+  const orchestrated = services.length + chartWorkloads.filter((w) => w.judged).length > 0 && composeJudged.length === 0;
 
-  // Folders whose images a compose service built there gives a healthcheck.
-  const coveredDirs = new Map<string, Located>();
-  let built = 0;
+  const dockerfileAt = new Map(dockerfiles(files).map((f) => [f.path, f]));
+  // Dockerfiles a compose service with its own healthcheck builds.
+  const coveredBy = new Map<string, Located>();
   for (const f of composeFiles(files)) {
+    const judged = !scope.fileReason(f.path);
     for (const s of f.services) {
       const hc = s.healthcheck;
+      const built = s.build ? composeDockerfilePath(f.path, s.build.value, s.dockerfile?.value) : undefined;
       if (hc?.disabled) {
         findings.push({ probe: ID_HEALTH, code: 'no-healthcheck', message: `The health check of service \`${s.name}\` is disabled`, loc: hc.disabledLoc ?? hc.loc, severity: 'information', data: { service: s.name, disabled: 'true', path: f.path } });
-      } else if (hc && s.build) {
-        const check = { value: hc.test ? `healthcheck: ${hc.test.value}` : 'healthcheck:', loc: hc.test?.loc ?? hc.loc };
-        total++;
-        ok++;
-        ev.add(check.loc, check.value);
-        const dir = resolvePath(dirname(f.path), s.build.value);
-        if (dir !== undefined) coveredDirs.set(dir, check);
-      } else if (s.build) {
-        built++;
       } else if (hc) {
-        total++;
-        ok++;
-        ev.add(hc.test?.loc ?? hc.loc, hc.test ? `healthcheck: ${hc.test.value}` : 'healthcheck:');
+        const check = { value: hc.test ? `healthcheck: ${hc.test.value}` : 'healthcheck:', loc: hc.test?.loc ?? hc.loc };
+        if (judged) {
+          total++;
+          ok++;
+          ev.add(check.loc, check.value);
+        }
+        if (built !== undefined) coveredBy.set(built, check);
+      } else if (s.build) {
+        // Judged through the Dockerfile it builds (below), when that file is in the scan.
+        if (judged && (built === undefined || !dockerfileAt.has(built))) notes.push(`Service \`${s.name}\` (${f.path}) builds ${built ?? s.build.value}, which is not among the scanned files: its health check is not judged`);
       } else {
         findings.push({ probe: ID_HEALTH, code: 'no-healthcheck', message: `Service \`${s.name}\` has no healthcheck`, loc: s.loc, severity: 'information', data: { service: s.name, path: f.path } });
       }
     }
   }
-  if (built > 0) notes.push(`${built} compose service(s) built from a Dockerfile without a compose healthcheck: the Dockerfile decides`);
 
   let underK8s = 0;
   for (const f of dockerfiles(files)) {
@@ -488,49 +580,132 @@ export function probeHealthcheck(files: ParsedContainerFile[]): ProbeOutcome {
     const chain = stageChain(f, final);
     const withHc = chain.find((s) => s.healthcheck);
     const data = { stage: stageLabel(final), index: String(final.index), image: final.from.value, path: f.path };
-    const covered = coveredDirs.get(dirname(f.path));
-    const counted = !orchestrated;
-    if (counted) total++;
+    const covered = coveredBy.get(f.path);
+    const judged = !orchestrated && !scope.fileReason(f.path);
     if (withHc?.healthcheck && !withHc.healthcheckDisabled) {
-      if (counted) ok++;
-      const instr = withHc.instructions.find((i) => i.keyword === 'HEALTHCHECK' && i.loc.line === withHc.healthcheck?.loc.line);
-      if (counted) ev.add(withHc.healthcheck.loc, instr ? firstRawLine(instr.raw) : `HEALTHCHECK ${withHc.healthcheck.value}`);
+      if (judged) {
+        total++;
+        ok++;
+        const instr = withHc.instructions.find((i) => i.keyword === 'HEALTHCHECK' && i.loc.line === withHc.healthcheck?.loc.line);
+        ev.add(withHc.healthcheck.loc, instr ? firstRawLine(instr.raw) : `HEALTHCHECK ${withHc.healthcheck.value}`);
+      }
       continue;
     }
-    if (covered && counted) {
-      ok++;
-      ev.add(covered.loc, covered.value);
+    if (covered) {
+      if (judged) {
+        total++;
+        ok++;
+        ev.add(covered.loc, covered.value);
+      }
       continue;
     }
+    const tool = withHc?.healthcheck ? undefined : commandLineTool(chain);
     if (withHc?.healthcheck) {
       findings.push({ probe: ID_HEALTH, code: 'no-healthcheck', message: 'HEALTHCHECK NONE disables the health check of the final image', loc: withHc.healthcheck.loc, severity: 'information', data: { ...data, disabled: 'true' } });
-    } else {
+    } else if (!tool) {
       findings.push({ probe: ID_HEALTH, code: 'no-healthcheck', message: `The final stage (FROM ${final.from.value}) defines no HEALTHCHECK`, loc: final.fromLoc, severity: 'information', data });
     }
-    if (orchestrated) underK8s++;
+    if (tool) {
+      if (judged) notes.push(`${f.path}: a command-line tool image (${tool}): no long-running process to health-check`);
+    } else if (judged) total++;
+    else if (orchestrated && !scope.fileReason(f.path)) underK8s++;
   }
   if (underK8s > 0) notes.push(`${underK8s} Dockerfile(s) without HEALTHCHECK not counted: the images run under Kubernetes, whose pod probes decide`);
 
-  for (const w of services) {
+  let portless = 0;
+  for (const w of workloads(files)) {
+    if (BATCH_KINDS.has(w.resource.kind)) continue;
+    const judged = !scope.workloadReason(w.file.path, w.resource);
     for (const c of w.pod.containers) {
-      total++;
       const probe = c.livenessProbe ?? c.readinessProbe;
       if (probe) {
-        ok++;
-        ev.add(probe, c.livenessProbe ? 'livenessProbe:' : 'readinessProbe:');
-      } else {
-        findings.push({
-          probe: ID_HEALTH,
-          code: 'no-healthcheck',
-          message: `Container \`${containerName(c)}\` of ${resourceName(w.resource)} has no liveness or readiness probe`,
-          loc: c.loc,
-          severity: 'information',
-          data: { resource: resourceName(w.resource), container: containerName(c), path: w.file.path },
-        });
+        if (judged) {
+          total++;
+          ok++;
+          ev.add(probe, c.livenessProbe ? 'livenessProbe:' : 'readinessProbe:');
+        }
+        continue;
       }
+      findings.push({
+        probe: ID_HEALTH,
+        code: 'no-healthcheck',
+        message: `Container \`${containerName(c)}\` of ${resourceName(w.resource)} has no liveness or readiness probe`,
+        loc: c.loc,
+        severity: 'information',
+        data: { resource: resourceName(w.resource), container: containerName(c), path: w.file.path },
+      });
+      if (!judged) continue;
+      if (c.ports) total++;
+      else portless++;
     }
   }
+
+  for (const { chart, file, workload, judged } of chartWorkloads) {
+    const rendered = workload.settings
+      .filter((s) => s.key === 'livenessProbe' || s.key === 'readinessProbe')
+      .map((s) => ({ s, ...templateSettingRenders(chart, s) }))
+      .find((r) => r.renders);
+    if (rendered?.at) {
+      if (judged) {
+        total++;
+        ok++;
+        ev.add(rendered.at, `${rendered.s.key}:${rendered.s.valuesPath ? ` (${file.path} fills it from .Values.${rendered.s.valuesPath})` : ''}`);
+      }
+      continue;
+    }
+    const written = workload.settings.some((s) => s.key === 'livenessProbe' || s.key === 'readinessProbe');
+    findings.push({
+      probe: ID_HEALTH,
+      code: 'no-healthcheck',
+      message: written ? `The ${workload.kind} of ${file.path} renders no liveness or readiness probe with the chart's values` : `The ${workload.kind} of ${file.path} has no liveness or readiness probe`,
+      loc: workload.loc,
+      severity: 'information',
+      data: { resource: workload.kind, path: file.path },
+    });
+    if (!judged) continue;
+    if (workload.ports || written) total++;
+    else portless++;
+  }
+  if (portless > 0) notes.push(`${portless} container(s) without a probe open no port (clients and workers): nothing to probe for readiness, not counted`);
+
+  const leftOut = scope.note('container definition(s)');
+  if (leftOut) notes.push(leftOut);
   return outcome(ID_HEALTH, resultOf(ok, total), ev.items, notes, findings);
+}
+
+/** The Dockerfile a compose service builds: `dockerfile` (default `Dockerfile`) inside the build context. */
+function composeDockerfilePath(composePath: string, context: string, dockerfile: string | undefined): string | undefined {
+  if (/^[a-z][\w+.-]*:\/\//i.test(context) || /\$\{?\w/.test(context)) return undefined;
+  const dir = resolvePath(dirname(composePath), context);
+  if (dir === undefined) return undefined;
+  return resolvePath(dir, dockerfile ?? 'Dockerfile');
+}
+
+/** Base images of plain operating systems: an image built on one runs only what the Dockerfile starts. */
+const PLAIN_BASE = /^(?:[\w.-]+(?::\d+)?\/)?(?:library\/)?(scratch|alpine|busybox|debian|ubuntu|fedora|centos|rockylinux|almalinux|archlinux|opensuse\/leap|redhat\/ubi\d+(?:-minimal|-micro)?|ubi\d+(?:-minimal|-micro)?|gcr\.io\/distroless\/(?:static|base|cc)[\w-]*|distroless\/(?:static|base|cc)[\w-]*|cgr\.dev\/chainguard\/(?:static|wolfi-base))$/i;
+/** Programs that usually start a service (interpreters and entry scripts decide at run time). */
+const NOT_A_TOOL_PROGRAM = /^(sh|bash|ash|dash|zsh|node|deno|bun|python\d*(\.\d+)?|java|dotnet|ruby|php|php-fpm\d*|perl|npm|yarn|pnpm|nginx|httpd|apache2|caddy|supervisord|tini|dumb-init|s6-svscan|gunicorn|uvicorn|hypercorn|daphne|celery|uwsgi|puma|rails|flask|catalina\.sh|java-.*)$|entrypoint|\.sh$|\.py$|\.js$|\.rb$|\.jar$/i;
+/** Arguments that start something long-running. */
+const SERVICE_WORD = /^-{0,2}(serve|server|start|run|daemon|watch|listen|agent|worker|controller|operator|web|api|http|grpc|up|dev|proxy|gateway|manager)\b/i;
+
+/**
+ * A command-line tool image: built on a plain OS base (or scratch), no EXPOSE, and its
+ * ENTRYPOINT/CMD runs a program of its own with no service-like argument. Returns the command, or
+ * undefined when the image may run a service.
+ */
+function commandLineTool(chain: DockerStage[]): string | undefined {
+  const base = chain[chain.length - 1];
+  if (!base.scratch && !PLAIN_BASE.test(base.image.name)) return undefined;
+  const instructions = [...chain].reverse().flatMap((s) => s.instructions);
+  if (instructions.some((i) => i.keyword === 'EXPOSE')) return undefined;
+  const last = (kw: string) => [...instructions].reverse().find((i) => i.keyword === kw);
+  const entrypoint = last('ENTRYPOINT');
+  const cmd = last('CMD');
+  const words = [...(entrypoint?.words ?? []), ...(cmd?.words ?? [])].map((w) => w.value);
+  if (words.length === 0) return undefined;
+  const program = words[0].split('/').pop() ?? words[0];
+  if (NOT_A_TOOL_PROGRAM.test(program) || words.some((w) => SERVICE_WORD.test(w))) return undefined;
+  return `${entrypoint ? 'ENTRYPOINT' : 'CMD'} ${words.join(' ')}`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -547,9 +722,10 @@ const REMOTE = /^(https?|ftp):\/\/|^git@|\.git(#.*)?$/i;
 export function probeWeakInstructions(files: ParsedContainerFile[]): ProbeOutcome {
   const ev = new EvidenceList();
   const findings: Finding[] = [];
+  const scope = containerScope(files);
   const dfs = dockerfiles(files);
   for (const f of dfs) {
-    ev.add(f.stages[0].fromLoc, fromText(f.stages[0]));
+    if (!scope.fileReason(f.path)) ev.add(f.stages[0].fromLoc, fromText(f.stages[0]));
     for (const kv of f.globalArgs) secretFinding(f, kv, 'ARG', findings);
     for (const s of f.stages) {
       for (const kv of s.args) secretFinding(f, kv, 'ARG', findings);
@@ -584,9 +760,14 @@ export function probeWeakInstructions(files: ParsedContainerFile[]): ProbeOutcom
       }
     }
   }
-  const notes = dfs.length > 0 ? [`${dfs.length} Dockerfile(s) checked`] : [];
-  if (dfs.length === 0) return outcome(ID_WEAK, 'not-applicable', [], notes, findings);
-  return outcome(ID_WEAK, findings.length > 0 ? 'fail' : 'pass', findings.length > 0 ? [] : ev.items, notes, findings);
+  // The verdict is about the Dockerfiles that ship; weak instructions elsewhere are still listed.
+  const judged = dfs.filter((f) => !scope.fileReason(f.path));
+  const judgedFindings = findings.filter((f) => !scope.fileReason(f.loc.path));
+  const notes = judged.length > 0 ? [`${judged.length} Dockerfile(s) checked`] : [];
+  const leftOut = scope.note('Dockerfile(s)');
+  if (leftOut) notes.push(leftOut);
+  if (judged.length === 0) return outcome(ID_WEAK, 'not-applicable', [], notes, findings);
+  return outcome(ID_WEAK, judgedFindings.length > 0 ? 'fail' : 'pass', judgedFindings.length > 0 ? [] : ev.items, notes, findings);
 }
 
 function secretFinding(f: DockerfileFile, kv: KeyValue, instruction: 'ENV' | 'ARG', findings: Finding[]): void {
@@ -607,45 +788,43 @@ function secretFinding(f: DockerfileFile, kv: KeyValue, instruction: 'ENV' | 'AR
 // k8s.security-context
 
 const ID_SC = 'k8s.security-context';
+const HARDENED = 'runAsNonRoot or a non-zero runAsUser, readOnlyRootFilesystem, allowPrivilegeEscalation: false';
 
+/**
+ * A container is hardened when it cannot run as root (runAsNonRoot, or a non-zero runAsUser; the
+ * container's settings override the pod's), its root filesystem is read-only, privilege escalation
+ * is off, and it is not privileged. Resource limits are a separate finding, not part of the verdict.
+ */
 export function probeSecurityContext(files: ParsedContainerFile[]): ProbeOutcome {
   const ev = new EvidenceList();
   const notes: string[] = [];
   const findings: Finding[] = [];
+  const scope = containerScope(files);
   let units = 0;
   let fullyOk = 0;
   let checksMet = 0;
+  let withoutLimits = 0;
+  const limitsText = (l: Located<Record<string, string>>) => `limits: ${Object.entries(l.value).map(([k, v]) => `${k}=${v}`).join(', ')}`;
 
   for (const w of workloads(files)) {
+    const judged = !scope.workloadReason(w.file.path, w.resource);
     const podData = { resource: resourceName(w.resource), path: w.file.path };
     for (const k of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
       const b = w.pod[k];
       if (b?.value) findings.push({ probe: ID_SC, code: 'host-namespace', message: `${resourceName(w.resource)} shares the node's ${k.slice(4)} namespace (${k}: true)`, loc: b.loc, severity: 'warning', data: { ...podData, field: k } });
     }
     for (const c of [...w.pod.initContainers, ...w.pod.containers]) {
-      units++;
       const data = { ...podData, container: containerName(c) };
       const sc = c.securityContext;
       const missing: string[] = [];
-      const runAsNonRoot = sc?.runAsNonRoot ?? w.pod.securityContext?.runAsNonRoot;
-      let met = 0;
-      if (runAsNonRoot?.value === true) {
-        met++;
-        ev.add(runAsNonRoot.loc, 'runAsNonRoot: true');
-      } else missing.push('runAsNonRoot: true');
-      if (sc?.readOnlyRootFilesystem?.value === true) {
-        met++;
-        ev.add(sc.readOnlyRootFilesystem.loc, 'readOnlyRootFilesystem: true');
-      } else missing.push('readOnlyRootFilesystem: true');
-      if (sc?.allowPrivilegeEscalation?.value === false) {
-        met++;
-        ev.add(sc.allowPrivilegeEscalation.loc, 'allowPrivilegeEscalation: false');
-      } else missing.push('allowPrivilegeEscalation: false');
-      const limits = c.resources?.limits;
-      if (limits) {
-        met++;
-        ev.add(limits.loc, `limits: ${Object.entries(limits.value).map(([k, v]) => `${k}=${v}`).join(', ')}`);
-      }
+      const found: Evidence[] = [];
+      const user = k8sUser(w.pod, c);
+      if (user.kind === 'ok') found.push({ loc: user.at.loc, text: user.text });
+      else missing.push('runAsNonRoot: true');
+      if (sc?.readOnlyRootFilesystem?.value === true) found.push({ loc: sc.readOnlyRootFilesystem.loc, text: 'readOnlyRootFilesystem: true' });
+      else missing.push('readOnlyRootFilesystem: true');
+      if (sc?.allowPrivilegeEscalation?.value === false) found.push({ loc: sc.allowPrivilegeEscalation.loc, text: 'allowPrivilegeEscalation: false' });
+      else missing.push('allowPrivilegeEscalation: false');
       const privileged = sc?.privileged?.value === true;
       if (privileged && sc?.privileged) {
         findings.push({ probe: ID_SC, code: 'privileged', message: `Container \`${containerName(c)}\` of ${resourceName(w.resource)} runs privileged`, loc: sc.privileged.loc, severity: 'warning', data });
@@ -660,6 +839,7 @@ export function probeSecurityContext(files: ParsedContainerFile[]): ProbeOutcome
           data: { ...data, missing: missing.map((m) => m.split(':')[0]).join(','), hasSecurityContext: sc ? 'true' : 'false' },
         });
       }
+      const limits = c.resources?.limits;
       if (!limits) {
         findings.push({
           probe: ID_SC,
@@ -670,64 +850,62 @@ export function probeSecurityContext(files: ParsedContainerFile[]): ProbeOutcome
           data: { ...data, hasResources: c.resources ? 'true' : 'false' },
         });
       }
-      checksMet += met;
-      if (met === 4 && !privileged) fullyOk++;
+      if (!judged) continue;
+      units++;
+      if (!limits) withoutLimits++;
+      for (const e of found) ev.add(e.loc, e.text);
+      if (limits) ev.add(limits.loc, limitsText(limits));
+      checksMet += found.length;
+      if (found.length === 3 && !privileged) fullyOk++;
     }
   }
 
-  for (const f of valuesFiles(files)) {
-    if (f.securityContexts.length === 0 && f.resources.length === 0) continue;
-    units++;
-    const data = { path: f.path };
-    let met = 0;
+  // A chart is one unit: its values (securityContext / podSecurityContext blocks) and what its
+  // templates write literally; one values file without templates is judged on its own.
+  for (const chart of charts(files)) {
+    const scs = chartSecurityContexts(chart);
+    const resourcesBlocks = chart.values.flatMap((v) => v.resources.map((r) => ({ ...r, path: v.path })));
+    const serving = chart.templates.filter((t) => !BATCH_KINDS.has(t.workload.kind) || t.workload.settings.length > 0);
+    if (scs.length === 0 && resourcesBlocks.length === 0 && serving.length === 0) continue;
+    const anchorPath = chart.values[0]?.path ?? chart.templates[0].file.path;
+    const judged = !scope.fileReason(anchorPath);
+    const data = { path: anchorPath };
     const missing: string[] = [];
-    const first = <T>(pick: (sc: HelmValuesFile['securityContexts'][number]) => Located<T> | undefined, want: T): Located<T> | undefined => {
-      for (const sc of f.securityContexts) {
-        const v = pick(sc);
-        if (v && v.value === want) return v;
-      }
-      return undefined;
-    };
-    const nonRoot = first((sc) => sc.runAsNonRoot, true);
-    const roFs = first((sc) => sc.readOnlyRootFilesystem, true);
-    const noEsc = first((sc) => sc.allowPrivilegeEscalation, false);
-    if (nonRoot) {
-      met++;
-      ev.add(nonRoot.loc, 'runAsNonRoot: true');
-    } else missing.push('runAsNonRoot: true');
-    if (roFs) {
-      met++;
-      ev.add(roFs.loc, 'readOnlyRootFilesystem: true');
-    } else missing.push('readOnlyRootFilesystem: true');
-    if (noEsc) {
-      met++;
-      ev.add(noEsc.loc, 'allowPrivilegeEscalation: false');
-    } else missing.push('allowPrivilegeEscalation: false');
-    // Every resources block must set limits (`resources: {}` is the usual chart default).
-    const withLimits = f.resources.filter((r) => r.limits);
-    const limits = f.resources.length > 0 && withLimits.length === f.resources.length;
-    if (limits) met++;
-    for (const r of withLimits) if (r.limits) ev.add(r.limits.loc, `limits: ${Object.entries(r.limits.value).map(([k, v]) => `${k}=${v}`).join(', ')}`);
-    for (const sc of f.securityContexts) {
-      if (sc.privileged?.value) findings.push({ probe: ID_SC, code: 'privileged', message: `\`${sc.keyPath}.privileged: true\` runs the container privileged`, loc: sc.privileged.loc, severity: 'warning', data: { ...data, keyPath: sc.keyPath } });
+    const found: Evidence[] = [];
+    const nonRoot = scs.map((sc) => userVerdictOf(sc.runAsUser, sc.runAsNonRoot)).find((v) => v.kind === 'ok');
+    if (nonRoot && nonRoot.kind === 'ok') found.push({ loc: nonRoot.at.loc, text: nonRoot.text });
+    else missing.push('runAsNonRoot: true');
+    const roFs = scs.find((sc) => sc.readOnlyRootFilesystem?.value === true)?.readOnlyRootFilesystem;
+    if (roFs) found.push({ loc: roFs.loc, text: 'readOnlyRootFilesystem: true' });
+    else missing.push('readOnlyRootFilesystem: true');
+    const noEsc = scs.find((sc) => sc.allowPrivilegeEscalation?.value === false)?.allowPrivilegeEscalation;
+    if (noEsc) found.push({ loc: noEsc.loc, text: 'allowPrivilegeEscalation: false' });
+    else missing.push('allowPrivilegeEscalation: false');
+    for (const sc of scs) {
+      if (sc.privileged?.value) findings.push({ probe: ID_SC, code: 'privileged', message: `\`${sc.where}.privileged: true\` runs the container privileged`, loc: sc.privileged.loc, severity: 'warning', data: { path: sc.privileged.loc.path, keyPath: sc.where } });
     }
-    const privileged = f.securityContexts.some((sc) => sc.privileged?.value);
+    const privileged = scs.some((sc) => sc.privileged?.value);
     if (missing.length > 0) {
-      const at = f.securityContexts.find((sc) => !sc.podLevel) ?? f.securityContexts[0];
+      const at = scs.find((sc) => !('podLevel' in sc) || !sc.podLevel) ?? scs[0];
       findings.push({
         probe: ID_SC,
         code: 'missing-security-context',
-        message: `The values do not set ${missing.join(', ')}`,
-        loc: at?.loc ?? f.resources[0].loc,
+        message: chart.values.length > 0 ? `The values do not set ${missing.join(', ')}` : `The chart's templates do not set ${missing.join(', ')}`,
+        loc: at?.loc ?? resourcesBlocks[0]?.loc ?? chart.templates[0].workload.loc,
         severity: 'warning',
-        data: { ...data, keyPath: at?.keyPath ?? f.resources[0].keyPath, missing: missing.map((m) => m.split(':')[0]).join(','), hasSecurityContext: at ? 'true' : 'false' },
+        data: { ...data, keyPath: at?.where ?? resourcesBlocks[0]?.keyPath ?? '', missing: missing.map((m) => m.split(':')[0]).join(','), hasSecurityContext: at ? 'true' : 'false' },
       });
     }
-    if (!limits) {
-      for (const r of f.resources) if (!r.limits) findings.push({ probe: ID_SC, code: 'no-resource-limits', message: `\`${r.keyPath}\` sets no limits`, loc: r.loc, severity: 'warning', data: { ...data, keyPath: r.keyPath, hasResources: 'true' } });
-    }
-    checksMet += met;
-    if (met === 4 && !privileged) fullyOk++;
+    // `resources: {}` is the usual chart default: every resources block should set limits.
+    const limited = resourcesBlocks.filter((r) => r.limits);
+    for (const r of resourcesBlocks) if (!r.limits) findings.push({ probe: ID_SC, code: 'no-resource-limits', message: `\`${r.keyPath}\` sets no limits`, loc: r.loc, severity: 'warning', data: { path: r.path, keyPath: r.keyPath, hasResources: 'true' } });
+    if (!judged) continue;
+    units++;
+    if (limited.length < resourcesBlocks.length || resourcesBlocks.length === 0) withoutLimits++;
+    for (const e of found) ev.add(e.loc, e.text);
+    for (const r of limited) if (r.limits) ev.add(r.limits.loc, limitsText(r.limits));
+    checksMet += found.length;
+    if (found.length === 3 && !privileged) fullyOk++;
   }
 
   let composeServices = 0;
@@ -745,7 +923,12 @@ export function probeSecurityContext(files: ParsedContainerFile[]): ProbeOutcome
   if (units === 0) result = 'not-applicable';
   else if (fullyOk === units) result = 'pass';
   else result = checksMet === 0 ? 'fail' : 'partial';
-  if (units > 0) notes.unshift(`${fullyOk} of ${units} container definition(s) fully hardened (runAsNonRoot, readOnlyRootFilesystem, no privilege escalation, resource limits)`);
+  if (units > 0) {
+    notes.unshift(`${fullyOk} of ${units} container definition(s) fully hardened (${HARDENED})`);
+    if (withoutLimits > 0) notes.push(`${withoutLimits} of ${units} set no resource limits: listed as findings, not part of this verdict`);
+  }
+  const leftOut = scope.note('Kubernetes file(s)');
+  if (leftOut) notes.push(leftOut);
   return outcome(ID_SC, result, ev.items, notes, findings);
 }
 

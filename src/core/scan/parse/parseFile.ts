@@ -3,7 +3,7 @@ import { ciDialect, isCiKind } from '../ci/registry';
 import { parseCompose } from './containers/compose';
 import { parseDockerfile } from './containers/dockerfile';
 import { parseHelmChart, parseHelmValues } from './containers/helm';
-import { isHelmTemplate, parseKubernetes } from './containers/kubernetes';
+import { parseKubernetes } from './containers/kubernetes';
 import { parseKustomization } from './containers/kustomize';
 import { ParsedContainerFile } from './containers/types';
 import { DependabotFile, parseDependabot, parsePreCommit, parseRenovate, PreCommitFile, renovateFromPackageJson, RenovateFile } from './hygiene';
@@ -24,8 +24,8 @@ export function parseFile(kind: FileKind, path: string, text: string): ParsedFil
     case 'compose':
       return parseCompose(path, text);
     case 'kubernetes':
-      // Helm templates are Go templates, not YAML: they are listed but not parsed.
-      return isHelmTemplate(path, text) ? undefined : parseKubernetes(path, text);
+      // Helm templates are Go templates, not YAML: parseKubernetes only line-scans them for probes and securityContext.
+      return parseKubernetes(path, text);
     case 'helm-chart':
       return parseHelmChart(path, text);
     case 'helm-values':

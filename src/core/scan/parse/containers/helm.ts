@@ -1,6 +1,7 @@
 // Helm chart parsers: Chart.yaml (identity and dependencies) and values files (image,
 // securityContext, resources and networkPolicy settings found at any depth).
 // Templates are not parsed (see isHelmTemplate in kubernetes.ts). Pure; never throws.
+import { isScalar } from '../../../yaml';
 import { entries, entry, entryLoc, isMapNode, items, keyLoc, loadYaml, located, locatedBool, shapeProblem, YamlCtx } from './common';
 import { resources, securityContext } from './kubernetes';
 import { HelmChartFile, HelmDependency, HelmImageValue, HelmValuesFile } from './types';
@@ -40,9 +41,11 @@ export function parseHelmChart(path: string, text: string): HelmChartFile {
 
 const MAX_DEPTH = 12;
 const SECURITY_CONTEXT_KEY = /^(pod|container)?securitycontext$/i;
+/** Keys of probe settings (`livenessProbe`, `probes.readiness`, `startupProbe`). */
+const PROBE_KEY = /probes?$|^(liveness|readiness|startup)$/i;
 
 export function parseHelmValues(path: string, text: string): HelmValuesFile {
-  const file: HelmValuesFile = { kind: 'helm-values', path, images: [], securityContexts: [], resources: [], networkPolicy: [], problems: [] };
+  const file: HelmValuesFile = { kind: 'helm-values', path, images: [], probes: [], securityContexts: [], resources: [], networkPolicy: [], problems: [] };
   try {
     const ctx = loadYaml(path, text, file.problems)[0];
     if (!ctx) return file;
@@ -76,6 +79,11 @@ function walk(ctx: YamlCtx, file: HelmValuesFile, node: unknown, path: string[],
       const sc = securityContext(ctx, value, keyLoc(ctx, e));
       file.securityContexts.push({ ...sc, keyPath: dotted, key: e.keyText, podLevel: /^pod/i.test(e.keyText) });
       continue;
+    }
+    if (PROBE_KEY.test(e.keyText) && (isMapNode(value) || value === null || (isScalar(value) && value.value === null))) {
+      const empty = !isMapNode(value) || entries(ctx, value).length === 0;
+      const enabled = isMapNode(value) ? locatedBool(ctx, entry(ctx, value, 'enabled')?.value) : undefined;
+      file.probes.push({ keyPath: dotted, loc: keyLoc(ctx, e), empty, ...(enabled ? { enabled } : {}) });
     }
     if (e.keyText === 'resources' && isMapNode(value)) {
       file.resources.push({ ...resources(ctx, value, keyLoc(ctx, e)), keyPath: dotted });

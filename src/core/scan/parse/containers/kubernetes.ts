@@ -20,6 +20,7 @@ import {
   shapeProblem,
   YamlCtx,
 } from './common';
+import { scanHelmTemplate } from './helmTemplate';
 import {
   ContainerSpec,
   FlaggerSpec,
@@ -54,6 +55,7 @@ export function parseKubernetes(path: string, text: string): KubernetesFile {
   const file: KubernetesFile = { kind: 'kubernetes', path, resources: [], problems: [] };
   if (isHelmTemplate(path, text)) {
     file.helmTemplate = true;
+    if (!/\.tpl$/i.test(path)) file.helm = scanHelmTemplate(path, text);
     return file;
   }
   try {
@@ -110,6 +112,8 @@ function resource(ctx: YamlCtx, node: unknown, apiVersion: string, kind: string,
 
   const spec = entry(ctx, node, 'spec')?.value;
   if (isMapNode(spec)) {
+    const replicas = locatedNumber(ctx, entry(ctx, spec, 'replicas')?.value);
+    if (replicas) r.replicas = replicas;
     const strategyKey = kind === 'StatefulSet' || kind === 'DaemonSet' ? 'updateStrategy' : 'strategy';
     const st = entry(ctx, spec, strategyKey);
     if (st && isMapNode(st.value)) r.strategy = strategy(ctx, st, strategyKey);
@@ -188,6 +192,8 @@ function container(ctx: YamlCtx, node: unknown, init: boolean): ContainerSpec {
     const pe = entry(ctx, node, k);
     if (pe && isMapNode(pe.value)) c[k] = keyLoc(ctx, pe);
   }
+  const ports = entry(ctx, node, 'ports');
+  if (ports && items(ctx, ports.value).length > 0) c.ports = keyLoc(ctx, ports);
   for (const item of items(ctx, entry(ctx, node, 'env')?.value)) {
     const n = entry(ctx, item, 'name');
     const v = entry(ctx, item, 'value');

@@ -3,7 +3,7 @@ import { entry, entryLoc, isMapNode, items, keyLoc, loadYaml, located, locatedLi
 import { KustomizationFile, KustomizeImage } from './types';
 
 export function parseKustomization(path: string, text: string): KustomizationFile {
-  const file: KustomizationFile = { kind: 'kustomization', path, resources: [], components: [], images: [], problems: [] };
+  const file: KustomizationFile = { kind: 'kustomization', path, resources: [], components: [], patches: [], images: [], problems: [] };
   try {
     const ctx = loadYaml(path, text, file.problems)[0];
     if (!ctx) return file;
@@ -19,6 +19,15 @@ export function parseKustomization(path: string, text: string): KustomizationFil
       file.resources.push(...locatedList(ctx, e.value));
     }
     file.components = locatedList(ctx, entry(ctx, root, 'components')?.value);
+    if (located(ctx, entry(ctx, root, 'kind')?.value)?.value === 'Component') file.component = true;
+    // Patch files: listed by path (inline `patch:` text names no file).
+    file.patches.push(...locatedList(ctx, entry(ctx, root, 'patchesStrategicMerge')?.value).filter((p) => !p.value.includes('\n')));
+    for (const key of ['patches', 'patchesJson6902']) {
+      for (const item of items(ctx, entry(ctx, root, key)?.value)) {
+        const p = isMapNode(item) ? located(ctx, entry(ctx, item, 'path')?.value) : located(ctx, item);
+        if (p && !p.value.includes('\n')) file.patches.push(p);
+      }
+    }
     const ns = located(ctx, entry(ctx, root, 'namespace')?.value);
     if (ns) file.namespace = ns;
     const images = entry(ctx, root, 'images');

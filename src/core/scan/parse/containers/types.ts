@@ -180,6 +180,8 @@ export interface ContainerSpec {
   livenessProbe?: Loc;
   readinessProbe?: Loc;
   startupProbe?: Loc;
+  /** The `ports:` key, when it lists at least one port (a container without one serves nothing to probe). */
+  ports?: Loc;
   /** `env` entries with a literal `value` (valueFrom entries are not listed). */
   env: KeyValue[];
 }
@@ -246,6 +248,8 @@ export interface K8sResource {
   nameLoc?: Loc;
   /** 0-based index of the YAML document it came from. */
   document: number;
+  /** `spec.replicas` as written (a workload scaled to 0 is a placeholder). */
+  replicas?: Located<number>;
   /** The pod spec of a workload (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate, Argo Rollout). */
   pod?: PodSpec;
   strategy?: StrategySpec;
@@ -257,8 +261,10 @@ export interface KubernetesFile {
   kind: 'kubernetes';
   path: string;
   resources: K8sResource[];
-  /** Set when the file is a Helm template (not YAML until rendered): nothing was parsed. */
+  /** Set when the file is a Helm template (not YAML until rendered): it is not parsed as YAML. */
   helmTemplate?: boolean;
+  /** What a line scan of a Helm template found (see scanHelmTemplate in helm.ts). */
+  helm?: HelmTemplateScan;
   problems: FileProblem[];
 }
 
@@ -311,15 +317,60 @@ export interface HelmResourcesValue extends ResourcesSpec {
   keyPath: string;
 }
 
+/** A mapping-valued (or empty) key of a values file, e.g. `livenessProbe`, `metrics.readinessProbe`. */
+export interface HelmValueBlock {
+  keyPath: string;
+  /** The key. */
+  loc: Loc;
+  /** True for `key: {}`, `key:` (null) or a map without entries. */
+  empty: boolean;
+  /** `enabled:` inside the block, when given. */
+  enabled?: Located<boolean>;
+}
+
 export interface HelmValuesFile {
   kind: 'helm-values';
   path: string;
   images: HelmImageValue[];
+  /** Probe blocks (`livenessProbe`, `readinessProbe`, `startupProbe`) at any depth. */
+  probes: HelmValueBlock[];
   securityContexts: HelmSecurityContextValue[];
   resources: HelmResourcesValue[];
   /** `networkPolicy.enabled` (or `networkPolicy.create`) values. */
   networkPolicy: Located<boolean>[];
   problems: FileProblem[];
+}
+
+/** A setting written in a Helm template, literally or filled from values (`{{ toYaml .Values.x | nindent 12 }}`). */
+export interface HelmTemplateSetting {
+  /** `livenessProbe`, `readinessProbe`, `startupProbe`, `securityContext`. */
+  key: string;
+  /** The key in the template. */
+  loc: Loc;
+  /** The `.Values` path the block is filled from (`{{- toYaml .Values.livenessProbe | nindent 12 }}`). */
+  valuesPath?: string;
+  /** The `.Values` path of the `{{- with … }}` / `{{- if … }}` right above the key (`probes.liveness.enabled`). */
+  guard?: string;
+  /** Literal children written under the key (not template actions). */
+  literal: boolean;
+  /** True for a pod-level securityContext (above `containers:`). */
+  podLevel?: boolean;
+  /** Literal securityContext fields written in the template. */
+  fields?: SecurityContextSpec;
+}
+
+/** One workload document of a Helm template, read line by line (templates are not YAML). */
+export interface HelmTemplateWorkload {
+  kind: string;
+  /** The `kind:` line. */
+  loc: Loc;
+  settings: HelmTemplateSetting[];
+  /** A `containerPort:` or `ports:` list is written. */
+  ports: boolean;
+}
+
+export interface HelmTemplateScan {
+  workloads: HelmTemplateWorkload[];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -341,6 +392,10 @@ export interface KustomizationFile {
   anchor?: Loc;
   resources: Located[];
   components: Located[];
+  /** Files applied as patches (`patches[].path`, `patchesStrategicMerge`, `patchesJson6902[].path`). */
+  patches: Located[];
+  /** `kind: Component`: an opt-in component, applied only where an overlay lists it. */
+  component?: boolean;
   images: KustomizeImage[];
   namespace?: Located;
   problems: FileProblem[];
