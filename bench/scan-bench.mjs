@@ -26,9 +26,10 @@
 //   RUN line       a Dockerfile whose one RUN line holds 1 MB of words, and one with 250 KB: CPU time
 //                  of a full scan each; a ratio near 4 means linear (issue 17 item 12; it was quadratic)
 //   hostile inputs one full scan of each worst-case shape of issue 17 (wide YAML maps, a `**/**/…`
-//                  ignore line, a 50 MB .gitignore, a 1 MB RUN line, deep nesting in Groovy and
-//                  shell, a FIFO and a /dev/zero link where a workflow runs a script): each must
-//                  finish in bounded time; the line gives each figure and the worst
+//                  ignore line, a 50 MB .gitignore, a 1 MB RUN line, also as 70k continued lines and as
+//                  a heredoc, deep nesting in Groovy and shell, a FIFO and a /dev/zero link where a
+//                  workflow runs a script): each must finish in bounded time; the line gives each
+//                  figure and the worst
 // Targets (informational; the exit code is 0 unless the bench itself fails): ratio ≤ 1.5,
 // incremental ≤ 20 ms, peak RSS ≤ 150 MB.
 import { spawnSync } from 'node:child_process';
@@ -434,6 +435,8 @@ function hostileShapes() {
     { name: '90 KB **/ ignore line', files: { '.gitignore': '**/'.repeat(30_000) + 'q\n', Dockerfile: 'FROM alpine\n' } },
     { name: '50 MB .gitignore', files: { '.gitignore': 'x/\n'.repeat(17_000_000), Dockerfile: 'FROM alpine\n' } },
     { name: '1 MB RUN line', files: { Dockerfile: 'FROM alpine\nRUN ' + 'echo a && '.repeat(100_000) + 'true\n' } },
+    { name: '1 MB RUN of 70k continued lines', files: { Dockerfile: 'FROM alpine\nRUN ' + 'echo a && \\\n  '.repeat(70_000) + 'true\nUSER app\n' } },
+    { name: '1 MB RUN heredoc', files: { Dockerfile: 'FROM alpine\nRUN <<EOF\n' + 'echo a && echo b\n'.repeat(60_000) + 'EOF\nUSER app\n' } },
     { name: 'Groovy GString 8000 deep', files: { Jenkinsfile: `pipeline { agent any\n stages { stage('a') { steps { sh "${'${"'.repeat(8000)}x${'"}'.repeat(8000)}" } } } }\n` } },
     { name: 'shell $( 4000 deep', files: { '.github/workflows/d.yml': `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "${'$("'.repeat(4000)}x${'")'.repeat(4000)}"\n` } },
     { name: 'FIFO + /dev/zero scripts', posix: true, files: { '.github/workflows/s.yml': 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: ./fifo.sh && ./zero.sh && npm run x\n' }, fifo: ['fifo.sh'], links: { 'zero.sh': '/dev/zero', 'package.json': '/dev/zero' } },

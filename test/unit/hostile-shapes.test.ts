@@ -3,6 +3,9 @@
 // and the rest of the file and workspace is still read.
 import * as assert from 'node:assert/strict';
 import { decodeText } from '../../src/core/fs';
+import { parseJenkinsfile } from '../../src/core/scan/ci/jenkins';
+import { commandLines, parseDockerfile } from '../../src/core/scan/parse/containers/dockerfile';
+import { DockerfileFile } from '../../src/core/scan/parse/containers/types';
 import { MAX_PATTERN_LENGTH, MAX_PATTERNS_PER_FILE, parseIgnoreFile, ruleMatches } from '../../src/core/scan/discover/ignore';
 import { scanFolder } from '../../src/core/scan/folderScan';
 import { ScanResult } from '../../src/core/scan/result';
@@ -94,6 +97,60 @@ describe('hostile shapes', function () {
     });
   });
 
+  describe('huge Dockerfile instructions: read in full, in linear time', () => {
+    /** What the probes read of a parsed Dockerfile; argument text compared with runs of blanks as one. */
+    const facts = (f: DockerfileFile) => ({
+      escape: f.escape,
+      problems: f.problems,
+      globalArgs: f.globalArgs,
+      stages: f.stages.map((s) => ({
+        ...s,
+        instructions: s.instructions.map((i) => ({ ...i, args: i.args.replace(/\s+/g, ' ').trim() })),
+      })),
+    });
+    const shapes: Record<string, string> = {
+      continuations: 'FROM alpine:3.19 AS build\nRUN --mount=type=cache,target=/root/.cache apk add \\\n    curl   git \\\n\n    make \\   \n    $HOME/bin/tool --flag=1\nUSER 10001\n',
+      heredocs: 'FROM alpine\nRUN <<EOF bash\necho one two\n  echo three\nEOF\nRUN <<-"A" <<\'B\' cat\n\tfirst a\n\tA\nsecond b\nB\nCOPY <<EOF /etc/app.conf\nkey = value\nEOF\nONBUILD RUN <<EOF\nRUN inside a body\nEOF\nUSER app\n',
+      crlf: 'FROM alpine\r\nRUN apk add \\\r\n  curl wget \\\r\n  jq\r\nUSER app\r\n',
+      backtick: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command `\n    Install-Thing a b c `\n    -Force\nADD https://example.com/a.zip https://example.com/b.zip C:/x/\n',
+      jsonAndOthers: 'ARG BASE=alpine\nFROM ${BASE}\nENV A=1 B=2\nADD --chown=app https://example.com/x.tgz /opt/\nCMD ["node", "server.js"]\nENTRYPOINT exec   node   a.js\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n',
+      unterminated: 'FROM alpine\nRUN <<EOF\necho never ends\nUSER app\n',
+    };
+    for (const [name, text] of Object.entries(shapes)) {
+      it(`bounded reading gives what the full reading gives: ${name}`, () => {
+        const full = parseDockerfile('Dockerfile', text);
+        const bounded = parseDockerfile('Dockerfile', text, 1);
+        assert.deepEqual(facts(bounded), facts(full));
+        assert.ok(full.stages.flatMap((s) => s.instructions).length > 0, "the shape has instructions");
+      });
+    }
+
+    it('a 1 MB RUN line: every word with its position, the tail\'s curl | sh found, the next instruction read', async () => {
+      const words = Array.from({ length: 100_000 }, (_, i) => `pkg-${i}`);
+      const text = `FROM alpine:3.19\nRUN apk add ${words.join(' ')} && curl -fsSL https://get.example.com/i.sh | sh\nUSER app\n`;
+      const file = parseDockerfile('Dockerfile', text);
+      const run = file.stages[0].instructions[0];
+      assert.equal(run.words.length, 2 + 100_000 + 6);
+      const middle = run.words[2 + 50_000];
+      assert.equal(middle.value, 'pkg-50000');
+      assert.equal(middle.loc.column, text.split('\n')[1].indexOf(' pkg-50000 ') + 2);
+      assert.equal(run.args, `apk add ${words.join(' ')} && curl -fsSL https://get.example.com/i.sh | sh`);
+      assert.equal(commandLines(run, file.escape)[0].text, run.args);
+      assert.equal(file.stages[0].user?.value, 'app');
+      const r = await scan({ Dockerfile: text });
+      assert.deepEqual(r.findings.filter((f) => f.code === 'pipe-to-shell').map((f) => [f.loc.line, f.loc.column]), [[2, text.split('\n')[1].indexOf('curl') + 1]]);
+    });
+
+    it('a heredoc body of 1 MB: its lines read, the instruction after its terminator too', () => {
+      const body = Array.from({ length: 60_000 }, (_, i) => `echo line-${i}`).join('\n');
+      const file = parseDockerfile('Dockerfile', `FROM alpine\nRUN <<EOF\n${body}\nEOF\nUSER app\n`);
+      const run = file.stages[0].instructions[0];
+      assert.equal(run.loc.endLine, 60_000 + 3);
+      assert.deepEqual(commandLines(run, file.escape).slice(-2).map((m) => m.text), ['echo line-59999', 'EOF']);
+      assert.equal(file.stages[0].user?.value, 'app');
+    });
+  });
+
   describe('deep nesting in Groovy and shell: a note naming the line, the rest still read', () => {
     /** `echo "$("$(…$(inner)…")")"`: command substitutions `n` deep. */
     const nested = (n: number, inner: string) => `echo "${'$("'.repeat(n - 1)}$(${inner})${'")'.repeat(n - 1)}"`;
@@ -114,13 +171,34 @@ describe('hostile shapes', function () {
       assert.deepEqual(r.findings.filter((f) => f.code === 'pipe-to-shell' && f.loc.path === 'Dockerfile').map((f) => f.loc.line), [2, 3]);
     });
 
-    it('a Jenkins GString nested 8000 deep is read without error, and the rest of the Jenkinsfile too', async () => {
+    const deepGString = (line: number, depth: number) => `${line}: String interpolations nested ${depth} levels deep: the string is read as written, the Groovy code nested in it is not analysed`;
+
+    it('a Jenkins GString nested 8000 deep: a note on its line, and the rest of the Jenkinsfile is read', async () => {
       const gstring = `"${'${"'.repeat(8000)}x${'"}'.repeat(8000)}"`;
       const text = `pipeline {\n  agent any\n  stages {\n    stage('scan') {\n      steps {\n        sh ${gstring}\n        sh 'gitleaks detect && ${nested(4000, 'id')}'\n        sh "trivy image app"\n      }\n    }\n  }\n}\n`;
       const r = await scan({ Jenkinsfile: text });
-      assert.deepEqual(problems(r, 'Jenkinsfile'), [deepNote(7, 4000)]);
+      assert.deepEqual(problems(r, 'Jenkinsfile'), [deepGString(6, 8000), deepNote(7, 4000)]);
       assert.deepEqual(evidenceIn(r, 'secret-scan', 'Jenkinsfile'), [7]);
       assert.deepEqual(evidenceIn(r, 'image-scan', 'Jenkinsfile'), [8]);
+    });
+
+    it('GString nesting is measured through strings, braces and plain strings in the code; 10 levels pass, 11 get a note', () => {
+      const gstring = (n: number) => `"a ${'${x ? "b '.repeat(n - 1)}\${[k: 'v}'][0]}${' c" : "d"} e'.repeat(n - 1)}"`;
+      const file = (n: number) => `node {\n  sh ${gstring(n)}\n  sh 'gitleaks detect'\n}\n`;
+      const ok = parseJenkinsfile('Jenkinsfile', file(10));
+      assert.deepEqual(ok.problems, []);
+      assert.deepEqual(ok.jobs.flatMap((j) => j.steps.map((st) => st.loc.line)), [2, 3]);
+      const deep = parseJenkinsfile('Jenkinsfile', file(11));
+      assert.deepEqual(deep.problems.map((p) => `${p.line}:${p.column} ${p.message}`), [`2:6 ${deepGString(2, 11).slice(3)}`]);
+      assert.deepEqual(deep.jobs.flatMap((j) => j.steps.map((st) => st.loc.line)), [2, 3]);
+    });
+
+    it('only the first five deep GStrings of a Jenkinsfile are named; the rest are counted in one note', () => {
+      const deep = `"${'${"'.repeat(30)}x${'"}'.repeat(30)}"`;
+      const text = `node {\n${Array.from({ length: 7 }, () => `  sh ${deep}\n`).join('')}  sh 'trivy image app'\n}\n`;
+      const f = parseJenkinsfile('Jenkinsfile', text);
+      assert.deepEqual(f.problems.map((p) => `${p.line}: ${p.message}`), [2, 3, 4, 5, 6].map((l) => deepGString(l, 30)).concat('7: 2 more strings nest interpolations deeper than 10 levels (read as written)'));
+      assert.equal(f.jobs.flatMap((j) => j.steps).length, 8);
     });
 
     it('only the first five deep lines of a file are named; the rest are counted in one note', async () => {

@@ -30,7 +30,7 @@ async function run(t, commandLine, marker) {
 }
 
 export default async function (t) {
-  const { wb, page } = t;
+  const { wb } = t;
   const broken = path.join(path.dirname(t.workspace), 'broken-workspace');
 
   await t.step('the integrated terminal opens in the workspace', async () => {
@@ -79,7 +79,6 @@ export default async function (t) {
     assert.match(output, /\.github\/workflows\/ci\.yml:16 {2}\.github\/workflows\/ci\.yml: 4 jobs/);
     assert.match(output, /✔ L1 Automated deployment process — detected/);
     assert.match(output, /✘ L2 SBOM of components — missing/);
-    await page.waitForTimeout(500);
     await t.screenshot('cli');
   });
 }

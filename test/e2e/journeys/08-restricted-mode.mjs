@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { waitUntil } from '../lib/wait.mjs';
 
 export const title = 'in Restricted Mode the workspace model file is ignored, with a message saying why';
 
@@ -37,11 +38,10 @@ export default async function (t) {
   });
 
   await t.step('a notification says why the workspace model file is ignored', async () => {
-    let text = '';
-    for (let i = 0; i < 20 && !/Restricted Mode/.test(text); i++) {
-      await page.waitForTimeout(500);
-      text = await wb.notifications();
-    }
+    const text = await waitUntil('a notification about Restricted Mode', async () => {
+      const shown = await wb.notifications();
+      return /Restricted Mode/.test(shown) && shown;
+    });
     assert.match(text, /dsomm\.modelFile/);
     assert.match(text, /models\/hostile-model\.yaml/);
     assert.match(text, /ignored in Restricted Mode/);

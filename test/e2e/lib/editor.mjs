@@ -134,7 +134,8 @@ export class Editor {
       await this.page.keyboard.press('Control+Shift+M');
       await panel.waitFor();
     }
-    await this.page.waitForTimeout(300);
+    // The panel has rendered its list once it shows rows or says that there are none.
+    await panel.locator('.monaco-list-row').or(panel.getByText(/No results found|No problems have been detected/)).first().waitFor();
     return (await panel.locator('.monaco-list-row').allInnerTexts()).map(s => s.replace(/\s+/g, ' ').trim());
   }
 

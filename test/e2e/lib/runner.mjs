@@ -83,9 +83,10 @@ export async function runJourney(journey, { browser, outDir, vsix }) {
     screenshot: async (name, { keepMouse = false } = {}) => {
       mkdirSync(outDir, { recursive: true });
       if (!keepMouse) {
-        // Park the mouse over the editor area so hover tooltips do not cover the side bar.
+        // Park the mouse over the editor area so hover tooltips do not cover the side bar, and let
+        // an open hover close (a screenshot with one is still taken: it only looks worse).
         await page.mouse.move(1000, 700);
-        await page.waitForTimeout(400);
+        await page.locator('.monaco-hover:visible, .workbench-hover-container:visible').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
       }
       await page.screenshot({ path: path.join(outDir, `${name}.png`) });
     },

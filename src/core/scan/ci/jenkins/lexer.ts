@@ -43,12 +43,36 @@ const MULTI_OPS = ['>>>=', '..<', '==~', '<=>', '>>>', '<<=', '>>=', '?.', '*.',
 /** After these a `/` starts a slashy string rather than a division. */
 const SLASHY_AFTER = new Set(['(', ',', ':', '=', '[', '{', '!', '&&', '||', '?', '==~', '=~', ';', '->', 'return']);
 
+/** GString interpolations nested deeper than this get a note (real Jenkinsfiles nest two or three). */
+export const MAX_INTERPOLATION_DEPTH = 10;
+/** Strings named one by one in the notes of a file; more are summed up in one note. */
+const MAX_DEEP_STRING_NOTES = 5;
+
+/**
+ * Notes on strings whose interpolations nest deeper than MAX_INTERPOLATION_DEPTH: such a string is
+ * read as written, and the Groovy code nested in it is not analysed (interpolated code never is;
+ * the note says why this string looks odd).
+ */
+function deepStringNotes(src: Source, deep: { at: number; depth: number }[]): FileProblem[] {
+  const notes: FileProblem[] = deep.slice(0, MAX_DEEP_STRING_NOTES).map((d) => {
+    const p = src.pos(d.at);
+    return { message: `String interpolations nested ${d.depth} levels deep: the string is read as written, the Groovy code nested in it is not analysed`, line: p.line, column: p.col, severity: 'warning' };
+  });
+  if (deep.length > MAX_DEEP_STRING_NOTES) {
+    const rest = deep.length - MAX_DEEP_STRING_NOTES;
+    const p = src.pos(deep[MAX_DEEP_STRING_NOTES].at);
+    notes.push({ message: `${rest} more ${rest === 1 ? 'string nests' : 'strings nest'} interpolations deeper than ${MAX_INTERPOLATION_DEPTH} levels (read as written)`, line: p.line, column: p.col, severity: 'warning' });
+  }
+  return notes;
+}
+
 export function tokenize(src: Source, problems: FileProblem[]): Tok[] {
   const s = src.text;
   const n = s.length;
   const toks: Tok[] = [];
   let i = 0;
   let nl = true;
+  const deepStrings: { at: number; depth: number }[] = [];
   const push = (t: TokType, start: number, end: number, extra?: Partial<Tok>) => {
     const a = src.pos(start);
     const b = src.pos(end);
@@ -85,11 +109,12 @@ export function tokenize(src: Source, problems: FileProblem[]): Tok[] {
       const triple = s.startsWith(c.repeat(3), i);
       const q = triple ? c.repeat(3) : c;
       const cs = i + q.length;
-      const r = c === '"' ? scanDouble(s, cs, triple) : scanSingle(s, cs, triple);
+      const r = c === '"' ? scanDouble(s, cs, triple) : { ...scanSingle(s, cs, triple), depth: 0 };
       if (!r.closed) {
         const p = src.pos(i);
         problems.push({ message: `Unterminated string starting with ${q}`, line: p.line, column: p.col, severity: 'error' });
       }
+      if (r.depth > MAX_INTERPOLATION_DEPTH) deepStrings.push({ at: i, depth: r.depth });
       push('str', i, r.end, { q, cs, ce: r.contentEnd });
       i = r.end;
       continue;
@@ -133,6 +158,7 @@ export function tokenize(src: Source, problems: FileProblem[]): Tok[] {
     push('op', i, i + op.length);
     i += op.length;
   }
+  problems.push(...deepStringNotes(src, deepStrings));
   const e = src.pos(n);
   toks.push({ t: 'eof', v: '', start: n, end: n, line: e.line, col: e.col, endLine: e.line, endCol: e.col, nl: true });
   return toks;
@@ -154,42 +180,75 @@ function scanSingle(s: string, i: number, triple: boolean): { end: number; conte
   return { end: n, contentEnd: n, closed: false };
 }
 
-function scanDouble(s: string, i: number, triple: boolean): { end: number; contentEnd: number; closed: boolean } {
+function scanDouble(s: string, i: number, triple: boolean): { end: number; contentEnd: number; closed: boolean; depth: number } {
   const n = s.length;
+  let depth = 0;
   while (i < n) {
     const c = s[i];
     if (c === '\\') { i += 2; continue; }
-    if (c === '$' && s[i + 1] === '{') { i = skipInterpolation(s, i + 2); continue; }
+    if (c === '$' && s[i + 1] === '{') {
+      const r = skipInterpolation(s, i + 2);
+      depth = Math.max(depth, r.depth);
+      i = r.end;
+      continue;
+    }
     if (triple) {
-      if (s.startsWith('"""', i)) return { end: i + 3, contentEnd: i, closed: true };
+      if (s.startsWith('"""', i)) return { end: i + 3, contentEnd: i, closed: true, depth };
     } else {
-      if (c === '"') return { end: i + 1, contentEnd: i, closed: true };
-      if (c === '\n') return { end: i, contentEnd: i, closed: false };
+      if (c === '"') return { end: i + 1, contentEnd: i, closed: true, depth };
+      if (c === '\n') return { end: i, contentEnd: i, closed: false, depth };
     }
     i++;
   }
-  return { end: n, contentEnd: n, closed: false };
+  return { end: n, contentEnd: n, closed: false, depth };
 }
 
-/** After `${` in a GString: to the matching `}` (nested braces and strings skipped), stopping at a line end. */
-function skipInterpolation(s: string, i: number): number {
+/**
+ * After `${` in a GString: to the matching `}`, stopping at a line end. Interpolations hold code,
+ * whose strings may interpolate again (`"${"${x}"}"`); the nesting is followed with an explicit
+ * stack, so no depth overflows it. Returns the end and how many interpolations were open at most.
+ */
+function skipInterpolation(s: string, i: number): { end: number; depth: number } {
+  // One entry per open level: the brace count of an interpolation, or '"' for a GString inside one.
+  const stack: (number | '"')[] = [1];
+  let open = 1;
   let depth = 1;
   while (i < s.length) {
     const c = s[i];
-    if (c === '\n') return i;
+    if (c === '\n') return { end: i, depth };
     if (c === '\\') { i += 2; continue; }
-    if (c === "'" || c === '"') {
-      const j = s.indexOf(c, i + 1);
-      const nlAt = s.indexOf('\n', i + 1);
-      if (j < 0 || (nlAt >= 0 && nlAt < j)) return i + 1;
+    const top = stack[stack.length - 1];
+    if (top === '"') {
+      if (c === '"') stack.pop();
+      else if (c === '$' && s[i + 1] === '{') {
+        stack.push(1);
+        depth = Math.max(depth, ++open);
+        i++;
+      }
+      i++;
+      continue;
+    }
+    if (c === "'") {
+      // A plain string inside the code: to its closing quote on this line.
+      let j = i + 1;
+      while (j < s.length && s[j] !== "'" && s[j] !== '\n') j += s[j] === '\\' ? 2 : 1;
+      if (j >= s.length || s[j] === '\n') return { end: i + 1, depth };
       i = j + 1;
       continue;
     }
-    if (c === '{') depth++;
-    if (c === '}' && --depth === 0) return i + 1;
+    if (c === '"') stack.push('"');
+    else if (c === '{') stack[stack.length - 1] = top + 1;
+    else if (c === '}') {
+      if (top > 1) stack[stack.length - 1] = top - 1;
+      else {
+        stack.pop();
+        open--;
+        if (stack.length === 0) return { end: i + 1, depth };
+      }
+    }
     i++;
   }
-  return i;
+  return { end: i, depth };
 }
 
 /** Groovy escapes in one physical line of string content; a trailing lone backslash is kept (line continuation). */
