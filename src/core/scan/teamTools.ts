@@ -46,7 +46,7 @@ export function parseTeamTools(text: string, source: string, bundled: Catalogue)
   };
   const empty = (name: string, line: number): ToolDef => ({
     name, run: [], packages: [], images: [], actions: [], gitlabTemplates: [], gitlabComponents: [], azureTemplates: [], azureTasks: [],
-    orbs: [], pipes: [], jenkinsSteps: [], preCommitHooks: [], configFiles: [], line,
+    orbs: [], pipes: [], jenkinsSteps: [], preCommitHooks: [], configFiles: [], gitlabReports: [], line,
   });
   if (top.has('blocks')) {
     for (const n of r.seq(top.get('blocks')!.value, 'blocks')) {
@@ -57,7 +57,7 @@ export function parseTeamTools(text: string, source: string, bundled: Catalogue)
       const ids = runsOf(m, n, what);
       const name = m.has('name') ? r.str(m.get('name')!.value, `name of ${what}`) : uses;
       const line = r.line(n);
-      const matcher = { name: uses, inputs: {}, inputWords: {}, line };
+      const matcher = { name: uses, inputs: {}, inputWords: {}, notInputs: {}, line };
       for (const id of ids) {
         // One string for every kind of block: each CI system only looks at its own kind.
         addTool(id, { ...empty(`${name} (declared in ${TEAM_TOOLS_FILE})`, line), actions: [matcher], orbs: [matcher], pipes: [matcher], jenkinsSteps: [matcher], gitlabComponents: [uses], azureTemplates: [uses] });
