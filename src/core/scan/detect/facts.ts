@@ -767,7 +767,7 @@ const heldLines = new WeakMap<ShellLine, Map<string, ShellLine>>();
 
 function heldLine(line: ShellLine, text: string): ShellLine {
   let byText = heldLines.get(line);
-  if (!byText) heldLines.set(line, (byText = new Map()));
+  if (!byText) heldLines.set(line, (byText = new Map<string, ShellLine>()));
   let out = byText.get(text);
   if (!out) byText.set(text, (out = { text, loc: line.loc, written: line.written ?? line.text }));
   return out;

@@ -433,7 +433,7 @@ function parseNoxfile(path: string, text: string): RunnerFile {
     if (opts) optionSessions = [...opts[1].matchAll(/"([^"]+)"|'([^']+)'/g)].map((m) => m[1] ?? m[2]);
     if (!current) continue;
     for (const m of raw.matchAll(/\bsession\.(run|run_always|notify)\s*\(/g)) {
-      const call = callText(lines, i, m.index! + m[0].length - 1);
+      const call = callText(lines, i, m.index + m[0].length - 1);
       const args = splitArgs(call.args);
       if (m[1] === 'notify') {
         const target = literal(args[0] ?? '');
@@ -448,7 +448,7 @@ function parseNoxfile(path: string, text: string): RunnerFile {
         words.push(/\s/.test(v) ? `'${v}'` : v);
       }
       const cmd = words.filter(Boolean).join(' ');
-      if (cmd) current.task.lines.push(lineAt(path, cmd, i + 1, m.index! + 1, raw.slice(m.index!)));
+      if (cmd) current.task.lines.push(lineAt(path, cmd, i + 1, m.index + 1, raw.slice(m.index)));
     }
   }
   if (optionSessions) out.defaults.splice(0, out.defaults.length, ...optionSessions);
@@ -561,13 +561,13 @@ function parseMagefile(path: string, text: string): RunnerFile {
       const raw = lines[i];
       if (raw.trim().startsWith('//')) continue;
       for (const m of raw.matchAll(/\bmg\.(?:Deps|SerialDeps|CtxDeps|SerialCtxDeps)\s*\(/g)) {
-        const call = callText(lines, i, m.index! + m[0].length - 1);
+        const call = callText(lines, i, m.index + m[0].length - 1);
         for (const a of splitArgs(call.args)) if (targets.has(a.trim().toLowerCase())) task.calls.push(a.trim().toLowerCase());
       }
       for (const m of raw.matchAll(/(?<![\w.])([A-Z]\w*)\s*\(\s*\)/g)) if (targets.has(m[1].toLowerCase())) task.calls.push(m[1].toLowerCase());
       const calls = [...raw.matchAll(MAGE_SH), ...(helperCall ? raw.matchAll(helperCall) : [])];
       for (const m of calls) {
-        const call = callText(lines, i, m.index! + m[0].length - 1);
+        const call = callText(lines, i, m.index + m[0].length - 1);
         const words: string[] = [];
         for (const a of splitArgs(call.args)) {
           const v = resolve(a);
@@ -575,7 +575,7 @@ function parseMagefile(path: string, text: string): RunnerFile {
           words.push(/\s/.test(v) ? `'${v}'` : v);
         }
         const cmd = words.filter(Boolean).join(' ');
-        if (cmd && !/\s/.test(words[0])) task.lines.push(lineAt(path, cmd, i + 1, m.index! + 1, raw.slice(m.index!)));
+        if (cmd && !/\s/.test(words[0])) task.lines.push(lineAt(path, cmd, i + 1, m.index + 1, raw.slice(m.index)));
       }
     }
   }
