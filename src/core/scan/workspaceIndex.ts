@@ -5,7 +5,7 @@ import { forEachLimit } from '../concurrency';
 import { basename, decodeText, dirname, FileSystem, isRefused } from '../fs';
 import { Catalogue } from './detect/catalogue';
 import { classify, isContainerKind, needsContent } from './discover/classify';
-import { ciFacts, emptyFacts, FactsContext, FileFacts, SupportFile } from './detect/facts';
+import { ciFacts, emptyFacts, FactsContext, FileFacts, preCommitCiFacts, SupportFile } from './detect/facts';
 import { isRootPath, parseFile, ParsedFile, parseCiFragment } from './parse/parseFile';
 import { parseMakefile, makeContext, makeDependencies, parsePackageScripts, powershellLinesOfScript } from './parse/indirection';
 import { shellLinesOfScript } from './parse/shell';
@@ -372,6 +372,8 @@ export class WorkspaceIndex {
           entry.facts = emptyFacts();
           entry.problems.push({ message: `could not be analysed: ${(e as Error).message}`, severity: 'error' });
         }
+      } else if (parsed?.kind === 'pre-commit' && /(^|\/)\.pre-commit-config\.ya?ml$/.test(entry.path)) {
+        entry.facts = await preCommitCiFacts(entry.path, ctx).catch(() => emptyFacts());
       }
     });
   }
@@ -429,6 +431,7 @@ export class WorkspaceIndex {
       if (as === 'package-json') return { kind: 'package-json', scripts: parsePackageScripts(path, text) };
       if (as === 'shell-script') return { kind: 'shell-script', lines: /\.psm?1$/i.test(path) ? powershellLinesOfScript(path, text) : shellLinesOfScript(path, text) };
       if (as === 'release-config') return { kind: 'release-config', config: parseReleaseConfig(path, text, subKey) };
+      if (as === 'text') return { kind: 'text', text };
       if (as !== 'ci-fragment') return { kind: 'ci-fragment', file: parseCiFragment(as, path, text) };
     } catch {
       // best effort, like the parsers: an odd file is simply not followed

@@ -12,6 +12,7 @@ import { pipeToShellMessage } from './weakControls';
 import { blockNameOf, hintedProbes, housekeepingBlock, housekeepingReference } from './remoteBlocks';
 import { CiFile, CiJob, CiReference, CiStep, Loc, Located, ShellLine } from '../types';
 import { dirname, resolvePath, joinPath } from '../../fs';
+import { LifecycleOutcome, lifecycleOfInvocation, lifecycleOfUses, preCommitCiOutcomes } from './lifecycleHits';
 import { ReleaseConfig, configKeyEnabled } from '../parse/releaseConfigs';
 
 export interface ToolHit {
@@ -27,7 +28,10 @@ export interface NotCounted {
   tool: string;
   evidence: Evidence;
   reason: string;
-  /** An install of the tool, not a run (the note is dropped when the tool runs elsewhere). */
+  /**
+   * Not a run: an install of the tool, or its configuration that this line's lifecycle or
+   * aggregator does not reach (the note is dropped when the tool runs elsewhere).
+   */
   installOnly?: boolean;
 }
 
@@ -55,7 +59,9 @@ export type SupportFile =
   | { kind: 'package-json'; scripts: Map<string, ShellLine> }
   | { kind: 'shell-script'; lines: ShellLine[] }
   | { kind: 'ci-fragment'; file: CiFile }
-  | { kind: 'release-config'; config: ReleaseConfig };
+  | { kind: 'release-config'; config: ReleaseConfig }
+  /** A build or aggregator configuration (pom.xml, build.gradle, .golangci.yml, ...), parsed where it is used. */
+  | { kind: 'text'; text: string };
 
 export interface FactsContext {
   catalogue: Catalogue;
@@ -457,6 +463,7 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
     if (!matches.length && (vocabulary === 'orb' || vocabulary === 'pipe') && isRemoteCall(file.kind, step.uses.value)) {
       if (!housekeepingBlock(ctx.catalogue, file.kind, step.uses.value)) hintRemoteBlock(ctx.catalogue, file.kind, step.uses.value, evidence(), undefined, facts, NO_SWITCHES);
     }
+    applyLifecycle(await lifecycleOfUses(step.uses, step.inputs, step.env, ctx, facts), facts, add, NO_SWITCHES, cannotFail);
   }
   // Relative scripts, package.json and Makefiles are found from the step's working directory.
   const state: LineState = {
@@ -525,6 +532,8 @@ async function collectLine(
     for (const m of matches) add(m, evidenceAt(line.loc, text, m.tool), disabled, cannotFail);
     const inner = matches.length ? undefined : wrappedCommand(inv, ctx.catalogue);
     if (inner) for (const m of matchInvocation(ctx.catalogue, inner)) add(m, evidenceAt(line.loc, text, m.tool), disabled, cannotFail);
+    // What the command runs through a build lifecycle or an aggregator (mvn verify, golangci-lint run, ...).
+    applyLifecycle(await lifecycleOfInvocation(inner ?? inv, line, text, state.cwd, ctx, facts), facts, add, disabled, cannotFail);
     if (chain && chain.depth >= MAX_INDIRECTION_DEPTH) continue;
     const ind = findIndirection(inv, state.vars) ?? (inner && findIndirection(inner, state.vars));
     if (!ind) continue;
@@ -538,6 +547,27 @@ async function collectLine(
     // Paths in a script are read from its own folder first, then from the folder it was called from.
     const within: LineState = { cwd: target.cwd, callerDir: target.callerDir, scriptDir: target.scriptDir, vars: new Map(state.vars) };
     for (const l of target.lines) await collectLine(l, within, ctx, facts, disabled, cannotFail, add, next);
+  }
+}
+
+/**
+ * A pre-commit configuration with a `ci:` section is run by pre-commit.ci on pull requests: its
+ * hooks count as that pipeline's runs (the file is the pipeline).
+ */
+export async function preCommitCiFacts(path: string, ctx: FactsContext): Promise<FileFacts> {
+  const facts = emptyFacts();
+  for (const o of await preCommitCiOutcomes(path, ctx, facts)) {
+    if (o.kind === 'hit') for (const e of o.evidence) facts.hits.push({ probe: o.match.probe, tool: o.match.tool, evidence: { ...e, unit: { pipeline: path } } });
+  }
+  return facts;
+}
+
+/** Counts the tools a lifecycle or aggregator runs, notes those it does not reach, keeps those a remote parent may run. */
+function applyLifecycle(outcomes: LifecycleOutcome[], facts: FileFacts, add: Add, disabled: ReadonlyMap<string, string>, cannotFail: Loc | undefined): void {
+  for (const o of outcomes) {
+    if (o.kind === 'hit') for (const e of o.evidence) add(o.match, e, disabled, o.cannotFail ?? cannotFail);
+    else if (o.kind === 'not-counted') facts.notCounted.push({ probe: o.probe, tool: o.tool, evidence: o.evidence, reason: o.reason, installOnly: true });
+    else facts.mayRun.push({ probe: o.probe, tool: o.tool, evidence: o.evidence });
   }
 }
 
