@@ -125,4 +125,10 @@ describe('release tools: GitLab artifacts reports', () => {
       'the job\'s own artifacts replace the inherited ones, as in GitLab',
     );
   });
+
+  it('a job with id_tokens can request OIDC identity tokens; one without cannot', () => {
+    const text = 'publish:\n  id_tokens:\n    NPM_ID_TOKEN:\n      aud: npm:registry.npmjs.org\n  script: [npm publish]\nother:\n  id_tokens: {}\n  script: [npm publish]\n';
+    const file = parseFile('gitlab-ci', '.gitlab-ci.yml', text) as CiFile;
+    assert.deepEqual(file.jobs.map((j) => [j.id, j.idTokens?.line]), [['publish', 2], ['other', undefined]]);
+  });
 });

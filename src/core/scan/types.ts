@@ -104,6 +104,8 @@ export interface CiJob {
    * `sast`, `container_scanning`, `junit`, ...), located at the type's key, with the files named.
    */
   reports?: { type: Located; files: string[] }[];
+  /** Where the job asks for OIDC identity tokens (GitLab `id_tokens:`); GitHub's `id-token: write` is read from `permissions`. */
+  idTokens?: Loc;
 }
 
 export type ReferenceKind =

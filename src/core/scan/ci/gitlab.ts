@@ -280,6 +280,9 @@ class GitlabParser {
       (job.reports ??= []).push({ type: { value: r.key, loc: keyLoc(ctx, r) }, files });
     }
 
+    // `id_tokens:` gives the job OIDC identity tokens (trusted publishing, keyless signing).
+    if (entries(ctx, cfg.get('id_tokens')?.value).length) job.idTokens = at('id_tokens');
+
     const allow = cfg.get('allow_failure');
     if (allow && isTrue(ctx, allow.value)) job.cannotFail = at('allow_failure');
     if (str(ctx, cfg.get('when')?.value) === 'manual') job.manual = true;

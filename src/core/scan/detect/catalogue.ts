@@ -71,7 +71,7 @@ export interface ToolDisable {
  * match counts when one of these holds, else it is noted with the reason.
  */
 export interface ToolEnable {
-  /** The job can request an OIDC identity token (GitHub `permissions: id-token: write`). */
+  /** The job can request an OIDC identity token (GitHub `permissions: id-token: write`, GitLab `id_tokens:`). */
   oidc: boolean;
   /** One of these variables is set, not empty and not "false", for the step (pipeline, job or step env, or inline). */
   env: string[];

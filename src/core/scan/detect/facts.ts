@@ -273,7 +273,7 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
   const understood = new Set<string>();
   for (const job of file.jobs) {
     unit = { pipeline, job: job.id };
-    jobOidc = grantsOidcToken(job.permissions ?? file.permissions);
+    jobOidc = job.idTokens !== undefined || grantsOidcToken(job.permissions ?? file.permissions);
     jobEnv = envValues(job.env);
     const before = { hits: facts.hits.length, mayRun: facts.mayRun.length };
     await collectJob(job);
@@ -369,7 +369,7 @@ function enabledHere(e: ToolEnable, oidc: boolean, env: Record<string, string>, 
 
 function notEnabledReason(e: ToolEnable): string {
   const needs: string[] = [];
-  if (e.oidc) needs.push('an OIDC identity token (permissions: id-token: write)');
+  if (e.oidc) needs.push('an OIDC identity token (GitHub permissions: id-token: write, GitLab id_tokens)');
   if (e.env.length) needs.push(`one of the variables ${e.env.join(', ')}`);
   if (e.config) needs.push(`${e.config.keys.join(' or ')} in ${e.config.files.join(' or ')}`);
   return `it does this only with ${needs.join(', or ')}, which the files do not show here`;
