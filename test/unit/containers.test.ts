@@ -790,8 +790,11 @@ describe('containers: judged by what ships (issue 14)', () => {
     const cli = probeHealthcheck([parseDockerfile('Dockerfile', 'FROM debian:trixie-slim\nCOPY tool /bin/tool\nCMD ["/bin/tool", "-"]\n')]);
     assert.strictEqual(cli.result, 'not-applicable');
     assert.match(cli.notes.join('|'), /a command-line tool image \(CMD \/bin\/tool -\)/);
+    const usage = probeHealthcheck([parseDockerfile('Dockerfile', 'FROM golang:1.24-alpine\nCOPY entrypoint.sh /\nEXPOSE 1313\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["--help"]\n')]);
+    assert.strictEqual(usage.result, 'not-applicable', 'an image whose default command prints its usage is a tool');
     for (const text of [
       'FROM debian:trixie-slim\nCOPY tool /bin/tool\nEXPOSE 8080\nCMD ["/bin/tool"]\n',
+      'FROM golang:1.24-alpine\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["server", "--help"]\n',
       'FROM alpine:3\nCOPY tool /bin/tool\nCMD ["/bin/tool", "serve"]\n',
       'FROM alpine:3\nCMD ["python3", "app.py"]\n',
       'FROM nginx:1.27\nCOPY site /usr/share/nginx/html\n',

@@ -734,27 +734,32 @@ function composeDockerfilePath(composePath: string, context: string, dockerfile:
 const PLAIN_BASE = /^(?:[\w.-]+(?::\d+)?\/)?(?:library\/)?(scratch|alpine|busybox|debian|ubuntu|fedora|centos|rockylinux|almalinux|archlinux|opensuse\/leap|redhat\/ubi\d+(?:-minimal|-micro)?|ubi\d+(?:-minimal|-micro)?|gcr\.io\/distroless\/(?:static|base|cc)[\w-]*|distroless\/(?:static|base|cc)[\w-]*|cgr\.dev\/chainguard\/(?:static|wolfi-base))$/i;
 /** Programs that usually start a service (interpreters and entry scripts decide at run time). */
 const NOT_A_TOOL_PROGRAM = /^(sh|bash|ash|dash|zsh|node|deno|bun|python\d*(\.\d+)?|java|dotnet|ruby|php|php-fpm\d*|perl|npm|yarn|pnpm|nginx|httpd|apache2|caddy|supervisord|tini|dumb-init|s6-svscan|gunicorn|uvicorn|hypercorn|daphne|celery|uwsgi|puma|rails|flask|catalina\.sh|java-.*)$|entrypoint|\.sh$|\.py$|\.js$|\.rb$|\.jar$/i;
+/** A default command that only prints usage or version. */
+const HELP_ARGUMENT = /^(--help|-h|help|--version|version)$/;
 /** Arguments that start something long-running. */
 const SERVICE_WORD = /^-{0,2}(serve|server|start|run|daemon|watch|listen|agent|worker|controller|operator|web|api|http|grpc|up|dev|proxy|gateway|manager)\b/i;
 
 /**
- * A command-line tool image: built on a plain OS base (or scratch), no EXPOSE, and its
- * ENTRYPOINT/CMD runs a program of its own with no service-like argument. Returns the command, or
- * undefined when the image may run a service.
+ * A command-line tool image: its default CMD only prints usage (`--help`), or it is built on a
+ * plain OS base (or scratch) with no EXPOSE and its ENTRYPOINT/CMD runs a program of its own with
+ * no service-like argument. Returns the command, or undefined when the image may run a service.
  */
 function commandLineTool(chain: DockerStage[]): string | undefined {
-  const base = chain[chain.length - 1];
-  if (!base.scratch && !PLAIN_BASE.test(base.image.name)) return undefined;
   const instructions = [...chain].reverse().flatMap((s) => s.instructions);
-  if (instructions.some((i) => i.keyword === 'EXPOSE')) return undefined;
   const last = (kw: string) => [...instructions].reverse().find((i) => i.keyword === kw);
   const entrypoint = last('ENTRYPOINT');
   const cmd = last('CMD');
   const words = [...(entrypoint?.words ?? []), ...(cmd?.words ?? [])].map((w) => w.value);
   if (words.length === 0) return undefined;
+  const describe = `${entrypoint ? 'ENTRYPOINT' : 'CMD'} ${words.join(' ')}`;
+  // An image whose default command prints its usage is a tool, whatever else it can be asked to run.
+  if (cmd && cmd.words.length === 1 && HELP_ARGUMENT.test(cmd.words[0].value) && !words.some((w) => SERVICE_WORD.test(w))) return describe;
+  const base = chain[chain.length - 1];
+  if (!base.scratch && !PLAIN_BASE.test(base.image.name)) return undefined;
+  if (instructions.some((i) => i.keyword === 'EXPOSE')) return undefined;
   const program = words[0].split('/').pop() ?? words[0];
   if (NOT_A_TOOL_PROGRAM.test(program) || words.some((w) => SERVICE_WORD.test(w))) return undefined;
-  return `${entrypoint ? 'ENTRYPOINT' : 'CMD'} ${words.join(' ')}`;
+  return describe;
 }
 
 // ---------------------------------------------------------------------------------------
