@@ -97,6 +97,11 @@ export interface CiJob {
    * entries (Vault and other providers), Azure variable groups, CircleCI contexts.
    */
   secretSources?: Located[];
+  /**
+   * Result reports the job hands to the CI system, by type (GitLab `artifacts: reports:`
+   * `sast`, `container_scanning`, `junit`, ...), located at the type's key, with the files named.
+   */
+  reports?: { type: Located; files: string[] }[];
 }
 
 export type ReferenceKind =

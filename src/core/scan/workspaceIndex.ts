@@ -5,10 +5,11 @@ import { forEachLimit } from '../concurrency';
 import { basename, decodeText, dirname, FileSystem, isRefused } from '../fs';
 import { Catalogue } from './detect/catalogue';
 import { classify, isContainerKind, needsContent } from './discover/classify';
-import { ciFacts, emptyFacts, FactsContext, FileFacts, SupportFile } from './detect/facts';
+import { ciFacts, emptyFacts, FactsContext, FileFacts, preCommitCiFacts, SupportFile } from './detect/facts';
 import { isRootPath, parseFile, ParsedFile, parseCiFragment } from './parse/parseFile';
 import { parseMakefile, makeContext, makeDependencies, parsePackageScripts, powershellLinesOfScript } from './parse/indirection';
 import { shellLinesOfScript } from './parse/shell';
+import { parseReleaseConfig } from './parse/releaseConfigs';
 import { CI_KINDS, isCiKind } from './ci/registry';
 import { CiKind, FileKind, FileProblem } from './types';
 import { IgnoreMatcher } from './discover/ignore';
@@ -371,16 +372,23 @@ export class WorkspaceIndex {
           entry.facts = emptyFacts();
           entry.problems.push({ message: `could not be analysed: ${(e as Error).message}`, severity: 'error' });
         }
+      } else if (parsed?.kind === 'pre-commit' && /(^|\/)\.pre-commit-config\.ya?ml$/.test(entry.path)) {
+        entry.facts = await preCommitCiFacts(entry.path, ctx).catch(() => emptyFacts());
       }
     });
   }
 
   /** A file reached through indirection, read and parsed once (see supportCache). */
-  private support(path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
+  private support(spec: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
+    // A release tool's configuration may be one key of a file: `package.json#build`.
+    const hash = as === 'release-config' ? spec.indexOf('#') : -1;
+    const path = hash >= 0 ? spec.slice(0, hash) : spec;
+    const subKey = hash >= 0 ? spec.slice(hash + 1) : undefined;
     let byKind = this.supportCache.get(path);
     if (!byKind) this.supportCache.set(path, (byKind = new Map<string, Promise<SupportFile | undefined>>()));
-    let file = byKind.get(as);
-    if (!file) byKind.set(as, (file = this.readSupport(path, as)));
+    const kindKey = subKey === undefined ? as : `${as}#${subKey}`;
+    let file = byKind.get(kindKey);
+    if (!file) byKind.set(kindKey, (file = this.readSupport(path, as, subKey)));
     return file;
   }
 
@@ -398,7 +406,7 @@ export class WorkspaceIndex {
     return names;
   }
 
-  private async readSupport(path: string, as: SupportFile['kind'] | CiKind): Promise<SupportFile | undefined> {
+  private async readSupport(path: string, as: SupportFile['kind'] | CiKind, subKey?: string): Promise<SupportFile | undefined> {
     if (as === 'makefile') {
       const slash = path.lastIndexOf('/');
       const names = await this.listing(slash < 0 ? '' : path.slice(0, slash));
@@ -422,6 +430,8 @@ export class WorkspaceIndex {
       }
       if (as === 'package-json') return { kind: 'package-json', scripts: parsePackageScripts(path, text) };
       if (as === 'shell-script') return { kind: 'shell-script', lines: /\.psm?1$/i.test(path) ? powershellLinesOfScript(path, text) : shellLinesOfScript(path, text) };
+      if (as === 'release-config') return { kind: 'release-config', config: parseReleaseConfig(path, text, subKey) };
+      if (as === 'text') return { kind: 'text', text };
       if (as !== 'ci-fragment') return { kind: 'ci-fragment', file: parseCiFragment(as, path, text) };
     } catch {
       // best effort, like the parsers: an odd file is simply not followed

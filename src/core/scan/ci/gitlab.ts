@@ -21,6 +21,7 @@ import {
   scriptLines,
   spend,
   str,
+  stringItems,
   YamlCtx,
 } from './common';
 
@@ -271,6 +272,13 @@ class GitlabParser {
     for (const [k, v] of eff.vars) job.env[k] = this.variable(v);
     // `secrets:` names CI variables that GitLab fetches from Vault or another secret provider.
     for (const sec of entries(ctx, cfg.get('secrets')?.value)) (job.secretSources ??= []).push({ value: `secrets: ${sec.key}`, loc: keyLoc(ctx, sec) });
+
+    // `artifacts: reports:` types say what kind of result the job's scripts produce (a SAST report, …).
+    for (const r of entries(ctx, get(ctx, cfg.get('artifacts')?.value, 'reports'))) {
+      const v = deref(ctx.doc, r.value);
+      const files = isMap(v) ? stringItems(ctx, get(ctx, v, 'path')) : stringItems(ctx, v);
+      (job.reports ??= []).push({ type: { value: r.key, loc: keyLoc(ctx, r) }, files });
+    }
 
     const allow = cfg.get('allow_failure');
     if (allow && isTrue(ctx, allow.value)) job.cannotFail = at('allow_failure');

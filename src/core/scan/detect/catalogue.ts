@@ -56,12 +56,36 @@ export interface UsesMatcher {
   inputs: Record<string, string[]>;
   /** Each listed input, split into words, must contain one of the words (argument rules). */
   inputWords: Record<string, string[]>;
+  /** No listed input may equal one of these values (`echo *`: a command that only prints). */
+  notInputs: Record<string, string[]>;
   line: number;
 }
 
 export interface ToolDisable {
   args: string[];
   inputs: Record<string, string[]>;
+}
+
+/**
+ * Where a matched tool really does the probe's work only in a setting the files show: the
+ * match counts when one of these holds, else it is noted with the reason.
+ */
+export interface ToolEnable {
+  /** The job can request an OIDC identity token (GitHub `permissions: id-token: write`). */
+  oidc: boolean;
+  /** One of these variables is set, not empty and not "false", for the step (pipeline, job or step env, or inline). */
+  env: string[];
+  /** A configuration file the tool reads turns on one of these keys. */
+  config?: ToolConfigKeys;
+}
+
+export interface ToolConfigKeys {
+  /** Root-relative paths tried in order; `package.json#build` reads the `build` key of the file. */
+  files: string[];
+  /** Dotted key paths (`signs`, `mac.notarize`); a key is on when set to something other than null, false, "" or an empty list or map, and not every entry of it is switched off. */
+  keys: string[];
+  /** Options of the run that name another configuration file (`--config`, `-f`). */
+  pathArgs: string[];
 }
 
 export interface ToolDef {
@@ -82,7 +106,11 @@ export interface ToolDef {
   jenkinsSteps: UsesMatcher[];
   preCommitHooks: string[];
   configFiles: string[];
+  /** GitLab `artifacts: reports:` types: a job handing in such a report runs a tool of the probe. */
+  gitlabReports: string[];
   disabledBy?: ToolDisable;
+  /** The match counts only where one of these holds (an OIDC token, a variable, a configuration key). */
+  enabledBy?: ToolEnable;
   /**
    * The matched block (a remote template, reusable workflow, orb, library step) may run the tool,
    * but what it does lives in files the scan cannot read: the probe is unknown, naming the block,
@@ -178,6 +206,10 @@ export interface ToolMatch {
   tool: string;
   /** Why this match is not counted (a disable switch it carries). */
   disabled?: string;
+  /** The match counts only where one of these holds (the tool's `enabledBy`). */
+  enabledBy?: ToolEnable;
+  /** The configuration file the run names with one of `enabledBy.config.pathArgs`. */
+  configPath?: string;
 }
 
 export class CatalogueError extends Error {
@@ -197,13 +229,13 @@ const PROBE_KEYS = ['id', 'title', 'summary', 'traits', 'tools', 'disabledBy', '
 const TRAIT_KEYS = ['failsBuild', 'qualifies', 'localHook', 'anchor', 'throwawayTargetFor', 'appliesWhen'] as const;
 const TOOL_KEYS = [
   'name', 'url', 'run', 'packages', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'azureTasks', 'orbs',
-  'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'disabledBy', 'mayRun', 'remove',
+  'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'gitlabReports', 'disabledBy', 'enabledBy', 'mayRun', 'remove',
 ] as const;
-const MATCHER_KEYS = ['run', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'azureTasks', 'orbs', 'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles'] as const;
+const MATCHER_KEYS = ['run', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'azureTasks', 'orbs', 'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'gitlabReports'] as const;
 /** Matchers that name a block whose files live elsewhere: the only ones a `mayRun` tool may use. */
 const BLOCK_MATCHER_KEYS = ['actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'orbs', 'pipes', 'jenkinsSteps'] as const;
 const RUN_KEYS = ['program', 'subcommands', 'args', 'anyArgs', 'notArgs'] as const;
-const USES_KEYS = ['name', 'inputs', 'inputWords'] as const;
+const USES_KEYS = ['name', 'inputs', 'inputWords', 'notInputs'] as const;
 const PROBE_ID_OK = (id: string) => /^[a-z0-9][a-z0-9._-]*$/.test(id);
 
 /** Parses and validates a catalogue file. Throws CatalogueError (`file:line: message`). */
@@ -348,7 +380,7 @@ function readTool(r: DataFileReader, node: unknown): ToolDef {
   const name = r.str(nameNode.value, 'tool name');
   const t: ToolDef = {
     name, run: [], packages: [], images: [], actions: [], gitlabTemplates: [], gitlabComponents: [], azureTemplates: [], azureTasks: [],
-    orbs: [], pipes: [], jenkinsSteps: [], preCommitHooks: [], configFiles: [], line: r.line(node),
+    orbs: [], pipes: [], jenkinsSteps: [], preCommitHooks: [], configFiles: [], gitlabReports: [], line: r.line(node),
   };
   const list = (k: string) => (m.has(k) ? r.strList(m.get(k)!.value, `${k} of tool "${name}"`) : []);
   if (m.has('url')) t.url = r.str(m.get('url')!.value, `url of tool "${name}"`);
@@ -361,6 +393,7 @@ function readTool(r: DataFileReader, node: unknown): ToolDef {
   t.azureTemplates = list('azureTemplates');
   t.preCommitHooks = list('preCommitHooks');
   t.configFiles = list('configFiles');
+  t.gitlabReports = list('gitlabReports');
   for (const g of t.configFiles) if (g.split('/').includes('..')) r.fail(m.get('configFiles')!.value, `config file pattern "${g}" must stay inside the workspace`);
   for (const k of ['actions', 'azureTasks', 'orbs', 'pipes', 'jenkinsSteps'] as const) {
     if (m.has(k)) t[k] = r.seq(m.get(k)!.value, `${k} of tool "${name}"`).map((n) => readUses(r, n, `${k} of tool "${name}"`));
@@ -372,6 +405,7 @@ function readTool(r: DataFileReader, node: unknown): ToolDef {
       inputs: d.has('inputs') ? r.strListMap(d.get('inputs')!.value, 'disabledBy.inputs') : {},
     };
   }
+  if (m.has('enabledBy')) t.enabledBy = readEnable(r, m.get('enabledBy')!.value, name);
   if (!t.remove && !MATCHER_KEYS.some((k) => (t[k] as unknown[]).length > 0)) r.fail(node, `tool "${name}" has no matchers`);
   if (m.has('mayRun')) {
     t.mayRun = r.bool(m.get('mayRun')!.value, `mayRun of tool "${name}"`);
@@ -380,6 +414,25 @@ function readTool(r: DataFileReader, node: unknown): ToolDef {
     if (t.mayRun && local.length) r.fail(m.get('mayRun')!.keyNode, `tool "${name}" has mayRun: true, which only applies to remote blocks (actions, templates, orbs, pipes, Jenkins steps), not to ${local.join(', ')}`);
   }
   return t;
+}
+
+function readEnable(r: DataFileReader, node: unknown, tool: string): ToolEnable {
+  const what = `enabledBy of tool "${tool}"`;
+  const d = r.map(node, what, ['oidc', 'env', 'config']);
+  const e: ToolEnable = {
+    oidc: d.has('oidc') ? r.bool(d.get('oidc')!.value, `${what}: oidc`) : false,
+    env: d.has('env') ? r.strList(d.get('env')!.value, `${what}: env`) : [],
+  };
+  if (d.has('config')) {
+    const c = r.map(d.get('config')!.value, `${what}: config`, ['files', 'keys', 'pathArgs']);
+    const files = c.has('files') ? r.strList(c.get('files')!.value, `${what}: config.files`) : [];
+    const keys = c.has('keys') ? r.strList(c.get('keys')!.value, `${what}: config.keys`) : [];
+    if (!files.length || !keys.length) r.fail(d.get('config')!.value, `${what}: config needs files and keys`);
+    for (const f of files) if (f.split(/[/\\]/).includes('..') || f.startsWith('/')) r.fail(c.get('files')!.value, `config file "${f}" must stay inside the workspace`);
+    e.config = { files, keys, pathArgs: c.has('pathArgs') ? r.strList(c.get('pathArgs')!.value, `${what}: config.pathArgs`) : [] };
+  }
+  if (!e.oidc && !e.env.length && !e.config) r.fail(node, `${what} names no condition (oidc, env or config)`);
+  return e;
 }
 
 function checkWords(r: DataFileReader, node: unknown, words: string[], what: string): void {
@@ -422,13 +475,14 @@ function checkSequence(r: DataFileReader, node: unknown, seq: string): void {
 function readUses(r: DataFileReader, node: unknown, what: string): UsesMatcher {
   const n = deref(r.doc, node);
   const line = r.line(node);
-  if (isScalar(n)) return { name: r.str(n, `an entry of ${what}`), inputs: {}, inputWords: {}, line };
+  if (isScalar(n)) return { name: r.str(n, `an entry of ${what}`), inputs: {}, inputWords: {}, notInputs: {}, line };
   const m = r.map(n, `an entry of ${what}`, USES_KEYS);
   if (!m.has('name')) r.fail(node, `an entry of ${what} has no name`);
   return {
     name: r.str(m.get('name')!.value, 'name'),
     inputs: m.has('inputs') ? r.strListMap(m.get('inputs')!.value, 'inputs') : {},
     inputWords: m.has('inputWords') ? r.strListMap(m.get('inputWords')!.value, 'inputWords') : {},
+    notInputs: m.has('notInputs') ? r.strListMap(m.get('notInputs')!.value, 'notInputs') : {},
     line,
   };
 }

@@ -2,16 +2,18 @@
 // make, scripts and npm scripts), what it mentions but does not count (installed only,
 // switched off), what it calls that cannot be read offline, and weak controls found on
 // the way. Facts are cached per file by the index, so a change re-computes one file.
-import { Catalogue, probeTraits, ToolMatch } from './catalogue';
-import { isCatalogueProgram, isMayRunTool, matchAzureTemplate, matchGitlabComponent, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
+import { Catalogue, probeTraits, ToolEnable, ToolMatch } from './catalogue';
+import { isCatalogueProgram, isMayRunTool, matchAzureTemplate, matchGitlabComponent, matchGitlabReport, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
 import { ciDialect } from '../ci/registry';
 import { Evidence, EvidenceUnit, Finding } from './probeTypes';
 import { Indirection, checkoutFolder, expandMakeVariables, findIndirection } from '../parse/indirection';
 import { invocations, Invocation, unverifiedScriptRuns } from '../parse/shell';
 import { pipeToShellMessage } from './weakControls';
 import { blockNameOf, hintedProbes, housekeepingBlock, housekeepingReference } from './remoteBlocks';
-import { CiFile, CiReference, CiStep, Loc, Located, ShellLine } from '../types';
+import { CiFile, CiJob, CiReference, CiStep, Loc, Located, ShellLine } from '../types';
 import { dirname, resolvePath, joinPath } from '../../fs';
+import { LifecycleOutcome, lifecycleOfInvocation, lifecycleOfUses, preCommitCiOutcomes } from './lifecycleHits';
+import { ReleaseConfig, configKeyEnabled } from '../parse/releaseConfigs';
 
 export interface ToolHit {
   probe: string;
@@ -26,7 +28,10 @@ export interface NotCounted {
   tool: string;
   evidence: Evidence;
   reason: string;
-  /** An install of the tool, not a run (the note is dropped when the tool runs elsewhere). */
+  /**
+   * Not a run: an install of the tool, or its configuration that this line's lifecycle or
+   * aggregator does not reach (the note is dropped when the tool runs elsewhere).
+   */
   installOnly?: boolean;
 }
 
@@ -53,7 +58,10 @@ export type SupportFile =
   | { kind: 'makefile'; targets: Map<string, ShellLine[]>; dependencies: Map<string, string[]>; first?: string; includes: string[]; variables: Map<string, string> }
   | { kind: 'package-json'; scripts: Map<string, ShellLine> }
   | { kind: 'shell-script'; lines: ShellLine[] }
-  | { kind: 'ci-fragment'; file: CiFile };
+  | { kind: 'ci-fragment'; file: CiFile }
+  | { kind: 'release-config'; config: ReleaseConfig }
+  /** A build or aggregator configuration (pom.xml, build.gradle, .golangci.yml, ...), parsed where it is used. */
+  | { kind: 'text'; text: string };
 
 export interface FactsContext {
   catalogue: Catalogue;
@@ -112,7 +120,9 @@ function refusal(file: CiFile): string | undefined {
 export async function ciFacts(file: CiFile, ctx: FactsContext): Promise<FileFacts> {
   const facts = emptyFacts();
   const refused: string[] = [];
-  await collectCiFile(file, ctx, facts, envValues(file.env), 0, refused);
+  const gated: Gated[] = [];
+  await collectCiFile(file, ctx, facts, envValues(file.env), 0, refused, file.path, gated);
+  await resolveConfigGated(gated, ctx, facts);
   if (refused.length) {
     // The CI system would not run any of it: nothing here counts (the notes say why).
     for (const h of facts.hits) facts.notCounted.push({ probe: h.probe, tool: h.tool, evidence: h.evidence, reason: `the pipeline would not run, its definition has an error (${refused[0]})` });
@@ -168,7 +178,7 @@ function variableSwitches(cat: Catalogue, env: Record<string, Located>, facts: F
   }
 }
 
-async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, globalEnv: Record<string, string>, depth: number, refused: string[], pipeline = file.path): Promise<void> {
+async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, globalEnv: Record<string, string>, depth: number, refused: string[], pipeline: string, gated: Gated[]): Promise<void> {
   const cat = ctx.catalogue;
   const refusedBy = refusal(file);
   if (refusedBy) refused.push(refusedBy);
@@ -178,9 +188,20 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
   variableSwitches(cat, file.env, facts);
   // The job being walked (none for what the file adds as a whole, like an included template).
   let unit: EvidenceUnit = { pipeline };
-  const add = (m: ToolMatch, evidence: Evidence, disabledBy: ReadonlyMap<string, string>, cannotFail?: Loc) => {
+  // The job being walked: whether it can request an OIDC token, and its variables (for `enabledBy`).
+  let jobOidc = false;
+  let jobEnv: Record<string, string> = {};
+  const add = (m: ToolMatch, evidence: Evidence, disabledBy: ReadonlyMap<string, string>, cannotFail?: Loc, stepEnv?: Record<string, Located>) => {
     evidence.unit ??= unit;
     const off = m.disabled ?? (disabledBy.has(m.probe) ? `switched off by ${disabledBy.get(m.probe)}` : undefined);
+    if (!off && m.enabledBy) {
+      const env = { ...globalEnv, ...jobEnv, ...(stepEnv ? envValues(stepEnv) : {}) };
+      if (!enabledHere(m.enabledBy, jobOidc, env, evidence.text)) {
+        if (m.enabledBy.config) gated.push({ m, evidence, cannotFail, count: (ev) => add({ ...m, enabledBy: undefined }, ev, disabledBy, cannotFail) });
+        else facts.notCounted.push({ probe: m.probe, tool: m.tool, evidence, reason: notEnabledReason(m.enabledBy) });
+        return;
+      }
+    }
     if (off) {
       facts.notCounted.push({ probe: m.probe, tool: m.tool, evidence, reason: off });
       if (m.disabled && !facts.findings.some((f) => f.code === 'control-disabled' && locKey(f.loc) === locKey(evidence.loc) && f.data?.tool === m.tool)) {
@@ -224,7 +245,7 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
         fragment = await ctx.support(ref.rootPath, file.kind);
       }
       if (fragment?.kind === 'ci-fragment') {
-        await collectCiFile(fragment.file, ctx, facts, { ...envValues(fragment.file.env), ...globalEnv }, depth + 1, refused, pipeline);
+        await collectCiFile(fragment.file, ctx, facts, { ...envValues(fragment.file.env), ...globalEnv }, depth + 1, refused, pipeline, gated);
       }
     } else if (ref.kind !== 'pipe' && ref.kind !== 'local-include') {
       const azure = ref.block ? matchAzureTemplate(cat, ref.block) : [];
@@ -244,6 +265,8 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
   const understood = new Set<string>();
   for (const job of file.jobs) {
     unit = { pipeline, job: job.id };
+    jobOidc = grantsOidcToken(job.permissions ?? file.permissions);
+    jobEnv = envValues(job.env);
     const before = { hits: facts.hits.length, mayRun: facts.mayRun.length };
     await collectJob(job);
     if (job.notRun) {
@@ -261,10 +284,15 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
         hintRemoteBlock(cat, file.kind, job.uses.value, evidenceAt(job.uses.loc, `uses: ${job.uses.value}`), unit, facts, NO_SWITCHES);
       }
     }
+    const before = facts.hits.length;
     for (const step of job.steps) {
-      await collectStep(file, step, ctx, facts, step.cannotFail ?? job.cannotFail, add, understood, { ...globalEnv, ...envValues(file.env), ...envValues(job.env) });
+      const stepAdd: Add = (m, evidence, disabledBy, cannotFail) => add(m, evidence, disabledBy, cannotFail, step.env);
+      await collectStep(file, step, ctx, facts, step.cannotFail ?? job.cannotFail, stepAdd, understood, { ...globalEnv, ...envValues(file.env), ...envValues(job.env) });
     }
+    reportedResults(job, cat, facts.hits.slice(before), add);
   }
+  jobOidc = false;
+  jobEnv = {};
   // A pipe no catalogue tool knows is a container image of someone else's: it may run anything.
   for (const ref of file.references) {
     if (ref.kind !== 'pipe' || understood.has(ref.ref)) continue;
@@ -272,6 +300,102 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
     facts.external.push(housekeeping ? { ...ref, housekeeping } : ref);
   }
   discountThrowawayTargets(cat, facts, pipeline);
+}
+
+/**
+ * A job that hands in a report of a scanner's type (GitLab `artifacts: reports: sast`) runs such a
+ * scanner, known to the catalogue or not: counted with the report line and the script line that
+ * writes the report (else the job's last script line), unless a tool of that probe already ran there.
+ */
+function reportedResults(job: CiJob, cat: Catalogue, jobHits: ToolHit[], add: Add): void {
+  const lines = job.steps.flatMap((s) => (s.name === 'after_script' ? [] : s.script));
+  if (!job.reports?.length || !lines.length) return;
+  const cannotFail = job.steps.find((s) => s.name !== 'after_script')?.cannotFail ?? job.cannotFail;
+  for (const report of job.reports) {
+    for (const m of matchGitlabReport(cat, report.type.value)) {
+      if (jobHits.some((h) => h.probe === m.probe)) continue;
+      const names = report.files.map((f) => f.slice(f.lastIndexOf('/') + 1)).filter((n) => n && !n.includes('*') && !n.includes('$'));
+      const writer = lines.find((l) => names.some((n) => l.text.includes(n))) ?? lines[lines.length - 1];
+      const files = report.files.length ? ` ${report.files.join(', ')}` : '';
+      add(m, evidenceAt(report.type.loc, `artifacts: reports: ${report.type.value}:${files}`, m.tool), NO_SWITCHES, cannotFail);
+      add(m, evidenceAt(writer.loc, `${writer.text}  (writes the ${report.type.value} report, ${report.type.loc.path}:${report.type.loc.line})`, m.tool), NO_SWITCHES, cannotFail);
+    }
+  }
+}
+
+/** A match whose tool counts only when its configuration file turns the probe's keys on (checked after the walk). */
+interface Gated {
+  m: ToolMatch;
+  evidence: Evidence;
+  cannotFail?: Loc;
+  /** Counts the match as a run, with this evidence. */
+  count: (evidence: Evidence) => void;
+}
+
+/** GitHub `permissions` that let the job request an OIDC identity token (`id-token: write`, `write-all`). */
+function grantsOidcToken(perms: Located<unknown> | undefined): boolean {
+  const v = perms?.value;
+  if (typeof v === 'string') return v.trim().toLowerCase() === 'write-all';
+  if (!v || typeof v !== 'object') return false;
+  const idToken = (v as Record<string, unknown>)['id-token'];
+  return typeof idToken === 'string' && idToken.trim().toLowerCase() === 'write';
+}
+
+const OFF_VALUES = new Set(['', 'false', '0', 'no', 'off']);
+
+/** Whether an OIDC token or a variable already enables the match (configuration files are read later). */
+function enabledHere(e: ToolEnable, oidc: boolean, env: Record<string, string>, lineText: string): boolean {
+  if (e.oidc && oidc) return true;
+  for (const name of e.env) {
+    const v = env[name];
+    if (v !== undefined && !OFF_VALUES.has(String(v).trim().toLowerCase())) return true;
+    // Set on the line itself: `NPM_CONFIG_PROVENANCE=true npm publish`.
+    const at = lineText.indexOf(`${name}=`);
+    if (at >= 0 && (at === 0 || /\s/.test(lineText[at - 1]))) {
+      const value = lineText.slice(at + name.length + 1).split(/\s/)[0].replace(/^["']|["']$/g, '');
+      if (!OFF_VALUES.has(value.toLowerCase())) return true;
+    }
+  }
+  return false;
+}
+
+function notEnabledReason(e: ToolEnable): string {
+  const needs: string[] = [];
+  if (e.oidc) needs.push('an OIDC identity token (permissions: id-token: write)');
+  if (e.env.length) needs.push(`one of the variables ${e.env.join(', ')}`);
+  if (e.config) needs.push(`${e.config.keys.join(' or ')} in ${e.config.files.join(' or ')}`);
+  return `it does this only with ${needs.join(', or ')}, which the files do not show here`;
+}
+
+/**
+ * Matches that count only when a configuration file turns them on (GoReleaser `signs:`): each is
+ * counted with the pipeline line as evidence plus the configuration line, or noted with the reason.
+ */
+async function resolveConfigGated(gated: Gated[], ctx: FactsContext, facts: FileFacts): Promise<void> {
+  for (const g of gated) {
+    const cfg = g.m.enabledBy!.config!;
+    const paths = g.m.configPath ? [g.m.configPath] : cfg.files;
+    let found: { path: string; config: ReleaseConfig } | undefined;
+    for (const spec of paths) {
+      const hash = spec.indexOf('#');
+      const file = resolvePath('', hash >= 0 ? spec.slice(0, hash) : spec);
+      if (!file) continue;
+      facts.reads.add(file);
+      const support = await ctx.support(hash >= 0 ? file + spec.slice(hash) : file, 'release-config');
+      if (support?.kind === 'release-config') {
+        found = { path: file, config: support.config };
+        break;
+      }
+    }
+    const on = found ? cfg.keys.map((k) => configKeyEnabled(found.config, k)).find((x) => x !== undefined) : undefined;
+    if (!found || !on) {
+      const where = found ? found.path : paths.join(' or ');
+      facts.notCounted.push({ probe: g.m.probe, tool: g.m.tool, evidence: g.evidence, reason: found ? `${where} turns on none of ${cfg.keys.join(', ')}` : `no ${where} to turn on ${cfg.keys.join(', ')}` });
+      continue;
+    }
+    g.count({ ...g.evidence, text: `${g.evidence.text}  (${found.path}:${on.loc.line} ${on.text})` });
+    g.count({ loc: on.loc, text: `${on.text}  (run by ${g.evidence.loc.path}:${g.evidence.loc.line})`, tool: g.evidence.tool, unit: g.evidence.unit });
+  }
 }
 
 /**
@@ -339,6 +463,7 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
     if (!matches.length && (vocabulary === 'orb' || vocabulary === 'pipe') && isRemoteCall(file.kind, step.uses.value)) {
       if (!housekeepingBlock(ctx.catalogue, file.kind, step.uses.value)) hintRemoteBlock(ctx.catalogue, file.kind, step.uses.value, evidence(), undefined, facts, NO_SWITCHES);
     }
+    applyLifecycle(await lifecycleOfUses(step.uses, step.inputs, step.env, ctx, facts), facts, add, NO_SWITCHES, cannotFail);
   }
   // Relative scripts, package.json and Makefiles are found from the step's working directory.
   const state: LineState = {
@@ -407,6 +532,8 @@ async function collectLine(
     for (const m of matches) add(m, evidenceAt(line.loc, text, m.tool), disabled, cannotFail);
     const inner = matches.length ? undefined : wrappedCommand(inv, ctx.catalogue);
     if (inner) for (const m of matchInvocation(ctx.catalogue, inner)) add(m, evidenceAt(line.loc, text, m.tool), disabled, cannotFail);
+    // What the command runs through a build lifecycle or an aggregator (mvn verify, golangci-lint run, ...).
+    applyLifecycle(await lifecycleOfInvocation(inner ?? inv, line, text, state.cwd, ctx, facts), facts, add, disabled, cannotFail);
     if (chain && chain.depth >= MAX_INDIRECTION_DEPTH) continue;
     const ind = findIndirection(inv, state.vars) ?? (inner && findIndirection(inner, state.vars));
     if (!ind) continue;
@@ -420,6 +547,27 @@ async function collectLine(
     // Paths in a script are read from its own folder first, then from the folder it was called from.
     const within: LineState = { cwd: target.cwd, callerDir: target.callerDir, scriptDir: target.scriptDir, vars: new Map(state.vars) };
     for (const l of target.lines) await collectLine(l, within, ctx, facts, disabled, cannotFail, add, next);
+  }
+}
+
+/**
+ * A pre-commit configuration with a `ci:` section is run by pre-commit.ci on pull requests: its
+ * hooks count as that pipeline's runs (the file is the pipeline).
+ */
+export async function preCommitCiFacts(path: string, ctx: FactsContext): Promise<FileFacts> {
+  const facts = emptyFacts();
+  for (const o of await preCommitCiOutcomes(path, ctx, facts)) {
+    if (o.kind === 'hit') for (const e of o.evidence) facts.hits.push({ probe: o.match.probe, tool: o.match.tool, evidence: { ...e, unit: { pipeline: path } } });
+  }
+  return facts;
+}
+
+/** Counts the tools a lifecycle or aggregator runs, notes those it does not reach, keeps those a remote parent may run. */
+function applyLifecycle(outcomes: LifecycleOutcome[], facts: FileFacts, add: Add, disabled: ReadonlyMap<string, string>, cannotFail: Loc | undefined): void {
+  for (const o of outcomes) {
+    if (o.kind === 'hit') for (const e of o.evidence) add(o.match, e, disabled, o.cannotFail ?? cannotFail);
+    else if (o.kind === 'not-counted') facts.notCounted.push({ probe: o.probe, tool: o.tool, evidence: o.evidence, reason: o.reason, installOnly: true });
+    else facts.mayRun.push({ probe: o.probe, tool: o.tool, evidence: o.evidence });
   }
 }
 

@@ -243,6 +243,7 @@ interface Index {
   configGlobs: { pattern: string; ref: ToolRef }[];
   byPackage: Map<string, ToolRef[]>;
   byRepo: Map<string, ToolRef[]>;
+  byReport: Map<string, ToolRef[]>;
   variables: { probe: string; name: string; values: string[] }[];
 }
 
@@ -282,7 +283,7 @@ function indexOf(cat: Catalogue): Index {
     byProgram: new Map(), wildPrograms: [], runsOf: new Map(), byImage: new Map(), byAction: new Map(), byTask: new Map(),
     byOrb: new Map(), byOrbShort: new Map(), byPipe: new Map(), byJenkins: new Map(), byTemplate: new Map(), byAzureTemplate: new Map(),
     byComponent: new Map(), byHook: new Map(), byConfigExact: new Map(), configGlobs: [], byPackage: new Map(),
-    byRepo: new Map(), variables: [],
+    byRepo: new Map(), byReport: new Map(), variables: [],
   };
   for (const p of cat.probes) {
     for (const [name, values] of Object.entries(p.disabledBy?.variables ?? {})) ix.variables.push({ probe: p.id, name, values: values.map((v) => v.trim().toLowerCase()) });
@@ -315,6 +316,7 @@ function indexOf(cat: Catalogue): Index {
       for (const t of tool.azureTemplates) push(ix.byAzureTemplate, normBlockPath(t), ref);
       for (const c of tool.gitlabComponents) push(ix.byComponent, normComponent(c), ref);
       for (const h of tool.preCommitHooks) push(ix.byHook, h.trim().toLowerCase(), ref);
+      for (const t of tool.gitlabReports) push(ix.byReport, t.trim().toLowerCase(), ref);
       for (const g of tool.configFiles) {
         const n = normPath(g);
         if (n.includes('*')) ix.configGlobs.push({ pattern: n, ref });
@@ -431,7 +433,7 @@ export function matchInvocation(cat: Catalogue, inv: Invocation): ToolMatch[] {
     const refs = [...(ix.byProgram.get(program) ?? [])];
     for (const w of ix.wildPrograms) if (wildcardMatch(w.pattern, program)) refs.push(w.ref);
     for (const r of refs) {
-      if (runArgsMatch(r.run, inv.args, cands, pos)) out.push({ probe: r.probe, tool: r.tool.name, ...disabledField(toolDisabledByArgs(r.tool, cands)) });
+      if (runArgsMatch(r.run, inv.args, cands, pos)) out.push({ probe: r.probe, tool: r.tool.name, ...disabledField(toolDisabledByArgs(r.tool, cands)), ...enableFields(r.tool, inv.args) });
     }
   }
   if (inv.image) {
@@ -446,6 +448,22 @@ function disabledField(reason: string | undefined): { disabled?: string } {
   return reason ? { disabled: reason } : {};
 }
 
+/** What a match of a tool with `enabledBy` carries: the conditions, and the configuration file the run names. */
+function enableFields(tool: ToolDef, args: string[]): { enabledBy?: ToolDef['enabledBy']; configPath?: string } {
+  const e = tool.enabledBy;
+  if (!e) return {};
+  const pathArgs = (e.config?.pathArgs ?? []).map((a) => a.toLowerCase());
+  for (let i = 0; i < args.length && pathArgs.length; i++) {
+    const a = args[i];
+    const eq = a.indexOf('=');
+    const opt = (eq > 0 ? a.slice(0, eq) : a).toLowerCase();
+    if (!pathArgs.includes(opt)) continue;
+    const value = eq > 0 ? a.slice(eq + 1) : args[i + 1];
+    if (value && !value.startsWith('-') && !value.includes('$')) return { enabledBy: e, configPath: value };
+  }
+  return { enabledBy: e };
+}
+
 /** Tools of an image run with arguments (`docker run IMAGE args`, docker:// actions with `args`). */
 function matchImageArgs(ix: Index, image: string, rawArgs: string[]): ToolMatch[] {
   const out: ToolMatch[] = [];
@@ -458,7 +476,7 @@ function matchImageArgs(ix: Index, image: string, rawArgs: string[]): ToolMatch[
     const cands = argCandidates(args);
     const pos = positionals(args);
     const ok = runs.length === 0 || runs.some((r) => runArgsMatch(r, args, cands, pos) || (args.length === 0 && hasNoRequirements(r)));
-    if (ok) out.push({ probe: ref.probe, tool: ref.tool.name, ...disabledField(toolDisabledByArgs(ref.tool, cands)) });
+    if (ok) out.push({ probe: ref.probe, tool: ref.tool.name, ...disabledField(toolDisabledByArgs(ref.tool, cands)), ...enableFields(ref.tool, args) });
   }
   return out;
 }
@@ -493,7 +511,7 @@ export function matchImage(cat: Catalogue, image: string): ToolMatch[] {
   const out: ToolMatch[] = [];
   for (const ref of ix.byImage.get(normImage(image)) ?? []) {
     const runs = ix.runsOf.get(ref.tool) ?? [];
-    if (runs.length === 0 || runs.some(hasNoRequirements)) out.push({ probe: ref.probe, tool: ref.tool.name });
+    if (runs.length === 0 || runs.some(hasNoRequirements)) out.push({ probe: ref.probe, tool: ref.tool.name, ...enableFields(ref.tool, []) });
   }
   return dedupe(out);
 }
@@ -523,6 +541,10 @@ function usesConditionsMatch(m: UsesMatcher, inputs: Map<string, string>): boole
     const cands = argCandidates(inputWordsOf(v));
     if (!words.some((w) => (w === '' ? v.trim() === '' : anyArgMatches(w, cands)))) return false;
   }
+  for (const [k, vals] of Object.entries(m.notInputs)) {
+    const v = inputs.get(k.toLowerCase());
+    if (v !== undefined && inputValueMatches(vals, v)) return false;
+  }
   return true;
 }
 
@@ -531,7 +553,7 @@ function usesMatches(refs: UsesRef[] | undefined, inputs: Map<string, string>, c
   for (const r of refs ?? []) {
     if (r.command !== undefined && r.command !== command) continue;
     if (!usesConditionsMatch(r.m, inputs)) continue;
-    out.push({ probe: r.probe, tool: r.tool.name, ...disabledField(toolDisabledByInputs(r.tool, inputs)) });
+    out.push({ probe: r.probe, tool: r.tool.name, ...disabledField(toolDisabledByInputs(r.tool, inputs)), ...enableFields(r.tool, inputWordsOf(inputs.get('args') ?? '')) });
   }
   return out;
 }
@@ -556,7 +578,10 @@ export function matchUses(cat: Catalogue, kind: CiKind, uses: string, inputs: Re
       if (u.startsWith('.')) return []; // local action or workflow: its own file is scanned
       const segs = stripRef(u.toLowerCase()).split('/').filter(Boolean);
       const out: ToolMatch[] = [];
-      for (let n = segs.length; n >= 2; n--) out.push(...usesMatches(ix.byAction.get(segs.slice(0, n).join('/')), inp));
+      // `anchore/sbom-action/download-syft`, `…/setup-x`: a sub-action that only installs the tool
+      // is not the action that runs it; only an entry naming it exactly matches.
+      const shortest = segs.length > 2 && INSTALLER_SUBACTION.test(segs[segs.length - 1]) ? segs.length : 2;
+      for (let n = segs.length; n >= shortest; n--) out.push(...usesMatches(ix.byAction.get(segs.slice(0, n).join('/')), inp));
       return dedupe(out);
     }
     case 'task': {
@@ -589,6 +614,8 @@ export function matchUses(cat: Catalogue, kind: CiKind, uses: string, inputs: Re
       return [];
   }
 }
+
+const INSTALLER_SUBACTION = /^(download|setup|install)(-|$)/;
 
 /** A container image run as a step: with an `args` input by its arguments, else as it stands. */
 function matchImageUses(cat: Catalogue, image: string, inputs: Map<string, string>): ToolMatch[] {
@@ -636,6 +663,11 @@ export function isMayRunTool(cat: Catalogue, probe: string, tool: string): boole
 /** Tools a GitLab CI/CD component adds (host and `@version` ignored). */
 export function matchGitlabComponent(cat: Catalogue, ref: string): ToolMatch[] {
   return dedupe((indexOf(cat).byComponent.get(normComponent(ref)) ?? []).map((r) => ({ probe: r.probe, tool: r.tool.name })));
+}
+
+/** Tools whose results a GitLab `artifacts: reports:` type stands for (`sast`, `container_scanning`). */
+export function matchGitlabReport(cat: Catalogue, type: string): ToolMatch[] {
+  return dedupe((indexOf(cat).byReport.get(type.trim().toLowerCase()) ?? []).map((r) => ({ probe: r.probe, tool: r.tool.name })));
 }
 
 /** Tools a pre-commit hook id runs. */

@@ -1,0 +1,294 @@
+// Configuration of tools that run other tools: golangci-lint (.golangci.yml/.yaml/.toml/.json, v1
+// and v2), pre-commit (.pre-commit-config.yaml, with its stages and pre-commit.ci section) and
+// MegaLinter (.mega-linter.yml). Pure and never throwing; which of the tools a CI line runs is
+// decided in detect/lifecycleHits.ts with model/build-lifecycles.json.
+import { parse as parseYaml } from 'yaml';
+import { Loc } from '../types';
+
+function lineLoc(path: string, line: number, column: number, length: number): Loc {
+  return { path, line, column, endLine: line, endColumn: column + length };
+}
+
+/** Lines of a YAML or TOML file with `#` comments blanked (a `#` inside quotes is kept). */
+function uncommented(text: string): string[] {
+  return text.split(/\r?\n/).map((l) => {
+    let quote = '';
+    for (let i = 0; i < l.length; i++) {
+      const c = l[i];
+      if (quote) {
+        if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '#' && (i === 0 || /\s/.test(l[i - 1]))) return l.slice(0, i);
+    }
+    return l;
+  });
+}
+
+/** Where a word is written as a value, searching from a key's line on (the key's own line first). */
+function findWord(path: string, lines: string[], word: string, fromKey?: RegExp): Loc | undefined {
+  const re = new RegExp(`(^|[^\\w-])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`);
+  const start = fromKey ? Math.max(0, lines.findIndex((l) => fromKey.test(l))) : 0;
+  for (let i = start; i < lines.length; i++) {
+    const m = re.exec(lines[i]);
+    if (m) return lineLoc(path, i + 1, m.index + m[1].length + 1, word.length);
+  }
+  return undefined;
+}
+
+function keyLine(path: string, lines: string[], key: RegExp): Loc | undefined {
+  const i = lines.findIndex((l) => key.test(l));
+  return i < 0 ? undefined : lineLoc(path, i + 1, lines[i].search(/\S/) + 1, lines[i].trim().length);
+}
+
+/** A scalar value as text ('' for anything else). */
+const scalar = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+
+const asList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
+
+// ───────────────────────────── golangci-lint ─────────────────────────────
+
+export interface GolangciConfig {
+  path: string;
+  /** 1 or 2 (`version: "2"`). */
+  version: number;
+  /** v2 `linters.default`, or v1 `enable-all`/`disable-all` as all/none; standard when unset. */
+  base: 'standard' | 'all' | 'none' | 'fast';
+  baseLoc?: Loc;
+  enable: string[];
+  disable: string[];
+  presets: string[];
+  /** Where a linter name is written (enable list, disable list). */
+  where: (linter: string, list: 'enable' | 'disable' | 'presets') => Loc | undefined;
+  /** The file could not be read as its format: nothing in it is known. */
+  unreadable?: string;
+}
+
+/** A minimal TOML reader for the `[linters]` table of .golangci.toml (keys with string, bool or array values). */
+function tomlLinters(text: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const lines = uncommented(text);
+  let section = '';
+  let pending: { key: string; buf: string } | undefined;
+  for (const l of lines) {
+    if (pending) {
+      pending.buf += ' ' + l;
+      if (l.includes(']')) {
+        out[pending.key] = tomlValue(pending.buf);
+        pending = undefined;
+      }
+      continue;
+    }
+    const sec = /^\s*\[([^\]]+)\]\s*$/.exec(l);
+    if (sec) {
+      section = sec[1].trim();
+      continue;
+    }
+    if (section !== 'linters') continue;
+    const kv = /^\s*([\w-]+)\s*=\s*(.*)$/.exec(l);
+    if (!kv) continue;
+    if (kv[2].trim().startsWith('[') && !kv[2].includes(']')) pending = { key: kv[1], buf: kv[2] };
+    else out[kv[1]] = tomlValue(kv[2]);
+  }
+  return out;
+}
+
+function tomlValue(v: string): unknown {
+  const t = v.trim();
+  if (t === 'true' || t === 'false') return t === 'true';
+  if (t.startsWith('[')) return [...t.matchAll(/["']([^"']*)["']/g)].map((m) => m[1]);
+  return t.replace(/^["']|["']$/g, '');
+}
+
+export function parseGolangciConfig(path: string, text: string): GolangciConfig {
+  const lines = uncommented(text);
+  let doc: Record<string, unknown> = {};
+  let unreadable: string | undefined;
+  try {
+    if (path.endsWith('.toml')) {
+      const versionLine = /^\s*version\s*=\s*["']?(\d)/m.exec(text);
+      doc = { version: versionLine?.[1], linters: tomlLinters(text) };
+    } else {
+      const v: unknown = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+      if (v && typeof v === 'object' && !Array.isArray(v)) doc = v as Record<string, unknown>;
+    }
+  } catch (e) {
+    unreadable = (e as Error).message.split('\n')[0];
+  }
+  const version = scalar(doc.version).startsWith('2') ? 2 : 1;
+  const l = (doc.linters && typeof doc.linters === 'object' ? doc.linters : {}) as Record<string, unknown>;
+  let base: GolangciConfig['base'] = 'standard';
+  let baseLoc: Loc | undefined;
+  if (version === 2) {
+    const d = scalar(l.default) || 'standard';
+    if (d === 'all' || d === 'none' || d === 'fast') base = d;
+    if (l.default !== undefined) baseLoc = keyLine(path, lines, /^\s*"?default"?\s*[:=]/);
+  } else if (l['enable-all'] === true) {
+    base = 'all';
+    baseLoc = keyLine(path, lines, /^\s*"?enable-all"?\s*[:=]/);
+  } else if (l['disable-all'] === true) {
+    base = 'none';
+    baseLoc = keyLine(path, lines, /^\s*"?disable-all"?\s*[:=]/);
+  }
+  const lists = { enable: /^\s*"?enable"?\s*[:=]/, disable: /^\s*"?disable"?\s*[:=]/, presets: /^\s*"?presets"?\s*[:=]/ };
+  return {
+    path,
+    version,
+    base,
+    baseLoc,
+    enable: asList(l.enable),
+    disable: asList(l.disable),
+    presets: version === 1 ? asList(l.presets) : [],
+    where: (linter, list) => findWord(path, lines, linter, lists[list]),
+    unreadable,
+  };
+}
+
+/** What a `golangci-lint` command line changes about the linters. */
+export interface GolangciCommand {
+  isRun: boolean;
+  config?: string;
+  noConfig: boolean;
+  enable: string[];
+  disable: string[];
+  enableOnly: string[];
+  presets: string[];
+  base?: GolangciConfig['base'];
+}
+
+export function readGolangciCommand(args: string[]): GolangciCommand {
+  const out: GolangciCommand = { isRun: false, noConfig: false, enable: [], disable: [], enableOnly: [], presets: [] };
+  const value = (i: number, a: string, names: string[]): [string | undefined, number] => {
+    for (const n of names) {
+      if (a === n) return [args[i + 1], i + 1];
+      if (n.startsWith('--') && a.startsWith(n + '=')) return [a.slice(n.length + 1), i];
+    }
+    return [undefined, i];
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith('-')) {
+      if (a === 'run' && !out.isRun) out.isRun = true;
+      continue;
+    }
+    let v: string | undefined;
+    let j: number;
+    if (([v, j] = value(i, a, ['-c', '--config'])) && v !== undefined) {
+      out.config = v;
+      i = j;
+    } else if (([v, j] = value(i, a, ['-E', '--enable'])) && v !== undefined) {
+      out.enable.push(...asList(v));
+      i = j;
+    } else if (([v, j] = value(i, a, ['-D', '--disable'])) && v !== undefined) {
+      out.disable.push(...asList(v));
+      i = j;
+    } else if (([v, j] = value(i, a, ['--enable-only'])) && v !== undefined) {
+      out.enableOnly.push(...asList(v));
+      i = j;
+    } else if (([v, j] = value(i, a, ['-p', '--presets'])) && v !== undefined) {
+      out.presets.push(...asList(v));
+      i = j;
+    } else if (([v, j] = value(i, a, ['--default'])) && v !== undefined) {
+      if (v === 'all' || v === 'none' || v === 'standard' || v === 'fast') out.base = v;
+      i = j;
+    } else if (a === '--no-config') out.noConfig = true;
+    else if (a === '--enable-all') out.base = 'all';
+    else if (a === '--disable-all') out.base = 'none';
+  }
+  return out;
+}
+
+// ───────────────────────────── pre-commit ─────────────────────────────
+
+export interface PreCommitHook {
+  id: string;
+  loc: Loc;
+  /** `repo: local` hooks: the command they run. */
+  entry?: { text: string; loc: Loc };
+  /** Stages the hook runs at (its own `stages`, else the file's `default_stages`); undefined: the hook's default. */
+  stages?: string[];
+}
+
+export interface PreCommitConfig {
+  path: string;
+  hooks: PreCommitHook[];
+  /** The `ci:` section (pre-commit.ci settings), and the hooks it skips there. */
+  ci?: { loc: Loc; skip: string[] };
+}
+
+export function parsePreCommitConfig(path: string, text: string): PreCommitConfig {
+  const out: PreCommitConfig = { path, hooks: [] };
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, { maxAliasCount: 100 });
+  } catch {
+    return out;
+  }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return out;
+  const d = doc as Record<string, unknown>;
+  const lines = uncommented(text);
+  const defaultStages = asList(d.default_stages);
+  let searchFrom = 0;
+  const locate = (word: string, key: RegExp): Loc => {
+    // Hooks are found in file order: each search starts after the previous hook.
+    const re = new RegExp(`${key.source}\\s*["']?${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*$`);
+    for (let i = searchFrom; i < lines.length; i++) {
+      if (re.test(lines[i])) {
+        searchFrom = i + 1;
+        return lineLoc(path, i + 1, lines[i].indexOf(word) + 1, word.length);
+      }
+    }
+    return lineLoc(path, 1, 1, 1);
+  };
+  for (const repo of Array.isArray(d.repos) ? d.repos : []) {
+    if (!repo || typeof repo !== 'object') continue;
+    const r = repo as Record<string, unknown>;
+    for (const hook of Array.isArray(r.hooks) ? r.hooks : []) {
+      if (!hook || typeof hook !== 'object') continue;
+      const h = hook as Record<string, unknown>;
+      if (typeof h.id !== 'string') continue;
+      const loc = locate(h.id, /(?:^|\s|-|\{)\s*id\s*:/);
+      const stages = asList(h.stages);
+      const entry = typeof h.entry === 'string' && r.repo === 'local' ? { text: h.entry, loc } : undefined;
+      out.hooks.push({ id: h.id, loc, entry, stages: stages.length ? stages : defaultStages.length ? defaultStages : undefined });
+    }
+  }
+  if (d.ci && typeof d.ci === 'object') {
+    const ci = d.ci as Record<string, unknown>;
+    out.ci = { loc: keyLine(path, lines, /^ci\s*:/) ?? lineLoc(path, 1, 1, 1), skip: asList(ci.skip) };
+  }
+  return out;
+}
+
+/** Does a hook run at this stage (`pre-commit` also matches the legacy name `commit`)? */
+export function hookRunsAt(hook: PreCommitHook, stage: string): boolean {
+  if (!hook.stages) return stage === 'pre-commit' || stage === 'commit' || stage === 'manual';
+  const norm = (s: string) => (s === 'commit' ? 'pre-commit' : s === 'push' ? 'pre-push' : s);
+  return hook.stages.some((s) => norm(s) === norm(stage));
+}
+
+// ───────────────────────────── MegaLinter ─────────────────────────────
+
+export interface MegaLinterConfig {
+  path: string;
+  /** Key → value as written (ENABLE, ENABLE_LINTERS, DISABLE, DISABLE_LINTERS, ...), lists joined by commas. */
+  values: Map<string, { value: string; loc: Loc }>;
+  /** Where a word of a key's list is written (the key's line when not found). */
+  itemLoc: (key: string, word: string) => Loc | undefined;
+}
+
+export function parseMegaLinterConfig(path: string, text: string): MegaLinterConfig {
+  const lines = uncommented(text);
+  const out: MegaLinterConfig = { path, values: new Map(), itemLoc: (key, word) => findWord(path, lines, word, new RegExp(`^${key}\\s*:`)) ?? out.values.get(key)?.loc };
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, { maxAliasCount: 100 });
+  } catch {
+    return out;
+  }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return out;
+  for (const [k, v] of Object.entries(doc as Record<string, unknown>)) {
+    const value = Array.isArray(v) ? v.map(scalar).join(',') : scalar(v);
+    out.values.set(k, { value, loc: keyLine(path, lines, new RegExp(`^${k}\\s*:`)) ?? lineLoc(path, 1, 1, 1) });
+  }
+  return out;
+}
