@@ -334,10 +334,8 @@ export class Workbench {
       }
     }
     await this.page.locator('.terminal-wrapper.active .xterm, .terminal .xterm').first().waitFor();
-    // Typed input is safe once the shell has printed its prompt (read back through the clipboard).
-    await this.grantClipboard();
-    await this.waitForTerminalText(/\S/);
     await this.page.locator('.xterm-helper-textarea').first().focus();
+    await this.page.waitForTimeout(1500); // the shell prints its prompt
   }
 
   /** Types a command line into the focused terminal and presses Enter. */
