@@ -9,6 +9,7 @@ import { decodeText, isRefused } from '../core/fs';
 import { NodeFileSystem, readRegularFile } from '../core/nodeFileSystem';
 import { loadDetectionData, DetectionData } from '../core/scan/scan';
 import { scanFolder } from '../core/scan/folderScan';
+import { readTeamTools, teamToolsProblem, withTeamTools } from '../core/scan/teamTools';
 import { toJsonReport } from '../core/reports/json';
 import { toMarkdownReport, toTextReport } from '../core/reports/text';
 import { toSarif } from '../core/reports/sarif';
@@ -148,7 +149,11 @@ async function scanCommand(args: ParsedArgs, io: Io): Promise<number> {
   const model = await loadModelFile(optionString(args, 'model'));
   const data = loadBundledDetection();
   const progress = await loadProgressOption(args, dir, io);
-  const { result: scanned } = await scanFolder(new NodeFileSystem(dir), dir, model, data, { includeTestFolders: includeTestFolders === true });
+  const files = new NodeFileSystem(dir);
+  // The team's declared blocks and commands (.dsomm/tools.yaml), as the editor reads them.
+  const teamTools = await readTeamTools(files, data.catalogue);
+  if (teamTools.state === 'invalid') io.err(`dsomm: ${escapeControls(teamToolsProblem(teamTools))}`);
+  const { result: scanned } = await scanFolder(files, dir, model, withTeamTools(data, teamTools), { includeTestFolders: includeTestFolders === true });
   const result = progress ? applyProgress(scanned, progress) : scanned;
   const output =
     format === 'json' ? JSON.stringify(toJsonReport(result, { targetLevel: level }), null, 2)

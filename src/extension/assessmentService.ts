@@ -15,6 +15,7 @@ import { VscodeFileSystem } from './vscodeFileSystem';
 import { notApplicableScoring, progressInputFor, progressSettingsFor } from './settings';
 import { log } from './log';
 import { yieldToHost } from './yieldToHost';
+import { readTeamTools, TEAM_TOOLS_FILE, teamToolsProblem, withTeamTools } from '../core/scan/teamTools';
 import { bundledData } from './bundledData';
 
 /**
@@ -76,6 +77,14 @@ export class FolderAssessment implements vscode.Disposable {
    * the assessment reads nothing of the file: what the integration tests check.
    */
   readonly recentFileEvents: { path: string; queued: boolean }[] = [];
+  /**
+   * What became of `.dsomm/tools.yaml` at the last index build: absent, used, ignored because the
+   * workspace is not trusted (Restricted Mode), or not usable (the message names file and line).
+   */
+  teamTools: { state: 'absent' | 'used' | 'untrusted' | 'invalid'; message?: string } = { state: 'absent' };
+  private teamToolsDirty = false;
+  /** The last tools-file message shown, so an unchanged problem is not shown again on every rebuild. */
+  private teamToolsShown: string | undefined;
   /** What the first (or a full) index build is doing, while it runs; undefined otherwise. */
   private indexingState: string | undefined;
 
@@ -90,6 +99,10 @@ export class FolderAssessment implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         const affects = (key: string) => e.affectsConfiguration(key, folder.uri);
         if (this.scan && (affects('dsomm.includeTestFolders') || affects('dsomm.maxFileSize'))) void this.rescan();
+      }),
+      // Restricted Mode ignored the team's tools file; once the workspace is trusted, it applies.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.scan && this.teamTools.state === 'untrusted') void this.rescan();
       }),
     );
   }
@@ -191,7 +204,7 @@ export class FolderAssessment implements vscode.Disposable {
     const started = Date.now();
     this.setIndexing('Looking for pipeline and container files…');
     try {
-      const data = await this.host.detection();
+      const data = await this.withTeamTools(await this.host.detection());
       const dataReady = Date.now();
       const config = vscode.workspace.getConfiguration('dsomm', folder.uri);
       const scan = new FolderScan(
@@ -224,6 +237,51 @@ export class FolderAssessment implements vscode.Disposable {
     } finally {
       this.setIndexing(undefined);
     }
+  }
+
+  /**
+   * The detection data with the team's declared blocks and commands (`.dsomm/tools.yaml`) merged
+   * in. In Restricted Mode the file is not read at all: an untrusted repository must not decide
+   * what counts as detected. A file that cannot be used is named with its line, and ignored.
+   */
+  private async withTeamTools(data: DetectionData): Promise<DetectionData> {
+    const where = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? ` in ${this.folder.name}` : '';
+    if (!vscode.workspace.isTrusted) {
+      const exists = await this.fs.stat(TEAM_TOOLS_FILE).then((st) => st.type === 'file', () => false);
+      if (!exists) {
+        this.teamTools = { state: 'absent' };
+        return data;
+      }
+      const message = `DSOMM: ${TEAM_TOOLS_FILE}${where} is ignored in Restricted Mode: the blocks and commands it declares would decide what counts as detected. Trust the workspace to use it.`;
+      this.teamTools = { state: 'untrusted', message };
+      log(message);
+      if (this.teamToolsShown !== message) {
+        this.teamToolsShown = message;
+        void vscode.window.showInformationMessage(message);
+      }
+      return data;
+    }
+    const read = await readTeamTools(this.fs, data.catalogue);
+    if (read.state === 'absent') {
+      this.teamTools = { state: 'absent' };
+      return data;
+    }
+    if (read.state === 'invalid') {
+      const message = `DSOMM: ${teamToolsProblem(read)}${where}`;
+      this.teamTools = { state: 'invalid', message };
+      log(message);
+      if (this.teamToolsShown !== message) {
+        this.teamToolsShown = message;
+        void vscode.window.showWarningMessage(message, OPEN_FILE).then(async (a) => {
+          if (a === OPEN_FILE) await openProgressFile(this.folder, { file: read.file, line: read.line });
+        });
+      }
+      return data;
+    }
+    this.teamTools = { state: 'used' };
+    this.teamToolsShown = undefined;
+    log(`Read ${TEAM_TOOLS_FILE}${where}: ${read.declared} declared block${read.declared === 1 ? '' : 's'} and commands`);
+    return withTeamTools(data, read);
   }
 
   private withProgress(scanned: ScanResult): ScanResult {
@@ -320,13 +378,16 @@ export class FolderAssessment implements vscode.Disposable {
     const queue = (uri: vscode.Uri, deleted: boolean) => {
       const rel = relativePath(this.folder, uri);
       if (rel === undefined || rel === '') return;
+      // The team's tools file changes what the catalogue counts: the index is built again.
+      const teamTools = rel === TEAM_TOOLS_FILE || TEAM_TOOLS_FILE.startsWith(`${rel}/`);
       // Files the assessment never reads (a saved README, a touched lockfile) cause no work at all.
-      const queued = !this.scan || this.isProgressFile(rel) || this.scan.mayMatter(rel, deleted);
+      const queued = !this.scan || teamTools || this.isProgressFile(rel) || this.scan.mayMatter(rel, deleted);
       this.recentFileEvents.push({ path: rel, queued });
       if (this.recentFileEvents.length > 50) this.recentFileEvents.shift();
       if (!queued) return;
-      if (this.pending.size === 0 && !this.progressDirty) this.firstPendingAt = performance.now();
-      if (this.isProgressFile(rel)) this.progressDirty = true;
+      if (this.pending.size === 0 && !this.progressDirty && !this.teamToolsDirty) this.firstPendingAt = performance.now();
+      if (teamTools) this.teamToolsDirty = true;
+      else if (this.isProgressFile(rel)) this.progressDirty = true;
       else this.pending.set(rel, deleted);
       clearTimeout(this.timer);
       // A short debounce folds the burst of events from a save or a git checkout into one update.
@@ -365,6 +426,12 @@ export class FolderAssessment implements vscode.Disposable {
     this.progressDirty = false;
     const scan = this.scan;
     if (!scan) return;
+    if (this.teamToolsDirty) {
+      this.teamToolsDirty = false;
+      await this.rescan();
+      log(`Indexed again after a change to ${TEAM_TOOLS_FILE} in ${Math.round(performance.now() - since)} ms`);
+      return;
+    }
     try {
       const filesChanged = changes.length > 0 && (await scan.update(changes));
       if (filesChanged) this.scanned = scan.evaluate(await this.host.models.get());

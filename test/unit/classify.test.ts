@@ -55,6 +55,8 @@ const BY_NAME: [string, FileKind | undefined][] = [
   ['k8s/kustomization.yaml', 'kustomization'],
   ['k8s/overlays/prod/kustomization.yml', 'kustomization'],
   ['k8s/Kustomization', 'kustomization'],
+  ['.ko.yaml', 'ko-config'],
+  ['cmd/tool/.ko.yaml', 'ko-config'],
   // Hygiene
   ['.github/dependabot.yml', 'dependabot'],
   ['.github/dependabot.yaml', 'dependabot'],

@@ -5,6 +5,7 @@ import { parseCompose } from '../../src/core/scan/parse/containers/compose';
 import { commandLines, mappedLoc, parseDockerfile } from '../../src/core/scan/parse/containers/dockerfile';
 import { parseHelmChart, parseHelmValues } from '../../src/core/scan/parse/containers/helm';
 import { isHelmTemplate, parseKubernetes } from '../../src/core/scan/parse/containers/kubernetes';
+import { parseKoConfig } from '../../src/core/scan/parse/containers/ko';
 import { parseKustomization } from '../../src/core/scan/parse/containers/kustomize';
 import {
   CONTAINER_PROBE_IDS,
@@ -744,7 +745,7 @@ describe('containers: judged by what ships (issue 14)', () => {
     const f = parseKubernetes('chart/templates/deploy.yaml', text);
     assert.strictEqual(f.helmTemplate, true);
     assert.strictEqual(f.helm?.workloads.length, 1, 'the Service is not a workload');
-    const w = f.helm!.workloads[0];
+    const w = f.helm.workloads[0];
     assert.strictEqual(w.kind, 'Deployment');
     assert.deepStrictEqual(
       w.settings.map((s) => [s.key, s.loc.line, s.literal, s.valuesPath ?? '', s.guard ?? '', s.podLevel ?? '']),
@@ -756,7 +757,7 @@ describe('containers: judged by what ships (issue 14)', () => {
       ],
     );
     assert.strictEqual(w.settings[1].fields?.runAsUser?.value, 1001);
-    assert.strictEqual(at(w.settings[1].fields!.runAsUser!.loc), '13:13-13:28');
+    assert.strictEqual(at(w.settings[1].fields.runAsUser.loc), '13:13-13:28');
     assert.strictEqual(w.settings[1].fields?.readOnlyRootFilesystem?.value, true);
   });
 
@@ -812,5 +813,28 @@ describe('containers: judged by what ships (issue 14)', () => {
       assert.ok(o.findings.length > 0, `${o.id} still lists the gaps`);
     }
     assert.match(probeSecurityContext(files).notes.join('|'), /documentation: docs\/examples-k8s\/pod\.yaml.*a test environment: e2e\/pod\.yaml.*vendored upstream files.*a subchart vendored in its parent chart/);
+  });
+});
+
+describe('containers: ko base images', () => {
+  it('reads defaultBaseImage and baseImageOverrides, and never throws', () => {
+    const f = parseKoConfig('.ko.yaml', 'defaultBaseImage: alpine:3.20\nbaseImageOverrides:\n  example.com/a/cmd/x: cgr.dev/chainguard/static:latest\nbuilds: []\n');
+    assert.strictEqual(f.defaultBaseImage?.value, 'alpine:3.20');
+    assert.strictEqual(at(f.defaultBaseImage.loc), '1:19-1:30');
+    assert.deepStrictEqual(f.baseImageOverrides.map((b) => b.value), ['cgr.dev/chainguard/static:latest']);
+    assert.deepStrictEqual(parseKoConfig('.ko.yaml', '- [').baseImageOverrides, []);
+    assert.ok(parseKoConfig('.ko.yaml', 'x: [').problems.length > 0);
+  });
+
+  it('judges ko base images for digests and for the user ko runs as (ko sets none)', () => {
+    const ko = parseKoConfig('.ko.yaml', 'defaultBaseImage: gcr.io/distroless/static-debian12:latest\nbaseImageOverrides:\n  example.com/a/cmd/x: gcr.io/distroless/static-debian12:nonroot@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n');
+    const digest = probeBaseImageDigest([ko]);
+    assert.strictEqual(digest.result, 'partial');
+    assert.strictEqual(at(one(digest, 'latest-tag', '.ko.yaml').loc), '1:19-1:59');
+    const user = probeNonRoot([ko]);
+    assert.strictEqual(user.result, 'partial');
+    assert.match(one(user, 'root-user', '.ko.yaml').message, /ko builds on `gcr\.io\/distroless\/static-debian12:latest`, which runs as root/);
+    assert.strictEqual(probeNonRoot([parseKoConfig('.ko.yaml', 'defaultBaseImage: cgr.dev/chainguard/static:latest-dev\n')]).result, 'fail', 'Chainguard -dev images run as root');
+    assert.strictEqual(probeBaseImageDigest([parseKoConfig('.ko.yaml', 'builds: []\n')]).result, 'not-applicable');
   });
 });

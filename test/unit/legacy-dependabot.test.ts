@@ -41,4 +41,15 @@ describe('negative verdicts: a legacy .dependabot/config.yml', function () {
     assert.ok(bot.evidence.every((e) => e.loc.path === '.github/dependabot.yml'), JSON.stringify(bot.evidence));
     assert.equal(result.activities.find((a) => a.activity.uuid === AUTOMATED_PRS)!.status, 'detected');
   });
+
+  it('a .github/dependabot.yml whose updates are all commented out does not count, and says so', async () => {
+    const commented = ['version: 2', 'updates:', '#  - package-ecosystem: npm', '#    directory: /', '#    schedule: { interval: weekly }', ''].join('\n');
+    for (const text of [commented, 'version: 2\n', 'version: 2\nupdates: []\n']) {
+      const { result } = await scanDir(tempWorkspace({ '.github/dependabot.yml': text, '.github/workflows/ci.yml': WORKFLOW }));
+      const bot = result.probes.find((p) => p.id === 'dependency-update-bot')!;
+      assert.equal(bot.result, 'fail', text);
+      assert.deepEqual(bot.evidence, []);
+      assert.ok(bot.notes.some((n) => n.includes('.github/dependabot.yml lists no `updates` entry') && /Dependabot updates nothing/.test(n)), JSON.stringify(bot.notes));
+    }
+  });
 });

@@ -1,4 +1,5 @@
 // Shared by the engine and CLI tests: the bundled model and detection data, and a scan of a folder.
+import { readTeamTools, withTeamTools } from '../../src/core/scan/teamTools';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseModel } from '../../src/core/model/loader';
@@ -28,7 +29,9 @@ export function bundled(): { model: Model; data: DetectionData } {
 
 export async function scanDir(dir: string): Promise<{ index: WorkspaceIndex; result: ScanResult; configFiles: ConfigFileRecorder }> {
   const { model, data } = bundled();
-  const { scan, result } = await scanFolder(new NodeFileSystem(dir), dir, model, data);
+  const fs = new NodeFileSystem(dir);
+  // The team's declared blocks and commands, as both hosts read them.
+  const { scan, result } = await scanFolder(fs, dir, model, withTeamTools(data, await readTeamTools(fs, data.catalogue)));
   return { index: scan.index, configFiles: scan.configFiles, result };
 }
 

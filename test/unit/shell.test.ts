@@ -259,6 +259,18 @@ describe('shell: logical lines', () => {
     assert.deepStrictEqual(got.map((l) => [l.text, l.loc.line]), [["echo don't", 1], ['trivy fs .', 2], ['gitleaks detect', 3]]);
   });
 
+  it('reads a here-string (<<<) as input, not as the start of a here-document that swallows the script', () => {
+    const got = shellLinesOfScript('x.sh', 'grep -q main <<< "$BRANCHES"\nread -r a b <<<"$PAIR"\ncat <<<EOF\ntrivy fs .\ncat <<END\nbody\nEND\ngitleaks detect\n');
+    assert.deepStrictEqual(got.map((l) => [l.text, l.loc.line]), [
+      ['grep -q main <<< "$BRANCHES"', 1],
+      ['read -r a b <<<"$PAIR"', 2],
+      ['cat <<<EOF', 3],
+      ['trivy fs .', 4],
+      ['cat <<END', 5],
+      ['gitleaks detect', 8],
+    ]);
+  });
+
   it('handles CRLF line ends', () => {
     const got = shellLinesOfScript('x.sh', 'trivy fs \\\r\n  --quiet .\r\n\r\ngitleaks detect\r\n');
     assert.deepStrictEqual(got.map((l) => [l.text, l.loc.line, l.loc.column, l.loc.endLine, l.loc.endColumn]), [

@@ -21,7 +21,7 @@ export interface Located<T = string> {
 /** The CI file kinds: one per dialect of ci/registry.ts. */
 export type { CiKind };
 
-export type ContainerKind = 'dockerfile' | 'compose' | 'kubernetes' | 'helm-chart' | 'helm-values' | 'kustomization';
+export type ContainerKind = 'dockerfile' | 'compose' | 'kubernetes' | 'helm-chart' | 'helm-values' | 'kustomization' | 'ko-config';
 
 export type HygieneKind = 'dependabot' | 'renovate' | 'pre-commit' | 'security-policy' | 'codeowners' | 'gitignore';
 
@@ -33,7 +33,7 @@ export type IacKind = 'iac';
 
 export type FileKind = CiKind | ContainerKind | HygieneKind | SupportKind | IacKind;
 
-export const CONTAINER_KINDS: readonly ContainerKind[] = ['dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization'];
+export const CONTAINER_KINDS: readonly ContainerKind[] = ['dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization', 'ko-config'];
 
 /** A problem with one file (parse error, too large, binary): shown to the user, never thrown. */
 export interface FileProblem {

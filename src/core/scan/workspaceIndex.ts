@@ -47,7 +47,7 @@ export interface IndexEntry {
 /** Kinds whose content the index reads and parses up front; the others only need to exist. */
 const PARSED_KINDS = new Set<FileKind>([
   ...CI_KINDS,
-  'dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization',
+  'dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization', 'ko-config',
   'dependabot', 'renovate', 'pre-commit',
 ]);
 

@@ -442,7 +442,8 @@ function checkWords(r: DataFileReader, node: unknown, words: string[], what: str
   }
 }
 
-function readRun(r: DataFileReader, node: unknown, tool: string): RunMatcher {
+/** One `run` entry (shorthand `program sub …` or the long form), checked as in probes.yaml. */
+export function readRun(r: DataFileReader, node: unknown, tool: string): RunMatcher {
   const n = deref(r.doc, node);
   const line = r.line(node);
   if (isScalar(n)) {

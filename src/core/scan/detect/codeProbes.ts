@@ -187,7 +187,12 @@ function dependencyBot(entries: IndexEntry[]): ProbeOutcome {
       notes.push(`${e.path} is the configuration of the retired Dependabot Preview, which GitHub no longer runs (Dependabot reads .github/dependabot.yml)`);
     } else if (e.parsed?.kind === 'dependabot') {
       const d = e.parsed;
-      ev.push(...(d.updates.length ? d.updates.map((u) => ({ loc: u.ecosystem.loc, text: `Dependabot: ${u.ecosystem.value}${u.directory ? ` in ${u.directory}` : ''}`, tool: 'Dependabot' })) : [{ loc: fileLoc(e.path), text: e.path, tool: 'Dependabot' }]));
+      // Dependabot opens pull requests only for the ecosystems listed under `updates`.
+      if (d.updates.length === 0) {
+        notes.push(`${e.path} lists no \`updates\` entry with a package-ecosystem${d.problems.some((p) => p.severity === 'error') ? ' (the file does not parse)' : ' (none, or all commented out)'}: Dependabot updates nothing`);
+        continue;
+      }
+      ev.push(...d.updates.map((u) => ({ loc: u.ecosystem.loc, text: `Dependabot: ${u.ecosystem.value}${u.directory ? ` in ${u.directory}` : ''}`, tool: 'Dependabot' })));
     } else if (e.kind === 'renovate') ev.push({ loc: fileLoc(e.path), text: e.path, tool: 'Renovate' });
     else if (e.parsed?.kind === 'renovate' && e.parsed.configKey) {
       ev.push({ loc: e.parsed.configKey, text: `${e.path}: "renovate" configuration`, tool: 'Renovate' });

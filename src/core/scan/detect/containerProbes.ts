@@ -21,6 +21,7 @@ import {
   ImageRef,
   K8sResource,
   KeyValue,
+  KoConfigFile,
   KubernetesFile,
   ParsedContainerFile,
   PodSpec,
@@ -163,6 +164,9 @@ export function probePresent(files: ParsedContainerFile[]): ProbeOutcome {
       case 'kustomization':
         if (f.anchor) ev.add(f.anchor, `kustomization: ${f.resources.map((r) => r.value).join(', ')}`);
         break;
+      case 'ko-config':
+        for (const b of koBaseImages(f)) ev.add(b.loc, `ko base image ${b.value}`);
+        break;
     }
   }
   const leftOut = scope.note('container file(s)');
@@ -203,7 +207,7 @@ export function probeNonRoot(files: ParsedContainerFile[]): ProbeOutcome {
     const base = chain[chain.length - 1];
     const data = { stage: stageLabel(final), index: String(final.index), image: final.from.value, path: f.path };
     if (!withUser || !withUser.user) {
-      if (base.image.tag && /(^|[-_.])nonroot($|[-_.])/i.test(base.image.tag)) {
+      if (runsAsNonRoot(base.image)) {
         tally(judged, true);
         if (judged) ev.add(base.from.loc, fromText(base));
         notes.push(`${f.path}: the base image \`${base.from.value}\` runs as a non-root user`);
@@ -241,6 +245,28 @@ export function probeNonRoot(files: ParsedContainerFile[]): ProbeOutcome {
     } else {
       tally(judged, true);
       if (judged) ev.add(user.loc, `USER ${user.value}`);
+    }
+  }
+
+  // ko sets no user: its images run as their base image's user.
+  for (const f of files) {
+    if (f.kind !== 'ko-config') continue;
+    const judged = !scope.fileReason(f.path);
+    for (const b of koBaseImages(f)) {
+      const nonRoot = runsAsNonRoot(splitImage(b.value));
+      tally(judged, nonRoot);
+      if (nonRoot) {
+        if (judged) ev.add(b.loc, `ko base image ${b.value}`);
+        continue;
+      }
+      findings.push({
+        probe: ID_NON_ROOT,
+        code: 'root-user',
+        message: `ko builds on \`${b.value}\`, which runs as root, and ko sets no user: a non-root base (a \`:nonroot\` tag, Chainguard static) runs it as non-root`,
+        loc: b.loc,
+        severity: 'warning',
+        data: { image: b.value, path: f.path },
+      });
     }
   }
 
@@ -315,6 +341,17 @@ export function probeNonRoot(files: ParsedContainerFile[]): ProbeOutcome {
   const leftOut = scope.note('container definition(s)');
   if (leftOut) notes.push(leftOut);
   return outcome(ID_NON_ROOT, resultOf(ok, total), ev.items, notes, findings);
+}
+
+/** Base images whose default user is not root: `:nonroot` tags (distroless and others), Chainguard images (not their `-dev` variants). */
+function runsAsNonRoot(image: ImageRef): boolean {
+  if (image.tag && /(^|[-_.])nonroot($|[-_.])/i.test(image.tag)) return true;
+  return /^cgr\.dev\/chainguard\//i.test(image.name) && !/(^|-)dev$/i.test(image.tag ?? '');
+}
+
+/** The base images a .ko.yaml names (ko's own default, when none is named, is not in the file). */
+function koBaseImages(f: KoConfigFile): Located[] {
+  return [...(f.defaultBaseImage ? [f.defaultBaseImage] : []), ...f.baseImageOverrides];
 }
 
 type UserVerdict = { kind: 'unset' } | { kind: 'ok' | 'root'; at: Located<unknown>; text: string };
@@ -450,6 +487,17 @@ export function probeBaseImageDigest(files: ParsedContainerFile[]): ProbeOutcome
       check(s.image.resolved ?? s.from.value, s.image, s.from.loc, fromText(s), { stage: stageLabel(s), index: String(s.index), path: f.path }, true);
     }
   }
+  for (const f of files) {
+    if (f.kind !== 'ko-config') continue;
+    for (const b of koBaseImages(f)) {
+      if (/\{\{|\$\{?\w/.test(b.value)) {
+        notes.push(`${f.path}: ko base image ${b.value} is templated`);
+        continue;
+      }
+      check(b.value, splitImage(b.value), b.loc, `ko base image ${b.value}`, { path: f.path }, true);
+    }
+    if (!f.defaultBaseImage) notes.push(`${f.path} names no defaultBaseImage: ko's default base image is used, unpinned`);
+  }
   for (const f of composeFiles(files)) {
     for (const s of f.services) {
       if (!s.image || s.build) continue; // with `build`, `image` names the built image
@@ -463,7 +511,8 @@ export function probeBaseImageDigest(files: ParsedContainerFile[]): ProbeOutcome
   }
   for (const w of workloads(files)) {
     for (const c of [...w.pod.initContainers, ...w.pod.containers]) {
-      if (!c.image) continue;
+      // ko:// references are built and pinned by `ko resolve`/`ko apply`.
+      if (!c.image || c.image.value.startsWith('ko://')) continue;
       if (/\$|\{\{/.test(c.image.value)) {
         notes.push(`${w.file.path}: image ${c.image.value} of container \`${containerName(c)}\` is templated`);
         continue;

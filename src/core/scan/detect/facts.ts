@@ -250,13 +250,16 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
     } else if (ref.kind !== 'pipe' && ref.kind !== 'local-include') {
       const azure = ref.block ? matchAzureTemplate(cat, ref.block) : [];
       for (const m of azure) add(m, evidenceAt(ref.loc, `template: ${ref.ref}`, m.tool), fileDisabled);
+      // A GitLab project or remote include a team declared (.dsomm/tools.yaml) is matched like a component.
+      const declared = ref.kind === 'project' || ref.kind === 'remote' ? matchGitlabComponent(cat, ref.ref) : [];
+      for (const m of declared) add(m, evidenceAt(ref.loc, `include ${ref.kind}: ${ref.ref}`, m.tool), fileDisabled);
       const housekeeping = housekeepingReference(cat, file.kind, ref);
       facts.external.push(housekeeping ? { ...ref, housekeeping } : ref);
       // Reusable workflows and orbs are judged where a job or step calls them; a library step
       // the catalogue knows (buildPlugin) is matched as a step.
       const named = ref.kind === 'shared-library' ? ref.step : ref.kind === 'reusable-workflow' || ref.kind === 'orb' ? undefined : (ref.block ?? ref.ref);
       const known = ref.step !== undefined && matchUses(cat, file.kind, ref.step, {}).length > 0;
-      if (named && !housekeeping && !azure.length && !known) {
+      if (named && !housekeeping && !azure.length && !declared.length && !known) {
         hintRemoteBlock(cat, file.kind, named, evidenceAt(ref.loc, ref.step !== undefined ? `${ref.step} (library step)` : `include ${ref.kind}: ${ref.ref}`), { pipeline }, facts, fileDisabled);
       }
     }

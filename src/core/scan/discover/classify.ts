@@ -115,6 +115,8 @@ export function classify(path: string, firstBytes?: string, ctx: ClassifyContext
     return 'compose';
   }
   if (name === 'Chart.yaml') return 'helm-chart';
+  // ko (Go images without a Dockerfile) reads .ko.yaml from the folder it builds in.
+  if (name === '.ko.yaml' || name === '.ko.yml') return 'ko-config';
   if (lname === 'kustomization.yaml' || lname === 'kustomization.yml' || name === 'Kustomization') return 'kustomization';
   if (yaml && lname.startsWith('values')) {
     if (!ctx.isChartDir || ctx.isChartDir(dir)) return 'helm-values';

@@ -3,6 +3,7 @@ import { ciDialect, isCiKind } from '../ci/registry';
 import { parseCompose } from './containers/compose';
 import { parseDockerfile } from './containers/dockerfile';
 import { parseHelmChart, parseHelmValues } from './containers/helm';
+import { parseKoConfig } from './containers/ko';
 import { parseKubernetes } from './containers/kubernetes';
 import { parseKustomization } from './containers/kustomize';
 import { ParsedContainerFile } from './containers/types';
@@ -30,6 +31,8 @@ export function parseFile(kind: FileKind, path: string, text: string): ParsedFil
       return parseHelmChart(path, text);
     case 'helm-values':
       return parseHelmValues(path, text);
+    case 'ko-config':
+      return parseKoConfig(path, text);
     case 'kustomization':
       return parseKustomization(path, text);
     case 'dependabot':

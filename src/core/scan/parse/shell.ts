@@ -1402,7 +1402,14 @@ function analyze(s: string): LineState {
       i = nl;
       continue;
     }
-    if (c === '<' && s[i + 1] === '<' && s[i + 2] !== '<') {
+    // `<<<` is a here-string (its word is the input), not a here-document: step over it whole.
+    if (c === '<' && s[i + 1] === '<' && s[i + 2] === '<') {
+      i += 3;
+      tail = 'x';
+      wordStart = true;
+      continue;
+    }
+    if (c === '<' && s[i + 1] === '<') {
       let j = i + 2;
       const strip = s[j] === '-';
       if (strip) j++;

@@ -401,7 +401,22 @@ export interface KustomizationFile {
   problems: FileProblem[];
 }
 
+// ---------------------------------------------------------------------------------------
+// ko
+
+/** `.ko.yaml`: the base images ko builds Go programs on (no Dockerfile, no USER). */
+export interface KoConfigFile {
+  kind: 'ko-config';
+  path: string;
+  /** `defaultBaseImage` (ko's own default, a Chainguard static image, when absent). */
+  defaultBaseImage?: Located;
+  /** `baseImageOverrides` values, one per import path. */
+  baseImageOverrides: Located[];
+  problems: FileProblem[];
+}
+
 export type ParsedContainerFile =
+  | KoConfigFile
   | DockerfileFile
   | ComposeFile
   | KubernetesFile
