@@ -162,6 +162,8 @@ describe('build lifecycles and aggregators', () => {
       assert.equal(j.base, 'all');
       assert.deepEqual(j.disable, ['gosec']);
       assert.ok(parseGolangciConfig('.golangci.yml', 'linters: [').unreadable);
+      // A huge file is refused with a reason rather than parsed for seconds.
+      assert.match(parseGolangciConfig('.golangci.yml', 'linters:\n  enable:\n' + '    - x\n'.repeat(40_000)).unreadable ?? '', /not read/);
     });
 
     it('reads golangci-lint command lines', () => {

@@ -76,11 +76,17 @@ function ev(loc: Loc, text: string, tool: string): Evidence {
 
 const at = (loc: Loc) => `${loc.path}:${loc.line}`;
 
+/**
+ * Build and aggregator files larger than this are not read: real ones are far smaller (a large
+ * reactor POM is ~100 KB), and a hostile one must not cost seconds of parsing per CI line.
+ */
+const MAX_CONFIG_CHARS = 1024 * 1024;
+
 /** A support file's text, read once per index (parsed models are kept per text object). */
 async function readText(ctx: FactsContext, facts: FileFacts, path: string): Promise<{ text: string } | undefined> {
   facts.reads.add(path);
   const s = await ctx.support(path, 'text');
-  return s?.kind === 'text' ? s : undefined;
+  return s?.kind === 'text' && s.text.length <= MAX_CONFIG_CHARS ? s : undefined;
 }
 
 function cached<T>(cache: WeakMap<object, T>, key: object, make: () => T): T {

@@ -5,6 +5,14 @@
 import { parse as parseYaml } from 'yaml';
 import { Loc } from '../types';
 
+/** YAML configurations larger than this are not parsed (real ones are a few KB; parsing costs seconds per MB). */
+const MAX_YAML_CHARS = 256 * 1024;
+
+function parseSmallYaml(text: string): unknown {
+  if (text.length > MAX_YAML_CHARS) throw new Error(`larger than ${MAX_YAML_CHARS / 1024} KB, not read`);
+  return parseYaml(text, { maxAliasCount: 100 });
+}
+
 function lineLoc(path: string, line: number, column: number, length: number): Loc {
   return { path, line, column, endLine: line, endColumn: column + length };
 }
@@ -108,7 +116,7 @@ export function parseGolangciConfig(path: string, text: string): GolangciConfig 
       const versionLine = /^\s*version\s*=\s*["']?(\d)/m.exec(text);
       doc = { version: versionLine?.[1], linters: tomlLinters(text) };
     } else {
-      const v: unknown = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+      const v: unknown = path.endsWith('.json') ? JSON.parse(text) : parseSmallYaml(text);
       if (v && typeof v === 'object' && !Array.isArray(v)) doc = v as Record<string, unknown>;
     }
   } catch (e) {
@@ -219,7 +227,7 @@ export function parsePreCommitConfig(path: string, text: string): PreCommitConfi
   const out: PreCommitConfig = { path, hooks: [] };
   let doc: unknown;
   try {
-    doc = parseYaml(text, { maxAliasCount: 100 });
+    doc = parseSmallYaml(text);
   } catch {
     return out;
   }
@@ -281,7 +289,7 @@ export function parseMegaLinterConfig(path: string, text: string): MegaLinterCon
   const out: MegaLinterConfig = { path, values: new Map(), itemLoc: (key, word) => findWord(path, lines, word, new RegExp(`^${key}\\s*:`)) ?? out.values.get(key)?.loc };
   let doc: unknown;
   try {
-    doc = parseYaml(text, { maxAliasCount: 100 });
+    doc = parseSmallYaml(text);
   } catch {
     return out;
   }
