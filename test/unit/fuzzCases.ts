@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseEvidenceText, parseProgressText, ProgressFileError, resolveProgressSettings, setNotApplicable, setState } from '../../src/core/progress';
 import { parseFile } from '../../src/core/scan/parse/parseFile';
+import { parseDockerfile } from '../../src/core/scan/parse/containers/dockerfile';
 import { scanFolder } from '../../src/core/scan/folderScan';
 import { FileKind } from '../../src/core/scan/types';
 import { decodeText } from '../../src/core/fs';
@@ -175,7 +176,8 @@ export function progressProperty(counter: { cases: number } = { cases: 0 }): fc.
 
 /**
  * The shapes of issue 17, sized at random: wide maps (compose services, workflow jobs), long
- * `**\/`-chained and many ignore patterns, deep nesting in a Jenkins GString and a shell `$(`.
+ * `**\/`-chained and many ignore patterns, deep nesting in a Jenkins GString and a shell `$(`,
+ * huge Dockerfile RUN instructions (one line, continued lines, a heredoc).
  * Each whole scan must finish without an exception within MAX_CASE_MS.
  */
 export function hostileShapeProperty(counter: { cases: number } = { cases: 0 }): fc.IAsyncPropertyWithHooks<[number, number]> {
@@ -186,6 +188,9 @@ export function hostileShapeProperty(counter: { cases: number } = { cases: 0 }):
     (n) => ({ Jenkinsfile: `pipeline { agent any\n stages { stage('a') { steps { sh "${'${"'.repeat(n)}x${'"}'.repeat(n)}" } } } }\n` }),
     (n) => ({ '.github/workflows/d.yml': `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "${'$("'.repeat(n)}x${'")'.repeat(n)}"\n` }),
     (n) => ({ Dockerfile: `FROM alpine\nRUN echo "${'$("'.repeat(n)}x${'")'.repeat(n)}"\nRUN trivy fs .\n` }),
+    (n) => ({ Dockerfile: `FROM alpine\nRUN ${'echo a && '.repeat(n * 30)}true\nUSER app\n` }),
+    (n) => ({ Dockerfile: `FROM alpine\nRUN ${'echo a && \\\n  '.repeat(n * 20)}true\nUSER app\n` }),
+    (n) => ({ Dockerfile: `FROM alpine\nRUN <<EOF\n${'echo a && echo b\n'.repeat(n * 15)}EOF\nUSER app\n` }),
   ];
   return fc.asyncProperty(fc.nat({ max: shapes.length - 1 }), fc.integer({ min: 1, max: 1500 }), async (shape, n) => {
     counter.cases++;
@@ -194,6 +199,33 @@ export function hostileShapeProperty(counter: { cases: number } = { cases: 0 }):
     const started = Date.now();
     await scanFolder(new MemoryFileSystem(files), '/fuzz', model, data);
     timed(`hostile shape ${shape} of size ${n}`, started, undefined);
+  });
+}
+
+/** Pieces of Dockerfiles: continuations, blank lines, heredocs, flags, JSON form, CRLF (no escapes inside words). */
+const DOCKERFILE_PIECES = [
+  'FROM alpine:3.19 AS build\n', 'FROM build\n', 'RUN apk add curl git\n', 'RUN --mount=type=cache,target=/c make \\\n  all \\\n\n  test\n',
+  'RUN <<EOF\necho one\n  two three\nEOF\n', 'RUN <<-A cat <<B\n\tx y\n\tA\nz\nB\n', 'COPY <<EOF /etc/x\nk = v\nEOF\n', 'CMD ["node", "a.js"]\n',
+  'ENTRYPOINT exec node a.js\n', 'ADD https://example.com/a.tgz /opt/\n', 'USER 10001\n', '# a comment\n', '\n', 'ENV A=1 B=2\n',
+  'RUN a \\   \n  b c \\\n  d\n', 'ONBUILD RUN <<EOF\nRUN x\nEOF\n', 'RUN <<EOF\nunterminated\n', 'HEALTHCHECK CMD curl -f http://x/\n', 'RUN a\r\n',
+];
+
+/**
+ * Huge Dockerfile instructions are shown to dockerfile-ast with their words past a limit blanked
+ * (see parseDockerfile): with the limit at 1 every instruction is bounded, and the facts read must
+ * be the ones the full reading gives (argument text compared with runs of blanks as one).
+ */
+export function dockerfileBoundProperty(counter: { cases: number } = { cases: 0 }): fc.IPropertyWithHooks<[string[], number]> {
+  const facts = (text: string, limit?: number) => {
+    const f = parseDockerfile('Dockerfile', text, limit);
+    return JSON.stringify({ ...f, stages: f.stages.map((st) => ({ ...st, instructions: st.instructions.map((i) => ({ ...i, args: i.args.replace(/\s+/g, ' ').trim() })) })) });
+  };
+  return fc.property(fc.array(fc.constantFrom(...DOCKERFILE_PIECES), { maxLength: 12 }), fc.nat({ max: 40 }), (pieces, limit) => {
+    counter.cases++;
+    const text = pieces.join('');
+    const full = facts(text);
+    const bounded = facts(text, limit);
+    if (bounded !== full) throw new Error(`bounded reading (limit ${limit}) differs for ${JSON.stringify(text)}:\n${bounded}\n${full}`);
   });
 }
 
@@ -207,7 +239,8 @@ export interface FuzzReport {
 export const PROPERTIES: [string, (counter: { cases: number }) => fc.IAsyncPropertyWithHooks<never>][] = [
   ['scan of mutated pipeline and container files', scanProperty as never],
   ['progress and evidence files through the store', progressProperty as never],
-  ['hostile shapes: wide maps, long ignore patterns, deep nesting', hostileShapeProperty as never],
+  ['hostile shapes: wide maps, long ignore patterns, deep nesting, huge Dockerfile instructions', hostileShapeProperty as never],
+  ['huge Dockerfile instructions: the bounded reading gives the full reading', dockerfileBoundProperty as never],
 ];
 
 /** Runs each property `runs` times from `seed`; throws (with fast-check's counterexample and seed) on a failure. */

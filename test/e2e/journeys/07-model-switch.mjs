@@ -74,7 +74,14 @@ export default async function (t) {
     await wb.setTextSetting('dsomm.modelFile', OFFICIAL_MODEL);
     const settingsFile = path.join(t.workspace, '.vscode', 'settings.json');
     const deadline = Date.now() + 60_000;
-    const written = () => (existsSync(settingsFile) ? JSON.parse(readFileSync(settingsFile, 'utf8'))['dsomm.modelFile'] : undefined);
+    // The workbench truncates the file and then writes it: a read in between finds no JSON yet.
+    const written = () => {
+      try {
+        return JSON.parse(readFileSync(settingsFile, 'utf8'))['dsomm.modelFile'];
+      } catch {
+        return undefined;
+      }
+    };
     while (written() !== OFFICIAL_MODEL && Date.now() < deadline) await page.waitForTimeout(250);
     assert.equal(written(), OFFICIAL_MODEL, `${settingsFile} should hold the new dsomm.modelFile`);
     await page.keyboard.press('Control+W'); // close the Settings editor

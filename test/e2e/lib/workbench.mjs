@@ -203,25 +203,34 @@ export class Workbench {
   }
 
   /**
-   * Right-clicks the tree row `label` and picks `entry` from its context menu. The workbench's menu
-   * ignores a click that comes right after it opened (the right-click's own mouse-up): hover first,
-   * and open the menu again when the click did not take.
+   * Right-clicks the tree row `label` and runs `entry` from its context menu with the keyboard: the
+   * menu takes a mouse click only once a timer that starts when it opens has run (it ignores the
+   * right-click's own mouse-up that way), while arrow keys and Enter work as soon as it shows.
+   * Opens the menu again when the entry did not run.
    */
   async contextMenu(label, entry) {
-    const item = this.page.locator('.context-view .monaco-menu .action-item .action-label', { hasText: entry }).first();
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const wanted = menu.locator('.action-item', { has: this.page.locator('.action-label', { hasText: entry }) }).first();
+    const hasFocus = () => wanted.evaluate(el => el.classList.contains('focused') || el.contains(document.activeElement)).catch(() => false);
     for (let attempt = 1; ; attempt++) {
       await this.treeItem(label).click({ button: 'right' });
-      await item.waitFor();
-      await item.hover();
-      await this.page.waitForTimeout(150);
-      await item.click();
-      try {
-        await this.page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden', timeout: 3000 });
-        return;
-      } catch (e) {
-        await this.page.keyboard.press('Escape');
-        if (attempt === 3) throw new Error(`the context menu entry "${entry}" on "${label}" did not run: ${e.message}`);
+      await wanted.waitFor();
+      const entries = await menu.locator('.action-item').count();
+      for (let i = 0; i <= entries && !(await hasFocus()); i++) await this.page.keyboard.press('ArrowDown');
+      let error;
+      if (await hasFocus()) {
+        await this.page.keyboard.press('Enter');
+        try {
+          await menu.waitFor({ state: 'hidden', timeout: 5000 });
+          return;
+        } catch (e) {
+          error = e;
+        }
+      } else {
+        error = new Error('the arrow keys never reached it');
       }
+      await this.page.keyboard.press('Escape');
+      if (attempt === 3) throw new Error(`the context menu entry "${entry}" on "${label}" did not run: ${error.message}`);
     }
   }
 
@@ -325,10 +334,8 @@ export class Workbench {
       }
     }
     await this.page.locator('.terminal-wrapper.active .xterm, .terminal .xterm').first().waitFor();
-    // Typed input is safe once the shell has printed its prompt (read back through the clipboard).
-    await this.grantClipboard();
-    await this.waitForTerminalText(/\S/);
     await this.page.locator('.xterm-helper-textarea').first().focus();
+    await this.page.waitForTimeout(1500); // the shell prints its prompt
   }
 
   /** Types a command line into the focused terminal and presses Enter. */
