@@ -17,7 +17,7 @@ export const MAX_VSIX_BYTES = 1024 * 1024;
 /** Paths allowed inside the package (below `extension/`), besides vsce's own manifest files. */
 // (vsce stores README and CHANGELOG as readme.md and changelog.md, LICENSE as LICENSE.txt.)
 const ALLOWED = [/^dist\/((extension|cli)\.js|bundled-data\.json)$/, /^media\/(?!screenshots\/)/, /^model\/[^/]+\.yaml$/, /^schemas\/[^/]+\.schema\.json$/, /^(readme\.md|LICENSE(\.txt)?|changelog\.md|package\.json)$/i];
-const REQUIRED = ['dist/extension.js', 'dist/cli.js', 'media/icon.png', 'model/dsomm-model.yaml', 'model/probes.yaml', 'model/rules.yaml', 'schemas/team-progress.schema.json', 'schemas/team-evidence.schema.json', 'schemas/meta.schema.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'package.json'];
+const REQUIRED = ['dist/extension.js', 'dist/cli.js', 'media/icon.png', 'model/dsomm-model.yaml', 'model/probes.yaml', 'model/rules.yaml', 'schemas/team-progress.schema.json', 'schemas/team-evidence.schema.json', 'schemas/meta.schema.json', 'schemas/tools.schema.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'package.json'];
 
 function entriesOf(vsix) {
   const yauzl = require('yauzl'); // vsce's own zip reader

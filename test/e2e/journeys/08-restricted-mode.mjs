@@ -1,12 +1,13 @@
 // Journey: a workspace that is not trusted (Restricted Mode) names its own model file in
-// .vscode/settings.json. The extension still works, with the bundled model, and tells the user why
-// the workspace's model file is ignored. Runs against the installed .vsix only (package layer).
+// .vscode/settings.json and declares its own blocks in .dsomm/tools.yaml. The extension still
+// works, with the bundled model and catalogue, and tells the user why each file is ignored. Runs
+// against the installed .vsix only (package layer).
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { waitUntil } from '../lib/wait.mjs';
 
-export const title = 'in Restricted Mode the workspace model file is ignored, with a message saying why';
+export const title = 'in Restricted Mode the workspace model file and tools file are ignored, with messages saying why';
 
 // Workspace trust on, no start-up prompt: an unknown folder opens in Restricted Mode.
 export const settings = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' };
@@ -16,6 +17,11 @@ export function prepareWorkspace(dir) {
   writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'dsomm.modelFile': 'models/hostile-model.yaml' }, null, 2));
   mkdirSync(path.join(dir, 'models'), { recursive: true });
   writeFileSync(path.join(dir, 'models', 'hostile-model.yaml'), 'this: [is not a model\n');
+  // Were it read, this would make every pipeline step "run" secret scanning.
+  mkdirSync(path.join(dir, '.dsomm'), { recursive: true });
+  writeFileSync(path.join(dir, '.dsomm', 'tools.yaml'), 'schemaVersion: 1\ncommands:\n  - run: echo\n    runs: [secret-scan]\n');
+  mkdirSync(path.join(dir, '.github', 'workflows'), { recursive: true });
+  writeFileSync(path.join(dir, '.github', 'workflows', 'ci.yml'), 'name: CI\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hello\n');
 }
 
 export default async function (t) {
@@ -51,5 +57,14 @@ export default async function (t) {
     await page.locator('.notifications-center').waitFor();
     await t.screenshot('restricted-mode', { keepMouse: true });
     await page.keyboard.press('Escape');
+  });
+
+  await t.step('a notification says the workspace tools file is ignored too', async () => {
+    const text = await waitUntil('a notification about .dsomm/tools.yaml', async () => {
+      const shown = await wb.notifications();
+      return /tools\.yaml is ignored in Restricted Mode/.test(shown) && shown;
+    });
+    assert.match(text, /\.dsomm\/tools\.yaml is ignored in Restricted Mode/);
+    assert.match(text, /Trust the workspace to use it/);
   });
 }
