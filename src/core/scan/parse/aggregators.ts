@@ -2,15 +2,29 @@
 // and v2), pre-commit (.pre-commit-config.yaml, with its stages and pre-commit.ci section) and
 // MegaLinter (.mega-linter.yml). Pure and never throwing; which of the tools a CI line runs is
 // decided in detect/lifecycleHits.ts with model/build-lifecycles.json.
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../../yaml';
 import { Loc } from '../types';
 
 /** YAML configurations larger than this are not parsed (real ones are a few KB; parsing costs seconds per MB). */
 const MAX_YAML_CHARS = 256 * 1024;
 
+/** The first document as plain data, through the project's guarded YAML reader (depth, aliases, size). */
 function parseSmallYaml(text: string): unknown {
   if (text.length > MAX_YAML_CHARS) throw new Error(`larger than ${MAX_YAML_CHARS / 1024} KB, not read`);
-  return parseYaml(text, { maxAliasCount: 100 });
+  const parsed = parseYaml(text, { maxAliasCount: 100 });
+  if (parsed.errors.length) throw new Error(parsed.errors[0].message);
+  return parsed.documents[0]?.toJS({ maxAliasCount: 100 }) as unknown;
+}
+
+/** The top-level mapping of a small YAML config; undefined when it is unreadable or not a mapping. */
+function topLevelMap(text: string): Record<string, unknown> | undefined {
+  let doc: unknown;
+  try {
+    doc = parseSmallYaml(text);
+  } catch {
+    return undefined;
+  }
+  return doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : undefined;
 }
 
 function lineLoc(path: string, line: number, column: number, length: number): Loc {
@@ -225,14 +239,8 @@ export interface PreCommitConfig {
 
 export function parsePreCommitConfig(path: string, text: string): PreCommitConfig {
   const out: PreCommitConfig = { path, hooks: [] };
-  let doc: unknown;
-  try {
-    doc = parseSmallYaml(text);
-  } catch {
-    return out;
-  }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return out;
-  const d = doc as Record<string, unknown>;
+  const d = topLevelMap(text);
+  if (!d) return out;
   const lines = uncommented(text);
   const defaultStages = asList(d.default_stages);
   let searchFrom = 0;
@@ -287,14 +295,9 @@ export interface MegaLinterConfig {
 export function parseMegaLinterConfig(path: string, text: string): MegaLinterConfig {
   const lines = uncommented(text);
   const out: MegaLinterConfig = { path, values: new Map(), itemLoc: (key, word) => findWord(path, lines, word, new RegExp(`^${key}\\s*:`)) ?? out.values.get(key)?.loc };
-  let doc: unknown;
-  try {
-    doc = parseSmallYaml(text);
-  } catch {
-    return out;
-  }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return out;
-  for (const [k, v] of Object.entries(doc as Record<string, unknown>)) {
+  const doc = topLevelMap(text);
+  if (!doc) return out;
+  for (const [k, v] of Object.entries(doc)) {
     const value = Array.isArray(v) ? v.map(scalar).join(',') : scalar(v);
     out.values.set(k, { value, loc: keyLine(path, lines, new RegExp(`^${k}\\s*:`)) ?? lineLoc(path, 1, 1, 1) });
   }
