@@ -1,12 +1,13 @@
 // Materialise the local copies `npm run eval:repos` scans:
 //
-//   node scripts/eval-repos-fetch.mjs [COPIES_DIR] [--mirrors DIR] [--clone] [--repo owner/name]...
+//   node scripts/eval-repos-fetch.mjs [COPIES_DIR] [--mirrors DIR] [--clone] [--repo owner/name]... [--holdout]
 //
 // For each repository of eval/repos.yaml, makes COPIES_DIR/<owner>+<name> a git checkout at the
 // labelled commit. Sources, in order: a bare mirror DIR/<owner>+<name>/repo (or .../repo/.git), DIR
 // from --mirrors, else $DSOMM_EVAL_MIRRORS, else /work/.mirror when it exists; with --clone, a clone
 // from https://github.com/<owner>/<name>. Copies already at the right commit are left alone; a copy
-// at another commit is checked out at the labelled one (never deleted).
+// at another commit is checked out at the labelled one (never deleted). The held-out sets
+// (eval/holdout/) are fetched only with --holdout.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -30,11 +31,13 @@ function main() {
   let mirrors = process.env.DSOMM_EVAL_MIRRORS || (existsSync('/work/.mirror') ? '/work/.mirror' : undefined);
   let clone = false;
   const only = [];
+  let holdout = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--mirrors') mirrors = argv[++i];
     else if (a === '--clone') clone = true;
     else if (a === '--repo') only.push(argv[++i]);
+    else if (a === '--holdout') holdout = true;
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else dir = a;
   }
@@ -43,7 +46,7 @@ function main() {
   const labels = loadAllLabels();
   const missing = [];
   for (const r of labels.repositories) {
-    if (only.length && !only.includes(r.repo)) continue;
+    if (r.heldOut !== holdout || (only.length && !only.includes(r.repo))) continue;
     const copy = path.join(dir, copyName(r.repo));
     if (existsSync(copy)) {
       const head = git(['-C', copy, 'rev-parse', 'HEAD']);

@@ -8,7 +8,8 @@
 // and the scanner's notes. Copies live in COPIES_DIR (argument, else $DSOMM_EVAL_DIR, else
 // ~/.cache/dsomm-eval) as `<owner>+<name>`, a git checkout at the labelled commit; copies that are
 // absent or at another commit are listed with the command that gets them
-// (`node scripts/eval-repos-fetch.mjs`). Not part of `npm test`: CI has no copies.
+// (`node scripts/eval-repos-fetch.mjs`). Not part of `npm test`: CI has no copies. The held-out sets
+// (eval/holdout/) are scanned only with --holdout, and then alone.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -55,24 +56,30 @@ export function loadLabels(file = LABELS_FILE) {
 
 /**
  * Every labels file: eval/repos.yaml and the later sets beside it (eval/repos-<set>.yaml, each
- * labelled before the detector work it measures). One probe list, each repository once; each
- * repository carries the name of its set so agreement can be read per set.
+ * labelled before the detector work it measures), then the held-out sets in eval/holdout/
+ * (repos-<set>.yaml, set name `holdout-<set>`): labelled by people who did no detector work in that
+ * session and scanned only with --holdout, so their figure stays one nobody tuned against. One probe
+ * list, each repository once across all files; each repository carries its set's name and whether
+ * it is held out.
  */
 export function loadAllLabels(dir = path.dirname(LABELS_FILE)) {
-  const later = readdirSync(dir).filter((f) => /^repos-[\w.-]+\.yaml$/.test(f)).sort();
-  const files = [...(existsSync(path.join(dir, 'repos.yaml')) ? ['repos.yaml'] : []), ...later];
+  const setFiles = (d) => (existsSync(d) ? readdirSync(d).filter((f) => /^repos-[\w.-]+\.yaml$/.test(f)).sort() : []);
+  const files = [
+    ...(existsSync(path.join(dir, 'repos.yaml')) ? [{ file: 'repos.yaml', set: 'repos', heldOut: false }] : []),
+    ...setFiles(dir).map((f) => ({ file: f, set: f.slice('repos-'.length, -'.yaml'.length), heldOut: false })),
+    ...setFiles(path.join(dir, 'holdout')).map((f) => ({ file: path.join('holdout', f), set: `holdout-${f.slice('repos-'.length, -'.yaml'.length)}`, heldOut: true })),
+  ];
   let probes;
   const repositories = [];
   const where = new Map();
-  for (const f of files) {
-    const doc = loadLabels(path.join(dir, f));
-    const set = f === 'repos.yaml' ? 'repos' : f.slice('repos-'.length, -'.yaml'.length);
+  for (const { file, set, heldOut } of files) {
+    const doc = loadLabels(path.join(dir, file));
     if (!probes) probes = doc.probes;
-    else if (doc.probes.join() !== probes.join()) throw new Error(`${f}: its probe list differs from ${files[0]}'s`);
+    else if (doc.probes.join() !== probes.join()) throw new Error(`${file}: its probe list differs from ${files[0].file}'s`);
     for (const r of doc.repositories) {
-      if (where.has(r.repo)) throw new Error(`${r.repo} is in both ${where.get(r.repo)} and ${f}`);
-      where.set(r.repo, f);
-      repositories.push({ ...r, set });
+      if (where.has(r.repo)) throw new Error(`${r.repo} is in both ${where.get(r.repo)} and ${file}`);
+      where.set(r.repo, file);
+      repositories.push({ ...r, set, heldOut });
     }
   }
   if (!probes) throw new Error(`${dir}: no labels file`);
@@ -97,7 +104,7 @@ function gitHead(dir) {
 }
 
 function parseArgs(argv) {
-  const o = { dir: undefined, repos: [], probes: [], sets: [], json: undefined, build: true };
+  const o = { dir: undefined, repos: [], probes: [], sets: [], json: undefined, build: true, holdout: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--repo') o.repos.push(argv[++i]);
@@ -105,8 +112,9 @@ function parseArgs(argv) {
     else if (a === '--set') o.sets.push(argv[++i]);
     else if (a === '--json') o.json = argv[++i];
     else if (a === '--no-build') o.build = false;
+    else if (a === '--holdout') o.holdout = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node scripts/eval-repos.mjs [COPIES_DIR] [--repo owner/name]... [--probe ID]... [--set NAME]... [--json FILE] [--no-build]');
+      console.log('usage: node scripts/eval-repos.mjs [COPIES_DIR] [--repo owner/name]... [--probe ID]... [--set NAME]... [--json FILE] [--no-build] [--holdout]');
       process.exit(0);
     } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else o.dir = a;
@@ -125,7 +133,7 @@ function main() {
   const clash = reserved ? labels.repositories.filter((r) => reserved.has(r.repo.toLowerCase())) : [];
   if (clash.length) throw new Error(`reserved repositories in the labels file: ${clash.map((r) => r.repo).join(', ')}`);
   const probes = opts.probes.length ? labels.probes.filter((p) => opts.probes.includes(p)) : labels.probes;
-  const repos = labels.repositories.filter((r) => (!opts.repos.length || opts.repos.includes(r.repo)) && (!opts.sets.length || opts.sets.includes(r.set)));
+  const repos = labels.repositories.filter((r) => r.heldOut === opts.holdout && (!opts.repos.length || opts.repos.includes(r.repo)) && (!opts.sets.length || opts.sets.includes(r.set)));
   const dir = path.resolve(opts.dir ?? defaultCopiesDir());
 
   if (opts.build) {

@@ -1,15 +1,15 @@
-// The hand-labelled regression sets (eval/repos.yaml and eval/repos-<set>.yaml) is data the eval script trusts: it must stay
+// The hand-labelled regression sets (eval/repos.yaml, eval/repos-<set>.yaml and the held-out eval/holdout/) are data the eval script trusts: it must stay
 // well-formed, cover every CI system, name only probes the engine has, and never use a reserved
 // repository. The copies themselves are not in CI; `npm run eval:repos` scans them.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT, scanDir } from './scanHelpers';
 
 interface Labels {
   probes: string[];
-  repositories: { repo: string; commit: string; ci: string[]; set?: string; labels: Record<string, [string, string]> }[];
+  repositories: { repo: string; commit: string; ci: string[]; set?: string; heldOut?: boolean; labels: Record<string, [string, string]> }[];
 }
 interface EvalModule {
   loadLabels(file?: string): Labels;
@@ -91,6 +91,22 @@ describe('eval/repos.yaml (the real-repository regression set)', () => {
       assert.deepEqual(all.repositories.map((r) => `${r.set}:${r.repo}`), ['repos:acme/one', 'later:acme/two']);
       writeFileSync(path.join(dir, 'repos-again.yaml'), ['probes: [sast, sca]', 'repositories:', ...entry('acme/one')].join('\n'));
       assert.throws(() => evalRepos.loadAllLabels(dir), /acme\/one is in both/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the held-out sets from eval/holdout/, marked held out, and refuses a repository both there and in a working set', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dsomm-eval-'));
+    const entry = (repo: string) => ['  - repo: ' + repo, '    commit: ' + 'b'.repeat(40), '    labels:', '      sast: [fail, "no scanner at all"]'];
+    try {
+      writeFileSync(path.join(dir, 'repos.yaml'), ['probes: [sast]', 'repositories:', ...entry('acme/one')].join('\n'));
+      mkdirSync(path.join(dir, 'holdout'));
+      writeFileSync(path.join(dir, 'holdout', 'repos-a.yaml'), ['probes: [sast]', 'repositories:', ...entry('acme/kept')].join('\n'));
+      const all = evalRepos.loadAllLabels(dir);
+      assert.deepEqual(all.repositories.map((r) => `${r.set}:${r.repo}:${String(r.heldOut)}`), ['repos:acme/one:false', 'holdout-a:acme/kept:true']);
+      writeFileSync(path.join(dir, 'holdout', 'repos-b.yaml'), ['probes: [sast]', 'repositories:', ...entry('acme/one')].join('\n'));
+      assert.throws(() => evalRepos.loadAllLabels(dir), /acme\/one is in both repos.yaml and holdout/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
