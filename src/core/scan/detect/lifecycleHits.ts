@@ -372,8 +372,8 @@ function arcadeScriptOf(inv: Invocation): { script: string; args: string[] } | u
   const lower = word.toLowerCase();
   const base = lower.slice(Math.max(lower.lastIndexOf('/'), lower.lastIndexOf('\\')) + 1);
   if (ARCADE_SCRIPTS.includes(base)) return { script: base, args };
-  const text = inv.line.text.toLowerCase();
-  const joined = ARCADE_SCRIPTS.find((s) => base.endsWith(s) && text.includes('\\' + s));
+  // Only a word ending in a script's name is looked up in the line (a long line has many words).
+  const joined = ARCADE_SCRIPTS.find((s) => base.endsWith(s) && inv.line.text.toLowerCase().includes('\\' + s));
   return joined ? { script: joined, args } : undefined;
 }
 
