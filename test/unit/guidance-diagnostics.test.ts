@@ -12,7 +12,7 @@ import { applyEdits } from '../../src/core/guidance/text';
 import { GuidanceDiagnostic } from '../../src/core/guidance/types';
 import { ScanResult } from '../../src/core/scan/result';
 import { WorkspaceIndex } from '../../src/core/scan/workspaceIndex';
-import { bundled, DEMO, scanDir } from './guidanceHarness';
+import { bundled, cleanTempWorkspaces, DEMO, scanDir, tempWorkspace } from './guidanceHarness';
 
 interface ExpectedFinding {
   path: string;
@@ -38,6 +38,7 @@ describe('guidance: diagnostics on the demo workspace', function () {
   before(async () => {
     ({ index, result } = await scanDir(DEMO));
   });
+  after(() => cleanTempWorkspaces());
   const diagnose = (options: Partial<Parameters<typeof diagnosticsFor>[2]> = {}, r = result) =>
     diagnosticsFor(r, index.all(), { targetLevel: 2, fixes: bundled().fixes, textOf: read, ...options });
   const flat = (m: Map<string, GuidanceDiagnostic[]>) => [...m.values()].flat();
@@ -101,7 +102,7 @@ describe('guidance: diagnostics on the demo workspace', function () {
     assert.deepEqual(group.data.places!.map((l) => l.line), places);
     assert.equal(group.loc.line, places[0]);
     assert.deepEqual(group.related!.map((r) => r.loc.line), places);
-    assert.match(group.message, new RegExp(`The same on ${places.length - 1} more lines of this file: ${places.slice(1).join(', ')}\\.$`));
+    assert.match(group.message, new RegExp(`The same problem on ${places.length - 1} more lines of this file: ${places.slice(1).join(', ')}\\.$`));
     // The fix for all places leads; the one for this place follows.
     const options = fixesFor(bundled().fixes, result, index.get(group.path), group, index.all());
     assert.deepEqual(options.map((o) => [o.title.replace(/^.*: /, ''), o.places?.length, o.preferred]), [[`all ${places.length} places`, places.length, true], ['this place', undefined, false]]);
@@ -173,6 +174,26 @@ describe('guidance: diagnostics on the demo workspace', function () {
     assert.equal(one.data.activities!.length, 1, 'at level 1 the demo misses one pipeline activity');
     assert.equal(one.message, one.data.activities![0].message, 'a summary of one activity is its own sentence');
     assert.equal(one.related, undefined);
+  });
+
+  it('a missing activity that findings name at their places is not in the summary a second time', async () => {
+    // The root final stage is a finding (with its fix); "Containers are running as non-root" must
+    // not be named again in the Dockerfile's summary. Without the finding, the summary names it.
+    const dir = tempWorkspace({
+      '.github/workflows/ci.yml': 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t app .\n',
+      Dockerfile: 'FROM alpine:3.20\nRUN apk add curl\nCMD ["curl", "--version"]\n',
+    });
+    const scanned = await scanDir(dir);
+    const text = (p: string) => fs.readFileSync(path.join(dir, p), 'utf8');
+    const all = [...diagnosticsFor(scanned.result, scanned.index.all(), { targetLevel: 2, textOf: text }).values()].flat();
+    const nonRoot = scanned.result.activities.find((a) => a.activity.uuid === NON_ROOT)!;
+    assert.equal(nonRoot.status, 'missing');
+    assert.ok(all.some((d) => d.code.value === 'root-user' && d.path === 'Dockerfile'), 'the finding names the gap');
+    const summaries = all.filter((d) => d.data.kind === 'missing-summary');
+    assert.ok(!summaries.some((d) => d.data.activities!.some((m) => m.uuid === NON_ROOT)), JSON.stringify(summaries.map((d) => d.message)));
+    // The same result without its findings: the summary is the only place left, and names it.
+    const bare = [...diagnosticsFor({ ...scanned.result, findings: [] }, scanned.index.all(), { targetLevel: 2, textOf: text }).values()].flat();
+    assert.ok(bare.some((d) => d.data.kind === 'missing-summary' && d.data.activities!.some((m) => m.uuid === NON_ROOT)));
   });
 
   it('names checks by their catalogue title when one is given, never by probe id', () => {

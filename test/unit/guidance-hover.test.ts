@@ -3,7 +3,7 @@
 // target level. The Markdown renderer escapes everything that comes from files or the model.
 import * as assert from 'node:assert/strict';
 import { hoverAt } from '../../src/core/guidance/hover';
-import { commandUri, inlineCode, renderHoverMarkdown } from '../../src/core/guidance/markdown';
+import { commandUri, inlineCode, renderHoverMarkdown, withCodeSpans } from '../../src/core/guidance/markdown';
 import { escapeMarkdown } from '../../src/core/markdown';
 import { GUIDANCE_COMMANDS, HoverContent } from '../../src/core/guidance/types';
 import { firstSentence } from '../../src/core/guidance/text';
@@ -291,6 +291,26 @@ describe('guidance: Markdown escaping', () => {
     assert.equal(firstSentence('One\nline. Two.'), 'One line.');
     assert.equal(firstSentence('No end'), 'No end');
     assert.equal(firstSentence(''), '');
+  });
+
+  it('a long first sentence is cut where a reader can stop: after a clause or a word, never inside a code span', () => {
+    const long = `Keep secrets in a vault, a cloud secret manager or the CI secret store (the \`secrets\` context) and reference them from pipelines and manifests, e.g. via \`secretKeyRef\` or ${'an operator '.repeat(20)}only.`;
+    const cut = firstSentence(long);
+    assert.ok(cut.length <= 240, `${cut.length}`);
+    assert.match(cut, / …$/);
+    assert.equal((cut.match(/`/g) ?? []).length % 2, 0, `no open code span: ${cut}`);
+    assert.ok(long.startsWith(cut.slice(0, -2)), 'a prefix of the sentence, cut between words');
+    assert.doesNotMatch(cut, /[,;(] …$/);
+    const inCode = firstSentence(`Run ${'x'.repeat(200)} \`${'y'.repeat(60)}\` then.`);
+    assert.equal((inCode.match(/`/g) ?? []).length % 2, 0, inCode);
+  });
+
+  it("model texts show their `code spans` as code; everything else stays escaped", () => {
+    assert.equal(withCodeSpans('Use `trivy image` in CI.'), 'Use `trivy image` in CI\\.');
+    assert.equal(withCodeSpans('a `b'), 'a \\`b');
+    assert.equal(withCodeSpans('x `` y'), 'x \\`\\` y');
+    // A link inside a code span is code, outside it is escaped: neither can become a link.
+    assert.equal(withCodeSpans('[l](command:x) `[l](command:x)`'), '\\[l\\]\\(command\\:x\\) `[l](command:x)`');
   });
 });
 

@@ -95,7 +95,9 @@ function summaryMessage(list: MissingActivity[], families: Set<AnchorFamily>, ta
 function groupMessage(first: Finding, others: Loc[]): string {
   const lines = others.map((l) => l.line);
   const shown = lines.length > 12 ? `${lines.slice(0, 12).join(', ')}, …` : lines.join(', ');
-  return `${findingMessage(first)} The same on ${others.length} more line${others.length === 1 ? '' : 's'} of this file: ${shown}.`;
+  // "The same" would claim the other places are identical: they share the problem, not the text
+  // (another image, another action), which the related information lists one by one.
+  return `${findingMessage(first)} The same problem on ${others.length} more line${others.length === 1 ? '' : 's'} of this file: ${shown}.`;
 }
 
 function findingMessage(f: Finding): string {
@@ -150,6 +152,9 @@ export function diagnosticsFor(result: ScanResult, entries: IndexEntry[], option
     const k8s = kubernetesWorkloads(entries)[0];
     // Findings explain partial activities better than a file-level note: skip those.
     const findingProbes = new Set(result.findings.map((f) => f.probe));
+    // Probes with a finding at an exact place in a file the checks count (not a test-data folder).
+    const outOfScope = new Set(result.files.filter((f) => f.outOfScope).map((f) => f.path));
+    const placedProbes = new Set(result.findings.filter((f) => !outOfScope.has(f.loc.path)).map((f) => f.probe));
     const gaps = result.activities
       .filter((a) => GAP_STATUSES.has(a.status) && a.activity.level <= options.targetLevel)
       .filter((a) => !(a.status === 'partial' && a.probes.some((p) => findingProbes.has(p) || (p === 'pinning' && PINNING_PART_IDS.some((x) => findingProbes.has(x))))))
@@ -171,6 +176,10 @@ export function diagnosticsFor(result: ScanResult, entries: IndexEntry[], option
       });
       // Nothing the files could add (a hint-only rule whose hint is there): a person decides.
       if (!failing.length) continue;
+      // A missing activity whose every failing check has a weak-control finding at its place (a root
+      // final stage for "Containers are running as non-root") is named there, with its fix and a
+      // link to the activity: the summary would name the same gap a second time.
+      if (a.status === 'missing' && failing.every((p) => placedProbes.has(p))) continue;
       // `dsomm-ignore <probe or activity uuid>` on the anchor line takes that activity out of the summary.
       if (suppressed(loc.path, loc.line, [...failing, a.activity.uuid])) continue;
       const s = summaries.get(loc.path) ?? summaries.set(loc.path, { loc, families: new Set(), activities: [] }).get(loc.path)!;

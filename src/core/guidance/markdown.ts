@@ -6,6 +6,22 @@ import { STATUS_LABEL } from '../reports/text';
 import { ActivityStatus } from '../scan/result';
 import { GUIDANCE_COMMANDS, GuidanceAction, HoverActivity, HoverContent } from './types';
 
+/**
+ * Model text whose `backtick spans` (tool names, keys) show as code, not as literal backticks; the
+ * rest escaped. A code span can hold neither a link nor HTML, so this lets nothing through.
+ */
+export function withCodeSpans(text: string): string {
+  const parts = String(text ?? '').split('`');
+  // An odd count means an unclosed backtick: that last one stays text.
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 0) return escapeMarkdown(part);
+      if (i === parts.length - 1) return escapeMarkdown(`\`${part}`);
+      return part.trim() ? inlineCode(part) : escapeMarkdown(`\`${part}\``);
+    })
+    .join('');
+}
+
 /** Inline code for file text (no escaping needed inside; fences sized to the text's backticks). */
 export function inlineCode(text: string, max = 120): string {
   let t = String(text ?? '').replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
@@ -60,8 +76,8 @@ function fullActivity(a: HoverActivity, options: MarkdownOptions): string[] {
   const url = safeUrl(a.url);
   const name = url ? `[${escapeMarkdown(a.name)}](${url})` : `**${escapeMarkdown(a.name)}**`;
   const out = [`${name} — ${escapeMarkdown(a.dimension)} › ${escapeMarkdown(a.subdimension)}, level ${a.level}, ${statusWord(a.status)}`];
-  if (a.risk) out.push(`*Risk:* ${escapeMarkdown(a.risk)}`);
-  if (a.measure) out.push(`*Measure:* ${escapeMarkdown(a.measure)}`);
+  if (a.risk) out.push(`*Risk:* ${withCodeSpans(a.risk)}`);
+  if (a.measure) out.push(`*Measure:* ${withCodeSpans(a.measure)}`);
   if (options.commandLinks !== false && a.actions.length) out.push(a.actions.map(commandLink).join(' · '));
   return out;
 }

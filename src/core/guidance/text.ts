@@ -101,5 +101,19 @@ export function firstSentence(text: string, max = 240): string {
     s = before;
     break;
   }
-  return s.length > max ? s.slice(0, max - 1).trimEnd() + '…' : s;
+  return s.length > max ? shortened(s, max) : s;
+}
+
+/**
+ * A sentence cut to `max` characters where a reader can stop: after a clause (", " "; " " (") in
+ * the second half, else between words, never inside a `code span` (its backtick would be left open).
+ */
+function shortened(s: string, max: number): string {
+  let cut = s.slice(0, max - 1);
+  const ticks = cut.split('`').length - 1;
+  if (ticks % 2 === 1) cut = cut.slice(0, cut.lastIndexOf('`'));
+  const clause = Math.max(cut.lastIndexOf(', '), cut.lastIndexOf('; '), cut.lastIndexOf(' ('));
+  const word = cut.lastIndexOf(' ');
+  const end = clause >= max / 2 ? clause : word > 0 ? word : cut.length;
+  return cut.slice(0, end).replace(/[\s,;:(—-]+$/, '') + ' …';
 }
