@@ -13,7 +13,7 @@ import { dedupeEvidence, Evidence, EvidenceUnit, Finding, outcome, ProbeAnchor, 
 import { ActivityResult, ExternalReference, IndexedFileInfo, ScanResult, summarizeLevels } from '../result';
 import { CiFile, CONTAINER_KINDS, FileKind } from '../types';
 import { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
-import { isCiEnvironmentContainerPath, isTestOrExamplePath } from '../discover/fileNames';
+import { environmentContainerKind, isTestOrExamplePath } from '../discover/fileNames';
 
 export interface EvaluateInput {
   root: string;
@@ -35,10 +35,12 @@ interface Workspace {
   /** Root-relative paths of the indexed files in scope. */
   paths: string[];
   /**
-   * Dockerfiles of CI images or integration-test environments (out of scope for the container
-   * checks, which judge what ships, but still written and built by the project).
+   * Dockerfiles of the images the project's CI jobs run in (out of scope for the container checks,
+   * which judge what ships, but still written, built and published by the project).
    */
-  environmentImages: boolean;
+  ciImages: boolean;
+  /** Dockerfiles of integration-test environments: files to lint, not images anyone publishes. */
+  testEnvironments: boolean;
   /** Does this tool probe have a counted run? */
   counted(probe: string): boolean;
 }
@@ -47,10 +49,14 @@ const has = (w: Workspace, ...kinds: FileKind[]) => kinds.some((k) => w.kinds.ha
 const name = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 const JS_LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock']);
 const MOBILE_FILES = new Set(['Podfile.lock', 'pubspec.lock', 'build.gradle', 'build.gradle.kts']);
-/** The repository holds container definitions or its pipeline builds images (CI images included). */
-const containers = (w: Workspace) => has(w, 'dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization') || w.environmentImages || w.counted('container-build');
+/**
+ * The repository holds container definitions or produces images: its pipeline builds some, or it
+ * keeps the images its CI jobs run in. A test environment's Dockerfile that no pipeline builds is no
+ * image to scan.
+ */
+const containers = (w: Workspace) => has(w, 'dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization') || w.ciImages || w.counted('container-build');
 /** Dockerfiles to lint, build and check: what ships, and the CI and test-environment images. */
-const dockerfiles = (w: Workspace) => has(w, 'dockerfile') || w.environmentImages;
+const dockerfiles = (w: Workspace) => has(w, 'dockerfile') || w.ciImages || w.testEnvironments;
 /** The repository builds its own images. */
 const builtImages = (w: Workspace) => has(w, 'dockerfile') || w.counted('container-build');
 const k8s = (w: Workspace) => has(w, 'kubernetes', 'helm-chart', 'kustomization');
@@ -131,8 +137,14 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
     for (const n of e.facts?.notCounted ?? []) (notCounted.get(n.probe) ?? notCounted.set(n.probe, []).get(n.probe)!).push(n);
   }
   const inScope = entries.filter((e) => !e.outOfScope);
-  const environmentImages = entries.some((e) => e.outOfScope && e.kind === 'dockerfile' && isCiEnvironmentContainerPath(e.path) && !isTestOrExamplePath(e.path));
-  const workspace: Workspace = { kinds: new Set(inScope.map((e) => e.kind)), paths: inScope.map((e) => e.path), environmentImages, counted: (p) => (hits.get(p)?.length ?? 0) > 0 };
+  const environments = new Set(entries.filter((e) => e.outOfScope && e.kind === 'dockerfile' && !isTestOrExamplePath(e.path)).map((e) => environmentContainerKind(e.path)));
+  const workspace: Workspace = {
+    kinds: new Set(inScope.map((e) => e.kind)),
+    paths: inScope.map((e) => e.path),
+    ciImages: environments.has('ci-image'),
+    testEnvironments: environments.has('test-environment'),
+    counted: (p) => (hits.get(p)?.length ?? 0) > 0,
+  };
   // Housekeeping blocks (stale-issue closers, release-note drafters) run nothing a probe looks for.
   const external = entries.flatMap((e) => e.facts?.external ?? []).filter((r) => !r.housekeeping);
   // Named, so the user knows which blocks may hold the control the scan cannot see.

@@ -650,10 +650,29 @@ function makeRecipes(targets: ReadonlyMap<string, ShellLine[]>, deps: ReadonlyMa
     const t = queue.shift()!;
     if (visited.has(t)) continue;
     visited.add(t);
-    lines.push(...(targets.get(t) ?? []));
-    for (const d of deps.get(t) ?? []) if (!visited.has(d)) queue.push(d);
+    const rule = targets.has(t) || deps.has(t) ? { lines: targets.get(t) ?? [], prerequisites: deps.get(t) ?? [] } : patternRule(targets, deps, t);
+    if (!rule) continue;
+    lines.push(...rule.lines);
+    for (const d of rule.prerequisites) if (!visited.has(d)) queue.push(d);
   }
   return lines;
+}
+
+/**
+ * A goal no rule names is made by the first pattern rule whose target matches it, with the stem put
+ * into its prerequisites: `make docker` through Prometheus' `%: common-% ;` runs `common-docker`.
+ */
+function patternRule(targets: ReadonlyMap<string, ShellLine[]>, deps: ReadonlyMap<string, string[]>, goal: string): { lines: ShellLine[]; prerequisites: string[] } | undefined {
+  for (const [pattern, prerequisites] of deps) {
+    const pct = pattern.indexOf('%');
+    if (pct < 0 || pattern.indexOf('%', pct + 1) >= 0 || pattern.includes('$')) continue;
+    const prefix = pattern.slice(0, pct);
+    const suffix = pattern.slice(pct + 1);
+    if (goal.length < prefix.length + suffix.length + 1 || !goal.startsWith(prefix) || !goal.endsWith(suffix)) continue;
+    const stem = goal.slice(prefix.length, goal.length - suffix.length);
+    return { lines: targets.get(pattern) ?? [], prerequisites: prerequisites.map((p) => p.replace('%', stem)) };
+  }
+  return undefined;
 }
 
 /** Targets read for one make goal at most (`all` of a large Makefile reaches many). */

@@ -33,19 +33,24 @@ export function isTestOrExamplePath(path: string): boolean {
   return path.split('/').some((seg) => TEST_OR_EXAMPLE_SEGMENTS.has(seg.toLowerCase()));
 }
 
-/** Folders of images the project builds for its own CI jobs and integration-test environments. */
-const CI_ENVIRONMENT_SEGMENTS = new Set(['.gitlab-ci', '.gitlab', '.circleci', '.github', '.buildkite', 'its']);
+/** Folders of the images the project's own CI jobs run in. */
+const CI_IMAGE_SEGMENTS = new Set(['.gitlab-ci', '.gitlab', '.circleci', '.github', '.buildkite']);
+/** Folders of integration-test environments (Maven's its/). */
+const TEST_ENVIRONMENT_SEGMENTS = new Set(['its']);
 /** Folders of development and CI environments, not of what ships: dev containers, CI images, integration-test environments. */
-const DEV_ONLY_SEGMENTS = new Set(['.devcontainer', ...CI_ENVIRONMENT_SEGMENTS]);
+const DEV_ONLY_SEGMENTS = new Set(['.devcontainer', ...CI_IMAGE_SEGMENTS, ...TEST_ENVIRONMENT_SEGMENTS]);
 
 /**
- * True for container files in a folder of CI images or integration-test environments
- * (.gitlab-ci/, .circleci/, .github/, .buildkite/, Maven's its/): they do not ship, but the project
- * still writes and builds them, so linting, scanning and building them are its concern (unlike a
- * dev container, which each developer builds for themselves).
+ * What a container file in a folder of environments is: `ci-image` under .gitlab-ci/, .circleci/,
+ * .github/, .buildkite/ (the images the project's jobs run in, which it builds and publishes
+ * itself), `test-environment` under Maven's its/ (files the project writes to lint, but no image it
+ * publishes). Neither ships; undefined for other paths.
  */
-export function isCiEnvironmentContainerPath(path: string): boolean {
-  return path.split('/').slice(0, -1).some((seg) => CI_ENVIRONMENT_SEGMENTS.has(seg.toLowerCase()));
+export function environmentContainerKind(path: string): 'ci-image' | 'test-environment' | undefined {
+  const folders = path.split('/').slice(0, -1).map((seg) => seg.toLowerCase());
+  if (folders.some((seg) => CI_IMAGE_SEGMENTS.has(seg))) return 'ci-image';
+  if (folders.some((seg) => TEST_ENVIRONMENT_SEGMENTS.has(seg))) return 'test-environment';
+  return undefined;
 }
 
 /**
