@@ -9,6 +9,7 @@ import { hasDigest, hasVariables, isRootUser, splitImage, substitute } from '../
 import { commandLines, mappedLoc, stageChain } from '../parse/containers/dockerfile';
 import { NETWORK_POLICY_KINDS } from '../parse/containers/kubernetes';
 import { chartDirOf, containerScope } from './containerScope';
+import { ImageUsage } from './imageUse';
 import {
   ComposeFile,
   ContainerSpec,
@@ -48,14 +49,15 @@ export const CONTAINER_PROBES: Readonly<Record<string, Exclude<ProbeAnchor, 'pip
 
 export const CONTAINER_PROBE_IDS: readonly string[] = Object.keys(CONTAINER_PROBES);
 
-export function runContainerProbes(files: ParsedContainerFile[]): ProbeOutcome[] {
+/** `usage`: what the pipelines build and push, when it tells which Dockerfiles ship (imageUse.ts). */
+export function runContainerProbes(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome[] {
   return [
-    probePresent(files),
-    probeNonRoot(files),
-    probeBaseImageDigest(files),
-    probeHealthcheck(files),
-    probeWeakInstructions(files),
-    probeSecurityContext(files),
+    probePresent(files, usage),
+    probeNonRoot(files, usage),
+    probeBaseImageDigest(files, usage),
+    probeHealthcheck(files, usage),
+    probeWeakInstructions(files, usage),
+    probeSecurityContext(files, usage),
     probeNetworkPolicy(files),
     probeRollingUpdate(files),
     probeCanary(files),
@@ -138,9 +140,9 @@ function composeValue(v: string): string | undefined {
 // ---------------------------------------------------------------------------------------
 // container.present
 
-export function probePresent(files: ParsedContainerFile[]): ProbeOutcome {
+export function probePresent(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome {
   const ev = new EvidenceList();
-  const scope = containerScope(files);
+  const scope = containerScope(files, usage);
   for (const f of files) {
     if (scope.fileReason(f.path)) continue;
     switch (f.kind) {
@@ -185,11 +187,11 @@ function imageOfValues(img: HelmValuesFile['images'][number]): string | undefine
 
 const ID_NON_ROOT = 'container.non-root';
 
-export function probeNonRoot(files: ParsedContainerFile[]): ProbeOutcome {
+export function probeNonRoot(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome {
   const ev = new EvidenceList();
   const notes: string[] = [];
   const findings: Finding[] = [];
-  const scope = containerScope(files);
+  const scope = containerScope(files, usage);
   let ok = 0;
   let total = 0;
   /** Counts a verdict unless its file or workload is left out (its finding is listed either way). */
@@ -451,13 +453,13 @@ function imageVerdict(written: string, ref: ImageRef): ImageVerdict {
   return { pinned: false, code: 'unpinned-image', message: `\`${written}\` is pinned by tag only; a digest (@sha256:…) makes it immutable` };
 }
 
-export function probeBaseImageDigest(files: ParsedContainerFile[]): ProbeOutcome {
+export function probeBaseImageDigest(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome {
   const ev = new EvidenceList();
   const notes: string[] = [];
   const findings: Finding[] = [];
   let ok = 0;
   let total = 0;
-  const scope = containerScope(files);
+  const scope = containerScope(files, usage);
   let deployRefs = 0;
   /** `base`: a FROM line, which the verdict judges; image references in deploy files are only listed. */
   const check = (written: string, ref: ImageRef, loc: Loc, evidenceText: string, data: Record<string, string>, base = false) => {
@@ -581,11 +583,11 @@ const BATCH_KINDS = new Set(['Job', 'CronJob']);
  * ours to judge; containers that open no port (clients, workers) have nothing to probe for
  * readiness; the image of a command-line tool runs no long-lived process. Every gap is still a finding.
  */
-export function probeHealthcheck(files: ParsedContainerFile[]): ProbeOutcome {
+export function probeHealthcheck(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome {
   const ev = new EvidenceList();
   const notes: string[] = [];
   const findings: Finding[] = [];
-  const scope = containerScope(files);
+  const scope = containerScope(files, usage);
   let ok = 0;
   let total = 0;
 
@@ -773,10 +775,10 @@ const NOT_A_SECRET_NAME = /_(FILE|PATH|DIR|LOCATION|URL|URI|ENDPOINT|HOST|NAME|L
 const NOT_A_SECRET_VALUE = /^(true|false|yes|no|on|off|none|null|\d{1,5})$/i;
 const REMOTE = /^(https?|ftp):\/\/|^git@|\.git(#.*)?$/i;
 
-export function probeWeakInstructions(files: ParsedContainerFile[]): ProbeOutcome {
+export function probeWeakInstructions(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome {
   const ev = new EvidenceList();
   const findings: Finding[] = [];
-  const scope = containerScope(files);
+  const scope = containerScope(files, usage);
   const dfs = dockerfiles(files);
   for (const f of dfs) {
     if (!scope.fileReason(f.path)) ev.add(f.stages[0].fromLoc, fromText(f.stages[0]));
@@ -849,11 +851,11 @@ const HARDENED = 'runAsNonRoot or a non-zero runAsUser, readOnlyRootFilesystem, 
  * container's settings override the pod's), its root filesystem is read-only, privilege escalation
  * is off, and it is not privileged. Resource limits are a separate finding, not part of the verdict.
  */
-export function probeSecurityContext(files: ParsedContainerFile[]): ProbeOutcome {
+export function probeSecurityContext(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome {
   const ev = new EvidenceList();
   const notes: string[] = [];
   const findings: Finding[] = [];
-  const scope = containerScope(files);
+  const scope = containerScope(files, usage);
   let units = 0;
   let fullyOk = 0;
   let checksMet = 0;

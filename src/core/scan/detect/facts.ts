@@ -15,6 +15,7 @@ import { CiFile, CiJob, CiReference, CiStep, Loc, Located, ShellLine } from '../
 import { dirname, resolvePath, joinPath } from '../../fs';
 import { LifecycleOutcome, lifecycleOfInvocation, lifecycleOfUses, preCommitCiOutcomes } from './lifecycleHits';
 import { ReleaseConfig, configKeyEnabled } from '../parse/releaseConfigs';
+import { buildPushes, ImageUse, publishesImages, publishingBlock } from './imageUse';
 
 export interface ToolHit {
   probe: string;
@@ -50,6 +51,8 @@ export interface FileFacts {
   notCounted: NotCounted[];
   external: CiReference[];
   findings: Finding[];
+  /** The image builds and publish steps it runs: which Dockerfiles ship (see imageUse.ts). */
+  images: ImageUse[];
   /** Other files these facts were computed from (invalidate this file's facts when they change). */
   reads: Set<string>;
 }
@@ -93,7 +96,7 @@ export function primaryProbe(cat: Catalogue, probes: string[]): string {
 }
 
 export function emptyFacts(): FileFacts {
-  return { hits: [], mayRun: [], notCounted: [], external: [], findings: [], reads: new Set() };
+  return { hits: [], mayRun: [], notCounted: [], external: [], findings: [], images: [], reads: new Set() };
 }
 
 function envValues(env: Record<string, Located>): Record<string, string> {
@@ -275,12 +278,14 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
     unit = { pipeline, job: job.id };
     jobOidc = job.idTokens !== undefined || grantsOidcToken(job.permissions ?? file.permissions);
     jobEnv = envValues(job.env);
-    const before = { hits: facts.hits.length, mayRun: facts.mayRun.length };
+    const before = { hits: facts.hits.length, mayRun: facts.mayRun.length, images: facts.images.length };
     await collectJob(job);
+    for (const u of facts.images.slice(before.images)) u.evidence.unit ??= unit;
     if (job.notRun) {
       // Defined but never run: what it would run is noted, not counted.
       for (const h of facts.hits.splice(before.hits)) facts.notCounted.push({ probe: h.probe, tool: h.tool, evidence: h.evidence, reason: job.notRun });
       facts.mayRun.splice(before.mayRun);
+      facts.images.splice(before.images);
     }
   }
   async function collectJob(job: CiFile['jobs'][number]): Promise<void> {
@@ -472,6 +477,7 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
       if (!housekeepingBlock(ctx.catalogue, file.kind, step.uses.value)) hintRemoteBlock(ctx.catalogue, file.kind, step.uses.value, evidence(), undefined, facts, NO_SWITCHES);
     }
     applyLifecycle(await lifecycleOfUses(step.uses, step.inputs, step.env, ctx, facts), facts, add, NO_SWITCHES, cannotFail);
+    if (publishingBlock(step.uses.value)) facts.images.push({ kind: 'publish', evidence: evidence() });
   }
   const built = step.uses ? actionImageBuild(step.uses.value, step.inputs) : undefined;
   if (built) {
@@ -479,6 +485,10 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
     const target = await resolveIndirection(built, '', ctx, facts);
     const label = `${step.uses!.loc.path}:${step.uses!.loc.line}`;
     if (target) {
+      // `push: false` (the default) builds to test; `true` or an expression (`push on main`) publishes.
+      const push = step.inputs.push?.value.trim().toLowerCase();
+      const evidence = evidenceAt(step.uses!.loc, `${ciDialect(file.kind).uses.evidenceLabel}: ${step.uses!.value}`);
+      facts.images.push({ kind: 'build', dockerfile: imagePathOf(target.key), pushes: !!push && push !== 'false', evidence });
       const within: LineState = { cwd: target.cwd, vars: new Map(Object.entries(env)) };
       for (const l of target.lines) await collectLine(l, within, ctx, facts, NO_SWITCHES, cannotFail, add, { label, depth: 1, seen: new Set([target.key]) });
     }
@@ -549,6 +559,7 @@ async function collectLine(
     }
     const matches = matchInvocation(ctx.catalogue, inv);
     for (const m of matches) add(m, evidenceAt(line.loc, text, m.tool), disabled, cannotFail);
+    if (publishesImages(inv)) facts.images.push({ kind: 'publish', evidence: evidenceAt(line.loc, text) });
     const inner = matches.length ? undefined : wrappedCommand(inv, ctx.catalogue);
     if (inner) for (const m of matchInvocation(ctx.catalogue, inner)) add(m, evidenceAt(line.loc, text, m.tool), disabled, cannotFail);
     // What the command runs through a build lifecycle or an aggregator (mvn verify, golangci-lint run, ...).
@@ -559,6 +570,7 @@ async function collectLine(
     const target = ind.kind === 'script' && ind.fromScriptDir
       ? await resolveIndirection(ind, state.scriptDir ?? state.cwd, ctx, facts)
       : (await resolveIndirection(ind, state.cwd, ctx, facts)) ?? (state.callerDir !== undefined ? await resolveIndirection(ind, state.callerDir, ctx, facts) : undefined);
+    if (target && ind.kind === 'image-build') facts.images.push({ kind: 'build', dockerfile: imagePathOf(target.key), pushes: buildPushes(inv.args), evidence: evidenceAt(line.loc, text) });
     if (!target || chain?.seen.has(target.key)) continue; // a script that calls itself is read once
     const next: IndirectionChain = chain
       ? { label: chain.label, depth: chain.depth + 1, seen: new Set([...chain.seen, target.key]) }
@@ -838,7 +850,7 @@ async function resolveIndirection(ind: Indirection, cwd: string, ctx: FactsConte
         if (!path) continue;
         facts.reads.add(path);
         const run = await ctx.support(path, 'dockerfile-run');
-        if (run?.kind === 'shell-script') return { lines: run.lines, cwd: context, key: `image:${path}` };
+        if (run?.kind === 'shell-script') return { lines: run.lines, cwd: context, key: `${IMAGE_KEY}${path}` };
       }
       return undefined;
     }
@@ -948,6 +960,13 @@ async function readIncludedTaskfile(target: string | undefined, ctx: FactsContex
     if (f) return f;
   }
   return undefined;
+}
+
+/** Keys of resolved image builds: `image:` and the Dockerfile's path. */
+const IMAGE_KEY = 'image:';
+
+function imagePathOf(key: string): string {
+  return key.slice(IMAGE_KEY.length);
 }
 
 /** Actions that build an image from a Dockerfile, and the inputs naming it: `file` (else the context's Dockerfile) and `context`. */
