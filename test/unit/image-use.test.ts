@@ -65,7 +65,7 @@ describe('container scope from image usage', () => {
   const files = [dockerfile('docker/Dockerfile'), dockerfile('Dockerfile.race'), dockerfile('Dockerfile')];
 
   it('leaves out what the pipelines build only for their jobs, and what no pipeline builds, naming why', () => {
-    const scope = containerScope(files, { shipped: new Set(['docker/Dockerfile']), builtForJobs: new Map([['Dockerfile.race', at('ci.yml', 5, 'e2e')]]) });
+    const scope = containerScope(files, { shipped: new Set(['docker/Dockerfile']), builtForJobs: new Map([['Dockerfile.race', at('ci.yml', 5, 'e2e')]]), cloned: [] });
     assert.equal(scope.fileReason('docker/Dockerfile'), undefined);
     assert.equal(scope.fileReason('Dockerfile.race'), 'an image the pipelines build only for their own jobs and never push');
     assert.equal(scope.fileReason('Dockerfile'), 'not built by any pipeline (the pipelines push docker/Dockerfile)');

@@ -108,6 +108,20 @@ function resultOf(ok: number, total: number): ProbeResult {
   return ok === 0 ? 'fail' : 'partial';
 }
 
+/**
+ * Shipped images the pipelines build from a Dockerfile they clone from another repository: that
+ * file is not in the scan, so with nothing else to judge the verdict is unknown, naming the
+ * repository; beside judged files they are named in a note.
+ */
+function withClonedImages(result: ProbeResult, usage: ImageUsage | undefined, notes: string[]): ProbeResult {
+  const cloned = usage?.cloned ?? [];
+  if (!cloned.length) return result;
+  const repos = [...new Set(cloned.map((c) => c.url))];
+  const at = cloned.map((c) => `${c.evidence.loc.path}:${c.evidence.loc.line}`);
+  notes.unshift(`${cloned.length} shipped image(s) built from a Dockerfile cloned at build time from ${repos.join(', ')} (${at.slice(0, 2).join(', ')}${at.length > 2 ? ', …' : ''}): not in the scan, check it there`);
+  return result === 'not-applicable' ? 'unknown' : result;
+}
+
 class EvidenceList {
   readonly items: Evidence[] = [];
   private readonly seen = new Set<string>();
@@ -172,8 +186,10 @@ export function probePresent(files: ParsedContainerFile[], usage?: ImageUsage): 
     }
   }
   const leftOut = scope.note('container file(s)');
+  // Images the pipelines build from another repository's Dockerfile and push ship from here too.
+  for (const c of usage?.cloned ?? []) ev.add(c.evidence.loc, `${c.evidence.text} (Dockerfile cloned from ${c.url})`);
   if (ev.items.length === 0) return outcome('container.present', 'fail', [], leftOut ? [leftOut] : ['No Dockerfile, compose, Kubernetes, Helm or Kustomize definitions found']);
-  return outcome('container.present', 'pass', ev.items);
+  return outcome('container.present', 'pass', ev.items, leftOut ? [leftOut] : []);
 }
 
 function imageOfValues(img: HelmValuesFile['images'][number]): string | undefined {
@@ -342,7 +358,7 @@ export function probeNonRoot(files: ParsedContainerFile[], usage?: ImageUsage): 
 
   const leftOut = scope.note('container definition(s)');
   if (leftOut) notes.push(leftOut);
-  return outcome(ID_NON_ROOT, resultOf(ok, total), ev.items, notes, findings);
+  return outcome(ID_NON_ROOT, withClonedImages(resultOf(ok, total), usage, notes), ev.items, notes, findings);
 }
 
 /** Base images whose default user is not root: `:nonroot` tags (distroless and others), Chainguard images (not their `-dev` variants). */
@@ -565,7 +581,7 @@ export function probeBaseImageDigest(files: ParsedContainerFile[], usage?: Image
   if (deployRefs > 0) notes.push(`${deployRefs} image reference(s) in compose, Kubernetes, Helm or kustomize files listed, not judged: a digest there pins what is deployed, this check is about the base images an image is built FROM`);
   const leftOut = scope.note('Dockerfile(s)');
   if (leftOut) notes.push(leftOut);
-  return outcome(ID_DIGEST, resultOf(ok, total), ev.items, notes, findings);
+  return outcome(ID_DIGEST, withClonedImages(resultOf(ok, total), usage, notes), ev.items, notes, findings);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -721,7 +737,7 @@ export function probeHealthcheck(files: ParsedContainerFile[], usage?: ImageUsag
 
   const leftOut = scope.note('container definition(s)');
   if (leftOut) notes.push(leftOut);
-  return outcome(ID_HEALTH, resultOf(ok, total), ev.items, notes, findings);
+  return outcome(ID_HEALTH, withClonedImages(resultOf(ok, total), usage, notes), ev.items, notes, findings);
 }
 
 /** The Dockerfile a compose service builds: `dockerfile` (default `Dockerfile`) inside the build context. */

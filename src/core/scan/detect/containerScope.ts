@@ -16,6 +16,10 @@ const LEFT_OUT_SEGMENTS: ReadonlyMap<string, string> = new Map([
   ['e2e-tests', 'a test environment'],
   ['integration-test', 'a test environment'],
   ['integration-tests', 'a test environment'],
+  ['test_environment', 'a test environment'],
+  ['test-environment', 'a test environment'],
+  ['test_environments', 'a test environment'],
+  ['test-environments', 'a test environment'],
   ['playwright', 'a test environment'],
   ['cypress', 'a test environment'],
   ['docs', 'documentation'],
@@ -25,6 +29,9 @@ const LEFT_OUT_SEGMENTS: ReadonlyMap<string, string> = new Map([
   ['third-party', 'vendored upstream files'],
   ['vendored', 'vendored upstream files'],
 ]);
+
+/** Folders of local development stacks: a compose file under `dev/` starts what a developer works against. */
+const DEV_STACK_SEGMENTS = new Set(['dev', '.dev', 'local-dev']);
 
 /** Dockerfile variants named for a test run (`Dockerfile.e2e`, `Dockerfile.e2e-tests`, `Dockerfile.playwright`, `test.Dockerfile`). */
 const TEST_IMAGE_NAME = /^(?:(?:docker|container)file[.-](?:tests?|e2e|it|ci|playwright|cypress|integration)(?:[.-]tests?)?|(?:tests?|e2e|playwright|cypress|integration)\.(?:docker|container)file)$/i;
@@ -60,6 +67,7 @@ function usageReason(usage: ImageUsage | undefined, path: string): string | unde
 
 export function containerScope(files: readonly ParsedContainerFile[], usage?: ImageUsage): ContainerScope {
   const dockerfilePaths = new Set(files.filter((f) => f.kind === 'dockerfile').map((f) => f.path));
+  const composePaths = new Set(files.filter((f) => f.kind === 'compose').map((f) => f.path));
   const exact = new Map<string, string>();
   const dirs: { dir: string; reason: string }[] = [];
   const kustomizations = files.filter((f): f is KustomizationFile => f.kind === 'kustomization');
@@ -88,6 +96,7 @@ export function containerScope(files: readonly ParsedContainerFile[], usage?: Im
       if (r) return r;
     }
     if (TEST_IMAGE_NAME.test(segs[segs.length - 1])) return 'a test image';
+    if (composePaths.has(path) && segs.slice(0, -1).some((seg) => DEV_STACK_SEGMENTS.has(seg.toLowerCase()))) return 'a local development stack';
     return dockerfilePaths.has(path) ? usageReason(usage, path) : undefined;
   };
   const remember = (path: string, reason: string | undefined): string | undefined => {

@@ -298,9 +298,11 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
       }
     }
     const before = facts.hits.length;
+    // Repositories the job's steps clone (folder → URL): an image built from one is not ours to read.
+    const clones = new Map<string, string>();
     for (const step of job.steps) {
       const stepAdd: Add = (m, evidence, disabledBy, cannotFail) => add(m, evidence, disabledBy, cannotFail, step.env);
-      await collectStep(file, step, ctx, facts, step.cannotFail ?? job.cannotFail, stepAdd, understood, { ...globalEnv, ...envValues(file.env), ...envValues(job.env) });
+      await collectStep(file, step, ctx, facts, step.cannotFail ?? job.cannotFail, stepAdd, understood, { ...globalEnv, ...envValues(file.env), ...envValues(job.env) }, clones);
     }
     reportedResults(job, cat, facts.hits.slice(before), add);
   }
@@ -462,7 +464,7 @@ function hintRemoteBlock(cat: Catalogue, kind: CiFile['kind'], uses: string, evi
 
 type Add = (m: ToolMatch, evidence: Evidence, disabledBy: ReadonlyMap<string, string>, cannotFail?: Loc) => void;
 
-async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts: FileFacts, cannotFail: Loc | undefined, add: Add, understood: Set<string>, env: Record<string, string>): Promise<void> {
+async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts: FileFacts, cannotFail: Loc | undefined, add: Add, understood: Set<string>, env: Record<string, string>, clones: Map<string, string>): Promise<void> {
   variableSwitches(ctx.catalogue, step.env, facts);
   if (step.uses) {
     const matches = matchUses(ctx.catalogue, file.kind, step.uses.value, inputValues(step.inputs));
@@ -489,7 +491,7 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
       const push = step.inputs.push?.value.trim().toLowerCase();
       const evidence = evidenceAt(step.uses!.loc, `${ciDialect(file.kind).uses.evidenceLabel}: ${step.uses!.value}`);
       facts.images.push({ kind: 'build', dockerfile: imagePathOf(target.key), pushes: !!push && push !== 'false', evidence });
-      const within: LineState = { cwd: target.cwd, vars: new Map(Object.entries(env)) };
+      const within: LineState = { cwd: target.cwd, vars: new Map(Object.entries(env)), clones };
       for (const l of target.lines) await collectLine(l, within, ctx, facts, NO_SWITCHES, cannotFail, add, { label, depth: 1, seen: new Set([target.key]) });
     }
   }
@@ -497,6 +499,7 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
   const state: LineState = {
     cwd: (step.workingDirectory !== undefined ? checkoutFolder(step.workingDirectory) : undefined) ?? '',
     vars: new Map(Object.entries({ ...env, ...envValues(step.env) })),
+    clones,
   };
   for (const line of step.script) {
     await collectLine(line, state, ctx, facts, NO_SWITCHES, cannotFail, add, undefined);
@@ -512,6 +515,8 @@ interface LineState {
   scriptDir?: string;
   /** Variables of the step or script (env and plain assignments), for commands kept in a variable. */
   vars: Map<string, string>;
+  /** Folders the job has cloned another repository into (`git clone URL dir`) → the URL. */
+  clones?: Map<string, string>;
 }
 
 async function collectLine(
@@ -542,6 +547,8 @@ async function collectLine(
       await collectLine(heldLine(line, held), state, ctx, facts, disabled, cannotFail, add, next);
       continue;
     }
+    const clone = state.clones ? clonedInto(inv, state.cwd) : undefined;
+    if (clone && state.clones) state.clones.set(clone.dir, clone.url);
     if (inv.program === 'cd' && inv.kind === 'run') {
       const target = inv.args.find((a) => !a.startsWith('-'));
       if (target && !target.includes('$')) state.cwd = resolvePath(state.cwd, target) ?? state.cwd;
@@ -570,13 +577,17 @@ async function collectLine(
     const target = ind.kind === 'script' && ind.fromScriptDir
       ? await resolveIndirection(ind, state.scriptDir ?? state.cwd, ctx, facts)
       : (await resolveIndirection(ind, state.cwd, ctx, facts)) ?? (state.callerDir !== undefined ? await resolveIndirection(ind, state.callerDir, ctx, facts) : undefined);
-    if (target && ind.kind === 'image-build') facts.images.push({ kind: 'build', dockerfile: imagePathOf(target.key), pushes: buildPushes(inv.args), evidence: evidenceAt(line.loc, text) });
+    if (ind.kind === 'image-build') {
+      const clonedFrom = target ? undefined : clonedSource(ind, state);
+      if (target) facts.images.push({ kind: 'build', dockerfile: imagePathOf(target.key), pushes: buildPushes(inv.args), evidence: evidenceAt(line.loc, text) });
+      else if (clonedFrom) facts.images.push({ kind: 'build', dockerfile: clonedFrom.dockerfile, clonedFrom: clonedFrom.url, pushes: buildPushes(inv.args), evidence: evidenceAt(line.loc, text) });
+    }
     if (!target || chain?.seen.has(target.key)) continue; // a script that calls itself is read once
     const next: IndirectionChain = chain
       ? { label: chain.label, depth: chain.depth + 1, seen: new Set([...chain.seen, target.key]) }
       : { label: `${line.loc.path}:${line.loc.line}`, depth: 1, seen: new Set([target.key]) };
     // Paths in a script are read from its own folder first, then from the folder it was called from.
-    const within: LineState = { cwd: target.cwd, callerDir: target.callerDir, scriptDir: target.scriptDir, vars: new Map(state.vars) };
+    const within: LineState = { cwd: target.cwd, callerDir: target.callerDir, scriptDir: target.scriptDir, vars: new Map(state.vars), clones: state.clones };
     for (const l of target.lines) await collectLine(l, within, ctx, facts, disabled, cannotFail, add, next);
   }
 }
@@ -959,6 +970,42 @@ async function readIncludedTaskfile(target: string | undefined, ctx: FactsContex
     const f = await readRunner('task', joinPath(target, n), ctx, facts);
     if (f) return f;
   }
+  return undefined;
+}
+
+/** Options of `git clone` that take a value. */
+const CLONE_VALUED = new Set(['-b', '--branch', '-o', '--origin', '-c', '--config', '--depth', '--reference', '--reference-if-able', '--filter', '-j', '--jobs', '--separate-git-dir', '--template', '-u', '--upload-pack', '--shallow-since', '--shallow-exclude', '--server-option', '--bundle-uri']);
+
+/** `git clone URL [dir]` (and `gh repo clone owner/name [dir]`): the folder it creates, from `cwd`, and the repository. */
+function clonedInto(inv: Invocation, cwd: string): { dir: string; url: string } | undefined {
+  if (inv.kind !== 'run') return undefined;
+  const args = inv.program === 'git' && inv.args[0] === 'clone' ? inv.args.slice(1) : inv.program === 'gh' && inv.args[0] === 'repo' && inv.args[1] === 'clone' ? inv.args.slice(2) : undefined;
+  if (!args) return undefined;
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') continue;
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && CLONE_VALUED.has(a)) i++;
+      continue;
+    }
+    words.push(a);
+  }
+  const [url, named] = words;
+  if (!url) return undefined;
+  const dirName = named ?? url.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).pop();
+  if (!dirName || dirName.includes('$')) return undefined;
+  const dir = resolvePath(cwd, dirName);
+  return dir ? { dir, url } : undefined;
+}
+
+/** An image build whose Dockerfile lies in a folder the job cloned: that Dockerfile's path and the repository. */
+function clonedSource(ind: Extract<Indirection, { kind: 'image-build' }>, state: LineState): { dockerfile: string; url: string } | undefined {
+  if (!state.clones?.size) return undefined;
+  const context = resolvePath(state.cwd, ind.context);
+  const dockerfile = ind.file !== undefined ? resolvePath(state.cwd, ind.file) : context !== undefined ? joinPath(context, 'Dockerfile') : undefined;
+  if (dockerfile === undefined) return undefined;
+  for (const [dir, url] of state.clones) if (dockerfile === dir || dockerfile.startsWith(`${dir}/`)) return { dockerfile, url };
   return undefined;
 }
 

@@ -10,8 +10,11 @@ import { Loc } from '../types';
 
 /** One image build or publish step a CI file runs (directly or through what it calls). */
 export type ImageUse =
-  /** An image built from a Dockerfile of the workspace (`dockerfile`: root-relative; `pushes`: the command itself pushes). */
-  | { kind: 'build'; dockerfile: string; pushes: boolean; evidence: Evidence }
+  /**
+   * An image built from a Dockerfile (`dockerfile`: root-relative; `pushes`: the command itself
+   * pushes; `clonedFrom`: the repository the job cloned that Dockerfile from, not in the workspace).
+   */
+  | { kind: 'build'; dockerfile: string; pushes: boolean; clonedFrom?: string; evidence: Evidence }
   /** A step that publishes images or logs in to a registry to do so (its job's builds ship). */
   | { kind: 'publish'; evidence: Evidence };
 
@@ -76,6 +79,8 @@ export interface ImageUsage {
   shipped: ReadonlySet<string>;
   /** Dockerfiles the pipelines build only in jobs that publish nothing: where one such build is. */
   builtForJobs: ReadonlyMap<string, Evidence>;
+  /** Shipped images built from a Dockerfile the job clones from another repository: their content cannot be read here. */
+  cloned: readonly { url: string; evidence: Evidence }[];
 }
 
 /**
@@ -97,5 +102,6 @@ export function imageUsage(uses: readonly ImageUse[], buildHits: readonly Eviden
   if (shipped.size === 0) return undefined;
   const builtForJobs = new Map<string, Evidence>();
   for (const b of builds) if (!shipped.has(b.dockerfile) && !builtForJobs.has(b.dockerfile)) builtForJobs.set(b.dockerfile, b.evidence);
-  return { shipped, builtForJobs };
+  const cloned = builds.filter((b) => b.clonedFrom !== undefined && shipped.has(b.dockerfile)).map((b) => ({ url: b.clonedFrom!, evidence: b.evidence }));
+  return { shipped, builtForJobs, cloned };
 }
