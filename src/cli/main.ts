@@ -9,7 +9,7 @@ import { decodeText, isRefused } from '../core/fs';
 import { NodeFileSystem, readRegularFile } from '../core/nodeFileSystem';
 import { loadDetectionData, DetectionData } from '../core/scan/scan';
 import { scanFolder } from '../core/scan/folderScan';
-import { readTeamTools, teamToolsProblem, withTeamTools } from '../core/scan/teamTools';
+import { readTeamTools, withTeamTools } from '../core/scan/teamTools';
 import { toJsonReport } from '../core/reports/json';
 import { toMarkdownReport, toTextReport } from '../core/reports/text';
 import { toSarif } from '../core/reports/sarif';
@@ -17,6 +17,7 @@ import { renderHtmlReport } from '../core/reports/html';
 import { applyProgress, DEFAULT_PROGRESS_FILE, loadWorkspaceProgress, ProgressData, ProgressFileError, ProgressSettingsError } from '../core/progress';
 import { lstatSync, readdirSync, statSync, writeFileSync } from 'fs';
 import { escapeControls, escapeControlsKeepingLines } from '../core/reports/controls';
+import { InputProblem, inputProblemText, modelInputProblems, teamToolsInputProblem } from '../core/reports/inputProblems';
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, belowThreshold: 1, usage: 2, badInput: 3, badModel: 4 } as const;
@@ -146,21 +147,25 @@ async function scanCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (!['text', 'json', 'markdown', 'html', 'sarif'].includes(format)) throw new CliError(`--format must be text, json, markdown, html or sarif`, EXIT.usage);
   const level = intOption(args, 'level', 1, 5);
   const failUnder = intOption(args, 'fail-under', 1, 5);
-  const model = await loadModelFile(optionString(args, 'model'));
+  const modelFile = optionString(args, 'model');
+  const model = await loadModelFile(modelFile);
   const data = loadBundledDetection();
   const progress = await loadProgressOption(args, dir, io);
   const files = new NodeFileSystem(dir);
+  // What the scan could not use in full goes to stderr and into the report, beside the files' problems.
+  const inputProblems: InputProblem[] = modelInputProblems(model, modelFile ? path.resolve(modelFile) : bundledModelPath());
   // The team's declared blocks and commands (.dsomm/tools.yaml), as the editor reads them.
   const teamTools = await readTeamTools(files, data.catalogue);
-  if (teamTools.state === 'invalid') io.err(`dsomm: ${escapeControls(teamToolsProblem(teamTools))}`);
+  if (teamTools.state === 'invalid') inputProblems.push(teamToolsInputProblem(teamTools));
+  for (const p of inputProblems) io.err(`dsomm: ${p.severity === 'warning' ? 'warning: ' : ''}${escapeControls(inputProblemText(p))}`);
   const { result: scanned } = await scanFolder(files, dir, model, withTeamTools(data, teamTools), { includeTestFolders: includeTestFolders === true });
   const result = progress ? applyProgress(scanned, progress) : scanned;
   const output =
-    format === 'json' ? JSON.stringify(toJsonReport(result, { targetLevel: level }), null, 2)
-    : format === 'sarif' ? JSON.stringify(toSarif(result, { level, toolVersion: versionString() }), null, 2)
-    : format === 'markdown' ? toMarkdownReport(result, { level })
-    : format === 'html' ? renderHtmlReport(result, model, { targetLevel: level ?? 1 })
-    : toTextReport(result, { level });
+    format === 'json' ? JSON.stringify(toJsonReport(result, { targetLevel: level, inputProblems }), null, 2)
+    : format === 'sarif' ? JSON.stringify(toSarif(result, { level, toolVersion: versionString(), inputProblems }), null, 2)
+    : format === 'markdown' ? toMarkdownReport(result, { level, inputProblems })
+    : format === 'html' ? renderHtmlReport(result, model, { targetLevel: level ?? 1, inputProblems })
+    : toTextReport(result, { level, inputProblems });
   const outFile = optionString(args, 'output');
   if (outFile) {
     try {

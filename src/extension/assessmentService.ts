@@ -16,7 +16,9 @@ import { notApplicableScoring, progressInputFor, progressSettingsFor } from './s
 import { log } from './log';
 import { yieldToHost } from './yieldToHost';
 import { readTeamTools, TEAM_TOOLS_FILE, teamToolsProblem, withTeamTools } from '../core/scan/teamTools';
+import { teamToolsInputProblem } from '../core/reports/inputProblems';
 import { bundledData } from './bundledData';
+import { configProblems } from './inputProblems';
 
 /**
  * Watcher events closer together than this are applied as one update (a save, a git checkout).
@@ -246,6 +248,9 @@ export class FolderAssessment implements vscode.Disposable {
    */
   private async withTeamTools(data: DetectionData): Promise<DetectionData> {
     const where = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? ` in ${this.folder.name}` : '';
+    const toolsUri = vscode.Uri.joinPath(this.folder.uri, ...TEAM_TOOLS_FILE.split('/'));
+    const problemKey = `tools:${this.key}`;
+    configProblems.set(problemKey, []);
     if (!vscode.workspace.isTrusted) {
       const exists = await this.fs.stat(TEAM_TOOLS_FILE).then((st) => st.type === 'file', () => false);
       if (!exists) {
@@ -270,6 +275,8 @@ export class FolderAssessment implements vscode.Disposable {
       const message = `DSOMM: ${teamToolsProblem(read)}${where}`;
       this.teamTools = { state: 'invalid', message };
       log(message);
+      // Kept in view (Problems panel, status bar) until fixed; the notification below is said once.
+      configProblems.set(problemKey, [{ uri: toolsUri, ...(read.line ? { line: read.line } : {}), severity: 'error', message: teamToolsInputProblem(read).message }]);
       if (this.teamToolsShown !== message) {
         this.teamToolsShown = message;
         void vscode.window.showWarningMessage(message, OPEN_FILE).then(async (a) => {
@@ -425,7 +432,20 @@ export class FolderAssessment implements vscode.Disposable {
     this.pending.clear();
     this.progressDirty = false;
     const scan = this.scan;
-    if (!scan) return;
+    if (!scan) {
+      // An index build is running (a rescan): these changes may come after what it read, so they
+      // are applied when it is done instead of being dropped.
+      const building = this.current;
+      if (building && (changes.length || progressChanged || this.teamToolsDirty)) {
+        for (const c of changes) this.pending.set(c.path, c.deleted);
+        if (progressChanged) this.progressDirty = true;
+        void building.finally(() => {
+          clearTimeout(this.timer);
+          this.timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
+        });
+      }
+      return;
+    }
     if (this.teamToolsDirty) {
       this.teamToolsDirty = false;
       await this.rescan();
@@ -458,6 +478,7 @@ export class FolderAssessment implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    configProblems.set(`tools:${this.key}`, []);
     clearTimeout(this.timer);
     for (const s of this.subscriptions) s.dispose();
   }
@@ -574,7 +595,18 @@ export class AssessmentService implements vscode.Disposable, AssessmentHost {
 
   detection(): Promise<DetectionData> {
     // From the build's snapshot: parsing the rules' YAML at first use was the slowest part of opening the view.
-    this.data ??= bundledData(this.context.extensionUri).then((d) => d.detection);
+    this.data ??= bundledData(this.context.extensionUri).then(
+      (d) => {
+        configProblems.set('detection', []);
+        return d.detection;
+      },
+      (e: unknown) => {
+        // Not kept: Refresh (or the next index build) tries again, e.g. after the files were repaired.
+        this.data = undefined;
+        configProblems.set('detection', [{ severity: 'error', message: `The detection rules (model/probes.yaml, model/rules.yaml) could not be loaded, so nothing can be detected: ${(e as Error)?.message ?? String(e)}` }]);
+        throw e;
+      },
+    );
     return this.data;
   }
 

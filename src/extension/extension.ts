@@ -9,6 +9,7 @@ import { registerProgressCommands } from './progressCommands';
 import { ModelService } from './modelService';
 import { log, outputChannel } from './log';
 import { StatusBar } from './statusBar';
+import { configProblems } from './inputProblems';
 import { targetLevel } from './settings';
 import { completeOpenViewStep } from './walkthrough';
 import { registerWebviews, Webviews } from './webviews';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): DsommApi {
     completeOpenViewStep(view, context.extension.id),
     models,
     assessment,
+    configProblems,
     tree,
     view,
     statusBar,

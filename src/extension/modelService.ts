@@ -8,6 +8,7 @@ import { decodeText, isRefused } from '../core/fs';
 import { readUriBounded } from './vscodeFileSystem';
 import { log } from './log';
 import { bundledData } from './bundledData';
+import { configProblems } from './inputProblems';
 
 export class ModelService implements vscode.Disposable {
   private model: Promise<Model> | undefined;
@@ -64,12 +65,21 @@ export class ModelService implements vscode.Disposable {
         const model = await readModel(custom);
         log(`Loaded DSOMM model ${model.meta.version ?? ''} from ${custom.toString(true)}: ${model.activities.size} activities, ${model.warnings.length} warnings`);
         for (const w of model.warnings) log(`  model warning${w.line ? ` (line ${w.line})` : ''}: ${w.message}`);
+        errorShown = '';
+        configProblems.set('model', model.warnings.map((w) => ({ uri: custom, ...(w.line ? { line: w.line } : {}), severity: 'warning' as const, message: w.message })));
+        void showModelWarnings(custom, model.warnings);
         return model;
       } catch (e) {
         const err = e as Error;
         log(`Could not load the model file ${custom.toString(true)}: ${err.message}`);
+        const line = err instanceof ModelError ? err.line : undefined;
+        configProblems.set('model', [{ uri: custom, ...(line ? { line } : {}), severity: 'error', message: `This model file could not be used, so the bundled model is shown: ${err.message}` }]);
         void showModelError(custom, err);
       }
+    }
+    if (!custom) {
+      errorShown = '';
+      configProblems.set('model', []);
     }
     const model = (await bundledData(this.context.extensionUri)).model;
     log(`Using the bundled DSOMM model ${model.meta.version ?? ''} (${model.activities.size} activities)`);
@@ -136,8 +146,35 @@ async function readModel(uri: vscode.Uri, label?: string): Promise<Model> {
   return parseModel(decoded.text, source);
 }
 
+/** The warnings last shown, so a reload with the same warnings does not notify again. */
+let warningsShown = '';
+
+/** Skipped activities and unknown dependencies change what the tree shows: said once per change of the warnings. */
+async function showModelWarnings(uri: vscode.Uri, warnings: readonly { message: string; line?: number }[]): Promise<void> {
+  const key = `${uri.toString()}\u0000${warnings.map((w) => `${w.line ?? ''}:${w.message}`).join('\u0000')}`;
+  if (!warnings.length || key === warningsShown) {
+    if (!warnings.length) warningsShown = '';
+    return;
+  }
+  warningsShown = key;
+  const first = warnings[0];
+  const more = warnings.length > 1 ? ` (and ${warnings.length - 1} more, listed in the Problems panel)` : '';
+  const open = 'Open Model File';
+  const choice = await vscode.window.showWarningMessage(`DSOMM: the model file loaded with ${warnings.length} warning${warnings.length === 1 ? '' : 's'}: ${first.line ? `line ${first.line}: ` : ''}${first.message}${more}.`, open);
+  if (choice === open) {
+    const pos = new vscode.Position(Math.max(0, (first.line ?? 1) - 1), 0);
+    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos) });
+  }
+}
+
+/** The model-file error last shown: the Problems panel keeps it in view, the notification says it once. */
+let errorShown = '';
+
 async function showModelError(uri: vscode.Uri, err: Error): Promise<void> {
   const line = err instanceof ModelError ? err.line : undefined;
+  const key = `${uri.toString()}\u0000${err.message}`;
+  if (key === errorShown) return;
+  errorShown = key;
   const open = 'Open Model File';
   const bundled = 'Use Bundled Model';
   const choice = await vscode.window.showErrorMessage(

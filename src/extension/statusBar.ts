@@ -7,6 +7,7 @@ import { notApplicableSummary, ScanResult } from '../core/scan/result';
 import { AssessmentService, FolderAssessment } from './assessmentService';
 import { displayedFolder } from './folderChoice';
 import { targetLevel } from './settings';
+import { configProblems } from './inputProblems';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('dsomm.status', vscode.StatusBarAlignment.Left, 50);
@@ -17,6 +18,7 @@ export class StatusBar implements vscode.Disposable {
     this.item.command = 'dsomm.openDashboard';
     this.subscriptions = [
       assessment.onDidChange(() => void this.update()),
+      configProblems.onDidChange(() => void this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => {
         if ((vscode.workspace.workspaceFolders?.length ?? 0) > 1) void this.update();
       }),
@@ -32,18 +34,32 @@ export class StatusBar implements vscode.Disposable {
   }
 
   render(result: ScanResult | undefined, folder?: FolderAssessment): void {
+    const problems = configProblems.all();
+    const problemLines = problems.map((p) => `$(${p.severity === 'error' ? 'error' : 'warning'}) ${escapeMarkdown(p.message)}${p.uri ? ` (${escapeMarkdown(vscode.workspace.asRelativePath(p.uri))}${p.line ? `:${p.line}` : ''})` : ''}`);
     if (!result) {
-      this.item.hide();
+      if (!problems.some((p) => p.severity === 'error')) {
+        this.item.hide();
+        return;
+      }
+      // No result because something could not be loaded: say so instead of showing nothing.
+      this.item.text = '$(error) DSOMM';
+      this.item.tooltip = new vscode.MarkdownString([...problemLines, 'Click to open the DSOMM log.'].join('\n\n'), true);
+      this.item.command = 'dsomm.showLog';
+      this.item.accessibilityInformation = { label: `DSOMM could not assess the workspace: ${problems.map((p) => p.message).join('; ')}` };
+      this.item.show();
       return;
     }
+    this.item.command = 'dsomm.openDashboard';
     const s = targetSummary(result, targetLevel());
-    this.item.text = `$(shield) ${statusBarText(s)}`;
+    // A configuration file that is not used in full changes what the counts mean: flagged next to them.
+    this.item.text = `$(shield) ${statusBarText(s)}${problems.length ? ` $(${problems.some((p) => p.severity === 'error') ? 'error' : 'warning'})` : ''}`;
     const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     const parts = [statusBarTooltipMarkdown(s, result.achievedLevel)];
     if (multiRoot && folder) parts.unshift(`Folder **${escapeMarkdown(folder.folder.name)}**`);
     const naNote = notApplicableSummary(result, s.targetLevel);
     if (naNote) parts.push(escapeMarkdown(naNote));
     if (folder?.progressError) parts.push(`$(warning) ${escapeMarkdown(folder.progressError)}`);
+    parts.push(...problemLines);
     const tooltip = new vscode.MarkdownString(parts.join('\n\n'), true);
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: `DSOMM target level ${s.targetLevel}: ${s.achieved} of ${s.total} activities achieved` };

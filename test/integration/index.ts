@@ -34,7 +34,9 @@ function writeResults(tests: TestResult[]): void {
 
 export function run(): Promise<void> {
   // A generous limit: it only bounds a failing test, and a busy machine makes the passing ones slow.
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 180_000, reporter: 'spec' });
+  // DSOMM_TEST_GREP runs only the tests whose full title matches (a development loop on one file).
+  const grep = process.env.DSOMM_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 180_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   const files = findTestFiles(__dirname);
   files.forEach((f) => mocha.addFile(f));
 

@@ -7,11 +7,14 @@ import { ActivityResult, notApplicableScoringNote, notApplicableSummary, ScanRes
 import { buildDashboard, CellView } from '../view/dashboard';
 import { escapeHtml as h, safeHref } from '../view/html';
 import { STATUS_LABEL } from './text';
+import { InputProblem } from './inputProblems';
 
 export interface HtmlReportOptions {
   targetLevel: number;
   /** Shown in the header; 'YYYY-MM-DD HH:MM' UTC of now by default. */
   generated?: string;
+  /** Configuration files the scan could not use in full, listed with the files' problems. */
+  inputProblems?: InputProblem[];
 }
 
 const STYLE = `
@@ -140,8 +143,10 @@ export function renderHtmlReport(result: ScanResult, model: Model, options: Html
   }
 
   const problems = result.files.filter((f) => f.problems.length);
-  if (problems.length) {
+  const inputs = options.inputProblems ?? [];
+  if (problems.length || inputs.length) {
     out.push('<h2>Files with problems</h2>', '<ul>');
+    for (const p of inputs) out.push(`<li><code>${h(p.path)}${p.line ? `:${p.line}` : ''}</code> ${h(p.message)}</li>`);
     for (const f of problems) for (const p of f.problems) out.push(`<li><code>${h(f.path)}${p.line ? `:${p.line}` : ''}</code> ${h(p.message)}</li>`);
     out.push('</ul>');
   }

@@ -1,6 +1,7 @@
 // The CLI's JSON report (schemaVersion 1; documented in the README). Stable field order.
 import { Evidence } from '../scan/detect/probeTypes';
 import { ScanResult } from '../scan/result';
+import { InputProblem } from './inputProblems';
 
 export interface JsonEvidence {
   path: string;
@@ -14,7 +15,7 @@ function ev(e: Evidence): JsonEvidence {
   return { path: e.loc.path, line: e.loc.line, column: e.loc.column, text: e.text, ...(e.tool ? { tool: e.tool } : {}) };
 }
 
-export function toJsonReport(r: ScanResult, options: { targetLevel?: number } = {}): object {
+export function toJsonReport(r: ScanResult, options: { targetLevel?: number; inputProblems?: InputProblem[] } = {}): object {
   return {
     schemaVersion: 1,
     root: r.root,
@@ -31,6 +32,8 @@ export function toJsonReport(r: ScanResult, options: { targetLevel?: number } = 
       ...(f.outOfScope ? { outOfScope: true } : {}),
       ...(f.problems.length ? { error: f.problems.map((p) => (p.line ? `line ${p.line}: ${p.message}` : p.message)).join('; ') } : {}),
     })),
+    // Configuration files the scan could not use in full (always present, so a CI check can rely on it).
+    problems: (options.inputProblems ?? []).map((p) => ({ path: p.path, ...(p.line ? { line: p.line } : {}), severity: p.severity, message: p.message })),
     probes: r.probes.map((p) => ({
       id: p.id,
       result: p.result,
@@ -54,7 +57,7 @@ export function toJsonReport(r: ScanResult, options: { targetLevel?: number } = 
       ...(a.teamEvidence?.length ? { teamEvidence: a.teamEvidence } : {}),
     })),
     findings: r.findings.map((f) => ({ probe: f.probe, code: f.code, severity: f.severity, message: f.message, path: f.loc.path, line: f.loc.line, column: f.loc.column, endLine: f.loc.endLine, endColumn: f.loc.endColumn })),
-    external: r.external.map((x) => ({ kind: x.kind, ref: x.ref, from: x.from, line: x.loc.line })),
+    external: r.external.map((x) => ({ kind: x.kind, ref: x.ref, from: x.from, line: x.loc.line, ...(x.housekeeping ? { housekeeping: x.housekeeping } : {}) })),
   };
 }
 

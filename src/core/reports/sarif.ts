@@ -2,13 +2,21 @@
 // (attached to the most relevant pipeline file) and one per weak-control finding.
 import { isPipelineKind } from '../scan/ci/registry';
 import { ScanResult } from '../scan/result';
+import { InputProblem } from './inputProblems';
 
 /** A root-relative path as a relative URI reference: each segment percent-encoded (space, %, #, ?, <, newline…). */
 export function sarifUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
-export function toSarif(r: ScanResult, options: { level?: number; toolVersion?: string } = {}): object {
+/** A root-relative path against %SRCROOT%; an absolute one (a --model file elsewhere) as a file: URI. */
+function artifactOf(path: string): { uri: string; uriBaseId?: string } {
+  if (!/^(?:\/|[a-zA-Z]:[\\/])/.test(path)) return { uri: sarifUri(path), uriBaseId: '%SRCROOT%' };
+  const slashed = path.replace(/\\/g, '/');
+  return { uri: `file://${slashed.startsWith('/') ? '' : '/'}${slashed.split('/').map((s, i) => (i === 0 && /^[a-zA-Z]:$/.test(s) ? s : encodeURIComponent(s))).join('/')}` };
+}
+
+export function toSarif(r: ScanResult, options: { level?: number; toolVersion?: string; inputProblems?: InputProblem[] } = {}): object {
   const level = options.level ?? 5;
   const missing = r.activities.filter((a) => a.status === 'missing' && a.activity.level <= level);
   const anchor = r.files.find((f) => f.kind === 'github-workflow') ?? r.files.find((f) => isPipelineKind(f.kind));
@@ -50,6 +58,19 @@ export function toSarif(r: ScanResult, options: { level?: number; toolVersion?: 
     runs: [{
       tool: { driver: { name: 'dsomm', informationUri: 'https://dsomm.owasp.org', version: options.toolVersion ?? '0.0.0', rules: [...rules.values()] } },
       results,
+      // A configuration file the scan could not use is a problem of the run, not a finding in the code.
+      ...(options.inputProblems?.length
+        ? {
+            invocations: [{
+              executionSuccessful: true,
+              toolConfigurationNotifications: options.inputProblems.map((p) => ({
+                level: p.severity,
+                message: { text: p.message },
+                locations: [{ physicalLocation: { artifactLocation: artifactOf(p.path), ...(p.line ? { region: { startLine: p.line } } : {}) } }],
+              })),
+            }],
+          }
+        : {}),
     }],
   };
 }

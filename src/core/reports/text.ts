@@ -3,6 +3,7 @@ import { ActivityResult, ActivityStatus, isAchieved, notApplicableSummary, ScanR
 import { nextBestActivities } from '../view/dashboard';
 import { escapeControls } from './controls';
 import { escapeMarkdown } from '../markdown';
+import { InputProblem, inputProblemText } from './inputProblems';
 
 export const STATUS_LABEL: Record<ActivityStatus, string> = {
   detected: 'detected',
@@ -23,6 +24,8 @@ export interface ReportOptions {
   level?: number;
   /** Markdown: add the dashboard's "next best activities" for this target level. */
   nextBestFor?: number;
+  /** Configuration files the scan could not use in full (tools file, model file), listed with the files' problems. */
+  inputProblems?: InputProblem[];
 }
 
 function visible(r: ScanResult, o: ReportOptions): ActivityResult[] {
@@ -64,15 +67,25 @@ export function toTextReport(r: ScanResult, o: ReportOptions = {}): string {
       if (a.evidence.length > 3) out.push(`      … ${a.evidence.length - 3} more`);
     }
   }
-  if (problems.length) {
+  const inputs = o.inputProblems ?? [];
+  if (problems.length || inputs.length) {
     out.push('');
     out.push('Files with problems:');
+    for (const p of inputs) out.push(`  ${inputProblemText(p)}`);
     for (const f of problems) for (const p of f.problems) out.push(`  ${f.path}${p.line ? `:${p.line}` : ''}: ${p.message}`);
   }
-  if (r.external.length) {
+  // Housekeeping blocks (stale-issue closers, labelers) are known to run no check: not "may run more tools".
+  const unread = r.external.filter((x) => !x.housekeeping);
+  const chores = r.external.filter((x) => x.housekeeping);
+  if (unread.length) {
     out.push('');
     out.push('External references (cannot be read offline, not counted):');
-    for (const x of r.external) out.push(`  ${x.from}:${x.loc.line}  ${x.kind} ${x.ref}`);
+    for (const x of unread) out.push(`  ${x.from}:${x.loc.line}  ${x.kind} ${x.ref}`);
+  }
+  if (chores.length) {
+    out.push('');
+    out.push('Housekeeping blocks (known to run no security check):');
+    for (const x of chores) out.push(`  ${x.from}:${x.loc.line}  ${x.kind} ${x.ref} (${x.housekeeping})`);
   }
   // Each entry is one line: a newline or ESC inside a name or message is shown, never obeyed.
   return out.map(escapeControls).join('\n');
@@ -138,10 +151,12 @@ export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
     }
   }
   const problems = r.files.filter((f) => f.problems.length);
-  if (problems.length) {
+  const inputs = o.inputProblems ?? [];
+  if (problems.length || inputs.length) {
     out.push('');
     out.push('## Files with problems');
     out.push('');
+    for (const p of inputs) out.push(`- ${codeSpan(`${p.path}${p.line ? `:${p.line}` : ''}`)}: ${escapeMarkdown(p.message)}`);
     for (const f of problems) for (const p of f.problems) out.push(`- ${codeSpan(`${f.path}${p.line ? `:${p.line}` : ''}`)}: ${escapeMarkdown(p.message)}`);
   }
   // Each entry is one line (a table row): a newline inside a name cannot break the table.

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { toJsonReport } from '../../core/reports/json';
 import { renderHtmlReport } from '../../core/reports/html';
 import { toSarif } from '../../core/reports/sarif';
+import { configProblems } from '../inputProblems';
 import { toMarkdownReport } from '../../core/reports/text';
 import { EXPORT_FORMATS, ExportFormat } from '../../core/view/webviewMessages';
 import { AssessmentService } from '../assessmentService';
@@ -59,11 +60,12 @@ export function registerExportReport(assessment: AssessmentService, models: Mode
       return undefined;
     }
     const level = targetLevel();
+    const inputProblems = configProblems.forReport(folder.folder);
     const content =
-      format === 'markdown' ? toMarkdownReport(result, { nextBestFor: level })
-      : format === 'html' ? renderHtmlReport(result, await models.get(), { targetLevel: level })
-      : format === 'json' ? JSON.stringify(toJsonReport(result, { targetLevel: level }), null, 2) + '\n'
-      : JSON.stringify(toSarif(result, { level, toolVersion: extensionVersion }), null, 2) + '\n';
+      format === 'markdown' ? toMarkdownReport(result, { nextBestFor: level, inputProblems })
+      : format === 'html' ? renderHtmlReport(result, await models.get(), { targetLevel: level, inputProblems })
+      : format === 'json' ? JSON.stringify(toJsonReport(result, { targetLevel: level, inputProblems }), null, 2) + '\n'
+      : JSON.stringify(toSarif(result, { level, toolVersion: extensionVersion, inputProblems }), null, 2) + '\n';
     const spec = FORMATS[format];
     const target = await vscode.window.showSaveDialog({
       title: `Save the DSOMM report (${spec.label})`,

@@ -185,6 +185,8 @@ class AzureParser {
           continue;
         }
       }
+      // `- ${{ job }}` inserts an item from a parameter: what it is cannot be known here.
+      if (isScalar(item) && typeof item.value === 'string' && /^\$\{\{[\s\S]*\}\}$/.test(item.value.trim())) continue;
       out.push(item);
     }
     return out;
@@ -207,6 +209,9 @@ class AzureParser {
       const tpl = entries(ctx, st).find((e) => e.key === 'template');
       if (tpl) {
         this.template(tpl.value, keyLoc(ctx, tpl));
+        // A stage template handed its stages, jobs or steps as parameters runs them.
+        const params = entries(ctx, st).find((e) => e.key === 'parameters');
+        if (params) guard(this.file.problems, 'stage template parameters', () => this.parameterLists(params, scope, 0), keyLoc(ctx, params));
         continue;
       }
       const name = str(ctx, get(ctx, st, 'stage'));
@@ -243,6 +248,9 @@ class AzureParser {
             job.uses = uses;
             file.jobs.push(job);
           }
+          // Job templates (the .NET Arcade jobs.yml among them) are often handed the jobs they run as parameters.
+          const params = es.find((e) => e.key === 'parameters');
+          if (params) this.parameterLists(params, scope, 0);
           return;
         }
         if (!idEntry) {

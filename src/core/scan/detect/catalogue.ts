@@ -73,6 +73,11 @@ export interface ToolDisable {
 export interface ToolEnable {
   /** The job can request an OIDC identity token (GitHub `permissions: id-token: write`, GitLab `id_tokens:`). */
   oidc: boolean;
+  /**
+   * The job runs on a machine that outlives it (a GitHub self-hosted runner, a named agent pool),
+   * not a fresh one per job: what it starts there keeps running.
+   */
+  staticRunner?: boolean;
   /** One of these variables is set, not empty and not "false", for the step (pipeline, job or step env, or inline). */
   env: string[];
   /** A configuration file the tool reads turns on one of these keys. */
@@ -117,6 +122,11 @@ export interface ToolDef {
    * unless something else runs it.
    */
   mayRun?: boolean;
+  /**
+   * It publishes a static site (GitHub Pages): a job that only publishes documentation it built
+   * (a probe with `documentationFor`) does not count for the probe.
+   */
+  publishesSite?: boolean;
   /** In a user file: drop the bundled tool with this name. */
   remove?: boolean;
   line: number;
@@ -153,6 +163,12 @@ export interface ProbeTraits {
    * cluster): that job's runs of the listed probes (a deploy) are tests and are not counted.
    */
   throwawayTargetFor?: string[];
+  /**
+   * A job that runs this probe's tools builds documentation: site publishing (tools with
+   * `publishesSite`) of the listed probes in that job, or in a publish-only job of the same
+   * pipeline, puts the documentation online, not the software, and is not counted.
+   */
+  documentationFor?: string[];
   /** The probe is not applicable unless the workspace holds what it checks (conditions in evaluate.ts). Absent: always applies. */
   appliesWhen?: AppliesWhen;
 }
@@ -226,10 +242,10 @@ export class CatalogueError extends Error {
 // ───────────────────────────────────────────── catalogue loading
 
 const PROBE_KEYS = ['id', 'title', 'summary', 'traits', 'tools', 'disabledBy', 'replace'] as const;
-const TRAIT_KEYS = ['failsBuild', 'qualifies', 'localHook', 'anchor', 'throwawayTargetFor', 'appliesWhen'] as const;
+const TRAIT_KEYS = ['failsBuild', 'qualifies', 'localHook', 'anchor', 'throwawayTargetFor', 'documentationFor', 'appliesWhen'] as const;
 const TOOL_KEYS = [
   'name', 'url', 'run', 'packages', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'azureTasks', 'orbs',
-  'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'gitlabReports', 'disabledBy', 'enabledBy', 'mayRun', 'remove',
+  'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'gitlabReports', 'disabledBy', 'enabledBy', 'mayRun', 'publishesSite', 'remove',
 ] as const;
 const MATCHER_KEYS = ['run', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'azureTasks', 'orbs', 'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'gitlabReports'] as const;
 /** Matchers that name a block whose files live elsewhere: the only ones a `mayRun` tool may use. */
@@ -347,6 +363,8 @@ function readTraits(r: DataFileReader, probeNode: unknown, node: unknown, id: st
   }
   const tt = m.get('throwawayTargetFor');
   if (tt) traits.throwawayTargetFor = r.strList(tt.value, `throwawayTargetFor of probe "${id}"`);
+  const df = m.get('documentationFor');
+  if (df) traits.documentationFor = r.strList(df.value, `documentationFor of probe "${id}"`);
   const aw = m.get('appliesWhen');
   if (aw) {
     const v = r.str(aw.value, `appliesWhen of probe "${id}"`);
@@ -406,6 +424,7 @@ function readTool(r: DataFileReader, node: unknown): ToolDef {
     };
   }
   if (m.has('enabledBy')) t.enabledBy = readEnable(r, m.get('enabledBy')!.value, name);
+  if (m.has('publishesSite')) t.publishesSite = r.bool(m.get('publishesSite')!.value, `publishesSite of tool "${name}"`);
   if (!t.remove && !MATCHER_KEYS.some((k) => (t[k] as unknown[]).length > 0)) r.fail(node, `tool "${name}" has no matchers`);
   if (m.has('mayRun')) {
     t.mayRun = r.bool(m.get('mayRun')!.value, `mayRun of tool "${name}"`);
@@ -418,11 +437,12 @@ function readTool(r: DataFileReader, node: unknown): ToolDef {
 
 function readEnable(r: DataFileReader, node: unknown, tool: string): ToolEnable {
   const what = `enabledBy of tool "${tool}"`;
-  const d = r.map(node, what, ['oidc', 'env', 'config']);
+  const d = r.map(node, what, ['oidc', 'staticRunner', 'env', 'config']);
   const e: ToolEnable = {
     oidc: d.has('oidc') ? r.bool(d.get('oidc')!.value, `${what}: oidc`) : false,
     env: d.has('env') ? r.strList(d.get('env')!.value, `${what}: env`) : [],
   };
+  if (d.has('staticRunner') && r.bool(d.get('staticRunner')!.value, `${what}: staticRunner`)) e.staticRunner = true;
   if (d.has('config')) {
     const c = r.map(d.get('config')!.value, `${what}: config`, ['files', 'keys', 'pathArgs']);
     const files = c.has('files') ? r.strList(c.get('files')!.value, `${what}: config.files`) : [];
@@ -431,7 +451,7 @@ function readEnable(r: DataFileReader, node: unknown, tool: string): ToolEnable 
     for (const f of files) if (f.split(/[/\\]/).includes('..') || f.startsWith('/')) r.fail(c.get('files')!.value, `config file "${f}" must stay inside the workspace`);
     e.config = { files, keys, pathArgs: c.has('pathArgs') ? r.strList(c.get('pathArgs')!.value, `${what}: config.pathArgs`) : [] };
   }
-  if (!e.oidc && !e.env.length && !e.config) r.fail(node, `${what} names no condition (oidc, env or config)`);
+  if (!e.oidc && !e.staticRunner && !e.env.length && !e.config) r.fail(node, `${what} names no condition (oidc, staticRunner, env or config)`);
   return e;
 }
 

@@ -2,7 +2,7 @@
 // make, scripts and npm scripts), what it mentions but does not count (installed only,
 // switched off), what it calls that cannot be read offline, and weak controls found on
 // the way. Facts are cached per file by the index, so a change re-computes one file.
-import { Catalogue, probeTraits, ToolEnable, ToolMatch } from './catalogue';
+import { Catalogue, probeTraits, ToolDef, ToolEnable, ToolMatch } from './catalogue';
 import { isCatalogueProgram, isMayRunTool, matchAzureTemplate, matchGitlabComponent, matchGitlabReport, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
 import { ciDialect } from '../ci/registry';
 import { Evidence, EvidenceUnit, Finding } from './probeTypes';
@@ -198,13 +198,14 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
   let unit: EvidenceUnit = { pipeline };
   // The job being walked: whether it can request an OIDC token, and its variables (for `enabledBy`).
   let jobOidc = false;
+  let jobStatic = false;
   let jobEnv: Record<string, string> = {};
   const add = (m: ToolMatch, evidence: Evidence, disabledBy: ReadonlyMap<string, string>, cannotFail?: Loc, stepEnv?: Record<string, Located>) => {
     evidence.unit ??= unit;
     const off = m.disabled ?? (disabledBy.has(m.probe) ? `switched off by ${disabledBy.get(m.probe)}` : undefined);
     if (!off && m.enabledBy) {
       const env = { ...globalEnv, ...jobEnv, ...(stepEnv ? envValues(stepEnv) : {}) };
-      if (!enabledHere(m.enabledBy, jobOidc, env, evidence.text)) {
+      if (!enabledHere(m.enabledBy, jobOidc, jobStatic, env, evidence.text)) {
         if (m.enabledBy.config) gated.push({ m, evidence, cannotFail, count: (ev) => add({ ...m, enabledBy: undefined }, ev, disabledBy, cannotFail) });
         else facts.notCounted.push({ probe: m.probe, tool: m.tool, evidence, reason: notEnabledReason(m.enabledBy) });
         return;
@@ -277,6 +278,7 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
   for (const job of file.jobs) {
     unit = { pipeline, job: job.id };
     jobOidc = job.idTokens !== undefined || grantsOidcToken(job.permissions ?? file.permissions);
+    jobStatic = ciDialect(file.kind).ephemeralJob(job) === false;
     jobEnv = envValues(job.env);
     const before = { hits: facts.hits.length, mayRun: facts.mayRun.length, images: facts.images.length };
     await collectJob(job);
@@ -307,6 +309,7 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
     reportedResults(job, cat, facts.hits.slice(before), add);
   }
   jobOidc = false;
+  jobStatic = false;
   jobEnv = {};
   // A pipe no catalogue tool knows is a container image of someone else's: it may run anything.
   for (const ref of file.references) {
@@ -315,6 +318,7 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
     facts.external.push(housekeeping ? { ...ref, housekeeping } : ref);
   }
   discountThrowawayTargets(cat, facts, pipeline);
+  discountDocumentationSites(cat, facts, pipeline, file);
 }
 
 /**
@@ -359,8 +363,9 @@ function grantsOidcToken(perms: Located<unknown> | undefined): boolean {
 const OFF_VALUES = new Set(['', 'false', '0', 'no', 'off']);
 
 /** Whether an OIDC token or a variable already enables the match (configuration files are read later). */
-function enabledHere(e: ToolEnable, oidc: boolean, env: Record<string, string>, lineText: string): boolean {
+function enabledHere(e: ToolEnable, oidc: boolean, staticRunner: boolean, env: Record<string, string>, lineText: string): boolean {
   if (e.oidc && oidc) return true;
+  if (e.staticRunner && staticRunner) return true;
   for (const name of e.env) {
     const v = env[name];
     if (v !== undefined && !OFF_VALUES.has(String(v).trim().toLowerCase())) return true;
@@ -377,6 +382,7 @@ function enabledHere(e: ToolEnable, oidc: boolean, env: Record<string, string>, 
 function notEnabledReason(e: ToolEnable): string {
   const needs: string[] = [];
   if (e.oidc) needs.push('an OIDC identity token (GitHub permissions: id-token: write, GitLab id_tokens)');
+  if (e.staticRunner) needs.push('a runner that outlives the job (a self-hosted machine; on a fresh CI runner it is a test environment)');
   if (e.env.length) needs.push(`one of the variables ${e.env.join(', ')}`);
   if (e.config) needs.push(`${e.config.keys.join(' or ')} in ${e.config.files.join(' or ')}`);
   return `it does this only with ${needs.join(', or ')}, which the files do not show here`;
@@ -435,6 +441,47 @@ function discountThrowawayTargets(cat: Catalogue, facts: FileFacts, pipeline: st
     facts.notCounted.push({ probe: h.probe, tool: h.tool, evidence: h.evidence, reason: `the job targets a throwaway test cluster it creates (${t.maker.tool} at ${m.loc.path}:${m.loc.line}), so this is a test, not a deployment` });
     return false;
   });
+}
+
+/**
+ * A job that builds documentation (mdbook, Sphinx, DocFX, ...) and publishes a static site puts
+ * the documentation online, not the software: those site publishes are noted, not counted. A job
+ * that only publishes (GitHub's deploy-pages job after a build job) takes the documentation built
+ * in its pipeline file.
+ */
+function discountDocumentationSites(cat: Catalogue, facts: FileFacts, pipeline: string, file: CiFile): void {
+  const jobOf = (h: ToolHit) => (h.evidence.unit?.pipeline === pipeline ? h.evidence.unit.job : undefined);
+  const docs = new Map<string, { voids: Set<string>; builder: ToolHit }>();
+  for (const h of facts.hits) {
+    const voids = probeTraits(cat, h.probe)?.documentationFor;
+    const job = jobOf(h);
+    if (!voids?.length || job === undefined || docs.has(job)) continue;
+    docs.set(job, { voids: new Set(voids), builder: h });
+  }
+  if (!docs.size) return;
+  const publishOnly = new Set(file.jobs.filter((j) => j.steps.every((s) => !s.script.length)).map((j) => j.id));
+  const inFile = [...docs.values()][0];
+  facts.hits = facts.hits.filter((h) => {
+    const job = jobOf(h);
+    if (job === undefined || !toolDefOf(cat, h.probe, h.tool)?.publishesSite) return true;
+    const d = docs.get(job) ?? (publishOnly.has(job) ? inFile : undefined);
+    if (!d || !d.voids.has(h.probe)) return true;
+    const b = d.builder.evidence;
+    facts.notCounted.push({ probe: h.probe, tool: h.tool, evidence: h.evidence, reason: `it publishes a documentation site (built by ${d.builder.tool} at ${b.loc.path}:${b.loc.line}), not the software` });
+    return false;
+  });
+}
+
+const toolDefs = new WeakMap<Catalogue, Map<string, ToolDef>>();
+
+/** A catalogue tool by probe and name. */
+function toolDefOf(cat: Catalogue, probe: string, tool: string): ToolDef | undefined {
+  let byKey = toolDefs.get(cat);
+  if (!byKey) {
+    byKey = new Map(cat.probes.flatMap((p) => p.tools.map((t): [string, ToolDef] => [`${p.id}\u0000${t.name}`, t])));
+    toolDefs.set(cat, byKey);
+  }
+  return byKey.get(`${probe}\u0000${tool}`);
 }
 
 const NO_SWITCHES: ReadonlyMap<string, string> = new Map();
@@ -582,14 +629,44 @@ async function collectLine(
       if (target) facts.images.push({ kind: 'build', dockerfile: imagePathOf(target.key), pushes: buildPushes(inv.args), evidence: evidenceAt(line.loc, text) });
       else if (clonedFrom) facts.images.push({ kind: 'build', dockerfile: clonedFrom.dockerfile, clonedFrom: clonedFrom.url, pushes: buildPushes(inv.args), evidence: evidenceAt(line.loc, text) });
     }
-    if (!target || chain?.seen.has(target.key)) continue; // a script that calls itself is read once
+    const testRunner = ind.kind === 'script' && namedTestRunner(ind.path);
+    if (!target) {
+      // A program the build made (`./build/tests/unit_tests`), named as the test suite: it runs the tests.
+      if (testRunner) add({ probe: TESTS_PROBE, tool: TEST_RUNNER_TOOL }, evidenceAt(line.loc, `${text}  (a test program, by its name)`, TEST_RUNNER_TOOL), disabled, cannotFail);
+      continue;
+    }
+    if (chain?.seen.has(target.key)) continue; // a script that calls itself is read once
     const next: IndirectionChain = chain
       ? { label: chain.label, depth: chain.depth + 1, seen: new Set([...chain.seen, target.key]) }
       : { label: `${line.loc.path}:${line.loc.line}`, depth: 1, seen: new Set([target.key]) };
     // Paths in a script are read from its own folder first, then from the folder it was called from.
     const within: LineState = { cwd: target.cwd, callerDir: target.callerDir, scriptDir: target.scriptDir, vars: new Map(state.vars), clones: state.clones };
+    const testsBefore = testRunner ? testFindings(facts) : 0;
     for (const l of target.lines) await collectLine(l, within, ctx, facts, disabled, cannotFail, add, next);
+    // A script named as the test suite whose tests no known tool shows (test binaries found and run in a loop): the name says it.
+    if (testRunner && testFindings(facts) === testsBefore) {
+      add({ probe: TESTS_PROBE, tool: TEST_RUNNER_TOOL }, evidenceAt(line.loc, `${text}  (${ind.path}: a test script, by its name; no known test tool seen in it)`, TEST_RUNNER_TOOL), disabled, cannotFail);
+    }
   }
+}
+
+const TESTS_PROBE = 'ci.tests';
+const TEST_RUNNER_TOOL = 'Test runner (by its name)';
+
+/** What the scan holds about the tests probe so far (counted, noted or possibly run). */
+function testFindings(facts: FileFacts): number {
+  const n = (list: { probe: string }[]) => list.reduce((k, x) => k + (x.probe === TESTS_PROBE ? 1 : 0), 0);
+  return n(facts.hits) + n(facts.notCounted) + n(facts.mayRun);
+}
+
+/**
+ * A script or program run by path whose name says it is the test suite: `run_tests.sh`,
+ * `run_cpp_auto_tests.sh`, `unit-tests`, `bin/test`, `test_17`, `test-units` (the last word of its
+ * name, or the first followed by more, is "test" or "tests").
+ */
+function namedTestRunner(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.(sh|bash|ps1|py|exe|bat|cmd)$/i, '');
+  return /(^|[_.-])tests?$/i.test(base) || /^tests?[_-]\w/i.test(base);
 }
 
 /**

@@ -51,9 +51,17 @@ interface LinterData extends ProbeTool {
   explicitOnly?: boolean;
 }
 
+interface ArcadeSwitchData extends ProbeTool {
+  /** Script switches, compared without regard to case. */
+  args: string[];
+  /** The MSBuild properties the switches set (`/p:Test=true` given to a script does the same). */
+  properties: string[];
+}
+
 interface LifecycleData {
   maven: { phases: string[]; plugins: MavenPluginData[]; parents: MavenParentData[] };
   gradle: { lifecycleTasks: Record<string, string[]>; plugins: GradlePluginData[] };
+  arcade: { sdk: string; scripts: string[]; switches: ArcadeSwitchData[] };
   golangci: { linters: LinterData[] };
   superLinter: { linters: LinterData[] };
   megaLinter: { linters: LinterData[] };
@@ -124,7 +132,7 @@ export async function lifecycleOfInvocation(inv: Invocation, line: ShellLine, li
     case 'mega-linter-runner':
       return megaLinter({}, cwd, ci, ctx, facts, undefined);
     default:
-      return [];
+      return arcade(inv, ci, ctx, facts);
   }
 }
 
@@ -343,6 +351,66 @@ async function gradle(args: string[], cwd: string, ci: { loc: Loc; text: string 
     }
   }
   return out;
+}
+
+// ───────────────────────────── .NET Arcade SDK ─────────────────────────────
+
+const ARCADE_SCRIPTS = LIFECYCLES.arcade.scripts.map((s) => s.toLowerCase());
+
+/**
+ * The Arcade script an invocation runs and the words it is given: `eng/common/build.sh --test`,
+ * `. "$scriptroot/build.sh" --test` (sourced), `eng\CIBuild.cmd -test` (a Windows path, which the
+ * shell reader joins into one word without its backslashes).
+ */
+function arcadeScriptOf(inv: Invocation): { script: string; args: string[] } | undefined {
+  let word = inv.command ?? inv.program;
+  let args = inv.args;
+  if (inv.program === '.' || inv.program === 'source') {
+    word = args[0] ?? '';
+    args = args.slice(1);
+  }
+  const lower = word.toLowerCase();
+  const base = lower.slice(Math.max(lower.lastIndexOf('/'), lower.lastIndexOf('\\')) + 1);
+  if (ARCADE_SCRIPTS.includes(base)) return { script: base, args };
+  // Only a word ending in a script's name is looked up in the line (a long line has many words).
+  const joined = ARCADE_SCRIPTS.find((s) => base.endsWith(s) && inv.line.text.toLowerCase().includes('\\' + s));
+  return joined ? { script: joined, args } : undefined;
+}
+
+/** `/p:Test=true`, `-p:Test=true`, `/property:Test=true` (MSBuild property syntax), the property's name when set to true. */
+function msbuildTrueProperty(arg: string): string | undefined {
+  const m = /^[-/](?:p|property):([A-Za-z_][\w.-]*)=(.*)$/i.exec(arg);
+  return m && m[2].trim().toLowerCase() === 'true' ? m[1].toLowerCase() : undefined;
+}
+
+/** Where global.json names the Arcade SDK: a repository that builds with it, and the line that says so. */
+async function arcadeSdkPin(ctx: FactsContext, facts: FileFacts): Promise<Loc | undefined> {
+  const t = await readText(ctx, facts, 'global.json');
+  if (!t) return undefined;
+  const lines = t.text.split('\n');
+  const needle = `"${LIFECYCLES.arcade.sdk.toLowerCase()}"`;
+  const i = lines.findIndex((l) => l.toLowerCase().includes(needle));
+  if (i < 0) return undefined;
+  const column = lines[i].length - lines[i].trimStart().length + 1;
+  return { path: 'global.json', line: i + 1, column, endLine: i + 1, endColumn: lines[i].trimEnd().length + 1 };
+}
+
+/**
+ * An Arcade build script given a switch that adds a step to the build (`--test` runs the test
+ * projects), in a repository that builds with the Arcade SDK: the CI line and the SDK's pin in
+ * global.json are the evidence.
+ */
+async function arcade(inv: Invocation, ci: { loc: Loc; text: string }, ctx: FactsContext, facts: FileFacts): Promise<LifecycleOutcome[]> {
+  const run = arcadeScriptOf(inv);
+  if (!run) return [];
+  const words = run.args.map((a) => a.toLowerCase());
+  const given = LIFECYCLES.arcade.switches
+    .map((s) => ({ s, word: run.args.find((a, i) => s.args.some((x) => x.toLowerCase() === words[i]) || s.properties.some((p) => p.toLowerCase() === msbuildTrueProperty(a))) }))
+    .filter((g): g is { s: ArcadeSwitchData; word: string } => g.word !== undefined);
+  if (!given.length) return [];
+  const pin = await arcadeSdkPin(ctx, facts);
+  if (!pin) return [];
+  return given.map(({ s, word }) => hit(s, ci, pin, `${LIFECYCLES.arcade.sdk} in global.json`, `the Arcade SDK build script ${run.script} runs ${s.tool} with ${word}; the SDK is pinned at ${at(pin)}`));
 }
 
 // ───────────────────────────── golangci-lint ─────────────────────────────
