@@ -9,6 +9,8 @@ import { loadCatalogue, ToolMatch } from '../../src/core/scan/detect/catalogue';
 import { isCatalogueProgram, matchInvocation } from '../../src/core/scan/detect/toolMatch';
 import { assignmentOf } from '../../src/core/scan/detect/facts';
 import { invocations, Invocation } from '../../src/core/scan/parse/shell';
+import { parseMsbuildProject, solutionProjects } from '../../src/core/scan/parse/dotnetProject';
+import { azureBuildTaskTarget, DOTNET_ANALYSIS, dotnetBuildTarget } from '../../src/core/scan/detect/dotnetAnalyzers';
 import { Loc } from '../../src/core/scan/types';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -89,5 +91,71 @@ describe('lint probe: a program kept in a variable with a default', () => {
     assert.deepEqual(assignmentOf('CLANG_FORMAT=${CLANG_FORMAT:-clang-format}', new Map([['CLANG_FORMAT', '']])), { name: 'CLANG_FORMAT', value: 'clang-format' });
     // `:?` has no default: an unknown value stays as written
     assert.deepEqual(assignmentOf('TOOL="${TOOL:?set TOOL}"', new Map()), { name: 'TOOL', value: '${TOOL:?set TOOL}' });
+  });
+});
+
+describe('lint probe: analyzers of a .NET build', () => {
+  it('reads package references (attributes or child elements), analyzer DLLs, properties and imports', () => {
+    const p = parseMsbuildProject('src/A/A.csproj', [
+      '<Project Sdk="Microsoft.NET.Sdk">',
+      '  <PropertyGroup><EnforceCodeStyleInBuild>true</EnforceCodeStyleInBuild></PropertyGroup>',
+      '  <Choose><When Condition="\'$(CI)\' == \'true\'"><PropertyGroup><AnalysisMode>All</AnalysisMode></PropertyGroup></When></Choose>',
+      '  <ItemGroup>',
+      '    <PackageReference Include="StyleCop.Analyzers" Version="1.1.118" PrivateAssets="all" />',
+      '    <PackageReference Include="Roslynator.Analyzers"><ExcludeAssets>analyzers</ExcludeAssets></PackageReference>',
+      "    <GlobalPackageReference Include='Meziantou.Analyzer' Version='2.0.0' IncludeAssets='runtime; build' />",
+      '    <Analyzer Include="..\\tools\\AsyncFixer.dll" />',
+      '    <PackageReference Include="$(AnalyzerPackage)" />',
+      '  </ItemGroup>',
+      '  <Import Project="..\\build\\Analysis.props" />',
+      '</Project>',
+    ].join('\n'));
+    assert.deepEqual(p.references.map((r) => [r.item, r.name, r.analyzersOff, r.loc.line]), [
+      ['PackageReference', 'StyleCop.Analyzers', false, 5],
+      ['PackageReference', 'Roslynator.Analyzers', true, 6],
+      ['GlobalPackageReference', 'Meziantou.Analyzer', true, 7],
+      ['Analyzer', 'AsyncFixer.dll', false, 8],
+    ]);
+    assert.deepEqual(p.properties.map((x) => [x.name, x.value, x.loc.line]), [['EnforceCodeStyleInBuild', 'true', 2], ['AnalysisMode', 'All', 3]]);
+    assert.deepEqual(p.imports, ['../build/Analysis.props']);
+  });
+
+  it('a broken or hostile project file yields what could be read', () => {
+    assert.deepEqual(parseMsbuildProject('x.csproj', '<Project><ItemGroup><PackageReference Include="StyleCop.Analyzers"').references, []);
+    const many = '<Project><ItemGroup><PackageReference ' + 'a '.repeat(50_000) + 'Include="StyleCop.Analyzers" /></ItemGroup></Project>';
+    assert.deepEqual(parseMsbuildProject('x.csproj', many).references.map((r) => r.name), ['StyleCop.Analyzers']);
+  });
+
+  it('lists the projects of .sln and .slnx solutions', () => {
+    const sln = 'Project("{FAE04EC0}") = "App", "src\\App\\App.csproj", "{1}"\r\nEndProject\r\nProject("{2150E333}") = "docs", "docs", "{2}"\r\n';
+    assert.deepEqual(solutionProjects('App.sln', sln), ['src/App/App.csproj']);
+    const slnx = '<Solution><Folder Name="/src/"><Project Path="src/Lib/Lib.fsproj" /></Folder><Project Path="App.vbproj" /></Solution>';
+    assert.deepEqual(solutionProjects('App.slnx', slnx), ['src/Lib/Lib.fsproj', 'App.vbproj']);
+  });
+
+  it('knows which commands build, and what they build', () => {
+    assert.equal(dotnetBuildTarget('dotnet', ['build']), '');
+    assert.equal(dotnetBuildTarget('dotnet', ['build', '-c', 'Release', 'src/App.sln', '-p:X=1']), 'src/App.sln');
+    assert.equal(dotnetBuildTarget('dotnet', ['test', '--configuration', 'Release', 'tests/T.csproj']), 'tests/T.csproj');
+    assert.equal(dotnetBuildTarget('msbuild', ['/m', '/p:Version=1.2.3', 'src\\App.sln']), 'src\\App.sln');
+    assert.equal(dotnetBuildTarget('dotnet', ['test', '--no-build']), undefined);
+    assert.equal(dotnetBuildTarget('dotnet', ['restore']), undefined);
+    assert.equal(dotnetBuildTarget('dotnet', ['format', '--verify-no-changes']), undefined);
+  });
+
+  it('reads the Azure build tasks, with pipeline variables in their inputs', () => {
+    assert.equal(azureBuildTaskTarget('MSBuild@1', { solution: '$(solution)' }, { Solution: 'src/App.sln' }), 'src/App.sln');
+    assert.equal(azureBuildTaskTarget('VSBuild@1', {}, {}), '');
+    assert.equal(azureBuildTaskTarget('DotNetCoreCLI@2', { projects: 'src/**/*.csproj' }, {}), 'src/**/*.csproj');
+    assert.equal(azureBuildTaskTarget('DotNetCoreCLI@2', { command: 'restore' }, {}), undefined);
+    assert.equal(azureBuildTaskTarget('DotNetCoreCLI@2', { command: 'test', arguments: '--no-build' }, {}), undefined);
+    assert.equal(azureBuildTaskTarget('PowerShell@2', { script: 'dotnet build' }, {}), undefined);
+  });
+
+  it('its data names catalogue probes and unique packages', () => {
+    const probeIds = new Set(cat.probes.map((p) => p.id));
+    for (const a of [...DOTNET_ANALYSIS.analyzers, ...DOTNET_ANALYSIS.properties]) assert.ok(probeIds.has(a.probe), `${a.tool}: ${a.probe}`);
+    const ids = DOTNET_ANALYSIS.analyzers.map((a) => a.package.toLowerCase());
+    assert.equal(new Set(ids).size, ids.length);
   });
 });

@@ -525,7 +525,7 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
     if (!matches.length && (vocabulary === 'orb' || vocabulary === 'pipe') && isRemoteCall(file.kind, step.uses.value)) {
       if (!housekeepingBlock(ctx.catalogue, file.kind, step.uses.value)) hintRemoteBlock(ctx.catalogue, file.kind, step.uses.value, evidence(), undefined, facts, NO_SWITCHES);
     }
-    applyLifecycle(await lifecycleOfUses(step.uses, step.inputs, step.env, ctx, facts), facts, add, NO_SWITCHES, cannotFail);
+    applyLifecycle(await lifecycleOfUses(step.uses, step.inputs, step.env, ctx, facts, { ...env, ...envValues(step.env) }), facts, add, NO_SWITCHES, cannotFail);
     if (publishingBlock(step.uses.value)) facts.images.push({ kind: 'publish', evidence: evidence() });
   }
   const built = step.uses ? actionImageBuild(step.uses.value, step.inputs) : undefined;

@@ -17,6 +17,7 @@ import { GolangciConfig, hookRunsAt, parseGolangciConfig, parseMegaLinterConfig,
 import { invocations, Invocation } from '../parse/shell';
 import { Loc, Located, ShellLine } from '../types';
 import { dirname, joinPath, resolvePath } from '../../fs';
+import { azureBuildTaskTarget, dotnetAnalyzerOutcomes, dotnetBuildTarget } from './dotnetAnalyzers';
 
 interface ProbeTool {
   probe: string;
@@ -131,13 +132,21 @@ export async function lifecycleOfInvocation(inv: Invocation, line: ShellLine, li
       return preCommit(inv.args, cwd, ci, ctx, facts);
     case 'mega-linter-runner':
       return megaLinter({}, cwd, ci, ctx, facts, undefined);
+    case 'dotnet':
+    case 'msbuild': {
+      const target = dotnetBuildTarget(inv.program, inv.args);
+      return target === undefined ? [] : dotnetAnalyzerOutcomes(target, cwd, ci, ctx, facts);
+    }
     default:
       return arcade(inv, ci, ctx, facts);
   }
 }
 
-/** The tools a step's `uses` (an action or an Azure task) runs through a lifecycle or an aggregator. */
-export async function lifecycleOfUses(uses: Located, inputs: Record<string, Located>, env: Record<string, Located>, ctx: FactsContext, facts: FileFacts): Promise<LifecycleOutcome[]> {
+/**
+ * The tools a step's `uses` (an action or an Azure task) runs through a lifecycle or an aggregator.
+ * `variables`: the pipeline's, job's and step's variables (for `$(name)` macros in Azure inputs).
+ */
+export async function lifecycleOfUses(uses: Located, inputs: Record<string, Located>, env: Record<string, Located>, ctx: FactsContext, facts: FileFacts, variables: Record<string, string> = {}): Promise<LifecycleOutcome[]> {
   const name = uses.value.replace(/@.*$/, '').toLowerCase();
   const ci = { loc: uses.loc, text: `uses: ${uses.value}` };
   const words = (k: string) => (inputs[k]?.value ?? '').split(/\s+/).filter(Boolean);
@@ -152,6 +161,10 @@ export async function lifecycleOfUses(uses: Located, inputs: Record<string, Loca
     return maven(['-f', pom, ...words('goals'), ...words('options')], '', ci, ctx, facts);
   }
   if (/^gradle@\d+$/.test(name)) return gradle([...words('tasks'), ...words('options')], dirOf('workingDirectory'), ci, ctx, facts);
+  // Azure build tasks: their project and solution inputs are relative to the checkout.
+  const task = uses.value.trim().toLowerCase();
+  const built = /^[a-z]+@\d+$/.test(task) ? azureBuildTaskTarget(task, Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v.value])), variables) : undefined;
+  if (built !== undefined) return dotnetAnalyzerOutcomes(built, '', ci, ctx, facts);
   return [];
 }
 

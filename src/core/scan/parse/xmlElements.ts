@@ -1,6 +1,6 @@
-// A small, lenient reader of XML elements with their line numbers, enough for Maven POMs: element
-// names (prefixes dropped), text content and children. Comments, processing instructions, CDATA
-// and DOCTYPE are skipped; attributes are ignored. It never throws: a broken file yields the
+// A small, lenient reader of XML elements with their line numbers, enough for Maven POMs and
+// MSBuild project files: element names (prefixes dropped), quoted attributes, text content and
+// children. Comments, processing instructions, CDATA and DOCTYPE are skipped. It never throws: a broken file yields the
 // elements read so far (mismatched end tags close up to the matching open element, as a browser
 // would). Linear in the text; nesting is capped so a hostile file cannot exhaust the stack.
 
@@ -12,6 +12,8 @@ export interface XmlElement {
   column: number;
   /** Text directly inside the element, trimmed, entities decoded (only the five XML ones). */
   text: string;
+  /** Quoted attributes of the start tag, entities decoded (a `>` inside a value ends the tag early). */
+  attributes: Record<string, string>;
   children: XmlElement[];
 }
 
@@ -25,7 +27,7 @@ function decode(s: string): string {
 
 /** The document element (a synthetic root holding the top-level elements when there are several). */
 export function readXml(text: string): XmlElement {
-  const root: XmlElement = { name: '#document', line: 1, column: 1, text: '', children: [] };
+  const root: XmlElement = { name: '#document', line: 1, column: 1, text: '', attributes: {}, children: [] };
   const stack: XmlElement[] = [root];
   const texts: string[][] = [[]];
   let line = 1;
@@ -79,7 +81,7 @@ export function readXml(text: string): XmlElement {
     const selfClosing = inner.endsWith('/');
     const name = localName(inner.replace(/\/$/, '').trim().split(/\s/, 1)[0]);
     if (!name) continue;
-    const el: XmlElement = { name, line: lineAt(lt), column: lt - lineStart + 1, text: '', children: [] };
+    const el: XmlElement = { name, line: lineAt(lt), column: lt - lineStart + 1, text: '', attributes: attributesOf(inner), children: [] };
     stack[stack.length - 1].children.push(el);
     if (!selfClosing && stack.length <= MAX_DEPTH) {
       stack.push(el);
@@ -91,6 +93,40 @@ export function readXml(text: string): XmlElement {
     done.text = decode(texts.pop()!.join('').trim());
   }
   return root.children.length === 1 ? root.children[0] : root;
+}
+
+/** `name="value"` and `name='value'` pairs of a start tag's text, read in one pass. */
+function attributesOf(inner: string): Record<string, string> {
+  const out = Object.create(null) as Record<string, string>;
+  if (!inner.includes('=')) return out;
+  const isName = (c: string) => /[\w:.-]/.test(c);
+  const skipBlank = (k: number) => {
+    while (k < inner.length && /\s/.test(inner[k])) k++;
+    return k;
+  };
+  let i = 0;
+  while (i < inner.length) {
+    if (!isName(inner[i])) {
+      i++;
+      continue;
+    }
+    const nameStart = i;
+    while (i < inner.length && isName(inner[i])) i++;
+    const name = inner.slice(nameStart, i);
+    let k = skipBlank(i);
+    if (inner[k] !== '=') continue;
+    k = skipBlank(k + 1);
+    const q = inner[k];
+    if (q !== '"' && q !== "'") {
+      i = k;
+      continue;
+    }
+    const close = inner.indexOf(q, k + 1);
+    if (close < 0) break;
+    out[localName(name)] = decode(inner.slice(k + 1, close));
+    i = close + 1;
+  }
+  return out;
 }
 
 function localName(qname: string): string {
