@@ -606,14 +606,44 @@ async function collectLine(
     const target = ind.kind === 'script' && ind.fromScriptDir
       ? await resolveIndirection(ind, state.scriptDir ?? state.cwd, ctx, facts)
       : (await resolveIndirection(ind, state.cwd, ctx, facts)) ?? (state.callerDir !== undefined ? await resolveIndirection(ind, state.callerDir, ctx, facts) : undefined);
-    if (!target || chain?.seen.has(target.key)) continue; // a script that calls itself is read once
+    const testRunner = ind.kind === 'script' && namedTestRunner(ind.path);
+    if (!target) {
+      // A program the build made (`./build/tests/unit_tests`), named as the test suite: it runs the tests.
+      if (testRunner) add({ probe: TESTS_PROBE, tool: TEST_RUNNER_TOOL }, evidenceAt(line.loc, `${text}  (a test program, by its name)`, TEST_RUNNER_TOOL), disabled, cannotFail);
+      continue;
+    }
+    if (chain?.seen.has(target.key)) continue; // a script that calls itself is read once
     const next: IndirectionChain = chain
       ? { label: chain.label, depth: chain.depth + 1, seen: new Set([...chain.seen, target.key]) }
       : { label: `${line.loc.path}:${line.loc.line}`, depth: 1, seen: new Set([target.key]) };
     // Paths in a script are read from its own folder first, then from the folder it was called from.
     const within: LineState = { cwd: target.cwd, callerDir: target.callerDir, scriptDir: target.scriptDir, vars: new Map(state.vars) };
+    const testsBefore = testRunner ? testFindings(facts) : 0;
     for (const l of target.lines) await collectLine(l, within, ctx, facts, disabled, cannotFail, add, next);
+    // A script named as the test suite whose tests no known tool shows (test binaries found and run in a loop): the name says it.
+    if (testRunner && testFindings(facts) === testsBefore) {
+      add({ probe: TESTS_PROBE, tool: TEST_RUNNER_TOOL }, evidenceAt(line.loc, `${text}  (${ind.path}: a test script, by its name; no known test tool seen in it)`, TEST_RUNNER_TOOL), disabled, cannotFail);
+    }
   }
+}
+
+const TESTS_PROBE = 'ci.tests';
+const TEST_RUNNER_TOOL = 'Test runner (by its name)';
+
+/** What the scan holds about the tests probe so far (counted, noted or possibly run). */
+function testFindings(facts: FileFacts): number {
+  const n = (list: { probe: string }[]) => list.reduce((k, x) => k + (x.probe === TESTS_PROBE ? 1 : 0), 0);
+  return n(facts.hits) + n(facts.notCounted) + n(facts.mayRun);
+}
+
+/**
+ * A script or program run by path whose name says it is the test suite: `run_tests.sh`,
+ * `run_cpp_auto_tests.sh`, `unit-tests`, `bin/test`, `test_17`, `test-units` (the last word of its
+ * name, or the first followed by more, is "test" or "tests").
+ */
+function namedTestRunner(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.(sh|bash|ps1|py|exe|bat|cmd)$/i, '');
+  return /(^|[_.-])tests?$/i.test(base) || /^tests?[_-]\w/i.test(base);
 }
 
 /**
