@@ -401,6 +401,17 @@ describe('catalogue: schema errors name file and line', () => {
     bad(head + '  - id: p\n    traits: { failsBuild: no, qualifies: false, gates: true }\n' + tools, /^probes\.yaml:4: unknown key "gates" in traits of probe "p"/);
   });
 
+  it('documentation sites, site publishers and static runners: read and checked at load', () => {
+    const cat = loadCatalogue(read('model/probes.yaml'), 'probes.yaml');
+    const probe = (id: string) => cat.probes.find((p) => p.id === id)!;
+    assert.deepEqual(probe('docs-site').traits.documentationFor, ['deploy']);
+    assert.equal(probe('deploy').tools.find((t) => t.name === 'GitHub Pages')!.publishesSite, true);
+    assert.equal(probe('deploy').tools.find((t) => t.name === 'Docker Compose on a self-hosted runner')!.enabledBy!.staticRunner, true);
+    bad(head + '  - id: p\n    tools:\n      - name: a\n        run: [a]\n        publishesSite: sometimes\n', /^probes\.yaml:7: publishesSite of tool "a" must be true or false/);
+    bad(head + '  - id: p\n    tools:\n      - name: a\n        run: [a]\n        enabledBy: { staticRunner: false }\n', /^probes\.yaml:7: enabledBy of tool "a" names no condition \(oidc, staticRunner, env or config\)/);
+    bad(head + '  - id: p\n    traits: { failsBuild: no, qualifies: true, documentationFor: { deploy: true } }\n    tools: [{ name: a, run: [a] }]\n', /documentationFor of probe "p"/);
+  });
+
   it('the bundled traits drive the engine: gates, qualifiers, local hooks', () => {
     const cat = loadCatalogue(read('model/probes.yaml'), 'probes.yaml');
     const of = (id: string) => cat.probes.find((p) => p.id === id)!.traits;
