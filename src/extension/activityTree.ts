@@ -83,7 +83,7 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
     this.subscriptions = [
       vscode.window.registerFileDecorationProvider(new LevelBadges()),
       models.onDidChange(() => this.refresh()),
-      assessment.onDidChange(() => this.refresh()),
+      assessment.onDidChange(() => this.assessmentChanged()),
       assessment.onDidChangeIndexing(() => this.showIndexing()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('dsomm.targetLevel') && this.filtered) this.changedOptions();
@@ -142,7 +142,40 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
 
   refresh(): void {
     this.updateMessage();
+    this.refreshPending = true;
     this.changed.fire(undefined);
+  }
+
+  /**
+   * A folder's result was published again (a write, a watcher event, a settings change): the tree
+   * is rebuilt only when a row would read differently. Every rebuild makes VS Code forget which
+   * element each shown row stands for until it has fetched the rows again, and a context-menu
+   * command run in that window gets no row (it then asks for the activity instead). One mark used
+   * to rebuild the tree up to four times: after the write, and again for the write of the team
+   * setting (configuration event, and its .vscode/settings.json through the file watcher), with
+   * nothing new to show.
+   */
+  private assessmentChanged(): void {
+    const check = ++this.changeChecks;
+    this.changeCheck = this.changeCheck.then(async () => {
+      // A later change runs its own check, against the rows as they are by then.
+      if (check !== this.changeChecks) return;
+      // VS Code fetches the rows again after a rebuild: that fetch shows this result too.
+      if (this.refreshPending) return this.updateMessage();
+      if (this.shownRows === undefined) return this.refresh();
+      try {
+        const rows = this.rowsSignature(await this.roots());
+        if (rows !== this.shownRows) this.refresh();
+        else this.updateMessage();
+      } catch {
+        this.refresh();
+      }
+    });
+  }
+
+  /** Settles once the changes published so far have been checked and the tree told (tests). */
+  whenChangesChecked(): Promise<void> {
+    return this.changeCheck;
   }
 
   private changedOptions(): void {
@@ -192,6 +225,14 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
 
   async getChildren(element?: TreeNodeData): Promise<TreeNodeData[]> {
     if (element) return element.type === 'evidence' ? [] : element.children;
+    this.refreshPending = false;
+    const roots = await this.roots();
+    this.shownRows = this.rowsSignature(roots);
+    return roots;
+  }
+
+  /** The top rows for the current results and options (also sets what getTreeItem needs to know about them). */
+  private async roots(): Promise<TreeNodeData[]> {
     // The welcome view explains what to do when no folder is open.
     const folders = this.assessment.folders();
     if (!folders.length) return [];
@@ -216,6 +257,32 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
     }
     return roots;
   }
+
+  /**
+   * Every row of the tree as VS Code got it at the last root fetch (all levels, collapsed ones
+   * too): what a published result is compared with before the tree is rebuilt.
+   */
+  private rowsSignature(roots: readonly TreeNodeData[]): string {
+    const rows: unknown[] = [];
+    const visit = (node: TreeNodeData, depth: number) => {
+      const item = this.getTreeItem(node);
+      const icon = item.iconPath instanceof vscode.ThemeIcon ? [item.iconPath.id, item.iconPath.color?.id] : undefined;
+      const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
+      const command = item.command ? [item.command.command, JSON.stringify(item.command.arguments)] : undefined;
+      rows.push([depth, item.id, item.label, item.description, item.contextValue, item.collapsibleState, icon, tooltip, item.resourceUri?.toString(), item.accessibilityInformation?.label, command]);
+      if (node.type !== 'evidence') for (const child of node.children) visit(child, depth + 1);
+    };
+    for (const root of roots) visit(root, 0);
+    return JSON.stringify(rows);
+  }
+
+  /** The rows the tree showed at its last root fetch (undefined before the first). */
+  private shownRows: string | undefined;
+  /** The tree was told to rebuild and has not fetched its top rows since. */
+  private refreshPending = false;
+  /** Published results are checked one after the other; only the latest of a burst is checked. */
+  private changeCheck: Promise<void> = Promise.resolve();
+  private changeChecks = 0;
 
   /** The last root list was empty (the status filter left nothing): the welcome view explains it. */
   private empty = false;

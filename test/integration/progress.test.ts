@@ -149,6 +149,29 @@ describe('Team progress', () => {
     assert.strictEqual(sbom.notApplicable?.reason, 'We ship no artefacts: a library only.');
   });
 
+  it('a result published again with nothing new leaves the tree alone; a change rebuilds it', async () => {
+    // Every rebuild makes VS Code forget which element a shown row stands for until it has fetched
+    // the rows again: a context-menu command run then gets no row. Our own writes publish the
+    // result again (file watcher, the team setting): those must not rebuild the tree.
+    const { tree, assessment } = await api();
+    let rebuilds = 0;
+    const counting = tree.onDidChangeTreeData(() => rebuilds++);
+    try {
+      await tree.getChildren(); // the rows as VS Code fetches them after a rebuild
+      await tree.whenChangesChecked();
+      rebuilds = 0;
+      await assessment.folders()[0].reloadProgress(); // the same files read again: an equal result
+      await tree.whenChangesChecked();
+      assert.strictEqual(rebuilds, 0, 'an unchanged result rebuilt the tree');
+      await vscode.commands.executeCommand('dsomm.setActivityState', { uuid: SECRETS, state: 'Started' });
+      await tree.whenChangesChecked();
+      assert.ok(rebuilds >= 1, 'a changed row did not rebuild the tree');
+      assert.match(await waitForRow(SECRETS, /Started/), /· Started · detected$/);
+    } finally {
+      counting.dispose();
+    }
+  });
+
   it('an external edit of the progress file refreshes the tree', async () => {
     const text = await read(PROGRESS());
     // Another editor / git pull: the team's BUILD entry goes back to "Started".

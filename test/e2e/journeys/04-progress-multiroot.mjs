@@ -62,9 +62,8 @@ export default async function (t) {
     await wb.expand('payments-service');
     await wb.expand(ACTIVITY.dimension);
     await wb.expand(ACTIVITY.sub);
-    await wb.contextMenu(ACTIVITY.name, 'Mark Activity Done');
     // No team is set: the first record asks, offering the folder's name, and saves it for that folder.
-    await page.locator('.quick-input-widget', { hasText: 'Record this for which team?' }).waitFor();
+    await wb.contextMenu(ACTIVITY.name, 'Mark Activity Done', { expect: page.locator('.quick-input-widget', { hasText: 'Record this for which team?' }) });
     await page.keyboard.press('Enter');
     const file = path.join(second, '.dsomm', 'team-progress.yaml');
     const text = await waitUntil('the progress file of payments-service', () => existsSync(file) && readFileSync(file, 'utf8'));
@@ -81,9 +80,8 @@ export default async function (t) {
   });
 
   await t.step('"Open Maturity Dashboard" on a folder node shows that folder\'s dashboard', async () => {
-    await wb.contextMenu('payments-service', 'Open Maturity Dashboard');
     const tab = page.locator('.tabs-container .tab', { hasText: 'DSOMM Maturity: payments-service' });
-    await tab.first().waitFor();
+    await wb.contextMenu('payments-service', 'Open Maturity Dashboard', { expect: tab.first() });
     await t.screenshot('04-progress-multiroot-dashboard');
   });
 

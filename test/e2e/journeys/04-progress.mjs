@@ -27,8 +27,10 @@ export default async function (t) {
   // What the row says: its level badge and its status word ("L1 · undecided").
   const description = async label => (await wb.treeItems()).find(i => i.label === label)?.summary ?? '';
 
-  /** Right-clicks a tree row and picks `entry` from its context menu. */
-  const contextMenu = (label, entry) => wb.contextMenu(label, entry);
+  /** Right-clicks a tree row and picks `entry` from its context menu; `expect` shows when it ran on the row. */
+  const contextMenu = (label, entry, expect) => wb.contextMenu(label, entry, { expect });
+  const teamQuestion = page.locator('.quick-input-widget', { hasText: 'Record this for which team?' });
+  const reasonBox = page.locator('.quick-input-widget', { hasText: /not apply to your team/ });
 
   const openTree = async () => {
     await wb.waitUntilReady();
@@ -59,18 +61,16 @@ export default async function (t) {
   });
 
   await t.step(`context menu › Mark Activity Done on "${DONE.name}"`, async () => {
-    await contextMenu(DONE.name, 'Mark Activity Done');
     // Nothing names the team yet (no setting, no .dsomm/meta.yaml, no progress file): it is asked once.
-    await page.locator('.quick-input-widget', { hasText: 'Record this for which team?' }).waitFor();
+    await contextMenu(DONE.name, 'Mark Activity Done', teamQuestion);
     assert.equal(await page.locator('.quick-input-widget input').inputValue(), TEAM);
     await page.keyboard.press('Enter');
     await waitUntil('the row to say done', async () => /^L1 · done$/.test(await description(DONE.name)));
   });
 
   await t.step(`context menu › Mark Activity Not Applicable… on "${NOT_APPLICABLE.name}", with a reason`, async () => {
-    await contextMenu(NOT_APPLICABLE.name, 'Mark Activity Not Applicable');
+    await contextMenu(NOT_APPLICABLE.name, 'Mark Activity Not Applicable', reasonBox);
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
     // An empty reason is refused with a message.
     await input.fill(' ');
     await page.locator('.quick-input-widget', { hasText: 'A reason is needed' }).waitFor();

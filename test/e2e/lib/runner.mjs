@@ -19,7 +19,7 @@
 // starts (e.g. to replace the demo with a smaller repository). When it returns { workspaceFile },
 // the window opens that (multi-root) workspace instead of the folder.
 // Each journey runs in its own code-server and browser context, with fresh user data.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { installExtension, startCodeServer, workbenchUrl } from '../../../scripts/code-server.mjs';
 import { copyDemoWorkspace, makeTempDir, onSignal, ROOT } from '../../../scripts/harness.mjs';
@@ -41,6 +41,29 @@ function delayEverySecondZeroTimer(ms) {
 
 class StepFailed extends Error {}
 class JourneySkipped extends Error {}
+
+/**
+ * The extension host's own logs of a run (remote extension host, our "DSOMM" output channel): what
+ * the extension did and when, beside the browser's and code-server's logs of a failed step.
+ */
+function extensionHostLogs(userDataDir) {
+  const found = [];
+  const walk = dir => {
+    let names;
+    try { names = readdirSync(dir); } catch { return; }
+    for (const name of names.sort()) {
+      const p = path.join(dir, name);
+      let st;
+      try { st = statSync(p); } catch { continue; }
+      if (st.isDirectory()) walk(p);
+      else if (/exthost\.log$|DSOMM\.log$/i.test(name)) found.push(p);
+    }
+  };
+  walk(path.join(userDataDir, 'logs'));
+  return found.map(f => `--- ${path.relative(userDataDir, f)} ---\n${readFileSync(f, 'utf8').slice(-200_000)}`).join('\n');
+}
+
+const clock = () => new Date().toISOString().slice(11, 23);
 
 const slug = s => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 const firstLines = (e, n = 8) => String(e?.stack || e).split('\n').slice(0, n).join('\n');
@@ -67,7 +90,7 @@ export async function runJourney(journey, { browser, outDir, vsix }) {
     const base = `FAILED-${slug(journey.name)}-${slug(stepName)}`;
     mkdirSync(outDir, { recursive: true });
     await page?.screenshot({ path: path.join(outDir, `${base}.png`) }).catch(() => {});
-    writeFileSync(path.join(outDir, `${base}.log`), `--- browser console ---\n${pageLog.join('\n')}\n\n--- code-server ---\n${serverLog.join('')}`);
+    writeFileSync(path.join(outDir, `${base}.log`), `--- browser console ---\n${pageLog.join('\n')}\n\n--- code-server ---\n${serverLog.join('')}\n\n${extensionHostLogs(path.join(tmp.dir, 'user-data'))}`);
     console.log(`      screenshot and log: ${path.relative(process.cwd(), path.join(outDir, base))}.{png,log}`);
   };
 
@@ -121,8 +144,8 @@ export async function runJourney(journey, { browser, outDir, vsix }) {
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS || 60_000));
-    page.on('console', m => pageLog.push(`[${m.type()}] ${m.text()}`));
-    page.on('pageerror', e => pageLog.push(`[pageerror] ${e.message}`));
+    page.on('console', m => pageLog.push(`${clock()} [${m.type()}] ${m.text()}`));
+    page.on('pageerror', e => pageLog.push(`${clock()} [pageerror] ${e.message}`));
     const jitterMs = Number(process.env.E2E_TIMER_JITTER_MS || 0);
     if (jitterMs > 0) await page.addInitScript(delayEverySecondZeroTimer, jitterMs);
     // Not waiting for "load" (all of the workbench's scripts and styles: long on a busy machine):

@@ -835,6 +835,13 @@ export function assignmentOf(text: string, vars?: ReadonlyMap<string, string>): 
   // one quoted word (inner quotes of `"$(dirname "$0")"` included)
   if ((q === '"' || q === "'") && value.length >= 2 && value.endsWith(q) && (q === '"' ? !/^"[^"]*"\s+\S/.test(value) : !value.slice(1, -1).includes(q))) value = value.slice(1, -1);
   else if (/\s/.test(value.replace(/\$\([^)]*\)/g, ''))) return undefined; // `A=1 cmd`: a variable for one command
+  // `CLANG_FORMAT="${CLANG_FORMAT:-clang-format}"`: the value set before (the CI job's), else the default
+  const ref = wholeReference(value);
+  if (ref) {
+    const known = vars?.get(ref.name);
+    if (known !== undefined && known !== '') value = known;
+    else if (ref.fallback !== undefined) value = ref.fallback;
+  }
   // `source="${BASH_SOURCE[0]}"` then `root="$(cd -P "$(dirname "$source")" && pwd)"`: the script's file, then its folder
   const named = vars ? value.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (ref, name: string) => (SCRIPT_FILE_VALUE.test(vars.get(name) ?? '') ? '$0' : ref)) : value;
   if (SCRIPT_DIR_VALUE.test(named)) value = SCRIPT_DIR_TOKEN;
@@ -851,11 +858,23 @@ const SCRIPT_DIR_TOKEN = '$PSScriptRoot';
 
 /** The command a run word kept in a variable stands for (`$CMD args`, `bash -c "$CMD"`, `eval "$CMD"`), when the variable is known. */
 function heldCommand(inv: Invocation, vars: ReadonlyMap<string, string>): string | undefined {
-  const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(inv.command ?? '');
-  if (!m) return undefined;
-  const value = vars.get(m[1] ?? m[2]);
+  const ref = wholeReference(inv.command ?? '');
+  if (!ref) return undefined;
+  const value = vars.get(ref.name);
   if (value === undefined || value === SCRIPT_DIR_TOKEN || !value.trim()) return undefined;
   return [value, ...inv.args].join(' ');
+}
+
+/**
+ * A word that is one variable reference: `$X`, `${X}`, `${X:?message}`, `${X:-default}` (the
+ * default, when there is one, is what the shell uses while X is unset or empty).
+ */
+function wholeReference(word: string): { name: string; fallback?: string } | undefined {
+  const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=?])([^{}$`]*))?\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(word);
+  if (!m) return undefined;
+  const name = m[1] ?? m[4];
+  const op = m[2];
+  return op !== undefined && !op.endsWith('?') ? { name, fallback: m[3] } : { name };
 }
 
 /** A line standing for a command kept in a variable: analysed as that command, found at the line that runs it. */

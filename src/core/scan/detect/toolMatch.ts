@@ -410,17 +410,37 @@ function toolDisabledByInputs(tool: ToolDef, inputs: Map<string, string>): strin
   return undefined;
 }
 
-/**
- * Catalogue tools a shell invocation runs. Installs, `echo`/`printf` and pure `--version` /
- * `--help` calls never match. A `docker run IMAGE args` call also matches by image.
- */
 /** Does any tool of the catalogue run as this program (`trivy`, `golangci-lint`)? */
 export function isCatalogueProgram(cat: Catalogue, program: string): boolean {
   const ix = indexOf(cat);
   const p = normProgram(program);
-  return ix.byProgram.has(p) || ix.wildPrograms.some((w) => wildcardMatch(w.pattern, p));
+  return programRefs(ix, p).length > 0;
 }
 
+/**
+ * The name without a version suffix that distributions add to side-by-side installs
+ * (`clang-format-15`, `clang-tidy-14`, `run-clang-tidy-18.1`); undefined when there is none.
+ */
+function unversionedProgram(program: string): string | undefined {
+  const dash = program.lastIndexOf('-');
+  if (dash < 2 || !/^\d+(?:\.\d+)*$/.test(program.slice(dash + 1))) return undefined;
+  const base = program.slice(0, dash);
+  return /^[a-z]/.test(base) && /[a-z]$/.test(base) ? base : undefined;
+}
+
+/** Run matchers for a program, by its exact name or, when none has it, by its unversioned name. */
+function programRefs(ix: Index, program: string): RunRef[] {
+  const refs = [...(ix.byProgram.get(program) ?? [])];
+  for (const w of ix.wildPrograms) if (wildcardMatch(w.pattern, program)) refs.push(w.ref);
+  if (refs.length) return refs;
+  const base = unversionedProgram(program);
+  return base ? (ix.byProgram.get(base) ?? []) : [];
+}
+
+/**
+ * Catalogue tools a shell invocation runs. Installs, `echo`/`printf` and pure `--version` /
+ * `--help` calls never match. A `docker run IMAGE args` call also matches by image.
+ */
 export function matchInvocation(cat: Catalogue, inv: Invocation): ToolMatch[] {
   if (inv.kind !== 'run') return [];
   const program = normProgram(inv.program);
@@ -430,9 +450,7 @@ export function matchInvocation(cat: Catalogue, inv: Invocation): ToolMatch[] {
   if (!onlyVersionOrHelp(inv.args)) {
     const cands = argCandidates(inv.args);
     const pos = positionals(inv.args);
-    const refs = [...(ix.byProgram.get(program) ?? [])];
-    for (const w of ix.wildPrograms) if (wildcardMatch(w.pattern, program)) refs.push(w.ref);
-    for (const r of refs) {
+    for (const r of programRefs(ix, program)) {
       if (runArgsMatch(r.run, inv.args, cands, pos)) out.push({ probe: r.probe, tool: r.tool.name, ...disabledField(toolDisabledByArgs(r.tool, cands)), ...enableFields(r.tool, inv.args) });
     }
   }
