@@ -133,6 +133,15 @@ class CircleParser {
     const steps = get(ctx, node, 'steps');
     if (steps !== undefined && !isSeq(steps)) this.problem(`\`steps\` of job '${id}' should be a list`, nodeLoc(ctx, steps, loc), 'error');
     job.steps = this.steps(steps, []);
+    // The job's working_directory is where `checkout` puts the code; a step's own is relative to
+    // it (or written in full under it): that part says where the step's relative paths start.
+    const jobDir = (str(ctx, get(ctx, node, 'working_directory')) ?? (execName ? str(ctx, get(ctx, this.executors.get(execName), 'working_directory')) : undefined))?.replace(/\/+$/, '');
+    for (const step of job.steps) {
+      const wd = step.workingDirectory?.trim().replace(/\/+$/, '');
+      if (wd === undefined || !jobDir) continue;
+      if (wd === jobDir) step.workingDirectory = '.';
+      else if (wd.startsWith(jobDir + '/')) step.workingDirectory = wd.slice(jobDir.length + 1);
+    }
     return job;
   }
 
@@ -196,6 +205,8 @@ class CircleParser {
         base.name = str(ctx, get(ctx, params, 'name'));
         base.script = scriptLines(ctx, get(ctx, params, 'command'));
         base.env = envMap(ctx, get(ctx, params, 'environment'));
+        const wd = str(ctx, get(ctx, params, 'working_directory'));
+        if (wd !== undefined && base.script.length) base.workingDirectory = wd;
       } else base.script = scriptLines(ctx, params);
       return [base];
     }
