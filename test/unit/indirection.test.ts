@@ -157,6 +157,7 @@ describe('indirection: findIndirection', () => {
     ['docker build -f docker/Dockerfile.ci -t app:ci .', { kind: 'image-build', context: '', file: 'docker/Dockerfile.ci' }],
     ['docker buildx build --platform linux/amd64 --push ./web/', { kind: 'image-build', context: 'web' }],
     ['buildah bud -t app services/api', { kind: 'image-build', context: 'services/api' }],
+    ['docker buildx build ${CI:+--quiet} --tag app --push --file .circleci/Dockerfile .', { kind: 'image-build', context: '', file: '.circleci/Dockerfile' }],
     ['Import-Module $PSScriptRoot/build.psm1 -Force', { kind: 'script', path: 'build.psm1', fromScriptDir: true }],
   ];
   for (const [text, expected] of cases) {

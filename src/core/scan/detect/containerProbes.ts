@@ -9,6 +9,7 @@ import { hasDigest, hasVariables, isRootUser, splitImage, substitute } from '../
 import { commandLines, mappedLoc, stageChain } from '../parse/containers/dockerfile';
 import { NETWORK_POLICY_KINDS } from '../parse/containers/kubernetes';
 import { chartDirOf, containerScope } from './containerScope';
+import { ImageUsage } from './imageUse';
 import {
   ComposeFile,
   ContainerSpec,
@@ -48,14 +49,15 @@ export const CONTAINER_PROBES: Readonly<Record<string, Exclude<ProbeAnchor, 'pip
 
 export const CONTAINER_PROBE_IDS: readonly string[] = Object.keys(CONTAINER_PROBES);
 
-export function runContainerProbes(files: ParsedContainerFile[]): ProbeOutcome[] {
+/** `usage`: what the pipelines build and push, when it tells which Dockerfiles ship (imageUse.ts). */
+export function runContainerProbes(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome[] {
   return [
-    probePresent(files),
-    probeNonRoot(files),
-    probeBaseImageDigest(files),
-    probeHealthcheck(files),
-    probeWeakInstructions(files),
-    probeSecurityContext(files),
+    probePresent(files, usage),
+    probeNonRoot(files, usage),
+    probeBaseImageDigest(files, usage),
+    probeHealthcheck(files, usage),
+    probeWeakInstructions(files, usage),
+    probeSecurityContext(files, usage),
     probeNetworkPolicy(files),
     probeRollingUpdate(files),
     probeCanary(files),
@@ -106,6 +108,20 @@ function resultOf(ok: number, total: number): ProbeResult {
   return ok === 0 ? 'fail' : 'partial';
 }
 
+/**
+ * Shipped images the pipelines build from a Dockerfile they clone from another repository: that
+ * file is not in the scan, so with nothing else to judge the verdict is unknown, naming the
+ * repository; beside judged files they are named in a note.
+ */
+function withClonedImages(result: ProbeResult, usage: ImageUsage | undefined, notes: string[]): ProbeResult {
+  const cloned = usage?.cloned ?? [];
+  if (!cloned.length) return result;
+  const repos = [...new Set(cloned.map((c) => c.url))];
+  const at = cloned.map((c) => `${c.evidence.loc.path}:${c.evidence.loc.line}`);
+  notes.unshift(`${cloned.length} shipped image(s) built from a Dockerfile cloned at build time from ${repos.join(', ')} (${at.slice(0, 2).join(', ')}${at.length > 2 ? ', …' : ''}): not in the scan, check it there`);
+  return result === 'not-applicable' ? 'unknown' : result;
+}
+
 class EvidenceList {
   readonly items: Evidence[] = [];
   private readonly seen = new Set<string>();
@@ -138,9 +154,9 @@ function composeValue(v: string): string | undefined {
 // ---------------------------------------------------------------------------------------
 // container.present
 
-export function probePresent(files: ParsedContainerFile[]): ProbeOutcome {
+export function probePresent(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome {
   const ev = new EvidenceList();
-  const scope = containerScope(files);
+  const scope = containerScope(files, usage);
   for (const f of files) {
     if (scope.fileReason(f.path)) continue;
     switch (f.kind) {
@@ -170,8 +186,10 @@ export function probePresent(files: ParsedContainerFile[]): ProbeOutcome {
     }
   }
   const leftOut = scope.note('container file(s)');
+  // Images the pipelines build from another repository's Dockerfile and push ship from here too.
+  for (const c of usage?.cloned ?? []) ev.add(c.evidence.loc, `${c.evidence.text} (Dockerfile cloned from ${c.url})`);
   if (ev.items.length === 0) return outcome('container.present', 'fail', [], leftOut ? [leftOut] : ['No Dockerfile, compose, Kubernetes, Helm or Kustomize definitions found']);
-  return outcome('container.present', 'pass', ev.items);
+  return outcome('container.present', 'pass', ev.items, leftOut ? [leftOut] : []);
 }
 
 function imageOfValues(img: HelmValuesFile['images'][number]): string | undefined {
@@ -185,11 +203,11 @@ function imageOfValues(img: HelmValuesFile['images'][number]): string | undefine
 
 const ID_NON_ROOT = 'container.non-root';
 
-export function probeNonRoot(files: ParsedContainerFile[]): ProbeOutcome {
+export function probeNonRoot(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome {
   const ev = new EvidenceList();
   const notes: string[] = [];
   const findings: Finding[] = [];
-  const scope = containerScope(files);
+  const scope = containerScope(files, usage);
   let ok = 0;
   let total = 0;
   /** Counts a verdict unless its file or workload is left out (its finding is listed either way). */
@@ -340,7 +358,7 @@ export function probeNonRoot(files: ParsedContainerFile[]): ProbeOutcome {
 
   const leftOut = scope.note('container definition(s)');
   if (leftOut) notes.push(leftOut);
-  return outcome(ID_NON_ROOT, resultOf(ok, total), ev.items, notes, findings);
+  return outcome(ID_NON_ROOT, withClonedImages(resultOf(ok, total), usage, notes), ev.items, notes, findings);
 }
 
 /** Base images whose default user is not root: `:nonroot` tags (distroless and others), Chainguard images (not their `-dev` variants). */
@@ -451,13 +469,13 @@ function imageVerdict(written: string, ref: ImageRef): ImageVerdict {
   return { pinned: false, code: 'unpinned-image', message: `\`${written}\` is pinned by tag only; a digest (@sha256:…) makes it immutable` };
 }
 
-export function probeBaseImageDigest(files: ParsedContainerFile[]): ProbeOutcome {
+export function probeBaseImageDigest(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome {
   const ev = new EvidenceList();
   const notes: string[] = [];
   const findings: Finding[] = [];
   let ok = 0;
   let total = 0;
-  const scope = containerScope(files);
+  const scope = containerScope(files, usage);
   let deployRefs = 0;
   /** `base`: a FROM line, which the verdict judges; image references in deploy files are only listed. */
   const check = (written: string, ref: ImageRef, loc: Loc, evidenceText: string, data: Record<string, string>, base = false) => {
@@ -563,7 +581,7 @@ export function probeBaseImageDigest(files: ParsedContainerFile[]): ProbeOutcome
   if (deployRefs > 0) notes.push(`${deployRefs} image reference(s) in compose, Kubernetes, Helm or kustomize files listed, not judged: a digest there pins what is deployed, this check is about the base images an image is built FROM`);
   const leftOut = scope.note('Dockerfile(s)');
   if (leftOut) notes.push(leftOut);
-  return outcome(ID_DIGEST, resultOf(ok, total), ev.items, notes, findings);
+  return outcome(ID_DIGEST, withClonedImages(resultOf(ok, total), usage, notes), ev.items, notes, findings);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -581,11 +599,11 @@ const BATCH_KINDS = new Set(['Job', 'CronJob']);
  * ours to judge; containers that open no port (clients, workers) have nothing to probe for
  * readiness; the image of a command-line tool runs no long-lived process. Every gap is still a finding.
  */
-export function probeHealthcheck(files: ParsedContainerFile[]): ProbeOutcome {
+export function probeHealthcheck(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome {
   const ev = new EvidenceList();
   const notes: string[] = [];
   const findings: Finding[] = [];
-  const scope = containerScope(files);
+  const scope = containerScope(files, usage);
   let ok = 0;
   let total = 0;
 
@@ -719,7 +737,7 @@ export function probeHealthcheck(files: ParsedContainerFile[]): ProbeOutcome {
 
   const leftOut = scope.note('container definition(s)');
   if (leftOut) notes.push(leftOut);
-  return outcome(ID_HEALTH, resultOf(ok, total), ev.items, notes, findings);
+  return outcome(ID_HEALTH, withClonedImages(resultOf(ok, total), usage, notes), ev.items, notes, findings);
 }
 
 /** The Dockerfile a compose service builds: `dockerfile` (default `Dockerfile`) inside the build context. */
@@ -773,10 +791,10 @@ const NOT_A_SECRET_NAME = /_(FILE|PATH|DIR|LOCATION|URL|URI|ENDPOINT|HOST|NAME|L
 const NOT_A_SECRET_VALUE = /^(true|false|yes|no|on|off|none|null|\d{1,5})$/i;
 const REMOTE = /^(https?|ftp):\/\/|^git@|\.git(#.*)?$/i;
 
-export function probeWeakInstructions(files: ParsedContainerFile[]): ProbeOutcome {
+export function probeWeakInstructions(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome {
   const ev = new EvidenceList();
   const findings: Finding[] = [];
-  const scope = containerScope(files);
+  const scope = containerScope(files, usage);
   const dfs = dockerfiles(files);
   for (const f of dfs) {
     if (!scope.fileReason(f.path)) ev.add(f.stages[0].fromLoc, fromText(f.stages[0]));
@@ -849,11 +867,11 @@ const HARDENED = 'runAsNonRoot or a non-zero runAsUser, readOnlyRootFilesystem, 
  * container's settings override the pod's), its root filesystem is read-only, privilege escalation
  * is off, and it is not privileged. Resource limits are a separate finding, not part of the verdict.
  */
-export function probeSecurityContext(files: ParsedContainerFile[]): ProbeOutcome {
+export function probeSecurityContext(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome {
   const ev = new EvidenceList();
   const notes: string[] = [];
   const findings: Finding[] = [];
-  const scope = containerScope(files);
+  const scope = containerScope(files, usage);
   let units = 0;
   let fullyOk = 0;
   let checksMet = 0;

@@ -3,9 +3,11 @@
 // workloads) and opt-in components, subcharts vendored inside a chart's charts/ folder and
 // vendored upstream manifests, test environments (e2e, Playwright, Cypress), documentation
 // snippets, and workloads scaled to `replicas: 0`. Test/fixture/example folders and dev-only files
-// never reach the probes (the index leaves them out).
+// never reach the probes (the index leaves them out). When the pipelines publish images, a
+// Dockerfile they build only for their own jobs, or never build, is left out too (imageUse.ts).
 import { dirname, resolvePath } from '../../fs';
 import { K8sResource, KustomizationFile, ParsedContainerFile } from '../parse/containers/types';
+import { ImageUsage } from './imageUse';
 
 /** Folder names whose container files are test environments, documentation or vendored copies, not what ships. */
 const LEFT_OUT_SEGMENTS: ReadonlyMap<string, string> = new Map([
@@ -14,6 +16,10 @@ const LEFT_OUT_SEGMENTS: ReadonlyMap<string, string> = new Map([
   ['e2e-tests', 'a test environment'],
   ['integration-test', 'a test environment'],
   ['integration-tests', 'a test environment'],
+  ['test_environment', 'a test environment'],
+  ['test-environment', 'a test environment'],
+  ['test_environments', 'a test environment'],
+  ['test-environments', 'a test environment'],
   ['playwright', 'a test environment'],
   ['cypress', 'a test environment'],
   ['docs', 'documentation'],
@@ -24,8 +30,11 @@ const LEFT_OUT_SEGMENTS: ReadonlyMap<string, string> = new Map([
   ['vendored', 'vendored upstream files'],
 ]);
 
-/** Dockerfile variants named for a test run (`Dockerfile.e2e`, `Dockerfile.playwright`, `test.Dockerfile`). */
-const TEST_IMAGE_NAME = /^(?:(?:docker|container)file[.-](?:tests?|e2e|it|ci|playwright|cypress|integration)|(?:tests?|e2e|playwright|cypress|integration)\.(?:docker|container)file)$/i;
+/** Folders of local development stacks: a compose file under `dev/` starts what a developer works against. */
+const DEV_STACK_SEGMENTS = new Set(['dev', '.dev', 'local-dev']);
+
+/** Dockerfile variants named for a test run (`Dockerfile.e2e`, `Dockerfile.e2e-tests`, `Dockerfile.playwright`, `test.Dockerfile`). */
+const TEST_IMAGE_NAME = /^(?:(?:docker|container)file[.-](?:tests?|e2e|it|ci|playwright|cypress|integration)(?:[.-]tests?)?|(?:tests?|e2e|playwright|cypress|integration)\.(?:docker|container)file)$/i;
 
 export interface ContainerScope {
   /** Why the file at `path` is left out of the verdicts, or undefined when it is judged. */
@@ -48,7 +57,17 @@ export function chartDirOf(path: string): string {
   return dirname(path);
 }
 
-export function containerScope(files: readonly ParsedContainerFile[]): ContainerScope {
+/** Why the pipelines' image usage leaves a Dockerfile out, or undefined when it ships (or usage cannot tell). */
+function usageReason(usage: ImageUsage | undefined, path: string): string | undefined {
+  if (!usage || usage.shipped.has(path)) return undefined;
+  if (usage.builtForJobs.has(path)) return 'an image the pipelines build only for their own jobs and never push';
+  const pushed = [...usage.shipped].sort();
+  return `not built by any pipeline (the pipelines push ${pushed.slice(0, 2).join(', ')}${pushed.length > 2 ? ` and ${pushed.length - 2} more` : ''})`;
+}
+
+export function containerScope(files: readonly ParsedContainerFile[], usage?: ImageUsage): ContainerScope {
+  const dockerfilePaths = new Set(files.filter((f) => f.kind === 'dockerfile').map((f) => f.path));
+  const composePaths = new Set(files.filter((f) => f.kind === 'compose').map((f) => f.path));
   const exact = new Map<string, string>();
   const dirs: { dir: string; reason: string }[] = [];
   const kustomizations = files.filter((f): f is KustomizationFile => f.kind === 'kustomization');
@@ -77,7 +96,8 @@ export function containerScope(files: readonly ParsedContainerFile[]): Container
       if (r) return r;
     }
     if (TEST_IMAGE_NAME.test(segs[segs.length - 1])) return 'a test image';
-    return undefined;
+    if (composePaths.has(path) && segs.slice(0, -1).some((seg) => DEV_STACK_SEGMENTS.has(seg.toLowerCase()))) return 'a local development stack';
+    return dockerfilePaths.has(path) ? usageReason(usage, path) : undefined;
   };
   const remember = (path: string, reason: string | undefined): string | undefined => {
     if (reason) leftOut.set(path, reason);

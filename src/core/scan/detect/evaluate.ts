@@ -8,6 +8,7 @@ import { matchConfigFile } from './toolMatch';
 import { PINNING_PART_IDS, pinningProbe, runCodeProbes } from './codeProbes';
 import { ParsedContainerFile } from '../parse/containers/types';
 import { activityStatusesFor, containerProbesFor } from './evaluationCache';
+import { ImageUsage, imageUsage } from './imageUse';
 import { MayRun, NotCounted, ToolHit } from './facts';
 import { dedupeEvidence, Evidence, EvidenceUnit, Finding, outcome, ProbeAnchor, ProbeOutcome } from './probeTypes';
 import { ActivityResult, ExternalReference, IndexedFileInfo, ScanResult, summarizeLevels } from '../result';
@@ -246,6 +247,15 @@ export function pipelineCalls(entries: IndexEntry[]): PipelineCalls {
   return calls;
 }
 
+/** What the pipelines' image builds say about which Dockerfiles ship (undefined: they cannot tell). */
+function pipelineImageUsage(entries: IndexEntry[]): ImageUsage | undefined {
+  const uses = entries.flatMap((e) => e.facts?.images ?? []);
+  if (!uses.length) return undefined;
+  const buildHits = entries.flatMap((e) => (e.facts?.hits ?? []).filter((h) => h.probe === 'container-build').map((h) => h.evidence));
+  const mayBuild = entries.some((e) => (e.facts?.mayRun ?? []).some((m) => m.probe === 'container-build'));
+  return imageUsage(uses, buildHits, mayBuild);
+}
+
 export function evaluate(input: EvaluateInput): ScanResult {
   const { index, model, catalogue, rules } = input;
   const entries = index.all();
@@ -264,7 +274,7 @@ export function evaluate(input: EvaluateInput): ScanResult {
   const containerFiles = entries
     .filter((e) => !e.outOfScope && (CONTAINER_KINDS as readonly string[]).includes(e.kind) && e.parsed)
     .map((e) => e.parsed as ParsedContainerFile);
-  const probes: ProbeOutcome[] = [...toolProbes(entries, catalogue, input.configFiles), ...runCodeProbes(entries, catalogue, index.isGitRepository), ...containerProbesFor(index, containerFiles)];
+  const probes: ProbeOutcome[] = [...toolProbes(entries, catalogue, input.configFiles), ...runCodeProbes(entries, catalogue, index.isGitRepository), ...containerProbesFor(index, containerFiles, pipelineImageUsage(entries))];
   const byId = new Map(probes.map((p) => [p.id, p]));
   const pinning = pinningProbe(PINNING_PART_IDS.map((id) => byId.get(id)).filter((p): p is ProbeOutcome => !!p));
   probes.push(pinning);

@@ -13,10 +13,13 @@ import { ActivityEvaluation, evaluateRules, PipelineCalls, RuleSet } from './rul
 import { runContainerProbes } from './containerProbes';
 import { ParsedContainerFile } from '../parse/containers/types';
 import { Evidence, ProbeOutcome } from './probeTypes';
+import { ImageUsage } from './imageUse';
 
 interface Cache {
   containerFiles?: readonly ParsedContainerFile[];
   containerProbes?: ProbeOutcome[];
+  /** The image usage the container probes were run with (imageUsageKey). */
+  imageUsage?: string;
   rules?: RuleSet;
   probes?: Map<string, ProbeOutcome>;
   statuses?: Map<string, ActivityEvaluation>;
@@ -39,13 +42,21 @@ function sameList<T>(a: readonly T[] | undefined, b: readonly T[]): boolean {
 }
 
 /** runContainerProbes, reused while `owner` (the index) has the same parsed container files. */
-export function containerProbesFor(owner: object, files: ParsedContainerFile[]): ProbeOutcome[] {
+export function containerProbesFor(owner: object, files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome[] {
   const c = cacheOf(owner);
-  if (!c.containerProbes || !sameList(c.containerFiles, files)) {
-    c.containerProbes = runContainerProbes(files);
+  const usageKey = imageUsageKey(usage);
+  if (!c.containerProbes || !sameList(c.containerFiles, files) || c.imageUsage !== usageKey) {
+    c.containerProbes = runContainerProbes(files, usage);
     c.containerFiles = files;
+    c.imageUsage = usageKey;
   }
   return c.containerProbes;
+}
+
+/** The image usage as one comparable string (a new object is made per evaluation). */
+function imageUsageKey(usage: ImageUsage | undefined): string {
+  if (!usage) return '';
+  return `${[...usage.shipped].sort().join('\n')}|${[...usage.builtForJobs.keys()].sort().join('\n')}|${usage.cloned.map((c) => `${c.url} ${c.evidence.loc.path}:${c.evidence.loc.line}`).join('\n')}`;
 }
 
 function sameEvidence(a: Evidence, b: Evidence): boolean {

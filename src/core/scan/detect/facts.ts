@@ -15,6 +15,7 @@ import { CiFile, CiJob, CiReference, CiStep, Loc, Located, ShellLine } from '../
 import { dirname, resolvePath, joinPath } from '../../fs';
 import { LifecycleOutcome, lifecycleOfInvocation, lifecycleOfUses, preCommitCiOutcomes } from './lifecycleHits';
 import { ReleaseConfig, configKeyEnabled } from '../parse/releaseConfigs';
+import { buildPushes, ImageUse, publishesImages, publishingBlock } from './imageUse';
 
 export interface ToolHit {
   probe: string;
@@ -50,6 +51,8 @@ export interface FileFacts {
   notCounted: NotCounted[];
   external: CiReference[];
   findings: Finding[];
+  /** The image builds and publish steps it runs: which Dockerfiles ship (see imageUse.ts). */
+  images: ImageUse[];
   /** Other files these facts were computed from (invalidate this file's facts when they change). */
   reads: Set<string>;
 }
@@ -93,7 +96,7 @@ export function primaryProbe(cat: Catalogue, probes: string[]): string {
 }
 
 export function emptyFacts(): FileFacts {
-  return { hits: [], mayRun: [], notCounted: [], external: [], findings: [], reads: new Set() };
+  return { hits: [], mayRun: [], notCounted: [], external: [], findings: [], images: [], reads: new Set() };
 }
 
 function envValues(env: Record<string, Located>): Record<string, string> {
@@ -277,12 +280,14 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
     jobOidc = job.idTokens !== undefined || grantsOidcToken(job.permissions ?? file.permissions);
     jobStatic = ciDialect(file.kind).ephemeralJob(job) === false;
     jobEnv = envValues(job.env);
-    const before = { hits: facts.hits.length, mayRun: facts.mayRun.length };
+    const before = { hits: facts.hits.length, mayRun: facts.mayRun.length, images: facts.images.length };
     await collectJob(job);
+    for (const u of facts.images.slice(before.images)) u.evidence.unit ??= unit;
     if (job.notRun) {
       // Defined but never run: what it would run is noted, not counted.
       for (const h of facts.hits.splice(before.hits)) facts.notCounted.push({ probe: h.probe, tool: h.tool, evidence: h.evidence, reason: job.notRun });
       facts.mayRun.splice(before.mayRun);
+      facts.images.splice(before.images);
     }
   }
   async function collectJob(job: CiFile['jobs'][number]): Promise<void> {
@@ -295,9 +300,11 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
       }
     }
     const before = facts.hits.length;
+    // Repositories the job's steps clone (folder → URL): an image built from one is not ours to read.
+    const clones = new Map<string, string>();
     for (const step of job.steps) {
       const stepAdd: Add = (m, evidence, disabledBy, cannotFail) => add(m, evidence, disabledBy, cannotFail, step.env);
-      await collectStep(file, step, ctx, facts, step.cannotFail ?? job.cannotFail, stepAdd, understood, { ...globalEnv, ...envValues(file.env), ...envValues(job.env) });
+      await collectStep(file, step, ctx, facts, step.cannotFail ?? job.cannotFail, stepAdd, understood, { ...globalEnv, ...envValues(file.env), ...envValues(job.env) }, clones);
     }
     reportedResults(job, cat, facts.hits.slice(before), add);
   }
@@ -504,7 +511,7 @@ function hintRemoteBlock(cat: Catalogue, kind: CiFile['kind'], uses: string, evi
 
 type Add = (m: ToolMatch, evidence: Evidence, disabledBy: ReadonlyMap<string, string>, cannotFail?: Loc) => void;
 
-async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts: FileFacts, cannotFail: Loc | undefined, add: Add, understood: Set<string>, env: Record<string, string>): Promise<void> {
+async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts: FileFacts, cannotFail: Loc | undefined, add: Add, understood: Set<string>, env: Record<string, string>, clones: Map<string, string>): Promise<void> {
   variableSwitches(ctx.catalogue, step.env, facts);
   if (step.uses) {
     const matches = matchUses(ctx.catalogue, file.kind, step.uses.value, inputValues(step.inputs));
@@ -519,6 +526,7 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
       if (!housekeepingBlock(ctx.catalogue, file.kind, step.uses.value)) hintRemoteBlock(ctx.catalogue, file.kind, step.uses.value, evidence(), undefined, facts, NO_SWITCHES);
     }
     applyLifecycle(await lifecycleOfUses(step.uses, step.inputs, step.env, ctx, facts), facts, add, NO_SWITCHES, cannotFail);
+    if (publishingBlock(step.uses.value)) facts.images.push({ kind: 'publish', evidence: evidence() });
   }
   const built = step.uses ? actionImageBuild(step.uses.value, step.inputs) : undefined;
   if (built) {
@@ -526,7 +534,11 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
     const target = await resolveIndirection(built, '', ctx, facts);
     const label = `${step.uses!.loc.path}:${step.uses!.loc.line}`;
     if (target) {
-      const within: LineState = { cwd: target.cwd, vars: new Map(Object.entries(env)) };
+      // `push: false` (the default) builds to test; `true` or an expression (`push on main`) publishes.
+      const push = step.inputs.push?.value.trim().toLowerCase();
+      const evidence = evidenceAt(step.uses!.loc, `${ciDialect(file.kind).uses.evidenceLabel}: ${step.uses!.value}`);
+      facts.images.push({ kind: 'build', dockerfile: imagePathOf(target.key), pushes: !!push && push !== 'false', evidence });
+      const within: LineState = { cwd: target.cwd, vars: new Map(Object.entries(env)), clones };
       for (const l of target.lines) await collectLine(l, within, ctx, facts, NO_SWITCHES, cannotFail, add, { label, depth: 1, seen: new Set([target.key]) });
     }
   }
@@ -534,6 +546,7 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
   const state: LineState = {
     cwd: (step.workingDirectory !== undefined ? checkoutFolder(step.workingDirectory) : undefined) ?? '',
     vars: new Map(Object.entries({ ...env, ...envValues(step.env) })),
+    clones,
   };
   for (const line of step.script) {
     await collectLine(line, state, ctx, facts, NO_SWITCHES, cannotFail, add, undefined);
@@ -549,6 +562,8 @@ interface LineState {
   scriptDir?: string;
   /** Variables of the step or script (env and plain assignments), for commands kept in a variable. */
   vars: Map<string, string>;
+  /** Folders the job has cloned another repository into (`git clone URL dir`) → the URL. */
+  clones?: Map<string, string>;
 }
 
 async function collectLine(
@@ -579,6 +594,8 @@ async function collectLine(
       await collectLine(heldLine(line, held), state, ctx, facts, disabled, cannotFail, add, next);
       continue;
     }
+    const clone = state.clones ? clonedInto(inv, state.cwd) : undefined;
+    if (clone && state.clones) state.clones.set(clone.dir, clone.url);
     if (inv.program === 'cd' && inv.kind === 'run') {
       const target = inv.args.find((a) => !a.startsWith('-'));
       if (target && !target.includes('$')) state.cwd = resolvePath(state.cwd, target) ?? state.cwd;
@@ -596,6 +613,7 @@ async function collectLine(
     }
     const matches = matchInvocation(ctx.catalogue, inv);
     for (const m of matches) add(m, evidenceAt(line.loc, text, m.tool), disabled, cannotFail);
+    if (publishesImages(inv)) facts.images.push({ kind: 'publish', evidence: evidenceAt(line.loc, text) });
     const inner = matches.length ? undefined : wrappedCommand(inv, ctx.catalogue);
     if (inner) for (const m of matchInvocation(ctx.catalogue, inner)) add(m, evidenceAt(line.loc, text, m.tool), disabled, cannotFail);
     // What the command runs through a build lifecycle or an aggregator (mvn verify, golangci-lint run, ...).
@@ -606,6 +624,11 @@ async function collectLine(
     const target = ind.kind === 'script' && ind.fromScriptDir
       ? await resolveIndirection(ind, state.scriptDir ?? state.cwd, ctx, facts)
       : (await resolveIndirection(ind, state.cwd, ctx, facts)) ?? (state.callerDir !== undefined ? await resolveIndirection(ind, state.callerDir, ctx, facts) : undefined);
+    if (ind.kind === 'image-build') {
+      const clonedFrom = target ? undefined : clonedSource(ind, state);
+      if (target) facts.images.push({ kind: 'build', dockerfile: imagePathOf(target.key), pushes: buildPushes(inv.args), evidence: evidenceAt(line.loc, text) });
+      else if (clonedFrom) facts.images.push({ kind: 'build', dockerfile: clonedFrom.dockerfile, clonedFrom: clonedFrom.url, pushes: buildPushes(inv.args), evidence: evidenceAt(line.loc, text) });
+    }
     const testRunner = ind.kind === 'script' && namedTestRunner(ind.path);
     if (!target) {
       // A program the build made (`./build/tests/unit_tests`), named as the test suite: it runs the tests.
@@ -617,7 +640,7 @@ async function collectLine(
       ? { label: chain.label, depth: chain.depth + 1, seen: new Set([...chain.seen, target.key]) }
       : { label: `${line.loc.path}:${line.loc.line}`, depth: 1, seen: new Set([target.key]) };
     // Paths in a script are read from its own folder first, then from the folder it was called from.
-    const within: LineState = { cwd: target.cwd, callerDir: target.callerDir, scriptDir: target.scriptDir, vars: new Map(state.vars) };
+    const within: LineState = { cwd: target.cwd, callerDir: target.callerDir, scriptDir: target.scriptDir, vars: new Map(state.vars), clones: state.clones };
     const testsBefore = testRunner ? testFindings(facts) : 0;
     for (const l of target.lines) await collectLine(l, within, ctx, facts, disabled, cannotFail, add, next);
     // A script named as the test suite whose tests no known tool shows (test binaries found and run in a loop): the name says it.
@@ -934,7 +957,7 @@ async function resolveIndirection(ind: Indirection, cwd: string, ctx: FactsConte
         if (!path) continue;
         facts.reads.add(path);
         const run = await ctx.support(path, 'dockerfile-run');
-        if (run?.kind === 'shell-script') return { lines: run.lines, cwd: context, key: `image:${path}` };
+        if (run?.kind === 'shell-script') return { lines: run.lines, cwd: context, key: `${IMAGE_KEY}${path}` };
       }
       return undefined;
     }
@@ -1044,6 +1067,49 @@ async function readIncludedTaskfile(target: string | undefined, ctx: FactsContex
     if (f) return f;
   }
   return undefined;
+}
+
+/** Options of `git clone` that take a value. */
+const CLONE_VALUED = new Set(['-b', '--branch', '-o', '--origin', '-c', '--config', '--depth', '--reference', '--reference-if-able', '--filter', '-j', '--jobs', '--separate-git-dir', '--template', '-u', '--upload-pack', '--shallow-since', '--shallow-exclude', '--server-option', '--bundle-uri']);
+
+/** `git clone URL [dir]` (and `gh repo clone owner/name [dir]`): the folder it creates, from `cwd`, and the repository. */
+function clonedInto(inv: Invocation, cwd: string): { dir: string; url: string } | undefined {
+  if (inv.kind !== 'run') return undefined;
+  const args = inv.program === 'git' && inv.args[0] === 'clone' ? inv.args.slice(1) : inv.program === 'gh' && inv.args[0] === 'repo' && inv.args[1] === 'clone' ? inv.args.slice(2) : undefined;
+  if (!args) return undefined;
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') continue;
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && CLONE_VALUED.has(a)) i++;
+      continue;
+    }
+    words.push(a);
+  }
+  const [url, named] = words;
+  if (!url) return undefined;
+  const dirName = named ?? url.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).pop();
+  if (!dirName || dirName.includes('$')) return undefined;
+  const dir = resolvePath(cwd, dirName);
+  return dir ? { dir, url } : undefined;
+}
+
+/** An image build whose Dockerfile lies in a folder the job cloned: that Dockerfile's path and the repository. */
+function clonedSource(ind: Extract<Indirection, { kind: 'image-build' }>, state: LineState): { dockerfile: string; url: string } | undefined {
+  if (!state.clones?.size) return undefined;
+  const context = resolvePath(state.cwd, ind.context);
+  const dockerfile = ind.file !== undefined ? resolvePath(state.cwd, ind.file) : context !== undefined ? joinPath(context, 'Dockerfile') : undefined;
+  if (dockerfile === undefined) return undefined;
+  for (const [dir, url] of state.clones) if (dockerfile === dir || dockerfile.startsWith(`${dir}/`)) return { dockerfile, url };
+  return undefined;
+}
+
+/** Keys of resolved image builds: `image:` and the Dockerfile's path. */
+const IMAGE_KEY = 'image:';
+
+function imagePathOf(key: string): string {
+  return key.slice(IMAGE_KEY.length);
 }
 
 /** Actions that build an image from a Dockerfile, and the inputs naming it: `file` (else the context's Dockerfile) and `context`. */

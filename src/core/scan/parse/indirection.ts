@@ -874,6 +874,8 @@ function imageBuildIndirection(program: string, args: string[]): Indirection | u
       if (!a.includes('=') && BUILD_VALUED.has(a)) i++;
       continue;
     }
+    // `${CI:+--quiet}`: an option when the variable is set, nothing otherwise; never the context
+    if (/^\$\{\w+:?\+-/.test(a)) continue;
     context ??= a;
   }
   if (context === undefined || context === '-' || /^[a-z]+:\/\/|^git@/.test(context) || (file !== undefined && file === '-')) return undefined;

@@ -1,0 +1,86 @@
+// How the pipelines' image builds decide which Dockerfiles ship (detect/imageUse.ts), and the
+// container scope that follows from it (detect/containerScope.ts).
+import * as assert from 'node:assert/strict';
+import { buildPushes, ImageUse, imageUsage, publishesImages, publishingBlock } from '../../src/core/scan/detect/imageUse';
+import { containerScope } from '../../src/core/scan/detect/containerScope';
+import { parseDockerfile } from '../../src/core/scan/parse/containers/dockerfile';
+import { invocations } from '../../src/core/scan/parse/shell';
+import { Evidence } from '../../src/core/scan/detect/probeTypes';
+
+function at(path: string, line: number, job?: string): Evidence {
+  return { loc: { path, line, column: 1, endLine: line, endColumn: 2 }, text: `line ${line}`, unit: { pipeline: path, ...(job ? { job } : {}) } };
+}
+
+function build(dockerfile: string, evidence: Evidence, pushes = false): ImageUse {
+  return { kind: 'build', dockerfile, pushes, evidence };
+}
+
+function firstInvocation(text: string) {
+  return invocations({ text, loc: { path: 'ci.yml', line: 1, column: 1, endLine: 1, endColumn: 1 } })[0];
+}
+
+describe('image usage: which Dockerfiles the pipelines ship', () => {
+  const e2e = at('ci.yml', 5, 'e2e');
+  const release = at('ci.yml', 12, 'release');
+  const push = at('ci.yml', 13, 'release');
+
+  it('a build in a job that publishes ships; one in a job that publishes nothing is built for the jobs', () => {
+    const usage = imageUsage([build('Dockerfile.race', e2e), build('docker/Dockerfile', release), { kind: 'publish', evidence: push }], [e2e, release], false);
+    assert.ok(usage);
+    assert.deepEqual([...usage.shipped], ['docker/Dockerfile']);
+    assert.deepEqual([...usage.builtForJobs.keys()], ['Dockerfile.race']);
+  });
+
+  it('a build that pushes by itself ships, wherever it runs', () => {
+    const usage = imageUsage([build('Dockerfile', e2e, true)], [e2e], false);
+    assert.deepEqual([...(usage?.shipped ?? [])], ['Dockerfile']);
+  });
+
+  it('cannot decide when nothing is known to publish, when a build is not tied to a Dockerfile, or when a remote block may build', () => {
+    assert.equal(imageUsage([build('Dockerfile', e2e)], [e2e], false), undefined, 'nothing publishes');
+    const untied = at('ci.yml', 20, 'release');
+    assert.equal(imageUsage([build('docker/Dockerfile', release), { kind: 'publish', evidence: push }], [release, untied], false), undefined, 'a build hit without a Dockerfile');
+    assert.equal(imageUsage([build('docker/Dockerfile', release), { kind: 'publish', evidence: push }], [release], true), undefined, 'a remote block may build');
+  });
+
+  it('publishing commands, flags and blocks', () => {
+    for (const text of ['docker push ghcr.io/a/b:1', 'podman push a/b', 'docker manifest push a/b', 'docker buildx imagetools create -t a/b:1 a/b:2', 'crane copy a b', 'skopeo copy docker://a docker://b', 'docker login -u x --password-stdin ghcr.io', 'aws ecr get-login-password --region eu-west-1', 'docker buildx build --push -t a/b .']) {
+      assert.ok(publishesImages(firstInvocation(text)), text);
+    }
+    for (const text of ['docker build -t app .', 'docker run --rm app', 'docker save app', 'docker buildx build --load -t app .', 'git push origin main']) {
+      assert.ok(!publishesImages(firstInvocation(text)), text);
+    }
+    assert.ok(buildPushes(['build', '--output', 'type=registry', '.']));
+    assert.ok(buildPushes(['build', '-o', 'type=image,name=a/b,push=true', '.']));
+    assert.ok(!buildPushes(['build', '-o', 'type=docker', '.']));
+    assert.ok(publishingBlock('docker/login-action@v3'));
+    assert.ok(publishingBlock('atlassian/aws-ecr-push-image:2.4.2'));
+    assert.ok(!publishingBlock('actions/upload-artifact@v4'));
+    assert.ok(!publishingBlock('actions/checkout@v4'));
+  });
+});
+
+describe('container scope from image usage', () => {
+  const dockerfile = (path: string) => parseDockerfile(path, 'FROM alpine:3.20\nUSER 65532\n');
+  const files = [dockerfile('docker/Dockerfile'), dockerfile('Dockerfile.race'), dockerfile('Dockerfile')];
+
+  it('leaves out what the pipelines build only for their jobs, and what no pipeline builds, naming why', () => {
+    const scope = containerScope(files, { shipped: new Set(['docker/Dockerfile']), builtForJobs: new Map([['Dockerfile.race', at('ci.yml', 5, 'e2e')]]), cloned: [] });
+    assert.equal(scope.fileReason('docker/Dockerfile'), undefined);
+    assert.equal(scope.fileReason('Dockerfile.race'), 'an image the pipelines build only for their own jobs and never push');
+    assert.equal(scope.fileReason('Dockerfile'), 'not built by any pipeline (the pipelines push docker/Dockerfile)');
+    assert.match(scope.note('Dockerfile(s)') ?? '', /^2 Dockerfile\(s\) left out of this verdict/);
+  });
+
+  it('judges every Dockerfile when the pipelines cannot tell', () => {
+    const scope = containerScope(files);
+    for (const f of files) assert.equal(scope.fileReason(f.path), undefined, f.path);
+  });
+
+  it('Dockerfile variants named for a test run are test images (Dockerfile.e2e-tests too)', () => {
+    const scope = containerScope([dockerfile('Dockerfile.e2e-tests'), dockerfile('Dockerfile.test'), dockerfile('Dockerfile.multi-arch')]);
+    assert.equal(scope.fileReason('Dockerfile.e2e-tests'), 'a test image');
+    assert.equal(scope.fileReason('Dockerfile.test'), 'a test image');
+    assert.equal(scope.fileReason('Dockerfile.multi-arch'), undefined);
+  });
+});
