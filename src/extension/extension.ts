@@ -12,6 +12,7 @@ import { StatusBar } from './statusBar';
 import { configProblems } from './inputProblems';
 import { targetLevel } from './settings';
 import { completeOpenViewStep } from './walkthrough';
+import { scheduleWarmUp } from './warmUp';
 import { registerWebviews, Webviews } from './webviews';
 
 export interface DsommApi {
@@ -61,10 +62,12 @@ export function activate(context: vscode.ExtensionContext): DsommApi {
   registerGuidance(context, assessment);
   // The detection rules load in the background now (file reads, off activate()'s own time), so the
   // view's first index build does not wait for them. The status bar needs a result: with the view
-  // open the tree asks for it at once; otherwise it is built shortly after start-up.
+  // open the tree asks for it at once; otherwise it is built shortly after start-up, in a workspace
+  // with files to assess (onStartupFinished starts the extension in any workspace).
   void assessment.detection();
-  const warmUp = setTimeout(() => void assessment.get(), view.visible ? 0 : 1500);
-  context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
+  const activationEvents = (context.extension.packageJSON as { activationEvents?: string[] }).activationEvents ?? [];
+  if (view.visible) void assessment.get();
+  else context.subscriptions.push(scheduleWarmUp(() => void assessment.get(), activationEvents, 1500));
   const activationMs = Math.round((performance.now() - started) * 10) / 10;
   log(`Activated in ${activationMs} ms`);
   return { models, assessment, tree, webviews, activationMs };

@@ -19,6 +19,7 @@ export class StatusBar implements vscode.Disposable {
     this.subscriptions = [
       assessment.onDidChange(() => void this.update()),
       configProblems.onDidChange(() => void this.update()),
+      assessment.onDidChangeIndexing(() => this.showIndexing()),
       vscode.window.onDidChangeActiveTextEditor(() => {
         if ((vscode.workspace.workspaceFolders?.length ?? 0) > 1) void this.update();
       }),
@@ -33,7 +34,21 @@ export class StatusBar implements vscode.Disposable {
     this.render(await folder?.get(), folder);
   }
 
+  /** Shows at once that the folder is being indexed, until its first result replaces it. */
+  private showIndexing(): void {
+    const folder = displayedFolder(this.assessment);
+    if (this.showsResult || !folder?.indexing) return;
+    this.item.text = '$(sync~spin) DSOMM';
+    this.item.tooltip = `DSOMM: ${folder.indexing}`;
+    this.item.accessibilityInformation = { label: `DSOMM: ${folder.indexing}` };
+    this.item.show();
+  }
+
+  /** A result is on the item (a later rebuild keeps it there instead of the indexing spinner). */
+  private showsResult = false;
+
   render(result: ScanResult | undefined, folder?: FolderAssessment): void {
+    this.showsResult = !!result;
     const problems = configProblems.all();
     const problemLines = problems.map((p) => `$(${p.severity === 'error' ? 'error' : 'warning'}) ${escapeMarkdown(p.message)}${p.uri ? ` (${escapeMarkdown(vscode.workspace.asRelativePath(p.uri))}${p.line ? `:${p.line}` : ''})` : ''}`);
     if (!result) {
