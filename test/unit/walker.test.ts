@@ -123,6 +123,25 @@ describe('walker', () => {
     );
   });
 
+  it('a .gitignore that hides dotfiles (".*") does not hide the pipeline definitions, which git tracks; the walk\'s own excludes still do', async () => {
+    const root = tree({
+      '.gitignore': '.*\n!.gitlab\n',
+      '.gitlab-ci.yml': 'test:\n  script: [make check]\n',
+      '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n',
+      '.github/CODEOWNERS': '* @team\n',
+      '.circleci/config.yml': 'version: 2.1\n',
+      '.env.Dockerfile': 'FROM a\n',
+      '.cache/Dockerfile': 'FROM a\n',
+    });
+    const r = await walkWorkspace(new NodeFileSystem(root));
+    assert.deepEqual(r.files.map((f) => f.path).sort(), ['.circleci/config.yml', '.github/CODEOWNERS', '.github/workflows/ci.yml', '.gitlab-ci.yml']);
+    // The index asks the same matcher about files that change later: the same answer.
+    assert.equal(r.ignore.isIgnored('.github/workflows/release.yml', false), false);
+    assert.equal(r.ignore.isIgnored('.cache/Dockerfile', false), true);
+    const excluded = await walkWorkspace(new NodeFileSystem(root), { exclude: ['.gitlab-ci.yml', '.github/'] });
+    assert.deepEqual(excluded.files.map((f) => f.path), ['.circleci/config.yml']);
+  });
+
   it('respectGitignore: false ignores .gitignore files but keeps the default excludes', async () => {
     const root = tree({ '.gitignore': 'Dockerfile\n', 'Dockerfile': 'FROM a\n', 'node_modules/x/Dockerfile': 'FROM a\n' });
     const r = await walkWorkspace(new NodeFileSystem(root), { respectGitignore: false });

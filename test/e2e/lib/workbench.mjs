@@ -221,7 +221,12 @@ export class Workbench {
     const wanted = menu.locator('.action-item', { has: this.page.locator('.action-label', { hasText: entry }) }).first();
     const hasFocus = () => wanted.evaluate(el => el.classList.contains('focused') || el.contains(document.activeElement)).catch(() => false);
     const askedForRow = this.page.locator(ROW_PICKER_INPUTS).first();
+    const tooltip = this.page.locator('.workbench-hover, .monaco-hover:not(.hidden)').first();
     for (let attempt = 1; ; attempt++) {
+      // The tooltip of the row the mouse last rested on can cover this row and take the click:
+      // move away until it has closed.
+      await this.page.mouse.move(1000, 700);
+      await tooltip.waitFor({ state: 'hidden' });
       await this.treeItem(label).click({ button: 'right' });
       await wanted.waitFor();
       const entries = await menu.locator('.action-item').count();

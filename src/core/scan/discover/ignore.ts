@@ -586,6 +586,11 @@ export interface IgnoreMatch {
 
 export interface IgnoreMatcherOptions {
   ignoreCase?: boolean;
+  /**
+   * Paths no .gitignore or exclude file hides (the overrides still do): files git tracks whatever
+   * the patterns say, such as pipeline definitions.
+   */
+  tracked?: (path: string, isDir: boolean) => boolean;
 }
 
 export class IgnoreMatcher {
@@ -598,8 +603,11 @@ export class IgnoreMatcher {
   /** Folders that are roots of a (nested) repository: lists above them do not apply inside. */
   private readonly repoRoots = new Set<string>(['']);
 
+  private readonly tracked?: (path: string, isDir: boolean) => boolean;
+
   constructor(options: IgnoreMatcherOptions = {}) {
     this.ignoreCase = options.ignoreCase ?? false;
+    this.tracked = options.tracked;
   }
 
   /** Patterns that take precedence over every file (like `--exclude` on git's command line), relative to the root. Later calls win over earlier ones. */
@@ -641,6 +649,12 @@ export class IgnoreMatcher {
     path = trimSlashes(path);
     const o = lastMatch(this.overrides, path, isDir);
     if (o) return { ignored: !o.negated, rule: o };
+    const m = this.matchFiles(path, isDir);
+    return m?.ignored && this.tracked?.(path, isDir) ? undefined : m;
+  }
+
+  /** The decisive rule of the .gitignore and exclude files. */
+  private matchFiles(path: string, isDir: boolean): IgnoreMatch | undefined {
     const dirs = this.containingDirs(path);
     for (const d of dirs) {
       const rules = this.perDir.get(d);

@@ -19,6 +19,7 @@
 // one hop), and maxDepth bounds the walk either way, so loops cannot hang it.
 import { Limiter } from '../../concurrency';
 import { decodeText, DirEntry, FileSystem, formatSize, isRefused, joinPath } from '../../fs';
+import { isCiKind } from '../ci/registry';
 import { classify, ClassifyContext, CONTENT_SNIFF_BYTES, needsContent } from './classify';
 import { IgnoreMatcher } from './ignore';
 export { isTestOrExamplePath } from './fileNames';
@@ -37,6 +38,9 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
 ];
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+/** Folders CI systems read their definitions from, relative to a repository's root. */
+const CI_DEFINITION_DIRS = new Set(['.github', '.github/workflows', '.circleci', '.gitlab', '.buildkite', '.tekton', '.woodpecker', '.azure-pipelines', '.azuredevops', '.pipelines']);
+
 /** An ignore file over this is not read (real ones are a few KB); its patterns then do not apply. */
 export const MAX_IGNORE_FILE_SIZE = 1024 * 1024;
 export const DEFAULT_MAX_FILES = 500_000;
@@ -161,7 +165,16 @@ export async function walkWorkspace(fs: FileSystem, options: WalkOptions = {}): 
   const fileIo = new Limiter(concurrency * 2);
   const signal = options.signal;
 
-  const matcher = new IgnoreMatcher({ ignoreCase: options.ignoreCase });
+  // A .gitignore hides only untracked files, and a pipeline definition is tracked (the CI system
+  // reads it from the repository): a `.*` pattern, common in .gitignore files, must not hide
+  // .gitlab-ci.yml or .github/workflows.
+  const tracked = (path: string, isDir: boolean): boolean => {
+    const repoRoot = repoRoots.reduce((best, r) => (r.length > best.length && path.startsWith(r + '/') ? r : best), '');
+    if (isDir) return CI_DEFINITION_DIRS.has(repoRoot === '' ? path : path.slice(repoRoot.length + 1));
+    const kind = firstLook(path, repoRoot)?.kind;
+    return kind !== undefined && isCiKind(kind);
+  };
+  const matcher = new IgnoreMatcher({ ignoreCase: options.ignoreCase, tracked });
   matcher.addOverrides([...(options.defaultExcludes === false ? [] : DEFAULT_EXCLUDES), ...(options.exclude ?? [])]);
 
   const files: WalkedFile[] = [];
