@@ -419,26 +419,42 @@ async function resolveConfigGated(gated: Gated[], ctx: FactsContext, facts: File
   }
 }
 
+/** The job of a hit in this pipeline file (undefined for hits of other files or outside a job). */
+function jobInPipeline(pipeline: string): (h: ToolHit) => string | undefined {
+  return (h) => (h.evidence.unit?.pipeline === pipeline ? h.evidence.unit.job : undefined);
+}
+
+/** Per job, the first hit whose probe has `trait` (probes it voids in that job) and those probes. */
+function voidingHitsByJob(
+  cat: Catalogue,
+  facts: FileFacts,
+  jobOf: (h: ToolHit) => string | undefined,
+  trait: 'throwawayTargetFor' | 'documentationFor',
+): Map<string, { voids: Set<string>; hit: ToolHit }> {
+  const byJob = new Map<string, { voids: Set<string>; hit: ToolHit }>();
+  for (const h of facts.hits) {
+    const voids = probeTraits(cat, h.probe)?.[trait];
+    const job = jobOf(h);
+    if (!voids?.length || job === undefined || byJob.has(job)) continue;
+    byJob.set(job, { voids: new Set(voids), hit: h });
+  }
+  return byJob;
+}
+
 /**
  * A job that makes its own throwaway target (`kind create cluster`, helm/kind-action) and then
  * deploys to it runs an end-to-end test, not a deployment: those runs are noted, not counted.
  */
 function discountThrowawayTargets(cat: Catalogue, facts: FileFacts, pipeline: string): void {
-  const jobOf = (h: ToolHit) => (h.evidence.unit?.pipeline === pipeline ? h.evidence.unit.job : undefined);
-  const targets = new Map<string, { voids: Set<string>; maker: ToolHit }>();
-  for (const h of facts.hits) {
-    const voids = probeTraits(cat, h.probe)?.throwawayTargetFor;
-    const job = jobOf(h);
-    if (!voids?.length || job === undefined || targets.has(job)) continue;
-    targets.set(job, { voids: new Set(voids), maker: h });
-  }
+  const jobOf = jobInPipeline(pipeline);
+  const targets = voidingHitsByJob(cat, facts, jobOf, 'throwawayTargetFor');
   if (!targets.size) return;
   facts.hits = facts.hits.filter((h) => {
     const job = jobOf(h);
     const t = job === undefined ? undefined : targets.get(job);
     if (!t || !t.voids.has(h.probe)) return true;
-    const m = t.maker.evidence;
-    facts.notCounted.push({ probe: h.probe, tool: h.tool, evidence: h.evidence, reason: `the job targets a throwaway test cluster it creates (${t.maker.tool} at ${m.loc.path}:${m.loc.line}), so this is a test, not a deployment` });
+    const m = t.hit.evidence;
+    facts.notCounted.push({ probe: h.probe, tool: h.tool, evidence: h.evidence, reason: `the job targets a throwaway test cluster it creates (${t.hit.tool} at ${m.loc.path}:${m.loc.line}), so this is a test, not a deployment` });
     return false;
   });
 }
@@ -450,14 +466,8 @@ function discountThrowawayTargets(cat: Catalogue, facts: FileFacts, pipeline: st
  * in its pipeline file.
  */
 function discountDocumentationSites(cat: Catalogue, facts: FileFacts, pipeline: string, file: CiFile): void {
-  const jobOf = (h: ToolHit) => (h.evidence.unit?.pipeline === pipeline ? h.evidence.unit.job : undefined);
-  const docs = new Map<string, { voids: Set<string>; builder: ToolHit }>();
-  for (const h of facts.hits) {
-    const voids = probeTraits(cat, h.probe)?.documentationFor;
-    const job = jobOf(h);
-    if (!voids?.length || job === undefined || docs.has(job)) continue;
-    docs.set(job, { voids: new Set(voids), builder: h });
-  }
+  const jobOf = jobInPipeline(pipeline);
+  const docs = voidingHitsByJob(cat, facts, jobOf, 'documentationFor');
   if (!docs.size) return;
   const publishOnly = new Set(file.jobs.filter((j) => j.steps.every((s) => !s.script.length)).map((j) => j.id));
   const inFile = [...docs.values()][0];
@@ -466,8 +476,8 @@ function discountDocumentationSites(cat: Catalogue, facts: FileFacts, pipeline: 
     if (job === undefined || !toolDefOf(cat, h.probe, h.tool)?.publishesSite) return true;
     const d = docs.get(job) ?? (publishOnly.has(job) ? inFile : undefined);
     if (!d || !d.voids.has(h.probe)) return true;
-    const b = d.builder.evidence;
-    facts.notCounted.push({ probe: h.probe, tool: h.tool, evidence: h.evidence, reason: `it publishes a documentation site (built by ${d.builder.tool} at ${b.loc.path}:${b.loc.line}), not the software` });
+    const b = d.hit.evidence;
+    facts.notCounted.push({ probe: h.probe, tool: h.tool, evidence: h.evidence, reason: `it publishes a documentation site (built by ${d.hit.tool} at ${b.loc.path}:${b.loc.line}), not the software` });
     return false;
   });
 }
