@@ -326,9 +326,20 @@ function tokenPermissions(ci: CiFile[]): ProbeOutcome {
  * later step (and any artifact that includes the checkout) can read it. A weak control of the
  * token, reported on the checkout's `uses:`.
  */
+/** A parsed file is never changed, so its findings are built once (an edit re-parses only that file). */
+const checkoutFindings = new WeakMap<CiFile, Finding[]>();
+
 function checkoutCredentials(workflows: CiFile[]): Finding[] {
+  return workflows.flatMap((f) => {
+    let list = checkoutFindings.get(f);
+    if (!list) checkoutFindings.set(f, (list = checkoutCredentialsOf(f)));
+    return list;
+  });
+}
+
+function checkoutCredentialsOf(f: CiFile): Finding[] {
   const findings: Finding[] = [];
-  for (const f of workflows) {
+  {
     for (const job of f.jobs) {
       for (const s of job.steps) {
         const ref = s.uses?.value.trim() ?? '';

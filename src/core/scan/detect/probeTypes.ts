@@ -70,14 +70,27 @@ function evidenceKey(e: Evidence): string {
 /** The list without repeats of the same place, tool and text (first one kept, order kept). */
 export function dedupeEvidence(list: Evidence[]): Evidence[] {
   if (list.length < 2) return list;
+  // After an edit most lists hold the very objects they held before (only the edited file's facts
+  // are new): comparing object identities is much cheaper than building and hashing their keys.
+  const earlier = dedupedBefore.get(list[0]);
+  const hit = earlier?.find((d) => d.input.length === list.length && d.input.every((e, i) => e === list[i]));
+  if (hit) return hit.output.slice();
   const seen = new Set<string>();
-  return list.filter((e) => {
+  const output = list.filter((e) => {
     const key = evidenceKey(e);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  const entries = earlier ?? [];
+  entries.unshift({ input: list.slice(), output: output.slice() });
+  if (entries.length > 4) entries.pop();
+  if (!earlier) dedupedBefore.set(list[0], entries);
+  return output;
 }
+
+/** The last few lists deduplicated, by their first element (so they go when their facts go). */
+const dedupedBefore = new WeakMap<Evidence, { input: Evidence[]; output: Evidence[] }[]>();
 
 export function outcome(id: string, result: ProbeResult, evidence: Evidence[] = [], notes: string[] = [], findings: Finding[] = []): ProbeOutcome {
   return { id, result, evidence, notes, findings };
