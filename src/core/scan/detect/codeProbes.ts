@@ -321,14 +321,14 @@ function tokenPermissions(ci: CiFile[]): ProbeOutcome {
   return outcome('gha.token-permissions', result, ev, [`${full} of ${workflows.length} workflows restrict the token`], findings);
 }
 
+/** A parsed file is never changed, so its findings are built once (an edit re-parses only that file). */
+const checkoutFindings = new WeakMap<CiFile, Finding[]>();
+
 /**
  * actions/checkout keeps the job's token in .git/config unless `persist-credentials: false`: every
  * later step (and any artifact that includes the checkout) can read it. A weak control of the
  * token, reported on the checkout's `uses:`.
  */
-/** A parsed file is never changed, so its findings are built once (an edit re-parses only that file). */
-const checkoutFindings = new WeakMap<CiFile, Finding[]>();
-
 function checkoutCredentials(workflows: CiFile[]): Finding[] {
   return workflows.flatMap((f) => {
     let list = checkoutFindings.get(f);
@@ -339,24 +339,22 @@ function checkoutCredentials(workflows: CiFile[]): Finding[] {
 
 function checkoutCredentialsOf(f: CiFile): Finding[] {
   const findings: Finding[] = [];
-  {
-    for (const job of f.jobs) {
-      for (const s of job.steps) {
-        const ref = s.uses?.value.trim() ?? '';
-        const at = ref.lastIndexOf('@');
-        const name = (at > 0 ? ref.slice(0, at) : ref).toLowerCase();
-        if (name !== 'actions/checkout' || !s.uses) continue;
-        const persist = s.inputs['persist-credentials']?.value.trim().toLowerCase();
-        if (persist === 'false') continue;
-        findings.push({
-          probe: 'gha.token-permissions',
-          code: 'checkout-persists-credentials',
-          message: `actions/checkout keeps the GITHUB_TOKEN in .git/config for the rest of job "${job.id}", where every later step can read it. Set "persist-credentials: false" unless a later step pushes with it.`,
-          loc: s.uses.loc,
-          severity: 'information',
-          data: { action: 'actions/checkout', ref: at > 0 ? ref.slice(at + 1) : '' },
-        });
-      }
+  for (const job of f.jobs) {
+    for (const s of job.steps) {
+      const ref = s.uses?.value.trim() ?? '';
+      const at = ref.lastIndexOf('@');
+      const name = (at > 0 ? ref.slice(0, at) : ref).toLowerCase();
+      if (name !== 'actions/checkout' || !s.uses) continue;
+      const persist = s.inputs['persist-credentials']?.value.trim().toLowerCase();
+      if (persist === 'false') continue;
+      findings.push({
+        probe: 'gha.token-permissions',
+        code: 'checkout-persists-credentials',
+        message: `actions/checkout keeps the GITHUB_TOKEN in .git/config for the rest of job "${job.id}", where every later step can read it. Set "persist-credentials: false" unless a later step pushes with it.`,
+        loc: s.uses.loc,
+        severity: 'information',
+        data: { action: 'actions/checkout', ref: at > 0 ? ref.slice(at + 1) : '' },
+      });
     }
   }
   return findings;
