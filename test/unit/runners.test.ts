@@ -201,3 +201,77 @@ describe('task runners: files', () => {
     }
   });
 });
+
+describe('task runners: Meson run targets and Poe the Poet', () => {
+  const cases: [string, unknown][] = [
+    ['ninja -C build_ci* luacheck', { kind: 'runner', runner: 'meson', tasks: ['luacheck'] }],
+    ['ninja -C sub/build -j4 tidy', { kind: 'runner', runner: 'meson', tasks: ['tidy'], dir: 'sub' }],
+    ['meson compile -C build clang-format-check', { kind: 'runner', runner: 'meson', tasks: ['clang-format-check'] }],
+    ['poe check-code', { kind: 'runner', runner: 'poe', tasks: ['check-code'] }],
+    ['poetry run poe -C api lint --fix', { kind: 'runner', runner: 'poe', tasks: ['lint'], dir: 'api' }],
+  ];
+  for (const [text, expected] of cases) it(`follows ${JSON.stringify(text)}`, () => assert.deepEqual(ind(text), expected));
+  for (const text of ['ninja -C build', 'ninja -t compdb', 'meson setup build', 'meson compile -C build', 'poe', 'poe --help']) {
+    it(`does not follow ${JSON.stringify(text)}`, () => assert.equal(ind(text), undefined));
+  }
+
+  it('meson.build: run_target commands with find_program programs, source-root folders and file lists left out; alias_target calls', () => {
+    const f = parseRunnerFile('meson', 'meson.build', [
+      "project('x', 'c')",
+      "clangtidy = find_program('clang-tidy', required: false)",
+      "luacheck = find_program('luacheck')",
+      'if clangtidy.found()',
+      '  tidy = run_target(',
+      "    'tidy',  # static checks",
+      "    command: [clangtidy, '-quiet', '-p', meson.build_root()] + c_sources",
+      '  )',
+      'endif',
+      "lua = run_target('luacheck', command: [luacheck, '--codes', meson.source_root()])",
+      "run_target('gen', command: [python3, files('gen.py')])",
+      "alias_target('lint', tidy, lua)",
+    ].join('\n'));
+    assert.deepEqual([...f.tasks.keys()], ['tidy', 'luacheck', 'lint']);
+    assert.deepEqual(f.tasks.get('tidy')!.lines.map(place), ['5:10 clang-tidy -quiet -p .']);
+    assert.equal(f.tasks.get('tidy')!.lines[0].written, "tidy = run_target('tidy', command: [clangtidy, '-quiet', '-p', meson.build_root()] + c_sources)");
+    assert.deepEqual(f.tasks.get('luacheck')!.lines.map(place), ['10:7 luacheck --codes .']);
+    assert.deepEqual(f.tasks.get('lint')!.calls, ['tidy', 'luacheck']);
+  });
+
+  it('pyproject.toml [tool.poe.tasks]: strings, inline tables, sequences of references and task tables', () => {
+    const f = parseRunnerFile('poe', 'pyproject.toml', [
+      '[tool.poetry]',
+      'name = "x"',
+      '',
+      '[tool.poe.tasks]',
+      'fmt = "ruff format ."',
+      'check-code = { cmd = "scripts/check-code", help = "Static checks" }',
+      'all = ["check-code", "test"]',
+      "test = { shell = 'pytest -q && coverage xml' }",
+      '',
+      '[tool.poe.tasks.ci]',
+      'help = "everything CI runs"',
+      'deps = ["fmt"]',
+      'sequence = [',
+      '  { cmd = "mypy src" },',
+      '  { ref = "test" },',
+      ']',
+      '',
+      '[tool.poe.tasks."type-check"]',
+      'shell = """',
+      'mypy src',
+      'pyright',
+      '"""',
+      '',
+      '[tool.ruff]',
+      'line-length = 100',
+    ].join('\n'));
+    assert.deepEqual([...f.tasks.keys()], ['fmt', 'check-code', 'all', 'test', 'ci', 'type-check']);
+    assert.deepEqual(f.tasks.get('fmt')!.lines.map(place), ['5:8 ruff format .']);
+    assert.deepEqual(f.tasks.get('check-code')!.lines.map(place), ['6:23 scripts/check-code']);
+    assert.deepEqual(f.tasks.get('all')!.calls, ['check-code', 'test']);
+    assert.deepEqual(f.tasks.get('test')!.lines.map(place), ['8:19 pytest -q && coverage xml']);
+    assert.deepEqual(f.tasks.get('ci')!.calls, ['fmt', 'test']);
+    assert.deepEqual(f.tasks.get('ci')!.lines.map(place), ['14:12 mypy src']);
+    assert.deepEqual(f.tasks.get('type-check')!.lines.map(place), ['20:1 mypy src', '21:1 pyright']);
+  });
+});

@@ -649,6 +649,13 @@ function indirectionOf(inv: Invocation, vars?: ReadonlyMap<string, string>): Ind
       return mageIndirection(args);
     case 'cargo':
       return cargoIndirection(args);
+    case 'ninja':
+    case 'samu':
+      return ninjaIndirection(args);
+    case 'meson':
+      return mesonIndirection(args);
+    case 'poe':
+      return poeIndirection(args);
     case 'docker':
     case 'podman':
     case 'nerdctl':
@@ -842,6 +849,60 @@ function cargoIndirection(args: string[]): Indirection | undefined {
   const sub = args[i];
   if (sub === undefined || CARGO_COMMANDS.has(sub) || sub.includes('$') || sub.includes('/')) return undefined;
   return runner('cargo', [sub], dir, undefined, args.slice(i + 1));
+}
+
+/** The source folder of a build folder given as `-C build` (its parent), when it can be read; else the runner looks upward. */
+function sourceOfBuildDir(dir: string | undefined): string | undefined {
+  if (dir === undefined || dir.includes('$') || dir.startsWith('/') || dir.startsWith('..')) return undefined;
+  const d = normalizePath(dir);
+  if (!d) return undefined;
+  const cut = d.lastIndexOf('/');
+  return cut > 0 ? d.slice(0, cut) : undefined;
+}
+
+const NINJA_VALUED = new Set(['-C', '-f', '-j', '-k', '-l', '-d', '-w']);
+
+/** `ninja [-C build] targets…`: a Meson run target (`ninja -C build tidy`) runs the command meson.build gives it. */
+function ninjaIndirection(args: string[]): Indirection | undefined {
+  const a = runnerArgs(args, NINJA_VALUED);
+  if (a.opts.has('-t') || a.opts.has('--version') || a.opts.has('-h') || a.opts.has('-n')) return undefined;
+  const tasks = a.words.filter((w) => !w.includes('=') && !w.includes('$') && !w.includes('/'));
+  if (!tasks.length) return undefined;
+  return runner('meson', tasks, sourceOfBuildDir(opt(a.opts, '-C')));
+}
+
+const MESON_COMPILE_VALUED = new Set(['-C', '-j', '--jobs', '-l', '--load-average', '--ninja-args', '--vs-args', '--xcode-args']);
+
+/** `meson compile [-C build] targets…` (also the older `meson --internal`-free form): as ninja. */
+function mesonIndirection(args: string[]): Indirection | undefined {
+  if (args[0] !== 'compile') return undefined;
+  const a = runnerArgs(args.slice(1), MESON_COMPILE_VALUED);
+  if (a.opts.has('--clean') || a.opts.has('-h') || a.opts.has('--help')) return undefined;
+  // `meson compile target:type` names a target with its type
+  const tasks = a.words.filter((w) => !w.includes('$') && !w.includes('/')).map((w) => w.replace(/:[\w-]+$/, ''));
+  if (!tasks.length) return undefined;
+  return runner('meson', tasks, sourceOfBuildDir(opt(a.opts, '-C')));
+}
+
+const POE_VALUED = new Set(['-C', '--directory', '--root', '-e', '--executor']);
+
+/** Poe the Poet: `poe [-C dir] task [args…]` (no task: it lists them). */
+function poeIndirection(args: string[]): Indirection | undefined {
+  let i = 0;
+  let dir: string | undefined;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-C' || a === '--directory' || a === '--root') { dir = args[++i]; continue; }
+    if (POE_VALUED.has(a)) { i++; continue; }
+    if (a.startsWith('-')) {
+      if (a === '-h' || a === '--help' || a === '--version') return undefined;
+      continue;
+    }
+    break;
+  }
+  const task = args[i];
+  if (task === undefined || task.includes('$')) return undefined;
+  return runner('poe', [task], dir && !dir.includes('$') ? dir : undefined);
 }
 
 // ───────────────────────────── image builds ─────────────────────────────

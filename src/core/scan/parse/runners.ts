@@ -1,5 +1,5 @@
 // Task runners a CI step calls (`task lint`, `just ci`, `tox -e security`, `nox -s tests`, `rake`,
-// `mage check`, `cargo integration-test`): their files read into tasks, each with the command lines
+// `mage check`, `cargo integration-test`, `ninja tidy` of a Meson run target, `poe check`): their files read into tasks, each with the command lines
 // it runs (exact places) and the other tasks it runs first or calls. Read simply and bounded: no
 // template, Python, Ruby or Go is evaluated. Pure TypeScript, never throws.
 import { isMap, isPair, isScalar, isSeq, readYamlDocuments } from '../../yaml';
@@ -7,7 +7,7 @@ import type { LineCounter, Scalar } from '../../yaml';
 import { joinContinuations, PhysicalLine } from './shell';
 import { ShellLine } from '../types';
 
-export type RunnerKind = 'task' | 'just' | 'tox' | 'nox' | 'rake' | 'mage' | 'cargo';
+export type RunnerKind = 'task' | 'just' | 'tox' | 'nox' | 'rake' | 'mage' | 'cargo' | 'meson' | 'poe';
 
 export interface RunnerTask {
   lines: ShellLine[];
@@ -32,10 +32,15 @@ export const RUNNER_FILES: Record<RunnerKind, string[]> = {
   rake: ['Rakefile', 'rakefile', 'Rakefile.rb', 'rakefile.rb'],
   mage: ['magefile.go', 'mage.go', 'magefiles/magefile.go', 'magefiles/mage.go'],
   cargo: ['.cargo/config.toml', '.cargo/config'],
+  meson: ['meson.build'],
+  poe: ['pyproject.toml'],
 };
 
-/** Runners that look for their file in parent folders too (go-task, just, cargo). */
-export const SEARCHES_UPWARD: ReadonlySet<RunnerKind> = new Set(['task', 'just', 'cargo']);
+/**
+ * Runners that look for their file in parent folders too (go-task, just, cargo, poe); ninja runs in
+ * a build folder, usually inside the source folder whose meson.build defines its targets.
+ */
+export const SEARCHES_UPWARD: ReadonlySet<RunnerKind> = new Set(['task', 'just', 'cargo', 'meson', 'poe']);
 
 /** Tasks read in one file at most; lines read per task call at most (bounded work on a hostile file). */
 const MAX_TASKS = 2000;
@@ -55,6 +60,8 @@ export function parseRunnerFile(kind: RunnerKind, path: string, text: string): R
       case 'rake': return parseRakefile(path, text);
       case 'mage': return parseMagefile(path, text);
       case 'cargo': return parseCargoAliases(path, text);
+      case 'meson': return parseMesonBuild(path, text);
+      case 'poe': return parsePoeTasks(path, text);
     }
   } catch {
     return emptyRunner();
@@ -603,6 +610,194 @@ function parseCargoAliases(path: string, text: string): RunnerFile {
     if (str) command = str[1].slice(1, -1);
     else if (value.startsWith('[')) command = [...bracketed(lines, i, raw.indexOf('[')).text.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2]).join(' ');
     if (command?.trim()) addTask(out, kv[1]).lines.push(lineAt(path, command.trim(), i + 1, raw.search(/\S/) + 1, raw));
+  }
+  return out;
+}
+
+// ───────────────────────────── Meson (meson.build) ─────────────────────────────
+
+/** `meson.source_root()` and friends: the folder a run target's command names, read as `.`. */
+const MESON_DIRS = /^meson\s*\.\s*(?:source_root|build_root|project_source_root|project_build_root|global_source_root|global_build_root|current_source_dir|current_build_dir)\s*\(\s*\)$/;
+
+/** Index of the `]` closing the list that opens `s` (quotes skipped), or the end of `s`. */
+function closingBracket(s: string): number {
+  let depth = 0;
+  let quote = false;
+  for (let c = 0; c < s.length; c++) {
+    if (s[c] === "'") quote = !quote;
+    if (quote) continue;
+    if (s[c] === '[' || s[c] === '(') depth++;
+    if ((s[c] === ']' || s[c] === ')') && --depth === 0) return c;
+  }
+  return s.length;
+}
+
+/** One item of a run target's command: a string, a program found by `find_program`, a folder; undefined when it cannot be read. */
+function mesonWord(item: string, programs: ReadonlyMap<string, string>): string | undefined {
+  const s = item.trim();
+  const lit = /^'[^']*'$/.test(s) ? s.slice(1, -1) : undefined;
+  if (lit !== undefined) return lit.replace(/@(?:SOURCE_ROOT|BUILD_ROOT|CURRENT_SOURCE_DIR)@/g, '.');
+  if (programs.has(s)) return programs.get(s);
+  if (MESON_DIRS.test(s)) return '.';
+  const call = /^(find_program|files)\s*\(\s*'([^']+)'/.exec(s);
+  if (call) return call[2];
+  return undefined;
+}
+
+/**
+ * meson.build: each `run_target('name', command: [...])` is a task (`ninja name`, `meson compile name`)
+ * running its command, with programs from `x = find_program('tool')`; `alias_target('name', a, b)`
+ * runs the run targets kept in `a` and `b`. Lists kept in variables (file lists) are left out of
+ * the command; a command whose program cannot be read gives no line.
+ */
+function parseMesonBuild(path: string, text: string): RunnerFile {
+  const out = emptyRunner();
+  const lines = physical(text);
+  const programs = new Map<string, string>();
+  const targets = new Map<string, string>();
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const m = /^\s*(?:(\w+)\s*=\s*)?(find_program|run_target|alias_target)\s*\(/.exec(raw);
+    if (!m) continue;
+    const call = callText(lines, i, m[0].length - 1);
+    const args = splitArgs(call.args);
+    const name = /^'[^']*'$/.test(args[0] ?? '') ? args[0].slice(1, -1) : undefined;
+    if (m[2] === 'find_program') {
+      if (m[1] && name) programs.set(m[1], name);
+    } else if (m[2] === 'run_target' && name) {
+      if (m[1]) targets.set(m[1], name);
+      const command = args.find((a) => /^command\s*:/.test(a));
+      if (!command) continue;
+      const value = command.slice(command.indexOf(':') + 1).trim();
+      // `[tool, args…] + file_list`: the literal list is the command; lists kept in variables are left out
+      const list = value.startsWith('[') ? splitArgs(value.slice(1, closingBracket(value))) : [value.split('+')[0]];
+      const words = list.map((w) => mesonWord(w, programs));
+      if (words[0] === undefined) continue;
+      const shown = words.filter((w): w is string => w !== undefined).map((w) => (/[\s'"]/.test(w) ? `'${w.replace(/'/g, '')}'` : w));
+      const column = raw.indexOf(m[2]) + 1;
+      const written = lines.slice(i, call.endLine + 1).map((l) => l.replace(/#.*$/, '').trim()).join(' ').replace(/\s+/g, ' ').replace(/([([])\s+/g, '$1').replace(/\s+([)\]])/g, '$1');
+      addTask(out, name).lines.push(lineAt(path, shown.join(' '), i + 1, column, written));
+    } else if (m[2] === 'alias_target' && name) {
+      if (m[1]) targets.set(m[1], name);
+      const task = addTask(out, name);
+      for (const a of args.slice(1)) {
+        const t = targets.get(a.trim());
+        if (t) task.calls.push(t);
+      }
+    }
+    i = Math.max(i, call.endLine);
+  }
+  return out;
+}
+
+// ───────────────────────────── Poe the Poet (pyproject.toml) ─────────────────────────────
+
+/** A TOML string value starting at `lines[i]` column `at`: its text and the physical lines it spans (triple quotes). */
+function tomlString(lines: string[], i: number, at: number): { parts: PhysicalLine[]; endLine: number } | undefined {
+  const s = lines[i];
+  const q = /^("""|'''|"|')/.exec(s.slice(at));
+  if (!q) return undefined;
+  const quote = q[1];
+  if (quote.length === 1) {
+    let j = at + 1;
+    let v = '';
+    for (; j < s.length && s[j] !== quote; j++) {
+      if (s[j] === '\\' && quote === '"') { v += s[++j] ?? ''; continue; }
+      v += s[j];
+    }
+    return { parts: [{ text: v, line: i + 1, column: at + 2 }], endLine: i };
+  }
+  const parts: PhysicalLine[] = [];
+  for (let l = i; l < lines.length && l < i + MAX_CALL_LINES; l++) {
+    const from = l === i ? at + 3 : 0;
+    const end = lines[l].indexOf(quote, from);
+    const piece = lines[l].slice(from, end < 0 ? undefined : end);
+    if (piece.trim()) parts.push({ text: piece, line: l + 1, column: from + 1 });
+    if (end >= 0) return { parts, endLine: l };
+  }
+  return { parts, endLine: i };
+}
+
+/** Adds a poe task body (`cmd`, `shell`, `ref`, `sequence`, `deps`) read from `key = value` at `lines[i]`. */
+function poeEntry(path: string, lines: string[], i: number, key: string, valueAt: number, task: RunnerTask, stringsAreRefs: boolean): number {
+  const raw = lines[i];
+  const first = raw[valueAt];
+  if (first === '"' || first === "'") {
+    const str = tomlString(lines, i, valueAt);
+    if (!str) return i;
+    if (key === 'ref') task.calls.push(...str.parts.map((p) => p.text.trim().split(/\s+/)[0]).slice(0, 1));
+    else if (key === 'shell') task.lines.push(...joinContinuations(path, str.parts));
+    // a cmd task is one command, its lines joined
+    else if (key === 'cmd' && str.parts.length) task.lines.push(lineAt(path, str.parts.map((p) => p.text.trim()).join(' '), str.parts[0].line, str.parts[0].column, str.parts[0].text));
+    return str.endLine;
+  }
+  if (first === '[' && (key === 'sequence' || key === 'deps')) {
+    const arr = bracketed(lines, i, valueAt);
+    const body = arr.text.slice(1, arr.text.lastIndexOf(']'));
+    for (const item of splitArgs(body.replace(/\n/g, ' '))) {
+      const lit = literal(item);
+      if (lit !== undefined) {
+        if (stringsAreRefs || key === 'deps') task.calls.push(lit.trim().split(/\s+/)[0]);
+        continue;
+      }
+      const inline = /^\{\s*(cmd|shell|ref)\s*=\s*("(?:[^"\\]|\\.)*"|'[^']*')/.exec(item.trim());
+      if (!inline) continue;
+      const v = literal(inline[2]) ?? '';
+      if (inline[1] === 'ref') task.calls.push(v.trim().split(/\s+/)[0]);
+      else {
+        // the item's place in the file: the line holding its text
+        const l = lines.findIndex((x, k) => k >= i && k <= arr.endLine && x.includes(inline[2]));
+        const at = l >= 0 ? l : i;
+        task.lines.push(lineAt(path, v, at + 1, lines[at].indexOf(inline[2]) + 2, lines[at].trim()));
+      }
+    }
+    return arr.endLine;
+  }
+  if (first === '{') {
+    // inline table on one line: `{ cmd = "…", help = "…" }`
+    const body = raw.slice(valueAt + 1, raw.lastIndexOf('}'));
+    const isCmdSeq = /default_item_type\s*=\s*["']cmd["']/.test(body);
+    for (const kv of splitArgs(body)) {
+      const m = /^(cmd|shell|ref|sequence|deps)\s*=\s*/.exec(kv);
+      if (!m) continue;
+      const at = raw.indexOf(kv, valueAt) + m[0].length;
+      poeEntry(path, lines, i, m[1], at, task, !isCmdSeq);
+    }
+    return i;
+  }
+  return i;
+}
+
+/** pyproject.toml `[tool.poe.tasks]`: `name = "cmd"`, `name = { cmd|shell|ref|sequence = … }`, `name = ["a", "b"]` and `[tool.poe.tasks.name]` tables. */
+function parsePoeTasks(path: string, text: string): RunnerFile {
+  const out = emptyRunner();
+  const lines = physical(text);
+  let section = '';
+  let table: { task: RunnerTask; refs: boolean } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const sec = /^\s*\[([^\]]+)\]\s*(#.*)?$/.exec(raw);
+    if (sec) {
+      section = sec[1].trim();
+      const t = /^tool\.poe\.tasks\.("[^"]+"|'[^']+'|[\w-]+)$/.exec(section);
+      table = t ? { task: addTask(out, t[1].replace(/^["']|["']$/g, '')), refs: true } : undefined;
+      if (table) {
+        // `default_item_type = "cmd"` anywhere in the table makes its sequence items commands
+        for (let j = i + 1; j < lines.length && !/^\s*\[/.test(lines[j]); j++) if (/^\s*default_item_type\s*=\s*["']cmd["']/.test(lines[j])) table.refs = false;
+      }
+      continue;
+    }
+    const kv = /^\s*("[^"]+"|'[^']+'|[\w-]+)\s*=\s*/.exec(raw);
+    if (!kv) continue;
+    const key = kv[1].replace(/^["']|["']$/g, '');
+    if (section === 'tool.poe.tasks') {
+      const task = addTask(out, key);
+      const first = raw[kv[0].length];
+      // `name = "…"` is a cmd task; `name = [..]` a sequence of other tasks
+      i = poeEntry(path, lines, i, first === '[' ? 'sequence' : first === '{' ? 'table' : 'cmd', kv[0].length, task, true);
+    } else if (table && ['cmd', 'shell', 'ref', 'sequence', 'deps'].includes(key)) {
+      i = poeEntry(path, lines, i, key, kv[0].length, table.task, table.refs);
+    }
   }
   return out;
 }
