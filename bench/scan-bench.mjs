@@ -6,7 +6,7 @@
 //   --seed N      generator seed (default 20240601)
 //   --regen       regenerate the monorepo even when the cached one is current
 //   --no-build    do not rebuild bench/out/engine.cjs (node esbuild.js --bench) first
-//   --only full|lower|incremental|rss|progress|hostile   run one part (for `node --cpu-prof bench/scan-bench.mjs --only full`)
+//   --only full|lower|incremental|rss|progress|hostile|bounds   run one part (for `node --cpu-prof bench/scan-bench.mjs --only full`)
 //   --engine FILE use another engine bundle (to compare builds; implies --no-build)
 //
 // The monorepo is generated once under bench/out/monorepo-<N>/ (git-ignored) by bench/generate.mjs and
@@ -30,8 +30,15 @@
 //                  a heredoc, deep nesting in Groovy and shell, a FIFO and a /dev/zero link where a
 //                  workflow runs a script): each must finish in bounded time; the line gives each
 //                  figure and the worst
+//   time bounds    the workloads whose speed unit tests used to assert with a clock
+//                  (test/unit/timeBoundCases.ts: hovers, model and CI-parser alias bombs, hostile
+//                  ignore and catalogue patterns, megabyte lines), each run --runs times against its
+//                  own target, judged on the slowest run's CPU time; and the fuzz properties
+//                  (test/unit/fuzzCases.ts, 100 seeded cases each): the slowest case against
+//                  MAX_CASE_MS. These parts run the tests' compiled code (npm run compile-tests first,
+//                  unless --no-build).
 // Targets (informational; the exit code is 0 unless the bench itself fails): ratio ≤ 1.5,
-// incremental ≤ 20 ms, peak RSS ≤ 150 MB.
+// incremental ≤ 20 ms, peak RSS ≤ 150 MB, and each time bound's own.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -80,7 +87,7 @@ function parseArgs(argv) {
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
-  if (o.only && !['full', 'lower', 'incremental', 'rss', 'progress', 'hostile'].includes(o.only)) throw new Error('--only takes full, lower, incremental, rss, progress or hostile');
+  if (o.only && !['full', 'lower', 'incremental', 'rss', 'progress', 'hostile', 'bounds'].includes(o.only)) throw new Error('--only takes full, lower, incremental, rss, progress, hostile or bounds');
   return o;
 }
 
@@ -261,6 +268,7 @@ async function main() {
     if (r.status !== 0) throw new Error('node esbuild.js --bench failed');
   }
   if (opts.only === 'progress') return progressBench(opts);
+  if (opts.only === 'bounds') return timeBoundsBench(opts);
   const fixture = ensureMonorepo(opts);
   const dir = fixture.dir;
   resetEditTargets(dir);
@@ -363,6 +371,46 @@ async function main() {
     console.log(`hostile inputs worst ${ms(worst.ms)} CPU (${worst.name}); ${figures.map((f) => `${f.name} ${ms(f.ms)}${f.note ? ` [${f.note}]` : ''}`).join(', ')}`);
   }
   resetEditTargets(dir);
+  if (!opts.only) await timeBoundsBench(opts);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time bounds that were wall-clock asserts in unit tests (the tests keep the results)
+
+async function timeBoundsBench(opts) {
+  if (opts.build) {
+    const r = spawnSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', ROOT], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('tsc -p . (npm run compile-tests) failed');
+  }
+  const require = createRequire(import.meta.url);
+  const { TIME_BOUNDS, naiveRegexVersusGlob } = require(path.join(ROOT, 'out/test/unit/timeBoundCases.js'));
+  const { runFuzz, MAX_CASE_MS } = require(path.join(ROOT, 'out/test/unit/fuzzCases.js'));
+  console.log(`time bounds    (${opts.runs} runs each; the verdict is on the slowest run's CPU time, which a busy machine hardly changes)`);
+  let missed = 0;
+  for (const bound of TIME_BOUNDS) {
+    const workload = await bound.prepare();
+    const wall = [];
+    const cpu = [];
+    for (let r = 0; r < opts.runs; r++) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      await workload();
+      wall.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
+    }
+    const worst = Math.max(...cpu);
+    if (worst > bound.targetMs) missed++;
+    console.log(`  ${bound.name.padEnd(62)} CPU median ${ms(median(cpu))}, slowest ${ms(worst)}; wall median ${ms(median(wall))}  (target ≤ ${bound.targetMs} ms)  ${verdict(worst <= bound.targetMs)}`);
+  }
+  const cmp = naiveRegexVersusGlob();
+  console.log(`  ${'(why they are hostile) V8 regex, same 8-star pattern, 24 chars'.padEnd(62)} ${ms(cmp.naiveMs)}; our glob, 10 times: ${ms(cmp.globMs)}`);
+  const reports = await runFuzz(100, 20261206);
+  for (const r of reports.filter((x) => x.slowest)) {
+    if (r.slowestMs > MAX_CASE_MS) missed++;
+    console.log(`  ${`fuzz: ${r.property}`.slice(0, 62).padEnd(62)} slowest of ${r.cases} cases ${ms(r.slowestMs)} CPU (${r.slowest})  (target ≤ ${MAX_CASE_MS} ms)  ${verdict(r.slowestMs <= MAX_CASE_MS)}`);
+  }
+  console.log(`  ${missed ? `${missed} time bound(s) missed` : 'every time bound met'}`);
 }
 
 // ---------------------------------------------------------------------------------------------

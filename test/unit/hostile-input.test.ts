@@ -13,6 +13,7 @@ import { ScanResult } from '../../src/core/scan/result';
 import { MAX_NESTING_DEPTH, parseYaml } from '../../src/core/yaml';
 import { MemoryFileSystem } from './memoryFs';
 import { bundled, REPO_ROOT } from './scanHelpers';
+import { hostileUserCatalogueText, megabyteLineFiles } from './timeBoundCases';
 
 const GOOD = '.github/workflows/good.yml';
 const GOOD_WORKFLOW = 'on: [push]\njobs:\n  scan:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gitleaks detect --source .\n';
@@ -156,26 +157,15 @@ jobs:
     assert.ok(matchInvocation(cat, { kind: 'run', program: 'gitleaks', args: ['detect'], line: 1 } as never).length > 0);
   });
 
-  it('megabyte-long lines of spaces or backslashes are read in linear time', async () => {
+  // The times of this and the next: `npm run bench -- --only bounds`; a quadratic pass would
+  // not finish within mocha's timeout.
+  it('megabyte-long lines of spaces or backslashes are read', async () => {
     // `/\s+$/`-style trimming is quadratic on such runs: 80 KB took 20 s, 900 KB would take most of an hour.
-    const run = (unit: string) => unit.repeat(Math.floor(400_000 / unit.length)) + 'x';
-    const started = Date.now();
-    const r = await scanWith({
-      Makefile: `scan:\n\t${run(' ')}\n\t${run('\\')}\n`,
-      '.github/workflows/make.yml': `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make scan\n      - run: ${JSON.stringify(run(' \t'))}\n`,
-      Jenkinsfile: `pipeline { stages { stage('x') { steps { sh "${run(' ')}" } } } }\n`,
-    });
-    assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
-    goodStillDetected(r);
+    goodStillDetected(await scanWith(megabyteLineFiles()));
   });
 
   it('a hostile user catalogue pattern cannot freeze matching', async () => {
-    const user = loadCatalogue(
-      `schemaVersion: 1\nprobes:\n  - id: evil\n    title: Evil\n    traits: { failsBuild: control, qualifies: false }\n    tools:\n      - name: E\n        run:\n          - program: tool\n            subcommands: ["${'... a '.repeat(12)}... b"]\n            anyArgs: ["*a*a*a*a*a*a*a*a*a*a*b"]\n        configFiles: ["${'**/'.repeat(12)}zz.toml", "${'*a'.repeat(20)}*b"]\n`,
-      'evil.yaml',
-    );
-    const cat = mergeCatalogues(bundled().data.catalogue, user);
-    const started = Date.now();
+    const cat = mergeCatalogues(bundled().data.catalogue, loadCatalogue(hostileUserCatalogueText(), 'evil.yaml'));
     const m = matchInvocation(cat, { kind: 'run', program: 'tool', args: Array(5000).fill('a'), line: 1 } as never);
     assert.deepEqual(m, []);
     const deep = Array(60).fill('d').join('/');
@@ -184,7 +174,5 @@ jobs:
     const recorder = new ConfigFileRecorder(new MemoryFileSystem({ [`${deep}/x.toml`]: '', [`${deep}/${'a'.repeat(200)}`]: '' }), cat);
     await recorder.readDirectory(deep);
     assert.deepEqual(recorder.paths(), []);
-    // Backtracking would take longer than the universe; linear matching takes milliseconds.
-    assert.ok(Date.now() - started < 5_000, `${Date.now() - started} ms`);
   });
 });

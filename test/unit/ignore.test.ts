@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Glob, IgnoreMatcher, parseIgnoreFile, parsePattern, ruleMatches, trimTrailingSpaces } from '../../src/core/scan/discover/ignore';
 import { skipBecause } from './skip';
+import { HOSTILE_GLOB, HOSTILE_IGNORE_FILE, LONG_NAME, LONG_PATH } from './timeBoundCases';
 
 // Each scenario: ignore files by location ('' = root .gitignore, 'sub' = sub/.gitignore,
 // 'info/exclude' = .git/info/exclude) and paths with the expected answer. A trailing '/' marks a
@@ -373,54 +374,33 @@ describe('ignore: matcher precedence', () => {
   });
 });
 
+// A backtracking matcher (or a naive regex like /^[^/]*a[^/]*a...[b]$/) tries O(n^8) ways of
+// splitting these texts: hours, not milliseconds, so mocha's timeout stops one. The times, and
+// V8's regex on the same pattern for comparison: `npm run bench -- --only bounds`.
 describe('ignore: no catastrophic backtracking', () => {
-  it('a hostile pattern against long names and paths stays fast', () => {
-    // A backtracking matcher (or a naive regex like /^[^/]*a[^/]*a...[b]$/) tries O(n^8) ways
-    // of splitting these texts: hours, not milliseconds. The trailing class keeps the quick
-    // suffix check from answering, so the full simulation runs.
-    const hostile = '*a*a*a*a*a*a*a*a*[b]';
-    const name = 'a'.repeat(20000);
-    const longPath = Array.from({ length: 100 }, () => 'a'.repeat(100)).join('/');
-    const start = Date.now();
-    const g = new Glob(hostile);
-    assert.equal(g.match(name), false);
-    assert.equal(g.match(name + 'b'), true);
-    assert.equal(new Glob('*a*a*a*a*a*a*a*a*b').match(name), false);
+  it('a hostile pattern against long names and paths answers right', () => {
+    // The trailing class keeps the quick suffix check from answering, so the full simulation runs.
+    const g = new Glob(HOSTILE_GLOB);
+    assert.equal(g.match(LONG_NAME), false);
+    assert.equal(g.match(LONG_NAME + 'b'), true);
+    assert.equal(new Glob('*a*a*a*a*a*a*a*a*b').match(LONG_NAME), false);
     const m = new IgnoreMatcher();
-    m.addIgnoreFile('', `${hostile}\n**/${hostile}\n**/*a*a*a*a*a**/**a*a*a*a*[c]\na/**/**/**/**/**/**/**/[z]\n`);
-    assert.equal(m.isIgnored(longPath, false), false);
-    assert.equal(m.isIgnored(longPath + 'b', false), true);
-    assert.equal(m.isIgnored(`a/${longPath}/z`, false), true);
-    assert.equal(m.isIgnored(`a/${longPath}/y`, false), false);
-    const elapsed = Date.now() - start;
-    assert.ok(elapsed < 5000, `took ${elapsed} ms`);
+    m.addIgnoreFile('', HOSTILE_IGNORE_FILE);
+    assert.equal(m.isIgnored(LONG_PATH, false), false);
+    assert.equal(m.isIgnored(LONG_PATH + 'b', false), true);
+    assert.equal(m.isIgnored(`a/${LONG_PATH}/z`, false), true);
+    assert.equal(m.isIgnored(`a/${LONG_PATH}/y`, false), false);
   });
 
-  it('long patterns (the state-list simulation) are linear too', () => {
+  it('long patterns (the state-list simulation) answer right', () => {
     const g = new Glob('*a'.repeat(20) + '[b]');
     assert.equal(g.match('a'.repeat(25) + 'b'), true);
     assert.equal(g.match('a'.repeat(19) + 'b'), false);
-    const start = Date.now();
     assert.equal(g.match('a'.repeat(20000)), false);
-    assert.ok(Date.now() - start < 2000);
     const h = new Glob('x/**/' + 'ab?'.repeat(12) + '/**/[z]');
     assert.equal(h.match('x/' + 'abc'.repeat(12) + '/z'), true);
     assert.equal(h.match('x/q/' + 'abc'.repeat(12) + '/r/s/z'), true);
     assert.equal(h.match('x/q' + 'abc'.repeat(12) + '/z'), false);
-  });
-
-  it('a naive backtracking regex really is slow on the same input (sanity check of the test)', () => {
-    // 8 stars on 24 characters already take a noticeable time with V8's backtracking engine;
-    // the matcher above handles 20000 characters.
-    const naive = /^[^/]*a[^/]*a[^/]*a[^/]*a[^/]*a[^/]*a[^/]*a[^/]*a[^/]*[b]$/;
-    const text = 'a'.repeat(24);
-    const t0 = Date.now();
-    assert.equal(naive.test(text), false);
-    const naiveMs = Date.now() - t0;
-    const t1 = Date.now();
-    for (let i = 0; i < 10; i++) assert.equal(new Glob('*a*a*a*a*a*a*a*a*[b]').match(text), false);
-    const oursMs = Date.now() - t1;
-    assert.ok(oursMs <= naiveMs + 5, `ours ${oursMs} ms, naive ${naiveMs} ms`);
   });
 });
 

@@ -210,12 +210,11 @@ describe('downloadOfficialModel', function () {
     const abort = new AbortController();
     const download = downloadOfficialModel(nodeFetch, apiUrl, template, abort.signal);
     await modelRequested;
-    const start = Date.now();
     abort.abort();
+    // The request never gets an answer: only the abort can end the download (mocha's timeout catches a hang).
     const e = await rejection(download);
     assert.equal(e.name, 'AbortError');
     assert.match(e.message, /cancelled/);
-    assert.ok(Date.now() - start < 2000);
   });
 
   it('stops with an AbortError when aborted while the body is read (fetch stub)', async () => {

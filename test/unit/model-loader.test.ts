@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { MAX_ALIASES, ModelError, parseModel } from '../../src/core/model/loader';
 import { Activity, Model } from '../../src/core/model/types';
 import { skipBecause } from './skip';
+import { manyAliasesModel } from './timeBoundCases';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BUNDLED = path.join(ROOT, 'model/dsomm-model.yaml');
@@ -158,12 +159,6 @@ describe('model loader', () => {
         }
       }
       assert.ok(isoValues > 300, `ISO control ids found: ${isoValues}`);
-    });
-
-    it('parses in well under a few seconds', () => {
-      const start = Date.now();
-      parseModel(text, BUNDLED);
-      assert.ok(Date.now() - start < 5000);
     });
   });
 
@@ -483,16 +478,15 @@ Build and Deployment:
       assert.match(e.message, /no uuid/);
     });
 
-    it('does not expand a billion-laughs file: it finishes quickly and warns', () => {
+    // The times of this and the next: `npm run bench -- --only bounds`.
+    it('does not expand a billion-laughs file: it warns', () => {
       const file = path.join(BROKEN, 'billion-laughs.yaml');
-      const start = Date.now();
       let model: Model | undefined;
       try {
         model = load(file);
       } catch (e) {
         assert.ok(e instanceof ModelError, String(e));
       }
-      assert.ok(Date.now() - start < 2000, `took ${Date.now() - start} ms`);
       if (model) {
         assert.ok(model.warnings.some((w) => /alias/i.test(w.message) && /laughs/.test(w.message)), JSON.stringify(model.warnings));
         const a = [...model.activities.values()][0];
@@ -503,12 +497,8 @@ Build and Deployment:
       }
     });
 
-    it(`refuses a file with more than ${MAX_ALIASES} aliases quickly, naming the line`, () => {
-      let text = 'Build and Deployment:\n  Build:\n    A:\n      uuid: 00000000-0000-4000-8000-00000000000a\n      level: 1\n      risk: &r text\n      tags:\n';
-      for (let i = 0; i < 20_000; i++) text += '        - *r\n';
-      const start = Date.now();
-      const e = modelError(() => parseModel(text, 'aliases.yaml'));
-      assert.ok(Date.now() - start < 3000, `took ${Date.now() - start} ms`);
+    it(`refuses a file with more than ${MAX_ALIASES} aliases, naming the line`, () => {
+      const e = modelError(() => parseModel(manyAliasesModel(), 'aliases.yaml'));
       assert.equal(e.line, 8 + MAX_ALIASES);
       assert.match(e.message, /^aliases\.yaml:\d+: more than \d+ YAML aliases/);
     });

@@ -87,9 +87,17 @@ describe('progress file safety', function () {
     const mem = new MemoryFileSystem();
     mem.put(lockPath(FILE), '{"owner":"another window"}\n');
     const settings = resolveProgressSettings({ team: 'T' });
+    // Condition, not time: once the writer has been refused the lock three times, it is waiting.
+    let refusals = 0;
+    let retried!: () => void;
+    const retrying = new Promise<void>((resolve) => (retried = resolve));
+    mem.fail = (op, p) => {
+      if (op === 'create' && p === lockPath(FILE) && mem.files.has(p) && ++refusals === 3) retried();
+      return undefined;
+    };
     let settled = false;
     const saving = setState(mem, settings, 'w-1', 'Started', undefined, '2026-03-01').finally(() => (settled = true));
-    await new Promise((r) => setTimeout(r, 150));
+    await retrying;
     assert.equal(settled, false, 'it waits while the lock is held');
     assert.equal(mem.files.has(FILE), false);
     await mem.delete(lockPath(FILE));
@@ -101,9 +109,14 @@ describe('progress file safety', function () {
     const mem = new MemoryFileSystem();
     mem.put(lockPath(FILE), '{"owner":"a crashed window"}\n');
     mem.files.get(lockPath(FILE))!.mtime = Date.now() - 11_000;
-    const started = Date.now();
+    // Broken at once, without waiting: the lock is tried twice (refused, then taken after breaking it).
+    let attempts = 0;
+    mem.fail = (op, p) => {
+      if (op === 'create' && p === lockPath(FILE)) attempts++;
+      return undefined;
+    };
     await setState(mem, resolveProgressSettings({ team: 'T' }), 's-1', 'Started', undefined, '2026-03-01');
-    assert.ok(Date.now() - started < 2_000);
+    assert.equal(attempts, 2);
     assert.ok(!mem.files.has(lockPath(FILE)));
   });
 
