@@ -103,8 +103,10 @@ describe('container scope from image usage', () => {
 
     it('with no image build at all, an image that starts nothing of its own, a shell or a build script is an environment', () => {
       const cases: [string, string][] = [
-        ['FROM fedora:41\nRUN dnf install -y gcc\n', 'it starts nothing of its own on fedora:41'],
-        ['FROM ubuntu:24.04 AS build\nRUN make\nFROM ubuntu:24.04\nCOPY --from=build /out /usr/local/bin\n', 'it starts nothing of its own on ubuntu:24.04'],
+        ['FROM fedora:41\nRUN dnf install -y gcc\n', 'it starts nothing of its own on fedora:41, with a toolchain installed'],
+        ['FROM ubuntu:24.04 AS build\nRUN make\nFROM ubuntu:24.04\nRUN apt-get install -y mingw-w64 wine\nCOPY --from=build /out /usr/local/bin\n', 'it starts nothing of its own on ubuntu:24.04, with a toolchain installed'],
+        ['FROM debian:12\nRUN apt-get update && apt-get install -y libxml2-dev libcairo2-dev\n', 'it starts nothing of its own on debian:12, with a toolchain installed'],
+        ['FROM ubuntu:local\nADD . /src\nRUN /src/scripts/build.sh clean\n', 'it starts nothing of its own on ubuntu:local, with a toolchain installed'],
         ['FROM python:3.12-slim\nENTRYPOINT ["/bin/bash"]\n', 'it starts a shell (/bin/bash)'],
         ['FROM ubuntu\nCOPY build.sh /build.sh\nENTRYPOINT ["/build.sh"]\n', 'it runs a build (/build.sh)'],
       ];
@@ -122,6 +124,9 @@ describe('container scope from image usage', () => {
         'FROM ubuntu:24.04\nEXPOSE 8080\n',
         'FROM jenkins/jenkins:lts\nCOPY plugins.txt /usr/share/jenkins/ref/\n',
         'FROM scratch\nCOPY app /\n',
+        'FROM alpine:3.20\nUSER 1000\n',
+        'FROM golang:1.23 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static\nCOPY --from=build /app /app\n',
+        'FROM debian:12\nRUN apt-get update && apt-get install -y ca-certificates curl\n',
       ]) {
         assert.equal(containerScope([env('Dockerfile', text)], noBuilds).fileReason('Dockerfile'), undefined, text);
       }

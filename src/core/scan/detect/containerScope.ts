@@ -67,6 +67,10 @@ const ENVIRONMENT_HEADER = /\b(?:(?:build|building|development|dev|developer|dev
 const SHELL_PROGRAM = /^(?:sh|bash|ash|dash|zsh)$/;
 /** Programs and scripts that build the project: an image that runs one is a build environment. */
 const BUILD_PROGRAM = /^(?:make|cmake|meson|ninja|build(?:[-_.][\w.-]*)?\.sh)$/i;
+/** A toolchain in a RUN line: compilers, build systems and development packages installed, or a build script run. */
+const TOOLCHAIN = /(?:^|[\s/'"])(?:build-essential|base-devel|gcc|g\+\+|clang|cmake|meson|ninja(?:-build)?|autoconf|automake|rustc|cargo|mingw-w64|[\w.+-]+-dev(?:el)?|build\.sh)(?=[\s'";&|\\]|$)/m;
+/** Plain OS images without a shell to work in: an image on one that starts nothing is incomplete, not an environment. */
+const NO_SHELL_IMAGE = /(?:^|\/)(?:scratch|busybox|distroless\/[\w-]+|chainguard\/static)$/i;
 
 /** The header comment line saying the image is a build or development environment, if any. */
 function environmentHeader(f: DockerfileFile): string | undefined {
@@ -76,7 +80,7 @@ function environmentHeader(f: DockerfileFile): string | undefined {
 /**
  * Why a Dockerfile no pipeline builds looks like an environment to build or work in rather than an
  * image that ships: its final image starts nothing of its own on a plain OS image (the OS's shell
- * runs), or starts a shell or a build script; it exposes no port. Undefined when it may be a product
+ * runs) and has a toolchain installed, or starts a shell or a build script; it exposes no port. Undefined when it may be a product
  * (it starts a program, exposes a port, or builds on an image that runs one, like a server's).
  */
 function environmentContent(f: DockerfileFile): string | undefined {
@@ -88,7 +92,12 @@ function environmentContent(f: DockerfileFile): string | undefined {
   const last = (kw: string) => [...instructions].reverse().find((i) => i.keyword === kw);
   const words = [...(last('ENTRYPOINT')?.words ?? []), ...(last('CMD')?.words ?? [])].map((w) => w.value).filter((w) => w !== '');
   const base = chain[chain.length - 1];
-  if (words.length === 0) return !base.scratch && isPlainOsImage(base.image.name) ? `it starts nothing of its own on ${base.from.value}` : undefined;
+  if (words.length === 0) {
+    // The OS's shell is what runs: with a toolchain in it, it is a place to build in.
+    if (base.scratch || !isPlainOsImage(base.image.name) || NO_SHELL_IMAGE.test(base.image.name)) return undefined;
+    const toolchain = instructions.some((i) => i.keyword === 'RUN' && TOOLCHAIN.test(i.args));
+    return toolchain ? `it starts nothing of its own on ${base.from.value}, with a toolchain installed` : undefined;
+  }
   const program = words[0].split('/').pop() ?? words[0];
   if (SHELL_PROGRAM.test(program) && words.slice(1).every((w) => w.startsWith('-'))) return `it starts a shell (${words.join(' ')})`;
   if (BUILD_PROGRAM.test(program)) return `it runs a build (${words.join(' ')})`;
