@@ -7,7 +7,7 @@ import { isCatalogueProgram, isMayRunTool, matchAzureTemplate, matchGitlabCompon
 import { ciDialect } from '../ci/registry';
 import { Evidence, EvidenceUnit, Finding } from './probeTypes';
 import { Indirection, checkoutFolder, expandMakeVariables, findIndirection } from '../parse/indirection';
-import { invocations, Invocation, unverifiedScriptRuns } from '../parse/shell';
+import { invocations, Invocation, unverifiedScriptRuns, variablesForLaterSteps } from '../parse/shell';
 import { RUNNER_FILES, RunnerFile, RunnerKind, RunnerTask, SEARCHES_UPWARD } from '../parse/runners';
 import { pipeToShellMessage } from './weakControls';
 import { blockNameOf, hintedProbes, housekeepingBlock, housekeepingReference } from './remoteBlocks';
@@ -271,7 +271,9 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
       }
       if (fragment?.kind === 'ci-fragment' && !walk.read.has(fragment.file.path)) {
         walk.read.add(fragment.file.path);
-        await collectCiFile(fragment.file, ctx, facts, { ...envValues(fragment.file.env), ...globalEnv }, { depth: walk.depth + 1, read: walk.read }, refused, pipeline, gated);
+        // A template's steps run after steps of the including file, whose `##vso[task.setvariable]` they may read.
+        const setByIncluder = Object.assign({}, ...file.jobs.flatMap((j) => j.steps.map((st) => variablesForLaterSteps(st.script)))) as Record<string, string>;
+        await collectCiFile(fragment.file, ctx, facts, { ...envValues(fragment.file.env), ...globalEnv, ...setByIncluder }, { depth: walk.depth + 1, read: walk.read }, refused, pipeline, gated);
       }
     } else if (ref.kind !== 'pipe' && ref.kind !== 'local-include') {
       const azure = ref.block ? matchAzureTemplate(cat, ref.block) : [];
@@ -319,9 +321,12 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
     const before = facts.hits.length;
     // Repositories the job's steps clone (folder → URL): an image built from one is not ours to read.
     const clones = new Map<string, string>();
+    // Variables a step sets for the later steps (`##vso[task.setvariable]`, `>> $GITHUB_ENV`): a command kept in one runs there.
+    const setByEarlierSteps: Record<string, string> = {};
     for (const step of job.steps) {
       const stepAdd: Add = (m, evidence, disabledBy, cannotFail) => add(m, evidence, disabledBy, cannotFail, step.env);
-      await collectStep(file, step, ctx, facts, step.cannotFail ?? job.cannotFail, stepAdd, understood, { ...globalEnv, ...envValues(file.env), ...envValues(job.env) }, clones);
+      await collectStep(file, step, ctx, facts, step.cannotFail ?? job.cannotFail, stepAdd, understood, { ...globalEnv, ...envValues(file.env), ...envValues(job.env), ...setByEarlierSteps }, clones);
+      Object.assign(setByEarlierSteps, variablesForLaterSteps(step.script));
     }
     reportedResults(job, cat, facts.hits.slice(before), add);
   }
@@ -607,7 +612,9 @@ async function collectLine(
   // A script a step calls is reported where it is written, by its own scan: only the step's own lines here.
   if (via === undefined) pipeToShell(line, facts);
   const assigned = assignmentOf(line.text, state.vars);
-  if (assigned) state.vars.set(assigned.name, assigned.value);
+  // A value the reader cannot know (`$dotnet = $dotnet32` with no value for it) does not replace one it knows.
+  const unknownRef = assigned ? wholeReference(assigned.value) : undefined;
+  if (assigned && !(unknownRef && !state.vars.has(unknownRef.name) && state.vars.has(assigned.name))) state.vars.set(assigned.name, assigned.value);
   for (const inv of safeInvocations(line)) {
     // A command kept in a variable (`bash -c "$TEST_CMD"`, `eval "$CMD"`, `$RUN_LINT`): its value, set in this step or script.
     const held = inv.kind === 'run' ? heldCommand(inv, state.vars) : undefined;
@@ -878,7 +885,8 @@ function safeInvocations(line: ShellLine): Invocation[] {
 
 /** `NAME=value` (also `export`/`local`/`readonly`/`declare`) alone on a line: the name and its value, quotes removed. */
 export function assignmentOf(text: string, vars?: ReadonlyMap<string, string>): { name: string; value: string } | undefined {
-  const m = /^\s*(?:(?:export|local|readonly|declare(?:\s+-[A-Za-z]+)*)\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(text);
+  // shell `NAME=value`, PowerShell `$name = 'value'`
+  const m = /^\s*(?:(?:export|local|readonly|declare(?:\s+-[A-Za-z]+)*)\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(text) ?? /^\s*\$([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)\s*(.*)$/.exec(text);
   if (!m) return undefined;
   let value = m[2].trim();
   const q = value[0];

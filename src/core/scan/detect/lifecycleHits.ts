@@ -385,6 +385,10 @@ function arcadeScriptOf(inv: Invocation): { script: string; args: string[] } | u
   const lower = word.toLowerCase();
   const base = lower.slice(Math.max(lower.lastIndexOf('/'), lower.lastIndexOf('\\')) + 1);
   if (ARCADE_SCRIPTS.includes(base)) return { script: base, args };
+  // `eng/cibuild$(scriptExt)`: the extension kept in a variable (`.sh` or `.cmd` by platform)
+  const stem = /^([\w-]+)(?:\$\([\w.]+\)|\$\{\w+\}|\$\w+)$/.exec(base)?.[1];
+  const byStem = stem !== undefined ? ARCADE_SCRIPTS.find((s) => s.slice(0, s.lastIndexOf('.')) === stem) : undefined;
+  if (byStem) return { script: word.slice(Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\')) + 1), args };
   // Only a word ending in a script's name is looked up in the line (a long line has many words).
   const joined = ARCADE_SCRIPTS.find((s) => base.endsWith(s) && inv.line.text.toLowerCase().includes('\\' + s));
   return joined ? { script: joined, args } : undefined;

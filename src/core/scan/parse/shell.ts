@@ -1500,3 +1500,31 @@ export function shellLinesOfScript(path: string, text: string): ShellLine[] {
   const lines = text.split('\n').map((t, k) => ({ text: t.replace(/\r$/, ''), line: k + 1, column: 1 }));
   return joinContinuations(path, lines);
 }
+
+/**
+ * Variables a step's lines set for the steps after it in the same job: Azure Pipelines'
+ * `##vso[task.setvariable variable=name]value` logging command (under its name and as the
+ * environment variable later scripts read, NAME in capitals with `_` for `.`) and GitHub Actions'
+ * `echo "NAME=value" >> "$GITHUB_ENV"`. Output variables (`isOutput=true`) are read under another
+ * name (`step.name`) and are left out.
+ */
+export function variablesForLaterSteps(lines: readonly ShellLine[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const l of lines) {
+    const azure = /##vso\[task\.setvariable\s+([^\]]*)\](.*)$/i.exec(l.text);
+    if (azure) {
+      if (/\bisoutput\s*=\s*true\b/i.test(azure[1])) continue;
+      const name = /\bvariable\s*=\s*([\w.-]+)/i.exec(azure[1])?.[1];
+      if (!name) continue;
+      // an echoed logging command: the echo's closing quote is not part of the value
+      const echoed = /^\s*(?:echo|write-host|printf)\s+(["'])/i.exec(l.text);
+      const value = (echoed && azure[2].trimEnd().endsWith(echoed[1]) ? azure[2].trimEnd().slice(0, -1) : azure[2]).trim();
+      out[name] = value;
+      out[name.toUpperCase().replace(/\./g, '_')] = value;
+      continue;
+    }
+    const github = /^\s*echo\s+(["']?)([A-Za-z_]\w*)=(.*?)\1\s*>>\s*"?\$\{?GITHUB_ENV\}?"?\s*$/.exec(l.text);
+    if (github) out[github[2]] = github[3];
+  }
+  return out;
+}
