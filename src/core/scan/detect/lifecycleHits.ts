@@ -155,14 +155,20 @@ export async function lifecycleOfUses(uses: Located, inputs: Record<string, Loca
   if (name === 'pre-commit/action' || name === 'j178/prek-action') return preCommit(['run', ...(inputs.extra_args ? words('extra_args') : ['--all-files'])], '', ci, ctx, facts);
   if (/^(super-linter|github)\/super-linter(\/slim)?$/.test(name)) return superLinter(env, ci);
   if (/^(oxsecurity|megalinter)\/megalinter(\/flavors\/[\w-]+)?$/.test(name)) return megaLinter(env, '', ci, ctx, facts, env.DISABLE_ERRORS);
-  // Azure Pipelines tasks (uses is the task name with its major version).
-  if (/^maven@\d+$/.test(name)) {
-    const pom = inputs.mavenPomFile?.value ?? inputs.mavenPOMFile?.value ?? 'pom.xml';
-    return maven(['-f', pom, ...words('goals'), ...words('options')], '', ci, ctx, facts);
-  }
-  if (/^gradle@\d+$/.test(name)) return gradle([...words('tasks'), ...words('options')], dirOf('workingDirectory'), ci, ctx, facts);
-  // Azure build tasks: their project and solution inputs are relative to the checkout.
+  // Azure Pipelines tasks: the task name with its major version (`Maven@4`); input names are case-insensitive.
   const task = uses.value.trim().toLowerCase();
+  const input = (k: string): string | undefined => Object.entries(inputs).find(([key]) => key.toLowerCase() === k.toLowerCase())?.[1].value;
+  const inputWords = (k: string) => (input(k) ?? '').split(/\s+/).filter(Boolean);
+  if (/^maven@\d+$/.test(task)) {
+    const pom = input('mavenPomFile') ?? 'pom.xml';
+    if (pom.includes('$')) return [];
+    return maven(['-f', pom, ...(input('goals') === undefined ? ['package'] : inputWords('goals')), ...inputWords('options')], '', ci, ctx, facts);
+  }
+  if (/^gradle@\d+$/.test(task)) {
+    const dir = input('workingDirectory');
+    return gradle([...(input('tasks') === undefined ? ['build'] : inputWords('tasks')), ...inputWords('options')], dir && !dir.includes('$') ? (resolvePath('', dir) ?? '') : '', ci, ctx, facts);
+  }
+  // Azure build tasks: their project and solution inputs are relative to the checkout.
   const built = /^[a-z]+@\d+$/.test(task) ? azureBuildTaskTarget(task, Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v.value])), variables) : undefined;
   if (built !== undefined) return dotnetAnalyzerOutcomes(built, '', ci, ctx, facts);
   return [];

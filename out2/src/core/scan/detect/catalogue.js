@@ -1,0 +1,434 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.isGap = exports.CatalogueError = exports.LOCAL_HOOK_VALUES = exports.FAILS_BUILD_VALUES = exports.APPLIES_WHEN_VALUES = exports.CODE_PROBE_IDS = void 0;
+exports.loadCatalogue = loadCatalogue;
+exports.nameWords = nameWords;
+exports.probeTraits = probeTraits;
+exports.probeAnchor = probeAnchor;
+exports.readRun = readRun;
+exports.mergeCatalogues = mergeCatalogues;
+exports.normProgram = normProgram;
+// The tool catalogue (model/probes.yaml): its types, loading with validation at exact line
+// numbers, and merging a user file over the bundled one. Matching invocations, actions, images and
+// files against it is toolMatch.ts; the activity rules are rules.ts.
+const yaml_1 = require("../../yaml");
+const dataFileReader_1 = require("./dataFileReader");
+const containerProbes_1 = require("./containerProbes");
+// ───────────────────────────────────────────── types
+/** Probes implemented in code (not in probes.yaml); rules may reference them. */
+exports.CODE_PROBE_IDS = [
+    'ci.pipeline',
+    'ci.virtual-env',
+    'ci.schedule',
+    'ci.secret-store',
+    'dependency-update-bot',
+    'dependency-update-automerge',
+    'gha.actions-pinned',
+    'gha.token-permissions',
+    'repo.security-policy',
+    'repo.gitignore',
+    'repo.codeowners',
+    'repo.version-control',
+    'repo.lockfiles',
+    'local.security-hooks',
+    'local.lint-hooks',
+    'iac.present',
+    ...containerProbes_1.CONTAINER_PROBE_IDS,
+    'pinning',
+];
+exports.APPLIES_WHEN_VALUES = ['containers', 'built-images', 'dockerfiles', 'iac-or-containers', 'kubernetes', 'iac', 'infrastructure', 'js-packages', 'client-code'];
+exports.FAILS_BUILD_VALUES = ['control', 'gate', 'no'];
+exports.LOCAL_HOOK_VALUES = ['security', 'lint'];
+const ANCHOR_VALUES = ['dockerfile', 'kubernetes'];
+class CatalogueError extends Error {
+    file;
+    line;
+    constructor(message, file, line) {
+        super(line ? `${file}:${line}: ${message}` : `${file}: ${message}`);
+        this.file = file;
+        this.line = line;
+        this.name = 'CatalogueError';
+    }
+}
+exports.CatalogueError = CatalogueError;
+// ───────────────────────────────────────────── catalogue loading
+const PROBE_KEYS = ['id', 'title', 'summary', 'traits', 'tools', 'disabledBy', 'replace'];
+const TRAIT_KEYS = ['failsBuild', 'qualifies', 'localHook', 'anchor', 'throwawayTargetFor', 'documentationFor', 'blocksMayAlso', 'appliesWhen'];
+const TOOL_KEYS = [
+    'name', 'url', 'run', 'packages', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'azureTasks', 'orbs',
+    'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'gitlabReports', 'disabledBy', 'enabledBy', 'mayRun', 'publishesSite', 'remove',
+];
+const MATCHER_KEYS = ['run', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'azureTasks', 'orbs', 'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'gitlabReports'];
+/** Matchers that name a block whose files live elsewhere: the only ones a `mayRun` tool may use. */
+const BLOCK_MATCHER_KEYS = ['actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'orbs', 'pipes', 'jenkinsSteps'];
+const RUN_KEYS = ['program', 'subcommands', 'args', 'anyArgs', 'notArgs'];
+const USES_KEYS = ['name', 'inputs', 'inputWords', 'notInputs'];
+const PROBE_ID_OK = (id) => /^[a-z0-9][a-z0-9._-]*$/.test(id);
+/** Parses and validates a catalogue file. Throws CatalogueError (`file:line: message`). */
+function loadCatalogue(text, source) {
+    const { r, root } = (0, dataFileReader_1.openDataFile)(text, source);
+    const top = r.map(root, 'the catalogue', ['schemaVersion', 'probes', 'blockHints', 'housekeeping']);
+    (0, dataFileReader_1.checkSchemaVersion)(r, top, root);
+    const probesNode = top.get('probes');
+    if (!probesNode)
+        return r.fail(root, 'missing "probes" list');
+    const probes = [];
+    const seen = new Set();
+    for (const pn of r.seq(probesNode.value, 'probes')) {
+        const p = readProbe(r, pn);
+        if (seen.has(p.id))
+            r.fail(pn, `probe "${p.id}" is defined twice`);
+        seen.add(p.id);
+        probes.push(p);
+    }
+    const cat = { schemaVersion: 1, probes };
+    const hintsNode = top.get('blockHints');
+    if (hintsNode)
+        cat.blockHints = r.seq(hintsNode.value, 'blockHints').map((n) => readBlockHint(r, n, seen));
+    const houseNode = top.get('housekeeping');
+    if (houseNode) {
+        cat.housekeeping = r.seq(houseNode.value, 'housekeeping').map((n) => {
+            const t = readTool(r, n);
+            const local = MATCHER_KEYS.filter((k) => !BLOCK_MATCHER_KEYS.includes(k) && t[k].length > 0);
+            if (local.length)
+                r.fail(n, `housekeeping block "${t.name}" may only name remote blocks (${BLOCK_MATCHER_KEYS.join(', ')}), not ${local.join(', ')}`);
+            if (t.mayRun || t.disabledBy)
+                r.fail(n, `housekeeping block "${t.name}" runs nothing: mayRun and disabledBy do not apply`);
+            return t;
+        });
+    }
+    return cat;
+}
+/** Words as a name is split for hints: lower case, on anything but letters and digits and on camelCase humps. */
+function nameWords(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
+}
+function readBlockHint(r, node, probes) {
+    const m = r.map(node, 'a block hint', ['probe', 'words']);
+    if (!m.has('probe'))
+        r.fail(node, 'a block hint has no probe');
+    const probe = r.str(m.get('probe').value, 'probe of a block hint');
+    if (!probes.has(probe))
+        r.fail(m.get('probe').value, `block hint for unknown probe "${probe}" (hints name a probe with tools)`);
+    if (!m.has('words'))
+        r.fail(node, `the block hint for "${probe}" has no words`);
+    const words = r.strList(m.get('words').value, `words of the block hint for "${probe}"`).map((w) => {
+        const split = nameWords(w);
+        if (!split.length || split.join(' ') !== w.toLowerCase().trim().split(/\s+/).join(' '))
+            r.fail(m.get('words').value, `block hint word "${w}" must be lower-case letters and digits, several words separated by spaces`);
+        return split;
+    });
+    return { probe, words, line: r.line(node) };
+}
+function readProbe(r, node) {
+    const m = r.map(node, 'a probe', PROBE_KEYS);
+    const idNode = m.get('id');
+    if (!idNode)
+        r.fail(node, 'probe has no id');
+    const id = r.str(idNode.value, 'probe id');
+    if (!PROBE_ID_OK(id))
+        r.fail(idNode.value, `probe id "${id}" may only use lower-case letters, digits, '.', '-' and '_'`);
+    if (exports.CODE_PROBE_IDS.includes(id))
+        r.fail(idNode.value, `probe id "${id}" is reserved for a built-in probe`);
+    const p = { id, traits: { failsBuild: 'no', qualifies: false }, tools: [], source: r.source, line: r.line(node) };
+    if (m.has('title'))
+        p.title = r.str(m.get('title').value, `title of probe "${id}"`);
+    if (m.has('summary'))
+        p.summary = r.str(m.get('summary').value, `summary of probe "${id}"`);
+    if (m.has('replace'))
+        p.replace = r.bool(m.get('replace').value, 'replace');
+    if (m.has('disabledBy')) {
+        const d = r.map(m.get('disabledBy').value, `disabledBy of probe "${id}"`, ['variables']);
+        p.disabledBy = { variables: d.has('variables') ? r.strListMap(d.get('variables').value, 'disabledBy.variables') : {} };
+    }
+    const toolsNode = m.get('tools');
+    if (!toolsNode)
+        r.fail(node, `probe "${id}" has no tools`);
+    const names = new Set();
+    for (const tn of r.seq(toolsNode.value, `tools of probe "${id}"`)) {
+        const t = readTool(r, tn);
+        const key = t.name.toLowerCase();
+        if (names.has(key))
+            r.fail(tn, `tool "${t.name}" appears twice in probe "${id}"`);
+        names.add(key);
+        p.tools.push(t);
+    }
+    if (!p.tools.length)
+        r.fail(toolsNode.value, `probe "${id}" has no tools`);
+    p.traits = readTraits(r, node, m.get('traits')?.value, id);
+    return p;
+}
+/** A probe's traits: every probe declares them, so a new probe cannot silently get the wrong behaviour. */
+function readTraits(r, probeNode, node, id) {
+    if (node === undefined)
+        r.fail(probeNode, `probe "${id}" has no traits (traits: { failsBuild: ${exports.FAILS_BUILD_VALUES.join('|')}, qualifies: true|false })`);
+    const m = r.map(node, `traits of probe "${id}"`, TRAIT_KEYS);
+    const fb = m.get('failsBuild');
+    if (!fb)
+        r.fail(node, `traits of probe "${id}" lack failsBuild (${exports.FAILS_BUILD_VALUES.join(', ')})`);
+    const failsBuild = r.str(fb.value, `failsBuild of probe "${id}"`);
+    if (!exports.FAILS_BUILD_VALUES.includes(failsBuild))
+        r.fail(fb.value, `failsBuild of probe "${id}" must be one of ${exports.FAILS_BUILD_VALUES.join(', ')}, not "${failsBuild}"`);
+    const q = m.get('qualifies');
+    if (!q)
+        r.fail(node, `traits of probe "${id}" lack qualifies (true or false)`);
+    const traits = { failsBuild: failsBuild, qualifies: r.bool(q.value, `qualifies of probe "${id}"`) };
+    const lh = m.get('localHook');
+    if (lh) {
+        const v = r.str(lh.value, `localHook of probe "${id}"`);
+        if (!exports.LOCAL_HOOK_VALUES.includes(v))
+            r.fail(lh.value, `localHook of probe "${id}" must be one of ${exports.LOCAL_HOOK_VALUES.join(', ')}, not "${v}"`);
+        traits.localHook = v;
+    }
+    const an = m.get('anchor');
+    if (an) {
+        const v = r.str(an.value, `anchor of probe "${id}"`);
+        if (!ANCHOR_VALUES.includes(v))
+            r.fail(an.value, `anchor of probe "${id}" must be one of ${ANCHOR_VALUES.join(', ')}, not "${v}" (leave it out for the pipeline)`);
+        traits.anchor = v;
+    }
+    const tt = m.get('throwawayTargetFor');
+    if (tt)
+        traits.throwawayTargetFor = r.strList(tt.value, `throwawayTargetFor of probe "${id}"`);
+    const df = m.get('documentationFor');
+    if (df)
+        traits.documentationFor = r.strList(df.value, `documentationFor of probe "${id}"`);
+    const bm = m.get('blocksMayAlso');
+    if (bm) {
+        // A user file may name bundled probes, so the ids are checked for form here and matched when the scan runs.
+        traits.blocksMayAlso = r.strList(bm.value, `blocksMayAlso of probe "${id}"`);
+        for (const other of traits.blocksMayAlso)
+            if (!PROBE_ID_OK(other) || other === id)
+                r.fail(bm.value, `blocksMayAlso of probe "${id}" must name other probes, not "${other}"`);
+    }
+    const aw = m.get('appliesWhen');
+    if (aw) {
+        const v = r.str(aw.value, `appliesWhen of probe "${id}"`);
+        if (!exports.APPLIES_WHEN_VALUES.includes(v))
+            r.fail(aw.value, `appliesWhen of probe "${id}" must be one of ${exports.APPLIES_WHEN_VALUES.join(', ')}, not "${v}" (leave it out when the probe always applies)`);
+        traits.appliesWhen = v;
+    }
+    return traits;
+}
+/** The traits of a catalogue probe; undefined for probes implemented in code (CODE_PROBE_IDS). */
+function probeTraits(cat, probe) {
+    let byId = traitsByCatalogue.get(cat);
+    if (!byId) {
+        byId = new Map(cat.probes.map((p) => [p.id, p.traits]));
+        traitsByCatalogue.set(cat, byId);
+    }
+    return byId.get(probe);
+}
+const traitsByCatalogue = new WeakMap();
+/** Which files a probe's gaps are about: its `anchor` trait, or the container probe's own (code probes). */
+function probeAnchor(cat, probe) {
+    return probeTraits(cat, probe)?.anchor ?? containerProbes_1.CONTAINER_PROBES[probe] ?? 'pipeline';
+}
+function readTool(r, node) {
+    const m = r.map(node, 'a tool', TOOL_KEYS);
+    const nameNode = m.get('name');
+    if (!nameNode)
+        r.fail(node, 'tool has no name');
+    const name = r.str(nameNode.value, 'tool name');
+    const t = {
+        name, run: [], packages: [], images: [], actions: [], gitlabTemplates: [], gitlabComponents: [], azureTemplates: [], azureTasks: [],
+        orbs: [], pipes: [], jenkinsSteps: [], preCommitHooks: [], configFiles: [], gitlabReports: [], line: r.line(node),
+    };
+    const list = (k) => (m.has(k) ? r.strList(m.get(k).value, `${k} of tool "${name}"`) : []);
+    if (m.has('url'))
+        t.url = r.str(m.get('url').value, `url of tool "${name}"`);
+    if (m.has('remove'))
+        t.remove = r.bool(m.get('remove').value, 'remove');
+    if (m.has('run'))
+        t.run = r.seq(m.get('run').value, `run of tool "${name}"`).map((n) => readRun(r, n, name));
+    t.packages = list('packages');
+    t.images = list('images');
+    t.gitlabTemplates = list('gitlabTemplates');
+    t.gitlabComponents = list('gitlabComponents');
+    t.azureTemplates = list('azureTemplates');
+    t.preCommitHooks = list('preCommitHooks');
+    t.configFiles = list('configFiles');
+    t.gitlabReports = list('gitlabReports');
+    for (const g of t.configFiles)
+        if (g.split('/').includes('..'))
+            r.fail(m.get('configFiles').value, `config file pattern "${g}" must stay inside the workspace`);
+    for (const k of ['actions', 'azureTasks', 'orbs', 'pipes', 'jenkinsSteps']) {
+        if (m.has(k))
+            t[k] = r.seq(m.get(k).value, `${k} of tool "${name}"`).map((n) => readUses(r, n, `${k} of tool "${name}"`));
+    }
+    if (m.has('disabledBy')) {
+        const d = r.map(m.get('disabledBy').value, `disabledBy of tool "${name}"`, ['args', 'inputs']);
+        t.disabledBy = {
+            args: d.has('args') ? r.strList(d.get('args').value, 'disabledBy.args') : [],
+            inputs: d.has('inputs') ? r.strListMap(d.get('inputs').value, 'disabledBy.inputs') : {},
+        };
+    }
+    if (m.has('enabledBy'))
+        t.enabledBy = readEnable(r, m.get('enabledBy').value, name);
+    if (m.has('publishesSite'))
+        t.publishesSite = r.bool(m.get('publishesSite').value, `publishesSite of tool "${name}"`);
+    if (!t.remove && !MATCHER_KEYS.some((k) => t[k].length > 0))
+        r.fail(node, `tool "${name}" has no matchers`);
+    if (m.has('mayRun')) {
+        t.mayRun = r.bool(m.get('mayRun').value, `mayRun of tool "${name}"`);
+        // A command run here or a file found here is no remote block: it either runs the tool or not.
+        const local = MATCHER_KEYS.filter((k) => !BLOCK_MATCHER_KEYS.includes(k) && t[k].length > 0);
+        if (t.mayRun && local.length)
+            r.fail(m.get('mayRun').keyNode, `tool "${name}" has mayRun: true, which only applies to remote blocks (actions, templates, orbs, pipes, Jenkins steps), not to ${local.join(', ')}`);
+    }
+    return t;
+}
+function readEnable(r, node, tool) {
+    const what = `enabledBy of tool "${tool}"`;
+    const d = r.map(node, what, ['oidc', 'staticRunner', 'env', 'config']);
+    const e = {
+        oidc: d.has('oidc') ? r.bool(d.get('oidc').value, `${what}: oidc`) : false,
+        env: d.has('env') ? r.strList(d.get('env').value, `${what}: env`) : [],
+    };
+    if (d.has('staticRunner') && r.bool(d.get('staticRunner').value, `${what}: staticRunner`))
+        e.staticRunner = true;
+    if (d.has('config')) {
+        const c = r.map(d.get('config').value, `${what}: config`, ['files', 'keys', 'pathArgs']);
+        const files = c.has('files') ? r.strList(c.get('files').value, `${what}: config.files`) : [];
+        const keys = c.has('keys') ? r.strList(c.get('keys').value, `${what}: config.keys`) : [];
+        if (!files.length || !keys.length)
+            r.fail(d.get('config').value, `${what}: config needs files and keys`);
+        for (const f of files)
+            if (f.split(/[/\\]/).includes('..') || f.startsWith('/'))
+                r.fail(c.get('files').value, `config file "${f}" must stay inside the workspace`);
+        e.config = { files, keys, pathArgs: c.has('pathArgs') ? r.strList(c.get('pathArgs').value, `${what}: config.pathArgs`) : [] };
+    }
+    if (!e.oidc && !e.staticRunner && !e.env.length && !e.config)
+        r.fail(node, `${what} names no condition (oidc, staticRunner, env or config)`);
+    return e;
+}
+function checkWords(r, node, words, what) {
+    for (const w of words) {
+        if (!w.trim())
+            r.fail(node, `${what}: empty word`);
+        if (w.split('|').some((a) => a === ''))
+            r.fail(node, `${what}: "${w}" has an empty alternative`);
+    }
+}
+/** One `run` entry (shorthand `program sub …` or the long form), checked as in probes.yaml. */
+function readRun(r, node, tool) {
+    const n = (0, yaml_1.deref)(r.doc, node);
+    const line = r.line(node);
+    if ((0, yaml_1.isScalar)(n)) {
+        const text = r.str(n, `a run entry of tool "${tool}"`);
+        const words = text.split(/\s+/);
+        const programs = words[0].split('|').map(normProgram);
+        checkWords(r, node, words, `run "${text}"`);
+        const rest = words.slice(1).join(' ');
+        if (rest)
+            checkSequence(r, node, rest);
+        return { programs, subcommands: rest ? [rest] : [], args: [], anyArgs: [], notArgs: [], line };
+    }
+    const m = r.map(n, `a run entry of tool "${tool}"`, RUN_KEYS);
+    if (!m.has('program'))
+        r.fail(node, `a run entry of tool "${tool}" has no program`);
+    const prog = r.str(m.get('program').value, 'program');
+    if (/\s/.test(prog))
+        r.fail(m.get('program').value, `program "${prog}" must be one word (put subcommands in "subcommands")`);
+    const list = (k) => (m.has(k) ? r.strList(m.get(k).value, k) : []);
+    const rm = { programs: prog.split('|').map(normProgram), subcommands: list('subcommands'), args: list('args'), anyArgs: list('anyArgs'), notArgs: list('notArgs'), line };
+    checkWords(r, node, [prog, ...rm.args, ...rm.anyArgs, ...rm.notArgs], `run entry of tool "${tool}"`);
+    for (const s of rm.subcommands)
+        checkSequence(r, node, s);
+    return rm;
+}
+function checkSequence(r, node, seq) {
+    const words = seq.split(/\s+/).filter(Boolean);
+    if (!words.length)
+        r.fail(node, 'empty subcommand');
+    if ((0, exports.isGap)(words[words.length - 1]))
+        r.fail(node, `"${seq}": '...' must be followed by a word`);
+    checkWords(r, node, words, `subcommand "${seq}"`);
+}
+function readUses(r, node, what) {
+    const n = (0, yaml_1.deref)(r.doc, node);
+    const line = r.line(node);
+    if ((0, yaml_1.isScalar)(n))
+        return { name: r.str(n, `an entry of ${what}`), inputs: {}, inputWords: {}, notInputs: {}, line };
+    const m = r.map(n, `an entry of ${what}`, USES_KEYS);
+    if (!m.has('name'))
+        r.fail(node, `an entry of ${what} has no name`);
+    return {
+        name: r.str(m.get('name').value, 'name'),
+        inputs: m.has('inputs') ? r.strListMap(m.get('inputs').value, 'inputs') : {},
+        inputWords: m.has('inputWords') ? r.strListMap(m.get('inputWords').value, 'inputWords') : {},
+        notInputs: m.has('notInputs') ? r.strListMap(m.get('notInputs').value, 'notInputs') : {},
+        line,
+    };
+}
+// ───────────────────────────────────────────── merging
+/**
+ * A user catalogue over the bundled one: a probe with a known id merges its tools into the
+ * bundled probe (same name replaces, new names are added, `remove: true` drops one) and
+ * overrides title, summary and disabledBy when it sets them; `replace: true` replaces the
+ * whole probe. New probes are added.
+ */
+function mergeCatalogues(base, extra) {
+    const probes = base.probes.map((p) => ({ ...p, tools: [...p.tools] }));
+    const byId = new Map(probes.map((p, i) => [p.id, i]));
+    for (const e of extra.probes) {
+        const own = { ...e, tools: e.tools.filter((t) => !t.remove) };
+        delete own.replace;
+        const i = byId.get(e.id);
+        if (i === undefined) {
+            byId.set(e.id, probes.length);
+            probes.push(own);
+            continue;
+        }
+        if (e.replace) {
+            probes[i] = own;
+            continue;
+        }
+        const merged = probes[i];
+        if (e.title !== undefined)
+            merged.title = e.title;
+        if (e.summary !== undefined)
+            merged.summary = e.summary;
+        if (e.disabledBy)
+            merged.disabledBy = { variables: { ...(merged.disabledBy?.variables ?? {}), ...e.disabledBy.variables } };
+        for (const t of e.tools) {
+            const at = merged.tools.findIndex((x) => x.name.toLowerCase() === t.name.toLowerCase());
+            if (t.remove) {
+                if (at >= 0)
+                    merged.tools.splice(at, 1);
+            }
+            else if (at >= 0)
+                merged.tools[at] = t;
+            else
+                merged.tools.push(t);
+        }
+    }
+    const merged = { schemaVersion: 1, probes: probes.filter((p) => p.tools.length > 0) };
+    const blockHints = [...(base.blockHints ?? []), ...(extra.blockHints ?? [])];
+    const housekeeping = [...(base.housekeeping ?? []), ...(extra.housekeeping ?? [])];
+    if (blockHints.length)
+        merged.blockHints = blockHints;
+    if (housekeeping.length)
+        merged.housekeeping = housekeeping;
+    return merged;
+}
+// ───────────────────────────────────────────── names as matched
+/** A program name as matched: basename, lower case, without a Windows extension. */
+function normProgram(p) {
+    let s = p.trim().toLowerCase().replace(/\\/g, '/');
+    const slash = s.lastIndexOf('/');
+    if (slash >= 0)
+        s = s.slice(slash + 1);
+    for (const ext of ['.exe', '.cmd', '.bat', '.ps1'])
+        if (s.endsWith(ext) && s.length > ext.length)
+            s = s.slice(0, -ext.length);
+    return s;
+}
+/** `...` in a run pattern: any words may come between. */
+const isGap = (w) => w === '...' || w === '…';
+exports.isGap = isGap;
+//# sourceMappingURL=catalogue.js.map

@@ -1,0 +1,357 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ActivityTreeProvider = void 0;
+// Renders the core's activity tree: (workspace folder →) dimension → sub-dimension → activity →
+// evidence, or level → dimension → activity; with level and status filters.
+const vscode = __importStar(require("vscode"));
+const activityTree_1 = require("../core/view/activityTree");
+const settings_1 = require("./settings");
+// Each status its own shape, so rows read apart at a glance and in any colour theme: the files'
+// "detected" is a check in a circle, the team's "done" a filled seal in another colour.
+const STATUS_ICON = {
+    detected: ['pass', 'testing.iconPassed'],
+    done: ['verified-filled', 'charts.blue'],
+    partial: ['pie-chart', 'list.warningForeground'],
+    'in-progress': ['clock', 'list.warningForeground'],
+    missing: ['error', 'testing.iconFailed'],
+    unknown: ['question', 'descriptionForeground'],
+    'not-applicable': ['circle-slash', 'descriptionForeground'],
+};
+const GROUPING_KEY = 'dsomm.tree.groupBy';
+const STATUS_FILTER_KEY = 'dsomm.tree.statusFilter';
+const HIDE_UNDECIDED_KEY = 'dsomm.tree.hideUndecided';
+/** Activity rows carry a resource URI of this scheme only so that the level shows as the row's badge. */
+const ACTIVITY_SCHEME = 'dsomm-activity';
+/** Gives activity rows their level as a badge at the right edge, which the tree never cuts off. */
+class LevelBadges {
+    provideFileDecoration(uri) {
+        if (uri.scheme !== ACTIVITY_SCHEME)
+            return undefined;
+        const level = Number(new URLSearchParams(uri.query).get('level'));
+        return Number.isInteger(level) && level > 0 ? new vscode.FileDecoration((0, activityTree_1.levelBadge)(level), `Level ${level}`) : undefined;
+    }
+}
+/** The file and its folder ("workflows/ci.yml"): enough to tell files apart in a narrow side bar; the tooltip has the whole path. */
+function shortPath(path) {
+    return path.split('/').slice(-2).join('/');
+}
+class ActivityTreeProvider {
+    models;
+    assessment;
+    memento;
+    changed = new vscode.EventEmitter();
+    onDidChangeTreeData = this.changed.event;
+    subscriptions;
+    view;
+    /** When set, only activities up to the target level are shown. */
+    filtered = false;
+    grouping;
+    statusFilter;
+    hideUndecidedRows;
+    /** Ids of the rows at the top of the tree (their counts say which levels they count). */
+    rootIds = new Set();
+    /** The top rows are workspace folders (multi-root): the rows below them start collapsed. */
+    folderRoots = false;
+    /** The model's highest level: without the level filter, counts cover levels 1 to this. */
+    highestLevel = 5;
+    constructor(models, assessment, 
+    /** Where grouping and status filter are remembered (the workspace state). */
+    memento) {
+        this.models = models;
+        this.assessment = assessment;
+        this.memento = memento;
+        this.grouping = memento?.get(GROUPING_KEY) === 'level' ? 'level' : 'dimension';
+        const saved = memento?.get(STATUS_FILTER_KEY);
+        this.statusFilter = saved?.length ? new Set(saved.filter((s) => s in activityTree_1.STATUS_TEXT)) : undefined;
+        this.hideUndecidedRows = memento?.get(HIDE_UNDECIDED_KEY) === true;
+        this.subscriptions = [
+            vscode.window.registerFileDecorationProvider(new LevelBadges()),
+            models.onDidChange(() => this.refresh()),
+            assessment.onDidChange(() => this.assessmentChanged()),
+            assessment.onDidChangeIndexing(() => this.showIndexing()),
+            vscode.workspace.onDidChangeConfiguration((e) => {
+                if (e.affectsConfiguration('dsomm.targetLevel') && this.filtered)
+                    this.changedOptions();
+            }),
+        ];
+        this.updateContext();
+    }
+    /** The tree view showing this provider: gets a message describing active filters. */
+    attach(view) {
+        this.view = view;
+        this.updateContext();
+    }
+    setFiltered(on) {
+        this.filtered = on;
+        this.changedOptions();
+    }
+    get isFiltered() {
+        return this.filtered;
+    }
+    get groupBy() {
+        return this.grouping;
+    }
+    setGrouping(grouping) {
+        this.grouping = grouping;
+        void this.memento?.update(GROUPING_KEY, grouping);
+        this.changedOptions();
+    }
+    get statuses() {
+        return this.statusFilter;
+    }
+    /** Shows only activities with these statuses; undefined or empty shows all. */
+    setStatusFilter(statuses) {
+        const set = statuses ? new Set(statuses) : undefined;
+        this.statusFilter = set?.size ? set : undefined;
+        void this.memento?.update(STATUS_FILTER_KEY, this.statusFilter ? [...this.statusFilter] : undefined);
+        this.changedOptions();
+    }
+    get hidesUndecided() {
+        return this.hideUndecidedRows;
+    }
+    /** Hides (or shows again) the rows that need the team's decision; the counts stay. */
+    setHideUndecided(hide) {
+        this.hideUndecidedRows = hide;
+        void this.memento?.update(HIDE_UNDECIDED_KEY, hide || undefined);
+        this.changedOptions();
+    }
+    refresh() {
+        this.updateMessage();
+        this.refreshPending = true;
+        this.changed.fire(undefined);
+    }
+    /**
+     * A folder's result was published again (a write, a watcher event, a settings change): the tree
+     * is rebuilt only when a row would read differently. Every rebuild makes VS Code forget which
+     * element each shown row stands for until it has fetched the rows again, and a context-menu
+     * command run in that window gets no row (it then asks for the activity instead). One mark used
+     * to rebuild the tree up to four times: after the write, and again for the write of the team
+     * setting (configuration event, and its .vscode/settings.json through the file watcher), with
+     * nothing new to show.
+     */
+    assessmentChanged() {
+        const check = ++this.changeChecks;
+        this.changeCheck = this.changeCheck.then(async () => {
+            // A later change runs its own check, against the rows as they are by then.
+            if (check !== this.changeChecks)
+                return;
+            // VS Code fetches the rows again after a rebuild: that fetch shows this result too.
+            if (this.refreshPending)
+                return this.updateMessage();
+            if (this.shownRows === undefined)
+                return this.refresh();
+            try {
+                const rows = this.rowsSignature(await this.roots());
+                if (rows !== this.shownRows)
+                    this.refresh();
+                else
+                    this.updateMessage();
+            }
+            catch {
+                this.refresh();
+            }
+        });
+    }
+    /** Settles once the changes published so far have been checked and the tree told (tests). */
+    whenChangesChecked() {
+        return this.changeCheck;
+    }
+    changedOptions() {
+        this.updateContext();
+        this.refresh();
+    }
+    updateContext() {
+        void vscode.commands.executeCommand('setContext', 'dsomm.filteredByLevel', this.filtered);
+        void vscode.commands.executeCommand('setContext', 'dsomm.filteredByStatus', !!this.statusFilter);
+        void vscode.commands.executeCommand('setContext', 'dsomm.groupBy', this.grouping);
+        void vscode.commands.executeCommand('setContext', 'dsomm.hidingUndecided', this.hideUndecidedRows);
+        this.updateMessage();
+    }
+    /** Ends the view's progress bar once no folder is being indexed. */
+    indexingDone;
+    /** While a folder is indexed: a progress bar on the view and "Indexing 28 files…" above the tree. */
+    showIndexing() {
+        const busy = this.assessment.folders().some((f) => f.indexing);
+        if (busy && !this.indexingDone) {
+            void vscode.window.withProgress({ location: { viewId: 'dsomm.activities' } }, () => new Promise((resolve) => (this.indexingDone = resolve)));
+        }
+        else if (!busy && this.indexingDone) {
+            this.indexingDone();
+            this.indexingDone = undefined;
+        }
+        this.updateMessage();
+    }
+    /** The line above the tree: indexing in progress, a broken progress file, and the active filters. */
+    updateMessage() {
+        if (!this.view)
+            return;
+        const folders = this.assessment.folders();
+        const lines = folders.flatMap((f) => (f.indexing ? [folders.length > 1 ? `${f.folder.name}: ${f.indexing}` : f.indexing] : []));
+        lines.push(...folders.flatMap((f) => (f.progressError ? [`⚠ ${f.progressError.replace(/^DSOMM: /, '')}`] : [])));
+        const parts = [];
+        if (this.filtered)
+            parts.push(`levels 1–${(0, settings_1.targetLevel)()}`);
+        if (this.statusFilter)
+            parts.push([...this.statusFilter].map((s) => activityTree_1.STATUS_TEXT[s]).join(', '));
+        // A message hides the welcome view, which has the "Show All Statuses" link for an empty tree.
+        if (parts.length && !this.empty)
+            lines.push(`Showing only ${parts.join('; ')}.`);
+        if (this.hideUndecidedRows && !this.empty) {
+            lines.push(this.hiddenUndecided ? `${this.hiddenUndecided} ${this.hiddenUndecided === 1 ? 'activity needs' : 'activities need'} your decision (hidden).` : 'Rows that need your decision are hidden.');
+        }
+        this.view.message = lines.length ? lines.join('\n') : undefined;
+    }
+    async getChildren(element) {
+        if (element)
+            return element.type === 'evidence' ? [] : element.children;
+        this.refreshPending = false;
+        const roots = await this.roots();
+        this.shownRows = this.rowsSignature(roots);
+        return roots;
+    }
+    /** The top rows for the current results and options (also sets what getTreeItem needs to know about them). */
+    async roots() {
+        // The welcome view explains what to do when no folder is open.
+        const folders = this.assessment.folders();
+        if (!folders.length)
+            return [];
+        const [model, results] = await Promise.all([this.models.get(), Promise.all(folders.map((f) => f.get()))]);
+        const roots = (0, activityTree_1.buildWorkspaceTree)(folders.map((f, i) => ({ key: f.key, name: f.folder.name, model, result: results[i] })), {
+            groupBy: this.grouping,
+            ...(this.filtered ? { maxLevel: (0, settings_1.targetLevel)() } : {}),
+            ...(this.statusFilter ? { statuses: this.statusFilter } : {}),
+            hideUndecided: this.hideUndecidedRows,
+        });
+        this.rootIds = new Set(roots.map((r) => r.id));
+        this.folderRoots = roots.some((r) => r.type === 'folder');
+        this.highestLevel = Math.max(1, ...model.dimensions.flatMap((d) => d.subdimensions.flatMap((s) => s.activities.map((a) => a.level))));
+        const hidden = this.hideUndecidedRows ? roots.reduce((n, r) => n + r.undecided, 0) : 0;
+        if (this.empty !== (roots.length === 0) || hidden !== this.hiddenUndecided) {
+            this.empty = roots.length === 0;
+            this.hiddenUndecided = hidden;
+            this.updateMessage();
+        }
+        return roots;
+    }
+    /**
+     * Every row of the tree as VS Code got it at the last root fetch (all levels, collapsed ones
+     * too): what a published result is compared with before the tree is rebuilt.
+     */
+    rowsSignature(roots) {
+        const rows = [];
+        const visit = (node, depth) => {
+            const item = this.getTreeItem(node);
+            const icon = item.iconPath instanceof vscode.ThemeIcon ? [item.iconPath.id, item.iconPath.color?.id] : undefined;
+            const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
+            const command = item.command ? [item.command.command, JSON.stringify(item.command.arguments)] : undefined;
+            rows.push([depth, item.id, item.label, item.description, item.contextValue, item.collapsibleState, icon, tooltip, item.resourceUri?.toString(), item.accessibilityInformation?.label, command]);
+            if (node.type !== 'evidence')
+                for (const child of node.children)
+                    visit(child, depth + 1);
+        };
+        for (const root of roots)
+            visit(root, 0);
+        return JSON.stringify(rows);
+    }
+    /** The rows the tree showed at its last root fetch (undefined before the first). */
+    shownRows;
+    /** The tree was told to rebuild and has not fetched its top rows since. */
+    refreshPending = false;
+    /** Published results are checked one after the other; only the latest of a burst is checked. */
+    changeCheck = Promise.resolve();
+    changeChecks = 0;
+    /** The last root list was empty (the status filter left nothing): the welcome view explains it. */
+    empty = false;
+    /** How many "needs your decision" rows the last root list hid. */
+    hiddenUndecided = 0;
+    getTreeItem(node) {
+        if (node.type === 'evidence') {
+            const e = node.evidence;
+            const item = new vscode.TreeItem((0, activityTree_1.evidenceLabel)(e), vscode.TreeItemCollapsibleState.None);
+            item.id = node.id;
+            item.description = `${shortPath(e.loc.path)}:${e.loc.line}`;
+            item.iconPath = new vscode.ThemeIcon('file-code');
+            item.contextValue = 'evidence';
+            item.tooltip = `${e.loc.path}:${e.loc.line}${e.tool ? ` (${e.tool})` : ''}\n${e.text}`;
+            const folder = this.assessment.byKey(node.folder)?.folder;
+            if (folder) {
+                const pos = new vscode.Position(e.loc.line - 1, Math.max(0, e.loc.column - 1));
+                item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.joinPath(folder.uri, ...e.loc.path.split('/')), { selection: new vscode.Range(pos, pos) }] };
+            }
+            item.accessibilityInformation = { label: `Evidence ${e.text} in ${e.loc.path} line ${e.loc.line}` };
+            return item;
+        }
+        if (node.type === 'activity') {
+            const status = node.result?.status;
+            const item = new vscode.TreeItem(node.activity.name, node.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+            item.id = node.id;
+            item.description = (0, activityTree_1.activityRowDescription)(node);
+            item.resourceUri = vscode.Uri.from({ scheme: ACTIVITY_SCHEME, path: `/${node.activity.uuid}`, query: `level=${node.activity.level}` });
+            const tooltip = new vscode.MarkdownString((0, activityTree_1.activityTooltipMarkdown)(node.activity, node.result));
+            tooltip.supportHtml = false;
+            item.tooltip = tooltip;
+            item.contextValue = (0, activityTree_1.activityContextValue)(node);
+            const [icon, color] = status ? STATUS_ICON[status] : ['circle-outline', 'descriptionForeground'];
+            item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+            item.accessibilityInformation = { label: (0, activityTree_1.activityAccessibilityLabel)(node) };
+            return item;
+        }
+        // Under folder nodes (multi-root) the rows start collapsed. VS Code (1.139) loads the children
+        // of sibling rows in one batch, and a row whose turn in that batch comes after an earlier
+        // sibling's expanded children were requested gets the children of another row: the second
+        // folder showed the first folder's Culture sub-dimensions instead of its dimensions.
+        const expanded = node.type === 'folder' || (!this.folderRoots && (node.type === 'level' || (node.type === 'dimension' && this.grouping === 'dimension')));
+        const item = new vscode.TreeItem(node.label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = node.id;
+        const maxLevel = this.filtered ? (0, settings_1.targetLevel)() : this.highestLevel;
+        item.description = (0, activityTree_1.groupDescription)(node, maxLevel, this.rootIds.has(node.id));
+        // ".undecided": the group has activities to decide together (its context menu offers it).
+        item.contextValue = node.undecided ? `${node.type}.undecided` : node.type;
+        if (node.type === 'folder')
+            item.iconPath = vscode.ThemeIcon.Folder;
+        item.tooltip = (0, activityTree_1.groupTooltip)(node, maxLevel);
+        item.accessibilityInformation = { label: (0, activityTree_1.groupAccessibilityLabel)(node, maxLevel) };
+        return item;
+    }
+    dispose() {
+        this.indexingDone?.();
+        for (const s of this.subscriptions)
+            s.dispose();
+        this.changed.dispose();
+    }
+}
+exports.ActivityTreeProvider = ActivityTreeProvider;
+//# sourceMappingURL=activityTree.js.map

@@ -1,0 +1,183 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+// How the pipelines' image builds decide which Dockerfiles ship (detect/imageUse.ts), and the
+// container scope that follows from it (detect/containerScope.ts).
+const assert = __importStar(require("node:assert/strict"));
+const imageUse_1 = require("../../src/core/scan/detect/imageUse");
+const containerScope_1 = require("../../src/core/scan/detect/containerScope");
+const dockerfile_1 = require("../../src/core/scan/parse/containers/dockerfile");
+const compose_1 = require("../../src/core/scan/parse/containers/compose");
+const shell_1 = require("../../src/core/scan/parse/shell");
+function at(path, line, job) {
+    return { loc: { path, line, column: 1, endLine: line, endColumn: 2 }, text: `line ${line}`, unit: { pipeline: path, ...(job ? { job } : {}) } };
+}
+function build(dockerfile, evidence, pushes = false) {
+    return { kind: 'build', dockerfile, pushes, evidence };
+}
+function firstInvocation(text) {
+    return (0, shell_1.invocations)({ text, loc: { path: 'ci.yml', line: 1, column: 1, endLine: 1, endColumn: 1 } })[0];
+}
+describe('image usage: which Dockerfiles the pipelines ship', () => {
+    const e2e = at('ci.yml', 5, 'e2e');
+    const release = at('ci.yml', 12, 'release');
+    const push = at('ci.yml', 13, 'release');
+    it('a build in a job that publishes ships; one in a job that publishes nothing is built for the jobs', () => {
+        const usage = (0, imageUse_1.imageUsage)([build('Dockerfile.race', e2e), build('docker/Dockerfile', release), { kind: 'publish', evidence: push }], [e2e, release], false);
+        assert.ok(usage);
+        assert.deepEqual([...usage.shipped], ['docker/Dockerfile']);
+        assert.deepEqual([...usage.builtForJobs.keys()], ['Dockerfile.race']);
+    });
+    it('a build that pushes by itself ships, wherever it runs', () => {
+        const usage = (0, imageUse_1.imageUsage)([build('Dockerfile', e2e, true)], [e2e], false);
+        assert.deepEqual([...(usage?.shipped ?? [])], ['Dockerfile']);
+    });
+    it('cannot decide when nothing is known to publish, when a build is not tied to a Dockerfile, or when a remote block may build', () => {
+        assert.equal((0, imageUse_1.imageUsage)([build('Dockerfile', e2e)], [e2e], false), undefined, 'nothing publishes');
+        const untied = at('ci.yml', 20, 'release');
+        assert.equal((0, imageUse_1.imageUsage)([build('docker/Dockerfile', release), { kind: 'publish', evidence: push }], [release, untied], false), undefined, 'a build hit without a Dockerfile');
+        assert.equal((0, imageUse_1.imageUsage)([build('docker/Dockerfile', release), { kind: 'publish', evidence: push }], [release], true), undefined, 'a remote block may build');
+    });
+    it('says when nothing builds any image, and not when a build is there or a remote block may build', () => {
+        const none = (0, imageUse_1.imageUsage)([], [], false);
+        assert.equal(none?.noBuilds, true);
+        assert.equal(none?.shipped.size, 0);
+        assert.equal((0, imageUse_1.imageUsage)([{ kind: 'publish', evidence: push }], [], false)?.noBuilds, true, 'a registry login builds nothing');
+        assert.equal((0, imageUse_1.imageUsage)([], [], true), undefined, 'a remote block may build');
+        assert.equal((0, imageUse_1.imageUsage)([], [release], false), undefined, 'a build the files cannot tie to a Dockerfile (a release tool)');
+        assert.equal((0, imageUse_1.imageUsage)([build('Dockerfile', e2e)], [e2e], false), undefined, 'a build that publishes nothing');
+    });
+    it('publishing commands, flags and blocks', () => {
+        for (const text of ['docker push ghcr.io/a/b:1', 'podman push a/b', 'docker manifest push a/b', 'docker buildx imagetools create -t a/b:1 a/b:2', 'crane copy a b', 'skopeo copy docker://a docker://b', 'docker login -u x --password-stdin ghcr.io', 'aws ecr get-login-password --region eu-west-1', 'docker buildx build --push -t a/b .']) {
+            assert.ok((0, imageUse_1.publishesImages)(firstInvocation(text)), text);
+        }
+        for (const text of ['docker build -t app .', 'docker run --rm app', 'docker save app', 'docker buildx build --load -t app .', 'git push origin main']) {
+            assert.ok(!(0, imageUse_1.publishesImages)(firstInvocation(text)), text);
+        }
+        assert.ok((0, imageUse_1.buildPushes)(['build', '--output', 'type=registry', '.']));
+        assert.ok((0, imageUse_1.buildPushes)(['build', '-o', 'type=image,name=a/b,push=true', '.']));
+        assert.ok(!(0, imageUse_1.buildPushes)(['build', '-o', 'type=docker', '.']));
+        assert.ok((0, imageUse_1.publishingBlock)('docker/login-action@v3'));
+        assert.ok((0, imageUse_1.publishingBlock)('atlassian/aws-ecr-push-image:2.4.2'));
+        assert.ok(!(0, imageUse_1.publishingBlock)('actions/upload-artifact@v4'));
+        assert.ok(!(0, imageUse_1.publishingBlock)('actions/checkout@v4'));
+        assert.ok(!(0, imageUse_1.publishingBlock)('docker/build-push-action@v6'), 'a build action publishes only when its push input says so');
+        assert.ok(!(0, imageUse_1.publishingBlock)('useblacksmith/build-push-action@v2'));
+    });
+});
+describe('container scope from image usage', () => {
+    const dockerfile = (path) => (0, dockerfile_1.parseDockerfile)(path, 'FROM alpine:3.20\nUSER 65532\n');
+    const files = [dockerfile('docker/Dockerfile'), dockerfile('Dockerfile.race'), dockerfile('Dockerfile')];
+    it('leaves out what the pipelines build only for their jobs, and what no pipeline builds, naming why', () => {
+        const scope = (0, containerScope_1.containerScope)(files, { shipped: new Set(['docker/Dockerfile']), builtForJobs: new Map([['Dockerfile.race', at('ci.yml', 5, 'e2e')]]), cloned: [] });
+        assert.equal(scope.fileReason('docker/Dockerfile'), undefined);
+        assert.equal(scope.fileReason('Dockerfile.race'), 'an image the pipelines build only for their own jobs and never push');
+        assert.equal(scope.fileReason('Dockerfile'), 'not built by any pipeline (the pipelines push docker/Dockerfile)');
+        assert.match(scope.note('Dockerfile(s)') ?? '', /^2 Dockerfile\(s\) left out of this verdict/);
+    });
+    it('judges every Dockerfile when the pipelines cannot tell', () => {
+        const scope = (0, containerScope_1.containerScope)(files);
+        for (const f of files)
+            assert.equal(scope.fileReason(f.path), undefined, f.path);
+    });
+    describe('build and development environments', () => {
+        const noBuilds = { shipped: new Set(), builtForJobs: new Map(), cloned: [], noBuilds: true };
+        const env = (path, text) => (0, dockerfile_1.parseDockerfile)(path, text);
+        it('a header that says so leaves the image out, unless the pipelines push it', () => {
+            const f = env('Dockerfile', '# syntax=docker/dockerfile:1\n# Build environment for libfoo\nFROM debian:12\nCMD ["make"]\n');
+            assert.deepEqual(f.header?.map((h) => h.value), ['Build environment for libfoo'], 'parser directives are not header comments');
+            assert.equal((0, containerScope_1.containerScope)([f]).fileReason('Dockerfile'), 'a build or development environment (its header: "Build environment for libfoo")');
+            assert.equal((0, containerScope_1.containerScope)([f], { shipped: new Set(['Dockerfile']), builtForJobs: new Map(), cloned: [] }).fileReason('Dockerfile'), undefined);
+            for (const text of ['# Build the image: docker build -t app .\nFROM debian:12\n', '# Build container image for the API\nFROM debian:12\n', 'FROM debian:12\n# Build environment for the tests\n']) {
+                assert.equal((0, containerScope_1.containerScope)([env('Dockerfile', text)]).fileReason('Dockerfile'), undefined, text);
+            }
+        });
+        it('with no image build at all, an image that starts nothing of its own, a shell or a build script is an environment', () => {
+            const cases = [
+                ['FROM fedora:41\nRUN dnf install -y gcc\n', 'it starts nothing of its own on fedora:41, with a toolchain installed'],
+                ['FROM ubuntu:24.04 AS build\nRUN make\nFROM ubuntu:24.04\nRUN apt-get install -y mingw-w64 wine\nCOPY --from=build /out /usr/local/bin\n', 'it starts nothing of its own on ubuntu:24.04, with a toolchain installed'],
+                ['FROM debian:12\nRUN apt-get update && apt-get install -y libxml2-dev libcairo2-dev\n', 'it starts nothing of its own on debian:12, with a toolchain installed'],
+                ['FROM ubuntu:local\nADD . /src\nRUN /src/scripts/build.sh clean\n', 'it starts nothing of its own on ubuntu:local, with a toolchain installed'],
+                ['FROM python:3.12-slim\nENTRYPOINT ["/bin/bash"]\n', 'it starts a shell (/bin/bash)'],
+                ['FROM ubuntu\nCOPY build.sh /build.sh\nENTRYPOINT ["/build.sh"]\n', 'it runs a build (/build.sh)'],
+            ];
+            for (const [text, why] of cases) {
+                const f = env('Dockerfile', text);
+                assert.equal((0, containerScope_1.containerScope)([f], noBuilds).fileReason('Dockerfile'), `a build or development environment no pipeline builds (${why})`, text);
+                assert.equal((0, containerScope_1.containerScope)([f]).fileReason('Dockerfile'), undefined, `judged when the pipelines may build it: ${text}`);
+            }
+        });
+        it('with no image build at all, an image that starts a program, exposes a port or inherits a server stays judged', () => {
+            for (const text of [
+                'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "app:app"]\n',
+                'FROM debian:12\nCOPY exampled /usr/bin/\nENTRYPOINT ["exampled"]\n',
+                'FROM ubuntu:24.04\nEXPOSE 8080\n',
+                'FROM jenkins/jenkins:lts\nCOPY plugins.txt /usr/share/jenkins/ref/\n',
+                'FROM scratch\nCOPY app /\n',
+                'FROM alpine:3.20\nUSER 1000\n',
+                'FROM golang:1.23 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static\nCOPY --from=build /app /app\n',
+                'FROM debian:12\nRUN apt-get update && apt-get install -y ca-certificates curl\n',
+            ]) {
+                assert.equal((0, containerScope_1.containerScope)([env('Dockerfile', text)], noBuilds).fileReason('Dockerfile'), undefined, text);
+            }
+        });
+    });
+    it('compose files named for a test run are test stacks; test doubles are left out', () => {
+        const compose = (path) => (0, compose_1.parseCompose)(path, 'services:\n  db:\n    image: postgres:16\n    user: root\n');
+        const scope = (0, containerScope_1.containerScope)([compose('docker-compose.e2e.mysql.yaml'), compose('docker/docker-compose-ci.yml'), compose('compose.test.yml'), compose('docker-compose.yml'), compose('docker-compose.prod.yml'), dockerfile('etc/cryptor-mock/Dockerfile'), dockerfile('mocks/idp/Dockerfile'), dockerfile('services/mockingbird/Dockerfile')]);
+        for (const p of ['docker-compose.e2e.mysql.yaml', 'docker/docker-compose-ci.yml', 'compose.test.yml'])
+            assert.equal(scope.fileReason(p), 'a test stack', p);
+        for (const p of ['docker-compose.yml', 'docker-compose.prod.yml', 'services/mockingbird/Dockerfile'])
+            assert.equal(scope.fileReason(p), undefined, p);
+        for (const p of ['etc/cryptor-mock/Dockerfile', 'mocks/idp/Dockerfile'])
+            assert.equal(scope.fileReason(p), 'a test double', p);
+    });
+    it("beside a Dockerfile named for production, the folder's plain Dockerfile is the development one, unless the pipelines push it", () => {
+        const all = [dockerfile('Dockerfile'), dockerfile('Dockerfile.prod'), dockerfile('api/Dockerfile'), dockerfile('web/Dockerfile'), dockerfile('web/production.Dockerfile')];
+        const scope = (0, containerScope_1.containerScope)(all);
+        assert.equal(scope.fileReason('Dockerfile'), 'a development image (Dockerfile.prod beside it is the production one)');
+        assert.equal(scope.fileReason('web/Dockerfile'), 'a development image (web/production.Dockerfile beside it is the production one)');
+        for (const p of ['Dockerfile.prod', 'api/Dockerfile', 'web/production.Dockerfile'])
+            assert.equal(scope.fileReason(p), undefined, p);
+        assert.equal((0, containerScope_1.containerScope)(all, { shipped: new Set(['Dockerfile', 'Dockerfile.prod']), builtForJobs: new Map(), cloned: [] }).fileReason('Dockerfile'), undefined);
+    });
+    it('Dockerfile variants named for a test run are test images (Dockerfile.e2e-tests too)', () => {
+        const scope = (0, containerScope_1.containerScope)([dockerfile('Dockerfile.e2e-tests'), dockerfile('Dockerfile.test'), dockerfile('Dockerfile.multi-arch')]);
+        assert.equal(scope.fileReason('Dockerfile.e2e-tests'), 'a test image');
+        assert.equal(scope.fileReason('Dockerfile.test'), 'a test image');
+        assert.equal(scope.fileReason('Dockerfile.multi-arch'), undefined);
+    });
+});
+//# sourceMappingURL=image-use.test.js.map
