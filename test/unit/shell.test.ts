@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { invocations, Invocation, joinContinuations, MAX_SUBSTITUTION_DEPTH, shellLinesOfScript, substitutionDepth } from '../../src/core/scan/parse/shell';
+import { invocations, Invocation, joinContinuations, MAX_SUBSTITUTION_DEPTH, shellLinesOfScript, substitutionDepth, variablesForLaterSteps } from '../../src/core/scan/parse/shell';
 import { ShellLine } from '../../src/core/scan/types';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/indirection');
@@ -291,5 +291,28 @@ describe('shell: logical lines', () => {
       ['docker run --rm img', 4, 5, 5, 10],
       ['trivy fs .', 7, 5, 7, 15],
     ]);
+  });
+});
+
+describe('shell: variables a step sets for the later steps', () => {
+  const lines = (...texts: string[]): ShellLine[] => texts.map((text, i) => ({ text, loc: { path: 'ci.yml', line: i + 1, column: 1, endLine: i + 1, endColumn: text.length + 1 } }));
+
+  it('reads Azure task.setvariable (name and NAME_IN_CAPS) and GitHub $GITHUB_ENV lines; output variables and other echoes are not read', () => {
+    assert.deepStrictEqual(variablesForLaterSteps(lines(
+      'echo "##vso[task.setvariable variable=scan_build;]cov-build --dir $(pwd)/cov-int"',
+      "Write-Host '##vso[task.setvariable variable=tools.lint]npx eslint'",
+      'echo "##vso[task.setvariable variable=next;isOutput=true]1.2.3"',
+      'echo "RUNNER=pytest -q" >> "$GITHUB_ENV"',
+      'echo LINT=ruff >> $GITHUB_ENV',
+      'echo "name=value" >> "$GITHUB_OUTPUT"',
+      'echo "##vso[task.complete result=Succeeded;]done"',
+    )), {
+      scan_build: 'cov-build --dir $(pwd)/cov-int',
+      SCAN_BUILD: 'cov-build --dir $(pwd)/cov-int',
+      'tools.lint': 'npx eslint',
+      TOOLS_LINT: 'npx eslint',
+      RUNNER: 'pytest -q',
+      LINT: 'ruff',
+    });
   });
 });
