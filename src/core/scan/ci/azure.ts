@@ -119,13 +119,23 @@ class AzureParser {
     if (anchor) file.anchor = keyLoc(ctx, anchor);
   }
 
-  /** Stage, job and step lists found in template parameters, read as if written in place. */
+  /**
+   * Stage, job and step lists found in template parameters, read as if written in place; lists of
+   * templates only (`stages: [- template: x.yml]`), and templates named as a value
+   * (`baseTemplate: v1/x.yml@templates`, `jobTemplate: /eng/job.yml@self`), which the receiving
+   * template includes: a parameter naming a template file of this or a declared repository is
+   * there to be included.
+   */
   private parameterLists(e: Entry, scope: Scope, depth: number): void {
     const { ctx, file } = this;
     if (depth > 6 || !spend(ctx)) return;
     const v = e.value;
     if (isMap(v)) {
       for (const sub of entries(ctx, v)) this.parameterLists(sub, scope, depth + 1);
+      return;
+    }
+    if (isScalar(v)) {
+      if (this.namesTemplate(v.value)) this.template(v, keyLoc(ctx, e));
       return;
     }
     if (!isSeq(v)) return;
@@ -137,7 +147,22 @@ class AzureParser {
       const job = this.newJob(e.key, keyLoc(ctx, e), scope, undefined);
       job.steps = this.steps(v, keyLoc(ctx, e));
       file.jobs.push(job);
+    } else {
+      for (const item of list) {
+        const tpl = entries(ctx, item).find((x) => x.key === 'template');
+        if (!tpl) continue;
+        this.template(tpl.value, keyLoc(ctx, tpl));
+        const params = entries(ctx, item).find((x) => x.key === 'parameters');
+        if (params) this.parameterLists(params, scope, depth + 1);
+      }
     }
+  }
+
+  /** `path.yml@self` or `path.yml@alias` of a declared repository: a template file, written as a parameter value. */
+  private namesTemplate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    const m = /^\s*\S.*\.ya?ml@([\w.-]+)\s*$/.exec(value);
+    return !!m && (m[1] === 'self' || this.repositories.has(m[1]));
   }
 
   // ----- templates --------------------------------------------------------------------------
@@ -151,7 +176,10 @@ class AzureParser {
     if (repo !== undefined && repo !== 'self') {
       const name = this.repositories.get(repo);
       const path = l.value.slice(0, at).replace(/^\/+/, '');
-      const block = name && !/\$\(|\$\{\{|\$\[/.test(path) ? `${name.replace(/\/+$/, '')}/${path}` : undefined;
+      // A file name built from an expression (`v1/1ES.${{ iif(…) }}.PipelineTemplate.yml`) still
+      // names its folder, which is what a catalogue entry for a family of templates matches.
+      const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+      const block = name && !/\$\(|\$\{\{|\$\[/.test(folder) && (folder || !/\$\(|\$\{\{|\$\[/.test(path)) ? `${name.replace(/\/+$/, '')}/${path}` : undefined;
       this.file.references.push({ kind: 'remote', ref: l.value, loc: l.loc, ...(block ? { block } : {}) });
       return l;
     }
