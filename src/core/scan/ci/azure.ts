@@ -290,9 +290,56 @@ class AzureParser {
         const job = this.newJob(id, idLoc, scope, j);
         if (idEntry.key === 'deployment') job.steps = this.deploymentSteps(j, loc);
         else job.steps = this.steps(get(ctx, j, 'steps'), loc);
+        job.steps.unshift(...this.templateContext(j));
         file.jobs.push(job);
       }, loc);
     }
+  }
+
+  /**
+   * A job's `templateContext`: settings it hands to the template the pipeline extends, which acts
+   * on them (MicroBuild's `mb: signing: { signType: real }`, 1ES `outputs:` it publishes). Each
+   * setting group is read as a step the template adds, named `templateContext.<key path>`
+   * (`templateContext.mb.signing`; an output as `templateContext.outputs.<type>`), its values as
+   * inputs, at the group's line: the catalogue says what such a group runs. Settings under
+   * `${{ if }}` count as written, the first one of a name winning.
+   */
+  private templateContext(job: unknown): CiStep[] {
+    const { ctx } = this;
+    const tc = this.settings(job).get('templateContext');
+    if (!tc || !isMap(deref(ctx.doc, tc.value))) return [];
+    const out: CiStep[] = [];
+    const add = (name: string, at: Entry, node: unknown) => {
+      const inputs: Record<string, Located> = {};
+      for (const [k, v] of this.settings(node)) if (!isMap(deref(ctx.doc, v.value)) && !isSeq(deref(ctx.doc, v.value))) inputs[k] = located(ctx, v.value, keyLoc(ctx, v));
+      const loc = keyLoc(ctx, at);
+      out.push({ loc, name, uses: { value: name, loc }, script: [], inputs, env: {} });
+    };
+    for (const [group, g] of this.settings(tc.value)) {
+      const v = deref(ctx.doc, g.value);
+      if (isSeq(v)) {
+        for (const item of this.listItems(v)) {
+          const first = entries(ctx, item)[0];
+          const type = first && str(ctx, first.value);
+          if (first && type && /^[\w.-]+$/.test(type)) add(`templateContext.${group}.${type}`, first, item);
+        }
+      } else if (isMap(v)) {
+        for (const [name, sub] of this.settings(v)) if (isMap(deref(ctx.doc, sub.value))) add(`templateContext.${group}.${name}`, sub, sub.value);
+      }
+    }
+    return out;
+  }
+
+  /** The entries of a mapping by key, those under `${{ if … }}` / `${{ else }}` keys as if written in place (the first of a name wins). */
+  private settings(node: unknown, depth = 0): Map<string, Entry> {
+    const out = new Map<string, Entry>();
+    if (depth > 6) return out;
+    for (const e of entries(this.ctx, node)) {
+      if (e.key.startsWith('${{')) {
+        if (isMap(deref(this.ctx.doc, e.value))) for (const [k, v] of this.settings(e.value, depth + 1)) if (!out.has(k)) out.set(k, v);
+      } else if (!out.has(e.key)) out.set(e.key, e);
+    }
+    return out;
   }
 
   /** A job with the settings of `node` (a job mapping, or the root of a single-job file). */
