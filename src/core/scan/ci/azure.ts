@@ -299,10 +299,11 @@ class AzureParser {
   /**
    * A job's `templateContext`: settings it hands to the template the pipeline extends, which acts
    * on them (MicroBuild's `mb: signing: { signType: real }`, 1ES `outputs:` it publishes). Each
-   * setting group is read as a step the template adds, named `templateContext.<key path>`
-   * (`templateContext.mb.signing`; an output as `templateContext.outputs.<type>`), its values as
-   * inputs, at the group's line: the catalogue says what such a group runs. Settings under
-   * `${{ if }}` count as written, the first one of a name winning.
+   * setting group is read as a step the template adds, named `templateContext/<key>/<group>`
+   * (`templateContext/mb/signing`; an output as `templateContext/outputs/<type>`; slashes, so that
+   * no dotted task name's last part matches it), its values as inputs, at the group's line: the
+   * catalogue says what such a group runs. Settings under `${{ if }}` count as written, the first
+   * one of a name winning.
    */
   private templateContext(job: unknown): CiStep[] {
     const { ctx } = this;
@@ -321,10 +322,10 @@ class AzureParser {
         for (const item of this.listItems(v)) {
           const first = entries(ctx, item)[0];
           const type = first && str(ctx, first.value);
-          if (first && type && /^[\w.-]+$/.test(type)) add(`templateContext.${group}.${type}`, first, item);
+          if (first && type && /^[\w.-]+$/.test(type)) add(`templateContext/${group}/${type}`, first, item);
         }
       } else if (isMap(v)) {
-        for (const [name, sub] of this.settings(v)) if (isMap(deref(ctx.doc, sub.value))) add(`templateContext.${group}.${name}`, sub, sub.value);
+        for (const [name, sub] of this.settings(v)) if (isMap(deref(ctx.doc, sub.value))) add(`templateContext/${group}/${name}`, sub, sub.value);
       }
     }
     return out;
