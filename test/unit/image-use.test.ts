@@ -153,6 +153,16 @@ describe('container scope from image usage', () => {
     assert.equal(containerScope(all, { shipped: new Set(['Dockerfile', 'Dockerfile.prod']), builtForJobs: new Map(), cloned: [] }).fileReason('Dockerfile'), undefined);
   });
 
+  it('a Dockerfile named as a base that starts nothing of its own is a base other images build on', () => {
+    const base = parseDockerfile('Dockerfile.base', 'FROM node:22 AS deps\nCOPY . .\nRUN yarn install && yarn build\nENV PORT=3000\n');
+    const deps = parseDockerfile('Dockerfile.dependencies', 'FROM maven:3 AS dependencies\nRUN mvn dependency:go-offline\nUSER dspace\n');
+    const served = parseDockerfile('docker/base.Dockerfile', 'FROM node:22\nEXPOSE 3000\nCMD ["node", "server.js"]\n');
+    const build = parseDockerfile('Dockerfile.build', 'FROM node:22\nRUN yarn build\n');
+    const scope = containerScope([base, deps, served, build]);
+    for (const p of ['Dockerfile.base', 'Dockerfile.dependencies']) assert.equal(scope.fileReason(p), 'a base image that other images build on (named so, it starts nothing of its own)', p);
+    for (const p of ['docker/base.Dockerfile', 'Dockerfile.build']) assert.equal(scope.fileReason(p), undefined, p);
+  });
+
   it('Dockerfile variants named for a test run are test images (Dockerfile.e2e-tests too)', () => {
     const scope = containerScope([dockerfile('Dockerfile.e2e-tests'), dockerfile('Dockerfile.test'), dockerfile('Dockerfile.multi-arch')]);
     assert.equal(scope.fileReason('Dockerfile.e2e-tests'), 'a test image');
