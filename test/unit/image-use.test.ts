@@ -142,6 +142,9 @@ describe('container scope from image usage', () => {
     for (const p of ['docker-compose.e2e.mysql.yaml', 'docker/docker-compose-ci.yml', 'compose.test.yml']) assert.equal(scope.fileReason(p), 'a test stack', p);
     for (const p of ['docker-compose.yml', 'docker-compose.prod.yml', 'services/mockingbird/Dockerfile']) assert.equal(scope.fileReason(p), undefined, p);
     for (const p of ['etc/cryptor-mock/Dockerfile', 'mocks/idp/Dockerfile']) assert.equal(scope.fileReason(p), 'a test double', p);
+    const load = containerScope(['tools/syncstorage-loadtest/Dockerfile', 'load-tests/Dockerfile', 'benchmarks/Dockerfile', 'tools/loader/Dockerfile'].map(dockerfile));
+    for (const p of ['tools/syncstorage-loadtest/Dockerfile', 'load-tests/Dockerfile', 'benchmarks/Dockerfile']) assert.equal(load.fileReason(p), 'a load test', p);
+    assert.equal(load.fileReason('tools/loader/Dockerfile'), undefined);
   });
 
   it("beside a Dockerfile named for production, the folder's plain Dockerfile is the development one, unless the pipelines push it", () => {

@@ -7,7 +7,7 @@
 // Dockerfile they build only for their own jobs, or never build, is left out too (imageUse.ts).
 // Build and development environments are left out: a Dockerfile whose header says it is one, and,
 // when nothing in the files builds any image, one that starts no program of its own; so are compose
-// files named for a test run, test doubles (`*-mock` folders), a folder's plain Dockerfile beside
+// files named for a test run, test doubles (`*-mock` folders) and load tests, a folder's plain Dockerfile beside
 // its `Dockerfile.prod` (unless the pipelines push it), and base images other images build on
 // (`Dockerfile.base` that starts nothing of its own).
 import { dirname, resolvePath } from '../../fs';
@@ -46,6 +46,8 @@ const TEST_IMAGE_NAME = /^(?:(?:docker|container)file[.-](?:tests?|e2e|it|ci|pla
 const TEST_STACK_NAME = /^(?:docker-)?compose[.-](?:tests?|e2e|it|ci|playwright|cypress|integration)(?:[.-][\w.-]+)?\.ya?ml$/i;
 /** Folders of test doubles (`cryptor-mock`, `mocks`, `fake-idp`): stand-ins for other services, run only in tests. */
 const TEST_DOUBLE_SEGMENT = /^(?:mocks?|stubs?|fakes?)$|[-_](?:mocks?|stubs?|fakes?)$|^(?:mock|stub|fake)[-_]/i;
+/** Folders of load and performance tests (`syncstorage-loadtest`, `load-tests`, `benchmarks`): tools that drive a test run. */
+const LOAD_TEST_SEGMENT = /(?:^|[-_])(?:load[-_]?tests?|perf[-_]?tests?|stress[-_]?tests?|benchmarks?)$/i;
 /** Dockerfile variants named as the base other images build on (`Dockerfile.base`, `Dockerfile.deps`, `deps.Dockerfile`). */
 const BASE_IMAGE_NAME = /^(?:(?:docker|container)file[.-](?:base|deps|dependencies|builder)|(?:base|deps|dependencies|builder)\.(?:docker|container)file)$/i;
 /** Dockerfile variants named for production (`Dockerfile.prod`, `prod.Dockerfile`): beside one, the folder's plain Dockerfile is for development. */
@@ -181,6 +183,7 @@ export function containerScope(files: readonly ParsedContainerFile[], usage?: Im
       const r = LEFT_OUT_SEGMENTS.get(seg.toLowerCase());
       if (r) return r;
       if (TEST_DOUBLE_SEGMENT.test(seg)) return 'a test double';
+      if (LOAD_TEST_SEGMENT.test(seg)) return 'a load test';
     }
     const name = segs[segs.length - 1];
     if (TEST_IMAGE_NAME.test(name)) return 'a test image';
