@@ -470,8 +470,8 @@ export class FolderAssessment implements vscode.Disposable {
     } catch (e) {
       log(`Update after file changes in ${this.folder.name} failed: ${(e as Error).message}`);
     } finally {
-      // An update that rebuilt the whole index (a .gitignore or .vscode change) reported its file
-      // count as indexing; once it is done the view must not keep saying so.
+      // An update that rebuilt the whole index (a .gitignore edit, a folder holding one moved in)
+      // reported its file count as indexing; once it is done the view must not keep saying so.
       if (this.indexingState !== undefined) this.setIndexing(undefined);
     }
   }
