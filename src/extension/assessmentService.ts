@@ -17,7 +17,7 @@ import { log } from './log';
 import { yieldToHost } from './yieldToHost';
 import { readTeamTools, TEAM_TOOLS_FILE, teamToolsProblem, withTeamTools } from '../core/scan/teamTools';
 import { teamToolsInputProblem } from '../core/reports/inputProblems';
-import { bundledData } from './bundledData';
+import { BundledDataSource } from '../core/bundledData';
 import { configProblems } from './inputProblems';
 
 /**
@@ -518,8 +518,8 @@ export class AssessmentService implements vscode.Disposable, AssessmentHost {
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
-    private readonly context: vscode.ExtensionContext,
     readonly models: ModelService,
+    private readonly bundled: BundledDataSource,
   ) {
     this.subscriptions.push(
       models.onDidChange(() => {
@@ -595,10 +595,10 @@ export class AssessmentService implements vscode.Disposable, AssessmentHost {
 
   detection(): Promise<DetectionData> {
     // From the build's snapshot: parsing the rules' YAML at first use was the slowest part of opening the view.
-    this.data ??= bundledData(this.context.extensionUri).then(
-      (d) => {
+    this.data ??= this.bundled.detection().then(
+      (detection) => {
         configProblems.set('detection', []);
-        return d.detection;
+        return detection;
       },
       (e: unknown) => {
         // Not kept: Refresh (or the next index build) tries again, e.g. after the files were repaired.
