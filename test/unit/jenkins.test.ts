@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { parseJenkinsfile } from '../../src/core/scan/ci/jenkins';
 import { invocations } from '../../src/core/scan/parse/shell';
 import { CiFile, CiJob, Loc, Located } from '../../src/core/scan/types';
+import { evaluateCondition, ParamDefault } from '../../src/core/scan/ci/jenkins/conditions';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/jenkins');
 
@@ -428,5 +429,94 @@ describe('jenkins: script values', () => {
     const f = parseJenkinsfile('J', text);
     assert.deepStrictEqual(f.jobs.flatMap((j) => j.steps.map((s) => s.script[0].text)), ['a', 'after']);
     assert.deepStrictEqual(f.problems.map((p) => [p.line, p.severity]), [[2, 'warning']]);
+  });
+});
+
+describe('jenkins: conditions read with the parameters\' defaults', () => {
+  const declared = (src: string): Map<string, ParamDefault> => {
+    const text = `pipeline {\n  parameters {\n${src}\n  }\n  stages { stage('x') { steps { sh 'true' } } }\n}\n`;
+    const f = parseJenkinsfile('Jenkinsfile', text);
+    assert.deepStrictEqual(f.problems, []);
+    // the parameters are read through a stage gated on each of them
+    const w = new Map<string, ParamDefault>();
+    for (const line of src.split('\n')) {
+      const m = /name: '(\w+)'/.exec(line);
+      if (!m) continue;
+      const probe = parseJenkinsfile('Jenkinsfile', text.replace("stage('x') {", `stage('x') { when { expression { params.${m[1]} } }`));
+      w.set(m[1], { name: m[1], value: probe.jobs[0].notRun ? false : true, loc: { path: 'Jenkinsfile', line: 1, column: 1, endLine: 1, endColumn: 1 } });
+    }
+    return w;
+  };
+  const P = (entries: Record<string, boolean | string>): Map<string, ParamDefault> =>
+    new Map(Object.entries(entries).map(([name, value]) => [name, { name, value, loc: { path: 'Jenkinsfile', line: 3, column: 5, endLine: 3, endColumn: 40 } }]));
+
+  it('evaluates &&, ||, !, ==, != and parentheses with three values', () => {
+    const p = P({ ON: true, OFF: false, MODE: 'quick', EMPTY: '' });
+    const v = (t: string): boolean | undefined => evaluateCondition(t, p).value;
+    assert.strictEqual(v('return params.OFF'), false);
+    assert.strictEqual(v('params.ON'), true);
+    assert.strictEqual(v('!params.OFF'), true);
+    assert.strictEqual(v("params.OFF && env.BRANCH_NAME ==~ /(release|main)/"), false);
+    assert.strictEqual(v("params.ON && env.BRANCH_NAME ==~ /(release|main)/"), undefined);
+    assert.strictEqual(v("params.OFF || env.BRANCH_NAME == 'main'"), undefined);
+    assert.strictEqual(v("params.MODE == 'full'"), false);
+    assert.strictEqual(v("params.MODE != 'full'"), true);
+    assert.strictEqual(v("params['MODE'] == 'quick'"), true);
+    assert.strictEqual(v('params.EMPTY'), false);
+    assert.strictEqual(v("(params.OFF || params.ON) && params.MODE == 'quick'"), true);
+    assert.strictEqual(v('params.OFF.toBoolean()'), false);
+    // not decided by the file: undeclared parameters, type mismatches, other code
+    assert.strictEqual(v('params.UNDECLARED'), undefined);
+    assert.strictEqual(v("params.OFF == 'false'"), undefined);
+    assert.strictEqual(v('params.ON ? false : true'), undefined);
+    assert.strictEqual(v('isRelease()'), undefined);
+    assert.strictEqual(v(''), undefined);
+  });
+
+  it('reads booleanParam (false when no default is given), string and choice (its first choice) defaults', () => {
+    const w = declared([
+      "    booleanParam(name: 'A')",
+      "    booleanParam(name: 'B', defaultValue: true)",
+      "    string(name: 'C', defaultValue: '')",
+      "    choice(name: 'D', choices: ['yes', 'no'])",
+    ].join('\n'));
+    assert.deepStrictEqual([...w].map(([k, x]) => `${k}=${String(x.value)}`), ['A=false', 'B=true', 'C=false', 'D=true']);
+  });
+
+  it('a stage gated off by default is not run, with the reason; nested stages inherit it; parameterizedCron keeps it', () => {
+    const text = [
+      'pipeline {',
+      '  agent any',
+      "  parameters { booleanParam(name: 'DEPLOY', defaultValue: false) }",
+      '  stages {',
+      "    stage('Deploy') {",
+      '      when { expression { params.DEPLOY } }',
+      '      stages {',
+      "        stage('Push') { steps { sh 'make push' } }",
+      '      }',
+      '    }',
+      "    stage('Build') { when { equals expected: true, actual: params.DEPLOY } ; steps { sh 'make' } }",
+      '  }',
+      '}',
+    ].join('\n');
+    const f = parseJenkinsfile('Jenkinsfile', text);
+    assert.match(job(f, 'Deploy/Push').notRun ?? '', /^the stage 'Deploy' runs only when its `when` condition holds \(Jenkinsfile:6\), which the builds Jenkins starts on its own do not meet: DEPLOY defaults to false \(Jenkinsfile:3\)$/);
+    assert.match(job(f, 'Build').notRun ?? '', /DEPLOY defaults to false/);
+    const scheduled = parseJenkinsfile('Jenkinsfile', text.replace('  agent any', "  agent any\n  triggers { parameterizedCron('H 1 * * * %DEPLOY=true') }"));
+    assert.strictEqual(job(scheduled, 'Deploy/Push').notRun, undefined);
+    assert.strictEqual(job(scheduled, 'Build').notRun, undefined);
+  });
+
+  it('scripted: the branch of `if (params.X)` the defaults do not take starts its stages not run', () => {
+    const f = parseJenkinsfile('Jenkinsfile', [
+      "properties([parameters([booleanParam(name: 'FULL', defaultValue: true)])])",
+      'node {',
+      "  if (!params.FULL) { stage('Quick') { sh 'make quick' } } else { stage('Full') { sh 'make all' } }",
+      "  if (env.BRANCH_NAME == 'main') { stage('Main') { sh 'make main' } }",
+      '}',
+    ].join('\n'));
+    assert.match(job(f, 'Quick').notRun ?? '', /runs only when `\(!params.FULL\)` is true \(Jenkinsfile:3\).*FULL defaults to true \(Jenkinsfile:1\)/);
+    assert.strictEqual(job(f, 'Full').notRun, undefined);
+    assert.strictEqual(job(f, 'Main').notRun, undefined);
   });
 });

@@ -35,7 +35,7 @@ export interface Block {
 export type Stmt =
   | { k: 'expr'; value: Value }
   | { k: 'assign'; target: string; targetTok: Tok; value: Value }
-  | { k: 'control'; cond?: Value; blocks: Block[] }
+  | { k: 'control'; cond?: Value; blocks: Block[]; /** `if`: blocks are the then and else branches. */ kw?: 'if' }
   | { k: 'try'; tok: Tok; body: Block; catches: Block[]; fin?: Block }
   | { k: 'method'; name: string; tok: Tok; body: Block }
   | { k: 'annotation'; name: string; tok: Tok; args: Arg[] };
@@ -243,7 +243,7 @@ export class Parser {
         blocks.push({ stmts: [nested] });
       } else blocks.push(this.body());
     }
-    return { k: 'control', cond, blocks };
+    return { k: 'control', kw: 'if', cond, blocks };
   }
 
   private tryStatement(): Stmt {

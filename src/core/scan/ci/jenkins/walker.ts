@@ -5,6 +5,7 @@ import { joinContinuations, PhysicalLine } from '../../parse/shell';
 import { normalizePath } from '../common';
 import { Source, strContent, Tok, unescapeLine } from './lexer';
 import { Arg, Block, Seg, Stmt, Value } from './parser';
+import { ConditionValue, evaluateCondition, ParamDefault, paramsSetBySchedule } from './conditions';
 
 // ───────────────────────────── meaning ─────────────────────────────
 
@@ -23,6 +24,8 @@ interface Ctx {
   env?: Record<string, Located>;
   /** Name of the enclosing `def` method, for steps outside any stage. */
   method?: string;
+  /** Why stages started here do not run in the builds Jenkins starts on its own (a condition false by default). */
+  notRun?: string;
 }
 
 const SHELL_STEPS = new Set(['sh', 'bat', 'powershell', 'pwsh']);
@@ -44,6 +47,8 @@ export class Walker {
   pipelineAnchor?: Loc;
   nodeAnchor?: Loc;
   firstStage?: Loc;
+  /** Build parameters the file declares, by name, with their defaults. */
+  readonly params = new Map<string, ParamDefault>();
   /** Simple `def name = '…'` string variables seen so far (for `sh name`). */
   private readonly vars = new Map<string, Value>();
 
@@ -109,6 +114,7 @@ export class Walker {
       if (ctx.agent?.image) j.image = ctx.agent.image;
       if (ctx.agent?.runner) j.runner = ctx.agent.runner;
       if (ctx.cannotFail) j.cannotFail = ctx.cannotFail;
+      if (ctx.notRun) j.notRun = ctx.notRun;
       this.jobs.push(j);
     }
     return j;
@@ -159,7 +165,13 @@ export class Walker {
     if (name === 'cron' || name === 'parameterizedCron') {
       const a = this.named(seg.args, 'spec') ?? this.positional(seg.args)[0];
       if (a) this.schedules.push(this.located(a.value));
+      if (a && name === 'parameterizedCron') this.scheduledParams(this.located(a.value).value);
       if (!this.events.includes(name)) this.events.push(name);
+      return;
+    }
+    if (name === 'parameters') {
+      for (const a of seg.args ?? []) this.collectParams(a.value);
+      for (const s of seg.closure?.stmts ?? []) if (s.k === 'expr') this.collectParams(s.value);
       return;
     }
     if (['pollSCM', 'upstream', 'githubPush', 'GenericTrigger', 'gitlab', 'bitbucketPush', 'issueCommentTrigger', 'pipelineTriggers'].includes(name)) {
@@ -208,10 +220,17 @@ export class Walker {
         else if (/^[A-Za-z_]\w*$/.test(s.target)) this.vars.delete(s.target);
         this.walkExpr(s.value, ctx);
         return ctx;
-      case 'control':
+      case 'control': {
         if (s.cond) this.walkExpr(s.cond, ctx);
-        for (const b of s.blocks) this.walkBlock(b, ctx);
+        // `if (params.X) { stage(…) }`: the branch the parameters' defaults do not take starts no stage on its own
+        const cond = s.kw === 'if' && s.cond ? evaluateCondition(this.src.text.slice(s.cond.start.start, s.cond.end.end), this.params) : undefined;
+        s.blocks.forEach((b, i) => {
+          const off = cond?.value !== undefined && cond.value === (i > 0);
+          const why = off && cond ? this.offReason(`runs only when \`${this.src.text.slice(s.cond!.start.start, s.cond!.end.end)}\` is ${i > 0 ? 'false' : 'true'} (${this.path}:${s.cond!.start.line})`, cond) : undefined;
+          this.walkBlock(b, why && !ctx.notRun ? { ...ctx, notRun: why } : ctx);
+        });
         return ctx;
+      }
       case 'try': {
         const swallow = s.catches.length > 0 && !s.catches.some((b) => this.rethrows(b)) && !(s.fin && this.rethrows(s.fin));
         const inner = swallow && !ctx.cannotFail ? { ...ctx, cannotFail: this.loc(s.tok) } : ctx;
@@ -501,6 +520,18 @@ export class Walker {
             if (ts?.name === 'lib') for (const a of this.positional(ts.args)) this.addReference(a.value);
           }
           break;
+        case 'parameters':
+          this.trigger(seg);
+          break;
+        default:
+          break;
+      }
+    }
+    // Stages are read once every parameter and schedule is known (their `when` conditions read them).
+    for (const s of block.stmts) {
+      const seg = this.segOf(s);
+      if (!seg) continue;
+      switch (seg.name) {
         case 'stages':
           this.stages(seg.closure, c);
           break;
@@ -530,6 +561,7 @@ export class Walker {
     this.firstStage ??= loc;
     const job: CiJob = { id: path.join('/'), name, loc, steps: [], services: [], env: {} };
     if (ctx.cannotFail) job.cannotFail = ctx.cannotFail;
+    if (ctx.notRun) job.notRun = ctx.notRun;
     const body = seg.closure;
     if (!ctx.declarative || !body) {
       if (ctx.agent?.image) job.image = ctx.agent.image;
@@ -543,9 +575,14 @@ export class Walker {
     const agent = own ? this.agent(own) : ctx.agent;
     if (agent?.image) job.image = agent.image;
     if (agent?.runner) job.runner = agent.runner;
+    const when = segs.find((s) => s?.name === 'when');
+    if (when && !job.notRun) {
+      const cond = this.whenValue(when.closure);
+      if (cond.value === false) job.notRun = this.offReason(`the stage '${name}' runs only when its \`when\` condition holds (${this.path}:${when.tok.line})`, cond);
+    }
     const at = this.jobs.length;
     this.jobs.push(job);
-    const inner: Ctx = { ...ctx, declarative: true, job, path, agent };
+    const inner: Ctx = { ...ctx, declarative: true, job, path, agent, notRun: job.notRun };
     let nested = false;
     for (let i = 0; i < body.stmts.length; i++) {
       const s = segs[i];
@@ -583,6 +620,109 @@ export class Walker {
     if (nested && job.steps.length === 0) {
       const k = this.jobs.indexOf(job);
       if (k >= at) this.jobs.splice(k, 1);
+    }
+  }
+
+  /** The conditions of a `when { … }` block (all must hold) with the parameters' defaults. */
+  whenValue(block: Block | undefined, combine: 'all' | 'any' = 'all'): ConditionValue {
+    const parts = (block?.stmts ?? []).map((s) => this.whenCondition(s));
+    const params = parts.flatMap((p) => p.params);
+    const decisive = combine === 'all' ? false : true;
+    if (parts.some((p) => p.value === decisive)) return { value: decisive, params };
+    return { value: parts.every((p) => p.value === !decisive) ? !decisive : undefined, params };
+  }
+
+  whenCondition(s: Stmt): ConditionValue {
+    const seg = this.segOf(s);
+    if (!seg) return { value: undefined, params: [] };
+    const raw = (v: Value): string => this.src.text.slice(v.start.start, v.end.end);
+    switch (seg.name) {
+      case 'expression': {
+        const b = seg.closure;
+        if (!b?.open || !b.close || b.stmts.length !== 1) return { value: undefined, params: [] };
+        return evaluateCondition(this.src.text.slice(b.open.end, b.close.start), this.params);
+      }
+      case 'not': {
+        const inner = this.whenValue(seg.closure);
+        return { value: inner.value === undefined ? undefined : !inner.value, params: inner.params };
+      }
+      case 'allOf':
+        return this.whenValue(seg.closure, 'all');
+      case 'anyOf':
+        return this.whenValue(seg.closure, 'any');
+      case 'equals': {
+        const expected = this.named(seg.args, 'expected');
+        const actual = this.named(seg.args, 'actual');
+        if (!expected || !actual) return { value: undefined, params: [] };
+        return evaluateCondition(`${raw(actual.value)} == ${raw(expected.value)}`, this.params);
+      }
+      // when the condition is evaluated, not whether it holds
+      case 'beforeAgent':
+      case 'beforeInput':
+      case 'beforeOptions':
+        return { value: true, params: [] };
+      default:
+        // branch, tag, changeRequest, environment, triggeredBy, changeset: the files do not decide them
+        return { value: undefined, params: [] };
+    }
+  }
+
+  /** Why a stage does not run by default: the condition, and the defaults of the parameters it reads. */
+  offReason(what: string, cond: ConditionValue): string {
+    const seen = new Set<string>();
+    const defaults = cond.params.filter((p) => !seen.has(p.name) && seen.add(p.name)).map((p) => {
+      const v = typeof p.value === 'boolean' ? String(p.value) : p.value === '' ? 'an empty string' : `'${p.value}'`;
+      return `${p.name} defaults to ${v} (${p.loc.path}:${p.loc.line})`;
+    });
+    return `${what}, which the builds Jenkins starts on its own do not meet${defaults.length ? `: ${defaults.join(', ')}` : ''}`;
+  }
+
+  /** `booleanParam(name: 'X', defaultValue: false)`, `string(…)`, `choice(name:, choices: […])` in `parameters`. */
+  collectParams(v: Value): void {
+    if (v.k === 'list') {
+      for (const it of v.items) this.collectParams(it.value);
+      return;
+    }
+    if (v.k !== 'call' || v.receiver || v.segs.length !== 1) return;
+    const seg = v.segs[0];
+    const nameArg = this.named(seg.args, 'name');
+    const t = nameArg ? this.strTok(nameArg.value) : undefined;
+    if (!t || nameArg?.value.k !== 'str') return;
+    const name = strContent(this.src.text, t).trim();
+    const loc = this.loc(seg.tok, v.end);
+    const dv = this.named(seg.args, 'defaultValue');
+    let value: boolean | string | undefined;
+    switch (seg.name) {
+      case 'booleanParam': {
+        const text = dv ? this.text(dv.value).trim() : 'false';
+        value = text === 'true' ? true : text === 'false' ? false : undefined;
+        break;
+      }
+      case 'string':
+      case 'text':
+        value = !dv ? '' : dv.value.k === 'str' && !/\$/.test(this.text(dv.value)) ? this.text(dv.value) : undefined;
+        break;
+      case 'choice': {
+        const choices = this.named(seg.args, 'choices')?.value;
+        const first = choices?.k === 'list' ? choices.items[0]?.value : choices;
+        value = first?.k === 'str' ? this.text(first).split('\n')[0] : undefined;
+        break;
+      }
+      default:
+        break;
+    }
+    if (value === undefined) this.params.delete(name);
+    else this.params.set(name, { name, value, loc, setBySchedule: this.scheduled.has(name) || undefined });
+  }
+
+  private readonly scheduled = new Set<string>();
+
+  /** Parameters a `parameterizedCron` spec sets: their value is not fixed on scheduled builds. */
+  scheduledParams(spec: string): void {
+    for (const name of paramsSetBySchedule(spec)) {
+      this.scheduled.add(name);
+      const p = this.params.get(name);
+      if (p) p.setBySchedule = true;
     }
   }
 
