@@ -129,7 +129,7 @@ export async function ciFacts(file: CiFile, ctx: FactsContext): Promise<FileFact
   const facts = emptyFacts();
   const refused: string[] = [];
   const gated: Gated[] = [];
-  await collectCiFile(file, ctx, facts, envValues(file.env), 0, refused, file.path, gated);
+  await collectCiFile(file, ctx, facts, envValues(file.env), { depth: 0, read: new Set([file.path]) }, refused, file.path, gated);
   await resolveConfigGated(gated, ctx, facts);
   if (refused.length) {
     // The CI system would not run any of it: nothing here counts (the notes say why).
@@ -186,7 +186,23 @@ function variableSwitches(cat: Catalogue, env: Record<string, Located>, facts: F
   }
 }
 
-async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, globalEnv: Record<string, string>, depth: number, refused: string[], pipeline: string, gated: Gated[]): Promise<void> {
+/**
+ * Local templates nest (an Azure stage template names job templates, which name step templates;
+ * GitLab local includes include more): followed this deep.
+ */
+const MAX_TEMPLATE_DEPTH = 8;
+
+/**
+ * How deep this file sits under the pipeline, and the templates already read for it: a template
+ * included again (with other parameters, or in a cycle) adds nothing the scan can tell apart, as
+ * parameters are not substituted, so it is read once per pipeline.
+ */
+interface TemplateWalk {
+  depth: number;
+  read: Set<string>;
+}
+
+async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, globalEnv: Record<string, string>, walk: TemplateWalk, refused: string[], pipeline: string, gated: Gated[]): Promise<void> {
   const cat = ctx.catalogue;
   const refusedBy = refusal(file);
   if (refusedBy) refused.push(refusedBy);
@@ -245,16 +261,17 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
       }
     } else if (ref.kind === 'local-include' && ref.localPath) {
       // GitHub local workflows and actions are indexed files of their own; GitLab and Azure
-      // fragments are not, so they are read here (one level, as the issue asks).
-      if (depth > 0 || ciDialect(file.kind).localIncludes === 'indexed') continue;
+      // fragments are not, so they are read here, as deep as they nest.
+      if (walk.depth >= MAX_TEMPLATE_DEPTH || ciDialect(file.kind).localIncludes === 'indexed') continue;
       facts.reads.add(ref.localPath);
       let fragment = await ctx.support(ref.localPath, file.kind);
       if (!fragment && ref.rootPath) {
         facts.reads.add(ref.rootPath);
         fragment = await ctx.support(ref.rootPath, file.kind);
       }
-      if (fragment?.kind === 'ci-fragment') {
-        await collectCiFile(fragment.file, ctx, facts, { ...envValues(fragment.file.env), ...globalEnv }, depth + 1, refused, pipeline, gated);
+      if (fragment?.kind === 'ci-fragment' && !walk.read.has(fragment.file.path)) {
+        walk.read.add(fragment.file.path);
+        await collectCiFile(fragment.file, ctx, facts, { ...envValues(fragment.file.env), ...globalEnv }, { depth: walk.depth + 1, read: walk.read }, refused, pipeline, gated);
       }
     } else if (ref.kind !== 'pipe' && ref.kind !== 'local-include') {
       const azure = ref.block ? matchAzureTemplate(cat, ref.block) : [];
