@@ -43,6 +43,16 @@ describe('image usage: which Dockerfiles the pipelines ship', () => {
     assert.equal(imageUsage([build('docker/Dockerfile', release), { kind: 'publish', evidence: push }], [release], true), undefined, 'a remote block may build');
   });
 
+  it('says when nothing builds any image, and not when a build is there or a remote block may build', () => {
+    const none = imageUsage([], [], false);
+    assert.equal(none?.noBuilds, true);
+    assert.equal(none?.shipped.size, 0);
+    assert.equal(imageUsage([{ kind: 'publish', evidence: push }], [], false)?.noBuilds, true, 'a registry login builds nothing');
+    assert.equal(imageUsage([], [], true), undefined, 'a remote block may build');
+    assert.equal(imageUsage([], [release], false), undefined, 'a build the files cannot tie to a Dockerfile (a release tool)');
+    assert.equal(imageUsage([build('Dockerfile', e2e)], [e2e], false), undefined, 'a build that publishes nothing');
+  });
+
   it('publishing commands, flags and blocks', () => {
     for (const text of ['docker push ghcr.io/a/b:1', 'podman push a/b', 'docker manifest push a/b', 'docker buildx imagetools create -t a/b:1 a/b:2', 'crane copy a b', 'skopeo copy docker://a docker://b', 'docker login -u x --password-stdin ghcr.io', 'aws ecr get-login-password --region eu-west-1', 'docker buildx build --push -t a/b .']) {
       assert.ok(publishesImages(firstInvocation(text)), text);
@@ -75,6 +85,52 @@ describe('container scope from image usage', () => {
   it('judges every Dockerfile when the pipelines cannot tell', () => {
     const scope = containerScope(files);
     for (const f of files) assert.equal(scope.fileReason(f.path), undefined, f.path);
+  });
+
+  describe('build and development environments', () => {
+    const noBuilds = { shipped: new Set<string>(), builtForJobs: new Map(), cloned: [], noBuilds: true };
+    const env = (path: string, text: string) => parseDockerfile(path, text);
+
+    it('a header that says so leaves the image out, unless the pipelines push it', () => {
+      const f = env('Dockerfile', '# syntax=docker/dockerfile:1\n# Build environment for libfoo\nFROM debian:12\nCMD ["make"]\n');
+      assert.deepEqual(f.header?.map((h) => h.value), ['Build environment for libfoo'], 'parser directives are not header comments');
+      assert.equal(containerScope([f]).fileReason('Dockerfile'), 'a build or development environment (its header: "Build environment for libfoo")');
+      assert.equal(containerScope([f], { shipped: new Set(['Dockerfile']), builtForJobs: new Map(), cloned: [] }).fileReason('Dockerfile'), undefined);
+      for (const text of ['# Build the image: docker build -t app .\nFROM debian:12\n', '# Build container image for the API\nFROM debian:12\n', 'FROM debian:12\n# Build environment for the tests\n']) {
+        assert.equal(containerScope([env('Dockerfile', text)]).fileReason('Dockerfile'), undefined, text);
+      }
+    });
+
+    it('with no image build at all, an image that starts nothing of its own, a shell or a build script is an environment', () => {
+      const cases: [string, string][] = [
+        ['FROM fedora:41\nRUN dnf install -y gcc\n', 'it starts nothing of its own on fedora:41, with a toolchain installed'],
+        ['FROM ubuntu:24.04 AS build\nRUN make\nFROM ubuntu:24.04\nRUN apt-get install -y mingw-w64 wine\nCOPY --from=build /out /usr/local/bin\n', 'it starts nothing of its own on ubuntu:24.04, with a toolchain installed'],
+        ['FROM debian:12\nRUN apt-get update && apt-get install -y libxml2-dev libcairo2-dev\n', 'it starts nothing of its own on debian:12, with a toolchain installed'],
+        ['FROM ubuntu:local\nADD . /src\nRUN /src/scripts/build.sh clean\n', 'it starts nothing of its own on ubuntu:local, with a toolchain installed'],
+        ['FROM python:3.12-slim\nENTRYPOINT ["/bin/bash"]\n', 'it starts a shell (/bin/bash)'],
+        ['FROM ubuntu\nCOPY build.sh /build.sh\nENTRYPOINT ["/build.sh"]\n', 'it runs a build (/build.sh)'],
+      ];
+      for (const [text, why] of cases) {
+        const f = env('Dockerfile', text);
+        assert.equal(containerScope([f], noBuilds).fileReason('Dockerfile'), `a build or development environment no pipeline builds (${why})`, text);
+        assert.equal(containerScope([f]).fileReason('Dockerfile'), undefined, `judged when the pipelines may build it: ${text}`);
+      }
+    });
+
+    it('with no image build at all, an image that starts a program, exposes a port or inherits a server stays judged', () => {
+      for (const text of [
+        'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "app:app"]\n',
+        'FROM debian:12\nCOPY exampled /usr/bin/\nENTRYPOINT ["exampled"]\n',
+        'FROM ubuntu:24.04\nEXPOSE 8080\n',
+        'FROM jenkins/jenkins:lts\nCOPY plugins.txt /usr/share/jenkins/ref/\n',
+        'FROM scratch\nCOPY app /\n',
+        'FROM alpine:3.20\nUSER 1000\n',
+        'FROM golang:1.23 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static\nCOPY --from=build /app /app\n',
+        'FROM debian:12\nRUN apt-get update && apt-get install -y ca-certificates curl\n',
+      ]) {
+        assert.equal(containerScope([env('Dockerfile', text)], noBuilds).fileReason('Dockerfile'), undefined, text);
+      }
+    });
   });
 
   it('Dockerfile variants named for a test run are test images (Dockerfile.e2e-tests too)', () => {

@@ -5,7 +5,7 @@ import { Loc, Located } from '../types';
 import { dirname, resolvePath } from '../../fs';
 import { pipeToShellMessage } from './weakControls';
 import { unverifiedScriptRuns } from '../parse/shell';
-import { hasDigest, hasVariables, isRootUser, splitImage, substitute } from '../parse/containers/common';
+import { hasDigest, hasVariables, isPlainOsImage, isRootUser, splitImage, substitute } from '../parse/containers/common';
 import { commandLines, mappedLoc, stageChain } from '../parse/containers/dockerfile';
 import { NETWORK_POLICY_KINDS } from '../parse/containers/kubernetes';
 import { chartDirOf, containerScope } from './containerScope';
@@ -748,8 +748,6 @@ function composeDockerfilePath(composePath: string, context: string, dockerfile:
   return resolvePath(dir, dockerfile ?? 'Dockerfile');
 }
 
-/** Base images of plain operating systems: an image built on one runs only what the Dockerfile starts. */
-const PLAIN_BASE = /^(?:[\w.-]+(?::\d+)?\/)?(?:library\/)?(scratch|alpine|busybox|debian|ubuntu|fedora|centos|rockylinux|almalinux|archlinux|opensuse\/leap|redhat\/ubi\d+(?:-minimal|-micro)?|ubi\d+(?:-minimal|-micro)?|gcr\.io\/distroless\/(?:static|base|cc)[\w-]*|distroless\/(?:static|base|cc)[\w-]*|cgr\.dev\/chainguard\/(?:static|wolfi-base))$/i;
 /** Programs that usually start a service (interpreters and entry scripts decide at run time). */
 const NOT_A_TOOL_PROGRAM = /^(sh|bash|ash|dash|zsh|node|deno|bun|python\d*(\.\d+)?|java|dotnet|ruby|php|php-fpm\d*|perl|npm|yarn|pnpm|nginx|httpd|apache2|caddy|supervisord|tini|dumb-init|s6-svscan|gunicorn|uvicorn|hypercorn|daphne|celery|uwsgi|puma|rails|flask|catalina\.sh|java-.*)$|entrypoint|\.sh$|\.py$|\.js$|\.rb$|\.jar$/i;
 /** A default command that only prints usage or version. */
@@ -773,7 +771,7 @@ function commandLineTool(chain: DockerStage[]): string | undefined {
   // An image whose default command prints its usage is a tool, whatever else it can be asked to run.
   if (cmd && cmd.words.length === 1 && HELP_ARGUMENT.test(cmd.words[0].value) && !words.some((w) => SERVICE_WORD.test(w))) return describe;
   const base = chain[chain.length - 1];
-  if (!base.scratch && !PLAIN_BASE.test(base.image.name)) return undefined;
+  if (!base.scratch && !isPlainOsImage(base.image.name)) return undefined;
   if (instructions.some((i) => i.keyword === 'EXPOSE')) return undefined;
   const program = words[0].split('/').pop() ?? words[0];
   if (NOT_A_TOOL_PROGRAM.test(program) || words.some((w) => SERVICE_WORD.test(w))) return undefined;

@@ -5,8 +5,12 @@
 // snippets, and workloads scaled to `replicas: 0`. Test/fixture/example folders and dev-only files
 // never reach the probes (the index leaves them out). When the pipelines publish images, a
 // Dockerfile they build only for their own jobs, or never build, is left out too (imageUse.ts).
+// Build and development environments are left out: a Dockerfile whose header says it is one, and,
+// when nothing in the files builds any image, one that starts no program of its own.
 import { dirname, resolvePath } from '../../fs';
-import { K8sResource, KustomizationFile, ParsedContainerFile } from '../parse/containers/types';
+import { isPlainOsImage } from '../parse/containers/common';
+import { stageChain } from '../parse/containers/dockerfile';
+import { DockerfileFile, K8sResource, KustomizationFile, ParsedContainerFile } from '../parse/containers/types';
 import { ImageUsage } from './imageUse';
 
 /** Folder names whose container files are test environments, documentation or vendored copies, not what ships. */
@@ -57,16 +61,72 @@ export function chartDirOf(path: string): string {
   return dirname(path);
 }
 
+/** What a header comment says when the image is an environment to build or develop in, not a product. */
+const ENVIRONMENT_HEADER = /\b(?:(?:build|building|development|dev|developer|devel)[ -]environment|(?:development|dev|developer|devel)[ -](?:env|container))\b/i;
+/** Programs that start an interactive shell (no script argument): the image is a place to work in. */
+const SHELL_PROGRAM = /^(?:sh|bash|ash|dash|zsh)$/;
+/** Programs and scripts that build the project: an image that runs one is a build environment. */
+const BUILD_PROGRAM = /^(?:make|cmake|meson|ninja|build(?:[-_.][\w.-]*)?\.sh)$/i;
+/** A toolchain in a RUN line: compilers, build systems and development packages installed, or a build script run. */
+const TOOLCHAIN = /(?:^|[\s/'"])(?:build-essential|base-devel|gcc|g\+\+|clang|cmake|meson|ninja(?:-build)?|autoconf|automake|rustc|cargo|mingw-w64|[\w.+-]+-dev(?:el)?|build\.sh)(?=[\s'";&|\\]|$)/m;
+/** Plain OS images without a shell to work in: an image on one that starts nothing is incomplete, not an environment. */
+const NO_SHELL_IMAGE = /(?:^|\/)(?:scratch|busybox|distroless\/[\w-]+|chainguard\/static)$/i;
+
+/** The header comment line saying the image is a build or development environment, if any. */
+function environmentHeader(f: DockerfileFile): string | undefined {
+  return f.header?.find((c) => ENVIRONMENT_HEADER.test(c.value))?.value;
+}
+
+/**
+ * Why a Dockerfile no pipeline builds looks like an environment to build or work in rather than an
+ * image that ships: its final image starts nothing of its own on a plain OS image (the OS's shell
+ * runs) and has a toolchain installed, or starts a shell or a build script; it exposes no port. Undefined when it may be a product
+ * (it starts a program, exposes a port, or builds on an image that runs one, like a server's).
+ */
+function environmentContent(f: DockerfileFile): string | undefined {
+  const final = f.stages[f.stages.length - 1];
+  if (!final) return undefined;
+  const chain = stageChain(f, final);
+  const instructions = [...chain].reverse().flatMap((s) => s.instructions);
+  if (instructions.some((i) => i.keyword === 'EXPOSE')) return undefined;
+  const last = (kw: string) => [...instructions].reverse().find((i) => i.keyword === kw);
+  const words = [...(last('ENTRYPOINT')?.words ?? []), ...(last('CMD')?.words ?? [])].map((w) => w.value).filter((w) => w !== '');
+  const base = chain[chain.length - 1];
+  if (words.length === 0) {
+    // The OS's shell is what runs: with a toolchain in it, it is a place to build in.
+    if (base.scratch || !isPlainOsImage(base.image.name) || NO_SHELL_IMAGE.test(base.image.name)) return undefined;
+    const toolchain = instructions.some((i) => i.keyword === 'RUN' && TOOLCHAIN.test(i.args));
+    return toolchain ? `it starts nothing of its own on ${base.from.value}, with a toolchain installed` : undefined;
+  }
+  const program = words[0].split('/').pop() ?? words[0];
+  if (SHELL_PROGRAM.test(program) && words.slice(1).every((w) => w.startsWith('-'))) return `it starts a shell (${words.join(' ')})`;
+  if (BUILD_PROGRAM.test(program)) return `it runs a build (${words.join(' ')})`;
+  return undefined;
+}
+
+/**
+ * Why a Dockerfile is an environment to build or develop in, not a product: its header says so
+ * (unless the pipelines push it), or no pipeline builds any image and its content says so.
+ */
+function environmentReason(f: DockerfileFile, usage: ImageUsage | undefined): string | undefined {
+  if (usage?.shipped.has(f.path)) return undefined;
+  const header = environmentHeader(f);
+  if (header) return `a build or development environment (its header: "${header.length > 60 ? `${header.slice(0, 57)}…` : header}")`;
+  if (!usage?.noBuilds) return undefined;
+  const content = environmentContent(f);
+  return content ? `a build or development environment no pipeline builds (${content})` : undefined;
+}
+
 /** Why the pipelines' image usage leaves a Dockerfile out, or undefined when it ships (or usage cannot tell). */
 function usageReason(usage: ImageUsage | undefined, path: string): string | undefined {
-  if (!usage || usage.shipped.has(path)) return undefined;
+  if (!usage || usage.noBuilds || usage.shipped.has(path)) return undefined;
   if (usage.builtForJobs.has(path)) return 'an image the pipelines build only for their own jobs and never push';
   const pushed = [...usage.shipped].sort();
   return `not built by any pipeline (the pipelines push ${pushed.slice(0, 2).join(', ')}${pushed.length > 2 ? ` and ${pushed.length - 2} more` : ''})`;
 }
 
 export function containerScope(files: readonly ParsedContainerFile[], usage?: ImageUsage): ContainerScope {
-  const dockerfilePaths = new Set(files.filter((f) => f.kind === 'dockerfile').map((f) => f.path));
+  const dockerfileAt = new Map(files.filter((f): f is DockerfileFile => f.kind === 'dockerfile').map((f) => [f.path, f]));
   const composePaths = new Set(files.filter((f) => f.kind === 'compose').map((f) => f.path));
   const exact = new Map<string, string>();
   const dirs: { dir: string; reason: string }[] = [];
@@ -97,7 +157,8 @@ export function containerScope(files: readonly ParsedContainerFile[], usage?: Im
     }
     if (TEST_IMAGE_NAME.test(segs[segs.length - 1])) return 'a test image';
     if (composePaths.has(path) && segs.slice(0, -1).some((seg) => DEV_STACK_SEGMENTS.has(seg.toLowerCase()))) return 'a local development stack';
-    return dockerfilePaths.has(path) ? usageReason(usage, path) : undefined;
+    const dockerfile = dockerfileAt.get(path);
+    return dockerfile ? (environmentReason(dockerfile, usage) ?? usageReason(usage, path)) : undefined;
   };
   const remember = (path: string, reason: string | undefined): string | undefined => {
     if (reason) leftOut.set(path, reason);

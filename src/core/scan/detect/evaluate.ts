@@ -250,7 +250,6 @@ export function pipelineCalls(entries: IndexEntry[]): PipelineCalls {
 /** What the pipelines' image builds say about which Dockerfiles ship (undefined: they cannot tell). */
 function pipelineImageUsage(entries: IndexEntry[]): ImageUsage | undefined {
   const uses = entries.flatMap((e) => e.facts?.images ?? []);
-  if (!uses.length) return undefined;
   const buildHits = entries.flatMap((e) => (e.facts?.hits ?? []).filter((h) => h.probe === 'container-build').map((h) => h.evidence));
   const mayBuild = entries.some((e) => (e.facts?.mayRun ?? []).some((m) => m.probe === 'container-build'));
   return imageUsage(uses, buildHits, mayBuild);

@@ -81,12 +81,19 @@ export interface ImageUsage {
   builtForJobs: ReadonlyMap<string, Evidence>;
   /** Shipped images built from a Dockerfile the job clones from another repository: their content cannot be read here. */
   cloned: readonly { url: string; evidence: Evidence }[];
+  /**
+   * True when no pipeline builds any image and no remote block may: nothing in the files builds
+   * the Dockerfiles (they may still ship through a registry's own builds, so only those that start
+   * nothing of their own are left out; containerScope.ts).
+   */
+  noBuilds?: boolean;
 }
 
 /**
  * The pipelines' image usage, or undefined when it cannot decide what ships: no build is known to
  * publish, or an image build cannot be tied to a Dockerfile of the workspace (a `-f` path held in a
  * variable, bake or compose builds, a release tool's own builds, a remote block that may build).
+ * With no image build at all, it says so (`noBuilds`) and ships nothing.
  *
  * `buildHits`: the evidence of every counted `container-build` run; `mayBuild`: container-build
  * runs a remote block may do.
@@ -94,6 +101,7 @@ export interface ImageUsage {
 export function imageUsage(uses: readonly ImageUse[], buildHits: readonly Evidence[], mayBuild: boolean): ImageUsage | undefined {
   if (mayBuild) return undefined;
   const builds = uses.filter((u): u is Extract<ImageUse, { kind: 'build' }> => u.kind === 'build');
+  if (builds.length === 0 && buildHits.length === 0) return { shipped: new Set(), builtForJobs: new Map(), cloned: [], noBuilds: true };
   const builtAt = new Set(builds.map((b) => locKey(b.evidence.loc)));
   if (buildHits.some((h) => !builtAt.has(locKey(h.loc)))) return undefined;
   const publishing = new Set(uses.filter((u) => u.kind === 'publish').map((u) => unitKey(u.evidence.unit, u.evidence.loc.path)));

@@ -247,3 +247,11 @@ export function envEntries(ctx: YamlCtx, node: unknown): KeyValue[] {
   }
   return out;
 }
+
+/** Base images of plain operating systems: an image built on one runs only what the Dockerfile starts. */
+const PLAIN_OS_IMAGE = /^(?:[\w.-]+(?::\d+)?\/)?(?:library\/)?(scratch|alpine|busybox|debian|ubuntu|fedora|centos|rockylinux|almalinux|archlinux|opensuse\/leap|opensuse\/tumbleweed|redhat\/ubi\d+(?:-minimal|-micro)?|ubi\d+(?:-minimal|-micro)?|gcr\.io\/distroless\/(?:static|base|cc)[\w-]*|distroless\/(?:static|base|cc)[\w-]*|cgr\.dev\/chainguard\/(?:static|wolfi-base))$/i;
+
+/** Is `name` (an image name without tag or digest) a plain operating-system image (or scratch)? */
+export function isPlainOsImage(name: string): boolean {
+  return PLAIN_OS_IMAGE.test(name);
+}

@@ -89,6 +89,10 @@ function build(file: DockerfileFile, text: string, detailLimit: number): void {
   }
 
   if (file.stages.length === 0) file.problems.push({ message: 'No FROM instruction: not a buildable Dockerfile', line: 1, column: 1, severity: 'error' });
+  else {
+    const header = headerComments(file.path, lines, file.stages[0].fromLoc.line);
+    if (header.length > 0) file.header = header;
+  }
   for (const s of file.stages) s.userResolved = resolveUser(file, s);
 }
 
@@ -262,6 +266,24 @@ function readBoundedArguments(instr: DockerInstruction, escape: string): void {
     get: () => (words ??= located()),
     set: (value: Located[]) => (words = value),
   });
+}
+
+/** At most this many header comment lines are kept: a licence text is long, what the image is for comes first. */
+const HEADER_LINES = 40;
+/** Parser directives (`# syntax=…`, `# escape=…`, `# check=…`) are not comments about the image. */
+const PARSER_DIRECTIVE = /^\s*#\s*(syntax|escape|check)\s*=/i;
+
+/** The comment lines before the first FROM (1-based `fromLine`), text after `#`, each with its place. */
+function headerComments(path: string, lines: readonly string[], fromLine: number): Located[] {
+  const out: Located[] = [];
+  for (let i = 0; i < fromLine - 1 && i < lines.length && out.length < HEADER_LINES; i++) {
+    const line = lines[i];
+    const hash = line.indexOf('#');
+    if (hash < 0 || line.slice(0, hash).trim() !== '' || PARSER_DIRECTIVE.test(line)) continue;
+    const text = line.slice(hash + 1).trim();
+    if (text) out.push({ value: text, loc: { path, line: i + 1, column: hash + 1, endLine: i + 1, endColumn: line.length + 1 } });
+  }
+  return out;
 }
 
 /** The escape character the file's parser directives set (`# escape=\``), read from the leading comment lines only. */

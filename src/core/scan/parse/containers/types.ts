@@ -92,6 +92,8 @@ export interface DockerfileFile {
   /** ARGs before the first FROM (usable in FROM lines; defaults for re-declared stage ARGs). */
   globalArgs: KeyValue[];
   stages: DockerStage[];
+  /** The comment lines before the first FROM, without `#` (parser directives left out): what the authors say the image is. */
+  header?: Located[];
   problems: FileProblem[];
 }
 
