@@ -410,6 +410,16 @@ describe('catalogue: schema errors name file and line', () => {
     bad(head + '  - id: p\n    traits: { failsBuild: no, qualifies: true, documentationFor: { deploy: true } }\n    tools: [{ name: a, run: [a] }]\n', /documentationFor of probe "p"/);
   });
 
+  it('blocksMayAlso: what an uncatalogued image-building block may also do, read and checked at load', () => {
+    const cat = loadCatalogue(read('model/probes.yaml'), 'probes.yaml');
+    const ids = new Set(cat.probes.map((p) => p.id));
+    const also = cat.probes.find((p) => p.id === 'container-build')!.traits.blocksMayAlso;
+    assert.deepEqual(also, ['image-scan', 'sbom', 'signing']);
+    for (const p of cat.probes) for (const other of p.traits.blocksMayAlso ?? []) assert.ok(ids.has(other), `${p.id} names ${other}, a bundled probe`);
+    bad(head + '  - id: p\n    traits: { failsBuild: no, qualifies: false, blocksMayAlso: [p] }\n    tools: [{ name: a, run: [a] }]\n', /^probes\.yaml:4: blocksMayAlso of probe "p" must name other probes, not "p"/);
+    bad(head + '  - id: p\n    traits: { failsBuild: no, qualifies: false, blocksMayAlso: [Image Scan] }\n    tools: [{ name: a, run: [a] }]\n', /blocksMayAlso of probe "p" must name other probes, not "Image Scan"/);
+  });
+
   it('the bundled traits drive the engine: gates, qualifiers, local hooks', () => {
     const cat = loadCatalogue(read('model/probes.yaml'), 'probes.yaml');
     const of = (id: string) => cat.probes.find((p) => p.id === id)!.traits;

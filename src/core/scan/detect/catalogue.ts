@@ -169,6 +169,13 @@ export interface ProbeTraits {
    * pipeline, puts the documentation online, not the software, and is not counted.
    */
   documentationFor?: string[];
+  /**
+   * A remote block whose files cannot be read and that may run this probe's tools (an
+   * uncatalogued block named for it, a catalogue tool marked `mayRun`) may also do the listed
+   * probes' work: an image build in another repository's workflow may scan, describe or sign the
+   * image it pushes. Those probes are then unknown, naming the block, where nothing else runs them.
+   */
+  blocksMayAlso?: string[];
   /** The probe is not applicable unless the workspace holds what it checks (conditions in evaluate.ts). Absent: always applies. */
   appliesWhen?: AppliesWhen;
 }
@@ -242,7 +249,7 @@ export class CatalogueError extends Error {
 // ───────────────────────────────────────────── catalogue loading
 
 const PROBE_KEYS = ['id', 'title', 'summary', 'traits', 'tools', 'disabledBy', 'replace'] as const;
-const TRAIT_KEYS = ['failsBuild', 'qualifies', 'localHook', 'anchor', 'throwawayTargetFor', 'documentationFor', 'appliesWhen'] as const;
+const TRAIT_KEYS = ['failsBuild', 'qualifies', 'localHook', 'anchor', 'throwawayTargetFor', 'documentationFor', 'blocksMayAlso', 'appliesWhen'] as const;
 const TOOL_KEYS = [
   'name', 'url', 'run', 'packages', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'azureTasks', 'orbs',
   'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'gitlabReports', 'disabledBy', 'enabledBy', 'mayRun', 'publishesSite', 'remove',
@@ -365,6 +372,12 @@ function readTraits(r: DataFileReader, probeNode: unknown, node: unknown, id: st
   if (tt) traits.throwawayTargetFor = r.strList(tt.value, `throwawayTargetFor of probe "${id}"`);
   const df = m.get('documentationFor');
   if (df) traits.documentationFor = r.strList(df.value, `documentationFor of probe "${id}"`);
+  const bm = m.get('blocksMayAlso');
+  if (bm) {
+    // A user file may name bundled probes, so the ids are checked for form here and matched when the scan runs.
+    traits.blocksMayAlso = r.strList(bm.value, `blocksMayAlso of probe "${id}"`);
+    for (const other of traits.blocksMayAlso) if (!PROBE_ID_OK(other) || other === id) r.fail(bm.value, `blocksMayAlso of probe "${id}" must name other probes, not "${other}"`);
+  }
   const aw = m.get('appliesWhen');
   if (aw) {
     const v = r.str(aw.value, `appliesWhen of probe "${id}"`);

@@ -4,7 +4,7 @@ import { trimEndOf } from '../../text';
 import { Model } from '../../model/types';
 import { AppliesWhen, Catalogue, probeAnchor } from './catalogue';
 import { PipelineCalls, RuleSet } from './rules';
-import { matchConfigFile } from './toolMatch';
+import { isCatalogueTool, matchConfigFile } from './toolMatch';
 import { PINNING_PART_IDS, pinningProbe, runCodeProbes } from './codeProbes';
 import { ParsedContainerFile } from '../parse/containers/types';
 import { activityStatusesFor, containerProbesFor } from './evaluationCache';
@@ -128,6 +128,25 @@ function configMatchesOf(catalogue: Catalogue, path: string): ReturnType<typeof 
   return m;
 }
 
+/**
+ * An uncatalogued remote block that may run a probe's tools (judged by its name; its files cannot
+ * be read) may also do the work of the probes the `blocksMayAlso` trait lists: an image pushed by
+ * another repository's workflow may be scanned, described or signed there. Each becomes a block
+ * that may run them, named with its call, so they are unknown rather than missing unless something
+ * else runs them. A catalogued block is left alone: its entries already say what it may run.
+ */
+function addBlocksMayAlso(catalogue: Catalogue, mayRun: Map<string, MayRun[]>): void {
+  for (const p of catalogue.probes) {
+    const blocks = p.traits.blocksMayAlso?.length ? mayRun.get(p.id)?.filter((m) => !isCatalogueTool(catalogue, p.id, m.tool)) : undefined;
+    if (!blocks?.length) continue;
+    const does = p.title ? p.title.toLowerCase() : p.id;
+    for (const other of p.traits.blocksMayAlso!) {
+      const list = mayRun.get(other) ?? mayRun.set(other, []).get(other)!;
+      for (const b of blocks) list.push({ probe: other, tool: `${b.tool}, which does the ${does}`, evidence: b.evidence });
+    }
+  }
+}
+
 export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFiles: readonly string[] = []): ProbeOutcome[] {
   const hits = new Map<string, ToolHit[]>();
   const notCounted = new Map<string, NotCounted[]>();
@@ -137,6 +156,7 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
     for (const m of e.facts?.mayRun ?? []) (mayRun.get(m.probe) ?? mayRun.set(m.probe, []).get(m.probe)!).push(m);
     for (const n of e.facts?.notCounted ?? []) (notCounted.get(n.probe) ?? notCounted.set(n.probe, []).get(n.probe)!).push(n);
   }
+  addBlocksMayAlso(catalogue, mayRun);
   const inScope = entries.filter((e) => !e.outOfScope);
   const environments = new Set(entries.filter((e) => e.outOfScope && e.kind === 'dockerfile' && !isTestOrExamplePath(e.path)).map((e) => environmentContainerKind(e.path)));
   const workspace: Workspace = {

@@ -678,6 +678,11 @@ export function isMayRunTool(cat: Catalogue, probe: string, tool: string): boole
   return byProbe.get(probe)?.has(tool) ?? false;
 }
 
+/** A tool the catalogue lists under the probe (not a block judged by its name). */
+export function isCatalogueTool(cat: Catalogue, probe: string, tool: string): boolean {
+  return cat.probes.some((p) => p.id === probe && p.tools.some((t) => t.name === tool && !t.remove));
+}
+
 /** Tools a GitLab CI/CD component adds (host and `@version` ignored). */
 export function matchGitlabComponent(cat: Catalogue, ref: string): ToolMatch[] {
   return dedupe((indexOf(cat).byComponent.get(normComponent(ref)) ?? []).map((r) => ({ probe: r.probe, tool: r.tool.name })));
