@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { buildPushes, ImageUse, imageUsage, publishesImages, publishingBlock } from '../../src/core/scan/detect/imageUse';
 import { containerScope } from '../../src/core/scan/detect/containerScope';
 import { parseDockerfile } from '../../src/core/scan/parse/containers/dockerfile';
+import { parseCompose } from '../../src/core/scan/parse/containers/compose';
 import { invocations } from '../../src/core/scan/parse/shell';
 import { Evidence } from '../../src/core/scan/detect/probeTypes';
 
@@ -67,6 +68,8 @@ describe('image usage: which Dockerfiles the pipelines ship', () => {
     assert.ok(publishingBlock('atlassian/aws-ecr-push-image:2.4.2'));
     assert.ok(!publishingBlock('actions/upload-artifact@v4'));
     assert.ok(!publishingBlock('actions/checkout@v4'));
+    assert.ok(!publishingBlock('docker/build-push-action@v6'), 'a build action publishes only when its push input says so');
+    assert.ok(!publishingBlock('useblacksmith/build-push-action@v2'));
   });
 });
 
@@ -131,6 +134,23 @@ describe('container scope from image usage', () => {
         assert.equal(containerScope([env('Dockerfile', text)], noBuilds).fileReason('Dockerfile'), undefined, text);
       }
     });
+  });
+
+  it('compose files named for a test run are test stacks; test doubles are left out', () => {
+    const compose = (path: string) => parseCompose(path, 'services:\n  db:\n    image: postgres:16\n    user: root\n');
+    const scope = containerScope([compose('docker-compose.e2e.mysql.yaml'), compose('docker/docker-compose-ci.yml'), compose('compose.test.yml'), compose('docker-compose.yml'), compose('docker-compose.prod.yml'), dockerfile('etc/cryptor-mock/Dockerfile'), dockerfile('mocks/idp/Dockerfile'), dockerfile('services/mockingbird/Dockerfile')]);
+    for (const p of ['docker-compose.e2e.mysql.yaml', 'docker/docker-compose-ci.yml', 'compose.test.yml']) assert.equal(scope.fileReason(p), 'a test stack', p);
+    for (const p of ['docker-compose.yml', 'docker-compose.prod.yml', 'services/mockingbird/Dockerfile']) assert.equal(scope.fileReason(p), undefined, p);
+    for (const p of ['etc/cryptor-mock/Dockerfile', 'mocks/idp/Dockerfile']) assert.equal(scope.fileReason(p), 'a test double', p);
+  });
+
+  it("beside a Dockerfile named for production, the folder's plain Dockerfile is the development one, unless the pipelines push it", () => {
+    const all = [dockerfile('Dockerfile'), dockerfile('Dockerfile.prod'), dockerfile('api/Dockerfile'), dockerfile('web/Dockerfile'), dockerfile('web/production.Dockerfile')];
+    const scope = containerScope(all);
+    assert.equal(scope.fileReason('Dockerfile'), 'a development image (Dockerfile.prod beside it is the production one)');
+    assert.equal(scope.fileReason('web/Dockerfile'), 'a development image (web/production.Dockerfile beside it is the production one)');
+    for (const p of ['Dockerfile.prod', 'api/Dockerfile', 'web/production.Dockerfile']) assert.equal(scope.fileReason(p), undefined, p);
+    assert.equal(containerScope(all, { shipped: new Set(['Dockerfile', 'Dockerfile.prod']), builtForJobs: new Map(), cloned: [] }).fileReason('Dockerfile'), undefined);
   });
 
   it('Dockerfile variants named for a test run are test images (Dockerfile.e2e-tests too)', () => {

@@ -6,7 +6,9 @@
 // never reach the probes (the index leaves them out). When the pipelines publish images, a
 // Dockerfile they build only for their own jobs, or never build, is left out too (imageUse.ts).
 // Build and development environments are left out: a Dockerfile whose header says it is one, and,
-// when nothing in the files builds any image, one that starts no program of its own.
+// when nothing in the files builds any image, one that starts no program of its own; so are compose
+// files named for a test run, test doubles (`*-mock` folders), and a folder's plain Dockerfile
+// beside its `Dockerfile.prod` (unless the pipelines push it).
 import { dirname, resolvePath } from '../../fs';
 import { isPlainOsImage } from '../parse/containers/common';
 import { stageChain } from '../parse/containers/dockerfile';
@@ -39,6 +41,12 @@ const DEV_STACK_SEGMENTS = new Set(['dev', '.dev', 'local-dev']);
 
 /** Dockerfile variants named for a test run (`Dockerfile.e2e`, `Dockerfile.e2e-tests`, `Dockerfile.playwright`, `test.Dockerfile`). */
 const TEST_IMAGE_NAME = /^(?:(?:docker|container)file[.-](?:tests?|e2e|it|ci|playwright|cypress|integration)(?:[.-]tests?)?|(?:tests?|e2e|playwright|cypress|integration)\.(?:docker|container)file)$/i;
+/** Compose files named for a test run (`docker-compose.e2e.mysql.yaml`, `docker-compose-ci.yml`, `compose.test.yml`). */
+const TEST_STACK_NAME = /^(?:docker-)?compose[.-](?:tests?|e2e|it|ci|playwright|cypress|integration)(?:[.-][\w.-]+)?\.ya?ml$/i;
+/** Folders of test doubles (`cryptor-mock`, `mocks`, `fake-idp`): stand-ins for other services, run only in tests. */
+const TEST_DOUBLE_SEGMENT = /^(?:mocks?|stubs?|fakes?)$|[-_](?:mocks?|stubs?|fakes?)$|^(?:mock|stub|fake)[-_]/i;
+/** Dockerfile variants named for production (`Dockerfile.prod`, `prod.Dockerfile`): beside one, the folder's plain Dockerfile is for development. */
+const PRODUCTION_IMAGE_NAME = /^(?:(?:docker|container)file[.-](?:prod|production)|(?:prod|production)\.(?:docker|container)file)$/i;
 
 export interface ContainerScope {
   /** Why the file at `path` is left out of the verdicts, or undefined when it is judged. */
@@ -145,6 +153,14 @@ export function containerScope(files: readonly ParsedContainerFile[], usage?: Im
     if (parent.split('/').pop() === 'charts' && chartDirs.has(dirname(parent))) dirs.push({ dir: d, reason: 'a subchart vendored in its parent chart' });
   }
 
+  // Folders with a Dockerfile named for production: the folder's plain `Dockerfile` is the development one.
+  const productionIn = new Map<string, string>();
+  for (const p of dockerfileAt.keys()) if (PRODUCTION_IMAGE_NAME.test(p.slice(p.lastIndexOf('/') + 1))) productionIn.set(dirname(p), p);
+  const productionSibling = (path: string): string | undefined => {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    return /^(?:docker|container)file$/i.test(name) ? productionIn.get(dirname(path)) : undefined;
+  };
+
   const leftOut = new Map<string, string>();
   const fileReason = (path: string): string | undefined => {
     const known = exact.get(path);
@@ -154,9 +170,13 @@ export function containerScope(files: readonly ParsedContainerFile[], usage?: Im
     for (const seg of segs.slice(0, -1)) {
       const r = LEFT_OUT_SEGMENTS.get(seg.toLowerCase());
       if (r) return r;
+      if (TEST_DOUBLE_SEGMENT.test(seg)) return 'a test double';
     }
-    if (TEST_IMAGE_NAME.test(segs[segs.length - 1])) return 'a test image';
+    const name = segs[segs.length - 1];
+    if (TEST_IMAGE_NAME.test(name)) return 'a test image';
+    if (composePaths.has(path) && TEST_STACK_NAME.test(name)) return 'a test stack';
     if (composePaths.has(path) && segs.slice(0, -1).some((seg) => DEV_STACK_SEGMENTS.has(seg.toLowerCase()))) return 'a local development stack';
+    if (dockerfileAt.has(path) && !usage?.shipped.has(path) && productionSibling(path)) return `a development image (${productionSibling(path)} beside it is the production one)`;
     const dockerfile = dockerfileAt.get(path);
     return dockerfile ? (environmentReason(dockerfile, usage) ?? usageReason(usage, path)) : undefined;
   };

@@ -61,8 +61,12 @@ export function buildPushes(args: readonly string[]): boolean {
 /** Actions and blocks whose name says they publish images or log in to a registry (`docker/login-action`, `aws-ecr-push-image`). */
 const PUBLISHING_BLOCK = /(^|[/_-])(login|push|publish|release|deploy|registry|ecr|gcr|acr|ghcr)([/_@:-]|$)/i;
 
+/** Image build actions (`docker/build-push-action` and its forks): they publish only when told to (their `push` input), not by their name. */
+const BUILD_PUSH_ACTION = /(?:^|\/)build-push-action$/i;
+
 export function publishingBlock(uses: string): boolean {
-  return PUBLISHING_BLOCK.test(uses.split('@')[0]);
+  const name = uses.split('@')[0];
+  return PUBLISHING_BLOCK.test(name) && !BUILD_PUSH_ACTION.test(name);
 }
 
 function unitKey(u: EvidenceUnit | undefined, path: string): string {
