@@ -420,6 +420,23 @@ describe('catalogue: schema errors name file and line', () => {
     bad(head + '  - id: p\n    traits: { failsBuild: no, qualifies: false, blocksMayAlso: [Image Scan] }\n    tools: [{ name: a, run: [a] }]\n', /blocksMayAlso of probe "p" must name other probes, not "Image Scan"/);
   });
 
+  it('imageBuildActions: read and checked at load, each one also an image build tool, a user entry replacing the bundled one', () => {
+    const cat = loadCatalogue(read('model/probes.yaml'), 'probes.yaml');
+    const builds = cat.imageBuildActions ?? [];
+    assert.ok(builds.some((a) => a.action === 'useblacksmith/build-push-action' && a.outputs.includes('outputs')), 'the Blacksmith fork is listed');
+    const buildTools = cat.probes.find((p) => p.id === 'container-build')!.tools.flatMap((t) => t.actions.map((a) => a.name.toLowerCase()));
+    for (const a of builds) {
+      assert.ok(buildTools.includes(a.action.toLowerCase()), `${a.action} counts as a container build`);
+      assert.ok(a.url?.startsWith('https://'), `${a.action} has a source link`);
+    }
+    bad(head + '  - id: p\n    traits: { failsBuild: no, qualifies: false }\n    tools: [{ name: a, run: [a] }]\nimageBuildActions:\n  - action: docker/build-push-action@v6\n', /^probes\.yaml:7: image build action "docker\/build-push-action@v6" must be owner\/name without @ref/);
+    bad(head + '  - id: p\n    traits: { failsBuild: no, qualifies: false }\n    tools: [{ name: a, run: [a] }]\nimageBuildActions:\n  - action: x/y\n    dockerfile: [f]\n', /unknown key "dockerfile" in an image build action/);
+    const user = loadCatalogue('schemaVersion: 1\nprobes: []\nimageBuildActions:\n  - action: Docker/Build-Push-Action\n    file: [dockerfile]\n', 'tools.yaml');
+    const merged = mergeCatalogues(cat, user).imageBuildActions!;
+    assert.deepEqual(merged.filter((a) => a.action.toLowerCase() === 'docker/build-push-action').map((a) => a.file), [['dockerfile']]);
+    assert.equal(merged.length, builds.length);
+  });
+
   it('the bundled traits drive the engine: gates, qualifiers, local hooks', () => {
     const cat = loadCatalogue(read('model/probes.yaml'), 'probes.yaml');
     const of = (id: string) => cat.probes.find((p) => p.id === id)!.traits;

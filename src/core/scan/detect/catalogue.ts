@@ -211,9 +211,30 @@ export interface BlockHint {
   line: number;
 }
 
+/**
+ * An action that builds an image from a Dockerfile of the checkout, and the inputs that say which:
+ * its RUN lines run in the step, and the pipelines' image builds say which Dockerfiles ship.
+ */
+export interface ImageBuildAction {
+  /** `owner/name` (no `@ref`), compared case-insensitively. */
+  action: string;
+  url?: string;
+  /** Inputs naming the Dockerfile, tried in order (a list input: its first line). Absent: the context's Dockerfile. */
+  file: string[];
+  /** Inputs naming the build context. Absent: the checkout. */
+  context: string[];
+  /** Inputs that publish the image when set to anything but false. */
+  push: string[];
+  /** Inputs holding buildx `--output` specs, which publish with `push=true` (`type=image,push=true`). */
+  outputs: string[];
+  line: number;
+}
+
 export interface Catalogue {
   schemaVersion: 1;
   probes: ProbeDef[];
+  /** Actions that build an image from a Dockerfile of the checkout (their inputs name it). */
+  imageBuildActions?: ImageBuildAction[];
   /** Name words of uncatalogued remote blocks that plausibly run a probe's control. */
   blockHints?: BlockHint[];
   /**
@@ -264,7 +285,7 @@ const PROBE_ID_OK = (id: string) => /^[a-z0-9][a-z0-9._-]*$/.test(id);
 /** Parses and validates a catalogue file. Throws CatalogueError (`file:line: message`). */
 export function loadCatalogue(text: string, source: string): Catalogue {
   const { r, root }: { r: DataFileReader; root: unknown } = openDataFile(text, source);
-  const top = r.map(root, 'the catalogue', ['schemaVersion', 'probes', 'blockHints', 'housekeeping']);
+  const top = r.map(root, 'the catalogue', ['schemaVersion', 'probes', 'blockHints', 'housekeeping', 'imageBuildActions']);
   checkSchemaVersion(r, top, root);
   const probesNode = top.get('probes');
   if (!probesNode) return r.fail(root, 'missing "probes" list');
@@ -289,7 +310,20 @@ export function loadCatalogue(text: string, source: string): Catalogue {
       return t;
     });
   }
+  const buildNode = top.get('imageBuildActions');
+  if (buildNode) cat.imageBuildActions = r.seq(buildNode.value, 'imageBuildActions').map((n) => readImageBuildAction(r, n));
   return cat;
+}
+
+function readImageBuildAction(r: DataFileReader, node: unknown): ImageBuildAction {
+  const m = r.map(node, 'an image build action', ['action', 'url', 'file', 'context', 'push', 'outputs']);
+  if (!m.has('action')) r.fail(node, 'an image build action has no action');
+  const action = r.str(m.get('action')!.value, 'action of an image build action').trim();
+  if (!/^[^/@\s]+\/[^@\s]+$/.test(action)) r.fail(m.get('action')!.value, `image build action "${action}" must be owner/name without @ref`);
+  const list = (k: string) => (m.has(k) ? r.strList(m.get(k)!.value, `${k} of image build action "${action}"`) : []);
+  const a: ImageBuildAction = { action, file: list('file'), context: list('context'), push: list('push'), outputs: list('outputs'), line: r.line(node) };
+  if (m.has('url')) a.url = r.str(m.get('url')!.value, `url of image build action "${action}"`);
+  return a;
 }
 
 /** Words as a name is split for hints: lower case, on anything but letters and digits and on camelCase humps. */
@@ -559,6 +593,10 @@ export function mergeCatalogues(base: Catalogue, extra: Catalogue): Catalogue {
   }
   const merged: Catalogue = { schemaVersion: 1, probes: probes.filter((p) => p.tools.length > 0) };
   const blockHints = [...(base.blockHints ?? []), ...(extra.blockHints ?? [])];
+  // A user entry for an action the bundled list has replaces it.
+  const userBuilds = new Set((extra.imageBuildActions ?? []).map((a) => a.action.toLowerCase()));
+  const imageBuildActions = [...(base.imageBuildActions ?? []).filter((a) => !userBuilds.has(a.action.toLowerCase())), ...(extra.imageBuildActions ?? [])];
+  if (imageBuildActions.length) merged.imageBuildActions = imageBuildActions;
   const housekeeping = [...(base.housekeeping ?? []), ...(extra.housekeeping ?? [])];
   if (blockHints.length) merged.blockHints = blockHints;
   if (housekeeping.length) merged.housekeeping = housekeeping;

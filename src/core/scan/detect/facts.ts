@@ -2,7 +2,7 @@
 // make, scripts and npm scripts), what it mentions but does not count (installed only,
 // switched off), what it calls that cannot be read offline, and weak controls found on
 // the way. Facts are cached per file by the index, so a change re-computes one file.
-import { Catalogue, probeTraits, ToolDef, ToolEnable, ToolMatch } from './catalogue';
+import { Catalogue, ImageBuildAction, probeTraits, ToolDef, ToolEnable, ToolMatch } from './catalogue';
 import { isCatalogueProgram, isMayRunTool, matchAzureTemplate, matchGitlabComponent, matchGitlabReport, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
 import { ciDialect } from '../ci/registry';
 import { Evidence, EvidenceUnit, Finding } from './probeTypes';
@@ -555,16 +555,14 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
     applyLifecycle(await lifecycleOfUses(step.uses, step.inputs, step.env, ctx, facts, { ...env, ...envValues(step.env) }), facts, add, NO_SWITCHES, cannotFail);
     if (publishingBlock(step.uses.value)) facts.images.push({ kind: 'publish', evidence: evidence() });
   }
-  const built = step.uses ? actionImageBuild(step.uses.value, step.inputs) : undefined;
+  const built = step.uses ? actionImageBuild(ctx.catalogue, step.uses.value, step.inputs) : undefined;
   if (built) {
     // The RUN lines of the image an action builds run in this step (evidence: the RUN line, via the step)
-    const target = await resolveIndirection(built, '', ctx, facts);
+    const target = await resolveIndirection(built.build, '', ctx, facts);
     const label = `${step.uses!.loc.path}:${step.uses!.loc.line}`;
     if (target) {
-      // `push: false` (the default) builds to test; `true` or an expression (`push on main`) publishes.
-      const push = step.inputs.push?.value.trim().toLowerCase();
       const evidence = evidenceAt(step.uses!.loc, `${ciDialect(file.kind).uses.evidenceLabel}: ${step.uses!.value}`);
-      facts.images.push({ kind: 'build', dockerfile: imagePathOf(target.key), pushes: !!push && push !== 'false', evidence });
+      facts.images.push({ kind: 'build', dockerfile: imagePathOf(target.key), pushes: built.pushes, evidence });
       const within: LineState = { cwd: target.cwd, vars: new Map(Object.entries(env)), clones };
       for (const l of target.lines) await collectLine(l, within, ctx, facts, NO_SWITCHES, cannotFail, add, { label, depth: 1, seen: new Set([target.key]) });
     }
@@ -1139,20 +1137,35 @@ function imagePathOf(key: string): string {
   return key.slice(IMAGE_KEY.length);
 }
 
-/** Actions that build an image from a Dockerfile, and the inputs naming it: `file` (else the context's Dockerfile) and `context`. */
-const IMAGE_BUILD_ACTIONS = ['docker/build-push-action', 'redhat-actions/buildah-build'];
+/** The catalogue's image build actions by lower-case name (`imageBuildActions:` in model/probes.yaml). */
+const imageBuildActionsOf = new WeakMap<Catalogue, Map<string, ImageBuildAction>>();
 
-function actionImageBuild(uses: string, inputs: Record<string, Located>): Indirection | undefined {
-  const name = uses.split('@')[0].toLowerCase();
-  if (!IMAGE_BUILD_ACTIONS.includes(name)) return undefined;
+function imageBuildAction(cat: Catalogue, uses: string): ImageBuildAction | undefined {
+  let byName = imageBuildActionsOf.get(cat);
+  if (!byName) imageBuildActionsOf.set(cat, (byName = new Map((cat.imageBuildActions ?? []).map((a) => [a.action.toLowerCase(), a]))));
+  return byName.get(uses.split('@')[0].trim().toLowerCase());
+}
+
+/** An action step that builds an image from a Dockerfile of the checkout: which one, and whether it pushes. */
+function actionImageBuild(cat: Catalogue, uses: string, inputs: Record<string, Located>): { build: Indirection; pushes: boolean } | undefined {
+  const action = imageBuildAction(cat, uses);
+  if (!action) return undefined;
   const raw = (k: string) => inputs[k]?.value.trim();
-  const contextIn = raw('context');
+  const first = (keys: string[]) => keys.map((k) => raw(k)?.split('\n')[0].trim()).find((v) => v !== undefined && v !== '');
+  const contextIn = first(action.context);
   // build-push-action without `context` builds from the checkout (Git context): its Dockerfile at the root
-  const context = contextIn === undefined || contextIn === '' || contextIn === '.' || contextIn === '{{defaultContext}}' ? '' : checkoutFolder(contextIn);
+  const context = contextIn === undefined || contextIn === '.' || contextIn === '{{defaultContext}}' ? '' : checkoutFolder(contextIn);
   if (context === undefined) return undefined;
-  const fileIn = raw('file') ?? (name === 'redhat-actions/buildah-build' ? raw('containerfiles')?.split('\n')[0].trim() : undefined);
+  const fileIn = first(action.file);
   if (fileIn && (fileIn.includes('${{') || fileIn.includes('$'))) return undefined;
   const file = fileIn ? checkoutFolder(fileIn) : undefined;
   if (fileIn && !file) return undefined;
-  return file ? { kind: 'image-build', context, file } : { kind: 'image-build', context };
+  // `push: false` (the default) builds to test; `true` or an expression (`push on main`) publishes,
+  // and so does a buildx output spec with `push=true`.
+  const pushes =
+    action.push.some((k) => {
+      const v = raw(k)?.toLowerCase();
+      return !!v && v !== 'false';
+    }) || action.outputs.some((k) => /(^|[,\s])push=true\b/i.test(raw(k) ?? ''));
+  return { build: file ? { kind: 'image-build', context, file } : { kind: 'image-build', context }, pushes };
 }
