@@ -119,13 +119,23 @@ class AzureParser {
     if (anchor) file.anchor = keyLoc(ctx, anchor);
   }
 
-  /** Stage, job and step lists found in template parameters, read as if written in place. */
+  /**
+   * Stage, job and step lists found in template parameters, read as if written in place; lists of
+   * templates only (`stages: [- template: x.yml]`), and templates named as a value
+   * (`baseTemplate: v1/x.yml@templates`, `jobTemplate: /eng/job.yml@self`), which the receiving
+   * template includes: a parameter naming a template file of this or a declared repository is
+   * there to be included.
+   */
   private parameterLists(e: Entry, scope: Scope, depth: number): void {
     const { ctx, file } = this;
     if (depth > 6 || !spend(ctx)) return;
     const v = e.value;
     if (isMap(v)) {
       for (const sub of entries(ctx, v)) this.parameterLists(sub, scope, depth + 1);
+      return;
+    }
+    if (isScalar(v)) {
+      if (this.namesTemplate(v.value)) this.template(v, keyLoc(ctx, e));
       return;
     }
     if (!isSeq(v)) return;
@@ -137,7 +147,22 @@ class AzureParser {
       const job = this.newJob(e.key, keyLoc(ctx, e), scope, undefined);
       job.steps = this.steps(v, keyLoc(ctx, e));
       file.jobs.push(job);
+    } else {
+      for (const item of list) {
+        const tpl = entries(ctx, item).find((x) => x.key === 'template');
+        if (!tpl) continue;
+        this.template(tpl.value, keyLoc(ctx, tpl));
+        const params = entries(ctx, item).find((x) => x.key === 'parameters');
+        if (params) this.parameterLists(params, scope, depth + 1);
+      }
     }
+  }
+
+  /** `path.yml@self` or `path.yml@alias` of a declared repository: a template file, written as a parameter value. */
+  private namesTemplate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    const m = /^\s*\S.*\.ya?ml@([\w.-]+)\s*$/.exec(value);
+    return !!m && (m[1] === 'self' || this.repositories.has(m[1]));
   }
 
   // ----- templates --------------------------------------------------------------------------
@@ -151,7 +176,10 @@ class AzureParser {
     if (repo !== undefined && repo !== 'self') {
       const name = this.repositories.get(repo);
       const path = l.value.slice(0, at).replace(/^\/+/, '');
-      const block = name && !/\$\(|\$\{\{|\$\[/.test(path) ? `${name.replace(/\/+$/, '')}/${path}` : undefined;
+      // A file name built from an expression (`v1/1ES.${{ iif(…) }}.PipelineTemplate.yml`) still
+      // names its folder, which is what a catalogue entry for a family of templates matches.
+      const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+      const block = name && !/\$\(|\$\{\{|\$\[/.test(folder) && (folder || !/\$\(|\$\{\{|\$\[/.test(path)) ? `${name.replace(/\/+$/, '')}/${path}` : undefined;
       this.file.references.push({ kind: 'remote', ref: l.value, loc: l.loc, ...(block ? { block } : {}) });
       return l;
     }
@@ -262,9 +290,57 @@ class AzureParser {
         const job = this.newJob(id, idLoc, scope, j);
         if (idEntry.key === 'deployment') job.steps = this.deploymentSteps(j, loc);
         else job.steps = this.steps(get(ctx, j, 'steps'), loc);
+        job.steps.unshift(...this.templateContext(j));
         file.jobs.push(job);
       }, loc);
     }
+  }
+
+  /**
+   * A job's `templateContext`: settings it hands to the template the pipeline extends, which acts
+   * on them (MicroBuild's `mb: signing: { signType: real }`, 1ES `outputs:` it publishes). Each
+   * setting group is read as a step the template adds, named `templateContext/<key>/<group>`
+   * (`templateContext/mb/signing`; an output as `templateContext/outputs/<type>`; slashes, so that
+   * no dotted task name's last part matches it), its values as inputs, at the group's line: the
+   * catalogue says what such a group runs. Settings under `${{ if }}` count as written, the first
+   * one of a name winning.
+   */
+  private templateContext(job: unknown): CiStep[] {
+    const { ctx } = this;
+    const tc = this.settings(job).get('templateContext');
+    if (!tc || !isMap(deref(ctx.doc, tc.value))) return [];
+    const out: CiStep[] = [];
+    const add = (name: string, at: Entry, node: unknown) => {
+      const inputs: Record<string, Located> = {};
+      for (const [k, v] of this.settings(node)) if (!isMap(deref(ctx.doc, v.value)) && !isSeq(deref(ctx.doc, v.value))) inputs[k] = located(ctx, v.value, keyLoc(ctx, v));
+      const loc = keyLoc(ctx, at);
+      out.push({ loc, name, uses: { value: name, loc }, script: [], inputs, env: {} });
+    };
+    for (const [group, g] of this.settings(tc.value)) {
+      const v = deref(ctx.doc, g.value);
+      if (isSeq(v)) {
+        for (const item of this.listItems(v)) {
+          const first = entries(ctx, item)[0];
+          const type = first && str(ctx, first.value);
+          if (first && type && /^[\w.-]+$/.test(type)) add(`templateContext/${group}/${type}`, first, item);
+        }
+      } else if (isMap(v)) {
+        for (const [name, sub] of this.settings(v)) if (isMap(deref(ctx.doc, sub.value))) add(`templateContext/${group}/${name}`, sub, sub.value);
+      }
+    }
+    return out;
+  }
+
+  /** The entries of a mapping by key, those under `${{ if … }}` / `${{ else }}` keys as if written in place (the first of a name wins). */
+  private settings(node: unknown, depth = 0): Map<string, Entry> {
+    const out = new Map<string, Entry>();
+    if (depth > 6) return out;
+    for (const e of entries(this.ctx, node)) {
+      if (e.key.startsWith('${{')) {
+        if (isMap(deref(this.ctx.doc, e.value))) for (const [k, v] of this.settings(e.value, depth + 1)) if (!out.has(k)) out.set(k, v);
+      } else if (!out.has(e.key)) out.set(e.key, e);
+    }
+    return out;
   }
 
   /** A job with the settings of `node` (a job mapping, or the root of a single-job file). */
