@@ -142,6 +142,9 @@ describe('container scope from image usage', () => {
     for (const p of ['docker-compose.e2e.mysql.yaml', 'docker/docker-compose-ci.yml', 'compose.test.yml']) assert.equal(scope.fileReason(p), 'a test stack', p);
     for (const p of ['docker-compose.yml', 'docker-compose.prod.yml', 'services/mockingbird/Dockerfile']) assert.equal(scope.fileReason(p), undefined, p);
     for (const p of ['etc/cryptor-mock/Dockerfile', 'mocks/idp/Dockerfile']) assert.equal(scope.fileReason(p), 'a test double', p);
+    const load = containerScope(['tools/syncstorage-loadtest/Dockerfile', 'load-tests/Dockerfile', 'benchmarks/Dockerfile', 'tools/loader/Dockerfile'].map(dockerfile));
+    for (const p of ['tools/syncstorage-loadtest/Dockerfile', 'load-tests/Dockerfile', 'benchmarks/Dockerfile']) assert.equal(load.fileReason(p), 'a load test', p);
+    assert.equal(load.fileReason('tools/loader/Dockerfile'), undefined);
   });
 
   it("beside a Dockerfile named for production, the folder's plain Dockerfile is the development one, unless the pipelines push it", () => {
@@ -151,6 +154,16 @@ describe('container scope from image usage', () => {
     assert.equal(scope.fileReason('web/Dockerfile'), 'a development image (web/production.Dockerfile beside it is the production one)');
     for (const p of ['Dockerfile.prod', 'api/Dockerfile', 'web/production.Dockerfile']) assert.equal(scope.fileReason(p), undefined, p);
     assert.equal(containerScope(all, { shipped: new Set(['Dockerfile', 'Dockerfile.prod']), builtForJobs: new Map(), cloned: [] }).fileReason('Dockerfile'), undefined);
+  });
+
+  it('a Dockerfile named as a base that starts nothing of its own is a base other images build on', () => {
+    const base = parseDockerfile('Dockerfile.base', 'FROM node:22 AS deps\nCOPY . .\nRUN yarn install && yarn build\nENV PORT=3000\n');
+    const deps = parseDockerfile('Dockerfile.dependencies', 'FROM maven:3 AS dependencies\nRUN mvn dependency:go-offline\nUSER dspace\n');
+    const served = parseDockerfile('docker/base.Dockerfile', 'FROM node:22\nEXPOSE 3000\nCMD ["node", "server.js"]\n');
+    const build = parseDockerfile('Dockerfile.build', 'FROM node:22\nRUN yarn build\n');
+    const scope = containerScope([base, deps, served, build]);
+    for (const p of ['Dockerfile.base', 'Dockerfile.dependencies']) assert.equal(scope.fileReason(p), 'a base image that other images build on (named so, it starts nothing of its own)', p);
+    for (const p of ['docker/base.Dockerfile', 'Dockerfile.build']) assert.equal(scope.fileReason(p), undefined, p);
   });
 
   it('Dockerfile variants named for a test run are test images (Dockerfile.e2e-tests too)', () => {

@@ -7,8 +7,9 @@
 // Dockerfile they build only for their own jobs, or never build, is left out too (imageUse.ts).
 // Build and development environments are left out: a Dockerfile whose header says it is one, and,
 // when nothing in the files builds any image, one that starts no program of its own; so are compose
-// files named for a test run, test doubles (`*-mock` folders), and a folder's plain Dockerfile
-// beside its `Dockerfile.prod` (unless the pipelines push it).
+// files named for a test run, test doubles (`*-mock` folders) and load tests, a folder's plain Dockerfile beside
+// its `Dockerfile.prod` (unless the pipelines push it), and base images other images build on
+// (`Dockerfile.base` that starts nothing of its own).
 import { dirname, resolvePath } from '../../fs';
 import { isPlainOsImage } from '../parse/containers/common';
 import { stageChain } from '../parse/containers/dockerfile';
@@ -45,6 +46,10 @@ const TEST_IMAGE_NAME = /^(?:(?:docker|container)file[.-](?:tests?|e2e|it|ci|pla
 const TEST_STACK_NAME = /^(?:docker-)?compose[.-](?:tests?|e2e|it|ci|playwright|cypress|integration)(?:[.-][\w.-]+)?\.ya?ml$/i;
 /** Folders of test doubles (`cryptor-mock`, `mocks`, `fake-idp`): stand-ins for other services, run only in tests. */
 const TEST_DOUBLE_SEGMENT = /^(?:mocks?|stubs?|fakes?)$|[-_](?:mocks?|stubs?|fakes?)$|^(?:mock|stub|fake)[-_]/i;
+/** Folders of load and performance tests (`syncstorage-loadtest`, `load-tests`, `benchmarks`): tools that drive a test run. */
+const LOAD_TEST_SEGMENT = /(?:^|[-_])(?:load[-_]?tests?|perf[-_]?tests?|stress[-_]?tests?|benchmarks?)$/i;
+/** Dockerfile variants named as the base other images build on (`Dockerfile.base`, `Dockerfile.deps`, `deps.Dockerfile`). */
+const BASE_IMAGE_NAME = /^(?:(?:docker|container)file[.-](?:base|deps|dependencies|builder)|(?:base|deps|dependencies|builder)\.(?:docker|container)file)$/i;
 /** Dockerfile variants named for production (`Dockerfile.prod`, `prod.Dockerfile`): beside one, the folder's plain Dockerfile is for development. */
 const PRODUCTION_IMAGE_NAME = /^(?:(?:docker|container)file[.-](?:prod|production)|(?:prod|production)\.(?:docker|container)file)$/i;
 
@@ -83,6 +88,13 @@ const NO_SHELL_IMAGE = /(?:^|\/)(?:scratch|busybox|distroless\/[\w-]+|chainguard
 /** The header comment line saying the image is a build or development environment, if any. */
 function environmentHeader(f: DockerfileFile): string | undefined {
   return f.header?.find((c) => ENVIRONMENT_HEADER.test(c.value))?.value;
+}
+
+/** The final image sets no ENTRYPOINT or CMD and exposes no port: it runs only what its base image runs. */
+function startsNothing(f: DockerfileFile): boolean {
+  const final = f.stages[f.stages.length - 1];
+  if (!final) return false;
+  return !stageChain(f, final).some((s) => s.instructions.some((i) => i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD' || i.keyword === 'EXPOSE'));
 }
 
 /**
@@ -171,6 +183,7 @@ export function containerScope(files: readonly ParsedContainerFile[], usage?: Im
       const r = LEFT_OUT_SEGMENTS.get(seg.toLowerCase());
       if (r) return r;
       if (TEST_DOUBLE_SEGMENT.test(seg)) return 'a test double';
+      if (LOAD_TEST_SEGMENT.test(seg)) return 'a load test';
     }
     const name = segs[segs.length - 1];
     if (TEST_IMAGE_NAME.test(name)) return 'a test image';
@@ -178,7 +191,9 @@ export function containerScope(files: readonly ParsedContainerFile[], usage?: Im
     if (composePaths.has(path) && segs.slice(0, -1).some((seg) => DEV_STACK_SEGMENTS.has(seg.toLowerCase()))) return 'a local development stack';
     if (dockerfileAt.has(path) && !usage?.shipped.has(path) && productionSibling(path)) return `a development image (${productionSibling(path)} beside it is the production one)`;
     const dockerfile = dockerfileAt.get(path);
-    return dockerfile ? (environmentReason(dockerfile, usage) ?? usageReason(usage, path)) : undefined;
+    if (!dockerfile) return undefined;
+    if (BASE_IMAGE_NAME.test(name) && startsNothing(dockerfile)) return 'a base image that other images build on (named so, it starts nothing of its own)';
+    return environmentReason(dockerfile, usage) ?? usageReason(usage, path);
   };
   const remember = (path: string, reason: string | undefined): string | undefined => {
     if (reason) leftOut.set(path, reason);
