@@ -17,7 +17,7 @@ import { log } from './log';
 import { yieldToHost } from './yieldToHost';
 import { readTeamTools, TEAM_TOOLS_FILE, teamToolsProblem, withTeamTools } from '../core/scan/teamTools';
 import { teamToolsInputProblem } from '../core/reports/inputProblems';
-import { bundledData } from './bundledData';
+import { BundledDataSource } from '../core/bundledData';
 import { configProblems } from './inputProblems';
 
 /**
@@ -470,8 +470,8 @@ export class FolderAssessment implements vscode.Disposable {
     } catch (e) {
       log(`Update after file changes in ${this.folder.name} failed: ${(e as Error).message}`);
     } finally {
-      // An update that rebuilt the whole index (a .gitignore or .vscode change) reported its file
-      // count as indexing; once it is done the view must not keep saying so.
+      // An update that rebuilt the whole index (a .gitignore edit, a folder holding one moved in)
+      // reported its file count as indexing; once it is done the view must not keep saying so.
       if (this.indexingState !== undefined) this.setIndexing(undefined);
     }
   }
@@ -518,8 +518,8 @@ export class AssessmentService implements vscode.Disposable, AssessmentHost {
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
-    private readonly context: vscode.ExtensionContext,
     readonly models: ModelService,
+    private readonly bundled: BundledDataSource,
   ) {
     this.subscriptions.push(
       models.onDidChange(() => {
@@ -595,10 +595,10 @@ export class AssessmentService implements vscode.Disposable, AssessmentHost {
 
   detection(): Promise<DetectionData> {
     // From the build's snapshot: parsing the rules' YAML at first use was the slowest part of opening the view.
-    this.data ??= bundledData(this.context.extensionUri).then(
-      (d) => {
+    this.data ??= this.bundled.detection().then(
+      (detection) => {
         configProblems.set('detection', []);
-        return d.detection;
+        return detection;
       },
       (e: unknown) => {
         // Not kept: Refresh (or the next index build) tries again, e.g. after the files were repaired.

@@ -1,36 +1,17 @@
 // The bundled model and detection data for the model and assessment services: from the build's
 // snapshot (dist/bundled-data.json) when it matches the shipped YAML files, else parsed from them.
+// One source for both, so start-up reads and revives the files once.
 import * as vscode from 'vscode';
-import { BUNDLED_FILES, BUNDLED_SNAPSHOT, BundledData, BundledTexts, parseBundledData, readBundledSnapshot } from '../core/bundledData';
-import { decodeText } from '../core/fs';
+import { BUNDLED_SNAPSHOT, BundledDataSource } from '../core/bundledData';
 import { log } from './log';
+import { VscodeFileSystem } from './vscodeFileSystem';
 
-async function readText(uri: vscode.Uri): Promise<string> {
-  const decoded = decodeText(await vscode.workspace.fs.readFile(uri));
-  if ('error' in decoded) throw new Error(`${uri.path.split('/').pop()}: ${decoded.error}`);
-  return decoded.text;
-}
-
-/**
- * Each call revives its own objects, as parsing did: the model service gets a fresh model on every
- * reload, and no caller sees another caller's changes to them. (Sharing one revived model between
- * reloads broke two guidance integration tests: something relies on a fresh model per load.)
- */
-export async function bundledData(extensionUri: vscode.Uri): Promise<BundledData> {
-  const started = Date.now();
-  const file = (name: string) => vscode.Uri.joinPath(extensionUri, 'model', name);
-  const [model, probes, rules, snapshot] = await Promise.all([
-    readText(file(BUNDLED_FILES.model)),
-    readText(file(BUNDLED_FILES.probes)),
-    readText(file(BUNDLED_FILES.rules)),
-    readText(vscode.Uri.joinPath(extensionUri, ...BUNDLED_SNAPSHOT.split('/'))).catch(() => undefined),
-  ]);
-  const texts: BundledTexts = { model, probes, rules };
-  const data = snapshot === undefined ? undefined : readBundledSnapshot(snapshot, texts);
-  if (data) {
-    log(`Loaded the bundled model and detection rules from ${BUNDLED_SNAPSHOT} in ${Date.now() - started} ms`);
-    return data;
-  }
-  log(`${BUNDLED_SNAPSHOT} is missing or older than model/*.yaml (run npm run build): parsing the YAML files`);
-  return parseBundledData(texts);
+export function bundledDataSource(extensionUri: vscode.Uri): BundledDataSource {
+  return new BundledDataSource(new VscodeFileSystem(extensionUri), ({ fromSnapshot, ms }) =>
+    log(
+      fromSnapshot
+        ? `Loaded the bundled model and detection rules from ${BUNDLED_SNAPSHOT} in ${ms} ms`
+        : `${BUNDLED_SNAPSHOT} is missing or older than model/*.yaml (run npm run build): parsed the YAML files in ${ms} ms`,
+    ),
+  );
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { ActivityTreeProvider } from './activityTree';
 import { AssessmentService } from './assessmentService';
+import { bundledDataSource } from './bundledData';
 import { registerGuidance } from './guidance';
 import { registerModelCommands } from './modelCommands';
 import { registerProgressCommands } from './progressCommands';
@@ -26,8 +27,10 @@ export interface DsommApi {
 
 export function activate(context: vscode.ExtensionContext): DsommApi {
   const started = performance.now();
-  const models = new ModelService(context);
-  const assessment = new AssessmentService(context, models);
+  // One read of the bundled model and detection rules serves both services at start-up.
+  const bundled = bundledDataSource(context.extensionUri);
+  const models = new ModelService(context, bundled);
+  const assessment = new AssessmentService(models, bundled);
   const tree = new ActivityTreeProvider(models, assessment, context.workspaceState);
   const statusBar = new StatusBar(assessment);
   const view = vscode.window.createTreeView('dsomm.activities', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });

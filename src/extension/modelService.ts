@@ -7,7 +7,7 @@ import { Model } from '../core/model/types';
 import { decodeText, isRefused } from '../core/fs';
 import { readUriBounded } from './vscodeFileSystem';
 import { log } from './log';
-import { bundledData } from './bundledData';
+import { BundledDataSource } from '../core/bundledData';
 import { configProblems } from './inputProblems';
 
 export class ModelService implements vscode.Disposable {
@@ -16,7 +16,10 @@ export class ModelService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly bundled: BundledDataSource,
+  ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('dsomm.modelFile')) void this.reload();
@@ -81,7 +84,7 @@ export class ModelService implements vscode.Disposable {
       errorShown = '';
       configProblems.set('model', []);
     }
-    const model = (await bundledData(this.context.extensionUri)).model;
+    const model = await this.bundled.model();
     log(`Using the bundled DSOMM model ${model.meta.version ?? ''} (${model.activities.size} activities)`);
     return model;
   }

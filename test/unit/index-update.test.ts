@@ -91,6 +91,48 @@ describe('WorkspaceIndex.update', () => {
     assert.ok(listing(index).includes('moved/Dockerfile dockerfile'));
   });
 
+  it('a folder that arrives with files nothing scans (.vscode/settings.json written by a setting) costs no rebuild', async () => {
+    let walks = 0;
+    const scan = new FolderScan(new NodeFileSystem(dir), dir, bundled().data, {}, { onFilesFound: () => walks++ });
+    await scan.build();
+    assert.equal(walks, 1);
+    write('.vscode/settings.json', '{ "dsomm.team": "Platform" }\n');
+    // What the watcher reports when VS Code creates the folder and the file.
+    const events = [{ path: '.vscode' }, { path: '.vscode/settings.json' }];
+    const queued = events.filter((e) => scan.mayMatter(e.path, false));
+    assert.equal(await scan.update(queued), false, 'nothing the assessment reads changed');
+    assert.equal(walks, 1, 'the workspace was not walked again');
+  });
+
+  it('takes the files of a folder moved in one by one, and walks again only when it holds a .gitignore, .git or Chart.yaml', async () => {
+    let walks = 0;
+    const scan = new FolderScan(new NodeFileSystem(dir), dir, bundled().data, {}, { onFilesFound: () => walks++ });
+    await scan.build();
+    write('svc/Dockerfile', 'FROM alpine\n');
+    write('svc/deploy/k8s.yaml', MANIFEST);
+    write('svc/node_modules/pkg/Dockerfile', 'FROM alpine\n');
+    write('svc/.snyk', 'version: v1.25.0\n');
+    assert.equal(await scan.update([{ path: 'svc' }]), true);
+    assert.equal(walks, 1, 'no walk of the whole workspace');
+    const fresh = new FolderScan(new NodeFileSystem(dir), dir, bundled().data);
+    await fresh.build();
+    assert.deepEqual(listing(scan.index), listing(fresh.index));
+    assert.ok(listing(scan.index).includes('svc/deploy/k8s.yaml kubernetes'));
+    assert.deepEqual(scan.configFiles.paths(), fresh.configFiles.paths());
+    assert.ok(scan.configFiles.paths().includes('svc/.snyk'), 'a tool configuration file in the folder is recorded');
+    // Only a configuration file: still a change.
+    write('tools/osv-scanner.toml', '[[IgnoredVulns]]\n');
+    assert.equal(await scan.update([{ path: 'tools' }]), true);
+    assert.ok(scan.configFiles.paths().includes('tools/osv-scanner.toml'));
+    for (const [folder, file, text] of [['ignoring', '.gitignore', 'Dockerfile\n'], ['chart', 'Chart.yaml', 'apiVersion: v2\nname: x\nversion: 1.0.0\n'], ['clone', '.git/HEAD', 'ref: refs/heads/main\n']] as [string, string, string][]) {
+      write(`${folder}/sub/${file}`, text);
+      write(`${folder}/sub/Dockerfile`, 'FROM alpine\n');
+      const before: number = walks;
+      assert.equal(await scan.update([{ path: folder }]), true);
+      assert.equal(walks, before + 1, `a folder holding ${file} changes how others are read: the workspace is walked again`);
+    }
+  });
+
   it('mayMatter: files the assessment never reads cause no work (lockfile touched, README saved, build output)', async () => {
     write('package-lock.json', '{"lockfileVersion": 3}\n');
     write('README.md', '# x\n');

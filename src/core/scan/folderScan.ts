@@ -47,9 +47,11 @@ export class FolderScan {
    * Returns false when nothing that matters changed.
    */
   async update(changes: { path: string; deleted?: boolean }[]): Promise<boolean> {
+    // The index lists a folder that arrives through the recorder, which records what it holds.
+    const recorded = this.configFiles.paths().join('\n');
     const configChanged = await this.configFiles.update(changes);
     const indexChanged = await this.index.update(changes);
-    return configChanged || indexChanged;
+    return configChanged || indexChanged || this.configFiles.paths().join('\n') !== recorded;
   }
 
   /**

@@ -60,6 +60,11 @@ function isParsed(kind: FileKind, path: string): boolean {
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
+/** Names whose arrival or change alters how other files are ignored or classified. */
+const LAYOUT_NAMES = new Set(['.gitignore', '.git']);
+/** A folder arriving with more entries than this is walked with the whole workspace. */
+const MAX_ARRIVED_ENTRIES = 2000;
+
 /** FNV-1a over the text: enough to tell "same content" for a cache key. */
 export function contentHash(text: string): string {
   let h = 0x811c9dc5;
@@ -167,18 +172,27 @@ export class WorkspaceIndex {
    * read them. Returns false when nothing that matters changed.
    *
    * Changes that alter how other files are classified or ignored (a .gitignore, an exclude
-   * file, a `.git` appearing or going, a Chart.yaml appearing or going, a folder full of files
-   * moved in) rebuild the index. A deleted folder takes its files with it.
+   * file, a `.git` appearing or going, a Chart.yaml appearing or going, a folder holding one of
+   * them moved in) rebuild the index. Another folder moved in adds its files one by one; a
+   * deleted folder takes its files with it.
    */
   async update(changes: { path: string; deleted?: boolean }[]): Promise<boolean> {
     let dirty = false;
     const refacts = new Set<IndexEntry>();
-    for (const change of changes) {
+    // A folder that arrives with content adds its files to this list.
+    const work = [...changes];
+    for (let i = 0; i < work.length; i++) {
+      const change = work[i];
       const path = change.path.replace(/^\/+|\/+$/g, '');
       if (path === '') continue;
-      if (await this.changesLayout(path, !!change.deleted)) {
+      const layout = await this.changesLayout(path, !!change.deleted);
+      if (layout === 'rebuild') {
         await this.build();
         return true;
+      }
+      if (layout) {
+        work.push(...layout.map((p) => ({ path: p })));
+        continue;
       }
       if (path.split('/').includes('.git')) continue; // git's own files are never scanned
       // The path may be a folder (deleted, renamed, checked out): what lies below it counts too.
@@ -263,21 +277,49 @@ export class WorkspaceIndex {
     if (entry) return deleted || PARSED_KINDS.has(entry.kind);
     if (deleted) return false;
     if (this.classifyPath(path) || needsContent(this.repoRelative(path))) return !this.ignore.isIgnored(path, false);
-    // A folder moved in is walked as a whole (changesLayout); a name with an extension is taken for a file.
+    // A folder moved in is listed by update() (changesLayout); a name with an extension is taken for a file.
     return !/.\.[^.]+$/.test(name) && !this.ignore.isIgnored(path, true);
   }
 
-  /** Does this change alter how other files are classified or ignored? */
-  private async changesLayout(path: string, deleted: boolean): Promise<boolean> {
+  /**
+   * Does this change alter how other files are classified or ignored ('rebuild')? A folder that
+   * arrives with content (moved, copied or checked out in; `.vscode/` when a setting is first
+   * written) gives its files instead, to be taken one by one like new files.
+   */
+  private async changesLayout(path: string, deleted: boolean): Promise<'rebuild' | string[] | undefined> {
     const name = basename(path);
-    if (name === '.gitignore' || name === '.git' || path === '.git/info/exclude' || path.endsWith('/.git/info/exclude')) return true;
-    if (name === 'Chart.yaml') return deleted === this.chartDirs.has(dirname(path));
-    if (deleted || this.entries.has(path)) return false;
-    // A folder that arrives with content (moved or copied in) is walked as a whole.
+    if (LAYOUT_NAMES.has(name) || path === '.git/info/exclude' || path.endsWith('/.git/info/exclude')) return 'rebuild';
+    if (name === 'Chart.yaml') return deleted === this.chartDirs.has(dirname(path)) ? 'rebuild' : undefined;
+    if (deleted || this.entries.has(path)) return undefined;
     const stat = await this.fs.stat(path).catch(() => undefined);
-    if (stat?.type !== 'directory' || this.ignore.isIgnored(path, true)) return false;
-    const children = await this.fs.readDirectory(path).catch(() => []);
-    return children.length > 0;
+    if (stat?.type !== 'directory' || this.ignore.isIgnored(path, true)) return undefined;
+    return this.filesOfArrivedFolder(path);
+  }
+
+  /**
+   * The files of a folder that arrived, as the walker would list them (ignored entries and linked
+   * folders left out; listed through this.fs, so the configuration-file recorder sees them), or
+   * 'rebuild' when it holds a .gitignore, a .git or a Chart.yaml (they change how the rest is
+   * read) or more than MAX_ARRIVED_ENTRIES entries (a whole walk is then the cheaper way).
+   */
+  private async filesOfArrivedFolder(folder: string): Promise<'rebuild' | string[]> {
+    const files: string[] = [];
+    const folders = [folder];
+    let seen = 0;
+    while (folders.length) {
+      const dir = folders.pop()!;
+      const entries = await this.fs.readDirectory(dir).catch(() => []);
+      seen += entries.length;
+      if (seen > MAX_ARRIVED_ENTRIES) return 'rebuild';
+      for (const e of entries) {
+        if (LAYOUT_NAMES.has(e.name) || e.name === 'Chart.yaml') return 'rebuild';
+        const path = `${dir}/${e.name}`;
+        if (e.type === 'directory') {
+          if (!e.symlink && !this.ignore.isIgnored(path, true)) folders.push(path);
+        } else if (!this.ignore.isIgnored(path, false)) files.push(path);
+      }
+    }
+    return files;
   }
 
   /** The repository a path belongs to: the deepest folder holding `.git` above it ('' for the root). */

@@ -99,7 +99,8 @@ export default async function (t) {
     await wb.openViewContainer('DSOMM');
     await wb.expand('Build and Deployment');
     await wb.expand('Build');
-    await wb.contextMenu('SBOM of components', /^Open Details$/);
+    // The panel's tab takes the activity's name: the entry ran on the row (not "which activity?").
+    await wb.contextMenu('SBOM of components', /^Open Details$/, { expect: page.locator('.tabs-container .tab', { hasText: 'SBOM of components' }).first() });
     details = await webviewFrame(page, 'h1', 'SBOM of components');
     assert.match(await details.locator('.header .meta').innerText(), /missing/);
     await details.locator('button', { hasText: 'Insert fix…' }).waitFor();

@@ -89,7 +89,10 @@ export default async function (t) {
       return;
     }
     const lineText = readFileSync(path.join(t.workspace, ev.path), 'utf8').split('\n')[ev.line - 1];
-    const word = lineText.trim().split(/[\s:]+/).filter((w) => w.length > 2 && !/^[-#]/.test(w)).pop() ?? lineText.trim();
+    // Monaco renders a token of 50 characters or more in pieces, and a commit SHA says nothing:
+    // hover the last plain word (`actions/deploy-pages` of `uses: actions/deploy-pages@<sha> # v4`).
+    const words = lineText.trim().split(/[\s:@]+/).filter((w) => w.length > 2 && w.length < 50 && !/^[-#]/.test(w) && !/^[0-9a-f]{7,}$/.test(w));
+    const word = words.pop() ?? lineText.trim().slice(0, 40);
     t.log(`hovering "${word}" on ${ev.path}:${ev.line}: ${lineText.trim()}`);
     await editor.openFile(ev.path);
     await editor.goToLine(ev.line);

@@ -202,8 +202,15 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
     const config = configs.get(p.id);
     const maybe = mayRun.get(p.id);
     if (maybe?.length) {
-      // The block is named with where it is called; the files show no run, so no evidence is claimed.
-      const blocks = [...new Set(maybe.map((m) => `${m.tool}: "${m.evidence.text}" (${m.evidence.loc.path}:${m.evidence.loc.line})`))];
+      // The block is named once, with where it is called; the files show no run, so no evidence is claimed.
+      const calls = new Map<string, string[]>();
+      for (const m of maybe) {
+        const block = `${m.tool}: "${m.evidence.text}"`;
+        const at = `${m.evidence.loc.path}:${m.evidence.loc.line}`;
+        const list = calls.get(block) ?? [];
+        if (!list.includes(at)) calls.set(block, [...list, at]);
+      }
+      const blocks = [...calls].map(([block, at]) => `${block} (${at.slice(0, 3).join(', ')}${at.length > 3 ? ` and ${at.length - 3} more` : ''})`);
       const shown = blocks.slice(0, 3).join('; ') + (blocks.length > 3 ? `; … ${blocks.length - 3} more` : '');
       notes.unshift(`unknown: a remote block the scan cannot read may do this: ${shown}. Check the block, and mark the activity done if it does.`);
       if (config?.length) notes.push(`configuration found: ${config.map((c) => `${c.loc.path} (${c.tool})`).join(', ')}`);

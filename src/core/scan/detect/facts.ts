@@ -491,7 +491,7 @@ function discountDocumentationSites(cat: Catalogue, facts: FileFacts, pipeline: 
   const jobOf = jobInPipeline(pipeline);
   const docs = voidingHitsByJob(cat, facts, jobOf, 'documentationFor');
   if (!docs.size) return;
-  const publishOnly = new Set(file.jobs.filter((j) => j.steps.every((s) => !s.script.length)).map((j) => j.id));
+  const publishOnly = new Set(file.jobs.filter((j) => j.steps.every((s) => s.script.every(onlyPrints))).map((j) => j.id));
   const inFile = [...docs.values()][0];
   facts.hits = facts.hits.filter((h) => {
     const job = jobOf(h);
@@ -502,6 +502,13 @@ function discountDocumentationSites(cat: Catalogue, facts: FileFacts, pipeline: 
     facts.notCounted.push({ probe: h.probe, tool: h.tool, evidence: h.evidence, reason: `it publishes a documentation site (built by ${d.hit.tool} at ${b.loc.path}:${b.loc.line}), not the software` });
     return false;
   });
+}
+
+/** Programs that only print: a publish job that also prints the site's address still only publishes. */
+const PRINTERS = new Set(['echo', 'printf', 'true', ':']);
+
+function onlyPrints(line: ShellLine): boolean {
+  return invocations(line).every((inv) => inv.kind === 'run' && PRINTERS.has(inv.program));
 }
 
 const toolDefs = new WeakMap<Catalogue, Map<string, ToolDef>>();
