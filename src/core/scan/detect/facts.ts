@@ -246,6 +246,8 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
     } else facts.hits.push({ probe: m.probe, tool: m.tool, evidence, cannotFail });
   };
 
+  // Variables this file's steps set (`##vso[task.setvariable]`): the templates it includes run after them and may read them.
+  let setByIncluder: Record<string, string> | undefined;
   for (const ref of file.references) {
     if (ref.kind === 'template' || ref.kind === 'component') {
       const matches = ref.kind === 'template' ? matchGitlabTemplate(cat, ref.ref) : matchGitlabComponent(cat, ref.ref);
@@ -271,8 +273,7 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
       }
       if (fragment?.kind === 'ci-fragment' && !walk.read.has(fragment.file.path)) {
         walk.read.add(fragment.file.path);
-        // A template's steps run after steps of the including file, whose `##vso[task.setvariable]` they may read.
-        const setByIncluder = Object.assign({}, ...file.jobs.flatMap((j) => j.steps.map((st) => variablesForLaterSteps(st.script)))) as Record<string, string>;
+        setByIncluder ??= Object.assign({}, ...file.jobs.flatMap((j) => j.steps.map((st) => variablesForLaterSteps(st.script)))) as Record<string, string>;
         await collectCiFile(fragment.file, ctx, facts, { ...envValues(fragment.file.env), ...globalEnv, ...setByIncluder }, { depth: walk.depth + 1, read: walk.read }, refused, pipeline, gated);
       }
     } else if (ref.kind !== 'pipe' && ref.kind !== 'local-include') {
