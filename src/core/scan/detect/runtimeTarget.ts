@@ -29,6 +29,14 @@ export interface Handoff {
 /** Keys whose value is an image reference or tag in Helm values, kustomizations and manifests. */
 const IMAGE_FIELD = /(^|[^a-z])(tag|newTag|imageTag|image_tag|image|newName|digest)([^a-z]|$)/i;
 
+/** `$NAME`, `${NAME}`, `${NAME#v}`: references, not the text being edited. */
+const VARIABLE = /\$\{[^}]*\}|\$\w+/g;
+/** Files that hold no deployment configuration (a web page's version string, a formula, source code). */
+const NOT_DEPLOYMENT_CONFIG = /\.(html?|md|txt|rst|rb|py|js|ts|go|rs|java|cs|sh|toml|xml|gradle|properties|cfg|ini|spec|nuspec)$/i;
+
+const YQ_SUBCOMMANDS = new Set(['e', 'eval', 'ea', 'eval-all', 'w', 'write']);
+const CONFIG_FILE = /\.(ya?ml|json)$/i;
+
 /** `https://user:token@host/org/repo.git` → `host/org/repo`: no credentials in notes. */
 export function repositoryName(url: string): string {
   return url
@@ -81,8 +89,17 @@ function imageEdit(inv: Invocation): string | undefined {
   const a = inv.args;
   if (inv.program === 'kustomize' && a[0] === 'edit' && a[1] === 'set' && a[2] === 'image') return 'kustomize edit set image';
   if ((inv.program === 'sed' || inv.program === 'gsed' || inv.program === 'yq') && editsInPlace(a)) {
-    const expressions = a.filter((w) => !w.startsWith('-'));
-    if (expressions.some((e) => IMAGE_FIELD.test(e))) return `${inv.program} -i`;
+    const words = a.filter((w) => !w.startsWith('-'));
+    // sed: the expression, then the files. yq: a subcommand (`e`, `w`) may come first, and v3 puts
+    // the file before the path (`yq w -i values.yaml image.tag v2`): any word that is no file.
+    const yq = inv.program === 'yq';
+    const rest = yq && YQ_SUBCOMMANDS.has(words[0] ?? '') ? words.slice(1) : words;
+    const expressions = yq ? rest.filter((w) => !CONFIG_FILE.test(w)) : rest.slice(0, 1);
+    const edited = yq ? rest.filter((w) => CONFIG_FILE.test(w)) : rest.slice(1);
+    // A variable's name says nothing about what is written (`${IMAGE_TAG}` in a web page's version string).
+    if (!expressions.some((e) => IMAGE_FIELD.test(e.replace(VARIABLE, '')))) return undefined;
+    if (edited.length && edited.every((f) => NOT_DEPLOYMENT_CONFIG.test(f))) return undefined;
+    return `${inv.program} -i`;
   }
   return undefined;
 }
