@@ -10,6 +10,7 @@ import { ParsedContainerFile } from '../parse/containers/types';
 import { activityStatusesFor, containerProbesFor } from './evaluationCache';
 import { NO_CONTAINER_FILES } from './containerProbes';
 import { ImageUsage, imageUsage } from './imageUse';
+import { countedHandoffs, RuntimeElsewhere } from './runtimeTarget';
 import { MayRun, NotCounted, ToolHit } from './facts';
 import { dedupeEvidence, Evidence, EvidenceUnit, Finding, outcome, ProbeAnchor, ProbeOutcome } from './probeTypes';
 import { ActivityResult, ExternalReference, IndexedFileInfo, ScanResult, summarizeLevels } from '../result';
@@ -306,6 +307,13 @@ function pipelineImageUsage(entries: IndexEntry[]): ImageUsage | undefined {
   return imageUsage(uses, buildHits, mayBuild);
 }
 
+/** GitOps hand-offs whose push counts as a deployment: the workloads run from that repository. */
+function deployedElsewhere(entries: IndexEntry[]): RuntimeElsewhere[] {
+  const handoffs = entries.flatMap((e) => e.facts?.handoffs ?? []);
+  if (!handoffs.length) return [];
+  return countedHandoffs(handoffs, entries.flatMap((e) => (e.facts?.hits ?? []).filter((h) => h.probe === 'deploy').map((h) => h.evidence)));
+}
+
 export function evaluate(input: EvaluateInput): ScanResult {
   const { index, model, catalogue, rules } = input;
   const entries = index.all();
@@ -324,7 +332,7 @@ export function evaluate(input: EvaluateInput): ScanResult {
   const containerFiles = entries
     .filter((e) => !e.outOfScope && (CONTAINER_KINDS as readonly string[]).includes(e.kind) && e.parsed)
     .map((e) => e.parsed as ParsedContainerFile);
-  const containerProbes = containerProbesFor(index, containerFiles, pipelineImageUsage(entries));
+  const containerProbes = containerProbesFor(index, containerFiles, pipelineImageUsage(entries), deployedElsewhere(entries));
   const present = containerProbes.find((p) => p.id === 'container.present');
   // Container files that are all left out (their note says which and why) ship nothing.
   const leftOut = present?.result === 'fail' ? present.notes.find((n) => n !== NO_CONTAINER_FILES) : undefined;
