@@ -120,12 +120,14 @@ describe('indirection: shell scripts', () => {
 
 describe('indirection: findIndirection', () => {
   const cases: [string, unknown][] = [
-    ['make', { kind: 'make', target: '' }],
-    ['make scan', { kind: 'make', target: 'scan' }],
-    ['make -C services/api -j4 IMAGE=x lint test', { kind: 'make', target: 'lint', dir: 'services/api' }],
-    ['make -f build/ci.mk --no-print-directory -j 8 security', { kind: 'make', target: 'security', file: 'build/ci.mk' }],
-    ['make --directory=./web', { kind: 'make', target: '', dir: 'web' }],
-    ['sudo make install', { kind: 'make', target: 'install' }],
+    ['make', { kind: 'make', targets: [] }],
+    ['make scan', { kind: 'make', targets: ['scan'] }],
+    ['make -C services/api -j4 IMAGE=x lint test', { kind: 'make', targets: ['lint', 'test'], dir: 'services/api' }],
+    ['make docker-init-buildx docker-build OUTPUT_TYPE=type=docker', { kind: 'make', targets: ['docker-init-buildx', 'docker-build'] }],
+    ['make -- lint V=1 lint', { kind: 'make', targets: ['lint'] }],
+    ['make -f build/ci.mk --no-print-directory -j 8 security', { kind: 'make', targets: ['security'], file: 'build/ci.mk' }],
+    ['make --directory=./web', { kind: 'make', targets: [], dir: 'web' }],
+    ['sudo make install', { kind: 'make', targets: ['install'] }],
     ['./scripts/scan.sh --fast', { kind: 'script', path: 'scripts/scan.sh' }],
     ['scripts/scan.sh', { kind: 'script', path: 'scripts/scan.sh' }],
     ['bash scripts/scan.sh arg', { kind: 'script', path: 'scripts/scan.sh' }],
@@ -173,7 +175,7 @@ describe('indirection: findIndirection', () => {
       const line: ShellLine = { text, loc: { path: 'ci.yml', line: 1, column: 1, endLine: 1, endColumn: 1 } };
       const found = invocations(line).map((i) => findIndirection(i)).filter((x) => x !== undefined);
       // `bash -c "make scan"` is parsed by the shell reader: its inner `make` is followed, not the shell
-      if (text.startsWith('bash -c')) assert.deepStrictEqual(found, [{ kind: 'make', target: 'scanx' }]);
+      if (text.startsWith('bash -c')) assert.deepStrictEqual(found, [{ kind: 'make', targets: ['scanx'] }]);
       else assert.deepStrictEqual(found, []);
     });
   }

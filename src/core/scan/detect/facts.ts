@@ -822,11 +822,11 @@ interface IndirectionChain {
   seen: ReadonlySet<string>;
 }
 
-/** A make target's recipe with its prerequisites' recipes, prerequisites of prerequisites included. */
-function makeRecipes(targets: ReadonlyMap<string, ShellLine[]>, deps: ReadonlyMap<string, string[]>, goal: string): ShellLine[] {
+/** The goals' recipes with their prerequisites' recipes, prerequisites of prerequisites included, each target once. */
+function makeRecipes(targets: ReadonlyMap<string, ShellLine[]>, deps: ReadonlyMap<string, string[]>, goals: string[]): ShellLine[] {
   const lines: ShellLine[] = [];
   const visited = new Set<string>();
-  const queue = [goal];
+  const queue = [...goals];
   while (queue.length && visited.size < MAX_MAKE_TARGETS) {
     const t = queue.shift()!;
     if (visited.has(t)) continue;
@@ -1004,8 +1004,8 @@ async function resolveIndirection(ind: Indirection, cwd: string, ctx: FactsConte
         facts.reads.add(path);
         const mk = await ctx.support(path, 'makefile');
         if (mk?.kind !== 'makefile') continue;
-        const target = ind.target || mk.first;
-        if (!target) return undefined;
+        const goals = ind.targets.length ? ind.targets : mk.first ? [mk.first] : [];
+        if (!goals.length) return undefined;
         const included: MakefileSupport[] = [];
         for (const inc of mk.includes) {
           const incPath = resolvePath(dir, inc);
@@ -1017,7 +1017,7 @@ async function resolveIndirection(ind: Indirection, cwd: string, ctx: FactsConte
         // The target's recipe plus its prerequisites' recipes (`ci: lint test scan`), through
         // included makefiles, with make variables expanded (`$(GOTEST)` set by `GOTEST ?= go test`).
         const merged = mergeMakefiles(mk, included);
-        return { lines: withVariables(makeRecipes(merged.targets, merged.deps, target), merged.variables), cwd: dir, key: `make:${path}:${target}` };
+        return { lines: withVariables(makeRecipes(merged.targets, merged.deps, goals), merged.variables), cwd: dir, key: `make:${path}:${goals.join(' ')}` };
       }
       return undefined;
     }

@@ -9,7 +9,8 @@ import type { RunnerKind } from './runners';
 import { Loc, ShellLine } from '../types';
 
 export type Indirection =
-  | { kind: 'make'; target: string; dir?: string; file?: string }
+  /** `make a b`: every goal in order (none: the default goal). */
+  | { kind: 'make'; targets: string[]; dir?: string; file?: string }
   /** `fromScriptDir`: the path starts at the calling script's own folder (`$(dirname "$0")/x.sh`, `$PSScriptRoot/x.ps1`). */
   | { kind: 'script'; path: string; fromScriptDir?: boolean }
   | { kind: 'npm-script'; name: string; dir?: string }
@@ -460,13 +461,20 @@ const NOT_A_PATH = new Set(['npx', 'npm exec', 'pnpm dlx', 'yarn dlx', 'bun x', 
 
 const MAKE_VALUE_OPTS = new Set(['-o', '-W', '-I', '--old-file', '--what-if', '--new-file', '--assume-new', '--assume-old', '--include-dir']);
 
+/** Goals read from one make command at most (a hostile line may name thousands). */
+const MAX_MAKE_GOALS = 20;
+
 function makeIndirection(args: string[]): Indirection {
   let dir: string | undefined;
   let file: string | undefined;
-  let target = '';
+  // make builds every goal named, in order (`make docker-init-buildx docker-build`, `make lint test`)
+  const targets: string[] = [];
+  const goal = (a: string) => {
+    if (!targets.includes(a) && targets.length < MAX_MAKE_GOALS) targets.push(a);
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--') { target = args.slice(i + 1).find((x) => !x.includes('=')) ?? ''; break; }
+    if (a === '--') { args.slice(i + 1).filter((x) => !x.includes('=')).forEach(goal); break; }
     if (a === '-C' || a === '--directory') { dir = args[++i]; continue; }
     if (a.startsWith('--directory=')) { dir = a.slice(12); continue; }
     if (a.startsWith('-C') && !a.startsWith('--')) { dir = a.slice(2); continue; }
@@ -480,10 +488,9 @@ function makeIndirection(args: string[]): Indirection {
     if (MAKE_VALUE_OPTS.has(a)) { i++; continue; }
     if (a.startsWith('-')) continue;
     if (/^[A-Za-z_][A-Za-z0-9_.]*\s*[:+?]?=/.test(a)) continue; // VAR=value
-    target = a;
-    break;
+    goal(a);
   }
-  const out: Indirection = { kind: 'make', target };
+  const out: Indirection = { kind: 'make', targets };
   const d = dir !== undefined ? normalizePath(dir) : undefined;
   if (d) out.dir = d;
   const f = file !== undefined ? normalizePath(file) : undefined;
