@@ -196,6 +196,32 @@ describe('guidance: diagnostics on the demo workspace', function () {
     assert.ok(bare.some((d) => d.data.kind === 'missing-summary' && d.data.activities!.some((m) => m.uuid === NON_ROOT)));
   });
 
+  it('the summary sits on the CI system that does the work, not on a GitHub workflow that only labels pull requests', async () => {
+    const labeler = 'on: pull_request_target\njobs:\n  label:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/labeler@v5\n';
+    const gitlab = tempWorkspace({
+      '.github/workflows/labeler.yml': labeler,
+      '.gitlab-ci.yml': 'stages: [build, test]\nbuild:\n  stage: build\n  script: [make build]\nunit:\n  stage: test\n  script: [go test ./...]\nlint:\n  stage: test\n  script: [golangci-lint run]\n',
+    });
+    // Azure: the pipeline that runs on pull requests, not the release pipeline beside it.
+    const azure = tempWorkspace({
+      '.github/workflows/labeler.yml': labeler,
+      'pipelines/release.yml': 'trigger: none\npr: none\njobs:\n  - job: publish\n    steps:\n      - script: make publish\n',
+      'pipelines/pr.yml': 'pr:\n  - main\njobs:\n  - job: build\n    steps:\n      - script: make build\n      - script: go test ./...\n',
+    });
+    // Equal work: a GitHub workflow on pushes still comes first, as before.
+    const github = tempWorkspace({
+      '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: go test ./...\n',
+      '.gitlab-ci.yml': 'test:\n  script: [go test ./...]\n',
+    });
+    for (const [dir, expected] of [[gitlab, '.gitlab-ci.yml'], [azure, 'pipelines/pr.yml'], [github, '.github/workflows/ci.yml']] as const) {
+      const scanned = await scanDir(dir);
+      const text = (p: string) => fs.readFileSync(path.join(dir, p), 'utf8');
+      const summaries = [...diagnosticsFor(scanned.result, scanned.index.all(), { targetLevel: 2, textOf: text }).values()].flat().filter((d) => d.data.kind === 'missing-summary');
+      assert.deepEqual(summaries.map((d) => d.path), [expected], `${dir}: ${JSON.stringify(summaries.map((d) => d.path))}`);
+      assert.equal(summaries[0].data.pipeline?.path, expected);
+    }
+  });
+
   it('names checks by their catalogue title when one is given, never by probe id', () => {
     const sentences = (d: GuidanceDiagnostic[]) => d.filter((x) => x.data.kind === 'missing-summary').flatMap((x) => (x.related ?? []).map((r) => r.message).concat(x.message));
     const byId = sentences(flat(diagnose()));

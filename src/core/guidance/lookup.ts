@@ -139,23 +139,37 @@ function hasErrors(e: IndexEntry): boolean {
   return e.problems.some((p) => p.severity === 'error');
 }
 
+/** How much of the repository's CI a pipeline file does: its jobs and the tool runs found in them. */
+function workDone(c: { entry: IndexEntry; file: CiFile }): number {
+  return c.file.jobs.length + (c.entry.facts?.hits.length ?? 0);
+}
+
 /**
- * The pipeline file that file-level diagnostics and new CI jobs go to: GitHub workflows first
- * (those run on pushes or pull requests, then the one with the most jobs), else GitLab, Azure,
- * CircleCI, Bitbucket, Jenkins. Files with parse errors come last.
+ * The pipeline file that file-level diagnostics and new CI jobs go to. First the CI system that
+ * does most of the work (jobs and tool runs over all its files): a repository built and tested on
+ * GitLab, Azure or CircleCI often also has a GitHub workflow that only labels pull requests or runs
+ * CodeQL, and the summary of what is missing must not sit on that one. Equal work: GitHub
+ * workflows first, then GitLab, Azure, CircleCI, Bitbucket, Jenkins. Within the system: the root
+ * `.gitlab-ci.yml`, files that say they run on pushes or pull requests, then the file with the
+ * most jobs (a workflow that only lints may run many tools in one job). Files with parse errors
+ * come last.
  */
 export function mainPipeline(entries: IndexEntry[]): { entry: IndexEntry; file: CiFile } | undefined {
   const candidates: { entry: IndexEntry; file: CiFile }[] = [];
+  const work = new Map<string, number>();
   for (const entry of entries) {
     const file = ciFileOf(entry);
     if (!file || file.kind === 'github-action') continue;
-    candidates.push({ entry, file });
+    const c = { entry, file };
+    candidates.push(c);
+    if (!hasErrors(entry)) work.set(file.kind, (work.get(file.kind) ?? 0) + workDone(c));
   }
   const rank = (c: { entry: IndexEntry; file: CiFile }) => [
     hasErrors(c.entry) ? 1 : 0,
+    -(work.get(c.file.kind) ?? 0),
     PIPELINE_ORDER.indexOf(c.file.kind),
     c.file.kind === 'gitlab-ci' && c.entry.path !== '.gitlab-ci.yml' && c.entry.path !== '.gitlab-ci.yaml' ? 1 : 0,
-    c.file.kind === 'github-workflow' && !c.file.events.some((e) => CHANGE_EVENTS.has(e)) ? 1 : 0,
+    c.file.events.some((e) => CHANGE_EVENTS.has(e)) ? 0 : 1,
     -c.file.jobs.length,
   ];
   candidates.sort((a, b) => {
