@@ -106,6 +106,12 @@ export interface CiJob {
   reports?: { type: Located; files: string[] }[];
   /** Where the job asks for OIDC identity tokens (GitLab `id_tokens:`); GitHub's `id-token: write` is read from `permissions`. */
   idTokens?: Loc;
+  /**
+   * GitLab: hidden jobs it `extends` (directly or through a parent) that the file does not define,
+   * so an include brings them (`.fdo.container-build@fedora` of a remote template), each at the
+   * `extends` entry naming it.
+   */
+  extendsIncluded?: Located[];
 }
 
 export type ReferenceKind =
@@ -138,6 +144,8 @@ export interface CiReference {
   step?: string;
   /** The catalogue's housekeeping entry this block is (a stale-issue closer, ...): it runs nothing a probe looks for. */
   housekeeping?: string;
+  /** Values the including file hands a local template (Azure `template:` with `parameters:`), scalars only, as written. */
+  parameters?: Record<string, string>;
 }
 
 export interface CiFile {
@@ -157,5 +165,7 @@ export interface CiFile {
   permissions?: Located<unknown>;
   /** Pipeline-wide values from the CI system's secret store (Azure variable groups); see CiJob.secretSources. */
   secretSources?: Located[];
+  /** The parameters a template (or a pipeline's runtime parameters) declares, with their scalar defaults (Azure `parameters:`). */
+  parameterDefaults?: Record<string, string>;
   problems: FileProblem[];
 }
