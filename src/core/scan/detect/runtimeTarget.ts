@@ -177,14 +177,19 @@ export function onRemoteHost(inv: Invocation, host: string): Invocation {
   if (inv.kind !== 'run' || (inv.program !== 'docker' && inv.program !== 'docker-compose')) return inv;
   const a = inv.args;
   const starts = a.includes('up') || (a.includes('stack') && a.includes('deploy'));
-  if (!starts || a.some((w) => w === '-H' || w === '--host' || w.startsWith('--host=') || w === '--context' || w.startsWith('--context=') || w === '-c')) return inv;
+  // A Docker host already named (global options, before the subcommand: `-c` of `stack deploy` is its compose file).
+  const first = a.findIndex((w) => !w.startsWith('-'));
+  const globals = first < 0 ? a : a.slice(0, first);
+  const named = a.some((w) => w === '--host' || w.startsWith('--host=') || w === '--context' || w.startsWith('--context=')) || globals.some((w) => w === '-H' || w === '-c');
+  if (!starts || named) return inv;
   return { ...inv, args: [`--host=ssh://${host}`, ...a] };
 }
 
 /**
- * The steps of a GitOps hand-off seen so far in one job, in order: another repository cloned, an
- * image tag written into a file, then `git push`. One tracker per job: the steps of a job share a
- * machine and its folders, separate jobs do not.
+ * What one job hands to places outside its runner: the steps of a GitOps hand-off seen so far, in
+ * order (another repository cloned, an image tag written into a file, then `git push`), and the
+ * folders it copied to hosts. One tracker per job: the steps of a job share a machine and its
+ * folders, separate jobs do not.
  */
 export class HandoffTracker {
   private clone?: { repository: string; loc: Loc };
