@@ -10,6 +10,7 @@ import { commandLines, mappedLoc, stageChain } from '../parse/containers/dockerf
 import { NETWORK_POLICY_KINDS } from '../parse/containers/kubernetes';
 import { chartDirOf, containerScope } from './containerScope';
 import { ImageUsage } from './imageUse';
+import { RuntimeElsewhere, withRuntimeElsewhere } from './runtimeTarget';
 import {
   ComposeFile,
   ContainerSpec,
@@ -49,15 +50,18 @@ export const CONTAINER_PROBES: Readonly<Record<string, Exclude<ProbeAnchor, 'pip
 
 export const CONTAINER_PROBE_IDS: readonly string[] = Object.keys(CONTAINER_PROBES);
 
-/** `usage`: what the pipelines build and push, when it tells which Dockerfiles ship (imageUse.ts). */
-export function runContainerProbes(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome[] {
+/**
+ * `usage`: what the pipelines build and push, when it tells which Dockerfiles ship (imageUse.ts);
+ * `elsewhere`: repositories the workloads are deployed from (runtimeTarget.ts).
+ */
+export function runContainerProbes(files: ParsedContainerFile[], usage?: ImageUsage, elsewhere: readonly RuntimeElsewhere[] = []): ProbeOutcome[] {
   return [
     probePresent(files, usage),
     probeNonRoot(files, usage),
     probeBaseImageDigest(files, usage),
-    probeHealthcheck(files, usage),
+    probeHealthcheck(files, usage, elsewhere),
     probeWeakInstructions(files, usage),
-    probeSecurityContext(files, usage),
+    probeSecurityContext(files, usage, elsewhere),
     probeNetworkPolicy(files),
     probeRollingUpdate(files),
     probeCanary(files),
@@ -599,7 +603,7 @@ const BATCH_KINDS = new Set(['Job', 'CronJob']);
  * ours to judge; containers that open no port (clients, workers) have nothing to probe for
  * readiness; the image of a command-line tool runs no long-lived process. Every gap is still a finding.
  */
-export function probeHealthcheck(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome {
+export function probeHealthcheck(files: ParsedContainerFile[], usage?: ImageUsage, elsewhere: readonly RuntimeElsewhere[] = []): ProbeOutcome {
   const ev = new EvidenceList();
   const notes: string[] = [];
   const findings: Finding[] = [];
@@ -737,7 +741,9 @@ export function probeHealthcheck(files: ParsedContainerFile[], usage?: ImageUsag
 
   const leftOut = scope.note('container definition(s)');
   if (leftOut) notes.push(leftOut);
-  return outcome(ID_HEALTH, withClonedImages(resultOf(ok, total), usage, notes), ev.items, notes, findings);
+  const k8sHere = services.length + chartWorkloads.filter((w) => w.judged).length > 0;
+  const result = withRuntimeElsewhere(withClonedImages(resultOf(ok, total), usage, notes), elsewhere, k8sHere, 'their liveness and readiness probes', notes);
+  return outcome(ID_HEALTH, result, result === 'unknown' ? [] : ev.items, notes, findings);
 }
 
 /** The Dockerfile a compose service builds: `dockerfile` (default `Dockerfile`) inside the build context. */
@@ -865,7 +871,7 @@ const HARDENED = 'runAsNonRoot or a non-zero runAsUser, readOnlyRootFilesystem, 
  * container's settings override the pod's), its root filesystem is read-only, privilege escalation
  * is off, and it is not privileged. Resource limits are a separate finding, not part of the verdict.
  */
-export function probeSecurityContext(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome {
+export function probeSecurityContext(files: ParsedContainerFile[], usage?: ImageUsage, elsewhere: readonly RuntimeElsewhere[] = []): ProbeOutcome {
   const ev = new EvidenceList();
   const notes: string[] = [];
   const findings: Finding[] = [];
@@ -999,7 +1005,8 @@ export function probeSecurityContext(files: ParsedContainerFile[], usage?: Image
   }
   const leftOut = scope.note('Kubernetes file(s)');
   if (leftOut) notes.push(leftOut);
-  return outcome(ID_SC, result, ev.items, notes, findings);
+  result = withRuntimeElsewhere(result, elsewhere, units > 0, 'their security contexts', notes);
+  return outcome(ID_SC, result, result === 'unknown' ? [] : ev.items, notes, findings);
 }
 
 function composeHasLimits(s: ServiceSpec): boolean {

@@ -9,6 +9,7 @@ import { PINNING_PART_IDS, pinningProbe, runCodeProbes } from './codeProbes';
 import { ParsedContainerFile } from '../parse/containers/types';
 import { activityStatusesFor, containerProbesFor } from './evaluationCache';
 import { ImageUsage, imageUsage } from './imageUse';
+import { countedHandoffs, RuntimeElsewhere } from './runtimeTarget';
 import { MayRun, NotCounted, ToolHit } from './facts';
 import { dedupeEvidence, Evidence, EvidenceUnit, Finding, outcome, ProbeAnchor, ProbeOutcome } from './probeTypes';
 import { ActivityResult, ExternalReference, IndexedFileInfo, ScanResult, summarizeLevels } from '../result';
@@ -282,6 +283,13 @@ function pipelineImageUsage(entries: IndexEntry[]): ImageUsage | undefined {
   return imageUsage(uses, buildHits, mayBuild);
 }
 
+/** GitOps hand-offs whose push counts as a deployment: the workloads run from that repository. */
+function deployedElsewhere(entries: IndexEntry[]): RuntimeElsewhere[] {
+  const handoffs = entries.flatMap((e) => e.facts?.handoffs ?? []);
+  if (!handoffs.length) return [];
+  return countedHandoffs(handoffs, entries.flatMap((e) => (e.facts?.hits ?? []).filter((h) => h.probe === 'deploy').map((h) => h.evidence)));
+}
+
 export function evaluate(input: EvaluateInput): ScanResult {
   const { index, model, catalogue, rules } = input;
   const entries = index.all();
@@ -300,7 +308,7 @@ export function evaluate(input: EvaluateInput): ScanResult {
   const containerFiles = entries
     .filter((e) => !e.outOfScope && (CONTAINER_KINDS as readonly string[]).includes(e.kind) && e.parsed)
     .map((e) => e.parsed as ParsedContainerFile);
-  const probes: ProbeOutcome[] = [...toolProbes(entries, catalogue, input.configFiles), ...runCodeProbes(entries, catalogue, index.isGitRepository), ...containerProbesFor(index, containerFiles, pipelineImageUsage(entries))];
+  const probes: ProbeOutcome[] = [...toolProbes(entries, catalogue, input.configFiles), ...runCodeProbes(entries, catalogue, index.isGitRepository), ...containerProbesFor(index, containerFiles, pipelineImageUsage(entries), deployedElsewhere(entries))];
   const byId = new Map(probes.map((p) => [p.id, p]));
   const pinning = pinningProbe(PINNING_PART_IDS.map((id) => byId.get(id)).filter((p): p is ProbeOutcome => !!p));
   probes.push(pinning);

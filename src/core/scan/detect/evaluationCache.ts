@@ -14,11 +14,12 @@ import { runContainerProbes } from './containerProbes';
 import { ParsedContainerFile } from '../parse/containers/types';
 import { Evidence, ProbeOutcome } from './probeTypes';
 import { ImageUsage } from './imageUse';
+import { RuntimeElsewhere, runtimeElsewhereKey } from './runtimeTarget';
 
 interface Cache {
   containerFiles?: readonly ParsedContainerFile[];
   containerProbes?: ProbeOutcome[];
-  /** The image usage the container probes were run with (imageUsageKey). */
+  /** The image usage and hand-offs the container probes were run with (imageUsageKey, runtimeElsewhereKey). */
   imageUsage?: string;
   rules?: RuleSet;
   probes?: Map<string, ProbeOutcome>;
@@ -42,11 +43,11 @@ function sameList<T>(a: readonly T[] | undefined, b: readonly T[]): boolean {
 }
 
 /** runContainerProbes, reused while `owner` (the index) has the same parsed container files. */
-export function containerProbesFor(owner: object, files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome[] {
+export function containerProbesFor(owner: object, files: ParsedContainerFile[], usage?: ImageUsage, elsewhere: readonly RuntimeElsewhere[] = []): ProbeOutcome[] {
   const c = cacheOf(owner);
-  const usageKey = imageUsageKey(usage);
+  const usageKey = `${imageUsageKey(usage)}|${runtimeElsewhereKey(elsewhere)}`;
   if (!c.containerProbes || !sameList(c.containerFiles, files) || c.imageUsage !== usageKey) {
-    c.containerProbes = runContainerProbes(files, usage);
+    c.containerProbes = runContainerProbes(files, usage, elsewhere);
     c.containerFiles = files;
     c.imageUsage = usageKey;
   }

@@ -16,6 +16,7 @@ import { dirname, resolvePath, joinPath } from '../../fs';
 import { LifecycleOutcome, lifecycleOfInvocation, lifecycleOfUses, preCommitCiOutcomes } from './lifecycleHits';
 import { ReleaseConfig, configKeyEnabled } from '../parse/releaseConfigs';
 import { buildPushes, ImageUse, publishesImages, publishingBlock } from './imageUse';
+import { GITOPS_HANDOFF_TOOL, HandoffTracker, RuntimeElsewhere } from './runtimeTarget';
 
 export interface ToolHit {
   probe: string;
@@ -53,6 +54,8 @@ export interface FileFacts {
   findings: Finding[];
   /** The image builds and publish steps it runs: which Dockerfiles ship (see imageUse.ts). */
   images: ImageUse[];
+  /** GitOps hand-offs it runs: the workloads are deployed from another repository (runtimeTarget.ts). */
+  handoffs: RuntimeElsewhere[];
   /** Other files these facts were computed from (invalidate this file's facts when they change). */
   reads: Set<string>;
 }
@@ -96,7 +99,7 @@ export function primaryProbe(cat: Catalogue, probes: string[]): string {
 }
 
 export function emptyFacts(): FileFacts {
-  return { hits: [], mayRun: [], notCounted: [], external: [], findings: [], images: [], reads: new Set() };
+  return { hits: [], mayRun: [], notCounted: [], external: [], findings: [], images: [], handoffs: [], reads: new Set() };
 }
 
 function envValues(env: Record<string, Located>): Record<string, string> {
@@ -322,11 +325,12 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
     const before = facts.hits.length;
     // Repositories the job's steps clone (folder → URL): an image built from one is not ours to read.
     const clones = new Map<string, string>();
+    const handoff = new HandoffTracker();
     // Variables a step sets for the later steps (`##vso[task.setvariable]`, `>> $GITHUB_ENV`): a command kept in one runs there.
     const setByEarlierSteps: Record<string, string> = {};
     for (const step of job.steps) {
       const stepAdd: Add = (m, evidence, disabledBy, cannotFail) => add(m, evidence, disabledBy, cannotFail, step.env);
-      await collectStep(file, step, ctx, facts, step.cannotFail ?? job.cannotFail, stepAdd, understood, { ...globalEnv, ...envValues(file.env), ...envValues(job.env), ...setByEarlierSteps }, clones);
+      await collectStep(file, step, ctx, facts, step.cannotFail ?? job.cannotFail, stepAdd, understood, { ...globalEnv, ...envValues(file.env), ...envValues(job.env), ...setByEarlierSteps }, clones, handoff);
       Object.assign(setByEarlierSteps, variablesForLaterSteps(step.script));
     }
     reportedResults(job, cat, facts.hits.slice(before), add);
@@ -551,9 +555,12 @@ function hintRemoteBlock(cat: Catalogue, kind: CiFile['kind'], uses: string, evi
 
 type Add = (m: ToolMatch, evidence: Evidence, disabledBy: ReadonlyMap<string, string>, cannotFail?: Loc) => void;
 
-async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts: FileFacts, cannotFail: Loc | undefined, add: Add, understood: Set<string>, env: Record<string, string>, clones: Map<string, string>): Promise<void> {
+async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts: FileFacts, cannotFail: Loc | undefined, add: Add, understood: Set<string>, env: Record<string, string>, clones: Map<string, string>, handoff: HandoffTracker): Promise<void> {
   variableSwitches(ctx.catalogue, step.env, facts);
   if (step.uses) {
+    // A checkout of another repository (`actions/checkout` with `repository:`) starts a possible hand-off.
+    const repository = step.inputs.repository?.value.trim();
+    if (repository && /^actions\/checkout@/i.test(step.uses.value.trim())) handoff.cloned(repository, step.uses.loc);
     const matches = matchUses(ctx.catalogue, file.kind, step.uses.value, inputValues(step.inputs));
     if (matches.length) understood.add(step.uses.value);
     const evidence = () => evidenceAt(step.uses!.loc, `${ciDialect(file.kind).uses.evidenceLabel}: ${step.uses!.value}`);
@@ -585,6 +592,7 @@ async function collectStep(file: CiFile, step: CiStep, ctx: FactsContext, facts:
     cwd: (step.workingDirectory !== undefined ? checkoutFolder(step.workingDirectory) : undefined) ?? '',
     vars: new Map(Object.entries({ ...env, ...envValues(step.env) })),
     clones,
+    handoff,
   };
   for (const line of step.script) {
     await collectLine(line, state, ctx, facts, NO_SWITCHES, cannotFail, add, undefined);
@@ -602,6 +610,8 @@ interface LineState {
   vars: Map<string, string>;
   /** Folders the job has cloned another repository into (`git clone URL dir`) → the URL. */
   clones?: Map<string, string>;
+  /** The job's GitOps hand-off so far (clone, image tag edit, push). */
+  handoff?: HandoffTracker;
 }
 
 async function collectLine(
@@ -636,6 +646,12 @@ async function collectLine(
     }
     const clone = state.clones ? clonedInto(inv, state.cwd) : undefined;
     if (clone && state.clones) state.clones.set(clone.dir, clone.url);
+    const handoff = state.handoff?.observe(inv, line.loc);
+    if (handoff) {
+      const evidence = evidenceAt(line.loc, `${via ? `${line.written ?? line.text}  (via ${via})` : (line.written ?? line.text)}  (${handoff.describe})`, GITOPS_HANDOFF_TOOL);
+      add({ probe: 'deploy', tool: GITOPS_HANDOFF_TOOL }, evidence, disabled, cannotFail);
+      facts.handoffs.push({ where: handoff.where, evidence });
+    }
     if (inv.program === 'cd' && inv.kind === 'run') {
       const target = inv.args.find((a) => !a.startsWith('-'));
       if (target && !target.includes('$')) state.cwd = resolvePath(state.cwd, target) ?? state.cwd;
@@ -680,7 +696,7 @@ async function collectLine(
       ? { label: chain.label, depth: chain.depth + 1, seen: new Set([...chain.seen, target.key]) }
       : { label: `${line.loc.path}:${line.loc.line}`, depth: 1, seen: new Set([target.key]) };
     // Paths in a script are read from its own folder first, then from the folder it was called from.
-    const within: LineState = { cwd: target.cwd, callerDir: target.callerDir, scriptDir: target.scriptDir, vars: new Map(state.vars), clones: state.clones };
+    const within: LineState = { cwd: target.cwd, callerDir: target.callerDir, scriptDir: target.scriptDir, vars: new Map(state.vars), clones: state.clones, handoff: state.handoff };
     const testsBefore = testRunner ? testFindings(facts) : 0;
     for (const l of target.lines) await collectLine(l, within, ctx, facts, disabled, cannotFail, add, next);
     // A script named as the test suite whose tests no known tool shows (test binaries found and run in a loop): the name says it.

@@ -1,0 +1,171 @@
+// Where the workloads run when the files say it is somewhere else. A job that clones a deployment
+// repository, writes the new image tag into it and pushes (a GitOps hand-off) deploys: a GitOps
+// controller (Argo CD, Flux) applies that repository. The orchestrator configuration of those
+// workloads (pod probes, security contexts) then lives in that repository, which this scan cannot
+// read: the health-check and security-context verdicts say "unknown" and name it, rather than judge
+// the Dockerfiles or compose files of this repository as if they were what runs.
+import { Invocation } from '../parse/shell';
+import { Evidence, ProbeResult } from './probeTypes';
+import { Loc } from '../types';
+
+/** A repository outside the workspace that the project's workloads are deployed from. */
+export interface RuntimeElsewhere {
+  /** The repository, as the job names it (credentials left out). */
+  where: string;
+  /** The line that hands the workloads over (the push). */
+  evidence: Evidence;
+}
+
+/** The deploy tool a GitOps hand-off counts as (no catalogue program: a sequence of steps in one job). */
+export const GITOPS_HANDOFF_TOOL = 'GitOps hand-off (new image tag pushed to a deployment repository)';
+
+/** What a hand-off found, at the push that completes it. */
+export interface Handoff {
+  where: string;
+  /** Said after the push line in its evidence: what was cloned and edited, and where. */
+  describe: string;
+}
+
+/** Keys whose value is an image reference or tag in Helm values, kustomizations and manifests. */
+const IMAGE_FIELD = /(^|[^a-z])(tag|newTag|imageTag|image_tag|image|newName|digest)([^a-z]|$)/i;
+
+/** `$NAME`, `${NAME}`, `${NAME#v}`: references, not the text being edited. */
+const VARIABLE = /\$\{[^}]*\}|\$\w+/g;
+/** Files that hold no deployment configuration (a web page's version string, a formula, source code). */
+const NOT_DEPLOYMENT_CONFIG = /\.(html?|md|txt|rst|rb|py|js|ts|go|rs|java|cs|sh|toml|xml|gradle|properties|cfg|ini|spec|nuspec)$/i;
+
+const YQ_SUBCOMMANDS = new Set(['e', 'eval', 'ea', 'eval-all', 'w', 'write']);
+const CONFIG_FILE = /\.(ya?ml|json)$/i;
+
+/** `https://user:token@host/org/repo.git` → `host/org/repo`: no credentials in notes. */
+export function repositoryName(url: string): string {
+  return url
+    .replace(/^[a-z][\w+.-]*:\/\//i, '')
+    .replace(/^[^@/]*@/, '')
+    .replace(/\.git$/, '')
+    .replace(/\/+$/, '');
+}
+
+/** A repository named only by a variable (`${VALUES_REPO}`) is said so. */
+function shownRepository(where: string): string {
+  return /^\$\{?\w+\}?$/.test(where) ? `the repository in ${where}` : where;
+}
+
+/** `git [-C dir] [-c k=v] <sub> …`: the subcommand and its arguments. */
+function gitSubcommand(inv: Invocation): { sub: string; args: string[] } | undefined {
+  if (inv.kind !== 'run' || inv.program !== 'git') return undefined;
+  let i = 0;
+  while (i < inv.args.length && inv.args[i].startsWith('-')) i += inv.args[i] === '-C' || inv.args[i] === '-c' ? 2 : 1;
+  const sub = inv.args[i];
+  return sub === undefined ? undefined : { sub, args: inv.args.slice(i + 1) };
+}
+
+/** The repository a `git clone URL` / `gh repo clone owner/name` fetches. */
+function clonedRepository(inv: Invocation): string | undefined {
+  const git = gitSubcommand(inv);
+  const args = git?.sub === 'clone' ? git.args : inv.kind === 'run' && inv.program === 'gh' && inv.args[0] === 'repo' && inv.args[1] === 'clone' ? inv.args.slice(2) : undefined;
+  if (!args) return undefined;
+  const VALUED = new Set(['-b', '--branch', '-o', '--origin', '-c', '--config', '--depth', '--reference', '--filter', '-j', '--jobs', '--template', '-u', '--upload-pack']);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') continue;
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && VALUED.has(a)) i++;
+      continue;
+    }
+    return a;
+  }
+  return undefined;
+}
+
+/** In-place edit flags: `sed -i`, `-i.bak`, `-Ei`, `--in-place`; `yq -i`, `--inplace`. */
+function editsInPlace(args: readonly string[]): boolean {
+  return args.some((a) => a === '--in-place' || a.startsWith('--in-place=') || a === '--inplace' || /^-[A-Za-z]*i/.test(a));
+}
+
+/** A command that writes a new image or tag into a file: what it sets, else undefined. */
+function imageEdit(inv: Invocation): string | undefined {
+  if (inv.kind !== 'run') return undefined;
+  const a = inv.args;
+  if (inv.program === 'kustomize' && a[0] === 'edit' && a[1] === 'set' && a[2] === 'image') return 'kustomize edit set image';
+  if ((inv.program === 'sed' || inv.program === 'gsed' || inv.program === 'yq') && editsInPlace(a)) {
+    const words = a.filter((w) => !w.startsWith('-'));
+    // sed: the expression, then the files. yq: a subcommand (`e`, `w`) may come first, and v3 puts
+    // the file before the path (`yq w -i values.yaml image.tag v2`): any word that is no file.
+    const yq = inv.program === 'yq';
+    const rest = yq && YQ_SUBCOMMANDS.has(words[0] ?? '') ? words.slice(1) : words;
+    const expressions = yq ? rest.filter((w) => !CONFIG_FILE.test(w)) : rest.slice(0, 1);
+    const edited = yq ? rest.filter((w) => CONFIG_FILE.test(w)) : rest.slice(1);
+    // A variable's name says nothing about what is written (`${IMAGE_TAG}` in a web page's version string).
+    if (!expressions.some((e) => IMAGE_FIELD.test(e.replace(VARIABLE, '')))) return undefined;
+    if (edited.length && edited.every((f) => NOT_DEPLOYMENT_CONFIG.test(f))) return undefined;
+    return `${inv.program} -i`;
+  }
+  return undefined;
+}
+
+/**
+ * The steps of a GitOps hand-off seen so far in one job, in order: another repository cloned, an
+ * image tag written into a file, then `git push`. One tracker per job: the steps of a job share a
+ * machine and its folders, separate jobs do not.
+ */
+export class HandoffTracker {
+  private clone?: { repository: string; loc: Loc };
+  private edit?: { what: string; loc: Loc };
+
+  /** A repository checked out by a step's own means (`actions/checkout` with `repository:`). */
+  cloned(repository: string, loc: Loc): void {
+    this.clone = { repository, loc };
+    this.edit = undefined;
+  }
+
+  /** Feeds one command of the job; returns the hand-off when this command completes one. */
+  observe(inv: Invocation, loc: Loc): Handoff | undefined {
+    const repository = clonedRepository(inv);
+    if (repository !== undefined) {
+      this.cloned(repository, loc);
+      return undefined;
+    }
+    if (!this.clone) return undefined;
+    const edit = imageEdit(inv);
+    if (edit) {
+      this.edit = { what: edit, loc };
+      return undefined;
+    }
+    if (!this.edit || gitSubcommand(inv)?.sub !== 'push') return undefined;
+    const where = repositoryName(this.clone.repository);
+    const at = (l: Loc) => `${l.path}:${l.line}`;
+    const found = { where, describe: `pushes the image tag written by ${this.edit.what} at ${at(this.edit.loc)} to ${where}, cloned at ${at(this.clone.loc)}` };
+    this.edit = undefined;
+    return found;
+  }
+}
+
+/** Keeps the hand-offs whose push counted as a deployment (a job never run, a refused pipeline: not). */
+export function countedHandoffs(all: readonly RuntimeElsewhere[], deployEvidence: readonly Evidence[]): RuntimeElsewhere[] {
+  const key = (l: Loc) => `${l.path}:${l.line}:${l.column}`;
+  const counted = new Set(deployEvidence.map((e) => key(e.loc)));
+  return all.filter((r) => counted.has(key(r.evidence.loc)));
+}
+
+/** The hand-offs as one comparable string (for reuse of container probe outcomes). */
+export function runtimeElsewhereKey(elsewhere: readonly RuntimeElsewhere[] | undefined): string {
+  return (elsewhere ?? []).map((r) => `${r.where} ${r.evidence.loc.path}:${r.evidence.loc.line}`).join('\n');
+}
+
+/**
+ * The verdict of a probe about how workloads run (health checks, security contexts) when they are
+ * deployed from another repository and nothing in this one is judged as their orchestrator
+ * configuration: unknown, naming that repository. `judgedHere`: this repository holds workloads
+ * (Kubernetes manifests, chart templates) the verdict was made on; they decide as before.
+ */
+export function withRuntimeElsewhere(result: ProbeResult, elsewhere: readonly RuntimeElsewhere[] | undefined, judgedHere: boolean, what: string, notes: string[]): ProbeResult {
+  if (!elsewhere?.length || judgedHere) return result;
+  const repos = [...new Set(elsewhere.map((r) => shownRepository(r.where)))].sort();
+  const at = [...new Set(elsewhere.map((r) => `${r.evidence.loc.path}:${r.evidence.loc.line}`))];
+  const one = repos.length === 1;
+  notes.unshift(
+    `unknown: the workloads are deployed from ${repos.join(', ')} (GitOps hand-off at ${at.slice(0, 2).join(', ')}${at.length > 2 ? ', …' : ''}), which this scan cannot read: ${what} are set there. The files here are listed, not judged; check ${one ? 'that repository' : 'those repositories'}, and mark the activity done if ${one ? 'it has' : 'they have'} them.`,
+  );
+  return 'unknown';
+}
