@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseAzurePipelines } from '../../src/core/scan/ci/azure';
+import { instantiateAzureTemplate, parseAzurePipelines } from '../../src/core/scan/ci/azure';
 import { parseBitbucketPipelines } from '../../src/core/scan/ci/bitbucket';
 import { parseCircleCi } from '../../src/core/scan/ci/circleci';
 import {
@@ -699,6 +699,63 @@ describe('CI YAML parsers', () => {
   });
 
   // -------------------------------------------------------------------------------------------
+  describe('Azure template parameters', () => {
+    const template = parseAzurePipelines(
+      'eng/jobs/build.yml',
+      [
+        'parameters:',
+        '  - name: buildArgs',
+        '    type: string',
+        "    default: ''",
+        '  - name: folder',
+        '    default: steps',
+        '  - name: platforms',
+        '    type: object',
+        '    default: [linux]',
+        'jobs:',
+        '  - job: Build',
+        '    steps:',
+        '      - script: ./build.sh ${{ parameters.buildArgs }} ${{ parameters.unknown }}',
+        '      - task: Publish@1',
+        '        inputs:',
+        "          ${{ if ne(parameters.sbom, '') }}:",
+        "            sbom: ${{ parameters['SBOM'] }}",
+        '      - template: ../${{ parameters.folder }}/publish.yml',
+        '        parameters:',
+        '          name: ${{ parameters.buildArgs }}',
+        '',
+      ].join('\n'),
+    );
+
+    it('a template records its scalar defaults, and the scalar parameters it hands on (those under ${{ if }} keys as written)', () => {
+      assert.deepEqual(template.parameterDefaults, { buildArgs: '', folder: 'steps' });
+      const caller = parseAzurePipelines('azure-pipelines.yml', ['trigger: [main]', 'jobs:', '  - template: eng/jobs/build.yml', '    parameters:', "      ${{ if eq(variables['Build.Reason'], 'PullRequest') }}:", '        buildArgs: -test', '      list: [a]', ''].join('\n'));
+      assert.deepEqual(caller.references.map((r) => [r.localPath, r.parameters]), [['eng/jobs/build.yml', { buildArgs: '-test' }]]);
+    });
+
+    it('instantiating replaces parameters by the given values or defaults, keeps unknown ones, and resolves template paths built from them', () => {
+      const used = instantiateAzureTemplate(template, { buildargs: '-test', sbom: 'true' }, 'parameters given at azure-pipelines.yml:3');
+      assert.ok(used);
+      const steps = used.file.jobs[0].steps;
+      assert.equal(steps[0].script[0].text, './build.sh -test ${{ parameters.unknown }}');
+      assert.match(steps[0].script[0].written ?? '', /\(parameters given at azure-pipelines\.yml:3\)$/);
+      assert.equal(steps[0].script[0].loc, template.jobs[0].steps[0].script[0].loc);
+      assert.equal(steps[1].inputs.sbom.value, 'true');
+      const include = used.file.references.find((r) => r.ref.endsWith('publish.yml'));
+      assert.equal(include?.localPath, 'eng/steps/publish.yml');
+      assert.deepEqual(include?.parameters, { name: '-test' });
+      // The cached parse is not changed, and the key names the values the template read.
+      assert.equal(template.jobs[0].steps[0].script[0].text, './build.sh ${{ parameters.buildArgs }} ${{ parameters.unknown }}');
+      assert.equal(used.key, JSON.stringify([['buildargs', '-test'], ['folder', 'steps'], ['sbom', 'true']]));
+      assert.notEqual(instantiateAzureTemplate(template, {}, 'x')?.key, used.key);
+    });
+
+    it('a file that reads no parameter is used as it is', () => {
+      const plain = parseAzurePipelines('eng/steps.yml', ['parameters:', '  name: x', 'steps:', '  - script: make test', ''].join('\n'));
+      assert.equal(instantiateAzureTemplate(plain, { name: 'y' }, 'x'), undefined);
+    });
+  });
+
   describe('CircleCI', () => {
     const src = fixture('circleci/config.yml');
     const f = parseCircleCi('.circleci/config.yml', src);

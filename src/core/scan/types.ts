@@ -138,6 +138,8 @@ export interface CiReference {
   step?: string;
   /** The catalogue's housekeeping entry this block is (a stale-issue closer, ...): it runs nothing a probe looks for. */
   housekeeping?: string;
+  /** Values the including file hands a local template (Azure `template:` with `parameters:`), scalars only, as written. */
+  parameters?: Record<string, string>;
 }
 
 export interface CiFile {
@@ -157,5 +159,7 @@ export interface CiFile {
   permissions?: Located<unknown>;
   /** Pipeline-wide values from the CI system's secret store (Azure variable groups); see CiJob.secretSources. */
   secretSources?: Located[];
+  /** The parameters a template (or a pipeline's runtime parameters) declares, with their scalar defaults (Azure `parameters:`). */
+  parameterDefaults?: Record<string, string>;
   problems: FileProblem[];
 }

@@ -3,7 +3,7 @@
 // expressions used as list items (their nested items are read as if written in place).
 import { defineDialect } from './dialect';
 import { deref, isMap, isScalar, isSeq } from '../../yaml';
-import { CiFile, CiJob, CiStep, Loc, Located } from '../types';
+import { CiFile, CiJob, CiReference, CiStep, Loc, Located, ShellLine } from '../types';
 import {
   dirname,
   emptyCiFile,
@@ -92,9 +92,11 @@ class AzureParser {
 
     const vars = byKey.get('variables');
     if (vars) file.env = this.variables(vars.value, file);
+    const declared = byKey.get('parameters');
+    if (declared) file.parameterDefaults = this.parameterDefaults(declared.value);
 
     const ext = byKey.get('extends');
-    if (ext) this.template(get(ctx, ext.value, 'template'), keyLoc(ctx, ext));
+    if (ext) this.template(get(ctx, ext.value, 'template'), keyLoc(ctx, ext), get(ctx, ext.value, 'parameters'));
 
     const scope: Scope = { pool: byKey.get('pool'), container: byKey.get('container') };
     const stages = byKey.get('stages');
@@ -151,8 +153,8 @@ class AzureParser {
       for (const item of list) {
         const tpl = entries(ctx, item).find((x) => x.key === 'template');
         if (!tpl) continue;
-        this.template(tpl.value, keyLoc(ctx, tpl));
         const params = entries(ctx, item).find((x) => x.key === 'parameters');
+        this.template(tpl.value, keyLoc(ctx, tpl), params?.value);
         if (params) this.parameterLists(params, scope, depth + 1);
       }
     }
@@ -167,8 +169,35 @@ class AzureParser {
 
   // ----- templates --------------------------------------------------------------------------
 
-  /** Records a `template:` reference; returns it as a Located. */
-  template(node: unknown, fallback: Loc): Located | undefined {
+  /**
+   * The parameters a file declares with a scalar default: `parameters: [{ name, default }]`, or the
+   * older `parameters: { name: default }`. Parameters without a default must be given.
+   */
+  private parameterDefaults(node: unknown): Record<string, string> | undefined {
+    const { ctx } = this;
+    const v = deref(ctx.doc, node);
+    if (isMap(v)) return this.scalarParameters(v);
+    const out: Record<string, string> = {};
+    for (const item of this.listItems(v)) {
+      const name = str(ctx, get(ctx, item, 'name'));
+      const value = entries(ctx, item).find((e) => e.key === 'default');
+      if (name && value && (isScalar(value.value) || value.value === null)) out[name] = str(ctx, value.value) ?? '';
+    }
+    return Object.keys(out).length ? out : undefined;
+  }
+
+  /** The scalar values of a `parameters:` mapping (those under `${{ if }}` keys as written, the first of a name winning). */
+  private scalarParameters(node: unknown): Record<string, string> | undefined {
+    const out: Record<string, string> = {};
+    for (const [name, e] of this.settings(node)) {
+      const v = deref(this.ctx.doc, e.value);
+      if (v === null || v === undefined || isScalar(v)) out[name] = str(this.ctx, v) ?? '';
+    }
+    return Object.keys(out).length ? out : undefined;
+  }
+
+  /** Records a `template:` reference (with the parameters handed to a local one); returns it as a Located. */
+  template(node: unknown, fallback: Loc, params?: unknown): Located | undefined {
     const l = locatedScalar(this.ctx, node);
     if (!l) return undefined;
     const at = l.value.lastIndexOf('@');
@@ -183,17 +212,8 @@ class AzureParser {
       this.file.references.push({ kind: 'remote', ref: l.value, loc: l.loc, ...(block ? { block } : {}) });
       return l;
     }
-    const p = repo === 'self' ? l.value.slice(0, at) : l.value;
-    if (/\$\(|\$\{\{|\$\[/.test(p)) {
-      // Built from parameters or variables: the file cannot be known here.
-      this.file.references.push({ kind: 'local-include', ref: l.value, loc: l.loc });
-      return l;
-    }
-    const localPath = p.startsWith('/') ? normalizePath(p) : normalizePath(`${dirname(this.file.path)}/${p}`);
-    // `path@self` written from the repository root (as templates of another repository are) is
-    // read from there when no file is next to the including one.
-    const fromRoot = repo === 'self' && !p.startsWith('/') ? normalizePath(p) : undefined;
-    this.file.references.push({ kind: 'local-include', ref: l.value, loc: l.loc ?? fallback, localPath, ...(fromRoot && fromRoot !== localPath ? { rootPath: fromRoot } : {}) });
+    const given = params !== undefined ? this.scalarParameters(params) : undefined;
+    this.file.references.push({ ...localTemplate(this.file.path, l.value, l.loc ?? fallback), ...(given ? { parameters: given } : {}) });
     return l;
   }
 
@@ -236,9 +256,9 @@ class AzureParser {
       }
       const tpl = entries(ctx, st).find((e) => e.key === 'template');
       if (tpl) {
-        this.template(tpl.value, keyLoc(ctx, tpl));
-        // A stage template handed its stages, jobs or steps as parameters runs them.
         const params = entries(ctx, st).find((e) => e.key === 'parameters');
+        this.template(tpl.value, keyLoc(ctx, tpl), params?.value);
+        // A stage template handed its stages, jobs or steps as parameters runs them.
         if (params) guard(this.file.problems, 'stage template parameters', () => this.parameterLists(params, scope, 0), keyLoc(ctx, params));
         continue;
       }
@@ -270,14 +290,14 @@ class AzureParser {
         const idEntry = es.find((e) => e.key === 'job' || e.key === 'deployment');
         const tpl = es.find((e) => e.key === 'template');
         if (!idEntry && tpl) {
-          const uses = this.template(tpl.value, keyLoc(ctx, tpl));
+          const params = es.find((e) => e.key === 'parameters');
+          const uses = this.template(tpl.value, keyLoc(ctx, tpl), params?.value);
           if (uses) {
             const job = this.newJob(uses.value, joinLoc(keyLoc(ctx, tpl), uses.loc), scope, undefined);
             job.uses = uses;
             file.jobs.push(job);
           }
           // Job templates (the .NET Arcade jobs.yml among them) are often handed the jobs they run as parameters.
-          const params = es.find((e) => e.key === 'parameters');
           if (params) this.parameterLists(params, scope, 0);
           return;
         }
@@ -406,7 +426,7 @@ class AzureParser {
         const n = str(ctx, name.value);
         const value = es.find((e) => e.key === 'value');
         if (n) out[n] = value ? located(ctx, value.value, keyLoc(ctx, value)) : { value: '', loc: keyLoc(ctx, name) };
-      } else if (tpl) this.template(tpl.value, keyLoc(ctx, tpl));
+      } else if (tpl) this.template(tpl.value, keyLoc(ctx, tpl), es.find((e) => e.key === 'parameters')?.value);
     }
     return out;
   }
@@ -453,7 +473,7 @@ class AzureParser {
         const own = (k: string) => es.find((e) => e.key === k);
         const tpl = own('template');
         if (tpl) {
-          this.template(tpl.value, keyLoc(ctx, tpl));
+          this.template(tpl.value, keyLoc(ctx, tpl), own('parameters')?.value);
           return;
         }
         const enabled = own('enabled');
@@ -467,7 +487,8 @@ class AzureParser {
         }
         const task = own('task');
         if (task) step.uses = locatedScalar(ctx, task.value);
-        const inputs = entries(ctx, own('inputs')?.value);
+        // Inputs set under `${{ if }}` keys count as written.
+        const inputs = [...this.settings(own('inputs')?.value).values()];
         for (const i of inputs) step.inputs[i.key] = located(ctx, i.value, keyLoc(ctx, i));
         const scriptTask = task && isScalar(task.value) ? SCRIPT_TASK_INPUTS[String(task.value.value).split('@')[0].trim().toLowerCase()] : undefined;
         if (scriptTask) {
@@ -487,6 +508,95 @@ class AzureParser {
     }
     return out;
   }
+}
+
+/**
+ * A template of this repository named by `ref` (`/eng/x.yml`, `x.yml` next to the including file,
+ * `x.yml@self`); without a path when the name is built from parameters or variables, which the
+ * file alone cannot know.
+ */
+function localTemplate(filePath: string, ref: string, loc: Loc): CiReference {
+  const at = ref.lastIndexOf('@');
+  const p = at > 0 ? ref.slice(0, at) : ref;
+  if (/\$\(|\$\{\{|\$\[/.test(p)) return { kind: 'local-include', ref, loc };
+  const localPath = p.startsWith('/') ? normalizePath(p) : normalizePath(`${dirname(filePath)}/${p}`);
+  // `path@self` written from the repository root (as templates of another repository are) is
+  // read from there when no file is next to the including one.
+  const fromRoot = at > 0 && !p.startsWith('/') ? normalizePath(p) : undefined;
+  return { kind: 'local-include', ref, loc, localPath, ...(fromRoot && fromRoot !== localPath ? { rootPath: fromRoot } : {}) };
+}
+
+/** `${{ parameters.name }}` or `${{ parameters['name'] }}`: a parameter's value used whole. */
+const PARAMETER_USE = /\$\{\{\s*parameters(?:\.([A-Za-z_][\w-]*)|\[\s*'([^'\]]+)'\s*\])\s*\}\}/g;
+
+/**
+ * A template as one includer uses it: `${{ parameters.x }}` replaced by the value the includer
+ * gives or the template's default (names compare case-insensitively, as Azure's expressions do),
+ * in scripts, task inputs, variables, images and the templates it includes in turn (whose names
+ * may now resolve to files). Conditions (`${{ if }}`) are still read as if every branch were
+ * written. A replaced script line is shown with where its parameters came from. The cached parse
+ * is never changed: changed parts are copies.
+ */
+export function instantiateAzureTemplate(file: CiFile, given: Readonly<Record<string, string>>, origin: string): { file: CiFile; key: string } | undefined {
+  const values = new Map<string, string>();
+  for (const [k, v] of Object.entries(file.parameterDefaults ?? {})) values.set(k.toLowerCase(), v);
+  for (const [k, v] of Object.entries(given)) values.set(k.toLowerCase(), v);
+  if (!values.size) return undefined;
+  const used = new Map<string, string>();
+  const sub = (text: string): string =>
+    !text.includes('parameters')
+      ? text
+      : text.replace(PARAMETER_USE, (whole, dotted: string | undefined, quoted: string | undefined) => {
+          const name = (dotted ?? quoted ?? '').toLowerCase();
+          const value = values.get(name);
+          if (value === undefined) return whole;
+          used.set(name, value);
+          return value;
+        });
+  const one = (l: Located): Located => {
+    const value = sub(l.value);
+    return value === l.value ? l : { value, loc: l.loc };
+  };
+  const many = (r: Record<string, Located>): Record<string, Located> => {
+    const out: Record<string, Located> = {};
+    for (const [k, v] of Object.entries(r)) out[k] = one(v);
+    return out;
+  };
+  const line = (l: ShellLine): ShellLine => {
+    const text = sub(l.text);
+    return text === l.text ? l : { text, loc: l.loc, written: `${text}  (${origin})` };
+  };
+  const step = (st: CiStep): CiStep => ({
+    ...st,
+    ...(st.name !== undefined ? { name: sub(st.name) } : {}),
+    script: st.script.map(line),
+    ...(st.uses ? { uses: one(st.uses) } : {}),
+    inputs: many(st.inputs),
+    env: many(st.env),
+    ...(st.workingDirectory !== undefined ? { workingDirectory: sub(st.workingDirectory) } : {}),
+  });
+  const job = (j: CiJob): CiJob => ({
+    ...j,
+    steps: j.steps.map(step),
+    env: many(j.env),
+    ...(j.image ? { image: one(j.image) } : {}),
+    ...(j.uses ? { uses: one(j.uses) } : {}),
+    ...(j.inputs ? { inputs: many(j.inputs) } : {}),
+  });
+  const reference = (r: CiReference): CiReference => {
+    const parameters = r.parameters && Object.fromEntries(Object.entries(r.parameters).map(([k, v]) => [k, sub(v)]));
+    const withParameters = parameters ? { ...r, parameters } : r;
+    if (r.kind !== 'local-include' || r.localPath) return withParameters;
+    // A name built from parameters may now name a file of this repository (another repository's
+    // alias is declared by the includer, which recorded that template already).
+    const ref = sub(r.ref);
+    const at = ref.lastIndexOf('@');
+    if (ref === r.ref || (at > 0 && ref.slice(at + 1) !== 'self')) return withParameters;
+    return { ...localTemplate(file.path, ref, r.loc), ...(parameters ? { parameters } : {}) };
+  };
+  const out: CiFile = { ...file, env: many(file.env), jobs: file.jobs.map(job), references: file.references.map(reference) };
+  if (!used.size) return undefined;
+  return { file: out, key: JSON.stringify([...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
 }
 
 export function parseAzurePipelines(path: string, text: string): CiFile {
@@ -536,6 +646,7 @@ export const azureDialect = defineDialect({
   parse: parseAzurePipelines,
   uses: { vocabulary: 'task', evidenceLabel: 'task' },
   localIncludes: 'fragment',
+  instantiate: instantiateAzureTemplate,
   refusesInvalidFile: true,
   ephemeralJob: (job) => !!job.image || /ubuntu|windows|macos|vmimage/.test(job.runner?.value.toLowerCase() ?? ''),
   pipelineRank: 2,

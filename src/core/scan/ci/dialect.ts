@@ -91,6 +91,14 @@ export interface CiDialect<K extends string = string> {
    */
   readonly secretReference?: RegExp;
   /**
+   * A local template as one including file uses it: its parameter references replaced by the values
+   * given (`given`, as written by the includer) or the template's defaults; `origin` says where
+   * they come from, shown with each changed script line.
+   * `key` tells such uses apart (the values the template actually reads); undefined when the file
+   * reads no parameter. Absent for dialects without template parameters.
+   */
+  readonly instantiate?: (file: CiFile, given: Readonly<Record<string, string>>, origin: string) => { file: CiFile; key: string } | undefined;
+  /**
    * Preference when picking the one pipeline file that missing activities and new CI jobs attach
    * to (lower first); undefined for files that are not pipelines of their own (a GitHub action).
    */

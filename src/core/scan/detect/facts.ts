@@ -132,7 +132,9 @@ export async function ciFacts(file: CiFile, ctx: FactsContext): Promise<FileFact
   const facts = emptyFacts();
   const refused: string[] = [];
   const gated: Gated[] = [];
-  await collectCiFile(file, ctx, facts, envValues(file.env), { depth: 0, read: new Set([file.path]) }, refused, file.path, gated);
+  // A pipeline's own runtime parameters take their defaults on a triggered run.
+  const run = ciDialect(file.kind).instantiate?.(file, {}, `parameter defaults of ${file.path}`)?.file ?? file;
+  await collectCiFile(run, ctx, facts, envValues(run.env), { depth: 0, read: new Set([file.path]) }, refused, file.path, gated);
   await resolveConfigGated(gated, ctx, facts);
   if (refused.length) {
     // The CI system would not run any of it: nothing here counts (the notes say why).
@@ -196,13 +198,45 @@ function variableSwitches(cat: Catalogue, env: Record<string, Located>, facts: F
 const MAX_TEMPLATE_DEPTH = 8;
 
 /**
- * How deep this file sits under the pipeline, and the templates already read for it: a template
- * included again (with other parameters, or in a cycle) adds nothing the scan can tell apart, as
- * parameters are not substituted, so it is read once per pipeline.
+ * How deep this file sits under the pipeline, and the templates already read for it (by path,
+ * and by path with the parameter values each use reads): a template included again with the same
+ * values, or in a cycle, adds nothing, so it is read once per pipeline and set of values.
  */
 interface TemplateWalk {
   depth: number;
   read: Set<string>;
+}
+
+/** Template uses read per pipeline, past which a template already read is not read again with other values. */
+const MAX_TEMPLATE_USES = 200;
+
+type FactCounts = Record<'hits' | 'mayRun' | 'notCounted' | 'findings' | 'external', number>;
+
+function factCounts(facts: FileFacts): FactCounts {
+  return { hits: facts.hits.length, mayRun: facts.mayRun.length, notCounted: facts.notCounted.length, findings: facts.findings.length, external: facts.external.length };
+}
+
+/**
+ * A template read again with other parameter values finds again what its first reading found at
+ * the same places: only what is new (another tool, another place) is kept.
+ */
+function dropRepeats(facts: FileFacts, before: FactCounts): void {
+  const place = (l: Loc) => `${l.path}:${l.line}:${l.column}`;
+  const prune = <T>(list: T[], from: number, key: (x: T) => string): void => {
+    const seen = new Set(list.slice(0, from).map(key));
+    const fresh = list.slice(from).filter((x) => {
+      const k = key(x);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    list.splice(from, list.length - from, ...fresh);
+  };
+  prune(facts.hits, before.hits, (h) => `${h.probe}|${h.tool}|${place(h.evidence.loc)}`);
+  prune(facts.mayRun, before.mayRun, (h) => `${h.probe}|${h.tool}|${place(h.evidence.loc)}`);
+  prune(facts.notCounted, before.notCounted, (h) => `${h.probe}|${h.tool}|${place(h.evidence.loc)}|${h.reason}`);
+  prune(facts.findings, before.findings, (f) => `${f.code}|${f.probe}|${place(f.loc)}`);
+  prune(facts.external, before.external, (r) => `${r.kind}|${r.ref}|${place(r.loc)}`);
 }
 
 async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, globalEnv: Record<string, string>, walk: TemplateWalk, refused: string[], pipeline: string, gated: Gated[]): Promise<void> {
@@ -274,11 +308,18 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
         facts.reads.add(ref.rootPath);
         fragment = await ctx.support(ref.rootPath, file.kind);
       }
-      if (fragment?.kind === 'ci-fragment' && !walk.read.has(fragment.file.path)) {
-        walk.read.add(fragment.file.path);
-        setByIncluder ??= Object.assign({}, ...file.jobs.flatMap((j) => j.steps.map((st) => variablesForLaterSteps(st.script)))) as Record<string, string>;
-        await collectCiFile(fragment.file, ctx, facts, { ...envValues(fragment.file.env), ...globalEnv, ...setByIncluder }, { depth: walk.depth + 1, read: walk.read }, refused, pipeline, gated);
-      }
+      if (fragment?.kind !== 'ci-fragment') continue;
+      // The template as this includer uses it (its parameters replaced): read again only for values it reads differently.
+      const used = ciDialect(file.kind).instantiate?.(fragment.file, ref.parameters ?? {}, `parameters given at ${ref.loc.path}:${ref.loc.line}`);
+      const key = used ? `${fragment.file.path}\u0000${used.key}` : fragment.file.path;
+      const readBefore = walk.read.has(fragment.file.path);
+      if (walk.read.has(key) || (readBefore && walk.read.size >= MAX_TEMPLATE_USES)) continue;
+      walk.read.add(key).add(fragment.file.path);
+      const template = used?.file ?? fragment.file;
+      setByIncluder ??= Object.assign({}, ...file.jobs.flatMap((j) => j.steps.map((st) => variablesForLaterSteps(st.script)))) as Record<string, string>;
+      const before = factCounts(facts);
+      await collectCiFile(template, ctx, facts, { ...envValues(template.env), ...globalEnv, ...setByIncluder }, { depth: walk.depth + 1, read: walk.read }, refused, pipeline, gated);
+      if (readBefore) dropRepeats(facts, before);
     } else if (ref.kind !== 'pipe' && ref.kind !== 'local-include') {
       const azure = ref.block ? matchAzureTemplate(cat, ref.block) : [];
       for (const m of azure) add(m, evidenceAt(ref.loc, `template: ${ref.ref}`, m.tool), fileDisabled);
