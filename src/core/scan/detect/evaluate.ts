@@ -326,7 +326,7 @@ export function evaluate(input: EvaluateInput): ScanResult {
     const detected = s?.status ?? 'unknown';
     const reasons = [...(s?.reasons ?? []), ...(detected === 'missing' || detected === 'partial' || (detected === 'unknown' && s?.remote) ? probeNotes(s?.probes ?? [], byId) : [])];
     const anchor = activityAnchor(s?.probes ?? [], catalogue);
-    activities.push({ activity: a, detected, status: detected, evidence: s?.evidence ?? [], probes: s?.probes ?? [], ...(anchor !== 'pipeline' ? { anchor } : {}), ...(s?.note ? { note: s.note } : {}), ...(reasons.length ? { reasons } : {}) });
+    activities.push({ activity: a, detected, status: detected, evidence: s?.evidence ?? [], probes: s?.probes ?? [], ...(anchor !== 'pipeline' ? { anchor } : {}), ...(s?.note ? { note: s.note } : {}), ...(reasons.length ? { reasons } : {}), ...(detected === 'unknown' && s?.remote ? { remote: true as const } : {}) });
   }
 
   const external: ExternalReference[] = entries.flatMap((e) => (e.facts?.external ?? []).map((r) => ({ ...r, from: e.path })));
