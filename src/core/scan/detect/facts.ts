@@ -3,7 +3,7 @@
 // switched off), what it calls that cannot be read offline, and weak controls found on
 // the way. Facts are cached per file by the index, so a change re-computes one file.
 import { Catalogue, ImageBuildAction, probeTraits, ToolDef, ToolEnable, ToolMatch } from './catalogue';
-import { isCatalogueProgram, isMayRunTool, matchAzureTemplate, matchCiVariables, matchGitlabComponent, matchGitlabReport, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
+import { cataloguedOrbOf, isCatalogueProgram, isMayRunTool, matchAzureTemplate, matchCiVariables, matchGitlabComponent, matchGitlabReport, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
 import { ciDialect } from '../ci/registry';
 import { Evidence, EvidenceUnit, Finding } from './probeTypes';
 import { Indirection, checkoutFolder, expandMakeVariables, findIndirection } from '../parse/indirection';
@@ -44,6 +44,11 @@ export interface MayRun {
   tool: string;
   /** The line calling the block. */
   evidence: Evidence;
+  /**
+   * An uncatalogued command of an orb whose other commands the catalogue lists: the catalogue
+   * says what that orb may run, so its name hint counts for its own probe only (no blocksMayAlso).
+   */
+  cataloguedFamily?: string;
 }
 
 export interface FileFacts {
@@ -594,10 +599,11 @@ function isRemoteCall(kind: CiFile['kind'], uses: string): boolean {
  */
 function hintRemoteBlock(cat: Catalogue, kind: CiFile['kind'], uses: string, evidence: Evidence, unit: EvidenceUnit | undefined, facts: FileFacts, disabledBy: ReadonlyMap<string, string>): void {
   const name = blockNameOf(kind, uses);
+  const family = cataloguedOrbOf(cat, kind, uses);
   for (const h of hintedProbes(cat, name)) {
     if (disabledBy.has(h.probe)) continue;
     const e = { ...evidence, ...(unit ? { unit } : {}) };
-    facts.mayRun.push({ probe: h.probe, tool: `uncatalogued block "${name}" (its name says "${h.words}")`, evidence: e });
+    facts.mayRun.push({ probe: h.probe, tool: `uncatalogued block "${name}" (its name says "${h.words}")`, evidence: e, ...(family ? { cataloguedFamily: family } : {}) });
   }
 }
 

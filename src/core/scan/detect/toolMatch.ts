@@ -638,6 +638,28 @@ export function matchUses(cat: Catalogue, kind: CiKind, uses: string, inputs: Re
 
 const INSTALLER_SUBACTION = /^(download|setup|install)(-|$)/;
 
+/**
+ * The orb of a CircleCI orb call (`ns/orb@1/cmd`, `ns/orb/cmd`, `alias/cmd`) when the catalogue
+ * lists other commands or jobs of that orb: a family the catalogue knows, whose entries say what
+ * its members may run. Undefined for other calls and for orbs the catalogue does not list.
+ */
+export function cataloguedOrbOf(cat: Catalogue, kind: CiKind, uses: string): string | undefined {
+  if (ciDialect(kind).uses.vocabulary !== 'orb') return undefined;
+  const ix = indexOf(cat);
+  const s = uses.trim().toLowerCase();
+  const at = s.indexOf('@');
+  if (at >= 0) {
+    const orb = s.slice(0, at);
+    return ix.byOrb.has(orb) ? orb : undefined;
+  }
+  const segs = s.split('/').filter(Boolean);
+  if (segs.length >= 3) {
+    const orb = segs.slice(0, -1).join('/');
+    return ix.byOrb.has(orb) ? orb : undefined;
+  }
+  return segs.length === 2 && ix.byOrbShort.has(segs[0]) ? segs[0] : undefined;
+}
+
 /** A container image run as a step: with an `args` input by its arguments, else as it stands. */
 function matchImageUses(cat: Catalogue, image: string, inputs: Map<string, string>): ToolMatch[] {
   const ix = indexOf(cat);
