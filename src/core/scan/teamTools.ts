@@ -45,7 +45,7 @@ export function parseTeamTools(text: string, source: string, bundled: Catalogue)
     return ids;
   };
   const empty = (name: string, line: number): ToolDef => ({
-    name, run: [], packages: [], images: [], actions: [], gitlabTemplates: [], gitlabComponents: [], azureTemplates: [], azureTasks: [],
+    name, run: [], packages: [], images: [], actions: [], gitlabTemplates: [], gitlabComponents: [], gitlabJobs: [], azureTemplates: [], azureTasks: [],
     orbs: [], pipes: [], jenkinsSteps: [], preCommitHooks: [], configFiles: [], gitlabReports: [], ciVariables: [], line,
   });
   if (top.has('blocks')) {

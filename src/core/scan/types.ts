@@ -106,6 +106,12 @@ export interface CiJob {
   reports?: { type: Located; files: string[] }[];
   /** Where the job asks for OIDC identity tokens (GitLab `id_tokens:`); GitHub's `id-token: write` is read from `permissions`. */
   idTokens?: Loc;
+  /**
+   * GitLab: hidden jobs it `extends` (directly or through a parent) that the file does not define,
+   * so an include brings them (`.fdo.container-build@fedora` of a remote template), each at the
+   * `extends` entry naming it.
+   */
+  extendsIncluded?: Located[];
 }
 
 export type ReferenceKind =

@@ -47,6 +47,8 @@ interface Effective {
   entries: Map<string, EffEntry>;
   /** `variables`, merged per variable across `extends`. */
   vars: Map<string, EffEntry>;
+  /** Jobs named in `extends` (here or by a parent) that this file does not define: they come from an include. */
+  external: Located[];
 }
 
 class GitlabParser {
@@ -190,7 +192,7 @@ class GitlabParser {
     if (cached) return cached;
     const { ctx } = this;
     const def = this.defs.get(name);
-    const eff: Effective = { entries: new Map(), vars: new Map() };
+    const eff: Effective = { entries: new Map(), vars: new Map(), external: [] };
     if (!def || this.resolving.has(name)) return eff;
     this.resolving.add(name);
     const own = entries(ctx, def.value);
@@ -204,11 +206,17 @@ class GitlabParser {
           this.problem(`\`extends\` cycle: ${[...stack, name, pname].join(' → ')}`, nodeLoc(ctx, p, keyLoc(ctx, ext)));
           continue;
         }
-        if (!this.defs.has(pname)) continue; // may come from an include
+        if (!this.defs.has(pname)) {
+          // defined by an include (a remote template's hidden job): named, so the catalogue can say what it runs
+          const l = locatedScalar(ctx, p);
+          if (l) eff.external.push(l);
+          continue;
+        }
         if (stack.length > 20) continue;
         const parent = this.effective(pname, [...stack, name]);
         for (const [k, v] of parent.entries) eff.entries.set(k, v);
         for (const [k, v] of parent.vars) eff.vars.set(k, v);
+        for (const l of parent.external) if (!eff.external.some((x) => x.value === l.value)) eff.external.push(l);
       }
     }
     for (const e of own) {
@@ -294,6 +302,7 @@ class GitlabParser {
 
     const trigger = cfg.get('trigger');
     if (trigger) job.uses = this.trigger(trigger, loc);
+    if (eff.external.length) job.extendsIncluded = eff.external;
 
     const before = cfg.get('before_script');
     const script = cfg.get('script');

@@ -103,6 +103,11 @@ export interface ToolDef {
   actions: UsesMatcher[];
   gitlabTemplates: string[];
   gitlabComponents: string[];
+  /**
+   * Hidden jobs of a remote GitLab template that a job `extends` (`.fdo.container-build@*`;
+   * `*` wildcards): the extending job runs what the template job does.
+   */
+  gitlabJobs: string[];
   /** Azure templates in other repositories: `<repository name>/<path>`; a shorter entry matches the files under it. */
   azureTemplates: string[];
   azureTasks: UsesMatcher[];
@@ -278,12 +283,12 @@ export class CatalogueError extends Error {
 const PROBE_KEYS = ['id', 'title', 'summary', 'traits', 'tools', 'disabledBy', 'replace'] as const;
 const TRAIT_KEYS = ['failsBuild', 'qualifies', 'localHook', 'anchor', 'throwawayTargetFor', 'documentationFor', 'blocksMayAlso', 'appliesWhen'] as const;
 const TOOL_KEYS = [
-  'name', 'url', 'run', 'packages', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'azureTasks', 'orbs',
+  'name', 'url', 'run', 'packages', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'gitlabJobs', 'azureTemplates', 'azureTasks', 'orbs',
   'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'gitlabReports', 'ciVariables', 'disabledBy', 'enabledBy', 'mayRun', 'publishesSite', 'remove',
 ] as const;
-const MATCHER_KEYS = ['run', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'azureTasks', 'orbs', 'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'gitlabReports', 'ciVariables'] as const;
+const MATCHER_KEYS = ['run', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'gitlabJobs', 'azureTemplates', 'azureTasks', 'orbs', 'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'gitlabReports', 'ciVariables'] as const;
 /** Matchers that name a block whose files live elsewhere: the only ones a `mayRun` tool may use. */
-const BLOCK_MATCHER_KEYS = ['actions', 'gitlabTemplates', 'gitlabComponents', 'azureTemplates', 'orbs', 'pipes', 'jenkinsSteps'] as const;
+const BLOCK_MATCHER_KEYS = ['actions', 'gitlabTemplates', 'gitlabComponents', 'gitlabJobs', 'azureTemplates', 'orbs', 'pipes', 'jenkinsSteps'] as const;
 const RUN_KEYS = ['program', 'subcommands', 'args', 'anyArgs', 'notArgs'] as const;
 const USES_KEYS = ['name', 'inputs', 'inputWords', 'notInputs'] as const;
 const PROBE_ID_OK = (id: string) => /^[a-z0-9][a-z0-9._-]*$/.test(id);
@@ -450,7 +455,7 @@ function readTool(r: DataFileReader, node: unknown): ToolDef {
   if (!nameNode) r.fail(node, 'tool has no name');
   const name = r.str(nameNode.value, 'tool name');
   const t: ToolDef = {
-    name, run: [], packages: [], images: [], actions: [], gitlabTemplates: [], gitlabComponents: [], azureTemplates: [], azureTasks: [],
+    name, run: [], packages: [], images: [], actions: [], gitlabTemplates: [], gitlabComponents: [], gitlabJobs: [], azureTemplates: [], azureTasks: [],
     orbs: [], pipes: [], jenkinsSteps: [], preCommitHooks: [], configFiles: [], gitlabReports: [], ciVariables: [], line: r.line(node),
   };
   const list = (k: string) => (m.has(k) ? r.strList(m.get(k)!.value, `${k} of tool "${name}"`) : []);
@@ -461,6 +466,7 @@ function readTool(r: DataFileReader, node: unknown): ToolDef {
   t.images = list('images');
   t.gitlabTemplates = list('gitlabTemplates');
   t.gitlabComponents = list('gitlabComponents');
+  t.gitlabJobs = list('gitlabJobs');
   t.azureTemplates = list('azureTemplates');
   t.preCommitHooks = list('preCommitHooks');
   t.configFiles = list('configFiles');

@@ -3,7 +3,7 @@
 // switched off), what it calls that cannot be read offline, and weak controls found on
 // the way. Facts are cached per file by the index, so a change re-computes one file.
 import { Catalogue, ImageBuildAction, probeTraits, ToolDef, ToolEnable, ToolMatch } from './catalogue';
-import { cataloguedOrbOf, isCatalogueProgram, isMayRunTool, matchAzureTemplate, matchCiVariables, matchGitlabComponent, matchGitlabReport, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
+import { cataloguedOrbOf, isCatalogueProgram, isMayRunTool, matchAzureTemplate, matchCiVariables, matchGitlabComponent, matchGitlabJob, matchGitlabReport, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
 import { ciDialect } from '../ci/registry';
 import { Evidence, EvidenceUnit, Finding } from './probeTypes';
 import { Indirection, checkoutFolder, expandMakeVariables, findIndirection } from '../parse/indirection';
@@ -374,6 +374,13 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
       if (!matches.length && isRemoteCall(file.kind, job.uses.value) && !housekeepingBlock(cat, file.kind, job.uses.value)) {
         hintRemoteBlock(cat, file.kind, job.uses.value, evidenceAt(job.uses.loc, `uses: ${job.uses.value}`), unit, facts, NO_SWITCHES);
       }
+    }
+    // A hidden job of a remote template it extends runs its script in this job (`.fdo.container-build@fedora`).
+    for (const parent of job.extendsIncluded ?? []) {
+      const matches = matchGitlabJob(cat, parent.value);
+      for (const m of matches) add(m, evidenceAt(parent.loc, `extends: ${parent.value}`, m.tool), NO_SWITCHES, job.cannotFail);
+      // Its image is built from the template's recipe, not from a Dockerfile of the workspace.
+      if (matches.some((m) => m.probe === IMAGE_BUILD_PROBE)) facts.images.push({ kind: 'template-build', evidence: evidenceAt(parent.loc, `extends: ${parent.value}`) });
     }
     const before = facts.hits.length;
     // Repositories the job's steps clone (folder → URL): an image built from one is not ours to read.
@@ -761,6 +768,7 @@ async function collectLine(
 }
 
 const TESTS_PROBE = 'ci.tests';
+const IMAGE_BUILD_PROBE = 'container-build';
 const TEST_RUNNER_TOOL = 'Test runner (by its name)';
 
 /** What the scan holds about the tests probe so far (counted, noted or possibly run). */

@@ -15,6 +15,11 @@ export type ImageUse =
    * pushes; `clonedFrom`: the repository the job cloned that Dockerfile from, not in the workspace).
    */
   | { kind: 'build'; dockerfile: string; pushes: boolean; clonedFrom?: string; evidence: Evidence }
+  /**
+   * An image a remote template builds from its own recipe, not from a Dockerfile of the workspace
+   * (a GitLab job extending `.fdo.container-build@fedora` builds the CI image its variables describe).
+   */
+  | { kind: 'template-build'; evidence: Evidence }
   /** A step that publishes images or logs in to a registry to do so (its job's builds ship). */
   | { kind: 'publish'; evidence: Evidence };
 
@@ -105,9 +110,12 @@ export interface ImageUsage {
 export function imageUsage(uses: readonly ImageUse[], buildHits: readonly Evidence[], mayBuild: boolean): ImageUsage | undefined {
   if (mayBuild) return undefined;
   const builds = uses.filter((u): u is Extract<ImageUse, { kind: 'build' }> => u.kind === 'build');
-  if (builds.length === 0 && buildHits.length === 0) return { shipped: new Set(), builtForJobs: new Map(), cloned: [], noBuilds: true };
+  // Builds from a template's own recipe build none of the workspace's Dockerfiles.
+  const elsewhere = new Set(uses.filter((u) => u.kind === 'template-build').map((u) => locKey(u.evidence.loc)));
+  const ofWorkspace = buildHits.filter((h) => !elsewhere.has(locKey(h.loc)));
+  if (builds.length === 0 && ofWorkspace.length === 0) return { shipped: new Set(), builtForJobs: new Map(), cloned: [], noBuilds: true };
   const builtAt = new Set(builds.map((b) => locKey(b.evidence.loc)));
-  if (buildHits.some((h) => !builtAt.has(locKey(h.loc)))) return undefined;
+  if (ofWorkspace.some((h) => !builtAt.has(locKey(h.loc)))) return undefined;
   const publishing = new Set(uses.filter((u) => u.kind === 'publish').map((u) => unitKey(u.evidence.unit, u.evidence.loc.path)));
   const shipped = new Set<string>();
   for (const b of builds) if (b.pushes || publishing.has(unitKey(b.evidence.unit, b.evidence.loc.path))) shipped.add(b.dockerfile);

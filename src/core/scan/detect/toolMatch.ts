@@ -238,6 +238,8 @@ interface Index {
   byTemplate: Map<string, ToolRef[]>;
   byAzureTemplate: Map<string, ToolRef[]>;
   byComponent: Map<string, ToolRef[]>;
+  /** GitLab hidden-job patterns (few; matched one by one). */
+  gitlabJobs: { pattern: string; ref: ToolRef }[];
   byHook: Map<string, ToolRef[]>;
   byConfigExact: Map<string, ToolRef[]>;
   configGlobs: { pattern: string; ref: ToolRef }[];
@@ -284,7 +286,7 @@ function indexOf(cat: Catalogue): Index {
   const ix: Index = {
     byProgram: new Map(), wildPrograms: [], runsOf: new Map(), byImage: new Map(), byAction: new Map(), byTask: new Map(),
     byOrb: new Map(), byOrbShort: new Map(), byPipe: new Map(), byJenkins: new Map(), byTemplate: new Map(), byAzureTemplate: new Map(),
-    byComponent: new Map(), byHook: new Map(), byConfigExact: new Map(), configGlobs: [], byPackage: new Map(),
+    byComponent: new Map(), gitlabJobs: [], byHook: new Map(), byConfigExact: new Map(), configGlobs: [], byPackage: new Map(),
     byRepo: new Map(), byReport: new Map(), variables: [], byVariable: new Map(),
   };
   for (const p of cat.probes) {
@@ -317,6 +319,7 @@ function indexOf(cat: Catalogue): Index {
       for (const t of tool.gitlabTemplates) push(ix.byTemplate, normTemplate(t), ref);
       for (const t of tool.azureTemplates) push(ix.byAzureTemplate, normBlockPath(t), ref);
       for (const c of tool.gitlabComponents) push(ix.byComponent, normComponent(c), ref);
+      for (const j of tool.gitlabJobs) ix.gitlabJobs.push({ pattern: j.trim().toLowerCase(), ref });
       for (const h of tool.preCommitHooks) push(ix.byHook, h.trim().toLowerCase(), ref);
       for (const t of tool.gitlabReports) push(ix.byReport, t.trim().toLowerCase(), ref);
       for (const v of tool.ciVariables) push(ix.byVariable, v.name.trim().toLowerCase(), { ...ref, values: v.values.map((x) => x.trim().toLowerCase()) });
@@ -711,6 +714,12 @@ export function isCatalogueTool(cat: Catalogue, probe: string, tool: string): bo
 /** Tools a GitLab CI/CD component adds (host and `@version` ignored). */
 export function matchGitlabComponent(cat: Catalogue, ref: string): ToolMatch[] {
   return dedupe((indexOf(cat).byComponent.get(normComponent(ref)) ?? []).map((r) => ({ probe: r.probe, tool: r.tool.name })));
+}
+
+/** Tools a hidden job of a remote GitLab template runs, for a job that `extends` it (`.fdo.container-build@fedora`). */
+export function matchGitlabJob(cat: Catalogue, name: string): ToolMatch[] {
+  const n = name.trim().toLowerCase();
+  return dedupe(indexOf(cat).gitlabJobs.filter((j) => wordMatches(j.pattern, n)).map((j) => ({ probe: j.ref.probe, tool: j.ref.tool.name })));
 }
 
 /** Tools whose results a GitLab `artifacts: reports:` type stands for (`sast`, `container_scanning`). */
