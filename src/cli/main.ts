@@ -13,6 +13,7 @@ import { readTeamTools, withTeamTools } from '../core/scan/teamTools';
 import { toJsonReport } from '../core/reports/json';
 import { toMarkdownReport, toTextReport } from '../core/reports/text';
 import { toSarif } from '../core/reports/sarif';
+import { mainPipeline } from '../core/guidance/lookup';
 import { renderHtmlReport } from '../core/reports/html';
 import { applyProgress, DEFAULT_PROGRESS_FILE, loadWorkspaceProgress, ProgressData, ProgressFileError, ProgressSettingsError } from '../core/progress';
 import { lstatSync, readdirSync, statSync, writeFileSync } from 'fs';
@@ -158,11 +159,11 @@ async function scanCommand(args: ParsedArgs, io: Io): Promise<number> {
   const teamTools = await readTeamTools(files, data.catalogue);
   if (teamTools.state === 'invalid') inputProblems.push(teamToolsInputProblem(teamTools));
   for (const p of inputProblems) io.err(`dsomm: ${p.severity === 'warning' ? 'warning: ' : ''}${escapeControls(inputProblemText(p))}`);
-  const { result: scanned } = await scanFolder(files, dir, model, withTeamTools(data, teamTools), { includeTestFolders: includeTestFolders === true });
+  const { scan, result: scanned } = await scanFolder(files, dir, model, withTeamTools(data, teamTools), { includeTestFolders: includeTestFolders === true });
   const result = progress ? applyProgress(scanned, progress) : scanned;
   const output =
     format === 'json' ? JSON.stringify(toJsonReport(result, { targetLevel: level, inputProblems }), null, 2)
-    : format === 'sarif' ? JSON.stringify(toSarif(result, { level, toolVersion: versionString(), inputProblems }), null, 2)
+    : format === 'sarif' ? JSON.stringify(toSarif(result, { level, toolVersion: versionString(), inputProblems, pipeline: mainPipeline(scan.index.all())?.entry.path }), null, 2)
     : format === 'markdown' ? toMarkdownReport(result, { level, inputProblems })
     : format === 'html' ? renderHtmlReport(result, model, { targetLevel: level ?? 1, inputProblems })
     : toTextReport(result, { level, inputProblems });

@@ -11,6 +11,7 @@ import {
   groupAccessibilityLabel,
   groupDescription,
   groupTooltip,
+  isRemoteUnknown,
   levelBadge,
   STATUS_TEXT,
   TreeGrouping,
@@ -32,6 +33,8 @@ const STATUS_ICON: Record<ActivityStatus, [string, string]> = {
   unknown: ['question', 'descriptionForeground'],
   'not-applicable': ['circle-slash', 'descriptionForeground'],
 };
+/** An unknown that may run in a remote block or repository (not the team's call): a cloud, not a question mark. */
+const REMOTE_ICON: [string, string] = ['cloud', 'descriptionForeground'];
 
 const GROUPING_KEY = 'dsomm.tree.groupBy';
 const STATUS_FILTER_KEY = 'dsomm.tree.statusFilter';
@@ -316,7 +319,7 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<TreeNodeDat
       tooltip.supportHtml = false;
       item.tooltip = tooltip;
       item.contextValue = activityContextValue(node);
-      const [icon, color] = status ? STATUS_ICON[status] : ['circle-outline', 'descriptionForeground'];
+      const [icon, color] = isRemoteUnknown(node.result) ? REMOTE_ICON : status ? STATUS_ICON[status] : ['circle-outline', 'descriptionForeground'];
       item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
       item.accessibilityInformation = { label: activityAccessibilityLabel(node) };
       return item;

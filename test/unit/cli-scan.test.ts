@@ -289,6 +289,25 @@ describe('dsomm scan (CLI)', function () {
       assert.equal(weak.locations[0].physicalLocation.region.startLine, 79);
     });
 
+    it('missing activities sit on the main pipeline, as in the editor: the GitLab build, not a GitHub labeler beside it', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'dsomm-sarif-main-'));
+      try {
+        mkdirSync(path.join(dir, '.github/workflows'), { recursive: true });
+        writeFileSync(path.join(dir, '.github/workflows/labeler.yml'), 'on: pull_request_target\njobs:\n  label:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/labeler@v5\n');
+        writeFileSync(path.join(dir, '.gitlab-ci.yml'), 'build:\n  script: [make build]\nunit:\n  script: [go test ./...]\n');
+        const r = await run('scan', dir, '--format', 'sarif');
+        assert.equal(r.code, EXIT.ok, r.err);
+        const results = JSON.parse(r.out).runs[0].results.filter((x: Json) => x.partialFingerprints?.dsommActivity);
+        assert.ok(results.length > 0);
+        assert.deepEqual([...new Set(results.map((x: Json) => x.locations[0].physicalLocation.artifactLocation.uri))], ['.gitlab-ci.yml']);
+        // The demo keeps its GitHub CI workflow.
+        const demo = sarif.runs[0].results.filter((x: Json) => x.partialFingerprints?.dsommActivity);
+        assert.deepEqual([...new Set(demo.map((x: Json) => x.locations[0].physicalLocation.artifactLocation.uri))], ['.github/workflows/ci.yml']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('--level 1 keeps only level-1 missing activities (findings stay)', async () => {
       const r = await run('scan', DEMO, '--format', 'sarif', '--level', '1');
       const log = JSON.parse(r.out);

@@ -6,7 +6,7 @@ import { Model } from '../model/types';
 import { ActivityResult, notApplicableScoringNote, notApplicableSummary, ScanResult, TeamEvidence } from '../scan/result';
 import { buildDashboard, CellView } from '../view/dashboard';
 import { escapeHtml as h, safeHref } from '../view/html';
-import { STATUS_LABEL } from './text';
+import { statusLabel } from './text';
 import { InputProblem } from './inputProblems';
 
 export interface HtmlReportOptions {
@@ -137,7 +137,7 @@ export function renderHtmlReport(result: ScanResult, model: Model, options: Html
         ? `<ul class="evidence">${a.evidence.slice(0, 5).map((e) => `<li><code>${h(e.loc.path)}:${e.loc.line}</code> ${h(e.text)}</li>`).join('')}${a.evidence.length > 5 ? `<li class="muted">… ${a.evidence.length - 5} more</li>` : ''}</ul>`
         : '';
       const team = [decision(a), ...(a.teamEvidence ?? []).map(htmlEvidence)].filter(Boolean).join('');
-      out.push(`<tr><td>${a.activity.level}</td><td>${h(a.activity.subdimension)}</td><td>${name}</td><td>${h(STATUS_LABEL[a.status])}</td>${withDecision ? `<td>${team}</td>` : ''}${withEvidence ? `<td>${evidence}</td>` : ''}</tr>`);
+      out.push(`<tr><td>${a.activity.level}</td><td>${h(a.activity.subdimension)}</td><td>${name}</td><td>${h(statusLabel(a))}</td>${withDecision ? `<td>${team}</td>` : ''}${withEvidence ? `<td>${evidence}</td>` : ''}</tr>`);
     }
     out.push('</tbody>', '</table>');
   }

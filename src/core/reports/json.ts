@@ -52,6 +52,7 @@ export function toJsonReport(r: ScanResult, options: { targetLevel?: number; inp
       probes: a.probes,
       ...(a.note ? { note: a.note } : {}),
       ...(a.reasons?.length ? { reasons: a.reasons } : {}),
+      ...(a.remote ? { remote: true } : {}),
       ...(a.progress ? { progress: a.progress } : {}),
       ...(a.notApplicable ? { notApplicable: a.notApplicable } : {}),
       ...(a.teamEvidence?.length ? { teamEvidence: a.teamEvidence } : {}),

@@ -1,5 +1,6 @@
 // SARIF 2.1.0 for code scanning: one result per missing activity at or below the level
-// (attached to the most relevant pipeline file) and one per weak-control finding.
+// (attached to the main pipeline file, the one the editor's summary sits on) and one per
+// weak-control finding.
 import { isPipelineKind } from '../scan/ci/registry';
 import { ScanResult } from '../scan/result';
 import { InputProblem } from './inputProblems';
@@ -16,10 +17,18 @@ function artifactOf(path: string): { uri: string; uriBaseId?: string } {
   return { uri: `file://${slashed.startsWith('/') ? '' : '/'}${slashed.split('/').map((s, i) => (i === 0 && /^[a-zA-Z]:$/.test(s) ? s : encodeURIComponent(s))).join('/')}` };
 }
 
-export function toSarif(r: ScanResult, options: { level?: number; toolVersion?: string; inputProblems?: InputProblem[] } = {}): object {
+export interface SarifOptions {
+  level?: number;
+  toolVersion?: string;
+  inputProblems?: InputProblem[];
+  /** Where missing activities attach: the main pipeline (guidance's mainPipeline), as in the editor's Problems. */
+  pipeline?: string;
+}
+
+export function toSarif(r: ScanResult, options: SarifOptions = {}): object {
   const level = options.level ?? 5;
   const missing = r.activities.filter((a) => a.status === 'missing' && a.activity.level <= level);
-  const anchor = r.files.find((f) => f.kind === 'github-workflow') ?? r.files.find((f) => isPipelineKind(f.kind));
+  const anchor = (options.pipeline !== undefined ? r.files.find((f) => f.path === options.pipeline) : undefined) ?? r.files.find((f) => f.kind === 'github-workflow') ?? r.files.find((f) => isPipelineKind(f.kind));
   const rules = new Map<string, object>();
   const results: object[] = [];
   for (const a of missing) {

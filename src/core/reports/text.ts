@@ -15,6 +15,11 @@ export const STATUS_LABEL: Record<ActivityStatus, string> = {
   'in-progress': 'in progress',
 };
 
+/** The status label of a report row: an unknown that may run in code the scan cannot read says so. */
+export function statusLabel(a: ActivityResult): string {
+  return a.status === 'unknown' && a.remote ? 'unknown (remote)' : STATUS_LABEL[a.status];
+}
+
 const STATUS_MARK: Record<ActivityStatus, string> = {
   detected: '✔', done: '✔', 'not-applicable': '–', partial: '◐', 'in-progress': '◐', missing: '✘', unknown: '?',
 };
@@ -62,7 +67,7 @@ export function toTextReport(r: ScanResult, o: ReportOptions = {}): string {
     out.push('');
     out.push(`${dim}  (${achieved}/${list.length})`);
     for (const a of list) {
-      out.push(`  ${STATUS_MARK[a.status]} L${a.activity.level} ${a.activity.name} — ${STATUS_LABEL[a.status]}`);
+      out.push(`  ${STATUS_MARK[a.status]} L${a.activity.level} ${a.activity.name} — ${statusLabel(a)}`);
       for (const e of a.evidence.slice(0, 3)) out.push(`      ${e.loc.path}:${e.loc.line}  ${e.text}`);
       if (a.evidence.length > 3) out.push(`      … ${a.evidence.length - 3} more`);
     }
@@ -138,7 +143,7 @@ export function toMarkdownReport(r: ScanResult, o: ReportOptions = {}): string {
     out.push('| --- | --- | --- | --- |');
     for (const a of list) {
       const evidence = a.evidence.slice(0, 2).map((e) => codeSpan(`${e.loc.path}:${e.loc.line}`)).join(', ');
-      out.push(`| ${a.activity.level} | ${escapeMarkdown(a.activity.name)} | ${STATUS_MARK[a.status]} ${STATUS_LABEL[a.status]}${teamDecision(a)} | ${evidence} |`);
+      out.push(`| ${a.activity.level} | ${escapeMarkdown(a.activity.name)} | ${STATUS_MARK[a.status]} ${statusLabel(a)}${teamDecision(a)} | ${evidence} |`);
     }
   }
   const withEvidence = visible(r, o).filter((a) => a.teamEvidence?.length);

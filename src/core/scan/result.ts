@@ -46,6 +46,12 @@ export interface ActivityResult {
   note?: string;
   /** What was found and why it did not count, or why the team has to decide. */
   reasons?: string[];
+  /**
+   * Set when `detected` is unknown because the control may run where the scan cannot read (a
+   * remote block, a Dockerfile cloned from another repository; `reasons` names it), not because no
+   * file can show it: the user checks that place rather than judging the activity.
+   */
+  remote?: true;
   /** The team's progress, when a progress file was read. */
   progress?: { state: string; date: string; score: number; team: string };
   /**

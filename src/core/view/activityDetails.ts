@@ -9,7 +9,7 @@ import { DEFAULT_STATES } from '../progress/settings';
 import { teamLabel } from '../progress/team';
 import { isAchieved, ActivityResult, ActivityStatus, notApplicableScoringNote, ScanResult } from '../scan/result';
 import { CiKind } from '../scan/types';
-import { STATUS_TEXT } from './activityTree';
+import { detectedText, statusText } from './activityTree';
 import { safeHref, TextBlock, textBlocks } from './html';
 
 export interface LinkView {
@@ -39,7 +39,7 @@ export function activityRef(a: Activity, r: ActivityResult | undefined): Activit
     dimension: a.dimension,
     subdimension: a.subdimension,
     level: a.level,
-    ...(r ? { status: r.status, statusText: STATUS_TEXT[r.status] } : {}),
+    ...(r ? { status: r.status, statusText: statusText(r) } : {}),
     achieved: !!r && isAchieved(r),
   };
 }
@@ -145,8 +145,8 @@ export function activityDetails(model: Model, result: ScanResult | undefined, uu
     subdimension: a.subdimension,
     level: a.level,
     status: r?.status,
-    statusText: r && STATUS_TEXT[r.status],
-    detectedText: r && r.detected !== r.status ? STATUS_TEXT[r.detected] : undefined,
+    statusText: r && statusText(r),
+    detectedText: r && r.detected !== r.status ? detectedText(r) : undefined,
     note: r?.note,
     reasons: [...(r?.reasons ?? [])],
     description: textBlocks(a.description),

@@ -58,6 +58,8 @@ export interface GroupNodeData {
   undecided: number;
   /** Their uuids (for deciding them together). */
   undecidedIds: string[];
+  /** Of the undecided: those that may be done where the scan cannot read (ActivityResult.remote). */
+  remote: number;
   children: TreeNodeData[];
 }
 
@@ -86,6 +88,33 @@ export const STATUS_SHORT: Record<ActivityStatus, string> = {
   done: 'done',
   'in-progress': 'in progress',
 };
+
+/**
+ * An unknown that rests on code the scan cannot read (a remote block, a Dockerfile cloned from
+ * another repository) reads apart from one that only the team can judge: the user checks the
+ * named place instead of deciding. The status stays `unknown` (filters, counts, deciding several).
+ */
+export function isRemoteUnknown(r: ActivityResult | undefined): boolean {
+  return r?.status === 'unknown' && !!r.remote;
+}
+
+const REMOTE_TEXT = 'unknown: may run in a remote block or repository the scan cannot read';
+const REMOTE_SHORT = 'remote?';
+
+/** The status in words (tooltips, details, screen readers, pick lists). */
+export function statusText(r: ActivityResult): string {
+  return isRemoteUnknown(r) ? REMOTE_TEXT : STATUS_TEXT[r.status];
+}
+
+/** What the files alone show, in words (beside the team's decision). */
+export function detectedText(r: ActivityResult): string {
+  return r.detected === 'unknown' && r.remote ? REMOTE_TEXT : STATUS_TEXT[r.detected];
+}
+
+/** The status word of a tree row (see STATUS_SHORT). */
+export function statusShort(r: ActivityResult): string {
+  return isRemoteUnknown(r) ? REMOTE_SHORT : STATUS_SHORT[r.status];
+}
 
 /** Every status, in the order the status filter offers them. */
 export const ALL_STATUSES: readonly ActivityStatus[] = ['missing', 'unknown', 'partial', 'in-progress', 'detected', 'done', 'not-applicable'];
@@ -191,12 +220,13 @@ interface Counts {
   achieved: number;
   undecided: number;
   undecidedIds: string[];
+  remote: number;
 }
 
-const NO_COUNTS: Counts = { total: 0, achieved: 0, undecided: 0, undecidedIds: [] };
+const NO_COUNTS: Counts = { total: 0, achieved: 0, undecided: 0, undecidedIds: [], remote: 0 };
 
 function addCounts(a: Counts, b: Counts): Counts {
-  return { total: a.total + b.total, achieved: a.achieved + b.achieved, undecided: a.undecided + b.undecided, undecidedIds: [...a.undecidedIds, ...b.undecidedIds] };
+  return { total: a.total + b.total, achieved: a.achieved + b.achieved, undecided: a.undecided + b.undecided, undecidedIds: [...a.undecidedIds, ...b.undecidedIds], remote: a.remote + b.remote };
 }
 
 function countInto(sum: Counts, acts: ActivityNodeData[]): Counts {
@@ -206,6 +236,7 @@ function countInto(sum: Counts, acts: ActivityNodeData[]): Counts {
     achieved: acts.filter((c) => c.result && isAchieved(c.result)).length,
     undecided: undecidedIds.length,
     undecidedIds,
+    remote: acts.filter((c) => isRemoteUnknown(c.result)).length,
   });
 }
 
@@ -233,7 +264,9 @@ export function groupDescription(node: GroupNodeData, maxLevel: number, topLevel
 export function groupTooltip(node: GroupNodeData, maxLevel: number): string {
   const scope = node.type === 'level' ? `level ${node.level}` : levelScopeText(maxLevel);
   const lines = [`${node.label}: ${node.achieved} of ${node.total} activities (${scope}) detected, done or not applicable.`];
-  if (node.undecided) lines.push(`${node.undecided} of them ${node.undecided === 1 ? 'needs' : 'need'} your decision: no file can show ${node.undecided === 1 ? 'it' : 'them'}.`);
+  const judged = node.undecided - node.remote;
+  if (judged) lines.push(`${judged} of them ${judged === 1 ? 'needs' : 'need'} your decision: no file can show ${judged === 1 ? 'it' : 'them'}.`);
+  if (node.remote) lines.push(`${node.remote} of them may run in a remote block or repository the scan cannot read: check ${node.remote === 1 ? 'it' : 'them'} there.`);
   return lines.join('\n');
 }
 
@@ -255,7 +288,7 @@ export function activityContextValue(node: ActivityNodeData): string {
 export function activityDescription(node: ActivityNodeData): string {
   const r = node.result;
   if (!r) return `L${node.activity.level}`;
-  const parts = [`L${node.activity.level}`, STATUS_TEXT[r.status]];
+  const parts = [`L${node.activity.level}`, statusText(r)];
   if (r.progress && r.status !== 'not-applicable') parts[1] = r.progress.state;
   // Detection stays visible next to the team's word.
   if (isMarked(r) && (r.detected === 'detected' || r.detected === 'partial')) parts.push(`${STATUS_TEXT[r.detected]} in files`);
@@ -269,7 +302,7 @@ export function activityDescription(node: ActivityNodeData): string {
 export function activityRowDescription(node: ActivityNodeData): string {
   const r = node.result;
   if (!r) return '';
-  const word = r.progress && r.status === 'in-progress' ? r.progress.state : STATUS_SHORT[r.status];
+  const word = r.progress && r.status === 'in-progress' ? r.progress.state : statusShort(r);
   // Detection stays visible next to the team's word.
   return isMarked(r) && (r.detected === 'detected' || r.detected === 'partial') ? `${word} · ${STATUS_SHORT[r.detected]}` : word;
 }
@@ -285,7 +318,7 @@ export function activityAccessibilityLabel(node: ActivityNodeData): string {
   const r = node.result;
   const parts = [a.name, `level ${a.level}`];
   if (r) {
-    parts.push(STATUS_TEXT[r.status]);
+    parts.push(statusText(r));
     if (r.progress) parts.push(`team state ${r.progress.state}`);
     if (r.notApplicable) parts.push(`not applicable: ${r.notApplicable.reason}`);
     if (r.evidence.length) parts.push(`${r.evidence.length} evidence ${r.evidence.length === 1 ? 'place' : 'places'}`);
@@ -304,9 +337,9 @@ export function groupAccessibilityLabel(node: GroupNodeData, maxLevel?: number):
 export function activityTooltipMarkdown(a: Activity, r?: ActivityResult): string {
   const parts = [`**${escapeMarkdown(a.name)}** · Level ${a.level}`, `${escapeMarkdown(a.dimension)} › ${escapeMarkdown(a.subdimension)}`];
   if (r) {
-    parts.push(`**Status:** ${STATUS_TEXT[r.status]}`);
+    parts.push(`**Status:** ${statusText(r)}`);
     const places = r.evidence.length ? ` (${r.evidence.length} place${r.evidence.length === 1 ? '' : 's'} in your files)` : '';
-    if (r.status !== r.detected || places) parts.push(`**Files:** ${STATUS_TEXT[r.detected]}${places}`);
+    if (r.status !== r.detected || places) parts.push(`**Files:** ${detectedText(r)}${places}`);
     if (r.progress) parts.push(`**${escapeMarkdown(teamLabel(r.progress.team))}:** ${escapeMarkdown(r.progress.state)} (${r.progress.score} %) since ${r.progress.date}`);
     if (r.notApplicable) {
       const who = [r.notApplicable.by ? `by ${escapeMarkdown(r.notApplicable.by)}` : '', r.notApplicable.date ? `on ${r.notApplicable.date}` : ''].filter(Boolean).join(' ');
@@ -316,7 +349,7 @@ export function activityTooltipMarkdown(a: Activity, r?: ActivityResult): string
     if (r.note) parts.push(`**Note:** ${escapeMarkdown(r.note)}`);
     for (const reason of r.reasons ?? []) parts.push(`**Why:** ${escapeMarkdown(reason)}`);
   }
-  if (r?.status === 'unknown') parts.push('To decide several at once, select their rows (Ctrl or Shift + click) and right-click.');
+  if (r?.status === 'unknown' && !r.remote) parts.push('To decide several at once, select their rows (Ctrl or Shift + click) and right-click.');
   if (a.risk) parts.push(`**Risk:** ${markdownWithCode(a.risk)}`);
   if (a.measure) parts.push(`**Measure:** ${markdownWithCode(a.measure)}`);
   if (r?.evidence.length) {

@@ -11,6 +11,8 @@ export interface TargetSummary {
   achieved: number;
   /** Of those: nobody has decided yet (no rule, no progress entry). */
   undecided: number;
+  /** Of the undecided: those that may run where the scan cannot read (a remote block, another repository). */
+  remote: number;
   dimensions: { name: string; total: number; achieved: number }[];
 }
 
@@ -19,6 +21,7 @@ export function targetSummary(result: ScanResult, targetLevel: number): TargetSu
   let total = 0;
   let achieved = 0;
   let undecided = 0;
+  let remote = 0;
   for (const a of result.activities) {
     if (a.activity.level > targetLevel) continue;
     const d = dims.get(a.activity.dimension) ?? dims.set(a.activity.dimension, { name: a.activity.dimension, total: 0, achieved: 0 }).get(a.activity.dimension)!;
@@ -27,9 +30,12 @@ export function targetSummary(result: ScanResult, targetLevel: number): TargetSu
     if (isAchieved(a)) {
       achieved++;
       d.achieved++;
-    } else if (a.status === 'unknown') undecided++;
+    } else if (a.status === 'unknown') {
+      undecided++;
+      if (a.remote) remote++;
+    }
   }
-  return { targetLevel, total, achieved, undecided, dimensions: [...dims.values()] };
+  return { targetLevel, total, achieved, undecided, remote, dimensions: [...dims.values()] };
 }
 
 /** "DSOMM L1 · 18/26" at target level 1, "DSOMM L1–3 · 40/102" at 3: the levels it counts, then the count. */
@@ -41,7 +47,8 @@ export function statusBarTooltipMarkdown(s: TargetSummary, achievedLevel: number
   const rows = s.dimensions.map((d) => `| ${escapeMarkdown(d.name)} | ${d.achieved}/${d.total} |`);
   return [
     `**DSOMM target level ${s.targetLevel}**: ${s.achieved} of the ${s.total} activities at ${levelScopeText(s.targetLevel)} detected, done or not applicable. Achieved level: ${achievedLevel}.`,
-    s.undecided ? `${s.undecided} activities need your decision (they cannot be seen in files).` : '',
+    s.undecided > s.remote ? `${s.undecided - s.remote} activities need your decision (they cannot be seen in files).` : '',
+    s.remote ? `${s.remote} ${s.remote === 1 ? 'activity' : 'activities'} may run in a remote block or repository the scan cannot read (check there).` : '',
     '| Dimension | Achieved |\n| --- | --- |\n' + rows.join('\n'),
   ].filter(Boolean).join('\n\n');
 }

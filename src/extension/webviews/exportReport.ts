@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { toJsonReport } from '../../core/reports/json';
 import { renderHtmlReport } from '../../core/reports/html';
 import { toSarif } from '../../core/reports/sarif';
+import { mainPipeline } from '../../core/guidance/lookup';
+import { WorkspaceIndex } from '../../core/scan/workspaceIndex';
 import { configProblems } from '../inputProblems';
 import { toMarkdownReport } from '../../core/reports/text';
 import { EXPORT_FORMATS, ExportFormat } from '../../core/view/webviewMessages';
@@ -37,6 +39,11 @@ const NO_ASSESSMENT_MESSAGE = 'DSOMM: there is no assessment to export. Open a f
  * `arg`: a format name, or `{ format?, folder? }` from a panel (folder: FolderAssessment.key).
  * Exports the folder named, else the only one, else the active editor's, else the one the user picks.
  */
+/** The file the editor's summary of missing activities sits on: SARIF attaches them there too. */
+function mainPipelineOf(index: WorkspaceIndex | undefined): string | undefined {
+  return index ? mainPipeline(index.all())?.entry.path : undefined;
+}
+
 export function registerExportReport(assessment: AssessmentService, models: ModelService, extensionVersion: string): vscode.Disposable {
   return vscode.commands.registerCommand('dsomm.exportReport', async (arg?: unknown) => {
     let format = formatOf(arg);
@@ -65,7 +72,7 @@ export function registerExportReport(assessment: AssessmentService, models: Mode
       format === 'markdown' ? toMarkdownReport(result, { nextBestFor: level, inputProblems })
       : format === 'html' ? renderHtmlReport(result, await models.get(), { targetLevel: level, inputProblems })
       : format === 'json' ? JSON.stringify(toJsonReport(result, { targetLevel: level, inputProblems }), null, 2) + '\n'
-      : JSON.stringify(toSarif(result, { level, toolVersion: extensionVersion, inputProblems }), null, 2) + '\n';
+      : JSON.stringify(toSarif(result, { level, toolVersion: extensionVersion, inputProblems, pipeline: mainPipelineOf(folder.workspaceIndex) }), null, 2) + '\n';
     const spec = FORMATS[format];
     const target = await vscode.window.showSaveDialog({
       title: `Save the DSOMM report (${spec.label})`,

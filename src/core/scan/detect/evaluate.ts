@@ -192,9 +192,13 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
   return catalogue.probes.map((p) => {
     const h = hits.get(p.id) ?? [];
     const evidence = dedupeEvidence(h.map((x) => x.evidence));
+    // A line that counts through one tool is not also "not counted" through another (`docker compose up`
+    // run on a deploy host over ssh is no compose stack on a self-hosted runner).
+    const counted = new Set(h.map((x) => `${x.evidence.loc.path}:${x.evidence.loc.line}`));
     const notes = [
       ...new Set(
         (notCounted.get(p.id) ?? [])
+          .filter((n) => !counted.has(`${n.evidence.loc.path}:${n.evidence.loc.line}`))
           .filter((n) => !n.installOnly || !ran.has(idOf(n.probe, n.tool)))
           .map(noteText),
       ),
@@ -324,7 +328,7 @@ export function evaluate(input: EvaluateInput): ScanResult {
     const detected = s?.status ?? 'unknown';
     const reasons = [...(s?.reasons ?? []), ...(detected === 'missing' || detected === 'partial' || (detected === 'unknown' && s?.remote) ? probeNotes(s?.probes ?? [], byId) : [])];
     const anchor = activityAnchor(s?.probes ?? [], catalogue);
-    activities.push({ activity: a, detected, status: detected, evidence: s?.evidence ?? [], probes: s?.probes ?? [], ...(anchor !== 'pipeline' ? { anchor } : {}), ...(s?.note ? { note: s.note } : {}), ...(reasons.length ? { reasons } : {}) });
+    activities.push({ activity: a, detected, status: detected, evidence: s?.evidence ?? [], probes: s?.probes ?? [], ...(anchor !== 'pipeline' ? { anchor } : {}), ...(s?.note ? { note: s.note } : {}), ...(reasons.length ? { reasons } : {}), ...(detected === 'unknown' && s?.remote ? { remote: true as const } : {}) });
   }
 
   const external: ExternalReference[] = entries.flatMap((e) => (e.facts?.external ?? []).map((r) => ({ ...r, from: e.path })));
