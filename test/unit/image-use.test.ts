@@ -1,7 +1,7 @@
 // How the pipelines' image builds decide which Dockerfiles ship (detect/imageUse.ts), and the
 // container scope that follows from it (detect/containerScope.ts).
 import * as assert from 'node:assert/strict';
-import { buildPushes, ImageUse, imageUsage, publishesImages, publishingBlock } from '../../src/core/scan/detect/imageUse';
+import { buildPushes, builtTags, ImageUse, imageUsage, publishesImages, publishingBlock } from '../../src/core/scan/detect/imageUse';
 import { containerScope } from '../../src/core/scan/detect/containerScope';
 import { parseDockerfile } from '../../src/core/scan/parse/containers/dockerfile';
 import { parseCompose } from '../../src/core/scan/parse/containers/compose';
@@ -70,6 +70,31 @@ describe('image usage: which Dockerfiles the pipelines ship', () => {
     assert.ok(!publishingBlock('actions/checkout@v4'));
     assert.ok(!publishingBlock('docker/build-push-action@v6'), 'a build action publishes only when its push input says so');
     assert.ok(!publishingBlock('useblacksmith/build-push-action@v2'));
+  });
+
+  it('reads the names a build tags, with the variables the step set, and leaves out names it cannot know', () => {
+    const vars = new Map([['IMG', 'registry.example.com/team/ci'], ['V', '4']]);
+    assert.deepEqual(builtTags(['build', '--tag=$IMG', '-f', 'ci/Dockerfile', '.'], vars), ['registry.example.com/team/ci']);
+    assert.deepEqual(builtTags(['build', '-t', '${IMG}:${V}', '-t', 'app:$UNSET', '--tag', 'plain:1', '.'], vars), ['registry.example.com/team/ci:4', 'plain:1']);
+    assert.deepEqual(builtTags(['build', '-tshort/name', '.'], vars), ['short/name']);
+    assert.deepEqual(builtTags(['build', '--target', 'x', '.'], vars), []);
+  });
+
+  it('an image the pipelines build and run their own jobs in is a CI build environment, not shipped, even when pushed', () => {
+    const ciBuild: ImageUse = { kind: 'build', dockerfile: 'ci/Dockerfile', pushes: true, tags: ['registry.example.com/team/ci'], evidence: release };
+    const jobImage = { value: 'proxy.example.com/team/ci:latest', loc: { path: 'ci.yml', line: 30, column: 5, endLine: 30, endColumn: 40 } };
+    const usage = imageUsage([ciBuild, build('Dockerfile', release), { kind: 'publish', evidence: push }], [release], false, [jobImage]);
+    assert.ok(usage);
+    assert.deepEqual([...usage.shipped], ['Dockerfile']);
+    assert.equal(usage.ciEnvironments?.get('ci/Dockerfile'), jobImage);
+    assert.equal(usage.builtForJobs.has('ci/Dockerfile'), false);
+    const alone = imageUsage([ciBuild], [release], false, [jobImage]);
+    assert.ok(alone, 'a CI environment alone still decides');
+    assert.equal(alone.shipped.size, 0);
+    assert.equal(imageUsage([ciBuild], [release], false, [{ ...jobImage, value: 'other/ci' }])?.ciEnvironments, undefined, 'another image: the build ships');
+    const scope = containerScope([parseDockerfile('ci/Dockerfile', 'FROM debian:12\nRUN apt-get install -y gcc\n'), parseDockerfile('app/Dockerfile', 'FROM node:22\nCMD ["node", "a.js"]\n')], alone);
+    assert.match(scope.fileReason('ci/Dockerfile') ?? '', /^the image the pipelines' own jobs run in \(built, then used as `proxy.example.com\/team\/ci:latest` at ci.yml:30\): a CI build environment$/);
+    assert.equal(scope.fileReason('app/Dockerfile'), undefined, 'with nothing pushed, a Dockerfile no pipeline builds is not ruled out by usage');
   });
 });
 

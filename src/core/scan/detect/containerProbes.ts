@@ -224,52 +224,60 @@ export function probeNonRoot(files: ParsedContainerFile[], usage?: ImageUsage): 
     if (good) ok++;
   };
 
+  const targets = composeTargets(files);
   for (const f of dockerfiles(files)) {
     const judged = !scope.fileReason(f.path);
-    const final = f.stages[f.stages.length - 1];
-    const chain = stageChain(f, final);
-    const withUser = chain.find((s) => s.user);
-    const base = chain[chain.length - 1];
-    const data = { stage: stageLabel(final), index: String(final.index), image: final.from.value, path: f.path };
-    if (!withUser || !withUser.user) {
-      if (runsAsNonRoot(base.image)) {
-        tally(judged, true);
-        if (judged) ev.add(base.from.loc, fromText(base));
-        notes.push(`${f.path}: the base image \`${base.from.value}\` runs as a non-root user`);
+    const built = targets.get(f.path);
+    const stages = built ? f.stages.filter((s) => s.name && built.has(s.name.value)) : [];
+    if (stages.length > 0) notes.push(`${f.path}: judged by the stages compose builds as targets (${stages.map((s) => `\`${stageLabel(s)}\``).join(', ')}), not its last stage`);
+    for (const stage of stages.length > 0 ? stages : [f.stages[f.stages.length - 1]]) {
+      const what = stages.length > 0 ? `The stage \`${stageLabel(stage)}\` (a compose build target)` : 'The final stage';
+      const chain = stageChain(f, stage);
+      const withUser = chain.find((s) => s.user);
+      const base = chain[chain.length - 1];
+      const data = { stage: stageLabel(stage), index: String(stage.index), image: stage.from.value, path: f.path };
+      if (!withUser || !withUser.user) {
+        if (runsAsNonRoot(base.image)) {
+          tally(judged, true);
+          if (judged) ev.add(base.from.loc, fromText(base));
+          notes.push(`${f.path}: the base image \`${base.from.value}\` runs as a non-root user`);
+          continue;
+        }
+        tally(judged, false);
+        const elsewhere = stages.length > 0 ? [] : f.stages.filter((s) => s.user && !chain.includes(s));
+        if (elsewhere.length > 0) notes.push(`${f.path}: USER in stage ${elsewhere.map((s) => `\`${stageLabel(s)}\``).join(', ')} does not apply to the final stage`);
+        findings.push({
+          probe: ID_NON_ROOT,
+          code: 'root-user',
+          message: stages.length > 0
+            ? `${what} sets no USER, so its container runs as root`
+            : `The final stage (${stage.name ? `\`${stage.name.value}\`, ` : ''}FROM ${stage.from.value}) sets no USER, so the container runs as root`,
+          loc: stage.fromLoc,
+          severity: 'warning',
+          data,
+        });
         continue;
       }
-      tally(judged, false);
-      const elsewhere = f.stages.filter((s) => s.user && !chain.includes(s));
-      if (elsewhere.length > 0) notes.push(`${f.path}: USER in stage ${elsewhere.map((s) => `\`${stageLabel(s)}\``).join(', ')} does not apply to the final stage`);
-      findings.push({
-        probe: ID_NON_ROOT,
-        code: 'root-user',
-        message: `The final stage (${final.name ? `\`${final.name.value}\`, ` : ''}FROM ${final.from.value}) sets no USER, so the container runs as root`,
-        loc: final.fromLoc,
-        severity: 'warning',
-        data,
-      });
-      continue;
-    }
-    const user = withUser.user;
-    const resolved = withUser.userResolved;
-    if (resolved === undefined) {
-      tally(judged, true);
-      if (judged) ev.add(user.loc, `USER ${user.value}`);
-      notes.push(`${f.path}: USER ${user.value} could not be resolved; counted as non-root`);
-    } else if (isRootUser(resolved)) {
-      tally(judged, false);
-      findings.push({
-        probe: ID_NON_ROOT,
-        code: 'root-user',
-        message: `The final stage runs as root (USER ${user.value}${resolved !== user.value ? ` = ${resolved}` : ''})`,
-        loc: user.loc,
-        severity: 'warning',
-        data: { ...data, user: resolved },
-      });
-    } else {
-      tally(judged, true);
-      if (judged) ev.add(user.loc, `USER ${user.value}`);
+      const user = withUser.user;
+      const resolved = withUser.userResolved;
+      if (resolved === undefined) {
+        tally(judged, true);
+        if (judged) ev.add(user.loc, `USER ${user.value}`);
+        notes.push(`${f.path}: USER ${user.value} could not be resolved; counted as non-root`);
+      } else if (isRootUser(resolved)) {
+        tally(judged, false);
+        findings.push({
+          probe: ID_NON_ROOT,
+          code: 'root-user',
+          message: `${what} runs as root (USER ${user.value}${resolved !== user.value ? ` = ${resolved}` : ''})`,
+          loc: user.loc,
+          severity: 'warning',
+          data: { ...data, user: resolved },
+        });
+      } else {
+        tally(judged, true);
+        if (judged) ev.add(user.loc, `USER ${user.value}`);
+      }
     }
   }
 
@@ -366,6 +374,27 @@ export function probeNonRoot(files: ParsedContainerFile[], usage?: ImageUsage): 
   const leftOut = scope.note('container definition(s)');
   if (leftOut) notes.push(leftOut);
   return outcome(ID_NON_ROOT, withClonedImages(resultOf(ok, total), usage, notes), ev.items, notes, findings);
+}
+
+/**
+ * The stages compose services build as their image (`build.target`), per Dockerfile: such a
+ * Dockerfile ships those stages, not (only) its last one. Only when every service building it names
+ * a target; one without builds the last stage too, and the Dockerfile is judged by that as usual.
+ */
+function composeTargets(files: ParsedContainerFile[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const untargeted = new Set<string>();
+  const known = new Set(dockerfiles(files).map((f) => f.path));
+  for (const f of composeFiles(files)) {
+    for (const s of f.services) {
+      const path = s.build ? composeBuiltDockerfile(f.path, s.build.value, s.dockerfile?.value, known) : undefined;
+      if (path === undefined) continue;
+      if (!s.target || hasVariables(s.target.value)) untargeted.add(path);
+      else (out.get(path) ?? out.set(path, new Set()).get(path)!).add(s.target.value);
+    }
+  }
+  for (const p of untargeted) out.delete(p);
+  return out;
 }
 
 /** Base images whose default user is not root: `:nonroot` tags (distroless and others), Chainguard images (not their `-dev` variants). */
@@ -747,6 +776,18 @@ export function probeHealthcheck(files: ParsedContainerFile[], usage?: ImageUsag
   const k8sHere = services.length + chartWorkloads.filter((w) => w.judged).length > 0;
   const result = withRuntimeElsewhere(withClonedImages(resultOf(ok, total), usage, notes), elsewhere, k8sHere, 'their liveness and readiness probes', notes);
   return outcome(ID_HEALTH, result, result === 'unknown' ? [] : ev.items, notes, findings);
+}
+
+/**
+ * The Dockerfile of the workspace a compose service builds: its context read from the compose file's
+ * folder, else from the workspace root (a stack run with `--project-directory` at the root, as
+ * `context: .` beside `dockerfile: docker/images/x.Dockerfile` in a `docker/` folder shows).
+ */
+function composeBuiltDockerfile(composePath: string, context: string, dockerfile: string | undefined, known: ReadonlySet<string>): string | undefined {
+  const beside = composeDockerfilePath(composePath, context, dockerfile);
+  if (beside === undefined || known.has(beside)) return beside;
+  const fromRoot = composeDockerfilePath('docker-compose.yml', context, dockerfile);
+  return fromRoot !== undefined && known.has(fromRoot) ? fromRoot : beside;
 }
 
 /** The Dockerfile a compose service builds: `dockerfile` (default `Dockerfile`) inside the build context. */

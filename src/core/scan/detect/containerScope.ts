@@ -5,6 +5,7 @@
 // snippets, and workloads scaled to `replicas: 0`. Test/fixture/example folders and dev-only files
 // never reach the probes (the index leaves them out). When the pipelines publish images, a
 // Dockerfile they build only for their own jobs, or never build, is left out too (imageUse.ts).
+// The image the pipelines build and then run their own jobs in is a CI build environment.
 // Build and development environments are left out: a Dockerfile whose header says it is one, and,
 // when nothing in the files builds any image, one that starts no program of its own; so are compose
 // files named for a test run, compose stacks of backing services only (databases, brokers: what the
@@ -158,7 +159,10 @@ function environmentReason(f: DockerfileFile, usage: ImageUsage | undefined): st
 /** Why the pipelines' image usage leaves a Dockerfile out, or undefined when it ships (or usage cannot tell). */
 function usageReason(usage: ImageUsage | undefined, path: string): string | undefined {
   if (!usage || usage.noBuilds || usage.shipped.has(path)) return undefined;
+  const jobImage = usage.ciEnvironments?.get(path);
+  if (jobImage) return `the image the pipelines' own jobs run in (built, then used as \`${jobImage.value}\` at ${jobImage.loc.path}:${jobImage.loc.line}): a CI build environment`;
   if (usage.builtForJobs.has(path)) return 'an image the pipelines build only for their own jobs and never push';
+  if (usage.shipped.size === 0) return undefined;
   const pushed = [...usage.shipped].sort();
   return `not built by any pipeline (the pipelines push ${pushed.slice(0, 2).join(', ')}${pushed.length > 2 ? ` and ${pushed.length - 2} more` : ''})`;
 }

@@ -57,7 +57,7 @@ export function containerProbesFor(owner: object, files: ParsedContainerFile[], 
 /** The image usage as one comparable string (a new object is made per evaluation). */
 function imageUsageKey(usage: ImageUsage | undefined): string {
   if (!usage) return '';
-  return `${usage.noBuilds ? 'none|' : ''}${[...usage.shipped].sort().join('\n')}|${[...usage.builtForJobs.keys()].sort().join('\n')}|${usage.cloned.map((c) => `${c.url} ${c.evidence.loc.path}:${c.evidence.loc.line}`).join('\n')}`;
+  return `${usage.noBuilds ? 'none|' : ''}${[...usage.shipped].sort().join('\n')}|${[...usage.builtForJobs.keys()].sort().join('\n')}|${usage.cloned.map((c) => `${c.url} ${c.evidence.loc.path}:${c.evidence.loc.line}`).join('\n')}|${[...(usage.ciEnvironments ?? [])].map(([d, j]) => `${d} ${j.value} ${j.loc.path}:${j.loc.line}`).join('\n')}`;
 }
 
 function sameEvidence(a: Evidence, b: Evidence): boolean {

@@ -15,7 +15,7 @@ import { CiFile, CiJob, CiReference, CiStep, Loc, Located, ShellLine } from '../
 import { dirname, resolvePath, joinPath } from '../../fs';
 import { LifecycleOutcome, lifecycleOfInvocation, lifecycleOfUses, preCommitCiOutcomes } from './lifecycleHits';
 import { ReleaseConfig, configKeyEnabled } from '../parse/releaseConfigs';
-import { buildPushes, ImageUse, publishesImages, publishingBlock } from './imageUse';
+import { buildPushes, builtTags, ImageUse, publishesImages, publishingBlock } from './imageUse';
 import { GITOPS_HANDOFF_TOOL, HandoffTracker, onRemoteHost, RuntimeElsewhere } from './runtimeTarget';
 
 export interface ToolHit {
@@ -759,7 +759,7 @@ async function collectLine(
       : (await resolveIndirection(ind, state.cwd, ctx, facts)) ?? (state.callerDir !== undefined ? await resolveIndirection(ind, state.callerDir, ctx, facts) : undefined);
     if (ind.kind === 'image-build') {
       const clonedFrom = target ? undefined : clonedSource(ind, state);
-      if (target) facts.images.push({ kind: 'build', dockerfile: imagePathOf(target.key), pushes: buildPushes(inv.args), evidence: evidenceAt(line.loc, text) });
+      if (target) facts.images.push({ kind: 'build', dockerfile: imagePathOf(target.key), pushes: buildPushes(inv.args), tags: builtTags(inv.args, state.vars), evidence: evidenceAt(line.loc, text) });
       else if (clonedFrom) facts.images.push({ kind: 'build', dockerfile: clonedFrom.dockerfile, clonedFrom: clonedFrom.url, pushes: buildPushes(inv.args), evidence: evidenceAt(line.loc, text) });
     }
     const testRunner = ind.kind === 'script' && namedTestRunner(ind.path);

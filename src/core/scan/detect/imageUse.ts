@@ -3,10 +3,12 @@
 // publish images and every image build can be tied to its Dockerfile, what ships is what they push:
 // a Dockerfile they build only for their own jobs (an end-to-end test image, a scratch test) or
 // never build at all (a local `make docker` variant, a hand-run test environment) is left out of
-// the verdicts, and named in a note.
+// the verdicts, and named in a note. An image the pipelines build and then run their own jobs in
+// (the job's `image:` names what the build tags) is a CI build environment: it ships nothing.
 import { Evidence, EvidenceUnit } from './probeTypes';
 import { Invocation } from '../parse/shell';
-import { Loc } from '../types';
+import { Loc, Located } from '../types';
+import { splitImage } from '../parse/containers/common';
 
 /** One image build or publish step a CI file runs (directly or through what it calls). */
 export type ImageUse =
@@ -14,7 +16,15 @@ export type ImageUse =
    * An image built from a Dockerfile (`dockerfile`: root-relative; `pushes`: the command itself
    * pushes; `clonedFrom`: the repository the job cloned that Dockerfile from, not in the workspace).
    */
-  | { kind: 'build'; dockerfile: string; pushes: boolean; clonedFrom?: string; evidence: Evidence }
+  | {
+      kind: 'build';
+      dockerfile: string;
+      pushes: boolean;
+      clonedFrom?: string;
+      /** The names it is tagged with (`-t`/`--tag`), variables the step set replaced; absent when none is known. */
+      tags?: string[];
+      evidence: Evidence;
+    }
   /**
    * An image a remote template builds from its own recipe, not from a Dockerfile of the workspace
    * (a GitLab job extending `.fdo.container-build@fedora` builds the CI image its variables describe).
@@ -63,6 +73,38 @@ export function buildPushes(args: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * The names an image build tags (`-t X`, `--tag X`, `--tag=X`), with `$VAR`/`${VAR}` replaced from
+ * `vars`; a name with a variable nobody set is left out (it cannot be matched).
+ */
+export function builtTags(args: readonly string[], vars: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = a === '-t' || a === '--tag' ? args[++i] : a.startsWith('--tag=') ? a.slice('--tag='.length) : a.startsWith('-t') && a.length > 2 && !a.startsWith('--') ? a.slice(2) : undefined;
+    if (value === undefined) continue;
+    let unknown = false;
+    const expanded = value.replace(/^["']|["']$/g, '').replace(/\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g, (_m, braced: string | undefined, bare: string | undefined) => {
+      const v = vars.get((braced ?? bare) as string);
+      if (v === undefined) unknown = true;
+      return v ?? '';
+    });
+    if (!unknown && expanded.trim()) out.push(expanded.trim());
+  }
+  return out;
+}
+
+/**
+ * An image name without its registry host, tag and digest, lower case: `docker-proxy.acme.com/team/ci:4`
+ * and `registry.acme.com/team/ci` are both `team/ci` (a job may pull through a proxy of the registry
+ * the build pushed to).
+ */
+function imagePath(ref: string): string {
+  const parts = splitImage(ref).name.toLowerCase().split('/');
+  if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost')) parts.shift();
+  return parts.join('/');
+}
+
 /** Actions and blocks whose name says they publish images or log in to a registry (`docker/login-action`, `aws-ecr-push-image`). */
 const PUBLISHING_BLOCK = /(^|[/_-])(login|push|publish|release|deploy|registry|ecr|gcr|acr|ghcr)([/_@:-]|$)/i;
 
@@ -91,6 +133,11 @@ export interface ImageUsage {
   /** Shipped images built from a Dockerfile the job clones from another repository: their content cannot be read here. */
   cloned: readonly { url: string; evidence: Evidence }[];
   /**
+   * Dockerfiles whose image the pipelines' own jobs run in (a job's `image:` names a tag of its
+   * build): CI build environments, not what ships. Dockerfile → the job image that uses it.
+   */
+  ciEnvironments?: ReadonlyMap<string, Located>;
+  /**
    * True when no pipeline builds any image and no remote block may: nothing in the files builds
    * the Dockerfiles (they may still ship through a registry's own builds, so only those that start
    * nothing of their own are left out; containerScope.ts).
@@ -105,9 +152,9 @@ export interface ImageUsage {
  * With no image build at all, it says so (`noBuilds`) and ships nothing.
  *
  * `buildHits`: the evidence of every counted `container-build` run; `mayBuild`: container-build
- * runs a remote block may do.
+ * runs a remote block may do; `jobImages`: the images the CI jobs run in (`image:`, `container:`).
  */
-export function imageUsage(uses: readonly ImageUse[], buildHits: readonly Evidence[], mayBuild: boolean): ImageUsage | undefined {
+export function imageUsage(uses: readonly ImageUse[], buildHits: readonly Evidence[], mayBuild: boolean, jobImages: readonly Located[] = []): ImageUsage | undefined {
   if (mayBuild) return undefined;
   const builds = uses.filter((u): u is Extract<ImageUse, { kind: 'build' }> => u.kind === 'build');
   // Builds from a template's own recipe build none of the workspace's Dockerfiles.
@@ -117,11 +164,18 @@ export function imageUsage(uses: readonly ImageUse[], buildHits: readonly Eviden
   const builtAt = new Set(builds.map((b) => locKey(b.evidence.loc)));
   if (ofWorkspace.some((h) => !builtAt.has(locKey(h.loc)))) return undefined;
   const publishing = new Set(uses.filter((u) => u.kind === 'publish').map((u) => unitKey(u.evidence.unit, u.evidence.loc.path)));
+  const jobImageAt = new Map<string, Located>();
+  for (const j of jobImages) if (!jobImageAt.has(imagePath(j.value))) jobImageAt.set(imagePath(j.value), j);
+  const ciEnvironments = new Map<string, Located>();
+  for (const b of builds) {
+    const usedBy = b.clonedFrom === undefined ? (b.tags ?? []).map((t) => jobImageAt.get(imagePath(t))).find((j) => j !== undefined) : undefined;
+    if (usedBy && !ciEnvironments.has(b.dockerfile)) ciEnvironments.set(b.dockerfile, usedBy);
+  }
   const shipped = new Set<string>();
-  for (const b of builds) if (b.pushes || publishing.has(unitKey(b.evidence.unit, b.evidence.loc.path))) shipped.add(b.dockerfile);
-  if (shipped.size === 0) return undefined;
+  for (const b of builds) if (!ciEnvironments.has(b.dockerfile) && (b.pushes || publishing.has(unitKey(b.evidence.unit, b.evidence.loc.path)))) shipped.add(b.dockerfile);
+  if (shipped.size === 0 && ciEnvironments.size === 0) return undefined;
   const builtForJobs = new Map<string, Evidence>();
-  for (const b of builds) if (!shipped.has(b.dockerfile) && !builtForJobs.has(b.dockerfile)) builtForJobs.set(b.dockerfile, b.evidence);
+  for (const b of builds) if (!shipped.has(b.dockerfile) && !ciEnvironments.has(b.dockerfile) && !builtForJobs.has(b.dockerfile)) builtForJobs.set(b.dockerfile, b.evidence);
   const cloned = builds.filter((b) => b.clonedFrom !== undefined && shipped.has(b.dockerfile)).map((b) => ({ url: b.clonedFrom!, evidence: b.evidence }));
-  return { shipped, builtForJobs, cloned };
+  return { shipped, builtForJobs, cloned, ...(ciEnvironments.size ? { ciEnvironments } : {}) };
 }

@@ -86,6 +86,8 @@ function service(ctx: YamlCtx, name: string, loc: ServiceSpec['loc'], node: unkn
       s.build = context ?? { value: '.', loc: keyLoc(ctx, build) };
       const dockerfile = located(ctx, entry(ctx, build.value, 'dockerfile')?.value);
       if (dockerfile) s.dockerfile = dockerfile;
+      const target = located(ctx, entry(ctx, build.value, 'target')?.value);
+      if (target) s.target = target;
     } else {
       s.build = located(ctx, build.value) ?? { value: '.', loc: keyLoc(ctx, build) };
     }

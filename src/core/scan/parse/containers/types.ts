@@ -118,6 +118,8 @@ export interface ServiceSpec {
   /** `build:` context (string form, or `context:` of the map form; `.` when the map has no context). */
   build?: Located;
   dockerfile?: Located;
+  /** `build.target`: the stage of a multi-stage Dockerfile the service's image is built from. */
+  target?: Located;
   user?: Located;
   healthcheck?: ComposeHealthcheck;
   privileged?: Located<boolean>;
