@@ -310,7 +310,7 @@ function pipelineImageUsage(entries: IndexEntry[]): ImageUsage | undefined {
   const uses = entries.flatMap((e) => e.facts?.images ?? []);
   const buildHits = entries.flatMap((e) => (e.facts?.hits ?? []).filter((h) => h.probe === 'container-build').map((h) => h.evidence));
   const mayBuild = entries.some((e) => (e.facts?.mayRun ?? []).some((m) => m.probe === 'container-build'));
-  const jobImages = entries.flatMap((e) => (e.parsed && 'jobs' in e.parsed && Array.isArray(e.parsed.jobs) ? (e.parsed).jobs.flatMap((j) => (j.image ? [j.image] : [])) : []));
+  const jobImages = entries.flatMap((e) => (e.parsed && 'jobs' in e.parsed && Array.isArray(e.parsed.jobs) ? e.parsed.jobs.flatMap((j) => (j.image ? [j.image] : [])) : []));
   return imageUsage(uses, buildHits, mayBuild, jobImages);
 }
 
