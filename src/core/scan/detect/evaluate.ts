@@ -190,9 +190,13 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
   return catalogue.probes.map((p) => {
     const h = hits.get(p.id) ?? [];
     const evidence = dedupeEvidence(h.map((x) => x.evidence));
+    // A line that counts through one tool is not also "not counted" through another (`docker compose up`
+    // run on a deploy host over ssh is no compose stack on a self-hosted runner).
+    const counted = new Set(h.map((x) => `${x.evidence.loc.path}:${x.evidence.loc.line}`));
     const notes = [
       ...new Set(
         (notCounted.get(p.id) ?? [])
+          .filter((n) => !counted.has(`${n.evidence.loc.path}:${n.evidence.loc.line}`))
           .filter((n) => !n.installOnly || !ran.has(idOf(n.probe, n.tool)))
           .map(noteText),
       ),

@@ -16,7 +16,7 @@ import { dirname, resolvePath, joinPath } from '../../fs';
 import { LifecycleOutcome, lifecycleOfInvocation, lifecycleOfUses, preCommitCiOutcomes } from './lifecycleHits';
 import { ReleaseConfig, configKeyEnabled } from '../parse/releaseConfigs';
 import { buildPushes, ImageUse, publishesImages, publishingBlock } from './imageUse';
-import { GITOPS_HANDOFF_TOOL, HandoffTracker, RuntimeElsewhere } from './runtimeTarget';
+import { GITOPS_HANDOFF_TOOL, HandoffTracker, onRemoteHost, RuntimeElsewhere } from './runtimeTarget';
 
 export interface ToolHit {
   probe: string;
@@ -658,8 +658,10 @@ interface LineState {
   vars: Map<string, string>;
   /** Folders the job has cloned another repository into (`git clone URL dir`) → the URL. */
   clones?: Map<string, string>;
-  /** The job's GitOps hand-off so far (clone, image tag edit, push). */
+  /** The job's GitOps hand-off so far (clone, image tag edit, push) and the folders it copied to hosts. */
   handoff?: HandoffTracker;
+  /** The host the line runs on, over ssh (none: the job's own runner). */
+  remoteHost?: string;
 }
 
 async function collectLine(
@@ -679,7 +681,8 @@ async function collectLine(
   // A value the reader cannot know (`$dotnet = $dotnet32` with no value for it) does not replace one it knows.
   const unknownRef = assigned ? wholeReference(assigned.value) : undefined;
   if (assigned && !(unknownRef && !state.vars.has(unknownRef.name) && state.vars.has(assigned.name))) state.vars.set(assigned.name, assigned.value);
-  for (const inv of safeInvocations(line)) {
+  for (const found of safeInvocations(line)) {
+    const inv = state.remoteHost ? onRemoteHost(found, state.remoteHost) : found;
     // A command kept in a variable (`bash -c "$TEST_CMD"`, `eval "$CMD"`, `$RUN_LINT`): its value, set in this step or script.
     const held = inv.kind === 'run' ? heldCommand(inv, state.vars) : undefined;
     if (held !== undefined) {
@@ -699,6 +702,19 @@ async function collectLine(
       const evidence = evidenceAt(line.loc, `${via ? `${line.written ?? line.text}  (via ${via})` : (line.written ?? line.text)}  (${handoff.describe})`, GITOPS_HANDOFF_TOOL);
       add({ probe: 'deploy', tool: GITOPS_HANDOFF_TOOL }, evidence, disabled, cannotFail);
       facts.handoffs.push({ where: handoff.where, evidence });
+    }
+    // A command run on another host over ssh: read as run there (paths into folders the job copied there are local ones).
+    const remote = state.handoff?.remoteLine(inv);
+    if (remote) {
+      if (chain && chain.depth >= MAX_INDIRECTION_DEPTH) continue;
+      const key = `ssh:${line.loc.path}:${line.loc.line}:${remote.command}`;
+      if (chain?.seen.has(key)) continue;
+      const next: IndirectionChain = chain
+        ? { label: chain.label, depth: chain.depth + 1, seen: new Set([...chain.seen, key]) }
+        : { label: `${line.loc.path}:${line.loc.line}, on ${remote.host}`, depth: 1, seen: new Set([key]) };
+      const there: LineState = { cwd: '', vars: new Map(state.vars), clones: state.clones, handoff: state.handoff, remoteHost: remote.host };
+      await collectLine(heldLine(line, remote.command), there, ctx, facts, disabled, cannotFail, add, next);
+      continue;
     }
     if (inv.program === 'cd' && inv.kind === 'run') {
       const target = inv.args.find((a) => !a.startsWith('-'));
@@ -744,7 +760,7 @@ async function collectLine(
       ? { label: chain.label, depth: chain.depth + 1, seen: new Set([...chain.seen, target.key]) }
       : { label: `${line.loc.path}:${line.loc.line}`, depth: 1, seen: new Set([target.key]) };
     // Paths in a script are read from its own folder first, then from the folder it was called from.
-    const within: LineState = { cwd: target.cwd, callerDir: target.callerDir, scriptDir: target.scriptDir, vars: new Map(state.vars), clones: state.clones, handoff: state.handoff };
+    const within: LineState = { cwd: target.cwd, callerDir: target.callerDir, scriptDir: target.scriptDir, vars: new Map(state.vars), clones: state.clones, handoff: state.handoff, remoteHost: state.remoteHost };
     const testsBefore = testRunner ? testFindings(facts) : 0;
     for (const l of target.lines) await collectLine(l, within, ctx, facts, disabled, cannotFail, add, next);
     // A script named as the test suite whose tests no known tool shows (test binaries found and run in a loop): the name says it.

@@ -1,4 +1,6 @@
-// Where the workloads run when the files say it is somewhere else. A job that clones a deployment
+// Where the workloads run when the files say it is somewhere else. A command a job runs on another
+// host over ssh runs there: `docker compose up` there deploys to that host, and a script of the
+// checkout the job copied there is read as run on it. A job that clones a deployment
 // repository, writes the new image tag into it and pushes (a GitOps hand-off) deploys: a GitOps
 // controller (Argo CD, Flux) applies that repository. The orchestrator configuration of those
 // workloads (pod probes, security contexts) then lives in that repository, which this scan cannot
@@ -104,14 +106,103 @@ function imageEdit(inv: Invocation): string | undefined {
   return undefined;
 }
 
+/** Options of `ssh` that take a value. */
+const SSH_VALUED = new Set(['-B', '-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-P', '-p', '-Q', '-R', '-S', '-W', '-w']);
+
+/** `ssh [options] HOST COMMAND…`: the host and the command it runs there (none for a login shell). */
+export function remoteCommand(inv: Invocation): { host: string; words: string[] } | undefined {
+  if (inv.kind !== 'run' || inv.program !== 'ssh') return undefined;
+  const a = inv.args;
+  let i = 0;
+  while (i < a.length && a[i].startsWith('-')) i += a[i].length === 2 && SSH_VALUED.has(a[i]) ? 2 : 1;
+  const host = a[i];
+  const words = a.slice(i + 1);
+  return host && words.length ? { host, words } : undefined;
+}
+
+/** Options of `scp` / `rsync` that take a value as the next word. */
+const COPY_VALUED = new Set(['-c', '-F', '-i', '-J', '-l', '-o', '-P', '-S', '-e', '--rsh', '-f', '--filter', '--exclude', '--include', '--exclude-from', '--include-from', '--files-from', '--chmod', '--chown', '-T', '--temp-dir']);
+/** The checkout itself as a copy source: `.`, `./`, `*`, `$PWD`, `$PWD/*`, `$(pwd)`, the CI system's checkout variable. */
+const CHECKOUT_SOURCE = /^(\.\/?|\.\/\*|\*|(\$\{?(PWD|CI_PROJECT_DIR|GITHUB_WORKSPACE|BITBUCKET_CLONE_DIR|WORKSPACE|CIRCLE_WORKING_DIRECTORY|BUILD_SOURCESDIRECTORY)\}?|\$\(pwd\))(\/\*?)?)$/;
+/** `[user@]host:path`, not a local path with a colon in a later segment. */
+const REMOTE_PATH = /^([^\s/:]+):(.*)$/;
+
+/** A copy of local files to a host (`scp -r . host:dir`, `rsync -a dist/ host:/srv/app`): the remote folder and the local one it mirrors. */
+export function copiedToHost(inv: Invocation): { host: string; dest: string; local: string } | undefined {
+  if (inv.kind !== 'run' || (inv.program !== 'scp' && inv.program !== 'rsync')) return undefined;
+  const words: string[] = [];
+  for (let i = 0; i < inv.args.length; i++) {
+    const a = inv.args[i];
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && COPY_VALUED.has(a)) i++;
+      continue;
+    }
+    words.push(a);
+  }
+  if (words.length < 2) return undefined;
+  const remote = REMOTE_PATH.exec(words[words.length - 1]);
+  if (!remote) return undefined;
+  const sources = words.slice(0, -1);
+  if (sources.length !== 1) return undefined;
+  const source = sources[0];
+  // Only a folder the remote one stands for: the checkout, or one folder's contents (`dist/`, `deploy/*`).
+  const local = CHECKOUT_SOURCE.test(source) ? '' : /^[\w.-]+(\/[\w.-]+)*\/\*?$/.test(source) && !source.startsWith('..') ? source.replace(/\/\*?$/, '') : undefined;
+  if (local === undefined) return undefined;
+  return { host: remote[1], dest: remote[2].replace(/\/+$/, ''), local };
+}
+
 /**
- * The steps of a GitOps hand-off seen so far in one job, in order: another repository cloned, an
- * image tag written into a file, then `git push`. One tracker per job: the steps of a job share a
- * machine and its folders, separate jobs do not.
+ * A word of a command run on a host, as the local path it stands for when it lies in a folder the
+ * job copied there (`deploy/run.sh` after `scp -r $PWD/* host:~/deploy` is `./run.sh` of the checkout).
+ */
+function localWord(word: string, copies: readonly { dest: string; local: string }[]): string {
+  for (const c of copies) {
+    const dest = c.dest.replace(/^~\//, '');
+    for (const prefix of [c.dest, dest, `~/${dest}`]) {
+      if (!prefix) continue;
+      const base = c.local ? `./${c.local}` : '.';
+      if (word === prefix) return base;
+      if (word.startsWith(`${prefix}/`)) return `${base}/${word.slice(prefix.length + 1)}`;
+    }
+  }
+  return word;
+}
+
+/**
+ * A command that starts workloads on the host it runs on, as the catalogue knows it when given a
+ * remote Docker host: `docker compose up` / `docker stack deploy` run over ssh are the same as run
+ * with `--host=ssh://HOST` (a deployment to that host), whatever the runner of the job.
+ */
+export function onRemoteHost(inv: Invocation, host: string): Invocation {
+  if (inv.kind !== 'run' || (inv.program !== 'docker' && inv.program !== 'docker-compose')) return inv;
+  const a = inv.args;
+  const starts = a.includes('up') || (a.includes('stack') && a.includes('deploy'));
+  // A Docker host already named (global options, before the subcommand: `-c` of `stack deploy` is its compose file).
+  const first = a.findIndex((w) => !w.startsWith('-'));
+  const globals = first < 0 ? a : a.slice(0, first);
+  const named = a.some((w) => w === '--host' || w.startsWith('--host=') || w === '--context' || w.startsWith('--context=')) || globals.some((w) => w === '-H' || w === '-c');
+  if (!starts || named) return inv;
+  return { ...inv, args: [`--host=ssh://${host}`, ...a] };
+}
+
+/**
+ * What one job hands to places outside its runner: the steps of a GitOps hand-off seen so far, in
+ * order (another repository cloned, an image tag written into a file, then `git push`), and the
+ * folders it copied to hosts. One tracker per job: the steps of a job share a machine and its
+ * folders, separate jobs do not.
  */
 export class HandoffTracker {
   private clone?: { repository: string; loc: Loc };
   private edit?: { what: string; loc: Loc };
+  /** Folders the job copied to a host, so the paths of a command run there can be read here. */
+  private readonly copies: { host: string; dest: string; local: string }[] = [];
+
+  /** The command an `ssh` line runs on its host, with paths into copied folders made local ones. */
+  remoteLine(inv: Invocation): { host: string; command: string } | undefined {
+    const remote = remoteCommand(inv);
+    if (!remote) return undefined;
+    return { host: remote.host, command: remote.words.map((w) => localWord(w, this.copies)).join(' ') };
+  }
 
   /** A repository checked out by a step's own means (`actions/checkout` with `repository:`). */
   cloned(repository: string, loc: Loc): void {
@@ -121,6 +212,8 @@ export class HandoffTracker {
 
   /** Feeds one command of the job; returns the hand-off when this command completes one. */
   observe(inv: Invocation, loc: Loc): Handoff | undefined {
+    const copy = copiedToHost(inv);
+    if (copy) this.copies.push(copy);
     const repository = clonedRepository(inv);
     if (repository !== undefined) {
       this.cloned(repository, loc);
