@@ -46,7 +46,7 @@ export function parseTeamTools(text: string, source: string, bundled: Catalogue)
   };
   const empty = (name: string, line: number): ToolDef => ({
     name, run: [], packages: [], images: [], actions: [], gitlabTemplates: [], gitlabComponents: [], gitlabJobs: [], azureTemplates: [], azureTasks: [],
-    orbs: [], pipes: [], jenkinsSteps: [], preCommitHooks: [], configFiles: [], gitlabReports: [], line,
+    orbs: [], pipes: [], jenkinsSteps: [], preCommitHooks: [], configFiles: [], gitlabReports: [], ciVariables: [], line,
   });
   if (top.has('blocks')) {
     for (const n of r.seq(top.get('blocks')!.value, 'blocks')) {

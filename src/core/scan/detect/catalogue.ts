@@ -118,6 +118,12 @@ export interface ToolDef {
   configFiles: string[];
   /** GitLab `artifacts: reports:` types: a job handing in such a report runs a tool of the probe. */
   gitlabReports: string[];
+  /**
+   * CI variables whose value makes the CI system itself add the tool to the run (Microsoft's Azure
+   * DevOps injects its CodeQL analysis where `Codeql.Enabled` is true): name → values, compared
+   * case-insensitively; the line setting it is the evidence.
+   */
+  ciVariables: { name: string; values: string[] }[];
   disabledBy?: ToolDisable;
   /** The match counts only where one of these holds (an OIDC token, a variable, a configuration key). */
   enabledBy?: ToolEnable;
@@ -278,9 +284,9 @@ const PROBE_KEYS = ['id', 'title', 'summary', 'traits', 'tools', 'disabledBy', '
 const TRAIT_KEYS = ['failsBuild', 'qualifies', 'localHook', 'anchor', 'throwawayTargetFor', 'documentationFor', 'blocksMayAlso', 'appliesWhen'] as const;
 const TOOL_KEYS = [
   'name', 'url', 'run', 'packages', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'gitlabJobs', 'azureTemplates', 'azureTasks', 'orbs',
-  'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'gitlabReports', 'disabledBy', 'enabledBy', 'mayRun', 'publishesSite', 'remove',
+  'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'gitlabReports', 'ciVariables', 'disabledBy', 'enabledBy', 'mayRun', 'publishesSite', 'remove',
 ] as const;
-const MATCHER_KEYS = ['run', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'gitlabJobs', 'azureTemplates', 'azureTasks', 'orbs', 'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'gitlabReports'] as const;
+const MATCHER_KEYS = ['run', 'images', 'actions', 'gitlabTemplates', 'gitlabComponents', 'gitlabJobs', 'azureTemplates', 'azureTasks', 'orbs', 'pipes', 'jenkinsSteps', 'preCommitHooks', 'configFiles', 'gitlabReports', 'ciVariables'] as const;
 /** Matchers that name a block whose files live elsewhere: the only ones a `mayRun` tool may use. */
 const BLOCK_MATCHER_KEYS = ['actions', 'gitlabTemplates', 'gitlabComponents', 'gitlabJobs', 'azureTemplates', 'orbs', 'pipes', 'jenkinsSteps'] as const;
 const RUN_KEYS = ['program', 'subcommands', 'args', 'anyArgs', 'notArgs'] as const;
@@ -450,7 +456,7 @@ function readTool(r: DataFileReader, node: unknown): ToolDef {
   const name = r.str(nameNode.value, 'tool name');
   const t: ToolDef = {
     name, run: [], packages: [], images: [], actions: [], gitlabTemplates: [], gitlabComponents: [], gitlabJobs: [], azureTemplates: [], azureTasks: [],
-    orbs: [], pipes: [], jenkinsSteps: [], preCommitHooks: [], configFiles: [], gitlabReports: [], line: r.line(node),
+    orbs: [], pipes: [], jenkinsSteps: [], preCommitHooks: [], configFiles: [], gitlabReports: [], ciVariables: [], line: r.line(node),
   };
   const list = (k: string) => (m.has(k) ? r.strList(m.get(k)!.value, `${k} of tool "${name}"`) : []);
   if (m.has('url')) t.url = r.str(m.get('url')!.value, `url of tool "${name}"`);
@@ -465,6 +471,7 @@ function readTool(r: DataFileReader, node: unknown): ToolDef {
   t.preCommitHooks = list('preCommitHooks');
   t.configFiles = list('configFiles');
   t.gitlabReports = list('gitlabReports');
+  if (m.has('ciVariables')) t.ciVariables = Object.entries(r.strListMap(m.get('ciVariables')!.value, `ciVariables of tool "${name}"`)).map(([v, values]) => ({ name: v, values }));
   for (const g of t.configFiles) if (g.split('/').includes('..')) r.fail(m.get('configFiles')!.value, `config file pattern "${g}" must stay inside the workspace`);
   for (const k of ['actions', 'azureTasks', 'orbs', 'pipes', 'jenkinsSteps'] as const) {
     if (m.has(k)) t[k] = r.seq(m.get(k)!.value, `${k} of tool "${name}"`).map((n) => readUses(r, n, `${k} of tool "${name}"`));

@@ -134,11 +134,13 @@ function configMatchesOf(catalogue: Catalogue, path: string): ReturnType<typeof 
  * be read) may also do the work of the probes the `blocksMayAlso` trait lists: an image pushed by
  * another repository's workflow may be scanned, described or signed there. Each becomes a block
  * that may run them, named with its call, so they are unknown rather than missing unless something
- * else runs them. A catalogued block is left alone: its entries already say what it may run.
+ * else runs them. A catalogued block is left alone: its entries already say what it may run; so is
+ * an uncatalogued command of an orb whose other commands are catalogued (the orb's entries say
+ * which probes its members may do).
  */
 function addBlocksMayAlso(catalogue: Catalogue, mayRun: Map<string, MayRun[]>): void {
   for (const p of catalogue.probes) {
-    const blocks = p.traits.blocksMayAlso?.length ? mayRun.get(p.id)?.filter((m) => !isCatalogueTool(catalogue, p.id, m.tool)) : undefined;
+    const blocks = p.traits.blocksMayAlso?.length ? mayRun.get(p.id)?.filter((m) => !isCatalogueTool(catalogue, p.id, m.tool) && !m.cataloguedFamily) : undefined;
     if (!blocks?.length) continue;
     const does = p.title ? p.title.toLowerCase() : p.id;
     for (const other of p.traits.blocksMayAlso!) {

@@ -3,7 +3,7 @@
 // switched off), what it calls that cannot be read offline, and weak controls found on
 // the way. Facts are cached per file by the index, so a change re-computes one file.
 import { Catalogue, ImageBuildAction, probeTraits, ToolDef, ToolEnable, ToolMatch } from './catalogue';
-import { isCatalogueProgram, isMayRunTool, matchAzureTemplate, matchGitlabComponent, matchGitlabJob, matchGitlabReport, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
+import { cataloguedOrbOf, isCatalogueProgram, isMayRunTool, matchAzureTemplate, matchCiVariables, matchGitlabComponent, matchGitlabJob, matchGitlabReport, matchGitlabTemplate, matchInstall, matchInvocation, matchUses, disabledProbesByVariables } from './toolMatch';
 import { ciDialect } from '../ci/registry';
 import { Evidence, EvidenceUnit, Finding } from './probeTypes';
 import { Indirection, checkoutFolder, expandMakeVariables, findIndirection } from '../parse/indirection';
@@ -44,6 +44,11 @@ export interface MayRun {
   tool: string;
   /** The line calling the block. */
   evidence: Evidence;
+  /**
+   * An uncatalogued command of an orb whose other commands the catalogue lists: the catalogue
+   * says what that orb may run, so its name hint counts for its own probe only (no blocksMayAlso).
+   */
+  cataloguedFamily?: string;
 }
 
 export interface FileFacts {
@@ -285,6 +290,12 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
     } else facts.hits.push({ probe: m.probe, tool: m.tool, evidence, cannotFail });
   };
 
+  // Variables that make the CI system add a tool of its own to the run (Azure DevOps' CodeQL injection).
+  const injected = (env: Record<string, Located>) => {
+    for (const m of matchCiVariables(cat, envValues(env))) add(m, evidenceAt(env[m.variable].loc, `${m.variable}: ${env[m.variable].value}`, m.tool), fileDisabled);
+  };
+  injected(file.env);
+
   // Variables this file's steps set (`##vso[task.setvariable]`): the templates it includes run after them and may read them.
   let setByIncluder: Record<string, string> | undefined;
   for (const ref of file.references) {
@@ -358,6 +369,7 @@ async function collectCiFile(file: CiFile, ctx: FactsContext, facts: FileFacts, 
   }
   async function collectJob(job: CiFile['jobs'][number]): Promise<void> {
     variableSwitches(cat, job.env, facts);
+    injected(job.env);
     if (job.uses) {
       const matches = matchUses(cat, file.kind, job.uses.value, inputValues(job.inputs ?? {}));
       for (const m of matches) add(m, evidenceAt(job.uses.loc, `uses: ${job.uses.value}`, m.tool), NO_SWITCHES, job.cannotFail);
@@ -596,10 +608,11 @@ function isRemoteCall(kind: CiFile['kind'], uses: string): boolean {
  */
 function hintRemoteBlock(cat: Catalogue, kind: CiFile['kind'], uses: string, evidence: Evidence, unit: EvidenceUnit | undefined, facts: FileFacts, disabledBy: ReadonlyMap<string, string>): void {
   const name = blockNameOf(kind, uses);
+  const family = cataloguedOrbOf(cat, kind, uses);
   for (const h of hintedProbes(cat, name)) {
     if (disabledBy.has(h.probe)) continue;
     const e = { ...evidence, ...(unit ? { unit } : {}) };
-    facts.mayRun.push({ probe: h.probe, tool: `uncatalogued block "${name}" (its name says "${h.words}")`, evidence: e });
+    facts.mayRun.push({ probe: h.probe, tool: `uncatalogued block "${name}" (its name says "${h.words}")`, evidence: e, ...(family ? { cataloguedFamily: family } : {}) });
   }
 }
 

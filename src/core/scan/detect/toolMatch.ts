@@ -247,6 +247,8 @@ interface Index {
   byRepo: Map<string, ToolRef[]>;
   byReport: Map<string, ToolRef[]>;
   variables: { probe: string; name: string; values: string[] }[];
+  /** Variables that make the CI system add a tool (ciVariables), by lower-case name. */
+  byVariable: Map<string, (ToolRef & { values: string[] })[]>;
 }
 
 const indexes = new WeakMap<Catalogue, Index>();
@@ -285,7 +287,7 @@ function indexOf(cat: Catalogue): Index {
     byProgram: new Map(), wildPrograms: [], runsOf: new Map(), byImage: new Map(), byAction: new Map(), byTask: new Map(),
     byOrb: new Map(), byOrbShort: new Map(), byPipe: new Map(), byJenkins: new Map(), byTemplate: new Map(), byAzureTemplate: new Map(),
     byComponent: new Map(), gitlabJobs: [], byHook: new Map(), byConfigExact: new Map(), configGlobs: [], byPackage: new Map(),
-    byRepo: new Map(), byReport: new Map(), variables: [],
+    byRepo: new Map(), byReport: new Map(), variables: [], byVariable: new Map(),
   };
   for (const p of cat.probes) {
     for (const [name, values] of Object.entries(p.disabledBy?.variables ?? {})) ix.variables.push({ probe: p.id, name, values: values.map((v) => v.trim().toLowerCase()) });
@@ -320,6 +322,7 @@ function indexOf(cat: Catalogue): Index {
       for (const j of tool.gitlabJobs) ix.gitlabJobs.push({ pattern: j.trim().toLowerCase(), ref });
       for (const h of tool.preCommitHooks) push(ix.byHook, h.trim().toLowerCase(), ref);
       for (const t of tool.gitlabReports) push(ix.byReport, t.trim().toLowerCase(), ref);
+      for (const v of tool.ciVariables) push(ix.byVariable, v.name.trim().toLowerCase(), { ...ref, values: v.values.map((x) => x.trim().toLowerCase()) });
       for (const g of tool.configFiles) {
         const n = normPath(g);
         if (n.includes('*')) ix.configGlobs.push({ pattern: n, ref });
@@ -638,6 +641,28 @@ export function matchUses(cat: Catalogue, kind: CiKind, uses: string, inputs: Re
 
 const INSTALLER_SUBACTION = /^(download|setup|install)(-|$)/;
 
+/**
+ * The orb of a CircleCI orb call (`ns/orb@1/cmd`, `ns/orb/cmd`, `alias/cmd`) when the catalogue
+ * lists other commands or jobs of that orb: a family the catalogue knows, whose entries say what
+ * its members may run. Undefined for other calls and for orbs the catalogue does not list.
+ */
+export function cataloguedOrbOf(cat: Catalogue, kind: CiKind, uses: string): string | undefined {
+  if (ciDialect(kind).uses.vocabulary !== 'orb') return undefined;
+  const ix = indexOf(cat);
+  const s = uses.trim().toLowerCase();
+  const at = s.indexOf('@');
+  if (at >= 0) {
+    const orb = s.slice(0, at);
+    return ix.byOrb.has(orb) ? orb : undefined;
+  }
+  const segs = s.split('/').filter(Boolean);
+  if (segs.length >= 3) {
+    const orb = segs.slice(0, -1).join('/');
+    return ix.byOrb.has(orb) ? orb : undefined;
+  }
+  return segs.length === 2 && ix.byOrbShort.has(segs[0]) ? segs[0] : undefined;
+}
+
 /** A container image run as a step: with an `args` input by its arguments, else as it stands. */
 function matchImageUses(cat: Catalogue, image: string, inputs: Map<string, string>): ToolMatch[] {
   const ix = indexOf(cat);
@@ -700,6 +725,20 @@ export function matchGitlabJob(cat: Catalogue, name: string): ToolMatch[] {
 /** Tools whose results a GitLab `artifacts: reports:` type stands for (`sast`, `container_scanning`). */
 export function matchGitlabReport(cat: Catalogue, type: string): ToolMatch[] {
   return dedupe((indexOf(cat).byReport.get(type.trim().toLowerCase()) ?? []).map((r) => ({ probe: r.probe, tool: r.tool.name })));
+}
+
+/** Tools the CI system adds because of the variables set (`Codeql.Enabled: true`), each with the variable's name. */
+export function matchCiVariables(cat: Catalogue, env: Record<string, string>): (ToolMatch & { variable: string })[] {
+  const ix = indexOf(cat);
+  if (!ix.byVariable.size) return [];
+  const out: (ToolMatch & { variable: string })[] = [];
+  for (const [name, raw] of Object.entries(env)) {
+    const refs = ix.byVariable.get(name.trim().toLowerCase());
+    if (!refs) continue;
+    const value = String(raw ?? '').trim().toLowerCase();
+    for (const r of refs) if (r.values.includes('*') ? value !== '' : r.values.includes(value)) out.push({ probe: r.probe, tool: r.tool.name, variable: name });
+  }
+  return out;
 }
 
 /** Tools a pre-commit hook id runs. */
