@@ -158,6 +158,9 @@ function composeValue(v: string): string | undefined {
 // ---------------------------------------------------------------------------------------
 // container.present
 
+/** container.present's note when there is nothing at all (otherwise a failing verdict's note says what was left out). */
+export const NO_CONTAINER_FILES = 'No Dockerfile, compose, Kubernetes, Helm or Kustomize definitions found';
+
 export function probePresent(files: ParsedContainerFile[], usage?: ImageUsage): ProbeOutcome {
   const ev = new EvidenceList();
   const scope = containerScope(files, usage);
@@ -192,7 +195,7 @@ export function probePresent(files: ParsedContainerFile[], usage?: ImageUsage): 
   const leftOut = scope.note('container file(s)');
   // Images the pipelines build from another repository's Dockerfile and push ship from here too.
   for (const c of usage?.cloned ?? []) ev.add(c.evidence.loc, `${c.evidence.text} (Dockerfile cloned from ${c.url})`);
-  if (ev.items.length === 0) return outcome('container.present', 'fail', [], leftOut ? [leftOut] : ['No Dockerfile, compose, Kubernetes, Helm or Kustomize definitions found']);
+  if (ev.items.length === 0) return outcome('container.present', 'fail', [], leftOut ? [leftOut] : [NO_CONTAINER_FILES]);
   return outcome('container.present', 'pass', ev.items, leftOut ? [leftOut] : []);
 }
 

@@ -7,13 +7,14 @@
 // Dockerfile they build only for their own jobs, or never build, is left out too (imageUse.ts).
 // Build and development environments are left out: a Dockerfile whose header says it is one, and,
 // when nothing in the files builds any image, one that starts no program of its own; so are compose
-// files named for a test run, test doubles (`*-mock` folders) and load tests, a folder's plain Dockerfile beside
+// files named for a test run, compose stacks of backing services only (databases, brokers: what the
+// code runs against) where no Dockerfile could build one of them, test doubles (`*-mock` folders) and load tests, a folder's plain Dockerfile beside
 // its `Dockerfile.prod` (unless the pipelines push it), and base images other images build on
 // (`Dockerfile.base` that starts nothing of its own).
 import { dirname, resolvePath } from '../../fs';
-import { isPlainOsImage } from '../parse/containers/common';
+import { hasVariables, isBackingServiceImage, isPlainOsImage, splitImage, substitute } from '../parse/containers/common';
 import { stageChain } from '../parse/containers/dockerfile';
-import { DockerfileFile, K8sResource, KustomizationFile, ParsedContainerFile } from '../parse/containers/types';
+import { ComposeFile, DockerfileFile, K8sResource, KustomizationFile, ParsedContainerFile } from '../parse/containers/types';
 import { ImageUsage } from './imageUse';
 
 /** Folder names whose container files are test environments, documentation or vendored copies, not what ships. */
@@ -52,6 +53,23 @@ const LOAD_TEST_SEGMENT = /(?:^|[-_])(?:load[-_]?tests?|perf[-_]?tests?|stress[-
 const BASE_IMAGE_NAME = /^(?:(?:docker|container)file[.-](?:base|deps|dependencies|builder)|(?:base|deps|dependencies|builder)\.(?:docker|container)file)$/i;
 /** Dockerfile variants named for production (`Dockerfile.prod`, `prod.Dockerfile`): beside one, the folder's plain Dockerfile is for development. */
 const PRODUCTION_IMAGE_NAME = /^(?:(?:docker|container)file[.-](?:prod|production)|(?:prod|production)\.(?:docker|container)file)$/i;
+
+/**
+ * The backing services a compose stack runs, when it runs nothing else: every service pulls the
+ * image of a database, broker, cache or emulator (a `${VAR:-default}` taken at its default) and none
+ * is built here. Such a stack is what the project's code runs against in tests or development.
+ */
+function backingServicesOnly(f: ComposeFile): string[] | undefined {
+  if (f.services.length === 0) return undefined;
+  const names: string[] = [];
+  for (const s of f.services) {
+    if (s.build || !s.image) return undefined;
+    const image = hasVariables(s.image.value) ? substitute(s.image.value, () => undefined) : s.image.value;
+    if (image === undefined || !isBackingServiceImage(splitImage(image).name)) return undefined;
+    names.push(splitImage(image).name.split('/').pop()!);
+  }
+  return [...new Set(names)];
+}
 
 export interface ContainerScope {
   /** Why the file at `path` is left out of the verdicts, or undefined when it is judged. */
@@ -147,7 +165,8 @@ function usageReason(usage: ImageUsage | undefined, path: string): string | unde
 
 export function containerScope(files: readonly ParsedContainerFile[], usage?: ImageUsage): ContainerScope {
   const dockerfileAt = new Map(files.filter((f): f is DockerfileFile => f.kind === 'dockerfile').map((f) => [f.path, f]));
-  const composePaths = new Set(files.filter((f) => f.kind === 'compose').map((f) => f.path));
+  const composeAt = new Map(files.filter((f): f is ComposeFile => f.kind === 'compose').map((f) => [f.path, f]));
+  const composePaths = new Set(composeAt.keys());
   const exact = new Map<string, string>();
   const dirs: { dir: string; reason: string }[] = [];
   const kustomizations = files.filter((f): f is KustomizationFile => f.kind === 'kustomization');
@@ -189,6 +208,10 @@ export function containerScope(files: readonly ParsedContainerFile[], usage?: Im
     if (TEST_IMAGE_NAME.test(name)) return 'a test image';
     if (composePaths.has(path) && TEST_STACK_NAME.test(name)) return 'a test stack';
     if (composePaths.has(path) && segs.slice(0, -1).some((seg) => DEV_STACK_SEGMENTS.has(seg.toLowerCase()))) return 'a local development stack';
+    const compose = composeAt.get(path);
+    // With a Dockerfile here, one of those images may be the project's own (an `activemq` stack in ActiveMQ).
+    const backing = compose && dockerfileAt.size === 0 && backingServicesOnly(compose);
+    if (backing) return `a stack of backing services only (${backing.slice(0, 3).join(', ')}${backing.length > 3 ? ', …' : ''}), what the project's code runs against`;
     if (dockerfileAt.has(path) && !usage?.shipped.has(path) && productionSibling(path)) return `a development image (${productionSibling(path)} beside it is the production one)`;
     const dockerfile = dockerfileAt.get(path);
     if (!dockerfile) return undefined;

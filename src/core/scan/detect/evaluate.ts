@@ -8,6 +8,7 @@ import { isCatalogueTool, matchConfigFile } from './toolMatch';
 import { PINNING_PART_IDS, pinningProbe, runCodeProbes } from './codeProbes';
 import { ParsedContainerFile } from '../parse/containers/types';
 import { activityStatusesFor, containerProbesFor } from './evaluationCache';
+import { NO_CONTAINER_FILES } from './containerProbes';
 import { ImageUsage, imageUsage } from './imageUse';
 import { countedHandoffs, RuntimeElsewhere } from './runtimeTarget';
 import { MayRun, NotCounted, ToolHit } from './facts';
@@ -43,20 +44,40 @@ interface Workspace {
   ciImages: boolean;
   /** Dockerfiles of integration-test environments: files to lint, not images anyone publishes. */
   testEnvironments: boolean;
+  /**
+   * What container.present says about the container files in scope: whether any of them ships,
+   * and, when none does, why they were left out (its note). Undefined when not judged.
+   */
+  shipped?: ShippedContainers;
   /** Does this tool probe have a counted run? */
   counted(probe: string): boolean;
+  /** May a remote block the scan cannot read run this tool probe? */
+  mayRun(probe: string): boolean;
 }
 
 const has = (w: Workspace, ...kinds: FileKind[]) => kinds.some((k) => w.kinds.has(k));
 const name = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 const JS_LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock']);
 const MOBILE_FILES = new Set(['Podfile.lock', 'pubspec.lock', 'build.gradle', 'build.gradle.kts']);
+/** Whether any container definition in scope ships (container.present), and the note on what was left out. */
+export interface ShippedContainers {
+  ships: boolean;
+  leftOut?: string;
+}
+
+const CONTAINER_FILE_KINDS: readonly FileKind[] = ['dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization'];
+
 /**
- * The repository holds container definitions or produces images: its pipeline builds some, or it
- * keeps the images its CI jobs run in. A test environment's Dockerfile that no pipeline builds is no
- * image to scan.
+ * The repository ships container definitions or produces images: its pipeline builds some, or it
+ * keeps the images its CI jobs run in. Container files that are all left out of the container
+ * verdicts (a local build environment no pipeline builds, a stack of backing services only,
+ * documentation) give no image of the project's to scan, unless a pipeline or a remote block it
+ * calls may build one; a test environment's Dockerfile that no pipeline builds is none either.
  */
-const containers = (w: Workspace) => has(w, 'dockerfile', 'compose', 'kubernetes', 'helm-chart', 'helm-values', 'kustomization') || w.ciImages || w.counted('container-build');
+const containers = (w: Workspace) => (has(w, ...CONTAINER_FILE_KINDS) && w.shipped?.ships !== false) || w.ciImages || w.counted('container-build') || w.mayRun('container-build');
+/** Why `containers` does not apply: nothing at all, or only files that do not ship (named). */
+const containersAbsent = (w: Workspace) =>
+  has(w, ...CONTAINER_FILE_KINDS) && w.shipped?.leftOut ? `no container image of the project's ships and no image build in the files: ${w.shipped.leftOut}` : 'no container files and no image build in the files';
 /** Dockerfiles to lint, build and check: what ships, and the CI and test-environment images. */
 const dockerfiles = (w: Workspace) => has(w, 'dockerfile') || w.ciImages || w.testEnvironments;
 /** The repository builds its own images. */
@@ -74,8 +95,8 @@ const jsPackages = (w: Workspace) => w.paths.some((p) => name(p) === 'package.js
  * team, a false "not applicable" hides a gap. A probe with nothing to look at never makes an
  * activity "not applicable" either: the rules leave it to the team, naming what is absent.
  */
-const APPLICABILITY: Record<AppliesWhen, { applies: (w: Workspace) => boolean; absent: string }> = {
-  containers: { applies: containers, absent: 'no container files and no image build in the files' },
+const APPLICABILITY: Record<AppliesWhen, { applies: (w: Workspace) => boolean; absent: string | ((w: Workspace) => string) }> = {
+  containers: { applies: containers, absent: containersAbsent },
   'built-images': { applies: builtImages, absent: 'no Dockerfile and no image build in the files' },
   dockerfiles: { applies: dockerfiles, absent: 'no Dockerfile' },
   'iac-or-containers': { applies: (w) => has(w, 'iac') || dockerfiles(w) || k8s(w), absent: 'no infrastructure code, Dockerfile or Kubernetes files' },
@@ -150,7 +171,8 @@ function addBlocksMayAlso(catalogue: Catalogue, mayRun: Map<string, MayRun[]>): 
   }
 }
 
-export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFiles: readonly string[] = []): ProbeOutcome[] {
+/** `shipped`: what container.present found (see ShippedContainers); without it any container file counts. */
+export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFiles: readonly string[] = [], shipped?: ShippedContainers): ProbeOutcome[] {
   const hits = new Map<string, ToolHit[]>();
   const notCounted = new Map<string, NotCounted[]>();
   const mayRun = new Map<string, MayRun[]>();
@@ -168,6 +190,8 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
     ciImages: environments.has('ci-image'),
     testEnvironments: environments.has('test-environment'),
     counted: (p) => (hits.get(p)?.length ?? 0) > 0,
+    mayRun: (p) => (mayRun.get(p)?.length ?? 0) > 0,
+    ...(shipped ? { shipped } : {}),
   };
   // Housekeeping blocks (stale-issue closers, release-note drafters) run nothing a probe looks for.
   const external = entries.flatMap((e) => e.facts?.external ?? []).filter((r) => !r.housekeeping);
@@ -205,7 +229,7 @@ export function toolProbes(entries: IndexEntry[], catalogue: Catalogue, configFi
     ];
     if (h.length) return outcome(p.id, 'pass', evidence, notes);
     const applicable = p.traits.appliesWhen && APPLICABILITY[p.traits.appliesWhen];
-    if (applicable && !applicable.applies(workspace)) return outcome(p.id, 'not-applicable', [], [applicable.absent, ...notes]);
+    if (applicable && !applicable.applies(workspace)) return outcome(p.id, 'not-applicable', [], [typeof applicable.absent === 'string' ? applicable.absent : applicable.absent(workspace), ...notes]);
     const config = configs.get(p.id);
     const maybe = mayRun.get(p.id);
     if (maybe?.length) {
@@ -314,7 +338,12 @@ export function evaluate(input: EvaluateInput): ScanResult {
   const containerFiles = entries
     .filter((e) => !e.outOfScope && (CONTAINER_KINDS as readonly string[]).includes(e.kind) && e.parsed)
     .map((e) => e.parsed as ParsedContainerFile);
-  const probes: ProbeOutcome[] = [...toolProbes(entries, catalogue, input.configFiles), ...runCodeProbes(entries, catalogue, index.isGitRepository), ...containerProbesFor(index, containerFiles, pipelineImageUsage(entries), deployedElsewhere(entries))];
+  const containerProbes = containerProbesFor(index, containerFiles, pipelineImageUsage(entries), deployedElsewhere(entries));
+  const present = containerProbes.find((p) => p.id === 'container.present');
+  // Container files that are all left out (their note says which and why) ship nothing.
+  const leftOut = present?.result === 'fail' ? present.notes.find((n) => n !== NO_CONTAINER_FILES) : undefined;
+  const shipped: ShippedContainers | undefined = present ? (leftOut ? { ships: false, leftOut } : { ships: true }) : undefined;
+  const probes: ProbeOutcome[] = [...toolProbes(entries, catalogue, input.configFiles, shipped), ...runCodeProbes(entries, catalogue, index.isGitRepository), ...containerProbes];
   const byId = new Map(probes.map((p) => [p.id, p]));
   const pinning = pinningProbe(PINNING_PART_IDS.map((id) => byId.get(id)).filter((p): p is ProbeOutcome => !!p));
   probes.push(pinning);

@@ -255,3 +255,16 @@ const PLAIN_OS_IMAGE = /^(?:[\w.-]+(?::\d+)?\/)?(?:library\/)?(scratch|alpine|bu
 export function isPlainOsImage(name: string): boolean {
   return PLAIN_OS_IMAGE.test(name);
 }
+
+/**
+ * Images of backing services: databases, caches, message brokers, object stores, search engines,
+ * cloud emulators and mail catchers, by the last part of their name (`bitnami/kafka`,
+ * `docker.io/library/postgres`, `gcr.io/cloud-spanner-emulator/emulator`). A stack of only these
+ * starts what a project's code runs against, not the project itself.
+ */
+const BACKING_SERVICE_IMAGE = /(?:^|\/)(?:postgres(?:ql)?|postgis|mysql|mariadb|percona(?:-server)?|mongo(?:db)?|redis(?:-stack)?|valkey|memcached|cassandra|scylla|couchdb|couchbase|neo4j|clickhouse(?:-server)?|influxdb|mssql\/server|oracle-xe|(?:cp-)?kafka|(?:cp-)?zookeeper|redpanda|rabbitmq|activemq(?:-artemis)?|artemis|nats(?:-streaming)?|pulsar|elasticsearch|opensearch|solr|etcd|consul|minio|azurite|localstack|dynamodb-local|cloud-spanner-emulator\/emulator|(?:cloud-sdk|pubsub-emulator)|mailhog|mailpit|maildev|smtp4dev|greenmail)$/i;
+
+/** Is `name` (an image name without tag or digest) the image of a backing service (see BACKING_SERVICE_IMAGE)? */
+export function isBackingServiceImage(name: string): boolean {
+  return BACKING_SERVICE_IMAGE.test(name);
+}
