@@ -394,8 +394,9 @@ export class FolderAssessment implements vscode.Disposable {
       if (!queued) return;
       if (this.pending.size === 0 && !this.progressDirty && !this.teamToolsDirty) this.firstPendingAt = performance.now();
       if (teamTools) this.teamToolsDirty = true;
-      else if (this.isProgressFile(rel)) this.progressDirty = true;
-      else this.pending.set(rel, deleted);
+      // `.dsomm/` itself holds both the tools file and the progress files.
+      if (this.isProgressFile(rel)) this.progressDirty = true;
+      else if (!teamTools) this.pending.set(rel, deleted);
       clearTimeout(this.timer);
       // A short debounce folds the burst of events from a save or a git checkout into one update.
       this.timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
@@ -448,9 +449,14 @@ export class FolderAssessment implements vscode.Disposable {
     }
     if (this.teamToolsDirty) {
       this.teamToolsDirty = false;
-      await this.rescan();
-      log(`Indexed again after a change to ${TEAM_TOOLS_FILE} in ${Math.round(performance.now() - since)} ms`);
-      return;
+      // The first progress record creates `.dsomm/`, and the watcher may report only the folder:
+      // the tools file changes what counts only when it is there now or was there before.
+      const toolsThere = await this.fs.stat(TEAM_TOOLS_FILE).then((st) => st.type === 'file', () => false);
+      if (toolsThere || this.teamTools.state !== 'absent') {
+        await this.rescan();
+        log(`Indexed again after a change to ${TEAM_TOOLS_FILE} in ${Math.round(performance.now() - since)} ms`);
+        return;
+      }
     }
     try {
       const filesChanged = changes.length > 0 && (await scan.update(changes));

@@ -424,6 +424,8 @@ export class WorkspaceIndex {
 
   /** A file reached through indirection, read and parsed once (see supportCache). */
   private support(spec: string, as: SupportRequest): Promise<SupportFile | undefined> {
+    // A folder's file names: kept (and forgotten on file events) with the other listings.
+    if (as === 'listing') return this.listing(spec).then((names) => (names ? { kind: 'listing', files: [...names] } : undefined));
     // A release tool's configuration may be one key of a file: `package.json#build`.
     const hash = as === 'release-config' ? spec.indexOf('#') : -1;
     const path = hash >= 0 ? spec.slice(0, hash) : spec;

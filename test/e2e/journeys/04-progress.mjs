@@ -2,7 +2,7 @@
 // activity done and another not applicable (with a reason); the DSOMM progress file and its
 // companion are written, tree and status bar update, and everything is still there after a reload.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIRST_RESULT_MS, waitUntil } from '../lib/wait.mjs';
 
@@ -21,6 +21,7 @@ const TEAM = 'demo-workspace'; // no team is set: the first record asks, offerin
 export default async function (t) {
   const { wb, page } = t;
   const progressFile = path.join(t.workspace, '.dsomm', 'team-progress.yaml');
+  const settingsFile = path.join(t.workspace, '.vscode', 'settings.json');
   const evidenceFile = path.join(t.workspace, '.dsomm', 'team-evidence.yaml');
   const statusItem = () => page.locator('.statusbar-item', { hasText: /DSOMM L1 · \d+\/26/ }).first();
   const statusCount = async () => Number(/· (\d+)\/26/.exec(await statusItem().innerText())[1]);
@@ -60,15 +61,32 @@ export default async function (t) {
     assert.equal(existsSync(progressFile), false, 'the demo workspace starts without a progress file');
   });
 
-  await t.step(`context menu › Mark Activity Done on "${DONE.name}"`, async () => {
-    // Nothing names the team yet (no setting, no .dsomm/meta.yaml, no progress file): it is asked once.
-    await contextMenu(DONE.name, 'Mark Activity Done', teamQuestion);
-    assert.equal(await page.locator('.quick-input-widget input').inputValue(), TEAM);
-    await page.keyboard.press('Enter');
-    await waitUntil('the row to say done', async () => /^L1 · done$/.test(await description(DONE.name)));
-  });
-
-  await t.step(`context menu › Mark Activity Not Applicable… on "${NOT_APPLICABLE.name}", with a reason`, async () => {
+  await t.step(`context menu › Mark Activity Not Applicable… on "${NOT_APPLICABLE.name}", with a reason; the team is asked once and saved without re-indexing`, async () => {
+    // The first record writes the team to .vscode/settings.json, a folder the workspace did not
+    // have: the view must not show "Indexing…" for it (it once rebuilt the whole index). Every text
+    // the side bar shows from here on is watched until the extension has handled that write.
+    assert.equal(existsSync(settingsFile), false, 'the demo workspace starts without .vscode/settings.json');
+    await page.evaluate(() => {
+      const bar = document.querySelector('#workbench\\.parts\\.sidebar');
+      window.__dsommIndexingSeen = [];
+      const INDEXING = /(Indexing \d+ files?…|Looking for pipeline and container files…)/;
+      const note = (text) => {
+        const m = INDEXING.exec(text ?? '');
+        if (m) window.__dsommIndexingSeen.push(m[1]);
+      };
+      // What is on screen now, and what was added in between (a message shown and gone again
+      // before this callback ran is still in the records).
+      const look = (records = []) => {
+        for (const r of records) {
+          if (r.type === 'characterData') note(r.target.data);
+          for (const n of r.addedNodes ?? []) note(n.textContent);
+        }
+        note(bar.innerText);
+      };
+      window.__dsommIndexingWatch = new MutationObserver(look);
+      window.__dsommIndexingWatch.observe(bar, { subtree: true, childList: true, characterData: true, attributes: true });
+      look();
+    });
     await contextMenu(NOT_APPLICABLE.name, 'Mark Activity Not Applicable', reasonBox);
     const input = page.locator('.quick-input-widget input');
     // An empty reason is refused with a message.
@@ -76,7 +94,29 @@ export default async function (t) {
     await page.locator('.quick-input-widget', { hasText: 'A reason is needed' }).waitFor();
     await input.fill(REASON);
     await page.keyboard.press('Enter');
+    // Nothing names the team yet (no setting, no .dsomm/meta.yaml, no progress file): it is asked once.
+    await teamQuestion.waitFor();
+    assert.equal(await input.inputValue(), TEAM);
+    await page.keyboard.press('Enter');
     await waitUntil('the row to say N/A', async () => /^L1 · N\/A$/.test(await description(NOT_APPLICABLE.name)));
+    await waitUntil('the team in .vscode/settings.json', () => existsSync(settingsFile) && JSON.parse(readFileSync(settingsFile, 'utf8'))['dsomm.team'] === TEAM);
+    // Watcher events are handled in order: once a later edit of a pipeline file is in the log, the
+    // events of the settings write have been handled too.
+    const logged = () => (t.extensionLog().match(/Updated after changes to \.github\/workflows\/ci\.yml/g) ?? []).length;
+    const before = logged();
+    appendFileSync(path.join(t.workspace, '.github/workflows/ci.yml'), '# reviewed\n');
+    await waitUntil('the extension to handle a pipeline edit made after the settings write', () => logged() > before);
+    const seen = await page.evaluate(() => {
+      window.__dsommIndexingWatch.disconnect();
+      return window.__dsommIndexingSeen;
+    });
+    assert.deepEqual(seen, [], 'the side bar said it was indexing after the team was saved');
+  });
+
+  await t.step(`context menu › Mark Activity Done on "${DONE.name}" (the team is known now)`, async () => {
+    await contextMenu(DONE.name, 'Mark Activity Done');
+    await waitUntil('the row to say done', async () => /^L1 · done$/.test(await description(DONE.name)));
+    assert.equal(await teamQuestion.isVisible(), false, 'the team is not asked again');
   });
 
   await t.step('the progress file is in the DSOMM web app format; the reason is in the companion file', async () => {

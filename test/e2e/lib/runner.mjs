@@ -12,6 +12,7 @@
 //   t.screenshot(name)    saves <outDir>/<name>.png (moves the mouse away first unless { keepMouse: true })
 //   t.workspace           the workspace folder the workbench has open (a temp copy of the demo workspace)
 //   t.log(...)            prints an indented line under the current step
+//   t.extensionLog()      the extension host's and the DSOMM output channel's logs so far
 //   t.skip(reason)        ends the journey as skipped (e.g. an optional input is missing); the
 //                         reason is printed and recorded, and the run does not fail for it
 // A journey may export `settings` (user settings over QUIET_SETTINGS, e.g. to turn workspace trust on).
@@ -100,6 +101,9 @@ export async function runJourney(journey, { browser, outDir, vsix }) {
     workspace: undefined,
     outDir,
     log: (...args) => console.log('      ', ...args),
+    // What the extension host and the "DSOMM" output channel have logged so far (a journey waits
+    // on a line there to know that the extension has handled something the UI does not show).
+    extensionLog: () => extensionHostLogs(path.join(tmp.dir, 'user-data')),
     skip: reason => {
       throw new JourneySkipped(reason);
     },

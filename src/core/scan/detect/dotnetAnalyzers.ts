@@ -101,6 +101,23 @@ async function readSolution(ctx: FactsContext, facts: FileFacts, path: string): 
     .filter((p): p is string => p !== undefined);
 }
 
+/** Project files a build without a named file picks up in its folder (`.props`/`.targets` are imported, never built). */
+const BUILDABLE_FILE = /\.(cs|vb|fs)proj$|\.proj$|\.slnx?$/i;
+
+/**
+ * The project or solution file `dotnet build` (or `msbuild`) builds when told none: the only one
+ * in its folder. With none, or several (the build stops and asks which), undefined.
+ */
+async function onlyBuildFile(folder: string, ctx: FactsContext, facts: FileFacts): Promise<string | undefined> {
+  const listing = await ctx.support(folder, 'listing');
+  if (listing?.kind !== 'listing') return undefined;
+  const found = listing.files.filter((n) => BUILDABLE_FILE.test(n));
+  if (found.length !== 1) return undefined;
+  const path = joinPath(folder, found[0]);
+  facts.reads.add(path);
+  return path;
+}
+
 /** The MSBuild files that make up the build of these projects (and of the folder, for the Directory.* files). */
 async function buildFiles(folder: string, projects: string[], ctx: FactsContext, facts: FileFacts): Promise<MsbuildProject[]> {
   const out: MsbuildProject[] = [];
@@ -145,7 +162,13 @@ export async function dotnetAnalyzerOutcomes(target: string, cwd: string, ci: { 
   } else if (named !== undefined && PROJECT_FILE.test(named)) {
     folder = dirname(named);
     projects = [named];
-  } else if (named !== undefined) folder = named;
+  } else {
+    if (named !== undefined) folder = named;
+    // Named no file: dotnet and MSBuild build the one project or solution file in the folder.
+    const only = target.includes('*') || target.includes('$') ? undefined : await onlyBuildFile(folder, ctx, facts);
+    if (only !== undefined && SOLUTION_FILE.test(only)) projects = await readSolution(ctx, facts, only);
+    else if (only !== undefined) projects = [only];
+  }
   const files = await buildFiles(folder, projects, ctx, facts);
 
   const off = files.flatMap((f) => f.properties).find((p) => DOTNET_ANALYSIS.switchesOff.includes(p.name) && p.value.trim().toLowerCase() === 'false');

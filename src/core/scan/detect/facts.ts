@@ -74,7 +74,9 @@ export type SupportFile =
   | { kind: 'release-config'; config: ReleaseConfig }
   /** A build or aggregator configuration (pom.xml, build.gradle, .golangci.yml, ...), parsed where it is used. */
   | { kind: 'text'; text: string }
-  | { kind: 'runner'; runner: RunnerKind; file: RunnerFile };
+  | { kind: 'runner'; runner: RunnerKind; file: RunnerFile }
+  /** The names of the files in a folder (a build that finds its project or solution by looking there). */
+  | { kind: 'listing'; files: string[] };
 
 /** How to read a support file: its kind, a CI dialect (fragments), or a task runner's file (`runner:task`). */
 export type SupportRequest = Exclude<SupportFile['kind'], 'runner'> | CiFile['kind'] | `runner:${RunnerKind}` | 'dockerfile-run';
