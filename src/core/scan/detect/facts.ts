@@ -7,7 +7,7 @@ import { cataloguedOrbOf, isCatalogueProgram, isMayRunTool, matchAzureTemplate, 
 import { ciDialect } from '../ci/registry';
 import { Evidence, EvidenceUnit, Finding } from './probeTypes';
 import { Indirection, checkoutFolder, expandMakeVariables, findIndirection } from '../parse/indirection';
-import { invocations, Invocation, unverifiedScriptRuns, variablesForLaterSteps } from '../parse/shell';
+import { cloneCommand, invocations, Invocation, unverifiedScriptRuns, variablesForLaterSteps } from '../parse/shell';
 import { RUNNER_FILES, RunnerFile, RunnerKind, RunnerTask, SEARCHES_UPWARD } from '../parse/runners';
 import { pipeToShellMessage } from './weakControls';
 import { blockNameOf, hintedProbes, housekeepingBlock, housekeepingReference } from './remoteBlocks';
@@ -1206,30 +1206,16 @@ async function readIncludedTaskfile(target: string | undefined, ctx: FactsContex
   return undefined;
 }
 
-/** Options of `git clone` that take a value. */
-const CLONE_VALUED = new Set(['-b', '--branch', '-o', '--origin', '-c', '--config', '--depth', '--reference', '--reference-if-able', '--filter', '-j', '--jobs', '--separate-git-dir', '--template', '-u', '--upload-pack', '--shallow-since', '--shallow-exclude', '--server-option', '--bundle-uri']);
-
 /** `git clone URL [dir]` (and `gh repo clone owner/name [dir]`): the folder it creates, from `cwd`, and the repository. */
 function clonedInto(inv: Invocation, cwd: string): { dir: string; url: string } | undefined {
-  if (inv.kind !== 'run') return undefined;
-  const args = inv.program === 'git' && inv.args[0] === 'clone' ? inv.args.slice(1) : inv.program === 'gh' && inv.args[0] === 'repo' && inv.args[1] === 'clone' ? inv.args.slice(2) : undefined;
-  if (!args) return undefined;
-  const words: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') continue;
-    if (a.startsWith('-')) {
-      if (!a.includes('=') && CLONE_VALUED.has(a)) i++;
-      continue;
-    }
-    words.push(a);
-  }
-  const [url, named] = words;
-  if (!url) return undefined;
-  const dirName = named ?? url.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).pop();
+  // `git -C dir clone` creates its folder under dir, not under the step's folder: not followed.
+  if (inv.kind === 'run' && inv.program === 'git' && inv.args[0] !== 'clone') return undefined;
+  const clone = cloneCommand(inv);
+  if (!clone) return undefined;
+  const dirName = clone.dir ?? clone.url.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).pop();
   if (!dirName || dirName.includes('$')) return undefined;
   const dir = resolvePath(cwd, dirName);
-  return dir ? { dir, url } : undefined;
+  return dir ? { dir, url: clone.url } : undefined;
 }
 
 /** An image build whose Dockerfile lies in a folder the job cloned: that Dockerfile's path and the repository. */

@@ -6,7 +6,7 @@
 // workloads (pod probes, security contexts) then lives in that repository, which this scan cannot
 // read: the health-check and security-context verdicts say "unknown" and name it, rather than judge
 // the Dockerfiles or compose files of this repository as if they were what runs.
-import { Invocation } from '../parse/shell';
+import { cloneCommand, gitSubcommand, Invocation } from '../parse/shell';
 import { Evidence, ProbeResult } from './probeTypes';
 import { Loc } from '../types';
 
@@ -51,33 +51,6 @@ export function repositoryName(url: string): string {
 /** A repository named only by a variable (`${VALUES_REPO}`) is said so. */
 function shownRepository(where: string): string {
   return /^\$\{?\w+\}?$/.test(where) ? `the repository in ${where}` : where;
-}
-
-/** `git [-C dir] [-c k=v] <sub> …`: the subcommand and its arguments. */
-function gitSubcommand(inv: Invocation): { sub: string; args: string[] } | undefined {
-  if (inv.kind !== 'run' || inv.program !== 'git') return undefined;
-  let i = 0;
-  while (i < inv.args.length && inv.args[i].startsWith('-')) i += inv.args[i] === '-C' || inv.args[i] === '-c' ? 2 : 1;
-  const sub = inv.args[i];
-  return sub === undefined ? undefined : { sub, args: inv.args.slice(i + 1) };
-}
-
-/** The repository a `git clone URL` / `gh repo clone owner/name` fetches. */
-function clonedRepository(inv: Invocation): string | undefined {
-  const git = gitSubcommand(inv);
-  const args = git?.sub === 'clone' ? git.args : inv.kind === 'run' && inv.program === 'gh' && inv.args[0] === 'repo' && inv.args[1] === 'clone' ? inv.args.slice(2) : undefined;
-  if (!args) return undefined;
-  const VALUED = new Set(['-b', '--branch', '-o', '--origin', '-c', '--config', '--depth', '--reference', '--filter', '-j', '--jobs', '--template', '-u', '--upload-pack']);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') continue;
-    if (a.startsWith('-')) {
-      if (!a.includes('=') && VALUED.has(a)) i++;
-      continue;
-    }
-    return a;
-  }
-  return undefined;
 }
 
 /** In-place edit flags: `sed -i`, `-i.bak`, `-Ei`, `--in-place`; `yq -i`, `--inplace`. */
@@ -214,7 +187,7 @@ export class HandoffTracker {
   observe(inv: Invocation, loc: Loc): Handoff | undefined {
     const copy = copiedToHost(inv);
     if (copy) this.copies.push(copy);
-    const repository = clonedRepository(inv);
+    const repository = cloneCommand(inv)?.url;
     if (repository !== undefined) {
       this.cloned(repository, loc);
       return undefined;

@@ -1528,3 +1528,33 @@ export function variablesForLaterSteps(lines: readonly ShellLine[]): Record<stri
   }
   return out;
 }
+
+/** `git [-C dir] [-c k=v] <sub> …`: the subcommand and its arguments. */
+export function gitSubcommand(inv: Invocation): { sub: string; args: string[] } | undefined {
+  if (inv.kind !== 'run' || inv.program !== 'git') return undefined;
+  let i = 0;
+  while (i < inv.args.length && inv.args[i].startsWith('-')) i += inv.args[i] === '-C' || inv.args[i] === '-c' ? 2 : 1;
+  const sub = inv.args[i];
+  return sub === undefined ? undefined : { sub, args: inv.args.slice(i + 1) };
+}
+
+/** Options of `git clone` that take a value. */
+const CLONE_VALUED = new Set(['-b', '--branch', '-o', '--origin', '-c', '--config', '--depth', '--reference', '--reference-if-able', '--filter', '-j', '--jobs', '--separate-git-dir', '--template', '-u', '--upload-pack', '--shallow-since', '--shallow-exclude', '--server-option', '--bundle-uri']);
+
+/** `git clone URL [dir]` / `gh repo clone owner/name [dir]`: the repository and the folder named, if any. */
+export function cloneCommand(inv: Invocation): { url: string; dir?: string } | undefined {
+  const git = gitSubcommand(inv);
+  const args = git?.sub === 'clone' ? git.args : inv.kind === 'run' && inv.program === 'gh' && inv.args[0] === 'repo' && inv.args[1] === 'clone' ? inv.args.slice(2) : undefined;
+  if (!args) return undefined;
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') continue;
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && CLONE_VALUED.has(a)) i++;
+      continue;
+    }
+    words.push(a);
+  }
+  return words[0] ? { url: words[0], dir: words[1] } : undefined;
+}
