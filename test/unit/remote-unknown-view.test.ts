@@ -66,6 +66,8 @@ describe('unknown because a remote block may do it, apart from "no file can show
     const tip = activityTooltipMarkdown(r.activity, r.result);
     assert.match(tip, /\*\*Status:\*\* unknown: may run in a remote block or repository the scan cannot read/);
     assert.match(tip, /@governed/, 'the tooltip names the block');
+    assert.doesNotMatch(tip, /\*\*Why:\*\* unknown:/, 'the Why line does not repeat the status');
+    assert.match(tip, /\*\*Why:\*\* a remote block/);
     assert.ok(!tip.includes('To decide several'), 'nothing to decide before the block is checked');
     assert.match(activityTooltipMarkdown(j.activity, j.result), /\*\*Status:\*\* needs your decision/);
     const all = groups(tree);

@@ -347,7 +347,8 @@ export function activityTooltipMarkdown(a: Activity, r?: ActivityResult): string
     }
     // What the rule can only guess, and why what was found did not count.
     if (r.note) parts.push(`**Note:** ${escapeMarkdown(r.note)}`);
-    for (const reason of r.reasons ?? []) parts.push(`**Why:** ${escapeMarkdown(reason)}`);
+    // The Status line already says "unknown": the reason's own "unknown: " prefix would repeat it.
+    for (const reason of r.reasons ?? []) parts.push(`**Why:** ${escapeMarkdown(r.status === 'unknown' ? reason.replace(/^unknown:\s*/, '') : reason)}`);
   }
   if (r?.status === 'unknown' && !r.remote) parts.push('To decide several at once, select their rows (Ctrl or Shift + click) and right-click.');
   if (a.risk) parts.push(`**Risk:** ${markdownWithCode(a.risk)}`);
